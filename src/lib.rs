@@ -1,0 +1,54 @@
+//! actormap: a territory's stakeholder tables in, actor maps, gap checks and progress out.
+#![forbid(unsafe_code)]
+
+pub mod check;
+pub mod cli;
+pub mod error;
+mod list;
+pub mod load;
+pub mod model;
+pub mod names;
+
+use std::io::Write;
+
+use cli::{Cli, Command};
+pub use error::Error;
+
+/// How a command that ran went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing of error severity was found.
+    Clean,
+    /// At least one finding of error severity.
+    Findings,
+}
+
+impl Outcome {
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Outcome::Clean => 0,
+            Outcome::Findings => 1,
+        }
+    }
+}
+
+/// Run one command, writing its report to `out`.
+pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
+    match &cli.command {
+        Command::List { territory } => {
+            let territory = load::load(territory)?;
+            list::write(&territory, out)?;
+            Ok(Outcome::Clean)
+        }
+        Command::Check { territory } => {
+            let territory = load::load(territory)?;
+            let findings = check::run(&territory);
+            check::output::text(&findings, out)?;
+            Ok(if findings.iter().any(|f| f.severity == check::Severity::Error) {
+                Outcome::Findings
+            } else {
+                Outcome::Clean
+            })
+        }
+    }
+}

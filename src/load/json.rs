@@ -1,0 +1,337 @@
+//! JSON input: `territory.json` (settings) or one file holding settings and every table.
+//! Read through jsonc-parser's syntax tree so each record keeps its line.
+
+use std::collections::BTreeMap;
+
+use jsonc_parser::ast::{Object, ObjectProp, Value};
+use jsonc_parser::common::Ranged;
+use jsonc_parser::{CollectOptions, ParseOptions};
+
+use crate::error::{LoadError, Location};
+use crate::load::table::{Cell, Row, Table};
+use crate::load::values;
+use crate::load::TableKind;
+use crate::model::{Programme, RuleSetting};
+use crate::names::fold;
+
+/// What `territory.json` says about the territory itself.
+#[derive(Debug, Default)]
+pub struct Settings {
+    pub name: Option<String>,
+    pub population: Option<u64>,
+    pub programme: Option<Programme>,
+    pub rules: BTreeMap<String, RuleSetting>,
+}
+
+/// A JSON file's contents: settings, and the tables it holds, if any.
+#[derive(Debug, Default)]
+pub struct Document {
+    pub settings: Settings,
+    pub tables: Vec<(TableKind, Table)>,
+}
+
+/// Byte offsets to 1-based line numbers.
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(text: &str) -> Self {
+        Lines(
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        )
+    }
+
+    fn of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&start| start <= offset)
+    }
+}
+
+struct Reader<'a> {
+    file: &'a str,
+    lines: Lines,
+    errors: Vec<LoadError>,
+}
+
+impl Reader<'_> {
+    fn at(&self, node: &impl Ranged) -> Location {
+        Location::new(self.file, self.lines.of(node.start()))
+    }
+
+    fn error(&mut self, node: &impl Ranged, message: impl Into<String>) {
+        let e = LoadError::new(self.at(node), message);
+        self.errors.push(e);
+    }
+}
+
+pub fn read(file: &str, text: &str) -> Result<Document, Vec<LoadError>> {
+    let options = ParseOptions {
+        allow_comments: false,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        ..ParseOptions::default()
+    };
+    let parsed = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options)
+        .map_err(|e| {
+            vec![LoadError::new(
+                Location::new(file, e.line_display()),
+                format!("invalid JSON: {} (column {})", e.kind(), e.column_display()),
+            )]
+        })?;
+    let mut reader = Reader {
+        file,
+        lines: Lines::new(text),
+        errors: Vec::new(),
+    };
+    let mut doc = Document::default();
+    match parsed.value {
+        Some(Value::Object(root)) => reader.root(&root, &mut doc),
+        Some(other) => reader.error(&other, "expected a JSON object at the top of the file"),
+        None => reader
+            .errors
+            .push(LoadError::new(Location::file(file), "empty file; expected a JSON object")),
+    }
+    if reader.errors.is_empty() {
+        Ok(doc)
+    } else {
+        Err(reader.errors)
+    }
+}
+
+impl Reader<'_> {
+    fn root(&mut self, root: &Object, doc: &mut Document) {
+        for prop in &root.properties {
+            let key = prop.name.as_str();
+            match fold(key).as_str() {
+                "name" | "nom" => doc.settings.name = self.string(prop),
+                "population" | "habitants" => {
+                    doc.settings.population = self.number(prop).and_then(|n| {
+                        if n >= 0.0 && n.fract() == 0.0 {
+                            Some(n as u64)
+                        } else {
+                            self.error(prop, format!("\"{key}\": expected a whole number of inhabitants"));
+                            None
+                        }
+                    })
+                }
+                "programme" | "program" | "contrat" => doc.settings.programme = self.programme(prop),
+                "rules" | "regles" => self.rules(prop, &mut doc.settings.rules),
+                other => match TableKind::from_name(other) {
+                    Some(kind) => {
+                        if let Some(table) = self.table(prop) {
+                            doc.tables.push((kind, table));
+                        }
+                    }
+                    None => self.error(
+                        prop,
+                        format!(
+                            "unknown key \"{key}\"; expected name, population, programme, rules, domains, objectives, actors or links"
+                        ),
+                    ),
+                },
+            }
+        }
+    }
+
+    fn string(&mut self, prop: &ObjectProp) -> Option<String> {
+        match &prop.value {
+            Value::StringLit(s) => Some(s.value.trim().to_owned()),
+            Value::NullKeyword(_) => None,
+            other => {
+                self.error(other, format!("\"{}\": expected a string", prop.name.as_str()));
+                None
+            }
+        }
+    }
+
+    fn number(&mut self, prop: &ObjectProp) -> Option<f64> {
+        let text = match &prop.value {
+            Value::NumberLit(n) => n.value.to_owned(),
+            Value::StringLit(s) => s.value.to_string(),
+            Value::NullKeyword(_) => return None,
+            other => {
+                self.error(other, format!("\"{}\": expected a number", prop.name.as_str()));
+                return None;
+            }
+        };
+        match values::number(&text) {
+            Ok(n) => Some(n),
+            Err(e) => {
+                self.error(&prop.value, format!("\"{}\": {e}", prop.name.as_str()));
+                None
+            }
+        }
+    }
+
+    fn ratio(&mut self, prop: &ObjectProp) -> Option<f64> {
+        let percent = matches!(&prop.value, Value::StringLit(s) if s.value.contains('%'));
+        let n = self.number(prop)?;
+        let n = if percent { n / 100.0 } else { n };
+        if (0.0..=1.0).contains(&n) {
+            Some(n)
+        } else {
+            let key = prop.name.as_str();
+            self.error(&prop.value, format!("\"{key}\": expected a share between 0 and 1 (0.6) or a percentage (\"60 %\")"));
+            None
+        }
+    }
+
+    fn date(&mut self, prop: &ObjectProp) -> Option<jiff::civil::Date> {
+        let text = self.string(prop)?;
+        match values::date(&text) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.error(&prop.value, format!("\"{}\": {e}", prop.name.as_str()));
+                None
+            }
+        }
+    }
+
+    fn programme(&mut self, prop: &ObjectProp) -> Option<Programme> {
+        let Value::Object(object) = &prop.value else {
+            self.error(&prop.value, "\"programme\": expected an object");
+            return None;
+        };
+        let mut p = Programme::default();
+        for field in &object.properties {
+            let key = field.name.as_str();
+            match fold(key).as_str() {
+                "name" | "nom" => p.name = self.string(field).unwrap_or_default(),
+                "start" | "debut" => p.start = self.date(field),
+                "end" | "fin" => p.end = self.date(field),
+                "flat aid" | "aide forfaitaire" => p.flat_aid = self.number(field),
+                "bonus per inhabitant" | "bonus par habitant" => {
+                    p.bonus_per_inhabitant = self.number(field)
+                }
+                "min ratio" | "seuil" => p.min_ratio = self.ratio(field).unwrap_or(p.min_ratio),
+                "priority ratio" | "seuil prioritaire" => {
+                    p.priority_ratio = self.ratio(field).unwrap_or(p.priority_ratio)
+                }
+                _ => self.error(
+                    field,
+                    format!(
+                        "unknown programme key \"{key}\"; expected name, start, end, flat_aid, bonus_per_inhabitant, min_ratio or priority_ratio"
+                    ),
+                ),
+            }
+        }
+        if let (Some(start), Some(end)) = (p.start, p.end) {
+            if end < start {
+                self.error(object, format!("programme ends ({end}) before it starts ({start})"));
+            }
+        }
+        Some(p)
+    }
+
+    fn rules(&mut self, prop: &ObjectProp, rules: &mut BTreeMap<String, RuleSetting>) {
+        let Value::Object(object) = &prop.value else {
+            self.error(&prop.value, "\"rules\": expected an object mapping rule names to settings");
+            return;
+        };
+        for rule in &object.properties {
+            let origin = self.at(rule);
+            rules.insert(
+                rule.name.as_str().to_owned(),
+                RuleSetting {
+                    value: rule.value.clone().into(),
+                    origin,
+                },
+            );
+        }
+    }
+
+    /// An array of flat objects, read as a table whose columns are the keys met, in order.
+    fn table(&mut self, prop: &ObjectProp) -> Option<Table> {
+        let Value::Array(array) = &prop.value else {
+            self.error(&prop.value, format!("\"{}\": expected an array of objects", prop.name.as_str()));
+            return None;
+        };
+        let mut columns: Vec<String> = Vec::new();
+        let mut rows = Vec::new();
+        for element in &array.elements {
+            let Value::Object(object) = element else {
+                self.error(element, format!("\"{}\": expected an object for each row", prop.name.as_str()));
+                continue;
+            };
+            let mut cells: Vec<Option<Cell>> = vec![None; columns.len()];
+            for field in &object.properties {
+                let key = field.name.as_str();
+                let c = match columns.iter().position(|c| c == key) {
+                    Some(c) => c,
+                    None => {
+                        columns.push(key.to_owned());
+                        columns.len() - 1
+                    }
+                };
+                cells.resize(columns.len(), None);
+                cells[c] = self.cell(field);
+            }
+            rows.push(Row {
+                line: self.lines.of(object.start()),
+                cells,
+            });
+        }
+        Some(Table {
+            file: self.file.to_owned(),
+            line: self.lines.of(prop.start()),
+            columns,
+            rows,
+        })
+    }
+
+    fn cell(&mut self, field: &ObjectProp) -> Option<Cell> {
+        let scalar = |v: &Value| match v {
+            Value::StringLit(s) => Some(s.value.to_string()),
+            Value::NumberLit(n) => Some(n.value.to_owned()),
+            Value::BooleanLit(b) => Some(b.value.to_string()),
+            Value::NullKeyword(_) => Some(String::new()),
+            Value::Object(_) | Value::Array(_) => None,
+        };
+        if let Value::Array(items) = &field.value {
+            let list: Option<Vec<String>> = items.elements.iter().map(scalar).collect();
+            if list.is_some() {
+                return list.map(Cell::List);
+            }
+        } else if let Some(text) = scalar(&field.value) {
+            return Some(Cell::Text(text));
+        }
+        self.error(
+            &field.value,
+            format!("\"{}\": expected a string, a number, a boolean or a list of strings", field.name.as_str()),
+        );
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_keep_their_lines() {
+        let text = "{\n  \"actors\": [\n    {\"name\": \"ADEME\"},\n\n    {\"name\": \"SEVADEC\", \"aliases\": [\"S\"]}\n  ]\n}\n";
+        let doc = read("t.json", text).unwrap();
+        let (kind, table) = &doc.tables[0];
+        assert_eq!(*kind, TableKind::Actors);
+        assert_eq!(table.rows[0].line, 3);
+        assert_eq!(table.rows[1].line, 5);
+        assert_eq!(table.columns, ["name", "aliases"]);
+    }
+
+    #[test]
+    fn syntax_errors_name_the_line() {
+        let e = read("t.json", "{\n  \"name\": \"x\",\n  oops\n}").unwrap_err();
+        assert_eq!(e[0].location, Location::new("t.json", 3));
+        assert!(e[0].message.starts_with("invalid JSON"), "{}", e[0]);
+    }
+
+    #[test]
+    fn programme_values_are_checked() {
+        let e = read("t.json", "{\"programme\": {\"start\": \"2021-13-01\", \"min_ratio\": 60}}")
+            .unwrap_err();
+        assert_eq!(e.len(), 2, "{e:?}");
+    }
+}

@@ -1,0 +1,16 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = actormap::cli::Cli::parse();
+    let mut stdout = std::io::stdout().lock();
+    match actormap::run(&cli, &mut stdout) {
+        Ok(outcome) => ExitCode::from(outcome.exit_code()),
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
