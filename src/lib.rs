@@ -44,11 +44,16 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             let territory = load::load(territory)?;
             let findings = check::run(&territory);
             check::output::text(&findings, out)?;
-            Ok(if findings.iter().any(|f| f.severity == check::Severity::Error) {
-                Outcome::Findings
-            } else {
-                Outcome::Clean
-            })
+            Ok(
+                if findings
+                    .iter()
+                    .any(|f| f.severity == check::Severity::Error)
+                {
+                    Outcome::Findings
+                } else {
+                    Outcome::Clean
+                },
+            )
         }
     }
 }

@@ -1,11 +1,11 @@
 //! Tables to model: each row checked, ids and references resolved, every error collected.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::error::{LoadError, Location};
 use crate::load::json::Settings;
 use crate::load::table::{Field, RowView, Schema, Table};
-use crate::load::{values, TableKind};
+use crate::load::{TableKind, values};
 use crate::model::{Actor, Domain, Link, Objective, Scope, Territory};
 use crate::names::{key, suggest};
 
@@ -18,24 +18,97 @@ macro_rules! field {
 static DOMAINS: Schema = Schema {
     name: "domains",
     fields: &[
-        field!("id", true, ["id", "identifiant", "code", "domain", "domaine", "dc", "numero"]),
-        field!("name", true, ["name", "nom", "intitule", "libelle", "title", "titre"]),
-        field!("headline", false, ["headline", "accroche", "phrase centrale", "message", "slogan"]),
-        field!("related", false, ["related", "related domains", "liens", "lien", "domaines lies"]),
+        field!(
+            "id",
+            true,
+            [
+                "id",
+                "identifiant",
+                "code",
+                "domain",
+                "domaine",
+                "dc",
+                "numero"
+            ]
+        ),
+        field!(
+            "name",
+            true,
+            ["name", "nom", "intitule", "libelle", "title", "titre"]
+        ),
+        field!(
+            "headline",
+            false,
+            [
+                "headline",
+                "accroche",
+                "phrase centrale",
+                "message",
+                "slogan"
+            ]
+        ),
+        field!(
+            "related",
+            false,
+            [
+                "related",
+                "related domains",
+                "liens",
+                "lien",
+                "domaines lies"
+            ]
+        ),
     ],
 };
 
 static OBJECTIVES: Schema = Schema {
     name: "objectives",
     fields: &[
-        field!("id", true, ["id", "identifiant", "code", "objective", "objectif"]),
-        field!("domain", true, ["domain", "domaine", "dc", "domaine de cooperation"]),
-        field!("title", true, ["title", "titre", "intitule", "libelle", "name", "nom"]),
-        field!("target", false, ["target", "cible", "valeur cible", "objectif chiffre", "target value"]),
+        field!(
+            "id",
+            true,
+            ["id", "identifiant", "code", "objective", "objectif"]
+        ),
+        field!(
+            "domain",
+            true,
+            ["domain", "domaine", "dc", "domaine de cooperation"]
+        ),
+        field!(
+            "title",
+            true,
+            ["title", "titre", "intitule", "libelle", "name", "nom"]
+        ),
+        field!(
+            "target",
+            false,
+            [
+                "target",
+                "cible",
+                "valeur cible",
+                "objectif chiffre",
+                "target value"
+            ]
+        ),
         field!("unit", false, ["unit", "unite", "unites"]),
-        field!("current", false, ["current", "actuel", "valeur actuelle", "realise", "current value", "avancement"]),
+        field!(
+            "current",
+            false,
+            [
+                "current",
+                "actuel",
+                "valeur actuelle",
+                "realise",
+                "current value",
+                "avancement"
+            ]
+        ),
         field!("priority", false, ["priority", "prioritaire", "priorite"]),
-        field!("contractual", false, ["contractual", "contractuel", "contractuelle"]),
+        field!(
+            "contractual",
+            false,
+            ["contractual", "contractuel", "contractuelle"]
+        ),
     ],
 };
 
@@ -43,9 +116,17 @@ static ACTORS: Schema = Schema {
     name: "actors",
     fields: &[
         field!("id", false, ["id", "identifiant", "code"]),
-        field!("name", true, ["name", "nom", "actor", "acteur", "structure", "organisme"]),
+        field!(
+            "name",
+            true,
+            ["name", "nom", "actor", "acteur", "structure", "organisme"]
+        ),
         field!("kind", false, ["kind", "type", "nature", "categorie"]),
-        field!("aliases", false, ["aliases", "alias", "autres noms", "also known as"]),
+        field!(
+            "aliases",
+            false,
+            ["aliases", "alias", "autres noms", "also known as"]
+        ),
         field!("members", false, ["members", "membres", "composition"]),
     ],
 };
@@ -54,10 +135,23 @@ static LINKS: Schema = Schema {
     name: "links",
     fields: &[
         field!("actor", true, ["actor", "acteur", "structure", "organisme"]),
-        field!("objective", true, ["objective", "objectif", "objective or domain", "objectif ou domaine"]),
+        field!(
+            "objective",
+            true,
+            [
+                "objective",
+                "objectif",
+                "objective or domain",
+                "objectif ou domaine"
+            ]
+        ),
         field!("role", true, ["role", "roles"]),
         field!("means", false, ["means", "moyens", "moyen"]),
-        field!("note", false, ["note", "notes", "commentaire", "remarque", "precision"]),
+        field!(
+            "note",
+            false,
+            ["note", "notes", "commentaire", "remarque", "precision"]
+        ),
     ],
 };
 
@@ -76,6 +170,8 @@ struct Index {
     by_key: HashMap<String, Vec<usize>>,
     /// Every name that can be looked up, as written, for suggestions.
     shown: Vec<String>,
+    /// Keys of rows that had errors: references to them are not reported again.
+    broken: HashSet<String>,
 }
 
 impl Index {
@@ -85,6 +181,16 @@ impl Index {
             entry.push(item);
         }
         self.shown.push(name.to_owned());
+    }
+
+    fn mark_broken(&mut self, name: Option<String>) {
+        if let Some(name) = name {
+            self.broken.insert(key(&name));
+        }
+    }
+
+    fn is_broken(&self, name: &str) -> bool {
+        self.broken.contains(&key(name))
     }
 
     fn get(&self, name: &str) -> &[usize] {
@@ -213,6 +319,7 @@ impl Builder {
         let (id, name) = match (id, name) {
             (Ok(id), Ok(name)) => (id, name),
             (id, name) => {
+                self.domain_index.mark_broken(id.clone().ok());
                 self.errors.extend(id.err().into_iter().chain(name.err()));
                 return;
             }
@@ -281,6 +388,7 @@ impl Builder {
         let (id, domain, title) = match (id, domain, title) {
             (Ok(id), Ok(domain), Ok(title)) => (id, domain, title),
             (id, domain, title) => {
+                self.objective_index.mark_broken(id.clone().ok());
                 self.errors
                     .extend(id.err().into_iter().chain(domain.err()).chain(title.err()));
                 return;
@@ -290,7 +398,11 @@ impl Builder {
             domain
         } else if let Some(&d) = self.domain_index.get(&domain).first() {
             self.territory.domains[d].id.clone()
+        } else if self.domain_index.is_broken(&domain) {
+            self.objective_index.mark_broken(Some(id));
+            return;
         } else {
+            self.objective_index.mark_broken(Some(id.clone()));
             let hint = self.domain_index.suggestion(&domain);
             self.errors.push(row.error(
                 "domain",
@@ -314,7 +426,8 @@ impl Builder {
         let current = self.number(row, "current");
         let priority = self.boolean(row, "priority");
         let contractual = self.boolean(row, "contractual");
-        self.objective_index.add(&id, self.territory.objectives.len());
+        self.objective_index
+            .add(&id, self.territory.objectives.len());
         self.territory.objectives.push(Objective {
             id,
             domain,
@@ -331,30 +444,46 @@ impl Builder {
     fn actor(&mut self, row: &RowView, members: &mut Vec<Pending>) {
         let name = match row.required("name", "the actor's name") {
             Ok(name) => name,
-            Err(e) => return self.errors.push(e),
+            Err(e) => {
+                self.actor_index.mark_broken(row.text("id"));
+                return self.errors.push(e);
+            }
         };
         let (id, derived) = match row.text("id") {
             Some(id) => (id, false),
             None => (slug::slugify(&name), true),
         };
         if id.is_empty() {
+            self.actor_index.mark_broken(Some(name.clone()));
             return self.errors.push(row.error(
                 "name",
                 format!("cannot derive an id from the name \"{name}\"; give the actor an id"),
             ));
         }
-        if let Some(first) = self.territory.actors.iter().find(|a| key(&a.id) == key(&id)) {
-            let hint = if derived { " (derived from the name; give one of them an id)" } else { "" };
+        if let Some(first) = self
+            .territory
+            .actors
+            .iter()
+            .find(|a| key(&a.id) == key(&id))
+        {
+            let hint = if derived {
+                " (derived from the name; give one of them an id)"
+            } else {
+                ""
+            };
             self.errors.push(row.error(
                 "id",
-                format!("duplicate actor id \"{id}\"{hint} (first defined at {})", first.origin),
+                format!(
+                    "duplicate actor id \"{id}\"{hint} (first defined at {})",
+                    first.origin
+                ),
             ));
             return;
         }
         let n = self.territory.actors.len();
         let aliases = row.list("aliases", &['|']);
-        self.actor_index.add(&id, n);
         self.actor_index.add(&name, n);
+        self.actor_index.add(&id, n);
         for alias in &aliases {
             self.actor_index.add(alias, n);
         }
@@ -373,21 +502,23 @@ impl Builder {
         });
     }
 
-    /// The one actor a name stands for, or why there is none.
-    fn find_actor(&self, name: &str) -> Result<usize, String> {
+    /// The one actor a name stands for, or why there is none (`None`: the actor's own row
+    /// had errors, already reported).
+    fn find_actor(&self, name: &str) -> Result<usize, Option<String>> {
         match self.actor_index.get(name) {
             [one] => Ok(*one),
-            [] => Err(format!(
+            [] if self.actor_index.is_broken(name) => Err(None),
+            [] => Err(Some(format!(
                 "unknown actor \"{name}\"{}",
                 self.actor_index.suggestion(name)
-            )),
-            many => Err(format!(
+            ))),
+            many => Err(Some(format!(
                 "ambiguous actor \"{name}\": it names {}; use an id",
                 many.iter()
                     .map(|&a| format!("\"{}\"", self.territory.actors[a].id))
                     .collect::<Vec<_>>()
                     .join(" and ")
-            )),
+            ))),
         }
     }
 
@@ -406,7 +537,8 @@ impl Builder {
                             ids.push(id);
                         }
                     }
-                    Err(message) => self.errors.push(LoadError {
+                    Err(None) => {}
+                    Err(Some(message)) => self.errors.push(LoadError {
                         message,
                         ..p.origin.clone()
                     }),
@@ -421,20 +553,21 @@ impl Builder {
         let objective = row.required("objective", "an objective id or a domain id");
         let role = row
             .required("role", "a role such as chef de file, financeur, cible")
-            .and_then(|r| values::role(&r).map_err(|e| row.error("role", e)));
+            .and_then(|r| values::role(&r).map_err(|e| row.error("role", e)))
+            .map_err(Some);
         let means = row
             .text("means")
-            .map(|m| values::means(&m).map_err(|e| row.error("means", e)))
+            .map(|m| values::means(&m).map_err(|e| Some(row.error("means", e))))
             .transpose();
-        let actor = actor.and_then(|a| {
+        let actor = actor.map_err(Some).and_then(|a| {
             if !self.has(TableKind::Actors) {
                 return Ok(a);
             }
             self.find_actor(&a)
                 .map(|n| self.territory.actors[n].id.clone())
-                .map_err(|e| row.error("actor", e))
+                .map_err(|e| e.map(|e| row.error("actor", e)))
         });
-        let scope = objective.and_then(|o| self.scope(row, &o));
+        let scope = objective.map_err(Some).and_then(|o| self.scope(row, &o));
         match (actor, scope, role, means) {
             (Ok(actor), Ok(scope), Ok(role), Ok(means)) => self.territory.links.push(Link {
                 actor,
@@ -445,17 +578,16 @@ impl Builder {
                 origin: row.location(),
             }),
             (actor, scope, role, means) => self.errors.extend(
-                actor
-                    .err()
+                [actor.err(), scope.err(), role.err(), means.err()]
                     .into_iter()
-                    .chain(scope.err())
-                    .chain(role.err())
-                    .chain(means.err()),
+                    .flatten()
+                    .flatten(),
             ),
         }
     }
 
-    fn scope(&self, row: &RowView, wanted: &str) -> Result<Scope, LoadError> {
+    /// What a link points at; `Err(None)` when it is a row that had errors of its own.
+    fn scope(&self, row: &RowView, wanted: &str) -> Result<Scope, Option<LoadError>> {
         if let Some(&o) = self.objective_index.get(wanted).first() {
             return Ok(Scope::Objective(self.territory.objectives[o].id.clone()));
         }
@@ -464,6 +596,9 @@ impl Builder {
         }
         if !self.has(TableKind::Objectives) || !self.has(TableKind::Domains) {
             return Ok(Scope::Objective(wanted.to_owned()));
+        }
+        if self.objective_index.is_broken(wanted) || self.domain_index.is_broken(wanted) {
+            return Err(None);
         }
         let ids = self
             .territory
@@ -474,9 +609,9 @@ impl Builder {
         let hint = suggest(wanted, ids)
             .map(|s| format!(" (did you mean \"{s}\"?)"))
             .unwrap_or_default();
-        Err(row.error(
+        Err(Some(row.error(
             "objective",
             format!("unknown objective or domain \"{wanted}\"{hint}"),
-        ))
+        )))
     }
 }

@@ -29,6 +29,21 @@ fn delimiter(text: &str) -> u8 {
 
 /// Read decoded CSV text into a table. A row with more cells than the header is an error.
 pub fn read(file: &str, text: &str) -> Result<Table, Vec<LoadError>> {
+    // The csv crate's own line count is off with CRLF endings: count from byte offsets.
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |p: Option<&csv::Position>| {
+        p.map_or(0, |p| {
+            // A record may be reported as starting on the previous line's end.
+            let start = p.byte() as usize;
+            let skipped = text.as_bytes()[start.min(text.len())..]
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
+            line_starts.partition_point(|&s| s <= start + skipped)
+        })
+    };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter(text))
         .flexible(true)
@@ -38,7 +53,7 @@ pub fn read(file: &str, text: &str) -> Result<Table, Vec<LoadError>> {
     let (columns, line) = match reader.headers() {
         Ok(h) => (
             h.iter().map(str::to_owned).collect::<Vec<_>>(),
-            h.position().map_or(1, |p| p.line() as usize),
+            line_of(h.position()).max(1),
         ),
         Err(e) => return Err(vec![csv_error(file, &e)]),
     };
@@ -57,7 +72,7 @@ pub fn read(file: &str, text: &str) -> Result<Table, Vec<LoadError>> {
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = line_of(record.position());
         let extra = record
             .iter()
             .skip(columns.len())
@@ -113,6 +128,14 @@ mod tests {
     fn keeps_line_numbers_across_quoted_newlines() {
         let t = read("a.csv", "id;note\nx;\"two\nlines\"\ny;z\n").unwrap();
         assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[0].line, 2);
+        assert_eq!(t.rows[1].line, 4);
+    }
+
+    #[test]
+    fn line_numbers_with_crlf_endings() {
+        let t = read("a.csv", "id;note\r\nx;y\r\n\r\nz;w\r\n").unwrap();
+        assert_eq!(t.line, 1);
         assert_eq!(t.rows[0].line, 2);
         assert_eq!(t.rows[1].line, 4);
     }
