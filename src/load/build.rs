@@ -546,6 +546,40 @@ impl Builder {
             }
             self.territory.actors[p.owner].members = ids;
         }
+        self.refuse_member_cycles();
+    }
+
+    /// Groups that contain each other, directly or not, would make "who is in this group"
+    /// endless: each cycle is reported once, at its first group.
+    fn refuse_member_cycles(&mut self) {
+        let actors = &self.territory.actors;
+        let mut graph = petgraph::graph::DiGraph::<usize, ()>::new();
+        let nodes: Vec<_> = (0..actors.len()).map(|i| graph.add_node(i)).collect();
+        for (g, group) in actors.iter().enumerate() {
+            for member in &group.members {
+                if let Some(m) = actors.iter().position(|a| a.id == *member) {
+                    graph.add_edge(nodes[g], nodes[m], ());
+                }
+            }
+        }
+        for mut cycle in petgraph::algo::tarjan_scc(&graph) {
+            if cycle.len() < 2 {
+                continue;
+            }
+            cycle.sort_by_key(|n| graph[*n]);
+            let names: Vec<String> = cycle
+                .iter()
+                .map(|n| format!("\"{}\"", actors[graph[*n]].name))
+                .collect();
+            let first = &actors[graph[cycle[0]]];
+            self.errors.push(
+                LoadError::new(
+                    first.origin.clone(),
+                    format!("groups {} contain each other", names.join(", ")),
+                )
+                .in_column("members"),
+            );
+        }
     }
 
     fn link(&mut self, row: &RowView) {

@@ -384,6 +384,18 @@ fn an_unknown_column_is_an_error_and_a_commented_one_is_not() {
 }
 
 #[test]
+fn groups_that_contain_each_other() {
+    let actors = "id;name;members\na;Groupe A;b\nb;Groupe B;c\nc;Groupe C;a\nsevadec;SEVADEC;\nepci;Les 3 EPCI;\nregion;Région HdF;\n";
+    let dir = with("actors.csv", actors);
+    assert_eq!(
+        errors(dir.path()),
+        [
+            r#"actors.csv:2: column "members": groups "Groupe A", "Groupe B", "Groupe C" contain each other"#
+        ]
+    );
+}
+
+#[test]
 fn a_row_with_too_many_cells() {
     let dir = with(
         "links.csv",
