@@ -530,3 +530,59 @@ fn a_closed_pipe_is_not_a_crash() {
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
     assert!(out.status.success(), "{:?}", out.status);
 }
+
+mod no_panic {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Cells made of what breaks parsers: delimiters, quotes, line ends, accents, NUL, bytes
+    /// that are not UTF-8.
+    fn messy() -> impl Strategy<Value = Vec<u8>> {
+        let piece = prop_oneof![
+            Just(b";".to_vec()),
+            Just(b",".to_vec()),
+            Just(b"\"".to_vec()),
+            Just(b"\r\n".to_vec()),
+            Just(b"\n".to_vec()),
+            Just(b"\t".to_vec()),
+            Just("é".as_bytes().to_vec()),
+            Just(vec![0xe9]),
+            Just(vec![0x81]),
+            Just(vec![0]),
+            Just(b"id".to_vec()),
+            Just(b"SEVADEC".to_vec()),
+            Just(b"regal".to_vec()),
+            Just(b"1 500,5".to_vec()),
+            "[a-zA-Z0-9 |]{0,6}".prop_map(String::into_bytes),
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Whatever a file holds, loading answers with a model or with located errors.
+        #[test]
+        fn loading_never_panics(file in 0..5usize, tail in messy()) {
+            let names = ["domains.csv", "objectives.csv", "actors.csv", "links.csv", "territory.json"];
+            let mut bytes = match file {
+                0 => DOMAINS.as_bytes().to_vec(),
+                1 => OBJECTIVES.as_bytes().to_vec(),
+                2 => ACTORS.as_bytes().to_vec(),
+                3 => LINKS.as_bytes().to_vec(),
+                _ => b"{\"name\": ".to_vec(),
+            };
+            bytes.extend(tail);
+            let dir = with("", "");
+            std::fs::write(dir.path().join(names[file]), &bytes).unwrap();
+            if let Err(errors) = load(dir.path()) {
+                prop_assert!(!errors.is_empty());
+                for e in errors {
+                    prop_assert!(e.location.file.ends_with(names[file]) || e.location.file.ends_with(".csv"), "{e}");
+                    prop_assert!(!e.message.is_empty());
+                }
+            }
+        }
+    }
+}
