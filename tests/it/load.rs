@@ -41,29 +41,26 @@ fn errors(dir: &Path) -> Vec<String> {
     }
 }
 
+/// Every record's origin, to compare two loads of one territory from different places.
+fn origins(t: &mut Territory) -> impl Iterator<Item = &mut actormap::error::Location> {
+    let domains = t.domains.iter_mut().map(|d| &mut d.origin);
+    let objectives = t.objectives.iter_mut().map(|o| &mut o.origin);
+    let actors = t.actors.iter_mut().map(|a| &mut a.origin);
+    let links = t.links.iter_mut().map(|l| &mut l.origin);
+    let rules = t.rules.values_mut().map(|r| &mut r.origin);
+    domains
+        .chain(objectives)
+        .chain(actors)
+        .chain(links)
+        .chain(rules)
+}
+
 /// Origins relative to their folder, so two copies of one territory compare equal.
 fn relative(mut t: Territory) -> Territory {
-    let file_name = |f: &mut String| {
-        *f = Path::new(f.as_str())
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-    };
-    t.domains
-        .iter_mut()
-        .for_each(|d| file_name(&mut d.origin.file));
-    t.objectives
-        .iter_mut()
-        .for_each(|o| file_name(&mut o.origin.file));
-    t.actors
-        .iter_mut()
-        .for_each(|a| file_name(&mut a.origin.file));
-    t.links
-        .iter_mut()
-        .for_each(|l| file_name(&mut l.origin.file));
-    t.rules
-        .values_mut()
-        .for_each(|r| file_name(&mut r.origin.file));
+    for origin in origins(&mut t) {
+        let name = Path::new(&origin.file).file_name().unwrap_or_default();
+        origin.file = name.to_string_lossy().into_owned();
+    }
     t
 }
 
