@@ -224,11 +224,10 @@ pub fn compare(old: &Territory, new: &Territory) -> Diff {
             })
         })
         .collect();
-    let bonus = (status_old.bonus.verdict != status_new.bonus.verdict)
-        .then_some(BonusChange {
-            old: status_old.bonus.verdict,
-            new: status_new.bonus.verdict,
-        });
+    let bonus = (status_old.bonus.verdict != status_new.bonus.verdict).then_some(BonusChange {
+        old: status_old.bonus.verdict,
+        new: status_new.bonus.verdict,
+    });
 
     Diff {
         old: old.name.clone(),

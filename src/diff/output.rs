@@ -17,7 +17,10 @@ fn sections(d: &Diff) -> Vec<(String, Vec<String>)> {
     let finding = |f: &super::FindingRef| format!("{}[{}]: {}", f.severity, f.rule, f.message);
     let all = vec![
         ("actors added", d.actors_added.iter().map(actor).collect()),
-        ("actors removed", d.actors_removed.iter().map(actor).collect()),
+        (
+            "actors removed",
+            d.actors_removed.iter().map(actor).collect(),
+        ),
         ("objectives added", d.objectives_added.clone()),
         ("objectives removed", d.objectives_removed.clone()),
         (
@@ -43,9 +46,7 @@ fn sections(d: &Diff) -> Vec<(String, Vec<String>)> {
     ];
     all.into_iter()
         .filter(|(_, lines): &(&str, Vec<String>)| !lines.is_empty())
-        .map(|(title, lines)| {
-            (format!("{title} ({})", lines.len()), lines)
-        })
+        .map(|(title, lines)| (format!("{title} ({})", lines.len()), lines))
         .collect()
 }
 
@@ -62,10 +63,18 @@ fn progress(p: &ProgressChange) -> String {
     }
     if p.old.target != p.new.target {
         let t = |t: Option<f64>| t.map_or_else(|| "none".to_owned(), french);
-        line.push_str(&format!(", target {} -> {}", t(p.old.target), t(p.new.target)));
+        line.push_str(&format!(
+            ", target {} -> {}",
+            t(p.old.target),
+            t(p.new.target)
+        ));
     }
     if p.old.verdict != p.new.verdict {
-        line.push_str(&format!(", {} -> {}", p.old.verdict.id(), p.new.verdict.id()));
+        line.push_str(&format!(
+            ", {} -> {}",
+            p.old.verdict.id(),
+            p.new.verdict.id()
+        ));
     }
     line
 }

@@ -177,7 +177,14 @@ pub fn compute(territory: &Territory, at: Option<Date>) -> Status {
             } else {
                 programme.min_ratio
             };
-            objective(territory, o, threshold, o.contractual || o.priority || none_marked, at, programme.end)
+            objective(
+                territory,
+                o,
+                threshold,
+                o.contractual || o.priority || none_marked,
+                at,
+                programme.end,
+            )
         })
         .collect();
 
@@ -201,7 +208,10 @@ pub fn compute(territory: &Territory, at: Option<Date>) -> Status {
         .bonus_per_inhabitant
         .zip(territory.population)
         .map(|(per, population)| per * population as f64);
-    let total = programme.flat_aid.zip(bonus).map(|(flat, bonus)| flat + bonus);
+    let total = programme
+        .flat_aid
+        .zip(bonus)
+        .map(|(flat, bonus)| flat + bonus);
 
     Status {
         territory: territory.name.clone(),
@@ -312,7 +322,10 @@ pub fn trend(points: &[(Date, f64)], end: Date) -> Option<(f64, Date, Date)> {
         return None;
     }
     let days = |d: Date| first.until(d).map(|s| f64::from(s.get_days())).ok();
-    let xs: Vec<f64> = points.iter().map(|(d, _)| days(*d)).collect::<Option<_>>()?;
+    let xs: Vec<f64> = points
+        .iter()
+        .map(|(d, _)| days(*d))
+        .collect::<Option<_>>()?;
     let n = points.len() as f64;
     let mean_x = xs.iter().sum::<f64>() / n;
     let mean_y = points.iter().map(|(_, v)| v).sum::<f64>() / n;

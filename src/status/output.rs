@@ -13,9 +13,17 @@ pub fn text(s: &Status, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out)?;
     let mut rows = vec![
-        ["objective", "target", "value", "as of", "progress", "threshold", "verdict"]
-            .map(String::from)
-            .to_vec(),
+        [
+            "objective",
+            "target",
+            "value",
+            "as of",
+            "progress",
+            "threshold",
+            "verdict",
+        ]
+        .map(String::from)
+        .to_vec(),
     ];
     for o in &s.objectives {
         rows.push(vec![
@@ -246,7 +254,8 @@ fn bonus_lines(s: &Status) -> Vec<String> {
     let unknown = |what: &str| format!("unknown (no {what} in territory.json)");
     lines.push(format!(
         "flat aid (years 1 and 2): {}",
-        b.flat_aid.map_or_else(|| unknown("programme flat_aid"), euros)
+        b.flat_aid
+            .map_or_else(|| unknown("programme flat_aid"), euros)
     ));
     lines.push(format!(
         "year-3 bonus at stake: {}",
@@ -263,8 +272,7 @@ fn bonus_lines(s: &Status) -> Vec<String> {
     ));
     lines.push(format!(
         "total at stake: {}",
-        b.total
-            .map_or_else(|| "unknown".to_owned(), euros)
+        b.total.map_or_else(|| "unknown".to_owned(), euros)
     ));
     lines
 }
