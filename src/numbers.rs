@@ -1,9 +1,9 @@
 //! Numbers for people, the French way: "422 371 €", "1 500,5", "72,5 %".
 
-/// A number with a space between thousands and a decimal comma, at most two decimals:
-/// 1500 -> "1 500", 1500.5 -> "1 500,5", 0.25 -> "0,25".
+/// A number with a space between thousands and a decimal comma, at most three decimals:
+/// 1500 -> "1 500", 1500.5 -> "1 500,5", 15.574 -> "15,574".
 pub fn french(n: f64) -> String {
-    let fixed = format!("{:.2}", n.abs());
+    let fixed = format!("{:.3}", n.abs());
     let (whole, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
     let fraction = fraction.trim_end_matches('0');
     let mut out = String::new();
@@ -23,9 +23,9 @@ pub fn french(n: f64) -> String {
     out
 }
 
-/// An amount in euros: "422 371 €".
+/// An amount in euros, to the cent: "422 371 €", "76 185,5 €".
 pub fn euros(n: f64) -> String {
-    format!("{} €", french(n))
+    format!("{} €", french((n * 100.0).round() / 100.0))
 }
 
 /// A share as a percentage, cut (not rounded) to one decimal so that a share below a
@@ -51,8 +51,10 @@ mod tests {
         assert_eq!(french(0.25), "0,25");
         assert_eq!(french(999.0), "999");
         assert_eq!(french(-1234.0), "-1 234");
-        assert_eq!(french(-0.001), "0");
+        assert_eq!(french(-0.0001), "0");
+        assert_eq!(french(15.574), "15,574");
         assert_eq!(euros(270000.0), "270 000 €");
+        assert_eq!(euros(76185.499), "76 185,5 €");
     }
 
     #[test]

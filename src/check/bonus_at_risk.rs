@@ -4,7 +4,7 @@
 use super::{Finding, Rule, Severity};
 use crate::model::Territory;
 use crate::numbers::percent;
-use crate::status::{self, ObjectiveStatus, Verdict};
+use crate::status::{self, ObjectiveStatus, Source, Verdict};
 
 /// What it finds: an objective that conditions the year-3 bonus (a contractual objective)
 /// whose latest value is below its threshold (60 % of its target, 100 % for a priority
@@ -35,7 +35,10 @@ fn check(rule: &Rule, territory: &Territory) -> Vec<Finding> {
             finding.severity = Severity::Error;
         }
         finding.objectives.push(o.id.clone());
-        finding.location = territory.objective(&o.id).map(|obj| obj.origin.clone());
+        finding.location = match &o.source {
+            Source::Measured { origin, .. } | Source::Current { origin } => Some(origin.clone()),
+            Source::None => territory.objective(&o.id).map(|obj| obj.origin.clone()),
+        };
         finding.hint = Some(if o.verdict == Verdict::Below {
             "the bonus needs every objective at its threshold by the programme's end; plan the actions that close the gap, or record a newer measurement in progress.csv".to_owned()
         } else {
