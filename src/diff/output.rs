@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use super::{Diff, ProgressChange, Standing};
 use crate::numbers::{french, percent};
+use crate::status::output::escape_markdown as escape;
 
 /// The diff as titled sections of lines, empty sections left out.
 fn sections(d: &Diff) -> Vec<(String, Vec<String>)> {
@@ -122,21 +123,4 @@ pub fn markdown(d: &Diff, out: &mut dyn Write) -> io::Result<()> {
 pub fn json(d: &Diff, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, d)?;
     writeln!(out)
-}
-
-/// Text made safe for a Markdown line: no emphasis, no HTML, no line break.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '*' | '_' | '`' | '[' | ']' | '#' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' => out.push_str("&lt;"),
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
 }

@@ -6,6 +6,8 @@ use std::io::{self, Write};
 use super::{Bonus, BonusVerdict, ObjectiveStatus, Projection, Source, Status, Verdict};
 use crate::numbers::{euros, french, percent, percent_value};
 
+use escape_markdown as cell;
+
 pub fn text(s: &Status, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}", heading(s))?;
     if let Some(at) = s.at {
@@ -82,15 +84,16 @@ pub fn markdown(s: &Status, out: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(out, "|---|---:|---:|---|---:|---:|---|---|")?;
     for o in &s.objectives {
-        let name = if o.priority {
-            format!("**{}** (priority): {}", o.id, o.title)
-        } else {
-            format!("**{}**: {}", o.id, o.title)
-        };
+        let name = format!(
+            "**{}**{}: {}",
+            cell(&o.id),
+            if o.priority { " (priority)" } else { "" },
+            cell(&o.title)
+        );
         writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} | {} |",
-            cell(&name),
+            name,
             cell(&quantity(o.target, o)),
             o.value.map_or_else(|| "unknown".to_owned(), french),
             as_of(&o.source),
@@ -235,7 +238,7 @@ fn bonus_lines(s: &Status) -> Vec<String> {
     );
     let counted = s.objectives.iter().filter(|o| o.counted).count();
     let unknown_ones = if b.unknown.len() == counted && counted > 1 {
-        format!("no value yet for any of the {counted} objectives")
+        format!("no value or target yet for any of the {counted} objectives")
     } else {
         format!("no value or target yet for {}", b.unknown.join(", "))
     };
@@ -251,7 +254,7 @@ fn bonus_lines(s: &Status) -> Vec<String> {
         lines.push(unknown_ones);
     }
     lines.push(format!("conditions: {rule}"));
-    let unknown = |what: &str| format!("unknown (no {what} in territory.json)");
+    let unknown = |what: &str| format!("unknown (no {what} in the territory settings)");
     lines.push(format!(
         "flat aid (years 1 and 2): {}",
         b.flat_aid
@@ -277,10 +280,34 @@ fn bonus_lines(s: &Status) -> Vec<String> {
     lines
 }
 
-/// Text made safe for one Markdown table cell or list item.
-fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('<', "&lt;")
-        .replace(['\n', '\r'], " ")
+/// Text made safe for a Markdown table cell or list item: no emphasis, link, code or
+/// HTML, no cell break, no line break.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '*' | '_' | '`' | '[' | ']' | '#' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_text_cannot_break_a_table_or_inject_html() {
+        assert_eq!(
+            escape_markdown("a|b *c* <script> GCT&M\nx"),
+            "a\\|b \\*c\\* &lt;script> GCT&amp;M x"
+        );
+    }
 }
