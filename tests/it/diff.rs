@@ -175,3 +175,39 @@ fn bad_input_exits_two_and_names_both_problems() {
     let (code, _, _) = run(&["diff", "actors/calaisis"]);
     assert_eq!(code, 2, "a missing argument is a usage error");
 }
+
+#[test]
+fn objectives_and_actors_added_or_removed() {
+    let old = copy_of(&fixture("status"));
+    let new = copy_of(&fixture("status"));
+    edit(new.path(), "objectives.csv", |text| {
+        text.lines()
+            .filter(|l| !l.starts_with("ecoles;"))
+            .map(|l| format!("{l}\n"))
+            .chain(["protocole;DC1;Protocole RDI;1;protocole;;non;oui\n".to_owned()])
+            .collect()
+    });
+    edit(new.path(), "actors.csv", |text| {
+        format!("{text}ulco;ULCO\n")
+    });
+    edit(new.path(), "links.csv", |text| {
+        format!("{text}ULCO;protocole;chef de file\n")
+    });
+    let (code, text, err) = run(&[
+        "diff",
+        old.path().to_str().unwrap(),
+        new.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(text.contains("actors added (1)\n  ULCO (ulco)\n"), "{text}");
+    assert!(
+        text.contains("objectives added (1)\n  protocole\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("objectives removed (1)\n  ecoles\n"),
+        "{text}"
+    );
+    // The new objective's roles are not repeated as role changes.
+    assert!(!text.contains("protocole: lead assigned"), "{text}");
+}
