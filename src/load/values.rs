@@ -211,7 +211,8 @@ mod tests {
         assert_eq!(progress("Fait", true), Ok(1.0));
         assert_eq!(progress("oui", true), Ok(1.0));
         assert_eq!(progress("non", true), Ok(0.0));
-        assert!(progress("bientôt", true).unwrap_err().contains("not a progress value"));
+        let err = progress("bientôt", true).unwrap_err();
+        assert!(err.contains("not a progress value"), "{err}");
     }
 
     #[test]
