@@ -117,7 +117,9 @@ pub fn progress(text: &str, qualitative: bool) -> Result<f64, String> {
         },
     };
     if value < 0.0 {
-        return Err(format!("\"{text}\" is negative; expected a value of 0 or more"));
+        return Err(format!(
+            "\"{text}\" is negative; expected a value of 0 or more"
+        ));
     }
     Ok(value)
 }
