@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 pub const DEFAULT_TERRITORY: &str = "actors/calaisis";
 
@@ -30,4 +30,50 @@ pub enum Command {
         #[arg(default_value = DEFAULT_TERRITORY)]
         territory: PathBuf,
     },
+    /// Where the territory stands against its contract: per objective its value, share of the
+    /// target, threshold and verdict, a projection to the programme's end; then the year-3
+    /// bonus conditions and the amounts at stake.
+    Status {
+        /// A territory folder or JSON file (progress.csv holds dated measurements).
+        #[arg(default_value = DEFAULT_TERRITORY)]
+        territory: PathBuf,
+        /// Answer as of this date (2022-06-30 or 30/06/2022): later measurements are ignored.
+        #[arg(long, value_parser = parse_date)]
+        at: Option<jiff::civil::Date>,
+        #[arg(long, value_enum, default_value_t)]
+        format: StatusFormat,
+    },
+    /// What changed between two versions of a territory (e.g. the last committee's and
+    /// today's): actors, roles and leads per objective, findings, progress.
+    ///
+    /// Exit code 0 whatever the difference, 2 on bad input.
+    Diff {
+        /// The older territory folder or JSON file.
+        old: PathBuf,
+        /// The newer territory folder or JSON file.
+        new: PathBuf,
+        #[arg(long, value_enum, default_value_t)]
+        format: DiffFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum StatusFormat {
+    #[default]
+    Text,
+    Json,
+    Csv,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum DiffFormat {
+    #[default]
+    Text,
+    Json,
+    Markdown,
+}
+
+fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    crate::load::values::date(text)
 }

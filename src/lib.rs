@@ -3,15 +3,18 @@
 
 pub mod check;
 pub mod cli;
+pub mod diff;
 pub mod error;
 mod list;
 pub mod load;
 pub mod model;
 pub mod names;
+pub mod numbers;
+pub mod status;
 
 use std::io::Write;
 
-use cli::{Cli, Command};
+use cli::{Cli, Command, DiffFormat, StatusFormat};
 pub use error::Error;
 
 /// How a command that ran went.
@@ -54,6 +57,38 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
                     Outcome::Clean
                 },
             )
+        }
+        Command::Status {
+            territory,
+            at,
+            format,
+        } => {
+            let territory = load::load(territory)?;
+            let status = status::compute(&territory, *at);
+            match format {
+                StatusFormat::Text => status::output::text(&status, out)?,
+                StatusFormat::Json => status::output::json(&status, out)?,
+                StatusFormat::Csv => status::output::csv(&status, out)?,
+                StatusFormat::Markdown => status::output::markdown(&status, out)?,
+            }
+            Ok(Outcome::Clean)
+        }
+        Command::Diff { old, new, format } => {
+            let (old, new) = match (load::load(old), load::load(new)) {
+                (Ok(old), Ok(new)) => (old, new),
+                (old, new) => {
+                    return Err(Error::Load(
+                        old.err().into_iter().chain(new.err()).flatten().collect(),
+                    ));
+                }
+            };
+            let diff = diff::compare(&old, &new);
+            match format {
+                DiffFormat::Text => diff::output::text(&diff, out)?,
+                DiffFormat::Json => diff::output::json(&diff, out)?,
+                DiffFormat::Markdown => diff::output::markdown(&diff, out)?,
+            }
+            Ok(Outcome::Clean)
         }
     }
 }

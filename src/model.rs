@@ -21,6 +21,8 @@ pub struct Territory {
     pub objectives: Vec<Objective>,
     pub actors: Vec<Actor>,
     pub links: Vec<Link>,
+    /// Dated measurements of the objectives (`progress.csv`), in file order.
+    pub progress: Vec<Measurement>,
 }
 
 /// The contract the territory is steered by (a COT TRI, a CRTE...) and its money rules.
@@ -83,6 +85,18 @@ pub struct Objective {
     pub current: Option<f64>,
     pub priority: bool,
     pub contractual: bool,
+    pub origin: Location,
+}
+
+/// One dated measurement of an objective's progress: a row of `progress.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measurement {
+    pub objective: String,
+    pub date: jiff::civil::Date,
+    /// In the objective's unit; for a qualitative objective (target 1), 0 to 1 done.
+    pub value: f64,
+    pub source: Option<String>,
+    pub note: Option<String>,
     pub origin: Location,
 }
 
@@ -289,6 +303,17 @@ impl Territory {
 
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id == id)
+    }
+
+    /// The dated measurements of an objective, oldest first.
+    pub fn measurements_of(&self, objective: &str) -> Vec<&Measurement> {
+        let mut out: Vec<&Measurement> = self
+            .progress
+            .iter()
+            .filter(|m| m.objective == objective)
+            .collect();
+        out.sort_by_key(|m| m.date);
+        out
     }
 
     /// The objectives of a domain, in file order.

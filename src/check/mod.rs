@@ -1,6 +1,7 @@
 //! The rule engine: every rule in one registry (`RULES`), each in its own file with its doc,
 //! its default severity and its tests. `actormap check` runs them all.
 
+mod bonus_at_risk;
 mod missing_lead;
 pub mod output;
 
@@ -68,7 +69,7 @@ impl Rule {
 }
 
 /// Every rule, in the order they run and are listed.
-pub static RULES: &[&Rule] = &[&missing_lead::RULE];
+pub static RULES: &[&Rule] = &[&missing_lead::RULE, &bonus_at_risk::RULE];
 
 /// Run every rule; findings sorted by severity (errors first), then by place.
 pub fn run(territory: &Territory) -> Vec<Finding> {

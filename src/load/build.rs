@@ -6,7 +6,7 @@ use crate::error::{LoadError, Location};
 use crate::load::json::Settings;
 use crate::load::table::{Field, RowView, Schema, Table};
 use crate::load::{TableKind, values};
-use crate::model::{Actor, Domain, Link, Objective, Scope, Territory};
+use crate::model::{Actor, Domain, Link, Measurement, Objective, Scope, Territory};
 use crate::names::{key, suggest};
 
 macro_rules! field {
@@ -155,12 +155,40 @@ static LINKS: Schema = Schema {
     ],
 };
 
+static PROGRESS: Schema = Schema {
+    name: "progress",
+    fields: &[
+        field!(
+            "date",
+            true,
+            ["date", "date de mesure", "date de la mesure", "le"]
+        ),
+        field!(
+            "objective",
+            true,
+            ["objective", "objectif", "indicator", "indicateur"]
+        ),
+        field!(
+            "value",
+            true,
+            ["value", "valeur", "realise", "mesure", "avancement"]
+        ),
+        field!("source", false, ["source", "sources", "origine"]),
+        field!(
+            "note",
+            false,
+            ["note", "notes", "commentaire", "remarque", "precision"]
+        ),
+    ],
+};
+
 fn schema(kind: TableKind) -> &'static Schema {
     match kind {
         TableKind::Domains => &DOMAINS,
         TableKind::Objectives => &OBJECTIVES,
         TableKind::Actors => &ACTORS,
         TableKind::Links => &LINKS,
+        TableKind::Progress => &PROGRESS,
     }
 }
 
@@ -264,6 +292,7 @@ pub fn territory(
                 TableKind::Objectives => b.objective(&row),
                 TableKind::Actors => b.actor(&row, &mut raw_members),
                 TableKind::Links => b.link(&row),
+                TableKind::Progress => b.measurement(&row),
             }
         }
         match kind {
@@ -423,7 +452,11 @@ impl Builder {
             return;
         }
         let target = self.number(row, "target");
-        let current = self.number(row, "current");
+        let current = row.text("current").and_then(|text| {
+            values::progress(&text, target == Some(1.0))
+                .map_err(|e| self.errors.push(row.error("current", e)))
+                .ok()
+        });
         let priority = self.boolean(row, "priority");
         let contractual = self.boolean(row, "contractual");
         self.objective_index
@@ -618,6 +651,76 @@ impl Builder {
                     .flatten(),
             ),
         }
+    }
+
+    /// A row of `progress.csv`: a dated value of one objective.
+    fn measurement(&mut self, row: &RowView) {
+        let date = row
+            .required("date", "a date such as 2022-06-30 or 30/06/2022")
+            .and_then(|d| values::date(&d).map_err(|e| row.error("date", e)));
+        let objective = row
+            .required("objective", "an objective id")
+            .map_err(Some)
+            .and_then(|o| self.measured_objective(row, &o));
+        let value = row.required("value", "the value reached on that date");
+        let (date, objective, value) = match (date, objective, value) {
+            (Ok(date), Ok(objective), Ok(value)) => (date, objective, value),
+            (date, objective, value) => {
+                let objective = objective.err().flatten();
+                self.errors
+                    .extend(date.err().into_iter().chain(objective).chain(value.err()));
+                return;
+            }
+        };
+        let qualitative = self
+            .territory
+            .objective(&objective)
+            .is_some_and(|o| o.target == Some(1.0));
+        let value = match values::progress(&value, qualitative) {
+            Ok(v) => v,
+            Err(e) => return self.errors.push(row.error("value", e)),
+        };
+        if let Some(first) = self
+            .territory
+            .progress
+            .iter()
+            .find(|m| m.objective == objective && m.date == date)
+        {
+            let message = format!(
+                "a second value for objective \"{objective}\" on {date} (first given at {}); keep one",
+                first.origin
+            );
+            return self.errors.push(row.error("date", message));
+        }
+        self.territory.progress.push(Measurement {
+            objective,
+            date,
+            value,
+            source: row.text("source"),
+            note: row.text("note"),
+            origin: row.location(),
+        });
+    }
+
+    /// The id of the objective a progress row names, or why there is none (`Err(None)`:
+    /// the objective's own row had errors, already reported).
+    fn measured_objective(&self, row: &RowView, wanted: &str) -> Result<String, Option<LoadError>> {
+        if let Some(&o) = self.objective_index.get(wanted).first() {
+            return Ok(self.territory.objectives[o].id.clone());
+        }
+        if !self.has(TableKind::Objectives) {
+            return Ok(wanted.to_owned());
+        }
+        if self.objective_index.is_broken(wanted) {
+            return Err(None);
+        }
+        let hint = self.objective_index.suggestion(wanted);
+        Err(Some(row.error(
+            "objective",
+            format!(
+                "unknown objective \"{wanted}\"{hint}; expected an id from the objectives table"
+            ),
+        )))
     }
 
     /// What a link points at; `Err(None)` when it is a row that had errors of its own.

@@ -129,7 +129,7 @@ impl Reader<'_> {
                     None => self.error(
                         prop,
                         format!(
-                            "unknown key \"{key}\"; expected name, population, programme, rules, domains, objectives, actors or links"
+                            "unknown key \"{key}\"; expected name, population, programme, rules, domains, objectives, actors, links or progress"
                         ),
                     ),
                 },

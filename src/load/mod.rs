@@ -16,22 +16,29 @@ use crate::model::Territory;
 
 pub use table::Table;
 
-/// The four tables of a territory.
+/// The tables of a territory (all required but `Progress`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum TableKind {
     Domains,
     Objectives,
     Actors,
     Links,
+    Progress,
 }
 
 impl TableKind {
-    pub const ALL: [TableKind; 4] = [
+    pub const ALL: [TableKind; 5] = [
         TableKind::Domains,
         TableKind::Objectives,
         TableKind::Actors,
         TableKind::Links,
+        TableKind::Progress,
     ];
+
+    /// Whether a territory folder must hold this table.
+    pub fn required(self) -> bool {
+        self != TableKind::Progress
+    }
 
     /// The file names (without `.csv`) this table is looked for under, English first.
     pub fn file_stems(self) -> &'static [&'static str] {
@@ -40,6 +47,7 @@ impl TableKind {
             TableKind::Objectives => &["objectives", "objectifs"],
             TableKind::Actors => &["actors", "acteurs"],
             TableKind::Links => &["links", "liens", "roles"],
+            TableKind::Progress => &["progress", "avancement"],
         }
     }
 
@@ -114,6 +122,7 @@ fn load_folder(dir: &Path) -> Result<Territory, Vec<LoadError>> {
                 Err(e) => errors.extend(e),
             },
             ([], true) => {}
+            ([], false) if !kind.required() => {}
             ([], false) => errors.push(LoadError::new(
                 Location::file(
                     dir.join(format!("{}.csv", kind.file_stems()[0]))

@@ -75,6 +75,14 @@ impl Table {
     pub fn bind(&self, schema: &'static Schema) -> Result<Bound<'_>, Vec<LoadError>> {
         let mut errors = Vec::new();
         let mut columns = vec![None; schema.fields.len()];
+        if self.columns.is_empty() && self.rows.is_empty() {
+            // An empty JSON array: an empty table, not one missing its columns.
+            return Ok(Bound {
+                table: self,
+                schema,
+                columns,
+            });
+        }
         let at = Location::new(&self.file, self.line);
         for (c, name) in self.columns.iter().enumerate() {
             let folded = fold(name);

@@ -106,6 +106,35 @@ pub fn means(text: &str) -> Result<Means, String> {
     }
 }
 
+/// A progress value in the objective's unit: "1 200", "35,5". For a qualitative objective
+/// (a target of 1: "Mise en œuvre d'un REGAL") also done or not ("fait", "oui", "non") and a
+/// stated fraction ("0,5" or "50 %"). Never negative.
+pub fn progress(text: &str, qualitative: bool) -> Result<f64, String> {
+    let value = match number(text) {
+        Ok(n) if qualitative && text.trim_end().ends_with('%') => n / 100.0,
+        Ok(n) => n,
+        Err(e) if !qualitative => return Err(e),
+        Err(_) => match fold(text).as_str() {
+            "fait" | "faite" | "done" | "realise" | "realisee" | "acheve" | "termine" => 1.0,
+            "pas fait" | "non fait" | "not done" | "a faire" | "todo" => 0.0,
+            _ => match boolean(text) {
+                Ok(done) => f64::from(u8::from(done)),
+                Err(_) => {
+                    return Err(format!(
+                        "\"{text}\" is not a progress value (expected 1 for done, 0 for not done, a fraction such as 0,5 or 50 %, or fait/non)"
+                    ));
+                }
+            },
+        },
+    };
+    if value < 0.0 {
+        return Err(format!(
+            "\"{text}\" is negative; expected a value of 0 or more"
+        ));
+    }
+    Ok(value)
+}
+
 /// A calendar date: 2023-12-31 or 31/12/2023.
 pub fn date(text: &str) -> Result<jiff::civil::Date, String> {
     let text = text.trim();
@@ -189,6 +218,22 @@ mod tests {
         assert_eq!(means("accompagnement"), Ok(Means::Support));
         assert_eq!(means("Financiers"), Ok(Means::Funding));
         assert!(means("argent").is_err());
+    }
+
+    #[test]
+    fn progress_values_quantitative_and_qualitative() {
+        assert_eq!(progress("1 200", false), Ok(1200.0));
+        assert_eq!(progress("30 %", false), Ok(30.0));
+        assert!(progress("fait", false).is_err());
+        assert!(progress("-3", false).unwrap_err().contains("negative"));
+        assert_eq!(progress("1", true), Ok(1.0));
+        assert_eq!(progress("0,5", true), Ok(0.5));
+        assert_eq!(progress("50 %", true), Ok(0.5));
+        assert_eq!(progress("Fait", true), Ok(1.0));
+        assert_eq!(progress("oui", true), Ok(1.0));
+        assert_eq!(progress("non", true), Ok(0.0));
+        let err = progress("bientôt", true).unwrap_err();
+        assert!(err.contains("not a progress value"), "{err}");
     }
 
     #[test]

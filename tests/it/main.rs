@@ -1,6 +1,8 @@
 //! The one integration test binary: each module covers one command or concern.
 
+mod diff;
 mod load;
+mod status;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,258 @@
+//! What changed between two versions of a territory: actors and objectives added or removed,
+//! roles gained or lost per objective, findings that appeared or were resolved, progress
+//! moved. `compare` is pure; the writers in `output` only read the `Diff` it returns.
+
+pub mod output;
+
+use std::collections::BTreeSet;
+
+use serde::{Serialize, Serializer};
+
+use crate::check::{self, Finding};
+use crate::model::{Role, Territory};
+use crate::status::{self, BonusVerdict, ObjectiveStatus, Verdict};
+
+/// Every difference, each list in a fixed order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diff {
+    pub old: String,
+    pub new: String,
+    pub actors_added: Vec<ActorRef>,
+    pub actors_removed: Vec<ActorRef>,
+    pub objectives_added: Vec<String>,
+    pub objectives_removed: Vec<String>,
+    /// Roles gained or lost per objective (domain-wide roles counted on each objective).
+    pub roles: Vec<RoleChange>,
+    pub findings_appeared: Vec<FindingRef>,
+    pub findings_resolved: Vec<FindingRef>,
+    pub progress: Vec<ProgressChange>,
+    /// The year-3 bonus verdict, when it changed.
+    pub bonus: Option<BonusChange>,
+}
+
+impl Diff {
+    pub fn is_empty(&self) -> bool {
+        self.actors_added.is_empty()
+            && self.actors_removed.is_empty()
+            && self.objectives_added.is_empty()
+            && self.objectives_removed.is_empty()
+            && self.roles.is_empty()
+            && self.findings_appeared.is_empty()
+            && self.findings_resolved.is_empty()
+            && self.progress.is_empty()
+            && self.bonus.is_none()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct BonusChange {
+    pub old: BonusVerdict,
+    pub new: BonusVerdict,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct ActorRef {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Change {
+    Gained,
+    Lost,
+}
+
+/// An actor that gained or lost a role towards an objective.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoleChange {
+    pub objective: String,
+    #[serde(serialize_with = "display")]
+    pub role: Role,
+    pub change: Change,
+    pub actor: ActorRef,
+}
+
+/// A finding as the diff shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FindingRef {
+    pub rule: String,
+    #[serde(serialize_with = "display")]
+    pub severity: check::Severity,
+    pub message: String,
+    pub objectives: Vec<String>,
+    pub actors: Vec<String>,
+}
+
+/// An objective whose value or target moved. Each side is its status in that version.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProgressChange {
+    pub objective: String,
+    pub unit: Option<String>,
+    pub old: Standing,
+    pub new: Standing,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Standing {
+    pub target: Option<f64>,
+    pub value: Option<f64>,
+    pub ratio: Option<f64>,
+    pub verdict: Verdict,
+}
+
+impl From<&ObjectiveStatus> for Standing {
+    fn from(o: &ObjectiveStatus) -> Self {
+        Standing {
+            target: o.target,
+            value: o.value,
+            ratio: o.ratio,
+            verdict: o.verdict,
+        }
+    }
+}
+
+fn display<T: std::fmt::Display, S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(value)
+}
+
+/// Compare an older and a newer version of a territory. Actors and objectives are matched
+/// by id; findings by rule, objectives and actors.
+pub fn compare(old: &Territory, new: &Territory) -> Diff {
+    let actor_ref = |a: &crate::model::Actor| ActorRef {
+        id: a.id.clone(),
+        name: a.name.clone(),
+    };
+    let mut actors_added: Vec<ActorRef> = new
+        .actors
+        .iter()
+        .filter(|a| old.actor(&a.id).is_none())
+        .map(actor_ref)
+        .collect();
+    let mut actors_removed: Vec<ActorRef> = old
+        .actors
+        .iter()
+        .filter(|a| new.actor(&a.id).is_none())
+        .map(actor_ref)
+        .collect();
+    actors_added.sort();
+    actors_removed.sort();
+    let objectives_added = new
+        .objectives
+        .iter()
+        .filter(|o| old.objective(&o.id).is_none())
+        .map(|o| o.id.clone())
+        .collect();
+    let objectives_removed = old
+        .objectives
+        .iter()
+        .filter(|o| new.objective(&o.id).is_none())
+        .map(|o| o.id.clone())
+        .collect();
+
+    let mut roles = Vec::new();
+    for o_new in &new.objectives {
+        let Some(o_old) = old.objective(&o_new.id) else {
+            continue;
+        };
+        for role in Role::ALL {
+            let before: BTreeSet<ActorRef> = old
+                .actors_in_role(o_old, role)
+                .into_iter()
+                .map(actor_ref)
+                .collect();
+            let after: BTreeSet<ActorRef> = new
+                .actors_in_role(o_new, role)
+                .into_iter()
+                .map(actor_ref)
+                .collect();
+            let change = |change, set: &BTreeSet<ActorRef>, other: &BTreeSet<ActorRef>| {
+                set.iter()
+                    .filter(|a| !other.iter().any(|b| b.id == a.id))
+                    .map(move |a| RoleChange {
+                        objective: o_new.id.clone(),
+                        role,
+                        change,
+                        actor: a.clone(),
+                    })
+                    .collect::<Vec<_>>()
+            };
+            roles.extend(change(Change::Gained, &after, &before));
+            roles.extend(change(Change::Lost, &before, &after));
+        }
+    }
+
+    let key = |f: &Finding| {
+        let mut objectives = f.objectives.clone();
+        let mut actors = f.actors.clone();
+        objectives.sort();
+        actors.sort();
+        (f.rule, objectives, actors)
+    };
+    let (findings_old, findings_new) = (check::run(old), check::run(new));
+    let keys_old: BTreeSet<_> = findings_old.iter().map(key).collect();
+    let keys_new: BTreeSet<_> = findings_new.iter().map(key).collect();
+    let finding_ref = |f: &Finding| FindingRef {
+        rule: f.rule.to_owned(),
+        severity: f.severity,
+        message: f.message.clone(),
+        objectives: f.objectives.clone(),
+        actors: f.actors.clone(),
+    };
+    let findings_appeared = findings_new
+        .iter()
+        .filter(|f| !keys_old.contains(&key(f)))
+        .map(finding_ref)
+        .collect();
+    let findings_resolved = findings_old
+        .iter()
+        .filter(|f| !keys_new.contains(&key(f)))
+        .map(finding_ref)
+        .collect();
+
+    let (status_old, status_new) = (status::compute(old, None), status::compute(new, None));
+    let progress = status_new
+        .objectives
+        .iter()
+        .filter_map(|n| {
+            let o = status_old.objectives.iter().find(|o| o.id == n.id)?;
+            (o.value != n.value || o.target != n.target).then(|| ProgressChange {
+                objective: n.id.clone(),
+                unit: n.unit.clone(),
+                old: o.into(),
+                new: n.into(),
+            })
+        })
+        .collect();
+    let bonus = (status_old.bonus.verdict != status_new.bonus.verdict).then_some(BonusChange {
+        old: status_old.bonus.verdict,
+        new: status_new.bonus.verdict,
+    });
+
+    Diff {
+        old: old.name.clone(),
+        new: new.name.clone(),
+        actors_added,
+        actors_removed,
+        objectives_added,
+        objectives_removed,
+        roles,
+        findings_appeared,
+        findings_resolved,
+        progress,
+        bonus,
+    }
+}
+
+impl RoleChange {
+    /// "regal: lead assigned: SEVADEC", "regal: funder removed: ADEME".
+    pub fn sentence(&self) -> String {
+        let what = match (self.role, self.change) {
+            (Role::Lead, Change::Gained) => "lead assigned".to_owned(),
+            (Role::Lead, Change::Lost) => "lead removed".to_owned(),
+            (role, Change::Gained) => format!("{role} added"),
+            (role, Change::Lost) => format!("{role} removed"),
+        };
+        format!("{}: {what}: {}", self.objective, self.actor.name)
+    }
+}

@@ -1,0 +1,313 @@
+//! Status for people (text, Markdown: French numbers, "422 371 €") and for tools (CSV, JSON:
+//! plain numbers).
+
+use std::io::{self, Write};
+
+use super::{Bonus, BonusVerdict, ObjectiveStatus, Projection, Source, Status, Verdict};
+use crate::numbers::{euros, french, percent, percent_value};
+
+use escape_markdown as cell;
+
+pub fn text(s: &Status, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{}", heading(s))?;
+    if let Some(at) = s.at {
+        writeln!(out, "as of {at}: measurements after this date are ignored")?;
+    }
+    writeln!(out)?;
+    let mut rows = vec![
+        [
+            "objective",
+            "target",
+            "value",
+            "as of",
+            "progress",
+            "threshold",
+            "verdict",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for o in &s.objectives {
+        rows.push(vec![
+            format!("{}{}", o.id, if o.priority { " *" } else { "" }),
+            quantity(o.target, o),
+            o.value.map_or_else(|| "unknown".to_owned(), french),
+            as_of(&o.source),
+            o.ratio.map_or_else(|| "-".to_owned(), percent),
+            percent(o.threshold),
+            verdict(o.verdict).to_owned(),
+        ]);
+    }
+    let widths: Vec<usize> = (0..rows[0].len())
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    for (i, row) in rows.iter().enumerate() {
+        let line: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, w)| format!("{cell}{}", " ".repeat(w - cell.chars().count())))
+            .collect();
+        writeln!(out, "{}", line.join("  ").trim_end())?;
+        if i > 0 {
+            if let Some(p) = &s.objectives[i - 1].projection {
+                writeln!(out, "  {}", projection(p, &s.objectives[i - 1]))?;
+            }
+        }
+    }
+    if s.objectives.iter().any(|o| o.priority) {
+        writeln!(out, "* priority objective")?;
+    }
+    if !s.undated_ignored.is_empty() {
+        writeln!(
+            out,
+            "undated values (column \"current\") not used as of a date: {}",
+            s.undated_ignored.join(", ")
+        )?;
+    }
+    writeln!(out)?;
+    for line in bonus_lines(s) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+pub fn markdown(s: &Status, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "## {}", cell(&heading(s)))?;
+    writeln!(out)?;
+    if let Some(at) = s.at {
+        writeln!(out, "As of {at}: measurements after this date are ignored.")?;
+        writeln!(out)?;
+    }
+    writeln!(
+        out,
+        "| Objective | Target | Value | As of | Progress | Threshold | Verdict | Projection |"
+    )?;
+    writeln!(out, "|---|---:|---:|---|---:|---:|---|---|")?;
+    for o in &s.objectives {
+        let name = format!(
+            "**{}**{}: {}",
+            cell(&o.id),
+            if o.priority { " (priority)" } else { "" },
+            cell(&o.title)
+        );
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            name,
+            cell(&quantity(o.target, o)),
+            o.value.map_or_else(|| "unknown".to_owned(), french),
+            as_of(&o.source),
+            o.ratio.map_or_else(|| "-".to_owned(), percent),
+            percent(o.threshold),
+            verdict(o.verdict),
+            o.projection
+                .as_ref()
+                .map_or_else(|| "-".to_owned(), |p| cell(&projection(p, o))),
+        )?;
+    }
+    if !s.undated_ignored.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Undated values (column \"current\") not used as of a date: {}.",
+            s.undated_ignored.join(", ")
+        )?;
+    }
+    writeln!(out)?;
+    for line in bonus_lines(s) {
+        writeln!(out, "- {}", cell(&line))?;
+    }
+    Ok(())
+}
+
+pub fn csv(s: &Status, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "objective",
+        "title",
+        "priority",
+        "counted",
+        "target",
+        "unit",
+        "value",
+        "source",
+        "date",
+        "percent",
+        "threshold_percent",
+        "verdict",
+        "projection_date",
+        "projected_value",
+        "projected_percent",
+        "projected_verdict",
+    ])?;
+    let num = |n: Option<f64>| n.map(|n| n.to_string()).unwrap_or_default();
+    let pct = |r: Option<f64>| num(r.map(percent_value));
+    for o in &s.objectives {
+        let (source, date) = match &o.source {
+            Source::Measured { date, .. } => ("measured", date.to_string()),
+            Source::Current { .. } => ("current", String::new()),
+            Source::None => ("", String::new()),
+        };
+        let p = o.projection.as_ref();
+        w.write_record([
+            o.id.clone(),
+            o.title.clone(),
+            o.priority.to_string(),
+            o.counted.to_string(),
+            num(o.target),
+            o.unit.clone().unwrap_or_default(),
+            num(o.value),
+            source.to_owned(),
+            date,
+            pct(o.ratio),
+            num(Some(percent_value(o.threshold))),
+            o.verdict.id().to_owned(),
+            p.map(|p| p.date.to_string()).unwrap_or_default(),
+            num(p.map(|p| p.value)),
+            pct(p.and_then(|p| p.ratio)),
+            p.map(|p| p.verdict.id().to_owned()).unwrap_or_default(),
+        ])?;
+    }
+    w.flush()
+}
+
+pub fn json(s: &Status, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, s)?;
+    writeln!(out)
+}
+
+fn heading(s: &Status) -> String {
+    let mut h = s.territory.clone();
+    if let Some(p) = &s.programme {
+        h.push_str(&format!(", {p}"));
+    }
+    if let (Some(start), Some(end)) = (s.start, s.end) {
+        h.push_str(&format!(" ({start} to {end})"));
+    }
+    h
+}
+
+fn quantity(n: Option<f64>, o: &ObjectiveStatus) -> String {
+    match (n, &o.unit) {
+        (None, _) => "none".to_owned(),
+        (Some(n), Some(unit)) => format!("{} {unit}", french(n)),
+        (Some(n), None) => french(n),
+    }
+}
+
+fn as_of(source: &Source) -> String {
+    match source {
+        Source::Measured { date, .. } => date.to_string(),
+        Source::Current { .. } => "undated".to_owned(),
+        Source::None => "-".to_owned(),
+    }
+}
+
+fn verdict(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Met => "met",
+        Verdict::Below => "below",
+        Verdict::Unknown => "unknown",
+        Verdict::NoTarget => "no target",
+    }
+}
+
+/// "projection: at this pace, 72 % on 2023-12-31 (below; line through 3 measurements ...)".
+fn projection(p: &Projection, o: &ObjectiveStatus) -> String {
+    let reached = match p.ratio {
+        Some(r) => percent(r),
+        None => quantity(Some(p.value), o),
+    };
+    format!(
+        "projection: at this pace, {reached} on {} ({}; line through {} measurements, {} to {})",
+        p.date,
+        verdict(p.verdict),
+        p.measurements,
+        p.first,
+        p.last
+    )
+}
+
+/// The year-3 conditions and the amounts at stake.
+fn bonus_lines(s: &Status) -> Vec<String> {
+    let b: &Bonus = &s.bonus;
+    let rule = format!(
+        "every objective at {} of its target at least, priority objectives at {}",
+        percent(s.min_ratio),
+        percent(s.priority_ratio)
+    );
+    let counted = s.objectives.iter().filter(|o| o.counted).count();
+    let unknown_ones = if b.unknown.len() == counted && counted > 1 {
+        format!("no value or target yet for any of the {counted} objectives")
+    } else {
+        format!("no value or target yet for {}", b.unknown.join(", "))
+    };
+    let mut lines = vec![match b.verdict {
+        BonusVerdict::Met => "year-3 bonus conditions: met".to_owned(),
+        BonusVerdict::NotMet => format!(
+            "year-3 bonus conditions: not met, below the threshold: {}",
+            b.below.join(", ")
+        ),
+        BonusVerdict::Unknown => format!("year-3 bonus conditions: unknown, {unknown_ones}"),
+    }];
+    if b.verdict == BonusVerdict::NotMet && !b.unknown.is_empty() {
+        lines.push(unknown_ones);
+    }
+    lines.push(format!("conditions: {rule}"));
+    let unknown = |what: &str| format!("unknown (no {what} in the territory settings)");
+    lines.push(format!(
+        "flat aid (years 1 and 2): {}",
+        b.flat_aid
+            .map_or_else(|| unknown("programme flat_aid"), euros)
+    ));
+    lines.push(format!(
+        "year-3 bonus at stake: {}",
+        match (b.bonus, b.per_inhabitant, b.population) {
+            (Some(bonus), Some(per), Some(population)) => format!(
+                "{} ({} x {} inhabitants)",
+                euros(bonus),
+                euros(per),
+                french(population as f64)
+            ),
+            (_, None, _) => unknown("programme bonus_per_inhabitant"),
+            _ => unknown("population"),
+        }
+    ));
+    lines.push(format!(
+        "total at stake: {}",
+        b.total.map_or_else(|| "unknown".to_owned(), euros)
+    ));
+    lines
+}
+
+/// Text made safe for a Markdown table cell or list item: no emphasis, link, code or
+/// HTML, no cell break, no line break.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '*' | '_' | '`' | '[' | ']' | '#' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_text_cannot_break_a_table_or_inject_html() {
+        assert_eq!(
+            escape_markdown("a|b *c* <script> GCT&M\nx"),
+            "a\\|b \\*c\\* &lt;script> GCT&amp;M x"
+        );
+    }
+}

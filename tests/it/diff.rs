@@ -1,0 +1,213 @@
+//! `actormap diff`: what changed between two versions of a territory.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::{actormap, calaisis, fixture};
+
+/// A copy of a territory folder in a fresh temporary folder.
+fn copy_of(dir: &Path) -> tempfile::TempDir {
+    let copy = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), copy.path().join(entry.file_name())).unwrap();
+    }
+    copy
+}
+
+/// Rewrite a file of a folder through `edit`, checking that it changed.
+fn edit(dir: &Path, name: &str, edit: impl Fn(&str) -> String) {
+    let path = dir.join(name);
+    let before = std::fs::read_to_string(&path).unwrap();
+    let after = edit(&before);
+    assert_ne!(before, after, "{name} was not changed");
+    std::fs::write(path, after).unwrap();
+}
+
+/// The Calaisis data where REGAL got SEVADEC as its lead and FDE62 left.
+fn calaisis_next_committee() -> tempfile::TempDir {
+    let copy = copy_of(&calaisis());
+    edit(copy.path(), "links.csv", |text| {
+        text.replace(
+            "SEVADEC;regal;chef de file pressenti;",
+            "SEVADEC;regal;chef de file;",
+        )
+        .lines()
+        .filter(|l| !l.starts_with("FDE62;"))
+        .map(|l| format!("{l}\n"))
+        .collect()
+    });
+    edit(copy.path(), "actors.csv", |text| {
+        text.lines()
+            .filter(|l| !l.starts_with("fde62;"))
+            .map(|l| format!("{l}\n"))
+            .collect()
+    });
+    copy
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = actormap().args(args).output().unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn regal_got_a_lead_and_an_actor_left() {
+    let new = calaisis_next_committee();
+    let (code, text, err) = run(&["diff", "actors/calaisis", new.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!(text);
+    assert!(text.contains("  regal: lead assigned: SEVADEC\n"), "{text}");
+    assert!(
+        text.contains("  regal: lead-candidate removed: SEVADEC\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  cot-enr: support removed: FDE62\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("actors removed (1)\n  FDE62 (fde62)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "findings resolved (1)\n  error[missing-lead]: objective \"regal\" has no lead"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("findings appeared"), "{text}");
+    assert!(!text.contains("actors added"), "{text}");
+}
+
+#[test]
+fn json_lists_each_change_as_data() {
+    let new = calaisis_next_committee();
+    let (code, json, _) = run(&[
+        "diff",
+        "actors/calaisis",
+        new.path().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let diff: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        diff["actors_removed"],
+        serde_json::json!([{"id": "fde62", "name": "FDE62"}])
+    );
+    assert_eq!(diff["actors_added"], serde_json::json!([]));
+    let roles = diff["roles"].as_array().unwrap();
+    assert_eq!(roles.len(), 3, "{roles:#?}");
+    assert!(roles.contains(&serde_json::json!({
+        "objective": "regal", "role": "lead", "change": "gained",
+        "actor": {"id": "sevadec", "name": "SEVADEC"}
+    })));
+    assert_eq!(diff["findings_resolved"][0]["rule"], "missing-lead");
+    assert_eq!(
+        diff["findings_resolved"][0]["objectives"],
+        serde_json::json!(["regal"])
+    );
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes_and_swapping_inverts() {
+    let new = calaisis_next_committee();
+    let new = new.path().to_str().unwrap();
+    let (_, first, _) = run(&["diff", "actors/calaisis", new, "--format", "markdown"]);
+    let (_, second, _) = run(&["diff", "actors/calaisis", new, "--format", "markdown"]);
+    assert_eq!(first, second);
+    assert!(
+        first.contains("### roles per objective (3)\n\n- regal: lead assigned"),
+        "{first}"
+    );
+    assert!(first.contains("- regal: lead assigned: SEVADEC"), "{first}");
+
+    let (code, back, _) = run(&["diff", new, "actors/calaisis"]);
+    assert_eq!(code, 0);
+    assert!(back.contains("regal: lead removed: SEVADEC"), "{back}");
+    assert!(back.contains("actors added (1)\n  FDE62 (fde62)"), "{back}");
+    assert!(back.contains("findings appeared (1)"), "{back}");
+}
+
+#[test]
+fn no_difference_is_said_and_exits_zero() {
+    let (code, text, _) = run(&["diff", "actors/calaisis", "actors/calaisis"]);
+    assert_eq!(code, 0);
+    assert_eq!(text, "changes in Pays du Calaisis\nno difference\n");
+}
+
+#[test]
+fn progress_moved_is_shown_with_its_verdict() {
+    let old = copy_of(&fixture("status"));
+    let new = copy_of(&fixture("status"));
+    edit(new.path(), "avancement.csv", |text| {
+        format!(
+            "{text}30/06/2023;renovation;1 500;conseillers FAIRE\n01/06/2023;friches;20;SyMPaC\n"
+        )
+    });
+    let (code, text, err) = run(&[
+        "diff",
+        old.path().to_str().unwrap(),
+        new.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        text.contains("progress (2)\n  friches: 15,574 (59,9 %) -> 20 (76,9 %) ha, below -> met\n  renovation: 1 485 (99 %) -> 1 500 (100 %) rénovations, below -> met\n"),
+        "{text}"
+    );
+    assert!(text.contains("findings resolved (2)"), "{text}");
+}
+
+#[test]
+fn bad_input_exits_two_and_names_both_problems() {
+    let (code, _, err) = run(&["diff", "actors/calaisis", "no/such/folder"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no/such/folder: no such folder or file"),
+        "{err}"
+    );
+    let (code, _, _) = run(&["diff", "actors/calaisis"]);
+    assert_eq!(code, 2, "a missing argument is a usage error");
+}
+
+#[test]
+fn objectives_and_actors_added_or_removed() {
+    let old = copy_of(&fixture("status"));
+    let new = copy_of(&fixture("status"));
+    edit(new.path(), "objectives.csv", |text| {
+        text.lines()
+            .filter(|l| !l.starts_with("ecoles;"))
+            .map(|l| format!("{l}\n"))
+            .chain(["protocole;DC1;Protocole RDI;1;protocole;;non;oui\n".to_owned()])
+            .collect()
+    });
+    edit(new.path(), "actors.csv", |text| {
+        format!("{text}ulco;ULCO\n")
+    });
+    edit(new.path(), "links.csv", |text| {
+        format!("{text}ULCO;protocole;chef de file\n")
+    });
+    let (code, text, err) = run(&[
+        "diff",
+        old.path().to_str().unwrap(),
+        new.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(text.contains("actors added (1)\n  ULCO (ulco)\n"), "{text}");
+    assert!(
+        text.contains("objectives added (1)\n  protocole\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("objectives removed (1)\n  ecoles\n"),
+        "{text}"
+    );
+    // The new objective's roles are not repeated as role changes.
+    assert!(!text.contains("protocole: lead assigned"), "{text}");
+}

@@ -1,0 +1,353 @@
+//! `actormap status` and the `bonus-at-risk` rule: thresholds, qualitative objectives,
+//! projections, `--at`, the amounts at stake, and bad progress data.
+
+use serde_json::Value;
+
+use crate::{actormap, calaisis, fixture, territory};
+
+fn status_json(args: &[&str]) -> Value {
+    let out = actormap()
+        .arg("status")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("status --format json prints JSON")
+}
+
+fn objective<'a>(status: &'a Value, id: &str) -> &'a Value {
+    status["objectives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == id)
+        .unwrap_or_else(|| panic!("objective {id} in {status:#}"))
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = actormap().args(args).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn bundled_data_without_values_is_unknown_not_zero_and_shows_the_money_at_stake() {
+    let text = stdout(&["status"]);
+    assert!(
+        !text.contains(" 0 %"),
+        "no objective may read as 0 %:\n{text}"
+    );
+    let rows: Vec<&str> = text.lines().filter(|l| l.ends_with("  unknown")).collect();
+    assert_eq!(rows.len(), 9, "one unknown row per objective:\n{text}");
+    assert!(
+        rows.iter().all(|r| r.contains("  unknown  -      -  ")),
+        "{text}"
+    );
+    assert!(text.contains("year-3 bonus conditions: unknown"), "{text}");
+    assert!(
+        text.contains("flat aid (years 1 and 2): 270 000 €"),
+        "{text}"
+    );
+    assert!(
+        text.contains("year-3 bonus at stake: 152 371 € (1 € x 152 371 inhabitants)"),
+        "{text}"
+    );
+    assert!(text.contains("total at stake: 422 371 €"), "{text}");
+
+    let status = status_json(&[calaisis().to_str().unwrap()]);
+    let objectives = status["objectives"].as_array().unwrap();
+    assert_eq!(objectives.len(), 9);
+    for o in objectives {
+        assert_eq!(o["value"], Value::Null, "{o:#}");
+        assert_eq!(o["ratio"], Value::Null, "{o:#}");
+        assert_eq!(o["verdict"], "unknown", "{o:#}");
+    }
+    assert_eq!(status["bonus"]["verdict"], "unknown");
+    assert_eq!(status["bonus"]["flat_aid"], 270000.0);
+    assert_eq!(status["bonus"]["bonus"], 152371.0);
+    assert_eq!(status["bonus"]["total"], 422371.0);
+}
+
+#[test]
+fn exactly_sixty_percent_passes_and_fifty_nine_point_nine_fails() {
+    let status = status_json(&[fixture("status").to_str().unwrap()]);
+    let haies = objective(&status, "haies");
+    assert_eq!(haies["value"], 30.0);
+    assert_eq!(haies["threshold"], 0.6);
+    assert_eq!(haies["verdict"], "met");
+    let friches = objective(&status, "friches");
+    assert_eq!(friches["verdict"], "below");
+    assert!((friches["ratio"].as_f64().unwrap() - 0.599).abs() < 1e-12);
+}
+
+#[test]
+fn a_priority_objective_at_99_percent_fails() {
+    let status = status_json(&[fixture("status").to_str().unwrap()]);
+    let renovation = objective(&status, "renovation");
+    assert_eq!(renovation["priority"], true);
+    assert_eq!(renovation["threshold"], 1.0);
+    assert_eq!(renovation["value"], 1485.0);
+    assert_eq!(renovation["verdict"], "below");
+    assert_eq!(status["bonus"]["verdict"], "not-met");
+    assert_eq!(
+        status["bonus"]["below"],
+        serde_json::json!(["friches", "renovation", "cyclable"])
+    );
+}
+
+#[test]
+fn a_qualitative_objective_done() {
+    let status = status_json(&[fixture("status").to_str().unwrap()]);
+    let regal = objective(&status, "regal");
+    assert_eq!(regal["value"], 1.0, "\"fait\" in avancement.csv is 1 done");
+    assert_eq!(regal["ratio"], 1.0);
+    assert_eq!(regal["verdict"], "met");
+    assert_eq!(regal["source"]["kind"], "measured");
+    assert_eq!(regal["source"]["date"], "2022-09-15");
+}
+
+#[test]
+fn the_latest_measurement_wins_and_an_undated_current_is_used_alone() {
+    let status = status_json(&[fixture("status").to_str().unwrap()]);
+    assert_eq!(objective(&status, "haies")["source"]["date"], "2022-12-31");
+    let ecoles = objective(&status, "ecoles");
+    assert_eq!(ecoles["value"], 40.0);
+    assert_eq!(ecoles["source"]["kind"], "current");
+    assert_eq!(ecoles["projection"], Value::Null);
+}
+
+#[test]
+fn projection_from_two_dated_values_to_the_end_date() {
+    let status = status_json(&[fixture("status").to_str().unwrap()]);
+    let cyclable = objective(&status, "cyclable");
+    // 10 km at the end of 2021, 20 at the end of 2022: 30 km (60 %) at the end of 2023.
+    assert_eq!(cyclable["verdict"], "below");
+    let p = &cyclable["projection"];
+    assert_eq!(p["date"], "2023-12-31");
+    assert!((p["value"].as_f64().unwrap() - 30.0).abs() < 1e-9, "{p:#}");
+    assert_eq!(p["verdict"], "met");
+    assert_eq!(p["measurements"], 2);
+
+    let text = stdout(&["status", fixture("status").to_str().unwrap()]);
+    assert!(
+        text.contains("projection: at this pace, 60 % on 2023-12-31 (met; line through 2 measurements, 2021-12-31 to 2022-12-31)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn at_a_date_before_any_measurement_everything_is_unknown() {
+    let status = status_json(&[fixture("status").to_str().unwrap(), "--at", "30/06/2021"]);
+    assert_eq!(status["at"], "2021-06-30");
+    for o in status["objectives"].as_array().unwrap() {
+        assert_eq!(o["value"], Value::Null, "{o:#}");
+        assert_eq!(o["verdict"], "unknown", "{o:#}");
+        assert_eq!(o["projection"], Value::Null, "{o:#}");
+    }
+    assert_eq!(status["undated_ignored"], serde_json::json!(["ecoles"]));
+    assert_eq!(status["bonus"]["verdict"], "unknown");
+    assert_eq!(status["bonus"]["total"], 30000.0);
+}
+
+#[test]
+fn at_a_date_ignores_later_measurements() {
+    let status = status_json(&[fixture("status").to_str().unwrap(), "--at", "2022-06-30"]);
+    let haies = objective(&status, "haies");
+    assert_eq!(
+        haies["value"], 12.0,
+        "the 2022-12-31 measurement is after --at"
+    );
+    assert_eq!(
+        haies["projection"],
+        Value::Null,
+        "one measurement is no trend"
+    );
+    assert_eq!(objective(&status, "cyclable")["value"], 10.0);
+    assert_eq!(objective(&status, "renovation")["value"], Value::Null);
+}
+
+#[test]
+fn text_report_of_the_fixture() {
+    insta::assert_snapshot!(stdout(&["status", "tests/fixtures/status"]));
+}
+
+#[test]
+fn markdown_and_csv_reports() {
+    let md = stdout(&["status", "tests/fixtures/status", "--format", "markdown"]);
+    assert!(md.contains("| **friches**: Friches requalifiées | 26 ha | 15,574 | 2022-12-31 | 59,9 % | 60 % | below | - |"), "{md}");
+    assert!(md.contains("- total at stake: 30 000 €"), "{md}");
+
+    let csv = stdout(&["status", "tests/fixtures/status", "--format", "csv"]);
+    let mut lines = csv.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("objective,title,priority,counted,target,unit,value,")
+    );
+    let cyclable = csv.lines().find(|l| l.starts_with("cyclable,")).unwrap();
+    assert_eq!(
+        cyclable,
+        "cyclable,Aménagements cyclables,false,true,50,km,20,measured,2022-12-31,40,60,below,2023-12-31,30,60,met"
+    );
+}
+
+#[test]
+fn bonus_at_risk_warns_and_errs_for_priority_objectives() {
+    let out = actormap()
+        .args(["check", "tests/fixtures/status"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("error[bonus-at-risk]: priority objective \"renovation\" is at 99 % of its target, below the 100 %"), "{text}");
+    assert!(
+        text.contains("warning[bonus-at-risk]: objective \"friches\" is at 59,9 % of its target"),
+        "{text}"
+    );
+    assert!(
+        text.contains("--> tests/fixtures/status/avancement.csv:5"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("\"haies\""),
+        "exactly 60 % is no finding:\n{text}"
+    );
+    assert!(!text.contains("\"regal\""), "{text}");
+    // Below today but on course: still flagged, it is below today.
+    assert!(text.contains("objective \"cyclable\" is at 40 %"), "{text}");
+}
+
+#[test]
+fn the_bundled_data_has_no_bonus_finding_while_values_are_unknown() {
+    let out = actormap().arg("check").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("bonus-at-risk"), "{text}");
+}
+
+fn fixture_files() -> Vec<(String, Vec<u8>)> {
+    [
+        "territory.json",
+        "domains.csv",
+        "objectives.csv",
+        "actors.csv",
+        "links.csv",
+    ]
+    .iter()
+    .map(|name| {
+        let bytes = std::fs::read(fixture("status").join(name)).unwrap();
+        (name.to_string(), bytes)
+    })
+    .collect()
+}
+
+fn with_progress(name: &str, progress: &str) -> tempfile::TempDir {
+    let mut files = fixture_files();
+    files.push((name.to_owned(), progress.as_bytes().to_vec()));
+    let files: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    territory(&files)
+}
+
+#[test]
+fn bad_progress_rows_are_all_reported_with_file_line_and_column() {
+    let dir = with_progress(
+        "progress.csv",
+        "date,objective,value,note\n2022-02-30,haies,3,\n2022-06-30,haie,3,\n2022-06-30,regal,peut-être,\n2022-06-30,friches,-2,\n2022-06-30,friches,2,\n2022-06-30,friches,3,\n",
+    );
+    let out = actormap().arg("status").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    let file = dir.path().join("progress.csv").display().to_string();
+    for expected in [
+        format!("{file}:2: column \"date\": \"2022-02-30\" is not a date"),
+        format!(
+            "{file}:3: column \"objective\": unknown objective \"haie\" (did you mean \"haies\"?)"
+        ),
+        format!("{file}:4: column \"value\": \"peut-être\" is not a progress value"),
+        format!("{file}:5: column \"value\": \"-2\" is negative"),
+        format!(
+            "{file}:7: column \"date\": a second value for objective \"friches\" on 2022-06-30 (first given at {file}:6)"
+        ),
+    ] {
+        assert!(err.contains(&expected), "missing {expected:?} in:\n{err}");
+    }
+    assert!(err.contains("5 errors in the input"), "{err}");
+}
+
+#[test]
+fn progress_and_avancement_together_is_an_error() {
+    let dir = with_progress("progress.csv", "date;objectif;valeur\n");
+    std::fs::write(dir.path().join("avancement.csv"), "date;objectif;valeur\n").unwrap();
+    let out = actormap().arg("status").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("the progress table is given more than once")
+    );
+}
+
+#[test]
+fn a_single_json_file_holds_a_progress_array() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.json");
+    std::fs::write(
+        &path,
+        r#"{
+  "name": "T",
+  "programme": {"end": "2023-12-31"},
+  "domains": [{"id": "DC1", "name": "D"}],
+  "objectives": [{"id": "regal", "domain": "DC1", "title": "REGAL", "target": 1, "priority": true}],
+  "actors": [],
+  "links": [],
+  "progress": [
+    {"date": "2022-01-31", "objective": "regal", "value": "50 %"},
+    {"date": "2022-13-01", "objective": "regal", "value": 1}
+  ]
+}
+"#,
+    )
+    .unwrap();
+    let out = actormap().arg("status").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(&format!(
+            "{}:10: column \"date\": \"2022-13-01\" is not a date",
+            path.display()
+        )),
+        "{err}"
+    );
+
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("2022-13-01", "2022-12-31");
+    std::fs::write(&path, text).unwrap();
+    let status = status_json(&[path.to_str().unwrap()]);
+    let regal = objective(&status, "regal");
+    assert_eq!(regal["value"], 1.0);
+    // 0.5 then 1 within the year: on course, and done already.
+    assert_eq!(regal["verdict"], "met");
+}
+
+#[test]
+fn a_bad_at_date_is_a_usage_error() {
+    let out = actormap()
+        .args(["status", "--at", "hier"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("\"hier\" is not a date"));
+}
