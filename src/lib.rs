@@ -4,10 +4,13 @@
 pub mod check;
 pub mod cli;
 pub mod error;
+pub mod layout;
 mod list;
 pub mod load;
+pub mod maps;
 pub mod model;
 pub mod names;
+pub mod render;
 
 use std::io::Write;
 
@@ -40,15 +43,41 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             list::write(&territory, out)?;
             Ok(Outcome::Clean)
         }
+        Command::Render {
+            territory,
+            domains,
+            objectives,
+            actors,
+            overview,
+            matrix,
+            all,
+            output,
+        } => {
+            let territory = load::load(territory)?;
+            let kinds = maps::requested(
+                &territory, domains, objectives, actors, *overview, *matrix, *all,
+            )?;
+            maps::draw(&territory, &kinds, output, &[render::Format::Svg], out)?;
+            Ok(Outcome::Clean)
+        }
+        Command::Build { territory, output } => {
+            let territory = load::load(territory)?;
+            maps::build(&territory, output, out)
+        }
         Command::Check { territory } => {
             let territory = load::load(territory)?;
             let findings = check::run(&territory);
             check::output::text(&findings, out)?;
-            Ok(if findings.iter().any(|f| f.severity == check::Severity::Error) {
-                Outcome::Findings
-            } else {
-                Outcome::Clean
-            })
+            Ok(
+                if findings
+                    .iter()
+                    .any(|f| f.severity == check::Severity::Error)
+                {
+                    Outcome::Findings
+                } else {
+                    Outcome::Clean
+                },
+            )
         }
     }
 }

@@ -1,0 +1,209 @@
+//! The one font actormap draws with (Noto Sans, shipped in the binary) and text measuring
+//! and wrapping with the same shaper resvg uses, so "the text fits its box" is exact.
+
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+/// The family name written first in every SVG font stack, and loaded into the PNG renderer.
+pub const FONT_FAMILY: &str = "Noto Sans";
+
+/// The regular and bold faces' bytes, embedded at build time.
+pub const REGULAR: &[u8] = ttf_noto_sans::REGULAR;
+pub const BOLD: &[u8] = ttf_noto_sans::BOLD;
+
+/// How heavy a text line is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Weight {
+    Regular,
+    Bold,
+}
+
+struct Faces {
+    regular: rustybuzz::Face<'static>,
+    bold: rustybuzz::Face<'static>,
+}
+
+fn faces() -> &'static Faces {
+    static FACES: OnceLock<Faces> = OnceLock::new();
+    FACES.get_or_init(|| Faces {
+        // The embedded fonts are known-good files; a failure here is a build defect.
+        regular: rustybuzz::Face::from_slice(REGULAR, 0).expect("embedded regular font parses"),
+        bold: rustybuzz::Face::from_slice(BOLD, 0).expect("embedded bold font parses"),
+    })
+}
+
+fn face(weight: Weight) -> &'static rustybuzz::Face<'static> {
+    let f = faces();
+    match weight {
+        Weight::Regular => &f.regular,
+        Weight::Bold => &f.bold,
+    }
+}
+
+/// The advance width of one line of text at `size` pixels, shaped as resvg shapes it
+/// (kerning and ligatures on, left to right).
+pub fn width(text: &str, size: f64, weight: Weight) -> f64 {
+    if text.is_empty() {
+        return 0.0;
+    }
+    let face = face(weight);
+    let mut buffer = rustybuzz::UnicodeBuffer::new();
+    buffer.push_str(text);
+    buffer.set_direction(rustybuzz::Direction::LeftToRight);
+    let output = rustybuzz::shape(face, &[], buffer);
+    let units: i64 = output
+        .glyph_positions()
+        .iter()
+        .map(|p| i64::from(p.x_advance))
+        .sum();
+    units as f64 * size / f64::from(face.units_per_em())
+}
+
+/// How far the font reaches above the baseline, at `size` pixels.
+pub fn ascent(size: f64) -> f64 {
+    let face = face(Weight::Regular);
+    f64::from(face.ascender()) * size / f64::from(face.units_per_em())
+}
+
+/// How far the font reaches below the baseline (a positive number), at `size` pixels.
+pub fn descent(size: f64) -> f64 {
+    let face = face(Weight::Regular);
+    -f64::from(face.descender()) * size / f64::from(face.units_per_em())
+}
+
+/// The distance between two baselines.
+pub fn line_height(size: f64) -> f64 {
+    (ascent(size) + descent(size)) * 1.02
+}
+
+/// Break `text` into at most `max_lines` lines no wider than `max_width`. Words longer than a
+/// line are cut; when the text does not fit, the last line ends with "…" and `truncated`
+/// is true.
+pub fn wrap(text: &str, max_width: f64, size: f64, weight: Weight, max_lines: usize) -> Wrapped {
+    let fits = |s: &str| width(s, size, weight) <= max_width;
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    // Break at ordinary spaces only: a no-break space keeps "Les 3 EPCI ?" together.
+    let mut words: Vec<String> = text
+        .split([' ', '\t', '\n', '\r'])
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    words.reverse();
+    while let Some(word) = words.pop() {
+        let candidate = if current.is_empty() {
+            word.clone()
+        } else {
+            format!("{current} {word}")
+        };
+        if fits(&candidate) {
+            current = candidate;
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+            words.push(word);
+            continue;
+        }
+        // One word wider than a line: cut it where it stops fitting.
+        let chars: Vec<char> = word.chars().collect();
+        let mut cut = 1;
+        while cut < chars.len() && fits(&chars[..=cut].iter().collect::<String>()) {
+            cut += 1;
+        }
+        lines.push(chars[..cut].iter().collect());
+        let rest: String = chars[cut..].iter().collect();
+        if !rest.is_empty() {
+            words.push(rest);
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    let truncated = lines.len() > max_lines;
+    if truncated {
+        lines.truncate(max_lines);
+        if let Some(last) = lines.last_mut() {
+            let mut chars: Vec<char> = last.chars().collect();
+            loop {
+                let s: String = chars.iter().collect::<String>().trim_end().to_owned() + "…";
+                if fits(&s) || chars.is_empty() {
+                    *last = s;
+                    break;
+                }
+                chars.pop();
+            }
+        }
+    }
+    Wrapped { lines, truncated }
+}
+
+/// Lines of wrapped text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Wrapped {
+    pub lines: Vec<String>,
+    /// True when some of the text was left out.
+    pub truncated: bool,
+}
+
+impl Wrapped {
+    /// The widest line.
+    pub fn width(&self, size: f64, weight: Weight) -> f64 {
+        self.lines
+            .iter()
+            .map(|l| width(l, size, weight))
+            .fold(0.0, f64::max)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wider_text_measures_wider_and_bold_is_wider() {
+        let a = width("ADEME", 20.0, Weight::Regular);
+        assert!(a > 40.0 && a < 90.0, "{a}");
+        assert!(width("ADEME et SEVADEC", 20.0, Weight::Regular) > a);
+        assert!(width("ADEME", 20.0, Weight::Bold) > a);
+        assert!((width("ADEME", 40.0, Weight::Regular) - 2.0 * a).abs() < 1e-9);
+    }
+
+    #[test]
+    fn wrap_keeps_every_line_within_the_width() {
+        let w = wrap(
+            "Autres territoires porteurs de REGAL",
+            150.0,
+            18.0,
+            Weight::Regular,
+            3,
+        );
+        assert!(w.lines.len() >= 2);
+        assert!(!w.truncated);
+        for line in &w.lines {
+            assert!(width(line, 18.0, Weight::Regular) <= 150.0);
+        }
+        assert_eq!(w.lines.join(" "), "Autres territoires porteurs de REGAL");
+    }
+
+    #[test]
+    fn wrap_cuts_long_words_and_marks_truncation() {
+        let w = wrap(&"x".repeat(200), 100.0, 18.0, Weight::Regular, 2);
+        assert_eq!(w.lines.len(), 2);
+        assert!(w.truncated);
+        assert!(w.lines[1].ends_with('…'));
+        for line in &w.lines {
+            assert!(width(line, 18.0, Weight::Regular) <= 100.0);
+        }
+    }
+
+    #[test]
+    fn french_glyphs_are_in_the_font() {
+        let face = face(Weight::Regular);
+        for c in "éèêàçœ€«»’ÉÀ…".chars() {
+            assert!(face.glyph_index(c).is_some(), "{c}");
+        }
+    }
+}
