@@ -216,14 +216,14 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Scene {
                 }
                 items.push(group("hub", "", hub.items(hub_at.0, hub_at.1, "hub")));
                 frame.items.extend(items);
-                let title = format!("{} {}", subject.domain.id, subject.domain.name);
+                let title = format!("{} · {}", subject.domain.id, subject.domain.name);
                 return finish(frame.scene(title), k);
             }
             None => {
                 grow *= 1.2;
                 if grow > 40.0 {
                     // Not reachable with sane data; draw what fits rather than loop forever.
-                    let title = format!("{} {}", subject.domain.id, subject.domain.name);
+                    let title = format!("{} · {}", subject.domain.id, subject.domain.name);
                     return finish(frame.scene(title), k);
                 }
             }
@@ -516,50 +516,7 @@ impl Frame {
         let width = PANEL_WIDTH - 44.0;
         let mut y = top + 20.0;
 
-        let (texts, next) = paragraph(
-            inner,
-            y,
-            tr(lang, "Légende", "Legend"),
-            width,
-            (20.0, Weight::Bold, NAVY),
-            1,
-        );
-        items.extend(texts);
-        y = next + 8.0;
-        let mut entries: Vec<(Paint, &str)> = SECTOR_ROLES
-            .iter()
-            .map(|r| (paint(*r), r.label(lang)))
-            .collect();
-        entries.push((paint(Role::Lead), tr(lang, "Chef de file", "Lead")));
-        entries.push((
-            gap_paint(),
-            tr(lang, "Chef de file à désigner", "Lead to be named"),
-        ));
-        for (p, label) in entries {
-            let sw = rect_item(
-                (
-                    inner + p.stroke_width / 2.0,
-                    y + 2.0,
-                    40.0 - p.stroke_width,
-                    22.0,
-                ),
-                6.0,
-                Some(p.fill),
-                Some(p.stroke()),
-                "swatch",
-            );
-            items.push(sw);
-            let (texts, next) = paragraph(
-                inner + 54.0,
-                y,
-                label,
-                width - 54.0,
-                (17.0, Weight::Regular, "#2b3440"),
-                2,
-            );
-            items.extend(texts);
-            y = next.max(y + 26.0) + 6.0;
-        }
+        y = legend(&mut items, inner, y, width, lang);
 
         // The means: who brings engineering, support, money.
         let mut means: Vec<(Means, Vec<&str>)> = Vec::new();
@@ -652,4 +609,56 @@ impl Frame {
         );
         self.items.push(group("footer", "", vec![item]));
     }
+}
+
+/// The legend of the role colours, the lead and the lead gap, stacked from `y`; returns the
+/// new top.
+pub fn legend(items: &mut Vec<Item>, inner: f64, y: f64, width: f64, lang: Lang) -> f64 {
+    let mut y = y;
+    let (texts, next) = paragraph(
+        inner,
+        y,
+        tr(lang, "Légende", "Legend"),
+        width,
+        (20.0, Weight::Bold, NAVY),
+        1,
+    );
+    items.extend(texts);
+    y = next + 8.0;
+    let mut entries: Vec<(Paint, &str)> = SECTOR_ROLES
+        .iter()
+        .map(|r| (paint(*r), r.label(lang)))
+        .collect();
+    entries.push((paint(Role::Lead), tr(lang, "Chef de file", "Lead")));
+    entries.push((
+        gap_paint(),
+        tr(lang, "Chef de file à désigner", "Lead to be named"),
+    ));
+    for (p, label) in entries {
+        let sw = rect_item(
+            (
+                inner + p.stroke_width / 2.0,
+                y + 2.0,
+                40.0 - p.stroke_width,
+                22.0,
+            ),
+            6.0,
+            Some(p.fill),
+            Some(p.stroke()),
+            "swatch",
+        );
+        items.push(sw);
+        let (texts, next) = paragraph(
+            inner + 54.0,
+            y,
+            label,
+            width - 54.0,
+            (17.0, Weight::Regular, "#2b3440"),
+            2,
+        );
+        items.extend(texts);
+        y = next.max(y + 26.0) + 6.0;
+    }
+
+    y
 }

@@ -214,49 +214,43 @@ pub fn place(
 
     let mut placed = Vec::new();
     for (s, spec) in sectors.iter().enumerate() {
-        let (w, h) = spec
+        // Each card at its own size, in order, on the innermost ring with room for it,
+        // nearest to the sector's middle.
+        let (w_max, h_max) = spec
             .cards
             .iter()
             .fold((0.0, 0.0), |(w, h), c| (f64::max(w, c.w), f64::max(h, c.h)));
-        let base = first_ring(w, h);
-        let free_room = (area.h / 2.0 - base - h / 2.0).max(0.0);
-        let mut rho = base + spread * free_room;
-        let step = (h + GAP) / 2.0;
-        let mut spots: Vec<(usize, f64, Rect)> = Vec::new();
-        let mut ring = 0;
-        while spots.len() < spec.cards.len() {
-            if rho > max_rho {
-                return Err(NoRoom);
-            }
-            for deg in candidates(angles[s], rho) {
-                if spots.len() == spec.cards.len() {
-                    break;
-                }
-                let cell = spot(rho, deg, w, h);
-                // Sectors without a label get a spoke to each card of their first ring.
-                let edge = (spec.label.is_none() && ring == 0).then(|| edge_to(&cell));
-                if board.free(&cell, edge) {
-                    board.boxes.push(cell.clone());
-                    board.edges.extend(edge);
-                    spots.push((ring, deg, cell));
-                }
-            }
-            rho += step;
-            ring += 1;
-        }
-        // Cards in reading order: inner rings first, clockwise within a ring.
-        spots.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        let h_min = spec.cards.iter().map(|c| c.h).fold(f64::INFINITY, f64::min);
+        let base = first_ring(w_max, h_max);
+        let free_room = (area.h / 2.0 - base - h_max / 2.0).max(0.0);
+        let first = base + spread * free_room;
+        let step = (h_min + GAP) / 2.0;
+        let mut rho = first;
         let mut out = Vec::new();
-        for (card, (ring, _, cell)) in spec.cards.iter().zip(spots) {
-            let x = cell.x + (cell.w - card.w) / 2.0;
-            let y = cell.y + (cell.h - card.h) / 2.0;
-            let actual = rect(x, y, card.w, card.h);
-            let c = actual.center();
+        for card in &spec.cards {
+            let spot_found = loop {
+                if rho > max_rho {
+                    return Err(NoRoom);
+                }
+                // Sectors without a label get a spoke to each card of their first ring.
+                let spoke = spec.label.is_none() && rho == first;
+                let found = candidates(angles[s], rho).into_iter().find_map(|deg| {
+                    let cell = spot(rho, deg, card.w, card.h);
+                    let edge = spoke.then(|| edge_to(&cell));
+                    board.free(&cell, edge).then_some((cell, edge))
+                });
+                match found {
+                    Some(f) => break f,
+                    None => rho += step,
+                }
+            };
+            let (cell, edge) = spot_found;
+            board.boxes.push(cell.clone());
+            board.edges.extend(edge);
             out.push(PlacedCard {
-                x,
-                y,
-                edge: (spec.label.is_none() && ring == 0)
-                    .then(|| (border_point(&hub_rect, c), border_point(&actual, (cx, cy)))),
+                x: cell.x,
+                y: cell.y,
+                edge,
             });
         }
         placed.push(out);

@@ -1,6 +1,7 @@
 //! The one integration test binary: each module covers one command or concern.
 
 mod load;
+mod render;
 
 use std::path::{Path, PathBuf};
 
