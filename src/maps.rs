@@ -132,6 +132,9 @@ fn formats(args: &OutputArgs, default: &[Format]) -> Vec<Format> {
     out
 }
 
+/// A file name and its bytes, or why they could not be made.
+type Encoded = (String, Result<Vec<u8>, String>);
+
 /// Draw `kinds` in every format into the output folder, printing each file written.
 pub fn draw(
     t: &Territory,
@@ -146,17 +149,54 @@ pub fn draw(
         path: args.out.clone(),
         source,
     })?;
-    for (kind, stem) in kinds.iter().zip(file_stems(kinds)) {
-        let scene = scene(t, kind, &opts);
-        for format in &formats {
-            let name = format!("{stem}.{}", format.extension());
-            let bytes = render::to_bytes(&scene, *format).map_err(|e| Error::Write {
-                path: args.out.join(&name),
-                source: std::io::Error::other(e),
-            })?;
-            let path = write_atomic(&args.out, &name, &bytes)?;
-            writeln!(out, "wrote {}", path.display())?;
-        }
+    // Lay out and encode on every core (PNG encoding dominates), then write in order.
+    let jobs: Vec<(&MapKind, String)> = kinds.iter().zip(file_stems(kinds)).collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(jobs.len().max(1));
+    let encoded: Vec<Vec<Encoded>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|worker| {
+                let jobs = &jobs;
+                let formats = &formats;
+                scope.spawn(move || {
+                    jobs.iter()
+                        .enumerate()
+                        .filter(|(i, _)| i % threads == worker)
+                        .map(|(i, (kind, stem))| {
+                            let scene = scene(t, kind, &opts);
+                            let files = formats
+                                .iter()
+                                .map(|f| {
+                                    (
+                                        format!("{stem}.{}", f.extension()),
+                                        render::to_bytes(&scene, *f),
+                                    )
+                                })
+                                .collect::<Vec<_>>();
+                            (i, files)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let mut all: Vec<_> = handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect();
+        all.sort_by_key(|(i, _)| *i);
+        all.into_iter().map(|(_, files)| files).collect()
+    });
+    for (name, bytes) in encoded.into_iter().flatten() {
+        let bytes = bytes.map_err(|e| Error::Write {
+            path: args.out.join(&name),
+            source: std::io::Error::other(e),
+        })?;
+        let path = write_atomic(&args.out, &name, &bytes)?;
+        writeln!(out, "wrote {}", path.display())?;
     }
     Ok(())
 }

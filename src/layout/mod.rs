@@ -42,9 +42,9 @@ impl Size {
             let n: u32 = v.trim().parse().map_err(|_| {
                 format!("\"{s}\" is not a size; expected WIDTHxHEIGHT like 1920x1080")
             })?;
-            if !(320..=16000).contains(&n) {
+            if !(320..=8000).contains(&n) {
                 return Err(format!(
-                    "\"{s}\": each side must be between 320 and 16000 pixels"
+                    "\"{s}\": each side must be between 320 and 8000 pixels"
                 ));
             }
             Ok(f64::from(n))
