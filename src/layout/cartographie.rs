@@ -104,7 +104,18 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Scene {
         ..hub
     };
 
-    let mut grow = 1.0;
+    // Start from a canvas big enough for the cards' area, when they clearly cannot fit.
+    let mut grow = {
+        let cards = sectors(t, subject, lang, ZOOMS[ZOOMS.len() - 1]);
+        let need: f64 = cards
+            .specs
+            .iter()
+            .flat_map(|s| &s.cards)
+            .map(|c| (c.w + 18.0) * (c.h + 18.0))
+            .sum();
+        let room = (w0 - PANEL_WIDTH - 3.0 * MARGIN) * (h0 - 260.0);
+        (need * 1.6 / room).sqrt().max(1.0)
+    };
     let mut tries = 0;
     loop {
         let (w, h) = (w0 * grow, h0 * grow);

@@ -13,7 +13,7 @@ pub const REGULAR: &[u8] = ttf_noto_sans::REGULAR;
 pub const BOLD: &[u8] = ttf_noto_sans::BOLD;
 
 /// How heavy a text line is drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Weight {
     Regular,
@@ -48,6 +48,29 @@ pub fn width(text: &str, size: f64, weight: Weight) -> f64 {
     if text.is_empty() {
         return 0.0;
     }
+    // Shaping is the costly part of a layout and the same strings are measured again and
+    // again (wrapping, zoom levels): keep each string's advance in font units.
+    thread_local! {
+        static UNITS: std::cell::RefCell<std::collections::HashMap<(String, Weight), f64>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    let key = (text.to_owned(), weight);
+    if let Some(units) = UNITS.with(|m| m.borrow().get(&key).copied()) {
+        return units * size;
+    }
+    let units = shaped_units(text, weight);
+    UNITS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() > 100_000 {
+            m.clear();
+        }
+        m.insert(key, units);
+    });
+    units * size
+}
+
+/// The advance of a line in ems, shaped with rustybuzz.
+fn shaped_units(text: &str, weight: Weight) -> f64 {
     let face = face(weight);
     let mut buffer = rustybuzz::UnicodeBuffer::new();
     buffer.push_str(text);
@@ -58,7 +81,7 @@ pub fn width(text: &str, size: f64, weight: Weight) -> f64 {
         .iter()
         .map(|p| i64::from(p.x_advance))
         .sum();
-    units as f64 * size / f64::from(face.units_per_em())
+    units as f64 / f64::from(face.units_per_em())
 }
 
 /// How far the font reaches above the baseline, at `size` pixels.
