@@ -68,6 +68,24 @@ fn map_of_16_actors(bencher: divan::Bencher) {
     });
 }
 
+/// The DC3 slide's SVG turned into pixels by resvg (parse, text to paths, fill).
+#[divan::bench(sample_count = 10)]
+fn png_rasterize_dc3(bencher: divan::Bencher) {
+    let t = bundled();
+    let scene = layout::cartographie::domain(&t, t.domain("DC3").unwrap(), &Options::default());
+    let svg = actormap::render::svg::write(&scene);
+    bencher.bench(|| actormap::render::png::rasterize(&svg).unwrap());
+}
+
+/// The DC3 slide's pixels encoded as PNG.
+#[divan::bench(sample_count = 10)]
+fn png_encode_dc3(bencher: divan::Bencher) {
+    let t = bundled();
+    let scene = layout::cartographie::domain(&t, t.domain("DC3").unwrap(), &Options::default());
+    let pixmap = actormap::render::png::rasterize(&actormap::render::svg::write(&scene)).unwrap();
+    bencher.bench(|| pixmap.encode_png().unwrap());
+}
+
 fn generated(n: usize) -> Territory {
     let origin = Location::default();
     let roles = [

@@ -3,7 +3,7 @@
 
 use super::cartographie::{Frame, MARGIN, PANEL_WIDTH, legend};
 use super::radial::{self, SectorSpec};
-use super::scene::{Group, Item, Line, Rect, Scene, Sector, Stroke, Weight};
+use super::scene::{Item, Line, Rect, Scene, Stroke, Weight};
 use super::{
     Card, LIGHT, NAVY, Options, Paint, WHITE, finish, group, paint, paragraph, rect_item, tr,
 };
@@ -129,35 +129,10 @@ pub fn layout(t: &Territory, actor: &Actor, opts: &Options) -> Scene {
                 let Ok((hub_at, placement)) = radial::place(&area, &hub, &specs, spread) else {
                     continue;
                 };
-                let (cx, cy) = area.center();
-                let wedges = placement
-                    .angles
-                    .iter()
-                    .zip(&roles)
-                    .map(|(&(start, end), (role, _))| {
-                        Item::Sector(Sector {
-                            cx,
-                            cy,
-                            inner: 0.0,
-                            outer: placement.reach * 1.5,
-                            stretch: placement.aspect,
-                            start,
-                            end,
-                            fill: paint(*role).stroke,
-                            opacity: 0.08,
-                            class: "sector".into(),
-                        })
-                    })
-                    .collect();
-                frame.items.push(Item::Group(Group {
-                    class: "sectors".into(),
-                    id: String::new(),
-                    clip: Some(Rect {
-                        radius: 24.0,
-                        ..area.clone()
-                    }),
-                    items: wedges,
-                }));
+                let fills: Vec<_> = roles.iter().map(|(role, _)| paint(*role).stroke).collect();
+                frame
+                    .items
+                    .push(radial::wedges(&area, &placement, &fills, 0.08));
                 for (s, spec) in specs.iter().enumerate() {
                     for (i, card) in spec.cards.iter().enumerate() {
                         let p = &placement.cards[s][i];

@@ -3,7 +3,7 @@
 //! the legend, the means panel and the related domains.
 
 use super::radial::{self, SectorSpec};
-use super::scene::{Anchor, Group, Item, Line, Rect, Scene, Sector, Weight};
+use super::scene::{Anchor, Item, Line, Rect, Scene, Weight};
 use super::{
     Card, NAVY, Options, Paint, WHITE, finish, footer, gap_paint, group, number, paint, paragraph,
     rect_item, text, text_item, tr,
@@ -166,35 +166,7 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Scene {
             Some((sectors, (hub_at, placement))) => {
                 let mut items = Vec::new();
                 // Tinted sectors under everything, then cards, labels and the hub.
-                let (cx, cy) = area.center();
-                let wedges = placement
-                    .angles
-                    .iter()
-                    .zip(&sectors.tints)
-                    .map(|(&(start, end), &fill)| {
-                        Item::Sector(Sector {
-                            cx,
-                            cy,
-                            inner: 0.0,
-                            outer: placement.reach * 1.5,
-                            stretch: placement.aspect,
-                            start,
-                            end,
-                            fill,
-                            opacity: 0.09,
-                            class: "sector".into(),
-                        })
-                    })
-                    .collect();
-                items.push(Item::Group(Group {
-                    class: "sectors".into(),
-                    id: String::new(),
-                    clip: Some(Rect {
-                        radius: 24.0,
-                        ..area.clone()
-                    }),
-                    items: wedges,
-                }));
+                items.push(radial::wedges(&area, &placement, &sectors.tints, 0.09));
                 for (s, spec) in sectors.specs.iter().enumerate() {
                     for (i, card) in spec.cards.iter().enumerate() {
                         let p = &placement.cards[s][i];

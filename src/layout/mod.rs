@@ -375,6 +375,11 @@ pub fn finish(mut scene: Scene, k: f64) -> Scene {
                 }
                 stroke(&mut l.stroke, k);
             }
+            Item::Polygon(poly) => {
+                for p in &mut poly.points {
+                    *p = (r2(p.0 * k), r2(p.1 * k));
+                }
+            }
             Item::Sector(s) => {
                 s.cx = r2(s.cx * k);
                 s.cy = r2(s.cy * k);

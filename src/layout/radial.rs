@@ -3,7 +3,7 @@
 //! it needs. Every candidate spot is checked against every placed box and edge, so
 //! nothing overlaps and no edge crosses a box, whatever the counts.
 
-use super::scene::{Rect, Stroke};
+use super::scene::{Color, Group, Item, Polygon, Rect, Stroke};
 use super::{Card, Paint};
 
 /// A group of cards around the hub. A sector with a label chip gets one spoke from the hub
@@ -29,8 +29,6 @@ pub struct Placement {
     pub angles: Vec<(f64, f64)>,
     /// The rings' width-to-height ratio.
     pub aspect: f64,
-    /// A radius beyond the area's corners.
-    pub reach: f64,
 }
 
 pub struct PlacedCard {
@@ -262,9 +260,93 @@ pub fn place(
             cards: placed,
             angles,
             aspect,
-            reach: max_rho,
         },
     ))
+}
+
+/// The tinted background of each sector: a wedge from the area's centre, cut to the area
+/// with rounded corners (computed here, so that writers need no clipping).
+pub fn wedges(area: &Rect, placement: &Placement, fills: &[Color], opacity: f64) -> Item {
+    let (cx, cy) = area.center();
+    let window = rounded_outline(area, 24.0);
+    let far = (area.w + area.h) * 2.0;
+    let items = placement
+        .angles
+        .iter()
+        .zip(fills)
+        .map(|(&(start, end), &fill)| {
+            let mut shape = vec![(cx, cy)];
+            let steps = ((end - start) / 5.0).ceil().max(1.0) as usize;
+            for i in 0..=steps {
+                let t = (start + (end - start) * i as f64 / steps as f64).to_radians();
+                shape.push((cx + far * placement.aspect * t.cos(), cy + far * t.sin()));
+            }
+            Item::Polygon(Polygon {
+                points: clip(&shape, &window),
+                fill,
+                opacity,
+                class: "sector".into(),
+            })
+        })
+        .collect();
+    Item::Group(Group {
+        class: "sectors".into(),
+        id: String::new(),
+        clip: None,
+        items,
+    })
+}
+
+/// A rectangle with rounded corners as a convex polygon, clockwise on screen.
+fn rounded_outline(r: &Rect, radius: f64) -> Vec<(f64, f64)> {
+    let corners = [
+        (r.right() - radius, r.y + radius, -90.0),
+        (r.right() - radius, r.bottom() - radius, 0.0),
+        (r.x + radius, r.bottom() - radius, 90.0),
+        (r.x + radius, r.y + radius, 180.0),
+    ];
+    let mut out = Vec::new();
+    for (x, y, from) in corners {
+        for i in 0..=6 {
+            let t = (from + 90.0 * f64::from(i) / 6.0_f64).to_radians();
+            out.push((x + radius * t.cos(), y + radius * t.sin()));
+        }
+    }
+    out
+}
+
+/// Sutherland-Hodgman: the part of `subject` inside the convex, clockwise `window`.
+fn clip(subject: &[(f64, f64)], window: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    let mut out = subject.to_vec();
+    for i in 0..window.len() {
+        let (a, b) = (window[i], window[(i + 1) % window.len()]);
+        // Inside is to the right of a->b in screen coordinates (clockwise outline).
+        let inside = |p: (f64, f64)| (b.0 - a.0) * (p.1 - a.1) - (b.1 - a.1) * (p.0 - a.0) >= 0.0;
+        let cross = |p: (f64, f64), q: (f64, f64)| {
+            let (dx, dy) = (q.0 - p.0, q.1 - p.1);
+            let (ex, ey) = (b.0 - a.0, b.1 - a.1);
+            let denom = dx * ey - dy * ex;
+            let t = ((a.0 - p.0) * ey - (a.1 - p.1) * ex) / denom;
+            (p.0 + t * dx, p.1 + t * dy)
+        };
+        let input = std::mem::take(&mut out);
+        for j in 0..input.len() {
+            let (p, q) = (input[j], input[(j + 1) % input.len()]);
+            match (inside(p), inside(q)) {
+                (true, true) => out.push(q),
+                (true, false) => out.push(cross(p, q)),
+                (false, true) => {
+                    out.push(cross(p, q));
+                    out.push(q);
+                }
+                (false, false) => {}
+            }
+        }
+        if out.is_empty() {
+            break;
+        }
+    }
+    out
 }
 
 /// The paint of a sector's edges, lighter than its cards.
@@ -273,5 +355,77 @@ pub fn edge_stroke(p: &Paint) -> Stroke {
         Stroke::dashed(p.stroke, 2.5, 8.0, 5.0)
     } else {
         Stroke::solid(p.stroke, 2.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::paint;
+    use crate::layout::scene::Weight;
+    use crate::model::Role;
+
+    fn card(name: &str) -> Card {
+        Card::new(
+            &[(name, 18.0, Weight::Regular, 3)],
+            200.0,
+            paint(Role::Funder),
+        )
+    }
+
+    fn spec(n: usize) -> SectorSpec {
+        SectorSpec {
+            label: Some(card("FINANCEURS")),
+            cards: (0..n).map(|i| card(&format!("Acteur {i}"))).collect(),
+            ids: (0..n).map(|i| format!("a{i}")).collect(),
+            edge: Stroke::solid("#000000", 2.0),
+        }
+    }
+
+    #[test]
+    fn border_point_lies_on_the_border_towards_the_target() {
+        let r = rect(0.0, 0.0, 100.0, 50.0);
+        assert_eq!(border_point(&r, (200.0, 25.0)), (100.0, 25.0));
+        assert_eq!(border_point(&r, (50.0, -100.0)), (50.0, 0.0));
+    }
+
+    #[test]
+    fn cards_never_overlap_and_stay_in_the_area() {
+        let area = rect(0.0, 0.0, 1400.0, 900.0);
+        let sectors = vec![spec(12), spec(3), spec(20)];
+        let hub = card("Le centre de la carte");
+        let (_, placement) = place(&area, &hub, &sectors, 0.25).expect("room enough");
+        let mut boxes = Vec::new();
+        for (s, spec) in sectors.iter().enumerate() {
+            for (c, p) in spec.cards.iter().zip(&placement.cards[s]) {
+                boxes.push(rect(p.x, p.y, c.w, c.h));
+            }
+        }
+        for (i, a) in boxes.iter().enumerate() {
+            assert!(area.contains(a));
+            for b in &boxes[i + 1..] {
+                assert!(!a.overlaps(b), "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn clipping_keeps_a_shape_inside_the_window() {
+        let window = rounded_outline(&rect(0.0, 0.0, 100.0, 50.0), 10.0);
+        let shape = [(50.0, 25.0), (500.0, -400.0), (500.0, 400.0)];
+        let cut = clip(&shape, &window);
+        assert!(cut.len() >= 3);
+        for (x, y) in cut {
+            assert!(
+                (-1e-9..=100.0 + 1e-9).contains(&x) && (-1e-9..=50.0 + 1e-9).contains(&y),
+                "{x},{y}"
+            );
+        }
+    }
+
+    #[test]
+    fn too_many_cards_for_the_area_is_no_room() {
+        let area = rect(0.0, 0.0, 500.0, 300.0);
+        assert!(place(&area, &card("hub"), &[spec(60)], 0.0).is_err());
     }
 }

@@ -27,6 +27,7 @@ pub enum Item {
     Rect(Rect),
     Text(Text),
     Line(Line),
+    Polygon(Polygon),
     Sector(Sector),
     Group(Group),
 }
@@ -196,6 +197,16 @@ pub struct Line {
     pub points: Vec<(f64, f64)>,
     pub stroke: Stroke,
     pub arrow: bool,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub class: String,
+}
+
+/// A filled closed shape.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Polygon {
+    pub points: Vec<(f64, f64)>,
+    pub fill: Color,
+    pub opacity: f64,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub class: String,
 }

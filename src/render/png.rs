@@ -22,6 +22,13 @@ fn fontdb() -> Arc<usvg::fontdb::Database> {
 
 /// Rasterize an SVG document (as written by `svg::write`) at its own size.
 pub fn from_svg(svg: &str) -> Result<Vec<u8>, String> {
+    rasterize(svg)?
+        .encode_png()
+        .map_err(|e| format!("PNG encoding failed: {e}"))
+}
+
+/// The SVG document's pixels, with the shipped font.
+pub fn rasterize(svg: &str) -> Result<tiny_skia::Pixmap, String> {
     let options = usvg::Options {
         font_family: FONT_FAMILY.to_owned(),
         fontdb: fontdb(),
@@ -33,9 +40,7 @@ pub fn from_svg(svg: &str) -> Result<Vec<u8>, String> {
     let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())
         .ok_or_else(|| format!("cannot make a {}x{} picture", size.width(), size.height()))?;
     resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-    pixmap
-        .encode_png()
-        .map_err(|e| format!("PNG encoding failed: {e}"))
+    Ok(pixmap)
 }
 
 /// The scene as PNG bytes.

@@ -3,7 +3,9 @@
 
 use std::fmt::Write;
 
-use crate::layout::scene::{Anchor, Item, Line, Rect, Scene, Sector, Stroke, Text, Weight};
+use crate::layout::scene::{
+    Anchor, Item, Line, Polygon, Rect, Scene, Sector, Stroke, Text, Weight,
+};
 use crate::layout::text::FONT_FAMILY;
 
 /// Escape text for XML content and attribute values.
@@ -73,6 +75,7 @@ fn write_item(s: &mut String, item: &Item, depth: usize, clips: &mut usize) {
         Item::Rect(r) => rect(s, r),
         Item::Text(t) => text(s, t),
         Item::Line(l) => line(s, l),
+        Item::Polygon(poly) => polygon(s, poly),
         Item::Sector(sec) => sector(s, sec),
         Item::Group(g) => {
             if let Some(c) = &g.clip {
@@ -171,6 +174,23 @@ fn line(s: &mut String, l: &Line) {
     }
 }
 
+fn polygon(s: &mut String, poly: &Polygon) {
+    let points: Vec<String> = poly
+        .points
+        .iter()
+        .map(|(x, y)| format!("{x},{y}"))
+        .collect();
+    let _ = write!(
+        s,
+        r#"<polygon points="{}" fill="{}" fill-opacity="{}""#,
+        points.join(" "),
+        poly.fill,
+        poly.opacity
+    );
+    class_attr(s, &poly.class);
+    s.push_str("/>\n");
+}
+
 fn sector(s: &mut String, sec: &Sector) {
     let r = |v: f64| (v * 100.0).round() / 100.0;
     let at = |radius: f64, deg: f64| {
@@ -201,6 +221,43 @@ fn sector(s: &mut String, sec: &Sector) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sector_and_a_polygon_are_paths_an_svg_reader_accepts() {
+        let scene = Scene {
+            width: 100.0,
+            height: 100.0,
+            title: "t".into(),
+            background: "#ffffff",
+            items: vec![
+                Item::Sector(Sector {
+                    cx: 50.0,
+                    cy: 50.0,
+                    inner: 10.0,
+                    outer: 40.0,
+                    stretch: 1.5,
+                    start: -90.0,
+                    end: 120.0,
+                    fill: "#ff0000",
+                    opacity: 0.5,
+                    class: String::new(),
+                }),
+                Item::Polygon(Polygon {
+                    points: vec![(0.0, 0.0), (10.0, 0.0), (5.0, 8.0)],
+                    fill: "#00ff00",
+                    opacity: 1.0,
+                    class: String::new(),
+                }),
+            ],
+        };
+        let svg = write(&scene);
+        assert!(
+            svg.contains(" 0 1 1 "),
+            "large arc for a span over 180 degrees: {svg}"
+        );
+        assert!(svg.contains(r#"<polygon points="0,0 10,0 5,8""#), "{svg}");
+        assert!(crate::render::png::from_svg(&svg).is_ok());
+    }
 
     #[test]
     fn escape_covers_markup_and_quotes() {
