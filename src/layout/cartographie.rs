@@ -116,7 +116,6 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Scene {
         let room = (w0 - PANEL_WIDTH - 3.0 * MARGIN) * (h0 - 260.0);
         (need * 1.6 / room).sqrt().max(1.0)
     };
-    let mut tries = 0;
     loop {
         let (w, h) = (w0 * grow, h0 * grow);
         let mut frame = Frame::new(w, h);
@@ -154,14 +153,12 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Scene {
                 continue;
             }
             for spread in SPREADS {
-                tries += 1;
                 if let Ok(p) = radial::place(&area, &hub, &sectors.specs, spread) {
                     found = Some((sectors, p));
                     break 'search;
                 }
             }
         }
-        let _ = tries;
         match found {
             Some((sectors, (hub_at, placement))) => {
                 let mut items = Vec::new();

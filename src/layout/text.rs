@@ -21,25 +21,43 @@ pub enum Weight {
 }
 
 struct Faces {
-    regular: rustybuzz::Face<'static>,
-    bold: rustybuzz::Face<'static>,
+    regular: (rustybuzz::Face<'static>, rustybuzz::ShapePlan),
+    bold: (rustybuzz::Face<'static>, rustybuzz::ShapePlan),
 }
 
 fn faces() -> &'static Faces {
     static FACES: OnceLock<Faces> = OnceLock::new();
-    FACES.get_or_init(|| Faces {
+    FACES.get_or_init(|| {
         // The embedded fonts are known-good files; a failure here is a build defect.
-        regular: rustybuzz::Face::from_slice(REGULAR, 0).expect("embedded regular font parses"),
-        bold: rustybuzz::Face::from_slice(BOLD, 0).expect("embedded bold font parses"),
+        let load = |bytes| {
+            let face = rustybuzz::Face::from_slice(bytes, 0).expect("embedded font parses");
+            // The plan `rustybuzz::shape` would build for left-to-right Latin text, built once.
+            let plan = rustybuzz::ShapePlan::new(
+                &face,
+                rustybuzz::Direction::LeftToRight,
+                Some(rustybuzz::script::LATIN),
+                None,
+                &[],
+            );
+            (face, plan)
+        };
+        Faces {
+            regular: load(REGULAR),
+            bold: load(BOLD),
+        }
     })
 }
 
-fn face(weight: Weight) -> &'static rustybuzz::Face<'static> {
+fn face_and_plan(weight: Weight) -> &'static (rustybuzz::Face<'static>, rustybuzz::ShapePlan) {
     let f = faces();
     match weight {
         Weight::Regular => &f.regular,
         Weight::Bold => &f.bold,
     }
+}
+
+fn face(weight: Weight) -> &'static rustybuzz::Face<'static> {
+    &face_and_plan(weight).0
 }
 
 /// The advance width of one line of text at `size` pixels, shaped as resvg shapes it
@@ -71,11 +89,16 @@ pub fn width(text: &str, size: f64, weight: Weight) -> f64 {
 
 /// The advance of a line in ems, shaped with rustybuzz.
 fn shaped_units(text: &str, weight: Weight) -> f64 {
-    let face = face(weight);
+    let (face, plan) = face_and_plan(weight);
     let mut buffer = rustybuzz::UnicodeBuffer::new();
     buffer.push_str(text);
     buffer.set_direction(rustybuzz::Direction::LeftToRight);
-    let output = rustybuzz::shape(face, &[], buffer);
+    buffer.guess_segment_properties();
+    let output = if buffer.script() == rustybuzz::script::LATIN {
+        rustybuzz::shape_with_plan(face, plan, buffer)
+    } else {
+        rustybuzz::shape(face, &[], buffer)
+    };
     let units: i64 = output
         .glyph_positions()
         .iter()
@@ -106,8 +129,11 @@ pub fn line_height(size: f64) -> f64 {
 /// is true.
 pub fn wrap(text: &str, max_width: f64, size: f64, weight: Weight, max_lines: usize) -> Wrapped {
     let fits = |s: &str| width(s, size, weight) <= max_width;
+    let space = width(" ", size, weight);
     let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
+    // The line being filled: its words and its width estimated as the sum of word widths.
+    let mut current: Vec<String> = Vec::new();
+    let mut estimate = 0.0;
     // Break at ordinary spaces only: a no-break space keeps "Les 3 EPCI ?" together.
     let mut words: Vec<String> = text
         .split([' ', '\t', '\n', '\r'])
@@ -115,19 +141,33 @@ pub fn wrap(text: &str, max_width: f64, size: f64, weight: Weight, max_lines: us
         .map(str::to_owned)
         .collect();
     words.reverse();
+    // A full line is shaped as a whole before it is kept (kerning can make it wider than its
+    // words): while it does not fit, its last word goes back to the next line.
+    let finish = |current: &mut Vec<String>, words: &mut Vec<String>, lines: &mut Vec<String>| {
+        while current.len() > 1 && !fits(&current.join(" ")) {
+            if let Some(last) = current.pop() {
+                words.push(last);
+            }
+        }
+        lines.push(current.join(" "));
+        current.clear();
+    };
     while let Some(word) = words.pop() {
-        let candidate = if current.is_empty() {
-            word.clone()
+        let w = width(&word, size, weight);
+        let next = if current.is_empty() {
+            w
         } else {
-            format!("{current} {word}")
+            estimate + space + w
         };
-        if fits(&candidate) {
-            current = candidate;
+        if next <= max_width {
+            current.push(word);
+            estimate = next;
             continue;
         }
         if !current.is_empty() {
-            lines.push(std::mem::take(&mut current));
             words.push(word);
+            finish(&mut current, &mut words, &mut lines);
+            estimate = 0.0;
             continue;
         }
         // One word wider than a line: cut it where it stops fitting.
@@ -143,7 +183,14 @@ pub fn wrap(text: &str, max_width: f64, size: f64, weight: Weight, max_lines: us
         }
     }
     if !current.is_empty() {
-        lines.push(current);
+        let before = lines.len();
+        finish(&mut current, &mut words, &mut lines);
+        // Words sent back by the last check go on lines of their own.
+        words.reverse();
+        if !words.is_empty() && lines.len() > before {
+            let rest = wrap(&words.join(" "), max_width, size, weight, usize::MAX);
+            lines.extend(rest.lines);
+        }
     }
     let truncated = lines.len() > max_lines;
     if truncated {
@@ -219,6 +266,30 @@ mod tests {
         assert!(w.lines[1].ends_with('…'));
         for line in &w.lines {
             assert!(width(line, 18.0, Weight::Regular) <= 100.0);
+        }
+    }
+
+    #[test]
+    fn the_cached_plan_measures_as_a_fresh_shaping_does() {
+        for text in [
+            "Région Hauts-de-France",
+            "AV Wa fi ffl 1 500 €",
+            "Ελληνικά",
+            "123 ?",
+        ] {
+            for weight in [Weight::Regular, Weight::Bold] {
+                let face = face(weight);
+                let mut buffer = rustybuzz::UnicodeBuffer::new();
+                buffer.push_str(text);
+                buffer.set_direction(rustybuzz::Direction::LeftToRight);
+                let fresh: i32 = rustybuzz::shape(face, &[], buffer)
+                    .glyph_positions()
+                    .iter()
+                    .map(|p| p.x_advance)
+                    .sum();
+                let expected = f64::from(fresh) / f64::from(face.units_per_em());
+                assert_eq!(shaped_units(text, weight), expected, "{text}");
+            }
         }
     }
 
