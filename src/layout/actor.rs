@@ -133,6 +133,22 @@ pub fn layout(t: &Territory, actor: &Actor, opts: &Options) -> Scene {
                 frame
                     .items
                     .push(radial::wedges(&area, &placement, &fills, 0.08));
+                if roles.is_empty() {
+                    let note = tr(lang, "Aucun rôle renseigné", "No role given");
+                    frame.items.push(group(
+                        "note",
+                        "",
+                        vec![super::text_item(
+                            area.x + area.w / 2.0,
+                            area.bottom() - 40.0,
+                            note,
+                            22.0,
+                            Weight::Regular,
+                            super::scene::Anchor::Middle,
+                            super::GREY,
+                        )],
+                    ));
+                }
                 for (s, spec) in specs.iter().enumerate() {
                     for (i, card) in spec.cards.iter().enumerate() {
                         let p = &placement.cards[s][i];

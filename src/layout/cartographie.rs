@@ -163,7 +163,25 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Scene {
             Some((sectors, (hub_at, placement))) => {
                 let mut items = Vec::new();
                 // Tinted sectors under everything, then cards, labels and the hub.
-                items.push(radial::wedges(&area, &placement, &sectors.tints, 0.09));
+                if sectors.specs.len() > 1 {
+                    items.push(radial::wedges(&area, &placement, &sectors.tints, 0.09));
+                } else {
+                    // Nobody but the (missing) lead: say so rather than draw an empty ring.
+                    let note = tr(lang, "Aucun acteur renseigné", "No actor given");
+                    items.push(group(
+                        "note",
+                        "",
+                        vec![text_item(
+                            area.x + area.w / 2.0,
+                            area.bottom() - 40.0,
+                            note,
+                            22.0,
+                            Weight::Regular,
+                            Anchor::Middle,
+                            super::GREY,
+                        )],
+                    ));
+                }
                 for (s, spec) in sectors.specs.iter().enumerate() {
                     for (i, card) in spec.cards.iter().enumerate() {
                         let p = &placement.cards[s][i];

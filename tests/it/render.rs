@@ -505,3 +505,15 @@ fn render_rejects_unknown_ids_and_bad_sizes_with_exit_2() {
         .stderr(predicates::str::contains("nothing to render"));
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn a_domain_without_actors_says_so_and_shows_the_lead_gap() {
+    let t = load_calaisis();
+    let scene = layout::cartographie::domain(&t, t.domain("DC5").unwrap(), &opts());
+    let all = texts(&scene).join("\n");
+    assert!(all.contains("Aucun acteur renseigné"), "{all}");
+    assert!(
+        all.contains("Chef de file ?") && all.contains("à désigner"),
+        "{all}"
+    );
+}
