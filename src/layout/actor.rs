@@ -56,7 +56,7 @@ pub fn layout(t: &Territory, actor: &Actor, opts: &Options) -> Scene {
         )
     };
     let title = match lang {
-        crate::model::Lang::Fr => format!("{} : ses rôles", actor.name),
+        crate::model::Lang::Fr => format!("{}\u{a0}: ses rôles", actor.name),
         crate::model::Lang::En => format!("{}: its roles", actor.name),
     };
 
@@ -103,7 +103,7 @@ pub fn layout(t: &Territory, actor: &Actor, opts: &Options) -> Scene {
             let (texts, next) = paragraph(
                 panel_x + 22.0,
                 y + 10.0,
-                &format!("{head} : {}", names.join(", ")),
+                &format!("{head}{}{}", super::colon(lang), names.join(", ")),
                 PANEL_WIDTH - 44.0,
                 (17.0, Weight::Regular, "#2b3440"),
                 ((bottom - y - 20.0) / 24.0).clamp(1.0, 4.0) as usize,

@@ -5,8 +5,8 @@
 use super::radial::{self, SectorSpec};
 use super::scene::{Anchor, Item, Line, Rect, Scene, Weight};
 use super::{
-    Card, NAVY, Options, Paint, WHITE, finish, footer, gap_paint, group, number, paint, paragraph,
-    rect_item, text, text_item, tr,
+    Card, NAVY, Options, Paint, WHITE, colon, finish, footer, gap_paint, group, number, paint,
+    paragraph, rect_item, text, text_item, tr,
 };
 use crate::model::{Actor, Domain, Lang, Means, Objective, Role, Territory};
 
@@ -431,11 +431,17 @@ impl Frame {
                 items.extend(badge.items(x, y, "badge"));
                 x += badge.w + 14.0;
             }
-            let mut line = format!("{} : {}", tr(lang, "Objectif", "Objective"), o.title);
+            let mut line = format!(
+                "{}{}{}",
+                tr(lang, "Objectif", "Objective"),
+                colon(lang),
+                o.title
+            );
             if let Some(target) = o.target {
                 line.push_str(&format!(
-                    " — {} : {}{}",
+                    " — {}{}{}{}",
                     tr(lang, "cible", "target"),
+                    colon(lang),
                     number(target, lang),
                     o.unit
                         .as_deref()
@@ -578,8 +584,9 @@ impl Frame {
         }
         if !subject.domain.related.is_empty() {
             let line = format!(
-                "{} : {}",
+                "{}{}{}",
                 tr(lang, "Liens", "Links"),
+                colon(lang),
                 subject.domain.related.join(", ")
             );
             let (texts, _) = paragraph(

@@ -48,8 +48,9 @@ pub fn layout(t: &Territory, opts: &Options) -> Scene {
     let cols = &t.objectives;
 
     let title = format!(
-        "{} : {}",
+        "{}{}{}",
         t.name,
+        super::colon(lang),
         tr(lang, "qui fait quoi", "who does what")
     );
     let mut frame = Frame::new(w, h0);

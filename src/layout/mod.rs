@@ -143,6 +143,12 @@ pub fn tr(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
     }
 }
 
+/// The colon between a label and its value: "Liens : DC5" (no-break space before it, as
+/// French typography wants) or "Links: DC5".
+pub fn colon(lang: Lang) -> &'static str {
+    tr(lang, "\u{a0}: ", ": ")
+}
+
 /// A number as people write it: "1 500", "0,5" in French; "1,500", "0.5" in English.
 pub fn number(v: f64, lang: Lang) -> String {
     let negative = v < 0.0;

@@ -25,12 +25,18 @@ pub fn layout(t: &Territory, opts: &Options) -> Scene {
 
     let title = match &t.programme {
         Some(p) => format!(
-            "{} · {} : {}",
+            "{} · {}{}{}",
             t.name,
             p.name,
+            super::colon(lang),
             tr(lang, "vue d'ensemble", "overview")
         ),
-        None => format!("{} : {}", t.name, tr(lang, "vue d'ensemble", "overview")),
+        None => format!(
+            "{}{}{}",
+            t.name,
+            super::colon(lang),
+            tr(lang, "vue d'ensemble", "overview")
+        ),
     };
     let mut frame = Frame::new(w, h0);
     let header_bottom = frame.title(&title) + 12.0;
@@ -149,8 +155,9 @@ pub fn layout(t: &Territory, opts: &Options) -> Scene {
             let mut line = o.title.clone();
             if let Some(target) = o.target {
                 line = format!(
-                    "{} : {}{} — {line}",
+                    "{}{}{}{} — {line}",
                     tr(lang, "Cible", "Target"),
+                    super::colon(lang),
                     number(target, lang),
                     o.unit
                         .as_deref()
@@ -191,8 +198,9 @@ pub fn layout(t: &Territory, opts: &Options) -> Scene {
         let mut foot = format!("{} {}", actors.len(), tr(lang, "acteurs", "actors"));
         if !d.related.is_empty() {
             foot.push_str(&format!(
-                " · {} : {}",
+                " · {}{}{}",
                 tr(lang, "Liens", "Links"),
+                super::colon(lang),
                 d.related.join(", ")
             ));
         }
