@@ -517,3 +517,32 @@ fn a_domain_without_actors_says_so_and_shows_the_lead_gap() {
         "{all}"
     );
 }
+
+#[test]
+fn hostile_ids_never_write_outside_the_output_folder() {
+    let mut t = generated(3);
+    t.domains[0].id = "../../evil".into();
+    for o in &mut t.objectives {
+        o.domain = "../../evil".into();
+    }
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("a/b");
+    let args = actormap::cli::OutputArgs {
+        format: vec![actormap::cli::FormatArg::Svg],
+        size: "1920x1080".into(),
+        lang: actormap::cli::LangArg::Fr,
+        out: out.clone(),
+    };
+    let kinds = [MapKind::Domain("../../evil".into()), MapKind::Overview];
+    let mut log = Vec::new();
+    maps::draw(&t, &kinds, &args, &[Format::Svg], &mut log).unwrap();
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["evil.svg", "overview.svg"]);
+    // Nothing beside `b` nor beside `a`.
+    assert_eq!(std::fs::read_dir(root.path().join("a")).unwrap().count(), 1);
+    assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1);
+}
