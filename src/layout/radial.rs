@@ -78,23 +78,59 @@ pub fn border_point(r: &Rect, to: (f64, f64)) -> (f64, f64) {
     (cx + dx * t, cy + dy * t)
 }
 
+/// What is placed so far, with the boxes bucketed on a grid so that a free spot is found
+/// without looking at every box.
 struct Board {
     area: Rect,
     boxes: Vec<Rect>,
     edges: Vec<Segment>,
+    grid: std::collections::HashMap<(i64, i64), Vec<usize>>,
+}
+
+const BUCKET: f64 = 128.0;
+
+fn buckets(r: &Rect) -> impl Iterator<Item = (i64, i64)> {
+    let (x0, x1) = (
+        (r.x / BUCKET).floor() as i64,
+        (r.right() / BUCKET).floor() as i64,
+    );
+    let (y0, y1) = (
+        (r.y / BUCKET).floor() as i64,
+        (r.bottom() / BUCKET).floor() as i64,
+    );
+    (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
 }
 
 impl Board {
+    fn new(area: &Rect) -> Board {
+        Board {
+            area: area.clone(),
+            boxes: Vec::new(),
+            edges: Vec::new(),
+            grid: std::collections::HashMap::new(),
+        }
+    }
+
+    fn push(&mut self, r: Rect) {
+        let i = self.boxes.len();
+        for key in buckets(&r.inflate(GAP / 2.0)) {
+            self.grid.entry(key).or_default().push(i);
+        }
+        self.boxes.push(r);
+    }
+
     fn free(&self, cell: &Rect, edge: Option<Segment>) -> bool {
         if !self.area.contains(cell) {
             return false;
         }
         let grown = cell.inflate(GAP / 2.0);
-        if self
-            .boxes
-            .iter()
-            .any(|b| b.inflate(GAP / 2.0).overlaps(&grown))
-        {
+        let taken = buckets(&grown).any(|key| {
+            self.grid.get(&key).is_some_and(|ids| {
+                ids.iter()
+                    .any(|&i| self.boxes[i].inflate(GAP / 2.0).overlaps(&grown))
+            })
+        });
+        if taken {
             return false;
         }
         let near = cell.inflate(EDGE_CLEARANCE);
@@ -128,11 +164,8 @@ pub fn place(
 ) -> Result<((f64, f64), Placement), NoRoom> {
     let (cx, cy) = area.center();
     let hub_rect = rect(cx - hub.w / 2.0, cy - hub.h / 2.0, hub.w, hub.h);
-    let mut board = Board {
-        area: area.clone(),
-        boxes: vec![hub_rect.clone()],
-        edges: Vec::new(),
-    };
+    let mut board = Board::new(area);
+    board.push(hub_rect.clone());
     let aspect = (area.w / area.h).clamp(1.0, 2.5);
 
     // Angular ranges: proportional to the number of cards, the first sector centred on top.
@@ -206,7 +239,7 @@ pub fn place(
         }
         let (cell, edge) = found.ok_or(NoRoom)?;
         labels.push(Some(((cell.x, cell.y), edge)));
-        board.boxes.push(cell);
+        board.push(cell);
         board.edges.push(edge);
     }
 
@@ -243,7 +276,7 @@ pub fn place(
                 }
             };
             let (cell, edge) = spot_found;
-            board.boxes.push(cell.clone());
+            board.push(cell.clone());
             board.edges.extend(edge);
             out.push(PlacedCard {
                 x: cell.x,
