@@ -260,6 +260,41 @@ mod tests {
     }
 
     #[test]
+    fn a_clipped_group_gets_its_own_clip_path() {
+        let rect = Rect {
+            x: 0.0,
+            y: 0.0,
+            w: 10.0,
+            h: 10.0,
+            radius: 2.0,
+            fill: Some("#000000"),
+            stroke: None,
+            class: String::new(),
+        };
+        let group = |id: &str| {
+            Item::Group(crate::layout::scene::Group {
+                class: "g".into(),
+                id: id.into(),
+                clip: Some(rect.clone()),
+                items: vec![Item::Rect(rect.clone())],
+            })
+        };
+        let scene = Scene {
+            width: 20.0,
+            height: 20.0,
+            title: "t".into(),
+            background: "#ffffff",
+            items: vec![group("a"), group("b")],
+        };
+        let svg = write(&scene);
+        assert!(
+            svg.contains(r#"<clipPath id="clip1">"#) && svg.contains(r#"clip-path="url(#clip2)""#),
+            "{svg}"
+        );
+        assert!(crate::render::png::from_svg(&svg).is_ok());
+    }
+
+    #[test]
     fn escape_covers_markup_and_quotes() {
         assert_eq!(escape(r#"<script>&"'"#), "&lt;script&gt;&amp;&quot;&apos;");
         assert_eq!(escape("a\u{1}b"), "ab");
