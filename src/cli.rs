@@ -55,6 +55,76 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: DiffFormat,
     },
+    /// Draw maps: a domain's cartographie des acteurs, an objective's, an actor's, the
+    /// territory overview or the actor x objective matrix, as SVG, PNG or Scene JSON.
+    Render {
+        /// A territory folder or JSON file.
+        #[arg(default_value = DEFAULT_TERRITORY)]
+        territory: PathBuf,
+        /// A domain to map (its id, e.g. DC3); repeat for several.
+        #[arg(long = "domain", value_name = "ID")]
+        domains: Vec<String>,
+        /// One objective to map on its own (its id); repeat for several.
+        #[arg(long = "objective", value_name = "ID")]
+        objectives: Vec<String>,
+        /// An actor whose own map to draw (id, name or alias); repeat for several.
+        #[arg(long = "actor", value_name = "ID")]
+        actors: Vec<String>,
+        /// The territory overview: domains, objectives, priority and gap badges.
+        #[arg(long)]
+        overview: bool,
+        /// The actor x objective matrix (RACI-style letters).
+        #[arg(long)]
+        matrix: bool,
+        /// Every domain map, the overview and the matrix.
+        #[arg(long)]
+        all: bool,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// The main job: check the territory, then draw every domain map, the overview and the
+    /// matrix into the output folder, printing what was written.
+    ///
+    /// Exit code 1 when the check finds an error (the maps are drawn all the same and show
+    /// the gaps), 2 on bad input.
+    Build {
+        /// A territory folder or JSON file.
+        #[arg(default_value = DEFAULT_TERRITORY)]
+        territory: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+}
+
+/// Where and how maps are written.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OutputArgs {
+    /// Output formats, comma-separated [default: svg for render, svg,png for build]
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub format: Vec<FormatArg>,
+    /// Canvas size in pixels, WIDTHxHEIGHT.
+    #[arg(long, default_value = "1920x1080")]
+    pub size: String,
+    /// The language of what the maps say.
+    #[arg(long, value_enum, default_value = "fr")]
+    pub lang: LangArg,
+    /// The folder the files are written to (created if missing).
+    #[arg(long, default_value = "output")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Svg,
+    Png,
+    /// The laid-out Scene as JSON.
+    Scene,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Fr,
+    En,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]

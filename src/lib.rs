@@ -5,11 +5,14 @@ pub mod check;
 pub mod cli;
 pub mod diff;
 pub mod error;
+pub mod layout;
 mod list;
 pub mod load;
+pub mod maps;
 pub mod model;
 pub mod names;
 pub mod numbers;
+pub mod render;
 pub mod status;
 
 use std::io::Write;
@@ -42,6 +45,27 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             let territory = load::load(territory)?;
             list::write(&territory, out)?;
             Ok(Outcome::Clean)
+        }
+        Command::Render {
+            territory,
+            domains,
+            objectives,
+            actors,
+            overview,
+            matrix,
+            all,
+            output,
+        } => {
+            let territory = load::load(territory)?;
+            let kinds = maps::requested(
+                &territory, domains, objectives, actors, *overview, *matrix, *all,
+            )?;
+            maps::draw(&territory, &kinds, output, &[render::Format::Svg], out)?;
+            Ok(Outcome::Clean)
+        }
+        Command::Build { territory, output } => {
+            let territory = load::load(territory)?;
+            maps::build(&territory, output, out)
         }
         Command::Check { territory } => {
             let territory = load::load(territory)?;

@@ -2,6 +2,7 @@
 
 mod diff;
 mod load;
+mod render;
 mod status;
 
 use std::path::{Path, PathBuf};

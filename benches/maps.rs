@@ -1,0 +1,147 @@
+//! Benchmarks: the whole `build` on the bundled data (check, every map as SVG and PNG,
+//! files written), the same without PNG, and one map of 300 actors in one domain.
+//! Run with `cargo bench`.
+
+use std::path::Path;
+
+use actormap::cli::{FormatArg, LangArg, OutputArgs};
+use actormap::error::Location;
+use actormap::layout::{self, Options};
+use actormap::model::{Actor, Domain, Link, Objective, Role, Scope, Territory};
+
+fn main() {
+    divan::main();
+}
+
+fn bundled() -> Territory {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("actors/calaisis");
+    actormap::load::load(&dir).expect("the bundled dataset loads")
+}
+
+fn args(out: &Path, format: Vec<FormatArg>) -> OutputArgs {
+    OutputArgs {
+        format,
+        size: "1920x1080".into(),
+        lang: LangArg::Fr,
+        out: out.to_path_buf(),
+    }
+}
+
+/// `actormap build`: load, check, 9 domain maps + overview + matrix, SVG and PNG, written.
+#[divan::bench(sample_count = 10)]
+fn build_bundled_svg_and_png() {
+    let out = tempfile::tempdir().unwrap();
+    let t = bundled();
+    actormap::maps::build(&t, &args(out.path(), Vec::new()), &mut std::io::sink()).unwrap();
+}
+
+/// The same build writing SVG only.
+#[divan::bench(sample_count = 20)]
+fn build_bundled_svg_only() {
+    let out = tempfile::tempdir().unwrap();
+    let t = bundled();
+    actormap::maps::build(
+        &t,
+        &args(out.path(), vec![FormatArg::Svg]),
+        &mut std::io::sink(),
+    )
+    .unwrap();
+}
+
+/// One domain map of 300 actors: layout and SVG.
+#[divan::bench(sample_count = 10)]
+fn map_of_300_actors(bencher: divan::Bencher) {
+    let t = generated(300);
+    bencher.bench(|| {
+        let scene = layout::cartographie::domain(&t, &t.domains[0], &Options::default());
+        actormap::render::svg::write(&scene)
+    });
+}
+
+/// One domain map of 16 actors (the size of the Graphviz comparison): layout and SVG.
+#[divan::bench]
+fn map_of_16_actors(bencher: divan::Bencher) {
+    let t = generated(16);
+    bencher.bench(|| {
+        let scene = layout::cartographie::domain(&t, &t.domains[0], &Options::default());
+        actormap::render::svg::write(&scene)
+    });
+}
+
+/// The DC3 slide's SVG turned into pixels by resvg (parse, text to paths, fill).
+#[divan::bench(sample_count = 10)]
+fn png_rasterize_dc3(bencher: divan::Bencher) {
+    let t = bundled();
+    let scene = layout::cartographie::domain(&t, t.domain("DC3").unwrap(), &Options::default());
+    let svg = actormap::render::svg::write(&scene);
+    bencher.bench(|| actormap::render::png::rasterize(&svg).unwrap());
+}
+
+/// The DC3 slide's pixels encoded as PNG.
+#[divan::bench(sample_count = 10)]
+fn png_encode_dc3(bencher: divan::Bencher) {
+    let t = bundled();
+    let scene = layout::cartographie::domain(&t, t.domain("DC3").unwrap(), &Options::default());
+    let pixmap = actormap::render::png::rasterize(&actormap::render::svg::write(&scene)).unwrap();
+    bencher.bench(|| pixmap.encode_png().unwrap());
+}
+
+fn generated(n: usize) -> Territory {
+    let origin = Location::default();
+    let roles = [
+        Role::Prescriber,
+        Role::Funder,
+        Role::Support,
+        Role::Target,
+        Role::Relay,
+    ];
+    let mut t = Territory {
+        name: "Territoire généré".into(),
+        domains: vec![Domain {
+            id: "D1".into(),
+            name: "Un domaine de coopération".into(),
+            headline: Some("Vers un objectif partagé par tous les acteurs".into()),
+            related: Vec::new(),
+            origin: origin.clone(),
+        }],
+        objectives: vec![Objective {
+            id: "o1".into(),
+            domain: "D1".into(),
+            title: "Un objectif contractuel mesurable".into(),
+            target: Some(10.0),
+            unit: None,
+            current: None,
+            priority: true,
+            contractual: true,
+            origin: origin.clone(),
+        }],
+        ..Territory::default()
+    };
+    for i in 0..n {
+        t.actors.push(Actor {
+            id: format!("a{i}"),
+            name: if i % 7 == 3 {
+                format!("Communauté d'agglomération du Grand Territoire numéro {i}")
+            } else {
+                format!("Acteur {i}")
+            },
+            kind: None,
+            aliases: Vec::new(),
+            members: Vec::new(),
+            origin: origin.clone(),
+        });
+        t.links.push(Link {
+            actor: format!("a{i}"),
+            scope: Scope::Objective("o1".into()),
+            role: if i % 11 == 5 {
+                Role::LeadCandidate
+            } else {
+                roles[i % 5]
+            },
+            means: None,
+            note: None,
+            origin: origin.clone(),
+        });
+    }
+    t
+}

@@ -1,0 +1,312 @@
+//! The Scene: a positioned drawing in numbers (rectangles, text lines, lines and arrows,
+//! sector arcs, groups). Layouts produce one, writers draw one, tests measure one.
+//! Nothing here knows about actors or SVG; `class` and `id` only name what a thing is.
+
+use serde::Serialize;
+
+pub use super::text::Weight;
+
+/// A colour as `#rrggbb`.
+pub type Color = &'static str;
+
+/// A whole drawing: its size in pixels and its items, painted in order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scene {
+    pub width: f64,
+    pub height: f64,
+    /// What the drawing shows, for the SVG `<title>` (screen readers, file browsers).
+    pub title: String,
+    pub background: Color,
+    pub items: Vec<Item>,
+}
+
+/// One thing drawn.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Item {
+    Rect(Rect),
+    Text(Text),
+    Line(Line),
+    Polygon(Polygon),
+    Sector(Sector),
+    Group(Group),
+}
+
+/// How an outline is drawn.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stroke {
+    pub color: Color,
+    pub width: f64,
+    /// Dash and gap lengths; empty for a solid line.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dash: Vec<f64>,
+}
+
+impl Stroke {
+    pub fn solid(color: Color, width: f64) -> Stroke {
+        Stroke {
+            color,
+            width,
+            dash: Vec::new(),
+        }
+    }
+
+    pub fn dashed(color: Color, width: f64, dash: f64, gap: f64) -> Stroke {
+        Stroke {
+            color,
+            width,
+            dash: vec![dash, gap],
+        }
+    }
+}
+
+/// An axis-aligned rectangle, possibly with rounded corners.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+    pub radius: f64,
+    pub fill: Option<Color>,
+    pub stroke: Option<Stroke>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub class: String,
+}
+
+impl Rect {
+    pub fn right(&self) -> f64 {
+        self.x + self.w
+    }
+
+    pub fn bottom(&self) -> f64 {
+        self.y + self.h
+    }
+
+    pub fn center(&self) -> (f64, f64) {
+        (self.x + self.w / 2.0, self.y + self.h / 2.0)
+    }
+
+    /// True when the two rectangles share any area (touching edges do not count).
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.x < other.right()
+            && other.x < self.right()
+            && self.y < other.bottom()
+            && other.y < self.bottom()
+    }
+
+    /// True when `other` lies entirely inside this rectangle.
+    pub fn contains(&self, other: &Rect) -> bool {
+        other.x >= self.x - EPS
+            && other.y >= self.y - EPS
+            && other.right() <= self.right() + EPS
+            && other.bottom() <= self.bottom() + EPS
+    }
+
+    /// The rectangle grown by `m` on every side.
+    pub fn inflate(&self, m: f64) -> Rect {
+        Rect {
+            x: self.x - m,
+            y: self.y - m,
+            w: self.w + 2.0 * m,
+            h: self.h + 2.0 * m,
+            ..self.clone()
+        }
+    }
+
+    /// True when the segment from `a` to `b` passes through the rectangle's inside.
+    pub fn crossed_by(&self, a: (f64, f64), b: (f64, f64)) -> bool {
+        // Liang-Barsky clipping against the open rectangle.
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let mut t0: f64 = 0.0;
+        let mut t1: f64 = 1.0;
+        for (p, q) in [
+            (-dx, a.0 - self.x),
+            (dx, self.right() - a.0),
+            (-dy, a.1 - self.y),
+            (dy, self.bottom() - a.1),
+        ] {
+            if p.abs() < 1e-12 {
+                if q <= 0.0 {
+                    return false;
+                }
+            } else {
+                let r = q / p;
+                if p < 0.0 {
+                    t0 = t0.max(r);
+                } else {
+                    t1 = t1.min(r);
+                }
+            }
+        }
+        t1 - t0 > 1e-9
+    }
+}
+
+const EPS: f64 = 0.01;
+
+/// Where a text line's `x` is: its start, middle or end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+/// One line of text; `y` is the baseline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Text {
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+    pub size: f64,
+    pub weight: Weight,
+    pub anchor: Anchor,
+    pub color: Color,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub class: String,
+}
+
+impl Text {
+    /// The box the line's glyphs occupy, measured with the shipped font.
+    pub fn bounds(&self) -> Rect {
+        let w = super::text::width(&self.text, self.size, self.weight);
+        let x = match self.anchor {
+            Anchor::Start => self.x,
+            Anchor::Middle => self.x - w / 2.0,
+            Anchor::End => self.x - w,
+        };
+        let ascent = super::text::ascent(self.size);
+        Rect {
+            x,
+            y: self.y - ascent,
+            w,
+            h: ascent + super::text::descent(self.size),
+            radius: 0.0,
+            fill: None,
+            stroke: None,
+            class: String::new(),
+        }
+    }
+}
+
+/// A polyline, with an arrow head at its end when `arrow` is set.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Line {
+    pub points: Vec<(f64, f64)>,
+    pub stroke: Stroke,
+    pub arrow: bool,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub class: String,
+}
+
+/// A filled closed shape.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Polygon {
+    pub points: Vec<(f64, f64)>,
+    pub fill: Color,
+    pub opacity: f64,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub class: String,
+}
+
+/// A ring sector (an annulus slice), angles in degrees clockwise from the x axis,
+/// radii possibly elliptical (`rx`/`ry` scale the unit circle).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sector {
+    pub cx: f64,
+    pub cy: f64,
+    pub inner: f64,
+    pub outer: f64,
+    /// Horizontal stretch of the circle (1.0 for a circle).
+    pub stretch: f64,
+    pub start: f64,
+    pub end: f64,
+    pub fill: Color,
+    pub opacity: f64,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub class: String,
+}
+
+/// Items that belong together (an actor's box, its text and its edge).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Group {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub class: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    /// Nothing of the group is painted outside this rectangle.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clip: Option<Rect>,
+    pub items: Vec<Item>,
+}
+
+impl Scene {
+    /// Every item, groups opened, in paint order, each with the group it sits in.
+    pub fn flatten(&self) -> Vec<(Option<&Group>, &Item)> {
+        fn walk<'a>(
+            g: Option<&'a Group>,
+            items: &'a [Item],
+            out: &mut Vec<(Option<&'a Group>, &'a Item)>,
+        ) {
+            for item in items {
+                match item {
+                    Item::Group(inner) => walk(Some(inner), &inner.items, out),
+                    other => out.push((g, other)),
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(None, &self.items, &mut out);
+        out
+    }
+
+    /// The scene as pretty JSON (`--format scene`).
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("a scene is plain data");
+        s.push('\n');
+        s
+    }
+}
+
+/// Round to a hundredth of a pixel so that outputs are short and stable.
+pub fn r2(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rect(x: f64, y: f64, w: f64, h: f64) -> Rect {
+        Rect {
+            x,
+            y,
+            w,
+            h,
+            radius: 0.0,
+            fill: None,
+            stroke: None,
+            class: String::new(),
+        }
+    }
+
+    #[test]
+    fn overlap_and_contain() {
+        let a = rect(0.0, 0.0, 10.0, 10.0);
+        assert!(a.overlaps(&rect(5.0, 5.0, 10.0, 10.0)));
+        assert!(!a.overlaps(&rect(10.0, 0.0, 10.0, 10.0)));
+        assert!(a.contains(&rect(1.0, 1.0, 8.0, 8.0)));
+        assert!(!a.contains(&rect(1.0, 1.0, 10.0, 8.0)));
+    }
+
+    #[test]
+    fn segments_cross_or_miss() {
+        let a = rect(10.0, 10.0, 10.0, 10.0);
+        assert!(a.crossed_by((0.0, 0.0), (30.0, 30.0)));
+        assert!(!a.crossed_by((0.0, 0.0), (30.0, 0.0)));
+        assert!(!a.crossed_by((0.0, 0.0), (9.0, 9.0)));
+        assert!(a.crossed_by((15.0, 0.0), (15.0, 12.0)));
+    }
+}

@@ -1,0 +1,337 @@
+//! `actormap render` and `actormap build`: which maps to draw, their file names (safe slugs,
+//! collisions told apart), and atomic writes that never leave the output folder.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::Outcome;
+use crate::check::{self, Severity};
+use crate::cli::{FormatArg, LangArg, OutputArgs};
+use crate::error::Error;
+use crate::layout::scene::Scene;
+use crate::layout::{self, Options, Size};
+use crate::model::{Lang, Territory};
+use crate::names;
+use crate::render::{self, Format};
+
+/// One map asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MapKind {
+    Domain(String),
+    Objective(String),
+    Actor(String),
+    Overview,
+    Matrix,
+}
+
+impl MapKind {
+    /// The file stem before it is made safe.
+    fn stem(&self) -> String {
+        match self {
+            MapKind::Domain(id) => id.clone(),
+            MapKind::Objective(id) => format!("objective-{id}"),
+            MapKind::Actor(id) => format!("actor-{id}"),
+            MapKind::Overview => "overview".into(),
+            MapKind::Matrix => "matrix".into(),
+        }
+    }
+}
+
+/// Lay out one map.
+pub fn scene(t: &Territory, kind: &MapKind, opts: &Options) -> Scene {
+    match kind {
+        MapKind::Domain(id) => {
+            let d = t.domain(id).expect("domain ids are resolved before layout");
+            layout::cartographie::domain(t, d, opts)
+        }
+        MapKind::Objective(id) => {
+            let o = t
+                .objective(id)
+                .expect("objective ids are resolved before layout");
+            layout::cartographie::objective(t, o, opts)
+        }
+        MapKind::Actor(id) => {
+            let a = t.actor(id).expect("actor ids are resolved before layout");
+            layout::actor::layout(t, a, opts)
+        }
+        MapKind::Overview => layout::overview::layout(t, opts),
+        MapKind::Matrix => layout::matrix::layout(t, opts),
+    }
+}
+
+/// Safe, distinct file stems for the maps: slugs of the ids; when two ids give one slug
+/// the later ones get `-2`, `-3`...
+pub fn file_stems(kinds: &[MapKind]) -> Vec<String> {
+    let mut taken: BTreeMap<String, usize> = BTreeMap::new();
+    let mut out = Vec::new();
+    for kind in kinds {
+        let mut base = slug::slugify(kind.stem());
+        if base.is_empty() {
+            base = "map".into();
+        }
+        let mut name = base.clone();
+        let mut n = 1;
+        while taken.contains_key(&name) {
+            n += 1;
+            name = format!("{base}-{n}");
+        }
+        taken.insert(name.clone(), n);
+        out.push(name);
+    }
+    out
+}
+
+/// Write `bytes` to `dir/name` through a temporary file in `dir` renamed into place, so a
+/// failure never leaves half a file over a good one. Files come out readable by all (0644).
+pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Error> {
+    let path = dir.join(name);
+    let fail = |source: std::io::Error| Error::Write {
+        path: path.clone(),
+        source,
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".actormap-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let mut file = builder.tempfile_in(dir).map_err(fail)?;
+    file.write_all(bytes).map_err(fail)?;
+    file.as_file().sync_all().map_err(fail)?;
+    file.persist(&path).map_err(|e| fail(e.error))?;
+    Ok(path)
+}
+
+fn options(args: &OutputArgs) -> Result<Options, Error> {
+    Ok(Options {
+        size: Size::parse(&args.size).map_err(|e| Error::Usage(format!("--size {e}")))?,
+        lang: match args.lang {
+            LangArg::Fr => Lang::Fr,
+            LangArg::En => Lang::En,
+        },
+    })
+}
+
+fn formats(args: &OutputArgs, default: &[Format]) -> Vec<Format> {
+    let mut out: Vec<Format> = if args.format.is_empty() {
+        default.to_vec()
+    } else {
+        args.format
+            .iter()
+            .map(|f| match f {
+                FormatArg::Svg => Format::Svg,
+                FormatArg::Png => Format::Png,
+                FormatArg::Scene => Format::Scene,
+            })
+            .collect()
+    };
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A file name and its bytes, or why they could not be made.
+type Encoded = (String, Result<Vec<u8>, String>);
+
+/// Draw `kinds` in every format into the output folder, printing each file written.
+pub fn draw(
+    t: &Territory,
+    kinds: &[MapKind],
+    args: &OutputArgs,
+    default_formats: &[Format],
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let opts = options(args)?;
+    let formats = formats(args, default_formats);
+    std::fs::create_dir_all(&args.out).map_err(|source| Error::Write {
+        path: args.out.clone(),
+        source,
+    })?;
+    // Lay out and encode on every core (PNG encoding dominates), then write in order.
+    let jobs: Vec<(&MapKind, String)> = kinds.iter().zip(file_stems(kinds)).collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(jobs.len().max(1));
+    let encoded: Vec<Vec<Encoded>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|worker| {
+                let jobs = &jobs;
+                let formats = &formats;
+                scope.spawn(move || {
+                    jobs.iter()
+                        .enumerate()
+                        .filter(|(i, _)| i % threads == worker)
+                        .map(|(i, (kind, stem))| {
+                            let scene = scene(t, kind, &opts);
+                            let files = formats
+                                .iter()
+                                .map(|f| {
+                                    (
+                                        format!("{stem}.{}", f.extension()),
+                                        render::to_bytes(&scene, *f),
+                                    )
+                                })
+                                .collect::<Vec<_>>();
+                            (i, files)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let mut all: Vec<_> = handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect();
+        all.sort_by_key(|(i, _)| *i);
+        all.into_iter().map(|(_, files)| files).collect()
+    });
+    for (name, bytes) in encoded.into_iter().flatten() {
+        let bytes = bytes.map_err(|e| Error::Write {
+            path: args.out.join(&name),
+            source: std::io::Error::other(e),
+        })?;
+        let path = write_atomic(&args.out, &name, &bytes)?;
+        writeln!(out, "wrote {}", path.display())?;
+    }
+    Ok(())
+}
+
+/// Resolve what `render` was asked for into map kinds, with suggestions for unknown ids.
+pub fn requested(
+    t: &Territory,
+    domains: &[String],
+    objectives: &[String],
+    actors: &[String],
+    overview: bool,
+    matrix: bool,
+    all: bool,
+) -> Result<Vec<MapKind>, Error> {
+    let mut kinds = Vec::new();
+    let unknown = |what: &str, wanted: &str, names: Vec<&str>| {
+        let hint = names::suggest(wanted, names.iter().copied())
+            .map(|s| format!("; did you mean \"{s}\"?"))
+            .unwrap_or_else(|| format!("; known: {}", names.join(", ")));
+        Error::Usage(format!("no {what} \"{wanted}\"{hint}"))
+    };
+    if all {
+        kinds.extend(t.domains.iter().map(|d| MapKind::Domain(d.id.clone())));
+    }
+    for wanted in domains {
+        let d = t
+            .domains
+            .iter()
+            .find(|d| names::key(&d.id) == names::key(wanted))
+            .ok_or_else(|| {
+                unknown(
+                    "domain",
+                    wanted,
+                    t.domains.iter().map(|d| d.id.as_str()).collect(),
+                )
+            })?;
+        kinds.push(MapKind::Domain(d.id.clone()));
+    }
+    for wanted in objectives {
+        let o = t
+            .objectives
+            .iter()
+            .find(|o| names::key(&o.id) == names::key(wanted))
+            .ok_or_else(|| {
+                unknown(
+                    "objective",
+                    wanted,
+                    t.objectives.iter().map(|o| o.id.as_str()).collect(),
+                )
+            })?;
+        kinds.push(MapKind::Objective(o.id.clone()));
+    }
+    for wanted in actors {
+        let k = names::key(wanted);
+        let a = t
+            .actors
+            .iter()
+            .find(|a| {
+                names::key(&a.id) == k
+                    || names::key(&a.name) == k
+                    || a.aliases.iter().any(|x| names::key(x) == k)
+            })
+            .ok_or_else(|| {
+                unknown(
+                    "actor",
+                    wanted,
+                    t.actors.iter().map(|a| a.name.as_str()).collect(),
+                )
+            })?;
+        kinds.push(MapKind::Actor(a.id.clone()));
+    }
+    if overview || all {
+        kinds.push(MapKind::Overview);
+    }
+    if matrix || all {
+        kinds.push(MapKind::Matrix);
+    }
+    if kinds.is_empty() {
+        return Err(Error::Usage(
+            "nothing to render; give --domain ID, --objective ID, --actor ID, --overview, --matrix or --all".into(),
+        ));
+    }
+    let mut seen = Vec::new();
+    kinds.retain(|k| {
+        let fresh = !seen.contains(k);
+        seen.push(k.clone());
+        fresh
+    });
+    Ok(kinds)
+}
+
+/// `actormap build`: check, then every domain map, the overview and the matrix.
+pub fn build(t: &Territory, args: &OutputArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let findings = check::run(t);
+    check::output::text(&findings, out)?;
+    writeln!(out)?;
+    let mut kinds: Vec<MapKind> = t
+        .domains
+        .iter()
+        .map(|d| MapKind::Domain(d.id.clone()))
+        .collect();
+    kinds.push(MapKind::Overview);
+    kinds.push(MapKind::Matrix);
+    draw(t, &kinds, args, &[Format::Svg, Format::Png], out)?;
+    Ok(if findings.iter().any(|f| f.severity == Severity::Error) {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_are_safe_and_distinct() {
+        let kinds = [
+            MapKind::Domain("../x".into()),
+            MapKind::Domain("X".into()),
+            MapKind::Domain("/etc/passwd".into()),
+            MapKind::Domain("...".into()),
+            MapKind::Overview,
+            MapKind::Domain("overview".into()),
+        ];
+        let stems = file_stems(&kinds);
+        assert_eq!(
+            stems,
+            ["x", "x-2", "etc-passwd", "map", "overview", "overview-2"]
+        );
+        for s in &stems {
+            assert!(
+                s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'),
+                "{s}"
+            );
+        }
+    }
+}

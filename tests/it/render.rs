@@ -1,0 +1,548 @@
+//! Maps: the Scene checked geometrically (no overlap, inside the canvas, text fits its box by
+//! the font's metrics, legible sizes, no edge across a foreign box), golden SVG and Scene
+//! files for the Calaisis slides, escaping, determinism, and the render and build commands.
+
+use actormap::error::Location;
+use actormap::layout::scene::{Item, Rect, Scene};
+use actormap::layout::{self, Options, Size};
+use actormap::maps::{self, MapKind};
+use actormap::model::{Actor, Domain, Lang, Link, Objective, Role, Scope, Territory};
+use actormap::render::{self, Format};
+
+use crate::calaisis;
+
+fn load_calaisis() -> Territory {
+    actormap::load::load(&calaisis()).expect("the bundled dataset loads")
+}
+
+/// A territory of one domain, one objective without a lead, and `n` actors spread over the
+/// roles; every seventh has a long name that wraps.
+pub fn generated(n: usize) -> Territory {
+    let origin = Location::default();
+    let roles = [
+        Role::Prescriber,
+        Role::Funder,
+        Role::Support,
+        Role::Target,
+        Role::Relay,
+    ];
+    let mut t = Territory {
+        name: "Territoire généré".into(),
+        domains: vec![Domain {
+            id: "D1".into(),
+            name: "Un domaine de coopération au nom assez long pour un titre".into(),
+            headline: Some("Vers un objectif partagé par tous les acteurs".into()),
+            related: vec!["D2".into()],
+            origin: origin.clone(),
+        }],
+        objectives: vec![Objective {
+            id: "o1".into(),
+            domain: "D1".into(),
+            title: "Un objectif contractuel mesurable".into(),
+            target: Some(1500.0),
+            unit: Some("actions".into()),
+            current: None,
+            priority: true,
+            contractual: true,
+            origin: origin.clone(),
+        }],
+        ..Territory::default()
+    };
+    for i in 0..n {
+        let name = if i % 7 == 3 {
+            format!("Communauté d'agglomération du Grand Territoire numéro {i}")
+        } else {
+            format!("Acteur {i}")
+        };
+        t.actors.push(Actor {
+            id: format!("a{i}"),
+            name,
+            kind: None,
+            aliases: Vec::new(),
+            members: Vec::new(),
+            origin: origin.clone(),
+        });
+        let role = if i % 11 == 5 {
+            Role::LeadCandidate
+        } else {
+            roles[i % roles.len()]
+        };
+        t.links.push(Link {
+            actor: format!("a{i}"),
+            scope: Scope::Objective("o1".into()),
+            role,
+            means: None,
+            note: None,
+            origin: origin.clone(),
+        });
+    }
+    t
+}
+
+const CARD_CLASSES: [&str; 4] = ["actor", "label", "hub", "panel"];
+
+/// Every check a slide must pass; panics with what is wrong.
+pub fn assert_sound(scene: &Scene, what: &str) {
+    let canvas = Rect {
+        x: 0.0,
+        y: 0.0,
+        w: scene.width,
+        h: scene.height,
+        radius: 0.0,
+        fill: None,
+        stroke: None,
+        class: String::new(),
+    };
+    let slack = 0.05;
+    let flat = scene.flatten();
+    let k = (scene.width / 1920.0).min(scene.height / 1080.0);
+    let mut boxes: Vec<(&str, &Rect)> = Vec::new();
+    for (group, item) in &flat {
+        let gid = group.map(|g| g.id.as_str()).unwrap_or("");
+        match item {
+            Item::Rect(r) => {
+                assert!(canvas.contains(r), "{what}: rect {r:?} outside the canvas");
+                if ["actor", "label", "hub"].contains(&r.class.as_str()) {
+                    boxes.push((gid, r));
+                }
+            }
+            Item::Text(t) => {
+                let b = t.bounds();
+                assert!(
+                    canvas.contains(&b),
+                    "{what}: text {:?} outside the canvas",
+                    t.text
+                );
+                assert!(
+                    t.size >= 16.0 * k.min(1.0) - 0.01,
+                    "{what}: text {:?} at {} px",
+                    t.text,
+                    t.size
+                );
+                if let Some(g) = group {
+                    if let Some(Item::Rect(frame)) = g.items.first() {
+                        if CARD_CLASSES.contains(&frame.class.as_str()) {
+                            assert!(
+                                frame.inflate(slack).contains(&b),
+                                "{what}: text {:?} ({b:?}) overflows its box {frame:?}",
+                                t.text
+                            );
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for (i, (_, a)) in boxes.iter().enumerate() {
+        for (_, b) in &boxes[i + 1..] {
+            assert!(
+                !a.inflate(-slack).overlaps(&b.inflate(-slack)),
+                "{what}: boxes overlap: {a:?} and {b:?}"
+            );
+        }
+    }
+    for (group, item) in &flat {
+        let Item::Line(line) = item else { continue };
+        if line.class != "edge" {
+            continue;
+        }
+        let own = group.map(|g| g.id.as_str()).unwrap_or("");
+        for pair in line.points.windows(2) {
+            for (gid, r) in &boxes {
+                if *gid == own || r.class == "hub" {
+                    continue;
+                }
+                assert!(
+                    !r.inflate(-0.5).crossed_by(pair[0], pair[1]),
+                    "{what}: edge of {own} crosses the box of {gid}"
+                );
+            }
+        }
+    }
+}
+
+fn opts() -> Options {
+    Options::default()
+}
+
+#[test]
+fn calaisis_maps_are_sound() {
+    let t = load_calaisis();
+    for d in &t.domains {
+        let scene = layout::cartographie::domain(&t, d, &opts());
+        assert_eq!((scene.width, scene.height), (1920.0, 1080.0), "{}", d.id);
+        assert_sound(&scene, &d.id);
+    }
+    for o in &t.objectives {
+        assert_sound(&layout::cartographie::objective(&t, o, &opts()), &o.id);
+    }
+    for a in &t.actors {
+        assert_sound(&layout::actor::layout(&t, a, &opts()), &a.id);
+    }
+    assert_sound(&layout::overview::layout(&t, &opts()), "overview");
+    assert_sound(&layout::matrix::layout(&t, &opts()), "matrix");
+}
+
+#[test]
+fn generated_territories_of_every_size_are_sound() {
+    for n in [1, 5, 40, 300] {
+        let t = generated(n);
+        let scene = layout::cartographie::domain(&t, &t.domains[0], &opts());
+        assert_sound(&scene, &format!("{n} actors"));
+        // Every actor is on the map once for its role, or listed on the lead gap.
+        let cards = scene
+            .flatten()
+            .iter()
+            .filter(|(_, i)| matches!(i, Item::Rect(r) if r.class == "actor"))
+            .count();
+        let candidates = t
+            .links
+            .iter()
+            .filter(|l| l.role == Role::LeadCandidate)
+            .count();
+        assert_eq!(
+            cards,
+            n - candidates + 1,
+            "{n} actors: cards plus the gap card"
+        );
+        if n <= 40 {
+            assert_eq!(
+                (scene.width, scene.height),
+                (1920.0, 1080.0),
+                "{n} actors fit a slide"
+            );
+        }
+        assert_sound(
+            &layout::matrix::layout(&t, &opts()),
+            &format!("matrix of {n}"),
+        );
+        assert_sound(
+            &layout::overview::layout(&t, &opts()),
+            &format!("overview of {n}"),
+        );
+    }
+}
+
+#[test]
+fn other_sizes_and_english_are_sound() {
+    let t = load_calaisis();
+    let d = t.domain("DC1").unwrap();
+    for size in ["1280x720", "1600x1200", "3840x2160"] {
+        let o = Options {
+            size: Size::parse(size).unwrap(),
+            lang: Lang::En,
+        };
+        let scene = layout::cartographie::domain(&t, d, &o);
+        assert_sound(&scene, size);
+        let s = Size::parse(size).unwrap();
+        assert_eq!((scene.width, scene.height), (s.width, s.height));
+    }
+}
+
+fn texts(scene: &Scene) -> Vec<String> {
+    scene
+        .flatten()
+        .iter()
+        .filter_map(|(_, i)| match i {
+            Item::Text(t) => Some(t.text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_regal_map_shows_the_missing_lead_and_its_candidates() {
+    let t = load_calaisis();
+    let scene = layout::cartographie::domain(&t, t.domain("DC3").unwrap(), &opts());
+    let all = texts(&scene).join("\n").replace('\u{a0}', " ");
+    assert!(all.contains("Chef de file ?"), "{all}");
+    for candidate in ["SEVADEC ?", "SyMPaC ?", "Les 3 EPCI ?"] {
+        assert!(all.contains(candidate), "{candidate} in {all}");
+    }
+    assert!(all.contains("Vers la réduction"), "headline");
+    assert!(all.contains("PRIORITAIRE"));
+    assert!(all.contains("Liens : DC5, DC7, DC9"));
+    let gap = scene
+        .flatten()
+        .into_iter()
+        .find_map(|(g, i)| match i {
+            Item::Rect(r) if g.is_some_and(|g| g.class == "lead-gap") => Some(r.clone()),
+            _ => None,
+        })
+        .expect("a lead-gap card");
+    let stroke = gap.stroke.expect("an outline");
+    assert!(!stroke.dash.is_empty(), "dashed");
+    assert_eq!(stroke.color, layout::RED);
+}
+
+#[test]
+fn a_lead_stands_out_and_two_roles_mean_two_cards() {
+    let t = load_calaisis();
+    let scene = layout::cartographie::domain(&t, t.domain("DC1").unwrap(), &opts());
+    let flat = scene.flatten();
+    let ids: Vec<&str> = flat
+        .iter()
+        .filter_map(|(g, i)| match i {
+            Item::Rect(r) if r.class == "actor" => g.map(|g| g.id.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(ids.contains(&"lead:epci"), "{ids:?}");
+    assert_eq!(
+        ids.iter().filter(|id| id.ends_with(":ademe")).count(),
+        2,
+        "{ids:?}"
+    );
+    let lead = flat
+        .iter()
+        .find_map(|(g, i)| match i {
+            Item::Rect(r) if g.is_some_and(|g| g.id == "lead:epci") => Some(r),
+            _ => None,
+        })
+        .unwrap();
+    let plain = flat
+        .iter()
+        .find_map(|(g, i)| match i {
+            Item::Rect(r) if g.is_some_and(|g| g.id == "support:ademe") => Some(r),
+            _ => None,
+        })
+        .unwrap();
+    assert!(lead.stroke.as_ref().unwrap().width > 2.0 * plain.stroke.as_ref().unwrap().width);
+    assert!(texts(&scene).iter().any(|t| t == "Chef de file"));
+    assert!(!texts(&scene).iter().any(|t| t.contains("Chef de file ?")));
+}
+
+#[test]
+fn english_labels_with_lang_en() {
+    let t = load_calaisis();
+    let o = Options {
+        lang: Lang::En,
+        ..opts()
+    };
+    let all = texts(&layout::cartographie::domain(
+        &t,
+        t.domain("DC3").unwrap(),
+        &o,
+    ))
+    .join("\n");
+    assert!(all.contains("Lead?"), "{all}");
+    assert!(all.contains("Legend") && all.contains("Funders"), "{all}");
+    assert!(!all.contains("Légende"));
+}
+
+#[test]
+fn golden_slides_for_dc1_dc3_dc4() {
+    let t = load_calaisis();
+    for id in ["DC1", "DC3", "DC4"] {
+        let scene = layout::cartographie::domain(&t, t.domain(id).unwrap(), &opts());
+        let svg = render::svg::write(&scene);
+        insta::assert_snapshot!(format!("{}_svg", id.to_lowercase()), svg);
+        insta::assert_snapshot!(format!("{}_scene", id.to_lowercase()), scene.to_json());
+    }
+}
+
+#[test]
+fn every_svg_parses_and_rendering_twice_gives_the_same_bytes() {
+    let t = load_calaisis();
+    let mut kinds: Vec<MapKind> = t
+        .domains
+        .iter()
+        .map(|d| MapKind::Domain(d.id.clone()))
+        .collect();
+    kinds.push(MapKind::Objective("regal".into()));
+    kinds.push(MapKind::Actor("ademe".into()));
+    kinds.push(MapKind::Overview);
+    kinds.push(MapKind::Matrix);
+    for kind in &kinds {
+        let a = render::svg::write(&maps::scene(&t, kind, &opts()));
+        let b = render::svg::write(&maps::scene(&t, kind, &opts()));
+        assert_eq!(a, b, "{kind:?}");
+        let doc = roxmltree::Document::parse(&a).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
+        assert_eq!(doc.root_element().tag_name().name(), "svg");
+        assert!(
+            !a.contains("<image") && !a.contains("@font-face") && !a.contains("href"),
+            "standalone"
+        );
+        assert!(
+            a.contains("font-family=\"'Noto Sans'"),
+            "the shipped font first"
+        );
+    }
+    let scene = maps::scene(&t, &MapKind::Domain("DC3".into()), &opts());
+    let png = render::to_bytes(&scene, Format::Png).unwrap();
+    assert_eq!(png, render::to_bytes(&scene, Format::Png).unwrap());
+    assert!(png.starts_with(b"\x89PNG"));
+}
+
+#[test]
+fn a_hostile_actor_name_shows_as_text() {
+    let mut t = generated(5);
+    let evil = r#"<script>&"'"#;
+    t.actors[0].name = evil.into();
+    t.domains[0].headline = Some(format!("{evil} headline"));
+    t.domains[0].name = format!("{evil} domaine");
+    for kind in [
+        MapKind::Domain("D1".into()),
+        MapKind::Actor("a0".into()),
+        MapKind::Overview,
+        MapKind::Matrix,
+    ] {
+        let svg = render::svg::write(&maps::scene(&t, &kind, &opts()));
+        let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
+        assert!(
+            doc.descendants().all(|n| n.tag_name().name() != "script"),
+            "{kind:?}"
+        );
+        assert!(
+            doc.descendants()
+                .any(|n| n.text().is_some_and(|s| s.contains(evil))),
+            "{kind:?}: the name is shown as text"
+        );
+    }
+}
+
+#[test]
+fn build_writes_every_map_and_exits_1_on_a_missing_lead() {
+    let out = tempfile::tempdir().unwrap();
+    let assert = crate::actormap()
+        .args(["build", "--out"])
+        .arg(out.path())
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(stdout.contains("missing-lead"), "{stdout}");
+    let t = load_calaisis();
+    for d in &t.domains {
+        let stem = d.id.to_lowercase();
+        for ext in ["svg", "png"] {
+            let path = out.path().join(format!("{stem}.{ext}"));
+            assert!(path.is_file(), "{}", path.display());
+            assert!(stdout.contains(&format!("{stem}.{ext}")), "{stdout}");
+        }
+    }
+    for name in ["overview.svg", "overview.png", "matrix.svg", "matrix.png"] {
+        assert!(out.path().join(name).is_file(), "{name}");
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file left");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(out.path().join("dc3.svg"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o644);
+    }
+}
+
+#[test]
+fn render_writes_the_asked_formats_and_nothing_outside_out() {
+    let out = tempfile::tempdir().unwrap();
+    let inner = out.path().join("maps");
+    crate::actormap()
+        .args([
+            "render",
+            "--domain",
+            "dc3",
+            "--actor",
+            "ADEME",
+            "--format",
+            "svg,png,scene",
+            "--out",
+        ])
+        .arg(&inner)
+        .assert()
+        .code(0);
+    let mut names: Vec<String> = std::fs::read_dir(&inner)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "actor-ademe.png",
+            "actor-ademe.scene.json",
+            "actor-ademe.svg",
+            "dc3.png",
+            "dc3.scene.json",
+            "dc3.svg"
+        ]
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(inner.join("dc3.scene.json")).unwrap()).unwrap();
+    assert_eq!(json["width"], 1920.0);
+    // Only `maps/` was created in the temporary folder.
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn render_rejects_unknown_ids_and_bad_sizes_with_exit_2() {
+    let out = tempfile::tempdir().unwrap();
+    crate::actormap()
+        .args(["render", "--domain", "../DC3x", "--out"])
+        .arg(out.path())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no domain \"../DC3x\""));
+    crate::actormap()
+        .args(["render", "--domain", "DC3", "--size", "big", "--out"])
+        .arg(out.path())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("WIDTHxHEIGHT"));
+    crate::actormap()
+        .args(["render", "--out"])
+        .arg(out.path())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("nothing to render"));
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_domain_without_actors_says_so_and_shows_the_lead_gap() {
+    let t = load_calaisis();
+    let scene = layout::cartographie::domain(&t, t.domain("DC5").unwrap(), &opts());
+    let all = texts(&scene).join("\n");
+    assert!(all.contains("Aucun acteur renseigné"), "{all}");
+    assert!(
+        all.contains("Chef de file ?") && all.contains("à désigner"),
+        "{all}"
+    );
+}
+
+#[test]
+fn hostile_ids_never_write_outside_the_output_folder() {
+    let mut t = generated(3);
+    t.domains[0].id = "../../evil".into();
+    for o in &mut t.objectives {
+        o.domain = "../../evil".into();
+    }
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("a/b");
+    let args = actormap::cli::OutputArgs {
+        format: vec![actormap::cli::FormatArg::Svg],
+        size: "1920x1080".into(),
+        lang: actormap::cli::LangArg::Fr,
+        out: out.clone(),
+    };
+    let kinds = [MapKind::Domain("../../evil".into()), MapKind::Overview];
+    let mut log = Vec::new();
+    maps::draw(&t, &kinds, &args, &[Format::Svg], &mut log).unwrap();
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["evil.svg", "overview.svg"]);
+    // Nothing beside `b` nor beside `a`.
+    assert_eq!(std::fs::read_dir(root.path().join("a")).unwrap().count(), 1);
+    assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1);
+}
