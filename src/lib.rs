@@ -40,15 +40,42 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             list::write(&territory, out)?;
             Ok(Outcome::Clean)
         }
-        Command::Check { territory } => {
+        Command::Check {
+            territory,
+            format,
+            deny,
+            warn,
+            allow,
+        } => {
+            let overrides = check::Overrides {
+                deny: deny.clone(),
+                warn: warn.clone(),
+                allow: allow.clone(),
+            };
+            // Check the flags before reading anything: a typo is a usage error either way.
+            check::Config::default().apply(&overrides)?;
             let territory = load::load(territory)?;
-            let findings = check::run(&territory);
-            check::output::text(&findings, out)?;
-            Ok(if findings.iter().any(|f| f.severity == check::Severity::Error) {
+            let mut config = check::Config::from_territory(&territory)?;
+            config.apply(&overrides)?;
+            let findings = check::run_with(&territory, &config);
+            match format {
+                cli::CheckFormat::Text => check::output::text(&findings, out)?,
+                cli::CheckFormat::Json => check::output::json(&territory, &findings, out)?,
+                cli::CheckFormat::Markdown => check::output::markdown(&findings, out)?,
+            }
+            Ok(if check::has_errors(&findings) {
                 Outcome::Findings
             } else {
                 Outcome::Clean
             })
+        }
+        Command::Rules { format } => {
+            match format {
+                cli::RulesFormat::Text => check::output::rules_text(check::RULES, out)?,
+                cli::RulesFormat::Json => check::output::rules_json(check::RULES, out)?,
+                cli::RulesFormat::Markdown => check::output::rules_markdown(check::RULES, out)?,
+            }
+            Ok(Outcome::Clean)
         }
     }
 }
