@@ -8,7 +8,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Info,
     summary: "a domain with no objective, or whose objectives have no actor at all",
     why: "a domain of cooperation signed in the contract but not yet mapped is where the committee has the least grip; the map of its actors is still to draw",
-    example: "DC2 (mobilité) has its objective of 50 km of cycle paths but nobody is linked to it yet",
+    example: "domain DC2 (mobilité) has its objective of 50 km of cycle paths but nobody is linked to it yet",
     params: &[],
     check,
 };

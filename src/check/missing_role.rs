@@ -8,7 +8,7 @@ use crate::model::{Role, Territory};
 pub static RULE: Rule = Rule {
     name: "missing-role",
     severity: Severity::Warning,
-    summary: "an objective that has actors but nobody in one of the required roles (setting `roles`, default funder and target); a group in the role counts",
+    summary: "an objective that has actors but nobody in one of the required roles (setting roles, default funder and target); a group in the role counts",
     why: "an objective with no funder cannot be paid for and one with no target reaches nobody; which roles every objective needs is the territory's choice. An objective with no actor at all is left to missing-lead and empty-domain: one hole, not five findings",
     example: "the REGAL names engineering, support and funders but no target (cible)",
     params: &[Param {

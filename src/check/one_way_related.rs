@@ -8,7 +8,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Info,
     summary: "a domain that names other domains as related (\"Liens DC 3, DC 4\") when they do not name it back",
     why: "links between domains are where actions are pooled; a link written on one page only is either forgotten on the other page or not agreed by the other domain's actors",
-    example: "DC1 lists DC3 among its links, but DC3 lists DC5, DC7 and DC9 only",
+    example: "domain DC1 lists DC3 among its links, but DC3 lists DC5, DC7 and DC9 only",
     params: &[],
     check,
 };

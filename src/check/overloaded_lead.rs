@@ -6,7 +6,7 @@ use crate::model::{Actor, Objective, Role, Territory};
 pub static RULE: Rule = Rule {
     name: "overloaded-lead",
     severity: Severity::Warning,
-    summary: "an actor leading more objectives than the setting `max` (default 3); a member of a group leads what its group leads",
+    summary: "an actor leading more objectives than the setting max (default 3); a member of a group leads what its group leads",
     why: "engineering is limited (\"ingénierie limitée\" on the seed deck): a body that leads too many objectives will not carry them all to their targets",
     example: "with max 2, GCT&M leads renovation and regal itself and the COT ENR through Les 3 EPCI",
     params: &[Param {
