@@ -1,6 +1,6 @@
 //! `duplicate-actor`: two rows of actors.csv that are probably the same body.
 
-use super::{Context, Finding, Rule, Severity, groups};
+use super::{Context, Finding, Rule, Severity};
 use crate::model::{Actor, Territory};
 use crate::names::key;
 
@@ -15,15 +15,16 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
+    let labels: Vec<Vec<Label>> = territory.actors.iter().map(labels).collect();
     let mut findings = Vec::new();
     for (i, a) in territory.actors.iter().enumerate() {
-        for b in &territory.actors[i + 1..] {
-            if groups::nested(territory, &a.id, &b.id) {
-                continue;
-            }
-            let Some(reason) = same_body(a, b) else {
+        for (j, b) in territory.actors.iter().enumerate().skip(i + 1) {
+            let Some(reason) = same_body(&labels[i], &labels[j]) else {
                 continue;
             };
+            if cx.facts.nested(&a.id, &b.id) {
+                continue;
+            }
             let mut f = cx.finding(format!(
                 "actors \"{}\" and \"{}\" are probably the same body: {reason}",
                 a.name, b.name
@@ -48,34 +49,54 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
     findings
 }
 
-fn labels(actor: &Actor) -> impl Iterator<Item = &str> {
-    std::iter::once(actor.name.as_str()).chain(actor.aliases.iter().map(String::as_str))
+/// A name or an alias, with what comparisons need, computed once per actor.
+struct Label<'a> {
+    text: &'a str,
+    key: String,
+    words: Vec<Word>,
+}
+
+/// The actor's name first, then its aliases.
+fn labels(actor: &Actor) -> Vec<Label<'_>> {
+    std::iter::once(&actor.name)
+        .chain(&actor.aliases)
+        .map(|text| Label {
+            text,
+            key: key(text),
+            words: words(text),
+        })
+        .collect()
 }
 
 /// Why two actors look like one body, if they do.
-fn same_body(a: &Actor, b: &Actor) -> Option<String> {
-    if key(&a.name) == key(&b.name) {
+fn same_body(a: &[Label], b: &[Label]) -> Option<String> {
+    let (Some(name_a), Some(name_b)) = (a.first(), b.first()) else {
+        return None;
+    };
+    if name_a.key == name_b.key {
         return Some(
             "their names are equal once case, accents, punctuation and spaces are ignored"
                 .to_owned(),
         );
     }
-    for x in labels(a) {
-        if let Some(y) = labels(b).find(|y| key(x) == key(y)) {
-            return Some(if key(x) == key(&a.name) || key(y) == key(&b.name) {
-                format!("one is also called \"{}\"", if x == a.name { y } else { x })
+    for x in a {
+        if let Some(y) = b.iter().find(|y| y.key == x.key) {
+            return Some(if x.key == name_a.key {
+                format!("one is also called \"{}\"", y.text)
+            } else if y.key == name_b.key {
+                format!("one is also called \"{}\"", x.text)
             } else {
-                format!("both go by \"{x}\"")
+                format!("both go by \"{}\"", x.text)
             });
         }
     }
-    for x in labels(a) {
-        for y in labels(b) {
-            if abbreviates(x, y) {
-                return Some(format!("\"{x}\" abbreviates \"{y}\""));
+    for x in a {
+        for y in b {
+            if abbreviates_words(&x.words, &y.words) {
+                return Some(format!("\"{}\" abbreviates \"{}\"", x.text, y.text));
             }
-            if abbreviates(y, x) {
-                return Some(format!("\"{y}\" abbreviates \"{x}\""));
+            if abbreviates_words(&y.words, &x.words) {
+                return Some(format!("\"{}\" abbreviates \"{}\"", y.text, x.text));
             }
         }
     }
@@ -86,7 +107,8 @@ fn same_body(a: &Actor, b: &Actor) -> Option<String> {
 fn merged_aliases(a: &Actor, b: &Actor) -> String {
     let mut keys = vec![key(&a.name)];
     let mut out: Vec<&str> = Vec::new();
-    for label in a.aliases.iter().map(String::as_str).chain(labels(b)) {
+    let b_labels = std::iter::once(&b.name).chain(&b.aliases);
+    for label in a.aliases.iter().chain(b_labels) {
         let k = key(label);
         if !keys.contains(&k) {
             keys.push(k);
@@ -127,9 +149,15 @@ fn words(name: &str) -> Vec<Word> {
 /// True when `short` is `long` with one or more runs of words replaced by their initials:
 /// "Région HdF" abbreviates "REGION HAUTS DE France", "SyMPaC" abbreviates "Syndicat Mixte du
 /// Pays du Calaisis", "GCT&M" abbreviates "Grand Calais Terres & Mers".
-pub fn abbreviates(short: &str, long: &str) -> bool {
-    let (s, l) = (words(short), words(long));
-    s.len() <= 12 && l.len() <= 12 && walk(&s, &l, false)
+#[cfg(test)]
+fn abbreviates(short: &str, long: &str) -> bool {
+    abbreviates_words(&words(short), &words(long))
+}
+
+fn abbreviates_words(s: &[Word], l: &[Word]) -> bool {
+    s.len() < l.len() + s.iter().filter(|w| w.is_stop()).count()
+        && l.len() <= 12
+        && walk(s, l, false)
 }
 
 fn walk(s: &[Word], l: &[Word], abbreviated: bool) -> bool {

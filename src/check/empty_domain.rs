@@ -24,10 +24,7 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
             ));
             f.hint = Some("add its objectives to the objectives table, or drop the domain if the contract does not cover it".to_owned());
             f
-        } else if objectives
-            .iter()
-            .all(|o| territory.involvements(o).next().is_none())
-        {
+        } else if objectives.iter().all(|o| !cx.facts.is_mapped(o)) {
             let ids: Vec<&str> = objectives.iter().map(|o| o.id.as_str()).collect();
             let mut f = cx.finding(format!(
                 "domain {} \"{}\" has no actor in any of its objectives: {}",

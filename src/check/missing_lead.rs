@@ -16,10 +16,10 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
     let mut findings = Vec::new();
     for objective in &territory.objectives {
-        if !territory.actors_in_role(objective, Role::Lead).is_empty() {
+        if !cx.facts.in_role(objective, Role::Lead).is_empty() {
             continue;
         }
-        let candidates = territory.actors_in_role(objective, Role::LeadCandidate);
+        let candidates = cx.facts.in_role(objective, Role::LeadCandidate);
         let label = objective_label(objective);
         let mut finding = if candidates.is_empty() {
             let mut f = cx.finding(format!("{label} has no lead and no lead candidate"));

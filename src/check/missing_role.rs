@@ -23,13 +23,13 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
     let required = cx.roles("roles");
     let mut findings = Vec::new();
     for objective in &territory.objectives {
-        if territory.involvements(objective).next().is_none() {
+        if !cx.facts.is_mapped(objective) {
             continue;
         }
         let missing: Vec<Role> = required
             .iter()
             .copied()
-            .filter(|role| territory.actors_in_role(objective, *role).is_empty())
+            .filter(|role| cx.facts.in_role(objective, *role).is_empty())
             .collect();
         if missing.is_empty() {
             continue;

@@ -6,7 +6,7 @@
 //! plus one `mod` line and one entry in `RULES` below.
 
 mod config;
-mod groups;
+mod facts;
 pub mod output;
 
 mod duplicate_actor;
@@ -24,6 +24,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 pub use config::{Config, Overrides};
+pub use facts::Facts;
 
 use crate::error::{Error, Location};
 use crate::model::{Objective, Role, Territory};
@@ -134,10 +135,12 @@ impl fmt::Display for ParamValue {
     }
 }
 
-/// What a rule sees while it runs: itself, its severity and its settings.
+/// What a rule sees while it runs: itself, its severity, its settings, and the facts about
+/// the territory computed once for every rule.
 pub struct Context<'a> {
     pub rule: &'static Rule,
     pub severity: Severity,
+    pub facts: &'a Facts<'a>,
     params: &'a [(&'static str, ParamValue)],
 }
 
@@ -197,6 +200,7 @@ pub fn run(territory: &Territory) -> Result<Vec<Finding>, Error> {
 /// Run every enabled rule with these settings; findings sorted by severity (errors first),
 /// then registry order, then place, then message, so the same input gives the same output.
 pub fn run_with(territory: &Territory, config: &Config) -> Vec<Finding> {
+    let facts = Facts::new(territory);
     let mut findings = Vec::new();
     for (rank, rule) in RULES.iter().copied().enumerate() {
         let Some(setting) = config.rule(rule.name) else {
@@ -213,6 +217,7 @@ pub fn run_with(territory: &Territory, config: &Config) -> Vec<Finding> {
         let context = Context {
             rule,
             severity,
+            facts: &facts,
             params: &setting.params,
         };
         findings.extend(

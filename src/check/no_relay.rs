@@ -16,8 +16,8 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
     let mut findings = Vec::new();
     for objective in &territory.objectives {
-        let targets = territory.actors_in_role(objective, Role::Target);
-        if targets.is_empty() || !territory.actors_in_role(objective, Role::Relay).is_empty() {
+        let targets = cx.facts.in_role(objective, Role::Target);
+        if targets.is_empty() || !cx.facts.in_role(objective, Role::Relay).is_empty() {
             continue;
         }
         let mut f = cx.finding(format!(

@@ -1,6 +1,6 @@
 //! `orphan-actor`: an actor that no link uses.
 
-use super::{Context, Finding, Rule, Severity, groups};
+use super::{Context, Finding, Rule, Severity};
 use crate::model::Territory;
 
 pub static RULE: Rule = Rule {
@@ -14,13 +14,14 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
-    let linked = |id: &str| territory.links.iter().any(|l| l.actor == id);
+    let linked = |id: &str| cx.facts.is_linked(id);
     territory
         .actors
         .iter()
         .filter(|a| !linked(&a.id))
         .filter(|a| {
-            !groups::groups_containing(territory, &a.id)
+            !cx.facts
+                .groups_containing(&a.id)
                 .iter()
                 .any(|g| linked(&g.id))
         })

@@ -1,6 +1,6 @@
 //! `overloaded-lead`: one body leading too many objectives.
 
-use super::{Context, Finding, Param, ParamValue, Rule, Severity, groups};
+use super::{Context, Finding, Param, ParamValue, Rule, Severity};
 use crate::model::{Actor, Objective, Role, Territory};
 
 pub static RULE: Rule = Rule {
@@ -30,9 +30,9 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
         .map(|a| (a.id.as_str(), Vec::new()))
         .collect();
     for objective in &territory.objectives {
-        for lead in territory.actors_in_role(objective, Role::Lead) {
+        for lead in cx.facts.in_role(objective, Role::Lead) {
             let through = lead.is_group().then_some(lead);
-            for body in groups::bodies(territory, &[lead]) {
+            for body in cx.facts.bodies(&[lead]) {
                 if let Some((_, list)) = led.iter_mut().find(|(id, _)| *id == body.id) {
                     match list.iter_mut().find(|(o, _)| o.id == objective.id) {
                         // Led directly and through a group: directly says more.

@@ -17,7 +17,7 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
     territory
         .objectives
         .iter()
-        .filter(|o| o.priority && territory.actors_in_role(o, Role::Funder).is_empty())
+        .filter(|o| o.priority && cx.facts.in_role(o, Role::Funder).is_empty())
         .map(|objective| {
             let mut f = cx.finding(format!(
                 "priority {} has no funder",

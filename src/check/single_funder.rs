@@ -1,6 +1,6 @@
 //! `single-funder`: an objective that depends on one funder only.
 
-use super::{Context, Finding, Rule, Severity, groups, objective_label};
+use super::{Context, Finding, Rule, Severity, objective_label};
 use crate::model::{Role, Territory};
 
 pub static RULE: Rule = Rule {
@@ -16,8 +16,8 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
     let mut findings = Vec::new();
     for objective in &territory.objectives {
-        let funders = territory.actors_in_role(objective, Role::Funder);
-        let bodies = groups::bodies(territory, &funders);
+        let funders = cx.facts.in_role(objective, Role::Funder);
+        let bodies = cx.facts.bodies(&funders);
         let [body] = bodies.as_slice() else {
             continue;
         };
