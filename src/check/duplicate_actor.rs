@@ -123,15 +123,19 @@ const STOPWORDS: &[&str] = &[
     "and", "of", "the",
 ];
 
-/// A word of a name, as written (case kept) and lowercased.
+/// A word of a name, lowercased, and its capitals when it mixes cases ("SyMPaC": "smpc").
 struct Word {
-    written: String,
     lower: String,
+    capitals: Option<String>,
 }
 
 impl Word {
     fn is_stop(&self) -> bool {
         STOPWORDS.contains(&self.lower.as_str())
+    }
+
+    fn initial(&self) -> Option<u8> {
+        self.lower.bytes().next()
     }
 }
 
@@ -139,9 +143,17 @@ fn words(name: &str) -> Vec<Word> {
     deunicode::deunicode(name)
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '&'))
         .filter(|w| !w.is_empty())
-        .map(|w| Word {
-            written: w.to_owned(),
-            lower: w.to_ascii_lowercase(),
+        .map(|w| {
+            let capitals: String = w
+                .chars()
+                .filter(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '&')
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let mixed = w.chars().any(|c| c.is_ascii_lowercase()) && capitals.len() >= 2;
+            Word {
+                lower: w.to_ascii_lowercase(),
+                capitals: mixed.then_some(capitals),
+            }
         })
         .collect()
 }
@@ -181,23 +193,16 @@ fn initials_of(word: &Word, run: &[Word]) -> bool {
     if word.lower.len() < 2 || run.len() < 2 {
         return false;
     }
-    let capitals: Vec<char> = word
-        .written
-        .chars()
-        .filter(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '&')
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    let mixed = word.written.chars().any(|c| c.is_ascii_lowercase()) && capitals.len() >= 2;
-    let letters: Vec<char> = word.lower.chars().collect();
-    spells(&letters, run) || (mixed && spells(&capitals, run))
+    // Each word of the run gives at most one letter: a longer word cannot be its initials.
+    let fits = |letters: &str| letters.len() <= run.len() && spells(letters.as_bytes(), run);
+    fits(&word.lower) || word.capitals.as_deref().is_some_and(fits)
 }
 
-fn spells(letters: &[char], run: &[Word]) -> bool {
+fn spells(letters: &[u8], run: &[Word]) -> bool {
     let Some(w) = run.first() else {
         return letters.is_empty();
     };
-    let initial = w.lower.chars().next();
-    (letters.first().copied() == initial && spells(&letters[1..], &run[1..]))
+    (letters.first().copied() == w.initial() && spells(&letters[1..], &run[1..]))
         || (w.is_stop() && spells(letters, &run[1..]))
 }
 
