@@ -22,7 +22,8 @@ pub enum Command {
         #[arg(default_value = DEFAULT_TERRITORY)]
         territory: PathBuf,
     },
-    /// Check the territory for gaps: objectives without a lead, and more.
+    /// Check the territory for gaps: objectives without a lead or a funder, missing roles, orphan
+    /// or duplicate actors... `actormap rules` lists the rules.
     ///
     /// Exit code 0 when no finding is an error, 1 when one is, 2 on bad input.
     Check {

@@ -9,7 +9,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "two actors that are probably the same body: equal names once case, accents, punctuation and spaces are ignored, a shared alias, or one name the acronym of the other",
     why: "a body entered twice splits its roles between two boxes of the map, so gaps show where there are none and the committee counts it twice",
-    example: "\"Région HdF\" and \"REGION HAUTS DE France\"; the hint gives the aliases line that merges them",
+    example: "two rows \"Région HdF\" and \"REGION HAUTS DE France\"; the hint gives the aliases that merge them",
     params: &[],
     check,
 };

@@ -8,7 +8,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "an objective that has targets (cibles) but no relay (relais) to reach them",
     why: "targets are reached through relays (estate agents, notaries, associations); the seed deck's \"communication disparate et quasi inexistante concernant les relais locaux\" is this gap",
-    example: "households and small firms are the targets of the renovation objective but no relay is named",
+    example: "renovation targets households and small firms; without estate agents and notaries as relays, it would be reported",
     params: &[],
     check,
 };

@@ -8,7 +8,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "an actor that no link uses, neither itself nor a group it belongs to",
     why: "an actor listed but tied to no objective is either a role someone forgot to write down or a row to remove; either way the map is wrong",
-    example: "the actor CD2E is in actors.csv but no line of links.csv names it (GCT&M is not an orphan when Les 3 EPCI is linked)",
+    example: "an actor of actors.csv that no line of links.csv names; GCT&M is not one when Les 3 EPCI is linked",
     params: &[],
     check,
 };

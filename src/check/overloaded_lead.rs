@@ -8,7 +8,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "an actor leading more objectives than the setting max (default 3); a member of a group leads what its group leads",
     why: "engineering is limited (\"ingénierie limitée\" on the seed deck): a body that leads too many objectives will not carry them all to their targets",
-    example: "with max 2, GCT&M leads renovation and regal itself and the COT ENR through Les 3 EPCI",
+    example: "with max 2, an EPCI that leads two objectives itself and a third through Les 3 EPCI",
     params: &[Param {
         name: "max",
         doc: "how many objectives one actor may lead",

@@ -8,7 +8,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "a priority objective with no funder (financeur), directly, through its domain or through a group",
     why: "priority objectives must reach 100 % of their target for the year-3 bonus to be paid; one that nobody funds puts the whole bonus at risk",
-    example: "the COT ENR is a priority objective but no actor holds the role \"financeur\" towards it",
+    example: "a priority objective such as the COT ENR with lead candidates and support partners but nobody in the role \"financeur\"",
     params: &[],
     check,
 };

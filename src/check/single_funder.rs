@@ -8,7 +8,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Info,
     summary: "an objective whose funding rests on one body only; a funding group counts as its members",
     why: "if that one funder drops out or its call for projects is not renewed, the objective stops; the committee may want a second source",
-    example: "only ADEME funds the REGAL (\"dispositif REGAL\")",
+    example: "a REGAL funded by ADEME's \"dispositif REGAL\" alone, without the calls for projects or LEADER",
     params: &[],
     check,
 };
