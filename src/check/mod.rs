@@ -297,3 +297,45 @@ pub fn role_word(role: Role) -> &'static str {
         Role::Relay => "relais",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: &str = r#"{
+        "rules": {"missing-lead": "SETTING", "empty-domain": "allow"},
+        "domains": [{"id": "D1", "name": "Tout"}],
+        "objectives": [{"id": "o", "domain": "D1", "title": "O", "priority": "oui"}]
+    }"#;
+
+    #[test]
+    fn run_uses_the_territory_settings_and_sorts_errors_first() {
+        let found = run(&territory(&T.replace("SETTING", "info"))).expect("valid settings");
+        let shown: Vec<(&str, Severity)> = found.iter().map(|f| (f.rule, f.severity)).collect();
+        assert_eq!(
+            shown,
+            [
+                ("priority-unfunded", Severity::Error),
+                ("missing-lead", Severity::Info),
+            ]
+        );
+    }
+
+    #[test]
+    fn run_refuses_bad_settings() {
+        let e = run(&territory(&T.replace("SETTING", "loud"))).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("t.json:2: rule \"missing-lead\": unknown severity \"loud\""),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn every_rule_is_registered_once() {
+        let mut names: Vec<&str> = RULES.iter().map(|r| r.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), RULES.len());
+    }
+}
