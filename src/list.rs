@@ -54,11 +54,7 @@ fn objective_block(t: &Territory, o: &Objective, out: &mut dyn Write) -> io::Res
     }
     writeln!(out)?;
     if let Some(target) = o.target {
-        write!(
-            out,
-            "    target: {target} {}",
-            o.unit.as_deref().unwrap_or("")
-        )?;
+        write!(out, "    target: {target} {}", o.unit.as_deref().unwrap_or(""))?;
         match o.current {
             Some(current) => writeln!(out, ", current: {current}")?,
             None => writeln!(out, ", current: unknown")?,

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::error::{LoadError, Location};
 use crate::load::json::Settings;
 use crate::load::table::{Field, RowView, Schema, Table};
-use crate::load::{TableKind, values};
+use crate::load::{values, TableKind};
 use crate::model::{Actor, Domain, Link, Objective, Scope, Territory};
 use crate::names::{key, suggest};
 
@@ -18,97 +18,24 @@ macro_rules! field {
 static DOMAINS: Schema = Schema {
     name: "domains",
     fields: &[
-        field!(
-            "id",
-            true,
-            [
-                "id",
-                "identifiant",
-                "code",
-                "domain",
-                "domaine",
-                "dc",
-                "numero"
-            ]
-        ),
-        field!(
-            "name",
-            true,
-            ["name", "nom", "intitule", "libelle", "title", "titre"]
-        ),
-        field!(
-            "headline",
-            false,
-            [
-                "headline",
-                "accroche",
-                "phrase centrale",
-                "message",
-                "slogan"
-            ]
-        ),
-        field!(
-            "related",
-            false,
-            [
-                "related",
-                "related domains",
-                "liens",
-                "lien",
-                "domaines lies"
-            ]
-        ),
+        field!("id", true, ["id", "identifiant", "code", "domain", "domaine", "dc", "numero"]),
+        field!("name", true, ["name", "nom", "intitule", "libelle", "title", "titre"]),
+        field!("headline", false, ["headline", "accroche", "phrase centrale", "message", "slogan"]),
+        field!("related", false, ["related", "related domains", "liens", "lien", "domaines lies"]),
     ],
 };
 
 static OBJECTIVES: Schema = Schema {
     name: "objectives",
     fields: &[
-        field!(
-            "id",
-            true,
-            ["id", "identifiant", "code", "objective", "objectif"]
-        ),
-        field!(
-            "domain",
-            true,
-            ["domain", "domaine", "dc", "domaine de cooperation"]
-        ),
-        field!(
-            "title",
-            true,
-            ["title", "titre", "intitule", "libelle", "name", "nom"]
-        ),
-        field!(
-            "target",
-            false,
-            [
-                "target",
-                "cible",
-                "valeur cible",
-                "objectif chiffre",
-                "target value"
-            ]
-        ),
+        field!("id", true, ["id", "identifiant", "code", "objective", "objectif"]),
+        field!("domain", true, ["domain", "domaine", "dc", "domaine de cooperation"]),
+        field!("title", true, ["title", "titre", "intitule", "libelle", "name", "nom"]),
+        field!("target", false, ["target", "cible", "valeur cible", "objectif chiffre", "target value"]),
         field!("unit", false, ["unit", "unite", "unites"]),
-        field!(
-            "current",
-            false,
-            [
-                "current",
-                "actuel",
-                "valeur actuelle",
-                "realise",
-                "current value",
-                "avancement"
-            ]
-        ),
+        field!("current", false, ["current", "actuel", "valeur actuelle", "realise", "current value", "avancement"]),
         field!("priority", false, ["priority", "prioritaire", "priorite"]),
-        field!(
-            "contractual",
-            false,
-            ["contractual", "contractuel", "contractuelle"]
-        ),
+        field!("contractual", false, ["contractual", "contractuel", "contractuelle"]),
     ],
 };
 
@@ -116,17 +43,9 @@ static ACTORS: Schema = Schema {
     name: "actors",
     fields: &[
         field!("id", false, ["id", "identifiant", "code"]),
-        field!(
-            "name",
-            true,
-            ["name", "nom", "actor", "acteur", "structure", "organisme"]
-        ),
+        field!("name", true, ["name", "nom", "actor", "acteur", "structure", "organisme"]),
         field!("kind", false, ["kind", "type", "nature", "categorie"]),
-        field!(
-            "aliases",
-            false,
-            ["aliases", "alias", "autres noms", "also known as"]
-        ),
+        field!("aliases", false, ["aliases", "alias", "autres noms", "also known as"]),
         field!("members", false, ["members", "membres", "composition"]),
     ],
 };
@@ -135,23 +54,10 @@ static LINKS: Schema = Schema {
     name: "links",
     fields: &[
         field!("actor", true, ["actor", "acteur", "structure", "organisme"]),
-        field!(
-            "objective",
-            true,
-            [
-                "objective",
-                "objectif",
-                "objective or domain",
-                "objectif ou domaine"
-            ]
-        ),
+        field!("objective", true, ["objective", "objectif", "objective or domain", "objectif ou domaine"]),
         field!("role", true, ["role", "roles"]),
         field!("means", false, ["means", "moyens", "moyen"]),
-        field!(
-            "note",
-            false,
-            ["note", "notes", "commentaire", "remarque", "precision"]
-        ),
+        field!("note", false, ["note", "notes", "commentaire", "remarque", "precision"]),
     ],
 };
 
@@ -408,8 +314,7 @@ impl Builder {
         let current = self.number(row, "current");
         let priority = self.boolean(row, "priority");
         let contractual = self.boolean(row, "contractual");
-        self.objective_index
-            .add(&id, self.territory.objectives.len());
+        self.objective_index.add(&id, self.territory.objectives.len());
         self.territory.objectives.push(Objective {
             id,
             domain,
@@ -438,23 +343,11 @@ impl Builder {
                 format!("cannot derive an id from the name \"{name}\"; give the actor an id"),
             ));
         }
-        if let Some(first) = self
-            .territory
-            .actors
-            .iter()
-            .find(|a| key(&a.id) == key(&id))
-        {
-            let hint = if derived {
-                " (derived from the name; give one of them an id)"
-            } else {
-                ""
-            };
+        if let Some(first) = self.territory.actors.iter().find(|a| key(&a.id) == key(&id)) {
+            let hint = if derived { " (derived from the name; give one of them an id)" } else { "" };
             self.errors.push(row.error(
                 "id",
-                format!(
-                    "duplicate actor id \"{id}\"{hint} (first defined at {})",
-                    first.origin
-                ),
+                format!("duplicate actor id \"{id}\"{hint} (first defined at {})", first.origin),
             ));
             return;
         }

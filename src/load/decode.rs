@@ -3,7 +3,7 @@
 
 use encoding_rs::{Encoding, WINDOWS_1252};
 
-use crate::error::{LoadError, Location};
+use crate::error::{Location, LoadError};
 
 /// Decode a file's bytes, or say why they are not text we can read.
 pub fn decode(file: &str, bytes: &[u8]) -> Result<String, LoadError> {
@@ -15,11 +15,7 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, LoadError> {
                 unreadable(
                     file,
                     1,
-                    &format!(
-                        "the file starts with a {} mark but is not valid {}",
-                        encoding.name(),
-                        encoding.name()
-                    ),
+                    &format!("the file starts with a {} mark but is not valid {}", encoding.name(), encoding.name()),
                 )
             });
     }
@@ -75,10 +71,7 @@ mod tests {
 
     #[test]
     fn reads_windows_1252_with_euro_and_oe() {
-        assert_eq!(
-            decode("f", b"R\xe9gion \x80 \x9cuvre").unwrap(),
-            "Région € œuvre"
-        );
+        assert_eq!(decode("f", b"R\xe9gion \x80 \x9cuvre").unwrap(), "Région € œuvre");
     }
 
     #[test]

@@ -8,9 +8,9 @@ use jsonc_parser::common::Ranged;
 use jsonc_parser::{CollectOptions, ParseOptions};
 
 use crate::error::{LoadError, Location};
-use crate::load::TableKind;
 use crate::load::table::{Cell, Row, Table};
 use crate::load::values;
+use crate::load::TableKind;
 use crate::model::{Programme, RuleSetting};
 use crate::names::fold;
 
@@ -74,8 +74,8 @@ pub fn read(file: &str, text: &str) -> Result<Document, Vec<LoadError>> {
         allow_hexadecimal_numbers: false,
         ..ParseOptions::default()
     };
-    let parsed =
-        jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options).map_err(|e| {
+    let parsed = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options)
+        .map_err(|e| {
             vec![LoadError::new(
                 Location::new(file, e.line_display()),
                 format!("invalid JSON: {} (column {})", e.kind(), e.column_display()),
@@ -90,10 +90,9 @@ pub fn read(file: &str, text: &str) -> Result<Document, Vec<LoadError>> {
     match parsed.value {
         Some(Value::Object(root)) => reader.root(&root, &mut doc),
         Some(other) => reader.error(&other, "expected a JSON object at the top of the file"),
-        None => reader.errors.push(LoadError::new(
-            Location::file(file),
-            "empty file; expected a JSON object",
-        )),
+        None => reader
+            .errors
+            .push(LoadError::new(Location::file(file), "empty file; expected a JSON object")),
     }
     if reader.errors.is_empty() {
         Ok(doc)
@@ -142,10 +141,7 @@ impl Reader<'_> {
             Value::StringLit(s) => Some(s.value.trim().to_owned()),
             Value::NullKeyword(_) => None,
             other => {
-                self.error(
-                    other,
-                    format!("\"{}\": expected a string", prop.name.as_str()),
-                );
+                self.error(other, format!("\"{}\": expected a string", prop.name.as_str()));
                 None
             }
         }
@@ -157,10 +153,7 @@ impl Reader<'_> {
             Value::StringLit(s) => s.value.to_string(),
             Value::NullKeyword(_) => return None,
             other => {
-                self.error(
-                    other,
-                    format!("\"{}\": expected a number", prop.name.as_str()),
-                );
+                self.error(other, format!("\"{}\": expected a number", prop.name.as_str()));
                 return None;
             }
         };
@@ -181,12 +174,7 @@ impl Reader<'_> {
             Some(n)
         } else {
             let key = prop.name.as_str();
-            self.error(
-                &prop.value,
-                format!(
-                    "\"{key}\": expected a share between 0 and 1 (0.6) or a percentage (\"60 %\")"
-                ),
-            );
+            self.error(&prop.value, format!("\"{key}\": expected a share between 0 and 1 (0.6) or a percentage (\"60 %\")"));
             None
         }
     }
@@ -232,10 +220,7 @@ impl Reader<'_> {
         }
         if let (Some(start), Some(end)) = (p.start, p.end) {
             if end < start {
-                self.error(
-                    object,
-                    format!("programme ends ({end}) before it starts ({start})"),
-                );
+                self.error(object, format!("programme ends ({end}) before it starts ({start})"));
             }
         }
         Some(p)
@@ -243,10 +228,7 @@ impl Reader<'_> {
 
     fn rules(&mut self, prop: &ObjectProp, rules: &mut BTreeMap<String, RuleSetting>) {
         let Value::Object(object) = &prop.value else {
-            self.error(
-                &prop.value,
-                "\"rules\": expected an object mapping rule names to settings",
-            );
+            self.error(&prop.value, "\"rules\": expected an object mapping rule names to settings");
             return;
         };
         for rule in &object.properties {
@@ -264,23 +246,14 @@ impl Reader<'_> {
     /// An array of flat objects, read as a table whose columns are the keys met, in order.
     fn table(&mut self, prop: &ObjectProp) -> Option<Table> {
         let Value::Array(array) = &prop.value else {
-            self.error(
-                &prop.value,
-                format!("\"{}\": expected an array of objects", prop.name.as_str()),
-            );
+            self.error(&prop.value, format!("\"{}\": expected an array of objects", prop.name.as_str()));
             return None;
         };
         let mut columns: Vec<String> = Vec::new();
         let mut rows = Vec::new();
         for element in &array.elements {
             let Value::Object(object) = element else {
-                self.error(
-                    element,
-                    format!(
-                        "\"{}\": expected an object for each row",
-                        prop.name.as_str()
-                    ),
-                );
+                self.error(element, format!("\"{}\": expected an object for each row", prop.name.as_str()));
                 continue;
             };
             let mut cells: Vec<Option<Cell>> = vec![None; columns.len()];
@@ -327,10 +300,7 @@ impl Reader<'_> {
         }
         self.error(
             &field.value,
-            format!(
-                "\"{}\": expected a string, a number, a boolean or a list of strings",
-                field.name.as_str()
-            ),
+            format!("\"{}\": expected a string, a number, a boolean or a list of strings", field.name.as_str()),
         );
         None
     }
@@ -360,11 +330,8 @@ mod tests {
 
     #[test]
     fn programme_values_are_checked() {
-        let e = read(
-            "t.json",
-            "{\"programme\": {\"start\": \"2021-13-01\", \"min_ratio\": 60}}",
-        )
-        .unwrap_err();
+        let e = read("t.json", "{\"programme\": {\"start\": \"2021-13-01\", \"min_ratio\": 60}}")
+            .unwrap_err();
         assert_eq!(e.len(), 2, "{e:?}");
     }
 }

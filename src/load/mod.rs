@@ -71,12 +71,8 @@ pub fn load(path: &Path) -> Result<Territory, Vec<LoadError>> {
 
 fn read_text(path: &Path) -> Result<String, Vec<LoadError>> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
-        vec![LoadError::new(
-            Location::file(&shown),
-            format!("cannot read: {e}"),
-        )]
-    })?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| vec![LoadError::new(Location::file(&shown), format!("cannot read: {e}"))])?;
     decode::decode(&shown, &bytes).map_err(|e| vec![e])
 }
 
@@ -115,11 +111,7 @@ fn load_folder(dir: &Path) -> Result<Territory, Vec<LoadError>> {
             },
             ([], true) => {}
             ([], false) => errors.push(LoadError::new(
-                Location::file(
-                    dir.join(format!("{}.csv", kind.file_stems()[0]))
-                        .display()
-                        .to_string(),
-                ),
+                Location::file(dir.join(format!("{}.csv", kind.file_stems()[0])).display().to_string()),
                 format!(
                     "missing file; expected {} in {} (a header line is enough for an empty table)",
                     kind.file_stems()

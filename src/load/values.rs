@@ -55,23 +55,12 @@ pub fn boolean(text: &str) -> Result<bool, String> {
 pub fn role(text: &str) -> Result<Role, String> {
     let role = match singular(text).as_str() {
         "lead" | "chef de file" | "pilote" | "porteur" => Role::Lead,
-        "lead candidate"
-        | "candidate"
-        | "candidat"
-        | "chef de file pressenti"
-        | "chef de file candidat"
-        | "pressenti" => Role::LeadCandidate,
+        "lead candidate" | "candidate" | "candidat" | "chef de file pressenti"
+        | "chef de file candidat" | "pressenti" => Role::LeadCandidate,
         "prescriber" | "prescripteur" | "prescriptrice" => Role::Prescriber,
         "funder" | "financeur" | "financier" | "financeuse" | "financiere" => Role::Funder,
-        "support"
-        | "support partner"
-        | "partner"
-        | "resource"
-        | "accompagnateur"
-        | "accompagnatrice"
-        | "partenaire"
-        | "partenaire ressource"
-        | "ressource" => Role::Support,
+        "support" | "support partner" | "partner" | "resource" | "accompagnateur"
+        | "accompagnatrice" | "partenaire" | "partenaire ressource" | "ressource" => Role::Support,
         "target" | "cible" => Role::Target,
         "relay" | "relai" => Role::Relay,
         _ => {
@@ -142,11 +131,7 @@ mod tests {
         assert_eq!(number("1500.5"), Ok(1500.5));
         assert_eq!(number("50 %"), Ok(50.0));
         assert_eq!(number("0,6"), Ok(0.6));
-        assert!(
-            number("15OO")
-                .unwrap_err()
-                .contains("\"15OO\" is not a number")
-        );
+        assert!(number("15OO").unwrap_err().contains("\"15OO\" is not a number"));
         assert!(number("").is_err());
         assert!(number("1e400").is_err());
         assert!(number("NaN").is_err());
@@ -176,11 +161,7 @@ mod tests {
         assert_eq!(role("Cibles"), Ok(Role::Target));
         assert_eq!(role("relais"), Ok(Role::Relay));
         assert_eq!(role("lead-candidate"), Ok(Role::LeadCandidate));
-        assert!(
-            role("boss")
-                .unwrap_err()
-                .starts_with("unknown role \"boss\"")
-        );
+        assert!(role("boss").unwrap_err().starts_with("unknown role \"boss\""));
     }
 
     #[test]

@@ -10,8 +10,7 @@ use assert_cmd::Command;
 /// The actormap binary, run from the repository root so `actors/calaisis` is the default.
 pub fn actormap() -> Command {
     let mut cmd = Command::cargo_bin("actormap").expect("the actormap binary is built");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).env("NO_COLOR", "1");
     cmd
 }
 
