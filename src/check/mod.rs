@@ -142,6 +142,8 @@ pub struct Context<'a> {
     pub severity: Severity,
     pub facts: &'a Facts<'a>,
     params: &'a [(&'static str, ParamValue)],
+    /// True when the territory or the command line set this rule's severity.
+    severity_set: bool,
 }
 
 impl Context<'_> {
@@ -156,6 +158,17 @@ impl Context<'_> {
             domains: Vec::new(),
             location: None,
             hint: None,
+        }
+    }
+
+    /// The severity of a finding the rule deems graver than its others (one about a priority
+    /// objective): `graver` when the rule runs at its default severity, and the severity the
+    /// territory or the command line chose otherwise, so that `--warn RULE` means warnings.
+    pub fn raised(&self, graver: Severity) -> Severity {
+        if self.severity_set {
+            self.severity
+        } else {
+            graver.max(self.severity)
         }
     }
 
@@ -219,6 +232,7 @@ pub fn run_with(territory: &Territory, config: &Config) -> Vec<Finding> {
             severity,
             facts: &facts,
             params: &setting.params,
+            severity_set: setting.severity != Some(rule.severity),
         };
         findings.extend(
             (rule.check)(&context, territory)
@@ -328,6 +342,31 @@ mod tests {
             e.to_string()
                 .contains("t.json:2: rule \"missing-lead\": unknown severity \"loud\""),
             "{e}"
+        );
+    }
+
+    #[test]
+    fn raised_severity_yields_to_the_settings() {
+        let t = territory(&T.replace("SETTING", "error"));
+        let facts = Facts::new(&t);
+        let at = |severity, severity_set| Context {
+            rule: RULES[0],
+            severity,
+            facts: &facts,
+            params: &[],
+            severity_set,
+        };
+        assert_eq!(
+            at(Severity::Warning, false).raised(Severity::Error),
+            Severity::Error
+        );
+        assert_eq!(
+            at(Severity::Error, false).raised(Severity::Warning),
+            Severity::Error
+        );
+        assert_eq!(
+            at(Severity::Info, true).raised(Severity::Error),
+            Severity::Info
         );
     }
 
