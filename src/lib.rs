@@ -67,21 +67,6 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             let territory = load::load(territory)?;
             maps::build(&territory, output, out)
         }
-        Command::Check { territory } => {
-            let territory = load::load(territory)?;
-            let findings = check::run(&territory);
-            check::output::text(&findings, out)?;
-            Ok(
-                if findings
-                    .iter()
-                    .any(|f| f.severity == check::Severity::Error)
-                {
-                    Outcome::Findings
-                } else {
-                    Outcome::Clean
-                },
-            )
-        }
         Command::Status {
             territory,
             at,
@@ -106,11 +91,48 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
                     ));
                 }
             };
-            let diff = diff::compare(&old, &new);
+            let diff = diff::compare(&old, &new)?;
             match format {
                 DiffFormat::Text => diff::output::text(&diff, out)?,
                 DiffFormat::Json => diff::output::json(&diff, out)?,
                 DiffFormat::Markdown => diff::output::markdown(&diff, out)?,
+            }
+            Ok(Outcome::Clean)
+        }
+        Command::Check {
+            territory,
+            format,
+            deny,
+            warn,
+            allow,
+        } => {
+            let overrides = check::Overrides {
+                deny: deny.clone(),
+                warn: warn.clone(),
+                allow: allow.clone(),
+            };
+            // Check the flags before reading anything: a typo is a usage error either way.
+            check::Config::default().apply(&overrides)?;
+            let territory = load::load(territory)?;
+            let mut config = check::Config::from_territory(&territory)?;
+            config.apply(&overrides)?;
+            let findings = check::run_with(&territory, &config);
+            match format {
+                cli::CheckFormat::Text => check::output::text(&findings, out)?,
+                cli::CheckFormat::Json => check::output::json(&territory, &findings, out)?,
+                cli::CheckFormat::Markdown => check::output::markdown(&findings, out)?,
+            }
+            Ok(if check::has_errors(&findings) {
+                Outcome::Findings
+            } else {
+                Outcome::Clean
+            })
+        }
+        Command::Rules { format } => {
+            match format {
+                cli::RulesFormat::Text => check::output::rules_text(check::RULES, out)?,
+                cli::RulesFormat::Json => check::output::rules_json(check::RULES, out)?,
+                cli::RulesFormat::Markdown => check::output::rules_markdown(check::RULES, out)?,
             }
             Ok(Outcome::Clean)
         }

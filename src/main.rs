@@ -4,7 +4,8 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = actormap::cli::Cli::parse();
-    let mut stdout = std::io::stdout().lock();
+    // Styles are stripped when stdout is not a terminal, or with NO_COLOR.
+    let mut stdout = anstream::stdout().lock();
     match actormap::run(&cli, &mut stdout) {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,

@@ -290,7 +290,7 @@ pub fn requested(
 
 /// `actormap build`: check, then every domain map, the overview and the matrix.
 pub fn build(t: &Territory, args: &OutputArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
-    let findings = check::run(t);
+    let findings = check::run(t)?;
     check::output::text(&findings, out)?;
     writeln!(out)?;
     let mut kinds: Vec<MapKind> = t

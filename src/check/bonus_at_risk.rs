@@ -1,7 +1,7 @@
 //! `bonus-at-risk`: an objective below the share of its target the year-3 bonus requires,
 //! or heading below it by the programme's end.
 
-use super::{Finding, Rule, Severity};
+use super::{Context, Finding, Rule, Severity};
 use crate::model::Territory;
 use crate::numbers::percent;
 use crate::status::{self, ObjectiveStatus, Source, Verdict};
@@ -19,20 +19,23 @@ use crate::status::{self, ObjectiveStatus, Source, Verdict};
 pub static RULE: Rule = Rule {
     name: "bonus-at-risk",
     severity: Severity::Warning,
-    doc: "an objective below its threshold for the year-3 bonus (60 %, 100 % for a priority objective), or projected below it at the programme's end; an error for a priority objective",
+    summary: "an objective below its threshold for the year-3 bonus (60 %, 100 % for a priority objective), or projected below it at the programme's end; an error for a priority objective",
+    why: "the year-3 bonus (1 € per inhabitant, 152 371 € for the Calaisis) is lost if any one objective misses its threshold; the committee must see it while it can act",
+    example: "a REGAL measured at 0,5 (half done) is at 50 %, below the 100 % of a priority objective: an error",
+    params: &[],
     check,
 };
 
-fn check(rule: &Rule, territory: &Territory) -> Vec<Finding> {
+fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
     let status = status::compute(territory, None);
     let mut findings = Vec::new();
     for o in status.objectives.iter().filter(|o| o.counted) {
         let Some(message) = message(o) else {
             continue;
         };
-        let mut finding = rule.finding(message);
+        let mut finding = cx.finding(message);
         if o.priority {
-            finding.severity = Severity::Error;
+            finding.severity = cx.raised(Severity::Error);
         }
         finding.objectives.push(o.id.clone());
         finding.location = match &o.source {
@@ -58,16 +61,18 @@ fn message(o: &ObjectiveStatus) -> Option<String> {
     let threshold = percent(o.threshold);
     if let (Verdict::Below, Some(ratio)) = (o.verdict, o.ratio) {
         return Some(format!(
-            "{kind} \"{}\" is at {} of its target, below the {threshold} the year-3 bonus requires",
+            "{kind} {} \"{}\" is at {} of its target, below the {threshold} the year-3 bonus requires",
             o.id,
+            o.title,
             percent(ratio)
         ));
     }
     let p = o.projection.as_ref()?;
     match (p.verdict, p.ratio) {
         (Verdict::Below, Some(ratio)) => Some(format!(
-            "{kind} \"{}\" is projected at {} of its target on {} at its current pace, below the {threshold} the year-3 bonus requires",
+            "{kind} {} \"{}\" is projected at {} of its target on {} at its current pace, below the {threshold} the year-3 bonus requires",
             o.id,
+            o.title,
             percent(ratio),
             p.date
         )),
@@ -119,7 +124,7 @@ mod tests {
     }
 
     fn run(t: &Territory) -> Vec<Finding> {
-        check(&RULE, t)
+        crate::check::findings_of(&RULE, t)
     }
 
     #[test]
@@ -138,15 +143,16 @@ mod tests {
         );
         let findings = run(&t);
         assert_eq!(findings.len(), 2, "{findings:#?}");
-        assert_eq!(findings[0].objectives, ["haies"]);
-        assert_eq!(findings[0].severity, Severity::Warning);
+        // Errors come first.
+        assert_eq!(findings[0].objectives, ["regal"]);
+        assert_eq!(findings[0].severity, Severity::Error);
+        assert_eq!(findings[1].objectives, ["haies"]);
+        assert_eq!(findings[1].severity, Severity::Warning);
         assert!(
-            findings[0].message.contains("at 59,9 %"),
+            findings[1].message.contains("at 59,9 %"),
             "{}",
-            findings[0].message
+            findings[1].message
         );
-        assert_eq!(findings[1].objectives, ["regal"]);
-        assert_eq!(findings[1].severity, Severity::Error);
     }
 
     #[test]

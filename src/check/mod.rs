@@ -1,14 +1,54 @@
 //! The rule engine: every rule in one registry (`RULES`), each in its own file with its doc,
-//! its default severity and its tests. `actormap check` runs them all.
+//! its default severity, its settings and its tests. `actormap check` runs them all;
+//! `actormap rules` and the README's rule table are generated from the same registry.
+//!
+//! Registering a rule = one file under `src/check/` defining a `pub static RULE: Rule`,
+//! plus one `mod` line and one entry in `RULES` below.
 
 mod bonus_at_risk;
-mod missing_lead;
+mod config;
+mod facts;
 pub mod output;
 
+mod duplicate_actor;
+mod empty_domain;
+mod missing_lead;
+mod missing_role;
+mod no_relay;
+mod one_way_related;
+mod orphan_actor;
+mod overloaded_lead;
+mod priority_unfunded;
+mod single_funder;
+
+use std::borrow::Cow;
 use std::fmt;
 
-use crate::error::Location;
-use crate::model::Territory;
+pub use config::{Config, Overrides};
+pub use facts::Facts;
+
+use crate::error::{Error, Location};
+use crate::model::{Objective, Role, Territory};
+
+/// Every rule, in the order they are listed and their findings reported.
+pub static RULES: &[&Rule] = &[
+    &missing_lead::RULE,
+    &priority_unfunded::RULE,
+    &missing_role::RULE,
+    &no_relay::RULE,
+    &single_funder::RULE,
+    &overloaded_lead::RULE,
+    &orphan_actor::RULE,
+    &duplicate_actor::RULE,
+    &empty_domain::RULE,
+    &one_way_related::RULE,
+    &bonus_at_risk::RULE,
+];
+
+/// The rule of the registry with this name.
+pub fn rule(name: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.name == name)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -17,13 +57,19 @@ pub enum Severity {
     Error,
 }
 
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl Severity {
+    pub fn id(self) -> &'static str {
+        match self {
             Severity::Info => "info",
             Severity::Warning => "warning",
             Severity::Error => "error",
-        })
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
     }
 }
 
@@ -32,56 +78,305 @@ impl fmt::Display for Severity {
 pub struct Finding {
     pub rule: &'static str,
     pub severity: Severity,
-    /// Lowercase, no trailing period: "objective \"regal\" has no lead".
+    /// Lowercase, no trailing period: `objective regal "…" has no lead; candidates: SEVADEC`.
     pub message: String,
     /// Ids of the objectives concerned.
     pub objectives: Vec<String>,
     /// Ids of the actors concerned.
     pub actors: Vec<String>,
+    /// Ids of the domains concerned.
+    pub domains: Vec<String>,
     /// Where the thing concerned is defined.
     pub location: Option<Location>,
-    /// What to do about it.
+    /// What to do about it; same style as the message.
     pub hint: Option<String>,
 }
 
-/// A named rule of the registry.
+/// A named rule of the registry. Its doc answers the clippy questions: what it finds, why it
+/// matters for the contract, an example.
 pub struct Rule {
     pub name: &'static str,
+    /// The severity of its findings unless the territory or the command line says otherwise.
     pub severity: Severity,
-    /// What it finds, why it matters for the contract, an example.
-    pub doc: &'static str,
-    pub check: fn(&Rule, &Territory) -> Vec<Finding>,
+    /// What it finds, in one line.
+    pub summary: &'static str,
+    /// Why it matters for the contract.
+    pub why: &'static str,
+    /// An example of what it reports.
+    pub example: &'static str,
+    /// The settings it takes besides its severity, with their defaults.
+    pub params: &'static [Param],
+    pub check: fn(&Context, &Territory) -> Vec<Finding>,
 }
 
-impl Rule {
-    /// A finding of this rule at its severity.
-    pub fn finding(&self, message: String) -> Finding {
-        Finding {
-            rule: self.name,
-            severity: self.severity,
-            message,
-            objectives: Vec::new(),
-            actors: Vec::new(),
-            location: None,
-            hint: None,
+/// A setting of a rule (`"overloaded-lead": {"max": 2}`).
+pub struct Param {
+    pub name: &'static str,
+    pub doc: &'static str,
+    pub default: ParamValue,
+}
+
+/// A setting's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParamValue {
+    /// A whole number, 0 or more.
+    Count(usize),
+    /// A list of roles, written as in the links table ("financeur", "cible" or "funder").
+    Roles(Cow<'static, [Role]>),
+}
+
+impl fmt::Display for ParamValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParamValue::Count(n) => write!(f, "{n}"),
+            ParamValue::Roles(roles) => {
+                let ids: Vec<&str> = roles.iter().map(|r| r.id()).collect();
+                write!(f, "[{}]", ids.join(", "))
+            }
         }
     }
 }
 
-/// Every rule, in the order they run and are listed.
-pub static RULES: &[&Rule] = &[&missing_lead::RULE, &bonus_at_risk::RULE];
+/// What a rule sees while it runs: itself, its severity, its settings, and the facts about
+/// the territory computed once for every rule.
+pub struct Context<'a> {
+    pub rule: &'static Rule,
+    pub severity: Severity,
+    pub facts: &'a Facts<'a>,
+    params: &'a [(&'static str, ParamValue)],
+    /// True when the territory or the command line set this rule's severity.
+    severity_set: bool,
+}
 
-/// Run every rule; findings sorted by severity (errors first), then by place.
-pub fn run(territory: &Territory) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = RULES
-        .iter()
-        .flat_map(|rule| (rule.check)(rule, territory))
-        .collect();
-    findings.sort_by(|a, b| {
+impl Context<'_> {
+    /// A finding of this rule at its configured severity.
+    pub fn finding(&self, message: String) -> Finding {
+        Finding {
+            rule: self.rule.name,
+            severity: self.severity,
+            message,
+            objectives: Vec::new(),
+            actors: Vec::new(),
+            domains: Vec::new(),
+            location: None,
+            hint: None,
+        }
+    }
+
+    /// The severity of a finding the rule deems graver than its others (one about a priority
+    /// objective): `graver` when the rule runs at its default severity, and the severity the
+    /// territory or the command line chose otherwise, so that `--warn RULE` means warnings.
+    pub fn raised(&self, graver: Severity) -> Severity {
+        if self.severity_set {
+            self.severity
+        } else {
+            graver.max(self.severity)
+        }
+    }
+
+    fn param(&self, name: &str) -> Option<&ParamValue> {
+        self.params
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v)
+            .or_else(|| {
+                self.rule
+                    .params
+                    .iter()
+                    .find(|p| p.name == name)
+                    .map(|p| &p.default)
+            })
+    }
+
+    /// A whole-number setting (its default when the territory does not set it).
+    pub fn count(&self, name: &str) -> usize {
+        match self.param(name) {
+            Some(ParamValue::Count(n)) => *n,
+            _ => 0,
+        }
+    }
+
+    /// A list-of-roles setting (its default when the territory does not set it).
+    pub fn roles(&self, name: &str) -> &[Role] {
+        match self.param(name) {
+            Some(ParamValue::Roles(roles)) => roles,
+            _ => &[],
+        }
+    }
+}
+
+/// Run every rule with the territory's own settings (`"rules"` in territory.json).
+/// Fails only when those settings are wrong.
+pub fn run(territory: &Territory) -> Result<Vec<Finding>, Error> {
+    let config = Config::from_territory(territory)?;
+    Ok(run_with(territory, &config))
+}
+
+/// Run every enabled rule with these settings; findings sorted by severity (errors first),
+/// then registry order, then place, then message, so the same input gives the same output.
+pub fn run_with(territory: &Territory, config: &Config) -> Vec<Finding> {
+    let facts = Facts::new(territory);
+    let mut findings = Vec::new();
+    for (rank, rule) in RULES.iter().copied().enumerate() {
+        let Some(setting) = config.rule(rule.name) else {
+            continue;
+        };
+        let Some(severity) = setting.severity else {
+            continue;
+        };
+        let severity = if config.deny_warnings && severity == Severity::Warning {
+            Severity::Error
+        } else {
+            severity
+        };
+        let context = Context {
+            rule,
+            severity,
+            facts: &facts,
+            params: &setting.params,
+            severity_set: setting.severity != Some(rule.severity),
+        };
+        findings.extend(
+            (rule.check)(&context, territory)
+                .into_iter()
+                .map(|f| (rank, f)),
+        );
+    }
+    findings.sort_by(|(ra, a), (rb, b)| {
         b.severity
             .cmp(&a.severity)
+            .then(ra.cmp(rb))
             .then_with(|| a.location.cmp(&b.location))
-            .then_with(|| a.rule.cmp(b.rule))
+            .then_with(|| a.message.cmp(&b.message))
     });
-    findings
+    findings.into_iter().map(|(_, f)| f).collect()
+}
+
+/// True when a finding should make the command fail (exit code 1).
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+/// `objective regal "Mise en œuvre d'un REGAL"`: how messages name an objective.
+pub fn objective_label(objective: &Objective) -> String {
+    format!("objective {} \"{}\"", objective.id, objective.title)
+}
+
+/// "SEVADEC, SyMPaC, Les 3 EPCI".
+pub fn names<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    names.into_iter().collect::<Vec<_>>().join(", ")
+}
+
+/// A test territory from a compact JSON text (the single-file format).
+#[cfg(test)]
+pub(crate) fn territory(json: &str) -> Territory {
+    let dir = std::env::temp_dir().join(format!(
+        "actormap-rule-test-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("t.json");
+    std::fs::write(&path, json).expect("written");
+    let t = crate::load::load(&path);
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut t = t.unwrap_or_else(|e| panic!("test territory does not load: {e:?}"));
+    // Locations name the file as "t.json", wherever the temporary folder was.
+    let short = |l: &mut Location| l.file = "t.json".to_owned();
+    t.domains.iter_mut().for_each(|d| short(&mut d.origin));
+    t.objectives.iter_mut().for_each(|o| short(&mut o.origin));
+    t.actors.iter_mut().for_each(|a| short(&mut a.origin));
+    t.links.iter_mut().for_each(|l| short(&mut l.origin));
+    t.rules.values_mut().for_each(|r| short(&mut r.origin));
+    t
+}
+
+/// Run one rule at its defaults (plus the territory's settings) on a test territory.
+#[cfg(test)]
+pub(crate) fn findings_of(rule: &'static Rule, territory: &Territory) -> Vec<Finding> {
+    let config = Config::from_territory(territory).expect("valid settings");
+    run_with(territory, &config)
+        .into_iter()
+        .filter(|f| f.rule == rule.name)
+        .collect()
+}
+
+/// The French word for a role in the links table ("financeur"), for hints.
+pub fn role_word(role: Role) -> &'static str {
+    match role {
+        Role::Lead => "chef de file",
+        Role::LeadCandidate => "chef de file pressenti",
+        Role::Prescriber => "prescripteur",
+        Role::Funder => "financeur",
+        Role::Support => "accompagnateur",
+        Role::Target => "cible",
+        Role::Relay => "relais",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: &str = r#"{
+        "rules": {"missing-lead": "SETTING", "empty-domain": "allow"},
+        "domains": [{"id": "D1", "name": "Tout"}],
+        "objectives": [{"id": "o", "domain": "D1", "title": "O", "priority": "oui"}]
+    }"#;
+
+    #[test]
+    fn run_uses_the_territory_settings_and_sorts_errors_first() {
+        let found = run(&territory(&T.replace("SETTING", "info"))).expect("valid settings");
+        let shown: Vec<(&str, Severity)> = found.iter().map(|f| (f.rule, f.severity)).collect();
+        assert_eq!(
+            shown,
+            [
+                ("priority-unfunded", Severity::Error),
+                ("missing-lead", Severity::Info),
+            ]
+        );
+    }
+
+    #[test]
+    fn run_refuses_bad_settings() {
+        let e = run(&territory(&T.replace("SETTING", "loud"))).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("t.json:2: rule \"missing-lead\": unknown severity \"loud\""),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn raised_severity_yields_to_the_settings() {
+        let t = territory(&T.replace("SETTING", "error"));
+        let facts = Facts::new(&t);
+        let at = |severity, severity_set| Context {
+            rule: RULES[0],
+            severity,
+            facts: &facts,
+            params: &[],
+            severity_set,
+        };
+        assert_eq!(
+            at(Severity::Warning, false).raised(Severity::Error),
+            Severity::Error
+        );
+        assert_eq!(
+            at(Severity::Error, false).raised(Severity::Warning),
+            Severity::Error
+        );
+        assert_eq!(
+            at(Severity::Info, true).raised(Severity::Error),
+            Severity::Info
+        );
+    }
+
+    #[test]
+    fn every_rule_is_registered_once() {
+        let mut names: Vec<&str> = RULES.iter().map(|r| r.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), RULES.len());
+    }
 }

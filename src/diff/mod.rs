@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 
 use serde::{Serialize, Serializer};
 
+use crate::Error;
 use crate::check::{self, Finding};
 use crate::model::{Role, Territory};
 use crate::status::{self, BonusVerdict, ObjectiveStatus, Verdict};
@@ -118,7 +119,7 @@ fn display<T: std::fmt::Display, S: Serializer>(value: &T, s: S) -> Result<S::Ok
 
 /// Compare an older and a newer version of a territory. Actors and objectives are matched
 /// by id; findings by rule, objectives and actors.
-pub fn compare(old: &Territory, new: &Territory) -> Diff {
+pub fn compare(old: &Territory, new: &Territory) -> Result<Diff, Error> {
     let actor_ref = |a: &crate::model::Actor| ActorRef {
         id: a.id.clone(),
         name: a.name.clone(),
@@ -189,7 +190,7 @@ pub fn compare(old: &Territory, new: &Territory) -> Diff {
         actors.sort();
         (f.rule, objectives, actors)
     };
-    let (findings_old, findings_new) = (check::run(old), check::run(new));
+    let (findings_old, findings_new) = (check::run(old)?, check::run(new)?);
     let keys_old: BTreeSet<_> = findings_old.iter().map(key).collect();
     let keys_new: BTreeSet<_> = findings_new.iter().map(key).collect();
     let finding_ref = |f: &Finding| FindingRef {
@@ -229,7 +230,7 @@ pub fn compare(old: &Territory, new: &Territory) -> Diff {
         new: status_new.bonus.verdict,
     });
 
-    Diff {
+    Ok(Diff {
         old: old.name.clone(),
         new: new.name.clone(),
         actors_added,
@@ -241,7 +242,7 @@ pub fn compare(old: &Territory, new: &Territory) -> Diff {
         findings_resolved,
         progress,
         bonus,
-    }
+    })
 }
 
 impl RoleChange {

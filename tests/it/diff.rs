@@ -77,7 +77,7 @@ fn regal_got_a_lead_and_an_actor_left() {
     );
     assert!(
         text.contains(
-            "findings resolved (1)\n  error[missing-lead]: objective \"regal\" has no lead"
+            "findings resolved (1)\n  error[missing-lead]: objective regal \"Mise en œuvre d'un REseau de Lutte contre le Gaspillage ALimentaire (REGAL)\" has no lead"
         ),
         "{text}"
     );

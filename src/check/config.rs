@@ -1,0 +1,380 @@
+//! Rule settings: each rule's severity (or off) and parameters, from the registry's defaults,
+//! then `territory.json` (`"rules": {"no-relay": "error", "overloaded-lead": {"max": 2}}`),
+//! then the command line (`--deny RULE`, `--warn RULE`, `--allow RULE`, `--deny warnings`).
+
+use std::borrow::Cow;
+
+use serde_json::Value;
+
+use super::{ParamValue, RULES, Rule, Severity};
+use crate::error::{Error, LoadError};
+use crate::load::values;
+use crate::model::{RuleSetting, Territory};
+use crate::names::{fold, suggest};
+
+/// One rule's settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleConfig {
+    /// `None` when the rule is off (`allow`).
+    pub severity: Option<Severity>,
+    /// The parameters set explicitly; the others keep the rule's defaults.
+    pub params: Vec<(&'static str, ParamValue)>,
+}
+
+/// The settings of every rule of the registry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    rules: Vec<(&'static str, RuleConfig)>,
+    /// `--deny warnings`: every warning is reported as an error.
+    pub deny_warnings: bool,
+}
+
+/// The command line's say: rule names (or `warnings` for `--deny`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides {
+    pub deny: Vec<String>,
+    pub warn: Vec<String>,
+    pub allow: Vec<String>,
+}
+
+const SEVERITY_WORDS: &str = "error, warning, info or allow";
+
+/// A severity word as written in territory.json; `Ok(None)` means off.
+fn severity_word(word: &str) -> Result<Option<Severity>, String> {
+    match fold(word).as_str() {
+        "error" | "erreur" | "deny" => Ok(Some(Severity::Error)),
+        "warning" | "warn" | "avertissement" | "alerte" => Ok(Some(Severity::Warning)),
+        "info" | "information" => Ok(Some(Severity::Info)),
+        "allow" | "off" | "ignore" | "desactive" | "desactivee" => Ok(None),
+        _ => Err(format!(
+            "unknown severity \"{word}\"; expected {SEVERITY_WORDS}"
+        )),
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            rules: RULES
+                .iter()
+                .map(|r| {
+                    (
+                        r.name,
+                        RuleConfig {
+                            severity: Some(r.severity),
+                            params: Vec::new(),
+                        },
+                    )
+                })
+                .collect(),
+            deny_warnings: false,
+        }
+    }
+}
+
+impl Config {
+    /// The settings of a rule of the registry.
+    pub fn rule(&self, name: &str) -> Option<&RuleConfig> {
+        self.rules.iter().find(|(n, _)| *n == name).map(|(_, c)| c)
+    }
+
+    fn rule_mut(&mut self, name: &str) -> Option<&mut RuleConfig> {
+        self.rules
+            .iter_mut()
+            .find(|(n, _)| *n == name)
+            .map(|(_, c)| c)
+    }
+
+    /// The defaults, changed by the territory's `"rules"`. Every bad setting is reported,
+    /// each with the line of territory.json it is on.
+    pub fn from_territory(territory: &Territory) -> Result<Config, Vec<LoadError>> {
+        let mut config = Config::default();
+        let mut errors = Vec::new();
+        for (name, setting) in &territory.rules {
+            if let Err(message) = config.set(name, setting) {
+                errors.push(LoadError::new(setting.origin.clone(), message));
+            }
+        }
+        if errors.is_empty() {
+            Ok(config)
+        } else {
+            errors.sort();
+            Err(errors)
+        }
+    }
+
+    fn set(&mut self, name: &str, setting: &RuleSetting) -> Result<(), String> {
+        let Some(rule) = super::rule(name) else {
+            return Err(format!(
+                "rules: unknown rule \"{name}\"{}; `actormap rules` lists them",
+                did_you_mean(name)
+            ));
+        };
+        let Some(config) = self.rule_mut(name) else {
+            return Ok(());
+        };
+        match &setting.value {
+            Value::String(word) => {
+                config.severity =
+                    severity_word(word).map_err(|e| format!("rule \"{name}\": {e}"))?;
+            }
+            Value::Object(fields) => {
+                let mut problems = Vec::new();
+                for (key, value) in fields {
+                    if matches!(
+                        fold(key).as_str(),
+                        "severity" | "level" | "severite" | "niveau"
+                    ) {
+                        match value.as_str().map(severity_word) {
+                            Some(Ok(severity)) => config.severity = severity,
+                            Some(Err(e)) => problems.push(e),
+                            None => problems
+                                .push(format!("\"{key}\": expected a string ({SEVERITY_WORDS})")),
+                        }
+                        continue;
+                    }
+                    let Some(param) = rule.params.iter().find(|p| p.name == key) else {
+                        problems.push(format!(
+                            "unknown setting \"{key}\"; expected {}",
+                            expected_keys(rule)
+                        ));
+                        continue;
+                    };
+                    match param_value(&param.default, value) {
+                        Ok(v) => {
+                            config.params.retain(|(n, _)| *n != param.name);
+                            config.params.push((param.name, v));
+                        }
+                        Err(e) => problems.push(format!("\"{key}\": {e}")),
+                    }
+                }
+                if !problems.is_empty() {
+                    return Err(format!("rule \"{name}\": {}", problems.join("; ")));
+                }
+            }
+            _ => {
+                return Err(format!(
+                    "rule \"{name}\": expected a severity ({SEVERITY_WORDS}) or an object such as {}",
+                    example_object(rule)
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Apply the command line. The stricter flag wins when one rule is named twice.
+    pub fn apply(&mut self, overrides: &Overrides) -> Result<(), Error> {
+        let flags: [(&str, &[String], Option<Severity>); 3] = [
+            ("--allow", &overrides.allow, None),
+            ("--warn", &overrides.warn, Some(Severity::Warning)),
+            ("--deny", &overrides.deny, Some(Severity::Error)),
+        ];
+        for (flag, names, severity) in flags {
+            for name in names {
+                if name == "warnings" {
+                    if flag == "--deny" {
+                        self.deny_warnings = true;
+                        continue;
+                    }
+                    return Err(Error::Usage(format!(
+                        "\"warnings\" goes with --deny only (--deny warnings); {flag} takes a rule name"
+                    )));
+                }
+                match self.rule_mut(name) {
+                    Some(config) => config.severity = severity,
+                    None => {
+                        return Err(Error::Usage(format!(
+                            "unknown rule \"{name}\" in {flag}{}; `actormap rules` lists them",
+                            did_you_mean(name)
+                        )));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn did_you_mean(name: &str) -> String {
+    suggest(name, RULES.iter().map(|r| r.name))
+        .map(|s| format!(" (did you mean \"{s}\"?)"))
+        .unwrap_or_default()
+}
+
+fn expected_keys(rule: &Rule) -> String {
+    let mut keys = vec!["severity"];
+    keys.extend(rule.params.iter().map(|p| p.name));
+    match keys.as_slice() {
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+        [] => String::new(),
+    }
+}
+
+fn example_object(rule: &Rule) -> String {
+    match rule.params.first() {
+        Some(p) => match &p.default {
+            ParamValue::Count(n) => format!("{{\"{}\": {n}}}", p.name),
+            ParamValue::Roles(_) => format!("{{\"{}\": [\"financeur\", \"cible\"]}}", p.name),
+        },
+        None => "{\"severity\": \"warning\"}".to_owned(),
+    }
+}
+
+/// A JSON value read as a parameter of the same kind as its default.
+fn param_value(default: &ParamValue, value: &Value) -> Result<ParamValue, String> {
+    match default {
+        ParamValue::Count(_) => value
+            .as_u64()
+            .and_then(|n| usize::try_from(n).ok())
+            .map(ParamValue::Count)
+            .ok_or_else(|| format!("expected a whole number (0 or more), found {value}")),
+        ParamValue::Roles(_) => {
+            let words: Vec<&str> = match value {
+                Value::Array(items) => items
+                    .iter()
+                    .map(|v| v.as_str().ok_or(()))
+                    .collect::<Result<_, _>>()
+                    .map_err(|()| format!("expected a list of role names, found {value}"))?,
+                Value::String(s) => s.split([',', ';', '|']).map(str::trim).collect(),
+                _ => return Err(format!("expected a list of role names, found {value}")),
+            };
+            let mut roles = Vec::new();
+            for word in words.into_iter().filter(|w| !w.trim().is_empty()) {
+                let role = values::role(word)?;
+                if !roles.contains(&role) {
+                    roles.push(role);
+                }
+            }
+            Ok(ParamValue::Roles(Cow::Owned(roles)))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Location;
+    use crate::model::Role;
+
+    fn with(rules: &[(&str, Value)]) -> Result<Config, Vec<LoadError>> {
+        let mut t = Territory::default();
+        for (n, (name, value)) in rules.iter().enumerate() {
+            t.rules.insert(
+                (*name).to_owned(),
+                RuleSetting {
+                    value: value.clone(),
+                    origin: Location::new("territory.json", n + 2),
+                },
+            );
+        }
+        Config::from_territory(&t)
+    }
+
+    #[test]
+    fn severities_and_parameters_are_read() {
+        let c = with(&[
+            ("no-relay", Value::from("erreur")),
+            ("orphan-actor", Value::from("allow")),
+            (
+                "overloaded-lead",
+                serde_json::json!({"max": 2, "severity": "info"}),
+            ),
+            (
+                "missing-role",
+                serde_json::json!({"roles": ["financeur", "relais"]}),
+            ),
+        ])
+        .unwrap();
+        assert_eq!(c.rule("no-relay").unwrap().severity, Some(Severity::Error));
+        assert_eq!(c.rule("orphan-actor").unwrap().severity, None);
+        let lead = c.rule("overloaded-lead").unwrap();
+        assert_eq!(lead.severity, Some(Severity::Info));
+        assert_eq!(lead.params, [("max", ParamValue::Count(2))]);
+        assert_eq!(
+            c.rule("missing-role").unwrap().params,
+            [(
+                "roles",
+                ParamValue::Roles(Cow::Owned(vec![Role::Funder, Role::Relay]))
+            )]
+        );
+    }
+
+    #[test]
+    fn bad_settings_name_their_line_and_what_was_expected() {
+        let e = with(&[
+            ("no-rely", Value::from("error")),
+            ("orphan-actor", Value::from("loud")),
+            (
+                "overloaded-lead",
+                serde_json::json!({"max": "two", "maxi": 1}),
+            ),
+            ("single-funder", Value::from(3)),
+        ])
+        .unwrap_err();
+        let shown: Vec<String> = e.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "territory.json:2: rules: unknown rule \"no-rely\" (did you mean \"no-relay\"?); `actormap rules` lists them",
+                "territory.json:3: rule \"orphan-actor\": unknown severity \"loud\"; expected error, warning, info or allow",
+                "territory.json:4: rule \"overloaded-lead\": \"max\": expected a whole number (0 or more), found \"two\"; unknown setting \"maxi\"; expected severity or max",
+                "territory.json:5: rule \"single-funder\": expected a severity (error, warning, info or allow) or an object such as {\"severity\": \"warning\"}",
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_roles_are_reported() {
+        let e = with(&[(
+            "missing-role",
+            serde_json::json!({"roles": ["cibles", "banquier"]}),
+        )])
+        .unwrap_err();
+        assert!(
+            e[0].message.contains("unknown role \"banquier\""),
+            "{}",
+            e[0]
+        );
+    }
+
+    #[test]
+    fn the_command_line_wins_and_the_stricter_flag_wins() {
+        let mut c = with(&[("no-relay", Value::from("allow"))]).unwrap();
+        c.apply(&Overrides {
+            deny: vec!["no-relay".into(), "warnings".into()],
+            warn: vec!["no-relay".into(), "single-funder".into()],
+            allow: vec!["missing-lead".into()],
+        })
+        .unwrap();
+        assert_eq!(c.rule("no-relay").unwrap().severity, Some(Severity::Error));
+        assert_eq!(
+            c.rule("single-funder").unwrap().severity,
+            Some(Severity::Warning)
+        );
+        assert_eq!(c.rule("missing-lead").unwrap().severity, None);
+        assert!(c.deny_warnings);
+    }
+
+    #[test]
+    fn unknown_rules_on_the_command_line_are_usage_errors() {
+        let mut c = Config::default();
+        let e = c
+            .apply(&Overrides {
+                warn: vec!["orphan-actors".into()],
+                ..Overrides::default()
+            })
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "error: unknown rule \"orphan-actors\" in --warn (did you mean \"orphan-actor\"?); `actormap rules` lists them"
+        );
+        let e = c
+            .apply(&Overrides {
+                allow: vec!["warnings".into()],
+                ..Overrides::default()
+            })
+            .unwrap_err();
+        assert!(e.to_string().contains("--deny only"), "{e}");
+    }
+}

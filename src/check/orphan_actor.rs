@@ -1,0 +1,72 @@
+//! `orphan-actor`: an actor that no link uses.
+
+use super::{Context, Finding, Rule, Severity};
+use crate::model::Territory;
+
+pub static RULE: Rule = Rule {
+    name: "orphan-actor",
+    severity: Severity::Warning,
+    summary: "an actor that no link uses, neither itself nor a group it belongs to",
+    why: "an actor listed but tied to no objective is either a role someone forgot to write down or a row to remove; either way the map is wrong",
+    example: "an actor of actors.csv that no line of links.csv names; GCT&M is not one when Les 3 EPCI is linked",
+    params: &[],
+    check,
+};
+
+fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
+    let linked = |id: &str| cx.facts.is_linked(id);
+    territory
+        .actors
+        .iter()
+        .filter(|a| !linked(&a.id))
+        .filter(|a| {
+            !cx.facts
+                .groups_containing(&a.id)
+                .iter()
+                .any(|g| linked(&g.id))
+        })
+        .map(|actor| {
+            let mut f = cx.finding(format!("actor \"{}\" is in no link", actor.name));
+            f.actors.push(actor.id.clone());
+            f.location = Some(actor.origin.clone());
+            f.hint = Some(
+                "give it a role towards an objective in the links table, or remove its row"
+                    .to_owned(),
+            );
+            f
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{findings_of, territory};
+
+    #[test]
+    fn members_of_a_linked_group_are_not_orphans() {
+        let t = territory(
+            r#"{
+            "domains": [{"id": "D1", "name": "Tout"}],
+            "objectives": [{"id": "a", "domain": "D1", "title": "A"}],
+            "actors": [
+                {"name": "GCT&M"}, {"name": "CCRA"}, {"name": "CD2E"},
+                {"name": "Les 3 EPCI", "members": ["GCT&M", "CCRA"]},
+                {"name": "Unused group", "members": ["CD2E"]}
+            ],
+            "links": [{"actor": "Les 3 EPCI", "objective": "a", "role": "chef de file"}]
+        }"#,
+        );
+        let messages: Vec<String> = findings_of(&RULE, &t)
+            .into_iter()
+            .map(|f| f.message)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "actor \"CD2E\" is in no link",
+                "actor \"Unused group\" is in no link"
+            ]
+        );
+    }
+}
