@@ -444,3 +444,15 @@ fn render_status_writes_the_chart_as_of_a_date() {
         .code(2)
         .stderr(predicates::str::contains("--status"));
 }
+
+#[test]
+fn objective_titles_and_units_are_escaped_text() {
+    let (t, mut s, _) = fixture_chart();
+    s.objectives[0].title = "<script>alert(1)</script> & \"co\"".into();
+    s.objectives[0].unit = Some("<b>km</b>".into());
+    let svg = render::svg::write(&chart(&t, &s, &Options::default()));
+    assert!(!svg.contains("<script>") && !svg.contains("<b>"), "{svg}");
+    assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;co&quot;"));
+    assert!(svg.contains("30 / 50 &lt;b&gt;km&lt;/b&gt;"));
+    roxmltree::Document::parse(&svg).expect("the SVG parses");
+}
