@@ -1,5 +1,6 @@
 //! Benchmarks: the whole `build` on the bundled data (check, every map as SVG and PNG,
-//! files written), the same without PNG, and one map of 300 actors in one domain.
+//! files written), the same without PNG, the status chart, and one map of 300 actors in one
+//! domain.
 //! Run with `cargo bench`.
 
 use std::path::Path;
@@ -46,6 +47,33 @@ fn build_bundled_svg_only() {
         &mut std::io::sink(),
     )
     .unwrap();
+}
+
+/// The status chart of the test fixture (6 objectives, projections): status, layout and SVG;
+/// then the same drawn as PNG.
+#[divan::bench(sample_count = 20)]
+fn status_chart_svg(bencher: divan::Bencher) {
+    let t = status_fixture();
+    bencher.bench(|| {
+        let status = actormap::status::compute(&t, None);
+        let scene = layout::status_chart::layout(&t, &status, &Options::default());
+        actormap::render::svg::write(&scene)
+    });
+}
+
+#[divan::bench(sample_count = 10)]
+fn status_chart_png(bencher: divan::Bencher) {
+    let t = status_fixture();
+    bencher.bench(|| {
+        let status = actormap::status::compute(&t, None);
+        let scene = layout::status_chart::layout(&t, &status, &Options::default());
+        actormap::render::png::write(&scene).unwrap()
+    });
+}
+
+fn status_fixture() -> Territory {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/status");
+    actormap::load::load(&dir).expect("the status fixture loads")
 }
 
 /// One domain map of 300 actors: layout and SVG.

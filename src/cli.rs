@@ -75,7 +75,8 @@ pub enum Command {
         format: DiffFormat,
     },
     /// Draw maps: a domain's cartographie des acteurs, an objective's, an actor's, the
-    /// territory overview or the actor x objective matrix, as SVG, PNG or Scene JSON.
+    /// territory overview, the actor x objective matrix or the status chart, as SVG, PNG or
+    /// Scene JSON.
     Render {
         /// A territory folder or JSON file.
         #[arg(default_value = DEFAULT_TERRITORY)]
@@ -95,14 +96,20 @@ pub enum Command {
         /// The actor x objective matrix (RACI-style letters).
         #[arg(long)]
         matrix: bool,
-        /// Every domain map, the overview and the matrix.
+        /// The status chart: one bar per objective against its target, the bonus verdict.
+        #[arg(long)]
+        status: bool,
+        /// Draw the status chart as of this date (2022-06-30 or 30/06/2022).
+        #[arg(long, value_parser = parse_date, requires = "status")]
+        at: Option<jiff::civil::Date>,
+        /// Every domain map, the overview, the matrix and the status chart.
         #[arg(long)]
         all: bool,
         #[command(flatten)]
         output: OutputArgs,
     },
-    /// The main job: check the territory, then draw every domain map, the overview and the
-    /// matrix into the output folder, printing what was written.
+    /// The main job: check the territory, then draw every domain map, the overview, the
+    /// matrix and the status chart into the output folder, printing what was written.
     ///
     /// Exit code 1 when the check finds an error (the maps are drawn all the same and show
     /// the gaps), 2 on bad input.

@@ -53,13 +53,21 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             actors,
             overview,
             matrix,
+            status,
+            at,
             all,
             output,
         } => {
             let territory = load::load(territory)?;
-            let kinds = maps::requested(
-                &territory, domains, objectives, actors, *overview, *matrix, *all,
-            )?;
+            let views: Vec<maps::MapKind> = [
+                (*overview, maps::MapKind::Overview),
+                (*matrix, maps::MapKind::Matrix),
+                (*status, maps::MapKind::Status { at: *at }),
+            ]
+            .into_iter()
+            .filter_map(|(wanted, kind)| wanted.then_some(kind))
+            .collect();
+            let kinds = maps::requested(&territory, domains, objectives, actors, &views, *all)?;
             maps::draw(&territory, &kinds, output, &[render::Format::Svg], out)?;
             Ok(Outcome::Clean)
         }

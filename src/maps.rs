@@ -23,6 +23,10 @@ pub enum MapKind {
     Actor(String),
     Overview,
     Matrix,
+    /// The status chart, as of a date (every measurement when `None`).
+    Status {
+        at: Option<jiff::civil::Date>,
+    },
 }
 
 impl MapKind {
@@ -34,6 +38,7 @@ impl MapKind {
             MapKind::Actor(id) => format!("actor-{id}"),
             MapKind::Overview => "overview".into(),
             MapKind::Matrix => "matrix".into(),
+            MapKind::Status { .. } => "status".into(),
         }
     }
 }
@@ -57,6 +62,9 @@ pub fn scene(t: &Territory, kind: &MapKind, opts: &Options) -> Scene {
         }
         MapKind::Overview => layout::overview::layout(t, opts),
         MapKind::Matrix => layout::matrix::layout(t, opts),
+        MapKind::Status { at } => {
+            layout::status_chart::layout(t, &crate::status::compute(t, *at), opts)
+        }
     }
 }
 
@@ -201,14 +209,14 @@ pub fn draw(
     Ok(())
 }
 
-/// Resolve what `render` was asked for into map kinds, with suggestions for unknown ids.
+/// Resolve what `render` was asked for into map kinds, with suggestions for unknown ids;
+/// `views` are the whole-territory views asked for (overview, matrix, status chart).
 pub fn requested(
     t: &Territory,
     domains: &[String],
     objectives: &[String],
     actors: &[String],
-    overview: bool,
-    matrix: bool,
+    views: &[MapKind],
     all: bool,
 ) -> Result<Vec<MapKind>, Error> {
     let mut kinds = Vec::new();
@@ -268,15 +276,16 @@ pub fn requested(
             })?;
         kinds.push(MapKind::Actor(a.id.clone()));
     }
-    if overview || all {
-        kinds.push(MapKind::Overview);
+    if all {
+        kinds.extend([MapKind::Overview, MapKind::Matrix]);
+        if !views.iter().any(|v| matches!(v, MapKind::Status { .. })) {
+            kinds.push(MapKind::Status { at: None });
+        }
     }
-    if matrix || all {
-        kinds.push(MapKind::Matrix);
-    }
+    kinds.extend(views.iter().cloned());
     if kinds.is_empty() {
         return Err(Error::Usage(
-            "nothing to render; give --domain ID, --objective ID, --actor ID, --overview, --matrix or --all".into(),
+            "nothing to render; give --domain ID, --objective ID, --actor ID, --overview, --matrix, --status or --all".into(),
         ));
     }
     let mut seen = Vec::new();
@@ -288,7 +297,8 @@ pub fn requested(
     Ok(kinds)
 }
 
-/// `actormap build`: check, then every domain map, the overview and the matrix.
+/// `actormap build`: check, then every domain map, the overview, the matrix and the status
+/// chart.
 pub fn build(t: &Territory, args: &OutputArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     let findings = check::run(t)?;
     check::output::text(&findings, out)?;
@@ -300,6 +310,7 @@ pub fn build(t: &Territory, args: &OutputArgs, out: &mut dyn Write) -> Result<Ou
         .collect();
     kinds.push(MapKind::Overview);
     kinds.push(MapKind::Matrix);
+    kinds.push(MapKind::Status { at: None });
     draw(t, &kinds, args, &[Format::Svg, Format::Png], out)?;
     Ok(if findings.iter().any(|f| f.severity == Severity::Error) {
         Outcome::Findings

@@ -7,6 +7,7 @@ pub mod matrix;
 pub mod overview;
 mod radial;
 pub mod scene;
+pub mod status_chart;
 pub mod text;
 
 use crate::model::{Lang, Role, Territory};

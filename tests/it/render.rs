@@ -354,6 +354,7 @@ fn every_svg_parses_and_rendering_twice_gives_the_same_bytes() {
     kinds.push(MapKind::Actor("ademe".into()));
     kinds.push(MapKind::Overview);
     kinds.push(MapKind::Matrix);
+    kinds.push(MapKind::Status { at: None });
     for kind in &kinds {
         let a = render::svg::write(&maps::scene(&t, kind, &opts()));
         let b = render::svg::write(&maps::scene(&t, kind, &opts()));
@@ -421,7 +422,14 @@ fn build_writes_every_map_and_exits_1_on_a_missing_lead() {
             assert!(stdout.contains(&format!("{stem}.{ext}")), "{stdout}");
         }
     }
-    for name in ["overview.svg", "overview.png", "matrix.svg", "matrix.png"] {
+    for name in [
+        "overview.svg",
+        "overview.png",
+        "matrix.svg",
+        "matrix.png",
+        "status.svg",
+        "status.png",
+    ] {
         assert!(out.path().join(name).is_file(), "{name}");
     }
     let leftovers: Vec<_> = std::fs::read_dir(out.path())
