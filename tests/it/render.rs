@@ -162,33 +162,34 @@ pub fn assert_sound(scene: &Scene, what: &str) {
     }
 }
 
-fn opts() -> Options {
-    Options::default()
+/// The options `render` uses for `t`: the required roles come from its check settings.
+fn opts(t: &Territory) -> Options {
+    maps::with_required_roles(t, Options::default()).expect("valid rule settings")
 }
 
 #[test]
 fn calaisis_maps_are_sound() {
     let t = load_calaisis();
     for d in &t.domains {
-        let scene = layout::cartographie::domain(&t, d, &opts());
+        let scene = layout::cartographie::domain(&t, d, &opts(&t));
         assert_eq!((scene.width, scene.height), (1920.0, 1080.0), "{}", d.id);
         assert_sound(&scene, &d.id);
     }
     for o in &t.objectives {
-        assert_sound(&layout::cartographie::objective(&t, o, &opts()), &o.id);
+        assert_sound(&layout::cartographie::objective(&t, o, &opts(&t)), &o.id);
     }
     for a in &t.actors {
-        assert_sound(&layout::actor::layout(&t, a, &opts()), &a.id);
+        assert_sound(&layout::actor::layout(&t, a, &opts(&t)), &a.id);
     }
-    assert_sound(&layout::overview::layout(&t, &opts()), "overview");
-    assert_sound(&layout::matrix::layout(&t, &opts()), "matrix");
+    assert_sound(&layout::overview::layout(&t, &opts(&t)), "overview");
+    assert_sound(&layout::matrix::layout(&t, &opts(&t)), "matrix");
 }
 
 #[test]
 fn generated_territories_of_every_size_are_sound() {
     for n in [1, 5, 40, 300] {
         let t = generated(n);
-        let scene = layout::cartographie::domain(&t, &t.domains[0], &opts());
+        let scene = layout::cartographie::domain(&t, &t.domains[0], &opts(&t));
         assert_sound(&scene, &format!("{n} actors"));
         // Every actor is on the map once for its role, or listed on the lead gap.
         let cards = scene
@@ -214,11 +215,11 @@ fn generated_territories_of_every_size_are_sound() {
             );
         }
         assert_sound(
-            &layout::matrix::layout(&t, &opts()),
+            &layout::matrix::layout(&t, &opts(&t)),
             &format!("matrix of {n}"),
         );
         assert_sound(
-            &layout::overview::layout(&t, &opts()),
+            &layout::overview::layout(&t, &opts(&t)),
             &format!("overview of {n}"),
         );
     }
@@ -232,6 +233,7 @@ fn other_sizes_and_english_are_sound() {
         let o = Options {
             size: Size::parse(size).unwrap(),
             lang: Lang::En,
+            ..opts(&t)
         };
         let scene = layout::cartographie::domain(&t, d, &o);
         assert_sound(&scene, size);
@@ -254,7 +256,7 @@ fn texts(scene: &Scene) -> Vec<String> {
 #[test]
 fn the_regal_map_shows_the_missing_lead_and_its_candidates() {
     let t = load_calaisis();
-    let scene = layout::cartographie::domain(&t, t.domain("DC3").unwrap(), &opts());
+    let scene = layout::cartographie::domain(&t, t.domain("DC3").unwrap(), &opts(&t));
     let all = texts(&scene).join("\n").replace('\u{a0}', " ");
     assert!(all.contains("Chef de file ?"), "{all}");
     for candidate in ["SEVADEC ?", "SyMPaC ?", "Les 3 EPCI ?"] {
@@ -279,7 +281,7 @@ fn the_regal_map_shows_the_missing_lead_and_its_candidates() {
 #[test]
 fn a_lead_stands_out_and_two_roles_mean_two_cards() {
     let t = load_calaisis();
-    let scene = layout::cartographie::domain(&t, t.domain("DC1").unwrap(), &opts());
+    let scene = layout::cartographie::domain(&t, t.domain("DC1").unwrap(), &opts(&t));
     let flat = scene.flatten();
     let ids: Vec<&str> = flat
         .iter()
@@ -318,7 +320,7 @@ fn english_labels_with_lang_en() {
     let t = load_calaisis();
     let o = Options {
         lang: Lang::En,
-        ..opts()
+        ..opts(&t)
     };
     let all = texts(&layout::cartographie::domain(
         &t,
@@ -335,7 +337,7 @@ fn english_labels_with_lang_en() {
 fn golden_slides_for_dc1_dc3_dc4() {
     let t = load_calaisis();
     for id in ["DC1", "DC3", "DC4"] {
-        let scene = layout::cartographie::domain(&t, t.domain(id).unwrap(), &opts());
+        let scene = layout::cartographie::domain(&t, t.domain(id).unwrap(), &opts(&t));
         let svg = render::svg::write(&scene);
         insta::assert_snapshot!(format!("{}_svg", id.to_lowercase()), svg);
         insta::assert_snapshot!(format!("{}_scene", id.to_lowercase()), scene.to_json());
@@ -356,8 +358,8 @@ fn every_svg_parses_and_rendering_twice_gives_the_same_bytes() {
     kinds.push(MapKind::Matrix);
     kinds.push(MapKind::Status { at: None });
     for kind in &kinds {
-        let a = render::svg::write(&maps::scene(&t, kind, &opts()));
-        let b = render::svg::write(&maps::scene(&t, kind, &opts()));
+        let a = render::svg::write(&maps::scene(&t, kind, &opts(&t)));
+        let b = render::svg::write(&maps::scene(&t, kind, &opts(&t)));
         assert_eq!(a, b, "{kind:?}");
         let doc = roxmltree::Document::parse(&a).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
         assert_eq!(doc.root_element().tag_name().name(), "svg");
@@ -370,7 +372,7 @@ fn every_svg_parses_and_rendering_twice_gives_the_same_bytes() {
             "the shipped font first"
         );
     }
-    let scene = maps::scene(&t, &MapKind::Domain("DC3".into()), &opts());
+    let scene = maps::scene(&t, &MapKind::Domain("DC3".into()), &opts(&t));
     let png = render::to_bytes(&scene, Format::Png).unwrap();
     assert_eq!(png, render::to_bytes(&scene, Format::Png).unwrap());
     assert!(png.starts_with(b"\x89PNG"));
@@ -389,7 +391,7 @@ fn a_hostile_actor_name_shows_as_text() {
         MapKind::Overview,
         MapKind::Matrix,
     ] {
-        let svg = render::svg::write(&maps::scene(&t, &kind, &opts()));
+        let svg = render::svg::write(&maps::scene(&t, &kind, &opts(&t)));
         let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
         assert!(
             doc.descendants().all(|n| n.tag_name().name() != "script"),
@@ -517,7 +519,7 @@ fn render_rejects_unknown_ids_and_bad_sizes_with_exit_2() {
 #[test]
 fn a_domain_without_actors_says_so_and_shows_the_lead_gap() {
     let t = load_calaisis();
-    let scene = layout::cartographie::domain(&t, t.domain("DC5").unwrap(), &opts());
+    let scene = layout::cartographie::domain(&t, t.domain("DC5").unwrap(), &opts(&t));
     let all = texts(&scene).join("\n");
     assert!(all.contains("Aucun acteur renseigné"), "{all}");
     assert!(
