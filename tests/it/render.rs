@@ -202,10 +202,26 @@ fn generated_territories_of_every_size_are_sound() {
             .iter()
             .filter(|l| l.role == Role::LeadCandidate)
             .count();
+        // The default required roles (funder, target) nobody holds get one gap card each.
+        let role_gaps = [Role::Funder, Role::Target]
+            .iter()
+            .filter(|r| !t.links.iter().any(|l| l.role == **r))
+            .count();
+        assert_eq!(
+            role_gaps,
+            scene
+                .flatten()
+                .iter()
+                .filter(
+                    |(g, i)| matches!(i, Item::Rect(_)) && g.is_some_and(|g| g.class == "role-gap")
+                )
+                .count(),
+            "{n} actors: role gaps"
+        );
         assert_eq!(
             cards,
-            n - candidates + 1,
-            "{n} actors: cards plus the gap card"
+            n - candidates + 1 + role_gaps,
+            "{n} actors: cards plus the gap cards"
         );
         if n <= 40 {
             assert_eq!(
@@ -228,8 +244,10 @@ fn generated_territories_of_every_size_are_sound() {
 #[test]
 fn other_sizes_and_english_are_sound() {
     let t = load_calaisis();
-    let d = t.domain("DC1").unwrap();
-    for size in ["1280x720", "1600x1200", "3840x2160"] {
+    for (d, size) in ["DC1", "DC3"]
+        .iter()
+        .flat_map(|d| ["1280x720", "1600x1200", "3840x2160"].map(|s| (t.domain(d).unwrap(), s)))
+    {
         let o = Options {
             size: Size::parse(size).unwrap(),
             lang: Lang::En,
@@ -555,4 +573,179 @@ fn hostile_ids_never_write_outside_the_output_folder() {
     // Nothing beside `b` nor beside `a`.
     assert_eq!(std::fs::read_dir(root.path().join("a")).unwrap().count(), 1);
     assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1);
+}
+
+/// The ids of the role gap cards of a scene, with their texts.
+fn role_gaps(scene: &Scene) -> Vec<(String, Vec<String>)> {
+    let mut out = Vec::new();
+    for (g, i) in scene.flatten() {
+        let Some(g) = g.filter(|g| g.class == "role-gap") else {
+            continue;
+        };
+        if let Item::Rect(r) = i {
+            let stroke = r.stroke.as_ref().expect("an outline");
+            assert!(!stroke.dash.is_empty(), "{}: dashed", g.id);
+            assert_eq!(stroke.color, layout::RED, "{}", g.id);
+            let texts = g
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text(t) => Some(t.text.replace('\u{a0}', " ")),
+                    _ => None,
+                })
+                .collect();
+            out.push((g.id.clone(), texts));
+        }
+    }
+    out
+}
+
+fn set_rule(t: &mut Territory, rule: &str, value: serde_json::Value) {
+    t.rules.insert(
+        rule.into(),
+        actormap::model::RuleSetting {
+            value,
+            origin: Location::default(),
+        },
+    );
+}
+
+#[test]
+fn regal_and_cot_enr_show_that_nobody_is_a_target_and_dc1_has_no_role_gap() {
+    let t = load_calaisis();
+    for (domain, objective) in [("DC3", "regal"), ("DC4", "cot-enr")] {
+        let scene = layout::cartographie::domain(&t, t.domain(domain).unwrap(), &opts(&t));
+        assert_eq!(
+            role_gaps(&scene),
+            [(
+                format!("role-gap:target:{objective}"),
+                vec!["Cibles ?".to_owned(), "à identifier".to_owned()]
+            )],
+            "{domain}"
+        );
+        // The sector keeps its usual label.
+        let labels: Vec<&str> = scene
+            .flatten()
+            .into_iter()
+            .filter_map(|(g, _)| g.filter(|g| g.class == "sector-label"))
+            .map(|g| g.id.as_str())
+            .collect();
+        assert!(labels.contains(&"target"), "{domain}: {labels:?}");
+        let all = texts(&scene).join("\n");
+        assert!(all.contains("À désigner / à identifier"), "{all}");
+    }
+    let dc1 = layout::cartographie::domain(&t, t.domain("DC1").unwrap(), &opts(&t));
+    assert_eq!(role_gaps(&dc1), []);
+    assert!(texts(&dc1).iter().any(|s| s == "Chef de file à désigner"));
+    let english = Options {
+        lang: Lang::En,
+        ..opts(&t)
+    };
+    let scene = layout::cartographie::domain(&t, t.domain("DC3").unwrap(), &english);
+    assert_eq!(
+        role_gaps(&scene)[0].1,
+        ["Targets?".to_owned(), "to be identified".to_owned()]
+    );
+}
+
+#[test]
+fn the_required_roles_come_from_the_territory_settings() {
+    // Four actors: a prescriber, a funder, a support partner, a target; no relay.
+    let mut t = generated(4);
+    assert_eq!(
+        role_gaps(&maps::scene(&t, &MapKind::Domain("D1".into()), &opts(&t))),
+        []
+    );
+    set_rule(
+        &mut t,
+        "missing-role",
+        serde_json::json!({"roles": ["relais", "cible"]}),
+    );
+    let scene = maps::scene(&t, &MapKind::Domain("D1".into()), &opts(&t));
+    assert_sound(&scene, "relay required");
+    let gaps = role_gaps(&scene);
+    assert_eq!(gaps.len(), 1, "{gaps:?}");
+    assert_eq!(gaps[0].0, "role-gap:relay:o1");
+    assert_eq!(gaps[0].1, ["Relais ?", "à identifier"]);
+
+    // Switched off: no target gap on the bundled REGAL map.
+    let mut t = load_calaisis();
+    set_rule(&mut t, "missing-role", serde_json::json!("allow"));
+    let scene = maps::scene(&t, &MapKind::Domain("DC3".into()), &opts(&t));
+    assert_eq!(role_gaps(&scene), []);
+}
+
+#[test]
+fn a_priority_objective_without_funder_shows_a_funder_gap() {
+    // One prescriber only, on a priority objective; only targets are required.
+    let mut t = generated(1);
+    set_rule(
+        &mut t,
+        "missing-role",
+        serde_json::json!({"roles": ["cible"]}),
+    );
+    let ids = |t: &Territory| -> Vec<String> {
+        let scene = maps::scene(t, &MapKind::Domain("D1".into()), &opts(t));
+        assert_sound(&scene, "one prescriber");
+        role_gaps(&scene).into_iter().map(|(id, _)| id).collect()
+    };
+    assert_eq!(ids(&t), ["role-gap:funder:o1", "role-gap:target:o1"]);
+    t.objectives[0].priority = false;
+    assert_eq!(ids(&t), ["role-gap:target:o1"]);
+}
+
+#[test]
+fn a_role_gap_names_the_objectives_that_lack_it_when_others_have_it() {
+    let t = actormap::load::load(&crate::fixture("rules/missing-role.fires.json")).unwrap();
+    let scene = maps::scene(&t, &MapKind::Domain("DC1".into()), &opts(&t));
+    assert_sound(&scene, "missing-role fixture");
+    let gaps = role_gaps(&scene);
+    let shown: Vec<(&str, String)> = gaps
+        .iter()
+        .map(|(id, texts)| (id.as_str(), texts.join(" ")))
+        .collect();
+    // "artisans" has no actor at all: its lead gap says so, not a card per role.
+    assert_eq!(
+        shown,
+        [
+            (
+                "role-gap:funder:actee",
+                "Financeurs ? à identifier (actee)".to_owned()
+            ),
+            (
+                "role-gap:target:actee",
+                "Cibles ? à identifier (actee)".to_owned()
+            ),
+            (
+                "role-gap:relay:renovation,actee",
+                "Relais ? à identifier".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn render_refuses_bad_rule_settings_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("territory.json");
+    std::fs::write(
+        &file,
+        r#"{
+  "name": "T",
+  "rules": {"missing-role": {"roles": ["banquier"]}},
+  "domains": [{"id": "D1", "name": "Bâtiment"}]
+}
+"#,
+    )
+    .unwrap();
+    let out = dir.path().join("maps");
+    crate::actormap()
+        .arg("render")
+        .arg(&file)
+        .args(["--domain", "D1", "--out"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("unknown role \"banquier\""));
+    assert!(!out.exists(), "nothing written");
 }
