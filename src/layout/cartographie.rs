@@ -44,17 +44,16 @@ fn actors_in<'a>(t: &'a Territory, subject: &MapSubject<'a>, role: Role) -> Vec<
     out
 }
 
-/// The required roles nobody holds towards some objective of the subject that has actors,
+/// The required roles (`opts`) nobody holds towards some of `objectives` that has actors,
 /// each with those objectives, in sector order. The lead has its own gap cards.
-fn role_gaps<'a>(
+pub fn role_gaps<'a>(
     t: &Territory,
-    subject: &MapSubject<'a>,
+    objectives: &[&'a Objective],
     opts: &Options,
 ) -> Vec<(Role, Vec<&'a Objective>)> {
     let mut gaps = Vec::new();
     for role in SECTOR_ROLES {
-        let missing: Vec<&Objective> = subject
-            .objectives
+        let missing: Vec<&Objective> = objectives
             .iter()
             .copied()
             .filter(|o| {
@@ -107,7 +106,7 @@ pub fn objective(t: &Territory, objective: &Objective, opts: &Options) -> Scene 
 pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Scene {
     let lang = opts.lang;
     let k = opts.size.scale();
-    let gaps = role_gaps(t, subject, opts);
+    let gaps = role_gaps(t, &subject.objectives, opts);
     let (w0, h0) = (opts.size.width / k, opts.size.height / k);
 
     let hub_text = subject

@@ -634,6 +634,19 @@ fn regal_and_cot_enr_show_that_nobody_is_a_target_and_dc1_has_no_role_gap() {
         let all = texts(&scene).join("\n");
         assert!(all.contains("À désigner / à identifier"), "{all}");
     }
+    // The overview cards carry a small badge for it, where they have room.
+    let overview = layout::overview::layout(&t, &opts(&t));
+    let badged: Vec<&str> = overview
+        .flatten()
+        .into_iter()
+        .filter_map(|(g, i)| match i {
+            Item::Text(x) if x.text.replace('\u{a0}', " ") == "Cibles ?" => {
+                g.map(|g| g.id.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(badged, ["DC3", "DC4"]);
     let dc1 = layout::cartographie::domain(&t, t.domain("DC1").unwrap(), &opts(&t));
     assert_eq!(role_gaps(&dc1), []);
     assert!(texts(&dc1).iter().any(|s| s == "Chef de file à désigner"));
