@@ -150,11 +150,9 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Scene {
         frame.panel(
             t,
             subject,
-            lang,
-            !gaps.is_empty(),
+            (lang, !gaps.is_empty()),
             panel_x,
-            header_bottom + 24.0,
-            h - MARGIN - 28.0,
+            (header_bottom + 24.0, h - MARGIN - 28.0),
         );
         frame.footer(t);
         let area = Rect {
@@ -566,16 +564,15 @@ impl Frame {
         y + 6.0
     }
 
-    /// The side panel: legend, means, related domains, stacked from `top` down to `bottom`.
+    /// The side panel: legend, means, related domains, stacked from `top` down to `bottom`;
+    /// the legend's gap marker speaks of roles too when the map has `role_gaps`.
     fn panel(
         &mut self,
         t: &Territory,
         subject: &MapSubject,
-        lang: Lang,
-        role_gaps: bool,
+        (lang, role_gaps): (Lang, bool),
         x: f64,
-        top: f64,
-        bottom: f64,
+        (top, bottom): (f64, f64),
     ) {
         let mut items = vec![rect_item(
             (x, top, PANEL_WIDTH, bottom - top),
