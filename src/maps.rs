@@ -11,7 +11,7 @@ use crate::cli::{FormatArg, LangArg, OutputArgs};
 use crate::error::Error;
 use crate::layout::scene::Scene;
 use crate::layout::{self, Options, Size};
-use crate::model::{Lang, Territory};
+use crate::model::{Lang, Role, Territory};
 use crate::names;
 use crate::render::{self, Format};
 
@@ -112,13 +112,35 @@ pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Err
     Ok(path)
 }
 
-fn options(args: &OutputArgs) -> Result<Options, Error> {
-    Ok(Options {
+fn options(t: &Territory, args: &OutputArgs) -> Result<Options, Error> {
+    let opts = Options {
         size: Size::parse(&args.size).map_err(|e| Error::Usage(format!("--size {e}")))?,
         lang: match args.lang {
             LangArg::Fr => Lang::Fr,
             LangArg::En => Lang::En,
         },
+        ..Options::default()
+    };
+    with_required_roles(t, opts)
+}
+
+/// `opts` with the roles the maps must show as gaps when nobody holds them, taken from the
+/// territory's check settings: the `roles` of `missing-role` (unless it is off), and funder
+/// for priority objectives (unless `priority-unfunded` is off). Fails, like `check`, when
+/// those settings are wrong.
+pub fn with_required_roles(t: &Territory, opts: Options) -> Result<Options, Error> {
+    let config = check::Config::from_territory(t)?;
+    Ok(Options {
+        required_roles: config
+            .roles("missing-role", "roles")
+            .map(<[Role]>::to_vec)
+            .unwrap_or_default(),
+        priority_roles: if config.is_on("priority-unfunded") {
+            vec![Role::Funder]
+        } else {
+            Vec::new()
+        },
+        ..opts
     })
 }
 
@@ -151,7 +173,7 @@ pub fn draw(
     default_formats: &[Format],
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    let opts = options(args)?;
+    let opts = options(t, args)?;
     let formats = formats(args, default_formats);
     std::fs::create_dir_all(&args.out).map_err(|source| Error::Write {
         path: args.out.clone(),
@@ -167,12 +189,13 @@ pub fn draw(
             .map(|worker| {
                 let jobs = &jobs;
                 let formats = &formats;
+                let opts = &opts;
                 scope.spawn(move || {
                     jobs.iter()
                         .enumerate()
                         .filter(|(i, _)| i % threads == worker)
                         .map(|(i, (kind, stem))| {
-                            let scene = scene(t, kind, &opts);
+                            let scene = scene(t, kind, opts);
                             let files = formats
                                 .iter()
                                 .map(|f| {

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::{ParamValue, RULES, Rule, Severity};
 use crate::error::{Error, LoadError};
 use crate::load::values;
-use crate::model::{RuleSetting, Territory};
+use crate::model::{Role, RuleSetting, Territory};
 use crate::names::{fold, suggest};
 
 /// One rule's settings.
@@ -76,6 +76,34 @@ impl Config {
     /// The settings of a rule of the registry.
     pub fn rule(&self, name: &str) -> Option<&RuleConfig> {
         self.rules.iter().find(|(n, _)| *n == name).map(|(_, c)| c)
+    }
+
+    /// A list-of-roles setting of a rule that is on: the value set, else the rule's
+    /// default. `None` when the rule is off (`allow`) or has no such setting.
+    pub fn roles(&self, rule: &str, param: &str) -> Option<&[Role]> {
+        let config = self.rule(rule)?;
+        config.severity?;
+        let set = config
+            .params
+            .iter()
+            .find(|(n, _)| *n == param)
+            .map(|(_, v)| v);
+        let default = || {
+            super::rule(rule)?
+                .params
+                .iter()
+                .find(|p| p.name == param)
+                .map(|p| &p.default)
+        };
+        match set.or_else(default)? {
+            ParamValue::Roles(roles) => Some(roles),
+            ParamValue::Count(_) => None,
+        }
+    }
+
+    /// True when the rule is on (not `allow`).
+    pub fn is_on(&self, rule: &str) -> bool {
+        self.rule(rule).is_some_and(|c| c.severity.is_some())
     }
 
     fn rule_mut(&mut self, name: &str) -> Option<&mut RuleConfig> {
@@ -298,6 +326,26 @@ mod tests {
                 ParamValue::Roles(Cow::Owned(vec![Role::Funder, Role::Relay]))
             )]
         );
+    }
+
+    #[test]
+    fn role_settings_read_the_value_set_or_the_default_and_nothing_when_off() {
+        let c = Config::default();
+        assert_eq!(
+            c.roles("missing-role", "roles"),
+            Some(&[Role::Funder, Role::Target][..])
+        );
+        assert!(c.is_on("missing-role"));
+        let c = with(&[(
+            "missing-role",
+            serde_json::json!({"roles": ["relais"], "severity": "info"}),
+        )])
+        .unwrap();
+        assert_eq!(c.roles("missing-role", "roles"), Some(&[Role::Relay][..]));
+        let c = with(&[("missing-role", Value::from("allow"))]).unwrap();
+        assert_eq!(c.roles("missing-role", "roles"), None);
+        assert!(!c.is_on("missing-role"));
+        assert_eq!(c.roles("overloaded-lead", "max"), None);
     }
 
     #[test]

@@ -86,6 +86,7 @@ pub fn layout(t: &Territory, actor: &Actor, opts: &Options) -> Scene {
             top + 20.0,
             PANEL_WIDTH - 44.0,
             lang,
+            false,
         );
         let groups: Vec<&str> = t.groups_of(&actor.id).map(|g| g.name.as_str()).collect();
         let members: Vec<&str> = actor

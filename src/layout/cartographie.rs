@@ -44,6 +44,31 @@ fn actors_in<'a>(t: &'a Territory, subject: &MapSubject<'a>, role: Role) -> Vec<
     out
 }
 
+/// The required roles (`opts`) nobody holds towards some of `objectives` that has actors,
+/// each with those objectives, in sector order. The lead has its own gap cards.
+pub fn role_gaps<'a>(
+    t: &Territory,
+    objectives: &[&'a Objective],
+    opts: &Options,
+) -> Vec<(Role, Vec<&'a Objective>)> {
+    let mut gaps = Vec::new();
+    for role in SECTOR_ROLES {
+        let missing: Vec<&Objective> = objectives
+            .iter()
+            .copied()
+            .filter(|o| {
+                opts.required_for(o).contains(&role)
+                    && t.involvements(o).next().is_some()
+                    && t.actors_in_role(o, role).is_empty()
+            })
+            .collect();
+        if !missing.is_empty() {
+            gaps.push((role, missing));
+        }
+    }
+    gaps
+}
+
 /// The cartographie of a domain as a Scene.
 pub fn domain(t: &Territory, domain: &Domain, opts: &Options) -> Scene {
     let subject = MapSubject {
@@ -81,6 +106,7 @@ pub fn objective(t: &Territory, objective: &Objective, opts: &Options) -> Scene 
 pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Scene {
     let lang = opts.lang;
     let k = opts.size.scale();
+    let gaps = role_gaps(t, &subject.objectives, opts);
     let (w0, h0) = (opts.size.width / k, opts.size.height / k);
 
     let hub_text = subject
@@ -106,7 +132,7 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Scene {
 
     // Start from a canvas big enough for the cards' area, when they clearly cannot fit.
     let mut grow = {
-        let cards = sectors(t, subject, lang, ZOOMS[ZOOMS.len() - 1]);
+        let cards = sectors(t, subject, &gaps, lang, ZOOMS[ZOOMS.len() - 1]);
         let need: f64 = cards
             .specs
             .iter()
@@ -124,10 +150,9 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Scene {
         frame.panel(
             t,
             subject,
-            lang,
+            (lang, !gaps.is_empty()),
             panel_x,
-            header_bottom + 24.0,
-            h - MARGIN - 28.0,
+            (header_bottom + 24.0, h - MARGIN - 28.0),
         );
         frame.footer(t);
         let area = Rect {
@@ -142,7 +167,7 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Scene {
         };
         let mut found = None;
         'search: for zoom in ZOOMS {
-            let sectors = sectors(t, subject, lang, zoom);
+            let sectors = sectors(t, subject, &gaps, lang, zoom);
             let need: f64 = sectors
                 .specs
                 .iter()
@@ -232,7 +257,7 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Scene {
 struct Sectors {
     specs: Vec<SectorSpec>,
     keys: Vec<&'static str>,
-    /// Per sector, per card: the group class ("actor", "lead", "lead-gap").
+    /// Per sector, per card: the group class ("actor", "lead-gap", "role-gap").
     classes: Vec<Vec<&'static str>>,
     /// Per sector: the colour of its tinted background.
     tints: Vec<super::scene::Color>,
@@ -242,7 +267,13 @@ struct Sectors {
 const ZOOMS: [f64; 4] = [1.25, 1.12, 1.0, 0.9];
 const SPREADS: [f64; 3] = [0.55, 0.25, 0.0];
 
-fn sectors(t: &Territory, subject: &MapSubject, lang: Lang, zoom: f64) -> Sectors {
+fn sectors(
+    t: &Territory,
+    subject: &MapSubject,
+    gaps: &[(Role, Vec<&Objective>)],
+    lang: Lang,
+    zoom: f64,
+) -> Sectors {
     let name_size = NAME_SIZE * zoom;
     let small = (16.0 * zoom).max(16.0);
     let card_text = CARD_TEXT * zoom;
@@ -317,7 +348,11 @@ fn sectors(t: &Territory, subject: &MapSubject, lang: Lang, zoom: f64) -> Sector
 
     for role in SECTOR_ROLES {
         let actors = actors_in(t, subject, role);
-        if actors.is_empty() {
+        let gap = gaps
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map(|(_, missing)| missing);
+        if actors.is_empty() && gap.is_none() {
             continue;
         }
         let p = paint(role);
@@ -335,27 +370,57 @@ fn sectors(t: &Territory, subject: &MapSubject, lang: Lang, zoom: f64) -> Sector
                 },
             )
         };
+        let mut cards: Vec<Card> = actors
+            .iter()
+            .map(|a| {
+                Card::new(
+                    &[(a.name.as_str(), name_size, Weight::Regular, 3)],
+                    card_text,
+                    p,
+                )
+            })
+            .collect();
+        let mut ids: Vec<String> = actors
+            .iter()
+            .map(|a| format!("{}:{}", role.id(), a.id))
+            .collect();
+        let mut cls = vec!["actor"; actors.len()];
+        if let Some(missing) = gap {
+            // One card for the role; it names the objectives that lack it when others of
+            // the map have someone in it.
+            let head = format!("{}{}", role.label(lang), tr(lang, "\u{a0}?", "?"));
+            let mut todo = tr(lang, "à identifier", "to be identified").to_owned();
+            let mapped = subject
+                .objectives
+                .iter()
+                .filter(|o| t.involvements(o).next().is_some())
+                .count();
+            if subject.objectives.len() > 1 && missing.len() < mapped {
+                let names: Vec<&str> = missing.iter().map(|o| o.id.as_str()).collect();
+                todo = format!("{todo} ({})", names.join(", "));
+            }
+            cards.push(Card::new(
+                &[
+                    (head.as_str(), name_size + 2.0, Weight::Bold, 2),
+                    (todo.as_str(), name_size, Weight::Regular, 3),
+                ],
+                card_text + 40.0 * zoom,
+                gap_paint(),
+            ));
+            let names: Vec<&str> = missing.iter().map(|o| o.id.as_str()).collect();
+            ids.push(format!("role-gap:{}:{}", role.id(), names.join(",")));
+            cls.push("role-gap");
+        }
         specs.push(SectorSpec {
             label: Some(label),
-            cards: actors
-                .iter()
-                .map(|a| {
-                    Card::new(
-                        &[(a.name.as_str(), name_size, Weight::Regular, 3)],
-                        card_text,
-                        p,
-                    )
-                })
-                .collect(),
-            ids: actors
-                .iter()
-                .map(|a| format!("{}:{}", role.id(), a.id))
-                .collect(),
-            edge: radial::edge_stroke(&p),
+            cards,
+            ids,
+            // A sector holding only its gap hangs by a red dashed line.
+            edge: radial::edge_stroke(&if actors.is_empty() { gap_paint() } else { p }),
         });
         keys.push(role.id());
         tints.push(p.fill);
-        classes.push(vec!["actor"; actors.len()]);
+        classes.push(cls);
     }
     Sectors {
         specs,
@@ -499,15 +564,15 @@ impl Frame {
         y + 6.0
     }
 
-    /// The side panel: legend, means, related domains, stacked from `top` down to `bottom`.
+    /// The side panel: legend, means, related domains, stacked from `top` down to `bottom`;
+    /// the legend's gap marker speaks of roles too when the map has `role_gaps`.
     fn panel(
         &mut self,
         t: &Territory,
         subject: &MapSubject,
-        lang: Lang,
+        (lang, role_gaps): (Lang, bool),
         x: f64,
-        top: f64,
-        bottom: f64,
+        (top, bottom): (f64, f64),
     ) {
         let mut items = vec![rect_item(
             (x, top, PANEL_WIDTH, bottom - top),
@@ -520,7 +585,7 @@ impl Frame {
         let width = PANEL_WIDTH - 44.0;
         let mut y = top + 20.0;
 
-        y = legend(&mut items, inner, y, width, lang);
+        y = legend(&mut items, inner, y, width, lang, role_gaps);
 
         // The means: who brings engineering, support, money.
         let mut means: Vec<(Means, Vec<&str>)> = Vec::new();
@@ -616,9 +681,16 @@ impl Frame {
     }
 }
 
-/// The legend of the role colours, the lead and the lead gap, stacked from `y`; returns the
-/// new top.
-pub fn legend(items: &mut Vec<Item>, inner: f64, y: f64, width: f64, lang: Lang) -> f64 {
+/// The legend of the role colours, the lead and the gap marker (a missing lead, or any
+/// missing role when `role_gaps`), stacked from `y`; returns the new top.
+pub fn legend(
+    items: &mut Vec<Item>,
+    inner: f64,
+    y: f64,
+    width: f64,
+    lang: Lang,
+    role_gaps: bool,
+) -> f64 {
     let mut y = y;
     let (texts, next) = paragraph(
         inner,
@@ -637,7 +709,15 @@ pub fn legend(items: &mut Vec<Item>, inner: f64, y: f64, width: f64, lang: Lang)
     entries.push((paint(Role::Lead), tr(lang, "Chef de file", "Lead")));
     entries.push((
         gap_paint(),
-        tr(lang, "Chef de file à désigner", "Lead to be named"),
+        if role_gaps {
+            tr(
+                lang,
+                "À désigner / à identifier",
+                "To be named or identified",
+            )
+        } else {
+            tr(lang, "Chef de file à désigner", "Lead to be named")
+        },
     ));
     for (p, label) in entries {
         let sw = rect_item(

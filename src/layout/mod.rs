@@ -64,10 +64,32 @@ impl Size {
 }
 
 /// What every layout needs besides the territory.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     pub size: Size,
     pub lang: Lang,
+    /// The roles every objective with actors must have someone in; the cartographie draws
+    /// a red dashed gap card for each one nobody holds. Chosen by the caller (the check
+    /// settings of `missing-role`), never read from them here.
+    pub required_roles: Vec<Role>,
+    /// The roles a priority objective with actors must have someone in besides (funder,
+    /// from `priority-unfunded`).
+    pub priority_roles: Vec<Role>,
+}
+
+impl Options {
+    /// The roles `objective` must have someone in.
+    pub fn required_for(&self, objective: &crate::model::Objective) -> Vec<Role> {
+        let mut roles = self.required_roles.clone();
+        if objective.priority {
+            for r in &self.priority_roles {
+                if !roles.contains(r) {
+                    roles.push(*r);
+                }
+            }
+        }
+        roles
+    }
 }
 
 // The palette. Role colours follow the seed deck's legend.
@@ -115,7 +137,7 @@ pub fn paint(role: Role) -> Paint {
     }
 }
 
-/// The red dashed look of a missing lead.
+/// The red dashed look of a gap: a missing lead, a required role nobody holds.
 pub fn gap_paint() -> Paint {
     Paint {
         fill: RED_FILL,

@@ -119,6 +119,11 @@ pub fn layout(t: &Territory, opts: &Options) -> Scene {
         if gap {
             badge(tr(lang, "Chef de file ?", "Lead?"), gap_paint(), &mut items);
         }
+        // Required roles nobody holds, as far as the card's top row has room.
+        for (role, _) in super::cartographie::role_gaps(t, &objectives, opts) {
+            let label = format!("{}{}", role.label(lang), tr(lang, "\u{a0}?", "?"));
+            badge(&label, gap_paint(), &mut items);
+        }
         let mut cursor = by + id_card.h + 10.0;
         let room = |cursor: f64, size: f64| {
             ((bottom - cursor) / text::line_height(size))

@@ -119,6 +119,7 @@ fn charts_are_sound_at_every_size_and_in_english() {
                 let opts = Options {
                     size: Size::parse(size).unwrap(),
                     lang,
+                    ..Options::default()
                 };
                 let scene = chart(t, &s, &opts);
                 assert_chart_sound(&scene, &format!("{} {at:?} {size} {lang:?}", t.name));

@@ -162,33 +162,34 @@ pub fn assert_sound(scene: &Scene, what: &str) {
     }
 }
 
-fn opts() -> Options {
-    Options::default()
+/// The options `render` uses for `t`: the required roles come from its check settings.
+fn opts(t: &Territory) -> Options {
+    maps::with_required_roles(t, Options::default()).expect("valid rule settings")
 }
 
 #[test]
 fn calaisis_maps_are_sound() {
     let t = load_calaisis();
     for d in &t.domains {
-        let scene = layout::cartographie::domain(&t, d, &opts());
+        let scene = layout::cartographie::domain(&t, d, &opts(&t));
         assert_eq!((scene.width, scene.height), (1920.0, 1080.0), "{}", d.id);
         assert_sound(&scene, &d.id);
     }
     for o in &t.objectives {
-        assert_sound(&layout::cartographie::objective(&t, o, &opts()), &o.id);
+        assert_sound(&layout::cartographie::objective(&t, o, &opts(&t)), &o.id);
     }
     for a in &t.actors {
-        assert_sound(&layout::actor::layout(&t, a, &opts()), &a.id);
+        assert_sound(&layout::actor::layout(&t, a, &opts(&t)), &a.id);
     }
-    assert_sound(&layout::overview::layout(&t, &opts()), "overview");
-    assert_sound(&layout::matrix::layout(&t, &opts()), "matrix");
+    assert_sound(&layout::overview::layout(&t, &opts(&t)), "overview");
+    assert_sound(&layout::matrix::layout(&t, &opts(&t)), "matrix");
 }
 
 #[test]
 fn generated_territories_of_every_size_are_sound() {
     for n in [1, 5, 40, 300] {
         let t = generated(n);
-        let scene = layout::cartographie::domain(&t, &t.domains[0], &opts());
+        let scene = layout::cartographie::domain(&t, &t.domains[0], &opts(&t));
         assert_sound(&scene, &format!("{n} actors"));
         // Every actor is on the map once for its role, or listed on the lead gap.
         let cards = scene
@@ -201,10 +202,26 @@ fn generated_territories_of_every_size_are_sound() {
             .iter()
             .filter(|l| l.role == Role::LeadCandidate)
             .count();
+        // The default required roles (funder, target) nobody holds get one gap card each.
+        let role_gaps = [Role::Funder, Role::Target]
+            .iter()
+            .filter(|r| !t.links.iter().any(|l| l.role == **r))
+            .count();
+        assert_eq!(
+            role_gaps,
+            scene
+                .flatten()
+                .iter()
+                .filter(
+                    |(g, i)| matches!(i, Item::Rect(_)) && g.is_some_and(|g| g.class == "role-gap")
+                )
+                .count(),
+            "{n} actors: role gaps"
+        );
         assert_eq!(
             cards,
-            n - candidates + 1,
-            "{n} actors: cards plus the gap card"
+            n - candidates + 1 + role_gaps,
+            "{n} actors: cards plus the gap cards"
         );
         if n <= 40 {
             assert_eq!(
@@ -214,11 +231,11 @@ fn generated_territories_of_every_size_are_sound() {
             );
         }
         assert_sound(
-            &layout::matrix::layout(&t, &opts()),
+            &layout::matrix::layout(&t, &opts(&t)),
             &format!("matrix of {n}"),
         );
         assert_sound(
-            &layout::overview::layout(&t, &opts()),
+            &layout::overview::layout(&t, &opts(&t)),
             &format!("overview of {n}"),
         );
     }
@@ -227,11 +244,14 @@ fn generated_territories_of_every_size_are_sound() {
 #[test]
 fn other_sizes_and_english_are_sound() {
     let t = load_calaisis();
-    let d = t.domain("DC1").unwrap();
-    for size in ["1280x720", "1600x1200", "3840x2160"] {
+    for (d, size) in ["DC1", "DC3"]
+        .iter()
+        .flat_map(|d| ["1280x720", "1600x1200", "3840x2160"].map(|s| (t.domain(d).unwrap(), s)))
+    {
         let o = Options {
             size: Size::parse(size).unwrap(),
             lang: Lang::En,
+            ..opts(&t)
         };
         let scene = layout::cartographie::domain(&t, d, &o);
         assert_sound(&scene, size);
@@ -254,7 +274,7 @@ fn texts(scene: &Scene) -> Vec<String> {
 #[test]
 fn the_regal_map_shows_the_missing_lead_and_its_candidates() {
     let t = load_calaisis();
-    let scene = layout::cartographie::domain(&t, t.domain("DC3").unwrap(), &opts());
+    let scene = layout::cartographie::domain(&t, t.domain("DC3").unwrap(), &opts(&t));
     let all = texts(&scene).join("\n").replace('\u{a0}', " ");
     assert!(all.contains("Chef de file ?"), "{all}");
     for candidate in ["SEVADEC ?", "SyMPaC ?", "Les 3 EPCI ?"] {
@@ -279,7 +299,7 @@ fn the_regal_map_shows_the_missing_lead_and_its_candidates() {
 #[test]
 fn a_lead_stands_out_and_two_roles_mean_two_cards() {
     let t = load_calaisis();
-    let scene = layout::cartographie::domain(&t, t.domain("DC1").unwrap(), &opts());
+    let scene = layout::cartographie::domain(&t, t.domain("DC1").unwrap(), &opts(&t));
     let flat = scene.flatten();
     let ids: Vec<&str> = flat
         .iter()
@@ -318,7 +338,7 @@ fn english_labels_with_lang_en() {
     let t = load_calaisis();
     let o = Options {
         lang: Lang::En,
-        ..opts()
+        ..opts(&t)
     };
     let all = texts(&layout::cartographie::domain(
         &t,
@@ -335,7 +355,7 @@ fn english_labels_with_lang_en() {
 fn golden_slides_for_dc1_dc3_dc4() {
     let t = load_calaisis();
     for id in ["DC1", "DC3", "DC4"] {
-        let scene = layout::cartographie::domain(&t, t.domain(id).unwrap(), &opts());
+        let scene = layout::cartographie::domain(&t, t.domain(id).unwrap(), &opts(&t));
         let svg = render::svg::write(&scene);
         insta::assert_snapshot!(format!("{}_svg", id.to_lowercase()), svg);
         insta::assert_snapshot!(format!("{}_scene", id.to_lowercase()), scene.to_json());
@@ -356,8 +376,8 @@ fn every_svg_parses_and_rendering_twice_gives_the_same_bytes() {
     kinds.push(MapKind::Matrix);
     kinds.push(MapKind::Status { at: None });
     for kind in &kinds {
-        let a = render::svg::write(&maps::scene(&t, kind, &opts()));
-        let b = render::svg::write(&maps::scene(&t, kind, &opts()));
+        let a = render::svg::write(&maps::scene(&t, kind, &opts(&t)));
+        let b = render::svg::write(&maps::scene(&t, kind, &opts(&t)));
         assert_eq!(a, b, "{kind:?}");
         let doc = roxmltree::Document::parse(&a).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
         assert_eq!(doc.root_element().tag_name().name(), "svg");
@@ -370,7 +390,7 @@ fn every_svg_parses_and_rendering_twice_gives_the_same_bytes() {
             "the shipped font first"
         );
     }
-    let scene = maps::scene(&t, &MapKind::Domain("DC3".into()), &opts());
+    let scene = maps::scene(&t, &MapKind::Domain("DC3".into()), &opts(&t));
     let png = render::to_bytes(&scene, Format::Png).unwrap();
     assert_eq!(png, render::to_bytes(&scene, Format::Png).unwrap());
     assert!(png.starts_with(b"\x89PNG"));
@@ -389,7 +409,7 @@ fn a_hostile_actor_name_shows_as_text() {
         MapKind::Overview,
         MapKind::Matrix,
     ] {
-        let svg = render::svg::write(&maps::scene(&t, &kind, &opts()));
+        let svg = render::svg::write(&maps::scene(&t, &kind, &opts(&t)));
         let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
         assert!(
             doc.descendants().all(|n| n.tag_name().name() != "script"),
@@ -517,7 +537,7 @@ fn render_rejects_unknown_ids_and_bad_sizes_with_exit_2() {
 #[test]
 fn a_domain_without_actors_says_so_and_shows_the_lead_gap() {
     let t = load_calaisis();
-    let scene = layout::cartographie::domain(&t, t.domain("DC5").unwrap(), &opts());
+    let scene = layout::cartographie::domain(&t, t.domain("DC5").unwrap(), &opts(&t));
     let all = texts(&scene).join("\n");
     assert!(all.contains("Aucun acteur renseigné"), "{all}");
     assert!(
@@ -553,4 +573,192 @@ fn hostile_ids_never_write_outside_the_output_folder() {
     // Nothing beside `b` nor beside `a`.
     assert_eq!(std::fs::read_dir(root.path().join("a")).unwrap().count(), 1);
     assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1);
+}
+
+/// The ids of the role gap cards of a scene, with their texts.
+fn role_gaps(scene: &Scene) -> Vec<(String, Vec<String>)> {
+    let mut out = Vec::new();
+    for (g, i) in scene.flatten() {
+        let Some(g) = g.filter(|g| g.class == "role-gap") else {
+            continue;
+        };
+        if let Item::Rect(r) = i {
+            let stroke = r.stroke.as_ref().expect("an outline");
+            assert!(!stroke.dash.is_empty(), "{}: dashed", g.id);
+            assert_eq!(stroke.color, layout::RED, "{}", g.id);
+            let texts = g
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text(t) => Some(t.text.replace('\u{a0}', " ")),
+                    _ => None,
+                })
+                .collect();
+            out.push((g.id.clone(), texts));
+        }
+    }
+    out
+}
+
+fn set_rule(t: &mut Territory, rule: &str, value: serde_json::Value) {
+    t.rules.insert(
+        rule.into(),
+        actormap::model::RuleSetting {
+            value,
+            origin: Location::default(),
+        },
+    );
+}
+
+#[test]
+fn regal_and_cot_enr_show_that_nobody_is_a_target_and_dc1_has_no_role_gap() {
+    let t = load_calaisis();
+    for (domain, objective) in [("DC3", "regal"), ("DC4", "cot-enr")] {
+        let scene = layout::cartographie::domain(&t, t.domain(domain).unwrap(), &opts(&t));
+        assert_eq!(
+            role_gaps(&scene),
+            [(
+                format!("role-gap:target:{objective}"),
+                vec!["Cibles ?".to_owned(), "à identifier".to_owned()]
+            )],
+            "{domain}"
+        );
+        // The sector keeps its usual label.
+        let labels: Vec<&str> = scene
+            .flatten()
+            .into_iter()
+            .filter_map(|(g, _)| g.filter(|g| g.class == "sector-label"))
+            .map(|g| g.id.as_str())
+            .collect();
+        assert!(labels.contains(&"target"), "{domain}: {labels:?}");
+        let all = texts(&scene).join("\n");
+        assert!(all.contains("À désigner / à identifier"), "{all}");
+    }
+    // The overview cards carry a small badge for it, where they have room.
+    let overview = layout::overview::layout(&t, &opts(&t));
+    let badged: Vec<&str> = overview
+        .flatten()
+        .into_iter()
+        .filter_map(|(g, i)| match i {
+            Item::Text(x) if x.text.replace('\u{a0}', " ") == "Cibles ?" => {
+                g.map(|g| g.id.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(badged, ["DC3", "DC4"]);
+    let dc1 = layout::cartographie::domain(&t, t.domain("DC1").unwrap(), &opts(&t));
+    assert_eq!(role_gaps(&dc1), []);
+    assert!(texts(&dc1).iter().any(|s| s == "Chef de file à désigner"));
+    let english = Options {
+        lang: Lang::En,
+        ..opts(&t)
+    };
+    let scene = layout::cartographie::domain(&t, t.domain("DC3").unwrap(), &english);
+    assert_eq!(
+        role_gaps(&scene)[0].1,
+        ["Targets?".to_owned(), "to be identified".to_owned()]
+    );
+}
+
+#[test]
+fn the_required_roles_come_from_the_territory_settings() {
+    // Four actors: a prescriber, a funder, a support partner, a target; no relay.
+    let mut t = generated(4);
+    assert_eq!(
+        role_gaps(&maps::scene(&t, &MapKind::Domain("D1".into()), &opts(&t))),
+        []
+    );
+    set_rule(
+        &mut t,
+        "missing-role",
+        serde_json::json!({"roles": ["relais", "cible"]}),
+    );
+    let scene = maps::scene(&t, &MapKind::Domain("D1".into()), &opts(&t));
+    assert_sound(&scene, "relay required");
+    let gaps = role_gaps(&scene);
+    assert_eq!(gaps.len(), 1, "{gaps:?}");
+    assert_eq!(gaps[0].0, "role-gap:relay:o1");
+    assert_eq!(gaps[0].1, ["Relais ?", "à identifier"]);
+
+    // Switched off: no target gap on the bundled REGAL map.
+    let mut t = load_calaisis();
+    set_rule(&mut t, "missing-role", serde_json::json!("allow"));
+    let scene = maps::scene(&t, &MapKind::Domain("DC3".into()), &opts(&t));
+    assert_eq!(role_gaps(&scene), []);
+}
+
+#[test]
+fn a_priority_objective_without_funder_shows_a_funder_gap() {
+    // One prescriber only, on a priority objective; only targets are required.
+    let mut t = generated(1);
+    set_rule(
+        &mut t,
+        "missing-role",
+        serde_json::json!({"roles": ["cible"]}),
+    );
+    let ids = |t: &Territory| -> Vec<String> {
+        let scene = maps::scene(t, &MapKind::Domain("D1".into()), &opts(t));
+        assert_sound(&scene, "one prescriber");
+        role_gaps(&scene).into_iter().map(|(id, _)| id).collect()
+    };
+    assert_eq!(ids(&t), ["role-gap:funder:o1", "role-gap:target:o1"]);
+    t.objectives[0].priority = false;
+    assert_eq!(ids(&t), ["role-gap:target:o1"]);
+}
+
+#[test]
+fn a_role_gap_names_the_objectives_that_lack_it_when_others_have_it() {
+    let t = actormap::load::load(&crate::fixture("rules/missing-role.fires.json")).unwrap();
+    let scene = maps::scene(&t, &MapKind::Domain("DC1".into()), &opts(&t));
+    assert_sound(&scene, "missing-role fixture");
+    let gaps = role_gaps(&scene);
+    let shown: Vec<(&str, String)> = gaps
+        .iter()
+        .map(|(id, texts)| (id.as_str(), texts.join(" ")))
+        .collect();
+    // "artisans" has no actor at all: its lead gap says so, not a card per role.
+    assert_eq!(
+        shown,
+        [
+            (
+                "role-gap:funder:actee",
+                "Financeurs ? à identifier (actee)".to_owned()
+            ),
+            (
+                "role-gap:target:actee",
+                "Cibles ? à identifier (actee)".to_owned()
+            ),
+            (
+                "role-gap:relay:renovation,actee",
+                "Relais ? à identifier".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn render_refuses_bad_rule_settings_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("territory.json");
+    std::fs::write(
+        &file,
+        r#"{
+  "name": "T",
+  "rules": {"missing-role": {"roles": ["banquier"]}},
+  "domains": [{"id": "D1", "name": "Bâtiment"}]
+}
+"#,
+    )
+    .unwrap();
+    let out = dir.path().join("maps");
+    crate::actormap()
+        .arg("render")
+        .arg(&file)
+        .args(["--domain", "D1", "--out"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("unknown role \"banquier\""));
+    assert!(!out.exists(), "nothing written");
 }
