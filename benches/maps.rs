@@ -6,9 +6,13 @@
 use std::path::Path;
 
 use actormap::cli::{FormatArg, LangArg, OutputArgs};
-use actormap::error::Location;
 use actormap::layout::{self, Options};
-use actormap::model::{Actor, Domain, Link, Objective, Role, Scope, Territory};
+use actormap::model::Territory;
+
+#[path = "../tests/it/generated.rs"]
+mod generated;
+
+use generated::generated;
 
 fn main() {
     divan::main();
@@ -112,64 +116,4 @@ fn png_encode_dc3(bencher: divan::Bencher) {
     let scene = layout::cartographie::domain(&t, t.domain("DC3").unwrap(), &Options::default());
     let pixmap = actormap::render::png::rasterize(&actormap::render::svg::write(&scene)).unwrap();
     bencher.bench(|| pixmap.encode_png().unwrap());
-}
-
-fn generated(n: usize) -> Territory {
-    let origin = Location::default();
-    let roles = [
-        Role::Prescriber,
-        Role::Funder,
-        Role::Support,
-        Role::Target,
-        Role::Relay,
-    ];
-    let mut t = Territory {
-        name: "Territoire généré".into(),
-        domains: vec![Domain {
-            id: "D1".into(),
-            name: "Un domaine de coopération".into(),
-            headline: Some("Vers un objectif partagé par tous les acteurs".into()),
-            related: Vec::new(),
-            origin: origin.clone(),
-        }],
-        objectives: vec![Objective {
-            id: "o1".into(),
-            domain: "D1".into(),
-            title: "Un objectif contractuel mesurable".into(),
-            target: Some(10.0),
-            unit: None,
-            current: None,
-            priority: true,
-            contractual: true,
-            origin: origin.clone(),
-        }],
-        ..Territory::default()
-    };
-    for i in 0..n {
-        t.actors.push(Actor {
-            id: format!("a{i}"),
-            name: if i % 7 == 3 {
-                format!("Communauté d'agglomération du Grand Territoire numéro {i}")
-            } else {
-                format!("Acteur {i}")
-            },
-            kind: None,
-            aliases: Vec::new(),
-            members: Vec::new(),
-            origin: origin.clone(),
-        });
-        t.links.push(Link {
-            actor: format!("a{i}"),
-            scope: Scope::Objective("o1".into()),
-            role: if i % 11 == 5 {
-                Role::LeadCandidate
-            } else {
-                roles[i % 5]
-            },
-            means: None,
-            note: None,
-            origin: origin.clone(),
-        });
-    }
-    t
 }
