@@ -70,10 +70,10 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
         ));
         f.actors.push(actor.id.clone());
         for (_, through) in &list {
-            if let Some(group) = through {
-                if !f.actors.contains(&group.id) {
-                    f.actors.push(group.id.clone());
-                }
+            if let Some(group) = through
+                && !f.actors.contains(&group.id)
+            {
+                f.actors.push(group.id.clone());
             }
         }
         f.objectives = list.iter().map(|(o, _)| o.id.clone()).collect();

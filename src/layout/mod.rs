@@ -188,7 +188,7 @@ pub fn number(v: f64, lang: Lang) -> String {
         out.push('-');
     }
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(thousands);
         }
         out.push(c);

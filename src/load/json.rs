@@ -230,13 +230,13 @@ impl Reader<'_> {
                 ),
             }
         }
-        if let (Some(start), Some(end)) = (p.start, p.end) {
-            if end < start {
-                self.error(
-                    object,
-                    format!("programme ends ({end}) before it starts ({start})"),
-                );
-            }
+        if let (Some(start), Some(end)) = (p.start, p.end)
+            && end < start
+        {
+            self.error(
+                object,
+                format!("programme ends ({end}) before it starts ({start})"),
+            );
         }
         Some(p)
     }

@@ -120,10 +120,10 @@ fn rect(s: &mut String, r: &Rect) {
         let _ = write!(s, r#" rx="{}""#, r.radius);
     }
     let _ = write!(s, r#" fill="{}""#, r.fill.unwrap_or("none"));
-    if let Some(stroke) = &r.stroke {
-        if stroke.width > 0.0 {
-            stroke_attrs(s, stroke);
-        }
+    if let Some(stroke) = &r.stroke
+        && stroke.width > 0.0
+    {
+        stroke_attrs(s, stroke);
     }
     class_attr(s, &r.class);
     s.push_str("/>\n");

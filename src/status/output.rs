@@ -48,10 +48,10 @@ pub fn text(s: &Status, out: &mut dyn Write) -> io::Result<()> {
             .map(|(cell, w)| format!("{cell}{}", " ".repeat(w - cell.chars().count())))
             .collect();
         writeln!(out, "{}", line.join("  ").trim_end())?;
-        if i > 0 {
-            if let Some(p) = &s.objectives[i - 1].projection {
-                writeln!(out, "  {}", projection(p, &s.objectives[i - 1]))?;
-            }
+        if i > 0
+            && let Some(p) = &s.objectives[i - 1].projection
+        {
+            writeln!(out, "  {}", projection(p, &s.objectives[i - 1]))?;
         }
     }
     if s.objectives.iter().any(|o| o.priority) {

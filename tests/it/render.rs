@@ -56,16 +56,15 @@ pub fn assert_sound(scene: &Scene, what: &str) {
                     t.text,
                     t.size
                 );
-                if let Some(g) = group {
-                    if let Some(Item::Rect(frame)) = g.items.first() {
-                        if CARD_CLASSES.contains(&frame.class.as_str()) {
-                            assert!(
-                                frame.inflate(slack).contains(&b),
-                                "{what}: text {:?} ({b:?}) overflows its box {frame:?}",
-                                t.text
-                            );
-                        }
-                    }
+                if let Some(g) = group
+                    && let Some(Item::Rect(frame)) = g.items.first()
+                    && CARD_CLASSES.contains(&frame.class.as_str())
+                {
+                    assert!(
+                        frame.inflate(slack).contains(&b),
+                        "{what}: text {:?} ({b:?}) overflows its box {frame:?}",
+                        t.text
+                    );
                 }
             }
             _ => {}
