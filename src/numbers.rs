@@ -3,7 +3,13 @@
 /// A number with a space between thousands and a decimal comma, at most three decimals:
 /// 1500 -> "1 500", 1500.5 -> "1 500,5", 15.574 -> "15,574".
 pub fn french(n: f64) -> String {
-    let fixed = format!("{:.3}", n.abs());
+    grouped(n, 3, ' ', ',')
+}
+
+/// A number rounded to at most `decimals` decimals (trailing zeros dropped), its thousands
+/// separated by `thousands` and its decimals by `decimal`: (1500.5, 2, ' ', ',') -> "1 500,5".
+pub fn grouped(n: f64, decimals: usize, thousands: char, decimal: char) -> String {
+    let fixed = format!("{:.*}", decimals, n.abs());
     let (whole, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
     let fraction = fraction.trim_end_matches('0');
     let mut out = String::new();
@@ -11,13 +17,13 @@ pub fn french(n: f64) -> String {
         out.push('-');
     }
     for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(' ');
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            out.push(thousands);
         }
         out.push(c);
     }
     if !fraction.is_empty() {
-        out.push(',');
+        out.push(decimal);
         out.push_str(fraction);
     }
     out
@@ -55,6 +61,13 @@ mod tests {
         assert_eq!(french(15.574), "15,574");
         assert_eq!(euros(270000.0), "270 000 €");
         assert_eq!(euros(76185.499), "76 185,5 €");
+    }
+
+    #[test]
+    fn rounding_carries_into_the_whole_part() {
+        assert_eq!(grouped(0.999, 2, ' ', ','), "1");
+        assert_eq!(grouped(999.999, 2, ',', '.'), "1,000");
+        assert_eq!(grouped(15.574, 2, '\u{a0}', ','), "15,57");
     }
 
     #[test]

@@ -172,33 +172,13 @@ pub fn colon(lang: Lang) -> &'static str {
     tr(lang, "\u{a0}: ", ": ")
 }
 
-/// A number as people write it: "1 500", "0,5" in French; "1,500", "0.5" in English.
+/// A number as people write it on a slide, at most two decimals: "1 500", "0,5" in French
+/// (a no-break space between thousands, so a figure never wraps); "1,500", "0.5" in English.
 pub fn number(v: f64, lang: Lang) -> String {
-    let negative = v < 0.0;
-    let v = v.abs();
-    let whole = v.trunc() as u64;
-    let frac = ((v - v.trunc()) * 100.0).round() as u64;
-    let (thousands, decimal) = match lang {
-        Lang::Fr => ('\u{a0}', ','),
-        Lang::En => (',', '.'),
-    };
-    let digits = whole.to_string();
-    let mut out = String::new();
-    if negative {
-        out.push('-');
+    match lang {
+        Lang::Fr => crate::numbers::grouped(v, 2, '\u{a0}', ','),
+        Lang::En => crate::numbers::grouped(v, 2, ',', '.'),
     }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(thousands);
-        }
-        out.push(c);
-    }
-    if frac > 0 {
-        out.push(decimal);
-        let f = format!("{frac:02}");
-        out.push_str(f.trim_end_matches('0'));
-    }
-    out
 }
 
 /// One line of a card.
