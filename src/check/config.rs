@@ -19,6 +19,9 @@ pub struct RuleConfig {
     pub severity: Option<Severity>,
     /// The parameters set explicitly; the others keep the rule's defaults.
     pub params: Vec<(&'static str, ParamValue)>,
+    /// True when territory.json or the command line named a severity for the rule, even its
+    /// default: a rule that raises some findings (bonus-at-risk) then keeps to it.
+    pub severity_set: bool,
 }
 
 /// The settings of every rule of the registry.
@@ -63,6 +66,7 @@ impl Default for Config {
                         RuleConfig {
                             severity: Some(r.severity),
                             params: Vec::new(),
+                            severity_set: false,
                         },
                     )
                 })
@@ -145,6 +149,7 @@ impl Config {
             Value::String(word) => {
                 config.severity =
                     severity_word(word).map_err(|e| format!("rule \"{name}\": {e}"))?;
+                config.severity_set = true;
             }
             Value::Object(fields) => {
                 let mut problems = Vec::new();
@@ -154,14 +159,17 @@ impl Config {
                         "severity" | "level" | "severite" | "niveau"
                     ) {
                         match value.as_str().map(severity_word) {
-                            Some(Ok(severity)) => config.severity = severity,
-                            Some(Err(e)) => problems.push(e),
+                            Some(Ok(severity)) => {
+                                config.severity = severity;
+                                config.severity_set = true;
+                            }
+                            Some(Err(e)) => problems.push(format!("\"{key}\": {e}")),
                             None => problems
                                 .push(format!("\"{key}\": expected a string ({SEVERITY_WORDS})")),
                         }
                         continue;
                     }
-                    let Some(param) = rule.params.iter().find(|p| p.name == key) else {
+                    let Some(param) = rule.params.iter().find(|p| p.name == fold(key)) else {
                         problems.push(format!(
                             "unknown setting \"{key}\"; expected {}",
                             expected_keys(rule)
@@ -209,7 +217,10 @@ impl Config {
                     )));
                 }
                 match self.rule_mut(name) {
-                    Some(config) => config.severity = severity,
+                    Some(config) => {
+                        config.severity = severity;
+                        config.severity_set = true;
+                    }
                     None => {
                         return Err(Error::Usage(format!(
                             "unknown rule \"{name}\" in {flag}{}; `actormap rules` lists them",

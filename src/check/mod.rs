@@ -234,7 +234,7 @@ pub fn run_with(territory: &Territory, config: &Config) -> Vec<Finding> {
             severity,
             facts: &facts,
             params: &setting.params,
-            severity_set: setting.severity != Some(rule.severity),
+            severity_set: setting.severity_set,
         };
         findings.extend(
             (rule.check)(&context, territory)

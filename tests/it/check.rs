@@ -525,3 +525,28 @@ fn the_readme_rule_table_comes_from_the_registry() {
         }
     }
 }
+
+#[test]
+fn naming_a_rule_at_its_default_severity_keeps_every_finding_there() {
+    // bonus-at-risk raises priority objectives to errors, unless told a severity, even its
+    // default one.
+    let fixture = rule_fixture("bonus-at-risk", "fires");
+    let out = actormap()
+        .args(["check", "--warn", "bonus-at-risk"])
+        .arg(&fixture)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("warning[bonus-at-risk]: priority objective regal"),
+        "{text}"
+    );
+    assert!(!text.contains("error[bonus-at-risk]"), "{text}");
+
+    let plain = actormap().arg("check").arg(&fixture).output().unwrap();
+    let plain = String::from_utf8(plain.stdout).unwrap();
+    assert!(
+        plain.contains("error[bonus-at-risk]: priority objective regal"),
+        "{plain}"
+    );
+}
