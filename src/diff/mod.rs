@@ -183,12 +183,19 @@ pub fn compare(old: &Territory, new: &Territory) -> Result<Diff, Error> {
         }
     }
 
+    // What a finding is about; a finding may name only domains (one-way-related).
     let key = |f: &Finding| {
-        let mut objectives = f.objectives.clone();
-        let mut actors = f.actors.clone();
-        objectives.sort();
-        actors.sort();
-        (f.rule, objectives, actors)
+        let sorted = |ids: &[String]| {
+            let mut ids = ids.to_vec();
+            ids.sort();
+            ids
+        };
+        (
+            f.rule,
+            sorted(&f.objectives),
+            sorted(&f.actors),
+            sorted(&f.domains),
+        )
     };
     let (findings_old, findings_new) = (check::run(old)?, check::run(new)?);
     let keys_old: BTreeSet<_> = findings_old.iter().map(key).collect();

@@ -211,3 +211,31 @@ fn objectives_and_actors_added_or_removed() {
     // The new objective's roles are not repeated as role changes.
     assert!(!text.contains("protocole: lead assigned"), "{text}");
 }
+
+#[test]
+fn findings_about_domains_only_are_told_apart() {
+    // D1 names D2 one way in the old territory; D3 names D2 one way in the new one.
+    let territory = |from: &str| {
+        format!(
+            r#"{{"domains": [
+                {{"id": "D1", "name": "Un", "related": "{}"}},
+                {{"id": "D2", "name": "Deux"}},
+                {{"id": "D3", "name": "Trois", "related": "{}"}}
+            ]}}"#,
+            if from == "D1" { "D2" } else { "" },
+            if from == "D3" { "D2" } else { "" },
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("old.json"), territory("D1")).unwrap();
+    std::fs::write(dir.path().join("new.json"), territory("D3")).unwrap();
+    let (code, text, err) = run(&[
+        "diff",
+        dir.path().join("old.json").to_str().unwrap(),
+        dir.path().join("new.json").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(text.contains("findings appeared (1)"), "{text}");
+    assert!(text.contains("findings resolved (1)"), "{text}");
+    assert!(text.contains("domain D3"), "{text}");
+}
