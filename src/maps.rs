@@ -1,12 +1,12 @@
 //! `actormap render` and `actormap build`: which maps to draw, their file names (safe slugs,
 //! collisions told apart), and atomic writes that never leave the output folder.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::Outcome;
-use crate::check::{self, Severity};
+use crate::check;
 use crate::cli::{FormatArg, LangArg, OutputArgs};
 use crate::error::Error;
 use crate::layout::scene::Scene;
@@ -69,23 +69,33 @@ pub fn scene(t: &Territory, kind: &MapKind, opts: &Options) -> Scene {
 }
 
 /// Safe, distinct file stems for the maps: slugs of the ids; when two ids give one slug
-/// the later ones get `-2`, `-3`...
+/// the later ones get `-2`, `-3`... The overview, the matrix and the status chart keep their
+/// names whatever the ids: they are named first.
 pub fn file_stems(kinds: &[MapKind]) -> Vec<String> {
-    let mut taken: BTreeMap<String, usize> = BTreeMap::new();
-    let mut out = Vec::new();
-    for kind in kinds {
-        let mut base = slug::slugify(kind.stem());
+    let fixed = |k: &MapKind| {
+        matches!(
+            k,
+            MapKind::Overview | MapKind::Matrix | MapKind::Status { .. }
+        )
+    };
+    let mut taken: BTreeSet<String> = BTreeSet::new();
+    let mut out = vec![String::new(); kinds.len()];
+    let order = (0..kinds.len())
+        .filter(|&i| fixed(&kinds[i]))
+        .chain((0..kinds.len()).filter(|&i| !fixed(&kinds[i])));
+    for i in order {
+        let mut base = slug::slugify(kinds[i].stem());
         if base.is_empty() {
             base = "map".into();
         }
         let mut name = base.clone();
         let mut n = 1;
-        while taken.contains_key(&name) {
+        while taken.contains(&name) {
             n += 1;
             name = format!("{base}-{n}");
         }
-        taken.insert(name.clone(), n);
-        out.push(name);
+        taken.insert(name.clone());
+        out[i] = name;
     }
     out
 }
@@ -335,7 +345,7 @@ pub fn build(t: &Territory, args: &OutputArgs, out: &mut dyn Write) -> Result<Ou
     kinds.push(MapKind::Matrix);
     kinds.push(MapKind::Status { at: None });
     draw(t, &kinds, args, &[Format::Svg, Format::Png], out)?;
-    Ok(if findings.iter().any(|f| f.severity == Severity::Error) {
+    Ok(if check::has_errors(&findings) {
         Outcome::Findings
     } else {
         Outcome::Clean
@@ -353,13 +363,25 @@ mod tests {
             MapKind::Domain("X".into()),
             MapKind::Domain("/etc/passwd".into()),
             MapKind::Domain("...".into()),
-            MapKind::Overview,
             MapKind::Domain("overview".into()),
+            MapKind::Domain("Status".into()),
+            MapKind::Overview,
+            MapKind::Status { at: None },
         ];
         let stems = file_stems(&kinds);
+        // The fixed views keep their names even after a domain that would take them.
         assert_eq!(
             stems,
-            ["x", "x-2", "etc-passwd", "map", "overview", "overview-2"]
+            [
+                "x",
+                "x-2",
+                "etc-passwd",
+                "map",
+                "overview-2",
+                "status-2",
+                "overview",
+                "status"
+            ]
         );
         for s in &stems {
             assert!(
