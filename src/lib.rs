@@ -9,6 +9,7 @@ pub mod layout;
 mod list;
 pub mod load;
 pub mod maps;
+pub mod markdown;
 pub mod model;
 pub mod names;
 pub mod numbers;

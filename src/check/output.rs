@@ -7,6 +7,7 @@ use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
 use super::{Finding, Rule, Severity};
+use crate::markdown::escape as cell;
 use crate::model::Territory;
 
 fn severity_style(severity: Severity) -> Style {
@@ -124,24 +125,6 @@ pub fn json(territory: &Territory, findings: &[Finding], out: &mut dyn Write) ->
         .collect();
     serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::from)?;
     writeln!(out)
-}
-
-/// Text for a Markdown table cell: pipes, backslashes and HTML-looking text escaped.
-fn cell(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '|' | '\\' | '`' | '*' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// A table to paste into the committee's minutes, then the summary line.
@@ -271,9 +254,4 @@ pub fn rules_json(rules: &[&Rule], out: &mut dyn Write) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cells_cannot_break_the_table() {
-        assert_eq!(cell("a|b\\c\n<d>"), "a\\|b\\\\c &lt;d&gt;");
-    }
 }

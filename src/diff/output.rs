@@ -3,8 +3,8 @@
 use std::io::{self, Write};
 
 use super::{Diff, ProgressChange, Standing};
+use crate::markdown::escape;
 use crate::numbers::{french, percent};
-use crate::status::output::escape_markdown as escape;
 
 /// The diff as titled sections of lines, empty sections left out.
 fn sections(d: &Diff) -> Vec<(String, Vec<String>)> {

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::{Bonus, BonusVerdict, ObjectiveStatus, Projection, Source, Status, Verdict};
 use crate::numbers::{euros, french, percent, percent_value};
 
-use escape_markdown as cell;
+use crate::markdown::escape as cell;
 
 pub fn text(s: &Status, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}", heading(s))?;
@@ -110,7 +110,7 @@ pub fn markdown(s: &Status, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "Undated values (column \"current\") not used as of a date: {}.",
-            s.undated_ignored.join(", ")
+            cell(&s.undated_ignored.join(", "))
         )?;
     }
     writeln!(out)?;
@@ -278,36 +278,4 @@ fn bonus_lines(s: &Status) -> Vec<String> {
         b.total.map_or_else(|| "unknown".to_owned(), euros)
     ));
     lines
-}
-
-/// Text made safe for a Markdown table cell or list item: no emphasis, link, code or
-/// HTML, no cell break, no line break.
-pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '*' | '_' | '`' | '[' | ']' | '#' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' => out.push_str("&lt;"),
-            '&' => out.push_str("&amp;"),
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markdown_text_cannot_break_a_table_or_inject_html() {
-        assert_eq!(
-            escape_markdown("a|b *c* <script> GCT&M\nx"),
-            "a\\|b \\*c\\* &lt;script> GCT&amp;M x"
-        );
-    }
 }
