@@ -250,8 +250,3 @@ pub fn rules_json(rules: &[&Rule], out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::from)?;
     writeln!(out)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-}
