@@ -2,9 +2,13 @@
 
 use std::io::{self, Write};
 
-use crate::model::{Objective, Role, Territory};
+use crate::model::{Lang, Role, Territory};
+use crate::numbers::french;
+use crate::status::{self, ObjectiveStatus, Source};
 
 pub fn write(t: &Territory, out: &mut dyn Write) -> io::Result<()> {
+    // The values `status` reports: the latest measurement, else the undated `current`.
+    let status = status::compute(t, None);
     write!(out, "{}", t.name)?;
     if let Some(p) = &t.programme {
         write!(out, ", {}", p.name)?;
@@ -33,19 +37,25 @@ pub fn write(t: &Territory, out: &mut dyn Write) -> io::Result<()> {
         if !domain.related.is_empty() {
             writeln!(out, "  related: {}", domain.related.join(", "))?;
         }
-        for objective in t.objectives_of(&domain.id) {
+        for objective in status.objectives.iter().filter(|o| {
+            t.objective(&o.id)
+                .is_some_and(|objective| objective.domain == domain.id)
+        }) {
             objective_block(t, objective, out)?;
         }
     }
     Ok(())
 }
 
-fn objective_block(t: &Territory, o: &Objective, out: &mut dyn Write) -> io::Result<()> {
+fn objective_block(t: &Territory, o: &ObjectiveStatus, out: &mut dyn Write) -> io::Result<()> {
+    let Some(objective) = t.objective(&o.id) else {
+        return Ok(());
+    };
     let mut flags = Vec::new();
-    if o.priority {
+    if objective.priority {
         flags.push("priority");
     }
-    if o.contractual {
+    if objective.contractual {
         flags.push("contractual");
     }
     write!(out, "  {}: {}", o.id, o.title)?;
@@ -54,21 +64,25 @@ fn objective_block(t: &Territory, o: &Objective, out: &mut dyn Write) -> io::Res
     }
     writeln!(out)?;
     if let Some(target) = o.target {
-        write!(
-            out,
-            "    target: {target} {}",
-            o.unit.as_deref().unwrap_or("")
-        )?;
-        match o.current {
-            Some(current) => writeln!(out, ", current: {current}")?,
-            None => writeln!(out, ", current: unknown")?,
+        let unit = o
+            .unit
+            .as_deref()
+            .map(|u| format!(" {u}"))
+            .unwrap_or_default();
+        write!(out, "    target value: {}{unit}", french(target))?;
+        match (o.value, &o.source) {
+            (Some(v), Source::Measured { date, .. }) => {
+                writeln!(out, ", reached: {}{unit} on {date}", french(v))?
+            }
+            (Some(v), _) => writeln!(out, ", reached: {}{unit}", french(v))?,
+            (None, _) => writeln!(out, ", reached: unknown")?,
         }
     }
     for role in Role::ALL {
-        let actors = t.actors_in_role(o, role);
+        let actors = t.actors_in_role(objective, role);
         if !actors.is_empty() {
             let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
-            writeln!(out, "    {role}: {}", names.join(", "))?;
+            writeln!(out, "    {}: {}", role.label(Lang::En), names.join(", "))?;
         }
     }
     Ok(())

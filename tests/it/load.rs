@@ -491,9 +491,24 @@ fn list_shows_each_domain_and_who_leads() {
         .stdout(predicate::str::contains(
             "Pays du Calaisis, COT TRI (2021-01-01 to 2023-12-31)",
         ))
-        .stdout(predicate::str::contains("    lead: Les 3 EPCI\n"))
         .stdout(predicate::str::contains(
-            "    lead-candidate: SEVADEC, SyMPaC, Les 3 EPCI\n",
+            "    target value: 1 500 rénovations, reached: unknown\n",
+        ))
+        .stdout(predicate::str::contains("    Lead(s): Les 3 EPCI\n"))
+        .stdout(predicate::str::contains(
+            "    Lead candidates: SEVADEC, SyMPaC, Les 3 EPCI\n",
+        ));
+}
+
+#[test]
+fn list_shows_the_values_status_uses() {
+    // The latest dated measurement wins, as in `actormap status`.
+    actormap()
+        .args(["list", "tests/fixtures/status"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "    target value: 50 km, reached: 30 km on 2022-12-31\n",
         ));
 }
 
