@@ -122,7 +122,15 @@ impl Reader<'_> {
                 "rules" | "regles" => self.rules(prop, &mut doc.settings.rules),
                 other => match TableKind::from_name(other) {
                     Some(kind) => {
-                        if let Some(table) = self.table(prop) {
+                        let first = doc.tables.iter().find(|(k, _)| *k == kind);
+                        if let Some((_, first)) = first {
+                            let message = format!(
+                                "\"{key}\": the {} table is given a second time (first at line {}); keep one",
+                                kind.file_stems()[0],
+                                first.line
+                            );
+                            self.error(prop, message);
+                        } else if let Some(table) = self.table(prop) {
                             doc.tables.push((kind, table));
                         }
                     }
@@ -349,6 +357,17 @@ mod tests {
         assert_eq!(table.rows[0].line, 3);
         assert_eq!(table.rows[1].line, 5);
         assert_eq!(table.columns, ["name", "aliases"]);
+    }
+
+    #[test]
+    fn a_table_given_twice_is_named_at_its_second_key() {
+        let text = "{\n  \"links\": [],\n  \"liens\": []\n}";
+        let e = read("t.json", text).unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert_eq!(
+            e[0].to_string(),
+            "t.json:3: \"liens\": the links table is given a second time (first at line 2); keep one"
+        );
     }
 
     #[test]
