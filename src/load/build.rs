@@ -6,7 +6,9 @@ use crate::error::{LoadError, Location};
 use crate::load::json::Settings;
 use crate::load::table::{Field, RowView, Schema, Table};
 use crate::load::{TableKind, values};
-use crate::model::{Actor, Domain, Link, Measurement, Objective, Scope, Territory};
+use petgraph::visit::EdgeFiltered;
+
+use crate::model::{Actor, Domain, Edge, Link, Measurement, Node, Objective, Scope, Territory};
 use crate::names::{key, suggest};
 
 macro_rules! field {
@@ -585,33 +587,27 @@ impl Builder {
     /// Groups that contain each other, directly or not, would make "who is in this group"
     /// endless: each cycle is reported once, at its first group.
     fn refuse_member_cycles(&mut self) {
-        let actors = &self.territory.actors;
-        let mut graph = petgraph::graph::DiGraph::<usize, ()>::new();
-        let nodes: Vec<_> = (0..actors.len()).map(|i| graph.add_node(i)).collect();
-        for (g, group) in actors.iter().enumerate() {
-            for member in &group.members {
-                if let Some(m) = actors.iter().position(|a| a.id == *member) {
-                    graph.add_edge(nodes[g], nodes[m], ());
-                }
-            }
-        }
-        for mut cycle in petgraph::algo::tarjan_scc(&graph) {
-            if cycle.len() < 2 {
+        let g = self.territory.graph();
+        let membership = EdgeFiltered::from_fn(&g.graph, |e| *e.weight() == Edge::MemberOf);
+        for cycle in petgraph::algo::tarjan_scc(&membership) {
+            let mut actors: Vec<&Actor> = cycle
+                .iter()
+                .filter_map(|n| match g.graph[*n] {
+                    Node::Actor(i) => Some(&self.territory.actors[i]),
+                    _ => None,
+                })
+                .collect();
+            if actors.len() < 2 {
                 continue;
             }
-            cycle.sort_by_key(|n| graph[*n]);
-            let names: Vec<String> = cycle
-                .iter()
-                .map(|n| format!("\"{}\"", actors[graph[*n]].name))
-                .collect();
-            let first = &actors[graph[cycle[0]]];
-            self.errors.push(
-                LoadError::new(
-                    first.origin.clone(),
-                    format!("groups {} contain each other", names.join(", ")),
-                )
-                .in_column("members"),
-            );
+            actors.sort_by(|a, b| a.origin.cmp(&b.origin));
+            let names: Vec<String> = actors.iter().map(|a| format!("\"{}\"", a.name)).collect();
+            let error = LoadError::new(
+                actors[0].origin.clone(),
+                format!("groups {} contain each other", names.join(", ")),
+            )
+            .in_column("members");
+            self.errors.push(error);
         }
     }
 
