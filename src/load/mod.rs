@@ -117,15 +117,14 @@ fn load_folder(dir: &Path) -> Result<Territory, Vec<LoadError>> {
     let books = sheet::in_folder(dir);
     match books.as_slice() {
         [] => {}
-        [book] => match sheet::read(book) {
-            Ok(read) => {
-                for (kind, table) in read {
-                    sources.push((kind, book.display().to_string()));
-                    tables.push((kind, table));
-                }
+        [book] => {
+            let (read, e) = sheet::read(book);
+            errors.extend(e);
+            for (kind, table) in read {
+                sources.push((kind, book.display().to_string()));
+                tables.push((kind, table));
             }
-            Err(e) => errors.extend(e),
-        },
+        }
         _ => errors.push(LoadError::new(
             Location::file(dir.display().to_string()),
             format!(
@@ -241,10 +240,9 @@ fn load_workbook(path: &Path) -> Result<Territory, Vec<LoadError>> {
             Err(e) => errors.extend(e),
         }
     }
-    match sheet::read(path) {
-        Ok(read) => tables.extend(read),
-        Err(e) => errors.extend(e),
-    }
+    let (read, e) = sheet::read(path);
+    tables.extend(read);
+    errors.extend(e);
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
     let default_name = match stem {
         Some(s) if sheet::STEMS.contains(&crate::names::fold(&s).as_str()) => path

@@ -42,16 +42,18 @@ pub fn in_folder(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
-/// Read every table of a workbook. Sheets whose name starts with `#` are notes and skipped;
-/// any other sheet must name a table.
-pub fn read(path: &Path) -> Result<Vec<(TableKind, Table)>, Vec<LoadError>> {
+/// Read every table of a workbook, and the errors of the sheets that could not be read (the
+/// others are still returned, so their own errors can be reported in the same run). Sheets
+/// whose name starts with `#` are notes and skipped; any other sheet must name a table.
+pub fn read(path: &Path) -> (Vec<(TableKind, Table)>, Vec<LoadError>) {
     let shown = path.display().to_string();
-    let mut book = open_workbook_auto(path).map_err(|e| {
-        vec![LoadError::new(
-            Location::file(&shown),
-            format!("unreadable workbook: {e}"),
-        )]
-    })?;
+    let mut book = match open_workbook_auto(path) {
+        Ok(book) => book,
+        Err(e) => {
+            let e = LoadError::new(Location::file(&shown), format!("unreadable workbook: {e}"));
+            return (Vec::new(), vec![e]);
+        }
+    };
     let mut errors = Vec::new();
     let mut tables: Vec<(TableKind, Table)> = Vec::new();
     for name in book.sheet_names() {
@@ -94,11 +96,7 @@ pub fn read(path: &Path) -> Result<Vec<(TableKind, Table)>, Vec<LoadError>> {
             )),
         }
     }
-    if errors.is_empty() {
-        Ok(tables)
-    } else {
-        Err(errors)
-    }
+    (tables, errors)
 }
 
 fn expected_sheets() -> String {
