@@ -248,7 +248,11 @@ fn load_workbook(path: &Path) -> Result<Territory, Vec<LoadError>> {
         Some(s) if sheet::STEMS.contains(&crate::names::fold(&s).as_str()) => path
             .canonicalize()
             .ok()
-            .and_then(|p| p.parent()?.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .and_then(|p| {
+                p.parent()?
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+            })
             .or(Some(s)),
         other => other,
     };
