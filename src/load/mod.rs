@@ -118,12 +118,10 @@ fn load_folder(dir: &Path) -> Result<Territory, Vec<LoadError>> {
     match books.as_slice() {
         [] => {}
         [book] => {
-            let (read, e) = sheet::read(book);
-            errors.extend(e);
-            for (kind, table) in read {
-                sources.push((kind, book.display().to_string()));
-                tables.push((kind, table));
-            }
+            let read = sheet::read(book);
+            errors.extend(read.errors);
+            sources.extend(read.named.iter().map(|k| (*k, book.display().to_string())));
+            tables.extend(read.tables);
         }
         _ => errors.push(LoadError::new(
             Location::file(dir.display().to_string()),
@@ -240,9 +238,12 @@ fn load_workbook(path: &Path) -> Result<Territory, Vec<LoadError>> {
             Err(e) => errors.extend(e),
         }
     }
-    let (read, e) = sheet::read(path);
-    tables.extend(read);
-    errors.extend(e);
+    let shown = path.display().to_string();
+    let read = sheet::read(path);
+    let in_json: Vec<TableKind> = tables.iter().map(|(k, _)| *k).collect();
+    errors.extend(read.missing(&shown, &in_json));
+    errors.extend(read.errors);
+    tables.extend(read.tables);
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
     let default_name = match stem {
         Some(s) if sheet::STEMS.contains(&crate::names::fold(&s).as_str()) => path
@@ -256,7 +257,6 @@ fn load_workbook(path: &Path) -> Result<Territory, Vec<LoadError>> {
             .or(Some(s)),
         other => other,
     };
-    let shown = path.display().to_string();
     match build::territory(settings, tables, default_name, &shown) {
         Ok(territory) if errors.is_empty() => Ok(territory),
         Ok(_) => Err(sorted(errors)),

@@ -42,19 +42,56 @@ pub fn in_folder(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
+/// What a workbook holds.
+#[derive(Debug, Default)]
+pub struct Book {
+    /// The tables of the sheets that could be read.
+    pub tables: Vec<(TableKind, Table)>,
+    /// Every table a sheet is named after, read or not (so a sheet with a bad cell is not
+    /// also reported missing).
+    pub named: Vec<TableKind>,
+    /// Whether the file could be opened as a workbook at all.
+    pub opened: bool,
+    pub errors: Vec<LoadError>,
+}
+
+impl Book {
+    /// An error for each required table no sheet is named after, but those given elsewhere.
+    pub fn missing(&self, shown: &str, elsewhere: &[TableKind]) -> Vec<LoadError> {
+        TableKind::ALL
+            .into_iter()
+            .filter(|k| self.opened && k.required() && !self.named.contains(k))
+            .filter(|k| !elsewhere.contains(k))
+            .map(|k| {
+                LoadError::new(
+                    Location::file(shown),
+                    format!(
+                        "missing sheet; expected a sheet named {}",
+                        k.file_stems().join(" or ")
+                    ),
+                )
+            })
+            .collect()
+    }
+}
+
 /// Read every table of a workbook, and the errors of the sheets that could not be read (the
 /// others are still returned, so their own errors can be reported in the same run). Sheets
 /// whose name starts with `#` are notes and skipped; any other sheet must name a table.
-pub fn read(path: &Path) -> (Vec<(TableKind, Table)>, Vec<LoadError>) {
+pub fn read(path: &Path) -> Book {
     let shown = path.display().to_string();
     let mut book = match open_workbook_auto(path) {
         Ok(book) => book,
         Err(e) => {
             let e = LoadError::new(Location::file(&shown), format!("unreadable workbook: {e}"));
-            return (Vec::new(), vec![e]);
+            return Book {
+                errors: vec![e],
+                ..Book::default()
+            };
         }
     };
     let mut errors = Vec::new();
+    let mut named = Vec::new();
     let mut tables: Vec<(TableKind, Table)> = Vec::new();
     for name in book.sheet_names() {
         let file = format!("{shown}[{name}]");
@@ -74,17 +111,17 @@ pub fn read(path: &Path) -> (Vec<(TableKind, Table)>, Vec<LoadError>) {
             errors.push(LoadError::new(Location::file(file), message));
             continue;
         };
-        if let Some((_, first)) = tables.iter().find(|(k, _)| *k == kind) {
+        if named.contains(&kind) {
             errors.push(LoadError::new(
                 Location::file(&file),
                 format!(
-                    "the {} table is given more than once ({}, {file}); keep one",
+                    "the {} table is given more than once in {shown}; keep one sheet for it",
                     kind.file_stems()[0],
-                    first.file
                 ),
             ));
             continue;
         }
+        named.push(kind);
         match book.worksheet_range(&name) {
             Ok(range) => match table(&file, &range) {
                 Ok(t) => tables.push((kind, t)),
@@ -96,7 +133,12 @@ pub fn read(path: &Path) -> (Vec<(TableKind, Table)>, Vec<LoadError>) {
             )),
         }
     }
-    (tables, errors)
+    Book {
+        tables,
+        named,
+        opened: true,
+        errors,
+    }
 }
 
 fn expected_sheets() -> String {

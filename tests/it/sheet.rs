@@ -180,3 +180,44 @@ fn a_broken_workbook_is_bad_input() {
             "error: tests/fixtures/sheets/broken.xlsx[Liens]:6: column \"role\"",
         ));
 }
+
+#[test]
+fn a_workbook_without_a_table_s_sheet_and_with_settings_in_a_sheet() {
+    let errors = errors(&fixture("sheets").join("partial.ods"));
+    assert_eq!(
+        errors,
+        [
+            "partial.ods: missing sheet; expected a sheet named actors or acteurs",
+            "partial.ods: missing sheet; expected a sheet named links or liens or roles",
+            "partial.ods: missing sheet; expected a sheet named objectives or objectifs",
+            "partial.ods[Territoire]: territory settings are not read from a sheet; put them in territory.json beside the workbook (or start the sheet's name with # to keep it as a note)",
+        ]
+    );
+}
+
+#[test]
+fn in_a_folder_a_missing_sheet_may_be_a_csv_file_and_a_bad_sheet_is_not_missing() {
+    let sheets = fixture("sheets");
+    let dir = folder(&[
+        (&sheets.join("partial.ods"), "territoire.ods"),
+        (&calaisis().join("actors.csv"), "acteurs.csv"),
+    ]);
+    let missing: Vec<String> = load(dir.path())
+        .expect_err("tables are missing")
+        .iter()
+        .filter(|e| e.message.starts_with("missing"))
+        .map(|e| e.message.clone())
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            "missing sheet; expected a sheet named links or liens or roles (or links.csv beside the workbook)",
+            "missing sheet; expected a sheet named objectives or objectifs (or objectives.csv beside the workbook)",
+        ]
+    );
+
+    // The objectives sheet holds an error cell: reported once, not also as missing.
+    let dir = folder(&[(&sheets.join("broken.xlsx"), "territory.xlsx")]);
+    let errors = load(dir.path()).expect_err("broken");
+    assert_eq!(errors.len(), 3, "{errors:#?}");
+}
