@@ -1,6 +1,6 @@
 //! Reading a territory: one folder of CSV tables (plus an optional `territory.json` and an
-//! optional `territory.xlsx` workbook), one JSON file or one workbook holding the same tables. Every problem of a load is collected and returned
-//! together; each names its file and line.
+//! optional `territory.xlsx` workbook), one JSON file or one workbook holding the same tables.
+//! Every problem of a load is collected and returned together; each names its file and line.
 
 mod build;
 mod csv;
