@@ -1,11 +1,12 @@
-//! Reading a territory: one folder of CSV tables (plus an optional `territory.json`), or one
-//! JSON file holding the same tables. Every problem of a load is collected and returned
-//! together; each names its file and line.
+//! Reading a territory: one folder of CSV tables (plus an optional `territory.json` and an
+//! optional `territory.xlsx` workbook), one JSON file or one workbook holding the same tables.
+//! Every problem of a load is collected and returned together; each names its file and line.
 
 mod build;
 mod csv;
 mod decode;
 mod json;
+mod sheet;
 mod table;
 pub mod values;
 
@@ -64,6 +65,8 @@ pub fn load(path: &Path) -> Result<Territory, Vec<LoadError>> {
     let shown = path.display().to_string();
     if path.is_dir() {
         load_folder(path)
+    } else if path.is_file() && sheet::is_workbook(path) {
+        load_workbook(path)
     } else if path.is_file() {
         let text = read_text(path)?;
         let doc = json::read(&shown, &text)?;
@@ -72,7 +75,7 @@ pub fn load(path: &Path) -> Result<Territory, Vec<LoadError>> {
     } else {
         Err(vec![LoadError::new(
             Location::file(shown),
-            "no such folder or file; expected a territory folder (domains.csv, objectives.csv, actors.csv, links.csv) or a JSON file",
+            "no such folder or file; expected a territory folder (domains.csv, objectives.csv, actors.csv, links.csv), a JSON file or a workbook (.xlsx, .ods)",
         )])
     }
 }
@@ -106,6 +109,33 @@ fn load_folder(dir: &Path) -> Result<Territory, Vec<LoadError>> {
         }
     }
 
+    // Where each table read so far came from, to name both places of a table given twice.
+    let mut sources: Vec<(TableKind, String)> = tables
+        .iter()
+        .map(|(k, _)| (*k, settings_path.display().to_string()))
+        .collect();
+    let books = sheet::in_folder(dir);
+    match books.as_slice() {
+        [] => {}
+        [book] => {
+            let read = sheet::read(book);
+            errors.extend(read.errors);
+            sources.extend(read.named.iter().map(|k| (*k, book.display().to_string())));
+            tables.extend(read.tables);
+        }
+        _ => errors.push(LoadError::new(
+            Location::file(dir.display().to_string()),
+            format!(
+                "several workbooks ({}); keep one",
+                books
+                    .iter()
+                    .map(|b| b.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )),
+    }
+
     for kind in TableKind::ALL {
         let found: Vec<_> = kind
             .file_stems()
@@ -113,17 +143,29 @@ fn load_folder(dir: &Path) -> Result<Territory, Vec<LoadError>> {
             .map(|stem| dir.join(format!("{stem}.csv")))
             .filter(|p| p.is_file())
             .collect();
-        let in_json = tables.iter().any(|(k, _)| *k == kind);
-        match (found.as_slice(), in_json) {
-            ([path], false) => match read_text(path)
+        let given: Vec<&String> = sources
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, s)| s)
+            .collect();
+        match (found.as_slice(), given.len()) {
+            ([path], 0) => match read_text(path)
                 .and_then(|text| csv::read(&path.display().to_string(), &text))
             {
                 Ok(table) => tables.push((kind, table)),
                 Err(e) => errors.extend(e),
             },
-            ([], true) => {}
-            ([], false) if !kind.required() => {}
-            ([], false) => errors.push(LoadError::new(
+            ([], 1) => {}
+            ([], 0) if !kind.required() => {}
+            ([], 0) if books.len() == 1 => errors.push(LoadError::new(
+                Location::file(books[0].display().to_string()),
+                format!(
+                    "missing sheet; expected a sheet named {} (or {}.csv beside the workbook)",
+                    kind.file_stems().join(" or "),
+                    kind.file_stems()[0]
+                ),
+            )),
+            ([], 0) => errors.push(LoadError::new(
                 Location::file(
                     dir.join(format!("{}.csv", kind.file_stems()[0]))
                         .display()
@@ -147,7 +189,7 @@ fn load_folder(dir: &Path) -> Result<Territory, Vec<LoadError>> {
                     paths
                         .iter()
                         .map(|p| p.display().to_string())
-                        .chain(in_json.then(|| settings_path.display().to_string()))
+                        .chain(given.iter().map(|s| s.to_string()))
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
@@ -155,11 +197,67 @@ fn load_folder(dir: &Path) -> Result<Territory, Vec<LoadError>> {
         }
     }
 
+    // A table given twice is reported above; build from its first source only.
+    let mut seen = Vec::new();
+    tables.retain(|(kind, _)| {
+        let first = !seen.contains(kind);
+        seen.push(*kind);
+        first
+    });
+
     let default_name = dir
         .canonicalize()
         .ok()
         .and_then(|p| p.file_name().map(|s| s.to_string_lossy().into_owned()));
     match build::territory(settings, tables, default_name, &dir.display().to_string()) {
+        Ok(territory) if errors.is_empty() => Ok(territory),
+        Ok(_) => Err(sorted(errors)),
+        Err(e) => {
+            errors.extend(e);
+            Err(sorted(errors))
+        }
+    }
+}
+
+/// A workbook given as a file: its sheets are the tables; settings come from a
+/// `territory.json` beside it, if there is one. Named after the file, or after its folder
+/// when the file is only called `territory` or `territoire`.
+fn load_workbook(path: &Path) -> Result<Territory, Vec<LoadError>> {
+    let mut errors = Vec::new();
+    let mut settings = json::Settings::default();
+    let mut tables = Vec::new();
+    let settings_path = path.with_file_name("territory.json");
+    if settings_path.is_file() {
+        match read_text(&settings_path)
+            .and_then(|text| json::read(&settings_path.display().to_string(), &text))
+        {
+            Ok(doc) => {
+                settings = doc.settings;
+                tables = doc.tables;
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
+    let shown = path.display().to_string();
+    let read = sheet::read(path);
+    let in_json: Vec<TableKind> = tables.iter().map(|(k, _)| *k).collect();
+    errors.extend(read.missing(&shown, &in_json));
+    errors.extend(read.errors);
+    tables.extend(read.tables);
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+    let default_name = match stem {
+        Some(s) if sheet::STEMS.contains(&crate::names::fold(&s).as_str()) => path
+            .canonicalize()
+            .ok()
+            .and_then(|p| {
+                p.parent()?
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+            })
+            .or(Some(s)),
+        other => other,
+    };
+    match build::territory(settings, tables, default_name, &shown) {
         Ok(territory) if errors.is_empty() => Ok(territory),
         Ok(_) => Err(sorted(errors)),
         Err(e) => {

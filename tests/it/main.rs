@@ -6,6 +6,7 @@ mod diff;
 mod generated;
 mod load;
 mod render;
+mod sheet;
 mod status;
 
 use std::path::{Path, PathBuf};

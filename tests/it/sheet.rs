@@ -1,0 +1,223 @@
+//! Workbooks (.xlsx, .ods): a territory kept as one spreadsheet loads like its CSV tables, and
+//! its errors name the file, the sheet and the row.
+
+use std::path::Path;
+
+use actormap::error::{LoadError, Location};
+use actormap::load::load;
+use actormap::model::Territory;
+use predicates::prelude::*;
+
+use crate::{actormap, calaisis, fixture};
+
+/// A territory with every record's origin blanked, to compare loads from different formats.
+fn without_origins(mut t: Territory) -> Territory {
+    let blank = Location::default;
+    t.domains.iter_mut().for_each(|d| d.origin = blank());
+    t.objectives.iter_mut().for_each(|o| o.origin = blank());
+    t.actors.iter_mut().for_each(|a| a.origin = blank());
+    t.links.iter_mut().for_each(|l| l.origin = blank());
+    t.progress.iter_mut().for_each(|m| m.origin = blank());
+    t.rules.values_mut().for_each(|r| r.origin = blank());
+    t
+}
+
+/// The load errors of a path, as printed, with the fixtures folder cut off.
+fn errors(path: &Path) -> Vec<String> {
+    let prefix = format!("{}/", fixture("sheets").display());
+    match load(path) {
+        Ok(_) => panic!("expected load errors in {}", path.display()),
+        Err(errors) => errors
+            .iter()
+            .map(|e: &LoadError| e.to_string().replace(&prefix, ""))
+            .collect(),
+    }
+}
+
+/// A folder holding copies of fixture files under new names.
+fn folder(files: &[(&Path, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (from, to) in files {
+        std::fs::copy(from, dir.path().join(to)).expect("fixture copied");
+    }
+    dir
+}
+
+#[test]
+fn the_calaisis_workbook_loads_like_the_csv_folder() {
+    let csv = without_origins(load(&calaisis()).expect("the CSV folder loads"));
+    assert!(!csv.links.is_empty());
+    for book in ["calaisis.xlsx", "calaisis.ods"] {
+        let t = load(&fixture("sheets").join(book)).unwrap_or_else(|e| panic!("{book}: {e:?}"));
+        // Records say which sheet and row they come from; the links' header is on row 3.
+        let first_link = &t.links[0].origin;
+        assert!(
+            first_link.file.ends_with(&format!("{book}[Liens]")),
+            "{first_link}"
+        );
+        assert_eq!(first_link.line, 4);
+        assert_eq!(t.actors[0].origin.line, 2);
+        // Numbers typed as numbers (1500, 0.6...) read as the CSV text did.
+        assert_eq!(without_origins(t), csv, "{book}");
+    }
+}
+
+#[test]
+fn a_folder_with_a_territory_workbook_loads_it() {
+    let sheets = fixture("sheets");
+    let dir = folder(&[
+        (&sheets.join("calaisis.ods"), "Territoire.ods"),
+        (&calaisis().join("territory.json"), "territory.json"),
+    ]);
+    let t = load(dir.path()).expect("the folder loads");
+    assert_eq!(t.name, "Pays du Calaisis");
+    assert_eq!(
+        without_origins(t),
+        without_origins(load(&calaisis()).unwrap())
+    );
+}
+
+#[test]
+fn a_table_in_both_a_csv_file_and_the_workbook_is_an_error() {
+    let dir = folder(&[
+        (&fixture("sheets").join("calaisis.xlsx"), "territory.xlsx"),
+        (&calaisis().join("links.csv"), "liens.csv"),
+    ]);
+    let prefix = format!("{}/", dir.path().display());
+    let errors: Vec<String> = load(dir.path())
+        .expect_err("a table given twice")
+        .iter()
+        .map(|e| e.to_string().replace(&prefix, ""))
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].contains("the links table is given more than once (liens.csv, territory.xlsx)"),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn a_folder_with_two_workbooks_is_an_error() {
+    let sheets = fixture("sheets");
+    let dir = folder(&[
+        (&sheets.join("calaisis.xlsx"), "territory.xlsx"),
+        (&sheets.join("calaisis.ods"), "territoire.ods"),
+    ]);
+    let errors = load(dir.path()).expect_err("two workbooks");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.starts_with("several workbooks")),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn bad_cells_name_the_sheet_the_row_and_the_column() {
+    for (book, target) in [
+        (
+            "broken.xlsx",
+            "cell D2 holds the error #DIV/0!; expected a value (fix the formula or type the value)",
+        ),
+        // calamine reads an ODS error cell as its text: still an error, as a bad number.
+        ("broken.ods", "\"#DIV/0!\" is not a number"),
+    ] {
+        let errors = errors(&fixture("sheets").join(book));
+        assert_eq!(errors.len(), 3, "{errors:#?}");
+        assert!(
+            errors[0].starts_with(&format!(
+                "{book}[Feuil1]: unknown sheet \"Feuil1\"; expected domains, domaines, objectives"
+            )),
+            "{errors:#?}"
+        );
+        // The links' header is on row 3: the fourth link is on row 6 of its sheet.
+        assert!(
+            errors[1].starts_with(&format!(
+                "{book}[Liens]:6: column \"role\": unknown role \"chef de flie\""
+            )),
+            "{errors:#?}"
+        );
+        assert!(
+            errors[2].starts_with(&format!("{book}[Objectifs]:2: column \"target\": {target}")),
+            "{errors:#?}"
+        );
+    }
+}
+
+#[test]
+fn date_cells_in_the_progress_sheet_are_dates() {
+    let t = load(&fixture("sheets").join("progress.xlsx")).expect("loads");
+    let dates: Vec<String> = t.progress.iter().map(|m| m.date.to_string()).collect();
+    assert_eq!(dates, ["2022-06-30", "2022-12-31"]);
+    assert_eq!(t.progress[1].value, 900.0);
+    assert!(
+        t.progress[0]
+            .origin
+            .file
+            .ends_with("progress.xlsx[Avancement]")
+    );
+    assert_eq!(t.progress[0].origin.line, 2);
+}
+
+#[test]
+fn check_reads_a_workbook_and_finds_regal_without_a_lead() {
+    actormap()
+        .args(["check", "tests/fixtures/sheets/calaisis.xlsx"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "error[missing-lead]: objective regal \"Mise en œuvre d'un REseau de Lutte contre le Gaspillage ALimentaire (REGAL)\" has no lead; candidates: SEVADEC, SyMPaC, Les 3 EPCI\n  --> tests/fixtures/sheets/calaisis.xlsx[Objectifs]:4",
+        ));
+}
+
+#[test]
+fn a_broken_workbook_is_bad_input() {
+    actormap()
+        .args(["check", "tests/fixtures/sheets/broken.xlsx"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "error: tests/fixtures/sheets/broken.xlsx[Liens]:6: column \"role\"",
+        ));
+}
+
+#[test]
+fn a_workbook_without_a_table_s_sheet_and_with_settings_in_a_sheet() {
+    let errors = errors(&fixture("sheets").join("partial.ods"));
+    assert_eq!(
+        errors,
+        [
+            "partial.ods: missing sheet; expected a sheet named actors or acteurs",
+            "partial.ods: missing sheet; expected a sheet named links or liens or roles",
+            "partial.ods: missing sheet; expected a sheet named objectives or objectifs",
+            "partial.ods[Territoire]: territory settings are not read from a sheet; put them in territory.json beside the workbook (or start the sheet's name with # to keep it as a note)",
+        ]
+    );
+}
+
+#[test]
+fn in_a_folder_a_missing_sheet_may_be_a_csv_file_and_a_bad_sheet_is_not_missing() {
+    let sheets = fixture("sheets");
+    let dir = folder(&[
+        (&sheets.join("partial.ods"), "territoire.ods"),
+        (&calaisis().join("actors.csv"), "acteurs.csv"),
+    ]);
+    let missing: Vec<String> = load(dir.path())
+        .expect_err("tables are missing")
+        .iter()
+        .filter(|e| e.message.starts_with("missing"))
+        .map(|e| e.message.clone())
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            "missing sheet; expected a sheet named links or liens or roles (or links.csv beside the workbook)",
+            "missing sheet; expected a sheet named objectives or objectifs (or objectives.csv beside the workbook)",
+        ]
+    );
+
+    // The objectives sheet holds an error cell: reported once, not also as missing.
+    let dir = folder(&[(&sheets.join("broken.xlsx"), "territory.xlsx")]);
+    let errors = load(dir.path()).expect_err("broken");
+    assert_eq!(errors.len(), 3, "{errors:#?}");
+}
