@@ -747,6 +747,11 @@ fn the_lead_gap_is_drawn_only_while_missing_lead_is_on() {
             .iter()
             .any(|s| s.contains("Vers la réduction"))
     );
+    // A domain without actors keeps its note, without a gap card.
+    let dc5 = maps::scene(&t, &MapKind::Domain("DC5".into()), &opts(&t));
+    assert_sound(&dc5, "DC5 without missing-lead");
+    assert!(lead_gaps(&dc5).is_empty());
+    assert!(texts(&dc5).iter().any(|s| s == "Aucun acteur renseigné"));
 }
 
 #[test]
