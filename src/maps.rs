@@ -135,9 +135,9 @@ fn options(t: &Territory, args: &OutputArgs) -> Result<Options, Error> {
 }
 
 /// `opts` with the roles the maps must show as gaps when nobody holds them, taken from the
-/// territory's check settings: the `roles` of `missing-role` (unless it is off), and funder
-/// for priority objectives (unless `priority-unfunded` is off). Fails, like `check`, when
-/// those settings are wrong.
+/// territory's check settings: the `roles` of `missing-role` (unless it is off), funder
+/// for priority objectives (unless `priority-unfunded` is off), and the lead (unless
+/// `missing-lead` is off). Fails, like `check`, when those settings are wrong.
 pub fn with_required_roles(t: &Territory, opts: Options) -> Result<Options, Error> {
     let config = check::Config::from_territory(t)?;
     Ok(Options {
@@ -150,6 +150,7 @@ pub fn with_required_roles(t: &Territory, opts: Options) -> Result<Options, Erro
         } else {
             Vec::new()
         },
+        lead_required: config.is_on("missing-lead"),
         ..opts
     })
 }

@@ -132,7 +132,7 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Scene {
 
     // Start from a canvas big enough for the cards' area, when they clearly cannot fit.
     let mut grow = {
-        let cards = sectors(t, subject, &gaps, lang, ZOOMS[ZOOMS.len() - 1]);
+        let cards = sectors(t, subject, &gaps, opts, ZOOMS[ZOOMS.len() - 1]);
         let need: f64 = cards
             .specs
             .iter()
@@ -167,7 +167,7 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Scene {
         };
         let mut found = None;
         'search: for zoom in ZOOMS {
-            let sectors = sectors(t, subject, &gaps, lang, zoom);
+            let sectors = sectors(t, subject, &gaps, opts, zoom);
             let need: f64 = sectors
                 .specs
                 .iter()
@@ -188,7 +188,7 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Scene {
             Some((sectors, (hub_at, placement))) => {
                 let mut items = Vec::new();
                 // Tinted sectors under everything, then cards, labels and the hub.
-                if sectors.specs.len() > 1 {
+                if sectors.keys.iter().any(|key| *key != "lead") {
                     items.push(radial::wedges(&area, &placement, &sectors.tints, 0.09));
                 } else {
                     // Nobody but the (missing) lead: say so rather than draw an empty ring.
@@ -271,9 +271,10 @@ fn sectors(
     t: &Territory,
     subject: &MapSubject,
     gaps: &[(Role, Vec<&Objective>)],
-    lang: Lang,
+    opts: &Options,
     zoom: f64,
 ) -> Sectors {
+    let lang = opts.lang;
     let name_size = NAME_SIZE * zoom;
     let small = (16.0 * zoom).max(16.0);
     let card_text = CARD_TEXT * zoom;
@@ -299,7 +300,7 @@ fn sectors(
         cls.push("actor");
     }
     for o in &subject.objectives {
-        if !t.actors_in_role(o, Role::Lead).is_empty() {
+        if !opts.lead_gap(t, o) {
             continue;
         }
         let candidates = t.actors_in_role(o, Role::LeadCandidate);
@@ -328,23 +329,26 @@ fn sectors(
         ids.push(format!("lead-gap:{}", o.id));
         cls.push("lead-gap");
     }
-    specs.push(SectorSpec {
-        label: None,
-        edge: radial::edge_stroke(&if cls.contains(&"lead-gap") {
-            gap_paint()
+    // No lead and no lead gap drawn (`missing-lead` is off): no lead sector either.
+    if !cards.is_empty() {
+        specs.push(SectorSpec {
+            label: None,
+            edge: radial::edge_stroke(&if cls.contains(&"lead-gap") {
+                gap_paint()
+            } else {
+                paint(Role::Lead)
+            }),
+            cards,
+            ids,
+        });
+        keys.push("lead");
+        tints.push(if cls.contains(&"lead-gap") {
+            super::RED
         } else {
-            paint(Role::Lead)
-        }),
-        cards,
-        ids,
-    });
-    keys.push("lead");
-    tints.push(if cls.contains(&"lead-gap") {
-        super::RED
-    } else {
-        NAVY
-    });
-    classes.push(cls);
+            NAVY
+        });
+        classes.push(cls);
+    }
 
     for role in SECTOR_ROLES {
         let actors = actors_in(t, subject, role);

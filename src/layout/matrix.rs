@@ -4,13 +4,18 @@
 use super::cartographie::{Frame, MARGIN};
 use super::scene::{Anchor, Item, Line, Scene, Stroke, Weight};
 use super::{
-    Card, LIGHT, NAVY, Options, RED, RULE, finish, gap_paint, group, paint, rect_item, text,
+    Card, LIGHT, NAVY, Options, PAD_X, RED, RULE, finish, gap_paint, group, paint, rect_item, text,
     text_item, tr,
 };
 use crate::model::{Lang, Role, Territory};
 
 const ROW_H: f64 = 30.0;
 const NAME_W: f64 = 320.0;
+/// The narrowest column: its header ("DC10 · CF ?" in bold 18 px, then the title in 16 px)
+/// stays legible. With more objectives than a slide holds at this width, the canvas grows
+/// wider instead, as it grows taller for more actors.
+pub const MIN_COL_W: f64 = 128.0;
+const MAX_COL_W: f64 = 240.0;
 
 /// The letter of a role in a matrix cell.
 pub fn letter(role: Role, lang: Lang) -> &'static str {
@@ -33,7 +38,7 @@ pub fn letter(role: Role, lang: Lang) -> &'static str {
 pub fn layout(t: &Territory, opts: &Options) -> Scene {
     let lang = opts.lang;
     let k = opts.size.scale();
-    let (w, h0) = (opts.size.width / k, opts.size.height / k);
+    let (w0, h0) = (opts.size.width / k, opts.size.height / k);
 
     // Rows: actors with at least one role, in table order.
     let rows: Vec<_> = t
@@ -46,6 +51,7 @@ pub fn layout(t: &Territory, opts: &Options) -> Scene {
         })
         .collect();
     let cols = &t.objectives;
+    let w = w0.max(2.0 * MARGIN + NAME_W + cols.len() as f64 * MIN_COL_W);
 
     let title = format!(
         "{}{}{}",
@@ -68,14 +74,15 @@ pub fn layout(t: &Territory, opts: &Options) -> Scene {
     let h = needed.max(h0);
     frame.h = h;
 
-    let col_w = ((w - 2.0 * MARGIN - NAME_W) / cols.len().max(1) as f64).min(240.0);
+    let col_w =
+        ((w - 2.0 * MARGIN - NAME_W) / cols.len().max(1) as f64).clamp(MIN_COL_W, MAX_COL_W);
     let table_w = NAME_W + col_w * cols.len() as f64;
     let x0 = MARGIN;
 
     // Column headers: domain id, then the objective's title, cut to fit.
     for (j, o) in cols.iter().enumerate() {
         let x = x0 + NAME_W + j as f64 * col_w;
-        let gap = t.actors_in_role(o, Role::Lead).is_empty();
+        let gap = opts.lead_gap(t, o);
         let (fill, color) = if gap { ("#fdecec", RED) } else { (LIGHT, NAVY) };
         let mut items = vec![rect_item(
             (x + 2.0, top, col_w - 4.0, header_h - 4.0),
@@ -149,12 +156,14 @@ pub fn layout(t: &Territory, opts: &Options) -> Scene {
             let letters: Vec<&str> = roles.iter().map(|r| letter(*r, lang)).collect();
             let x = x0 + NAME_W + j as f64 * col_w;
             let label = letters.join(" ");
+            let p = paint(*first);
+            // The text stays inside the card once the card is cut to the column.
             let card = Card {
                 radius: 6.0,
                 ..Card::new(
                     &[(label.as_str(), 16.0, Weight::Bold, 1)],
-                    col_w - 24.0,
-                    paint(*first),
+                    col_w - 8.0 - 2.0 * PAD_X - p.stroke_width,
+                    p,
                 )
             };
             let card = Card {
@@ -211,5 +220,21 @@ fn role_name(role: Role, lang: Lang) -> &'static str {
         Role::Support => tr(lang, "accompagnateur", "support"),
         Role::Target => tr(lang, "cible", "target"),
         Role::Relay => tr(lang, "relais", "relay"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_narrowest_column_holds_a_header_and_a_common_word() {
+        let inner = MIN_COL_W - 16.0;
+        for head in ["DC10 · CF ?", "DC10 · L?"] {
+            let w = text::width(head, 18.0, Weight::Bold);
+            assert!(w <= inner, "{head}: {w} > {inner}");
+        }
+        let w = text::width("valorisation", 16.0, Weight::Regular);
+        assert!(w <= inner, "{w} > {inner}");
     }
 }

@@ -64,7 +64,7 @@ impl Size {
 }
 
 /// What every layout needs besides the territory.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub size: Size,
     pub lang: Lang,
@@ -75,9 +75,30 @@ pub struct Options {
     /// The roles a priority objective with actors must have someone in besides (funder,
     /// from `priority-unfunded`).
     pub priority_roles: Vec<Role>,
+    /// Whether an objective without a lead is drawn as a gap (the "Chef de file ?" card,
+    /// the overview badge, the matrix's red header). Chosen by the caller (whether
+    /// `missing-lead` is on); true by default.
+    pub lead_required: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            size: Size::default(),
+            lang: Lang::default(),
+            required_roles: Vec::new(),
+            priority_roles: Vec::new(),
+            lead_required: true,
+        }
+    }
 }
 
 impl Options {
+    /// Whether `objective` is drawn with a lead gap: a lead is required and nobody holds it.
+    pub fn lead_gap(&self, t: &Territory, objective: &crate::model::Objective) -> bool {
+        self.lead_required && t.actors_in_role(objective, Role::Lead).is_empty()
+    }
+
     /// The roles `objective` must have someone in.
     pub fn required_for(&self, objective: &crate::model::Objective) -> Vec<Role> {
         let mut roles = self.required_roles.clone();
@@ -329,13 +350,19 @@ pub fn paragraph(
     (size, weight, color): Font,
     max_lines: usize,
 ) -> (Vec<Item>, f64) {
+    let lines = text::wrap(s, max_width, size, weight, max_lines).lines;
+    stack(x, y, &lines, (size, weight, color))
+}
+
+/// Lines already wrapped, stacked from `y` (top), returning the items and the new top.
+pub fn stack(x: f64, y: f64, lines: &[String], (size, weight, color): Font) -> (Vec<Item>, f64) {
     let mut items = Vec::new();
     let mut top = y;
-    for line in text::wrap(s, max_width, size, weight, max_lines).lines {
+    for line in lines {
         items.push(text_item(
             x,
             top + text::ascent(size),
-            &line,
+            line,
             size,
             weight,
             Anchor::Start,

@@ -8,7 +8,7 @@ use super::{
     Card, LIGHT, NAVY, Options, Paint, RED, RULE, WHITE, finish, gap_paint, group, number,
     paragraph, rect_item, text, text_item, tr,
 };
-use crate::model::{Role, Territory};
+use crate::model::Territory;
 
 const GAP: f64 = 24.0;
 const MIN_CARD_H: f64 = 230.0;
@@ -58,9 +58,7 @@ pub fn layout(t: &Territory, opts: &Options) -> Scene {
         let x = MARGIN + col as f64 * (card_w + GAP);
         let y = top + row as f64 * (card_h + GAP);
         let objectives: Vec<_> = t.objectives_of(&d.id).collect();
-        let gap = objectives
-            .iter()
-            .any(|o| t.actors_in_role(o, Role::Lead).is_empty());
+        let gap = objectives.iter().any(|o| opts.lead_gap(t, o));
         let priority = objectives.iter().any(|o| o.priority);
         let mut items = vec![rect_item(
             (x, y, card_w, card_h),

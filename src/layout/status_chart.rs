@@ -7,7 +7,7 @@ use super::cartographie::{Frame, MARGIN};
 use super::scene::{Anchor, Color, Item, Line, Polygon, Scene, Stroke, Text, Weight};
 use super::{
     Card, DARK, GREY, LIGHT, NAVY, Options, Paint, RED, RULE, WHITE, colon, finish, group, number,
-    paragraph, rect_item, text, tr,
+    paragraph, rect_item, stack, text, tr,
 };
 use crate::model::{Lang, Territory};
 use crate::numbers::percent_value;
@@ -26,7 +26,8 @@ pub const HATCH: Color = "#aab3bf";
 pub const OVERFLOW: f64 = 48.0;
 const LABEL_W: f64 = 600.0;
 const RESULT_W: f64 = 250.0;
-const GAP: f64 = 28.0;
+/// The room between an objective's title and its bar.
+pub const GAP: f64 = 28.0;
 const MAX_PITCH: f64 = 132.0;
 const MIN_PITCH: f64 = 76.0;
 const VALUE_SIZE: f64 = 18.0;
@@ -137,13 +138,12 @@ pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Scene {
         );
         let block = wrapped.lines.len() as f64 * text::line_height(TITLE_SIZE);
         let top = centred(bar_y + bh / 2.0, block, row_y, pitch);
-        let (title_items, _) = paragraph(
+        // Wrapped once: these lines, which the block was centred for, are the ones drawn.
+        let (title_items, _) = stack(
             title_x,
             top,
-            &wrapped.lines.join(" "),
-            x0 - GAP - title_x,
+            &wrapped.lines,
             (TITLE_SIZE, Weight::Bold, NAVY),
-            2,
         );
         texts.extend(title_items.into_iter().map(|t| classed(t, "title")));
         if o.priority {

@@ -457,3 +457,31 @@ fn objective_titles_and_units_are_escaped_text() {
     assert!(svg.contains("30 / 50 &lt;b&gt;km&lt;/b&gt;"));
     roxmltree::Document::parse(&svg).expect("the SVG parses");
 }
+
+#[test]
+fn a_long_title_is_wrapped_once_with_its_cut_word_and_its_ellipsis() {
+    let (t, mut s, _) = fixture_chart();
+    let long = "Écoconception".repeat(6);
+    let title = format!("Les {long} des ménages et des entreprises du territoire calaisien");
+    s.objectives[0].title = title.clone();
+    let id = s.objectives[0].id.clone();
+    let scene = chart(&t, &s, &Options::default());
+    assert_chart_sound(&scene, "long title");
+    let items = items_of(&scene, &id);
+    let shown = texts(&items, "title");
+    let track = rect(&items, "track").expect("the bar's track");
+    let first = shown.first().expect("the title is shown");
+    let width = track.x - status_chart::GAP - first.x;
+    let once = actormap::layout::text::wrap(&title, width, first.size, first.weight, 2);
+    // The long word is cut and the rest left out with an ellipsis.
+    assert!(once.truncated, "{once:?}");
+    assert!(once.lines[1].ends_with('…'), "{once:?}");
+    let lines: Vec<&str> = shown.iter().map(|x| x.text.as_str()).collect();
+    assert_eq!(lines, once.lines);
+    // One line under the other, from the top of the block.
+    assert!(
+        shown
+            .windows(2)
+            .all(|p| p[1].y > p[0].y && p[1].x == p[0].x)
+    );
+}

@@ -67,3 +67,69 @@ pub fn generated(n: usize) -> Territory {
     }
     t
 }
+
+/// A territory of `n` objectives over ten domains and twelve actors: each objective has a
+/// prescriber and a funder, every third has no lead, and the titles are long enough to wrap.
+#[allow(
+    dead_code,
+    reason = "the benchmarks include this file and do not draw a matrix"
+)]
+pub fn many_objectives(n: usize) -> Territory {
+    let origin = Location::default();
+    let mut t = Territory {
+        name: "Territoire aux nombreux objectifs".into(),
+        ..Territory::default()
+    };
+    for d in 1..=10 {
+        t.domains.push(Domain {
+            id: format!("DC{d}"),
+            name: format!("Domaine de coopération {d}"),
+            headline: None,
+            related: Vec::new(),
+            origin: origin.clone(),
+        });
+    }
+    for i in 0..12 {
+        t.actors.push(Actor {
+            id: format!("a{i}"),
+            name: if i == 3 {
+                "Communauté d'agglomération du Grand Territoire".into()
+            } else {
+                format!("Acteur {i}")
+            },
+            kind: None,
+            aliases: Vec::new(),
+            members: Vec::new(),
+            origin: origin.clone(),
+        });
+    }
+    for i in 0..n {
+        let id = format!("o{i}");
+        t.objectives.push(Objective {
+            id: id.clone(),
+            domain: format!("DC{}", i % 10 + 1),
+            title: format!("Objectif contractuel numéro {i} : réduire les déchets ménagers"),
+            target: Some(100.0),
+            unit: None,
+            current: None,
+            priority: i % 5 == 0,
+            contractual: true,
+            origin: origin.clone(),
+        });
+        let mut roles = vec![(i % 12, Role::Prescriber), ((i + 5) % 12, Role::Funder)];
+        if i % 3 != 0 {
+            roles.push(((i + 7) % 12, Role::Lead));
+        }
+        for (a, role) in roles {
+            t.links.push(Link {
+                actor: format!("a{a}"),
+                scope: Scope::Objective(id.clone()),
+                role,
+                means: None,
+                note: None,
+                origin: origin.clone(),
+            });
+        }
+    }
+    t
+}

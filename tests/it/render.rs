@@ -10,7 +10,7 @@ use actormap::model::{Lang, Role, Territory};
 use actormap::render::{self, Format};
 
 use crate::calaisis;
-use crate::generated::generated;
+use crate::generated::{generated, many_objectives};
 
 fn load_calaisis() -> Territory {
     actormap::load::load(&calaisis()).expect("the bundled dataset loads")
@@ -697,4 +697,107 @@ fn render_refuses_bad_rule_settings_with_exit_2() {
         .code(2)
         .stderr(predicates::str::contains("unknown role \"banquier\""));
     assert!(!out.exists(), "nothing written");
+}
+
+/// The lead gaps a scene draws, by kind: the cartographie's gap cards (their ids), the
+/// overview's "Chef de file ?" badges and the matrix's "CF ?" headers (their group ids).
+fn lead_gaps(scene: &Scene) -> Vec<String> {
+    let mut out: Vec<String> = scene
+        .flatten()
+        .into_iter()
+        .filter_map(|(g, i)| {
+            let g = g?;
+            match i {
+                Item::Rect(_) if g.class == "lead-gap" => Some(g.id.clone()),
+                Item::Text(x) => {
+                    let s = x.text.replace('\u{a0}', " ");
+                    (s == "Chef de file ?" || s.ends_with("· CF ?")).then(|| g.id.clone())
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    out.dedup();
+    out
+}
+
+#[test]
+fn the_lead_gap_is_drawn_only_while_missing_lead_is_on() {
+    let mut t = load_calaisis();
+    let dc3 = MapKind::Domain("DC3".into());
+    let maps = |t: &Territory| {
+        [&dc3, &MapKind::Overview, &MapKind::Matrix].map(|kind| {
+            let scene = maps::scene(t, kind, &opts(t));
+            assert_sound(&scene, &format!("{kind:?}"));
+            lead_gaps(&scene)
+        })
+    };
+    let [map, overview, matrix] = maps(&t);
+    assert_eq!(map, ["lead-gap:regal"]);
+    assert!(overview.contains(&"DC3".to_owned()), "{overview:?}");
+    assert!(matrix.contains(&"regal".to_owned()), "{matrix:?}");
+
+    set_rule(&mut t, "missing-lead", serde_json::json!("allow"));
+    assert_eq!(maps(&t), [Vec::<String>::new(), Vec::new(), Vec::new()]);
+    // The rest of the REGAL map stays: its actors and its target gap.
+    let scene = maps::scene(&t, &dc3, &opts(&t));
+    assert_eq!(role_gaps(&scene).len(), 1);
+    assert!(
+        texts(&scene)
+            .iter()
+            .any(|s| s.contains("Vers la réduction"))
+    );
+    // A domain without actors keeps its note, without a gap card.
+    let dc5 = maps::scene(&t, &MapKind::Domain("DC5".into()), &opts(&t));
+    assert_sound(&dc5, "DC5 without missing-lead");
+    assert!(lead_gaps(&dc5).is_empty());
+    assert!(texts(&dc5).iter().any(|s| s == "Aucun acteur renseigné"));
+}
+
+#[test]
+fn a_matrix_of_250_objectives_widens_its_canvas_and_stays_sound() {
+    let t = many_objectives(250);
+    let scene = layout::matrix::layout(&t, &opts(&t));
+    assert_sound(&scene, "matrix of 250 objectives");
+    assert!(scene.width > 1920.0, "widened: {}", scene.width);
+    let flat = scene.flatten();
+    // Every box has a size; every text line of a cell or a header is inside its box.
+    let mut headers = Vec::new();
+    let mut cells = Vec::new();
+    for (g, item) in &flat {
+        if let Item::Rect(r) = item {
+            assert!(r.w > 0.0 && r.h > 0.0, "empty or negative box {r:?}");
+            match (g.map(|g| g.class.as_str()), r.class.as_str()) {
+                (Some("column"), "panel") => headers.push(r),
+                (Some("cell"), "cell") => cells.push(r),
+                _ => {}
+            }
+        }
+    }
+    assert_eq!(headers.len(), 250);
+    assert_eq!(cells.len(), t.links.len());
+    for g in flat.iter().filter_map(|(g, _)| *g) {
+        let Some(Item::Rect(frame)) = g.items.first() else {
+            continue;
+        };
+        if !["cell", "panel"].contains(&frame.class.as_str()) {
+            continue;
+        }
+        for i in &g.items {
+            if let Item::Text(x) = i {
+                assert!(
+                    frame.inflate(0.05).contains(&x.bounds()),
+                    "{:?} overflows {frame:?}",
+                    x.text
+                );
+            }
+        }
+    }
+    for boxes in [&headers, &cells] {
+        for (i, a) in boxes.iter().enumerate() {
+            for b in &boxes[i + 1..] {
+                assert!(!a.overlaps(b), "{a:?} and {b:?} overlap");
+            }
+        }
+    }
 }
