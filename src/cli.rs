@@ -18,7 +18,8 @@ pub struct Cli {
 pub enum Command {
     /// Show what was loaded, domain by domain: objectives, targets and who holds which role.
     List {
-        /// A territory folder (domains.csv, objectives.csv, actors.csv, links.csv) or JSON file.
+        /// A territory folder (domains.csv, objectives.csv, actors.csv, links.csv), JSON file or
+        /// workbook (.xlsx, .ods).
         #[arg(default_value = DEFAULT_TERRITORY)]
         territory: PathBuf,
     },
@@ -27,7 +28,7 @@ pub enum Command {
     ///
     /// Exit code 0 when no finding is an error, 1 when one is, 2 on bad input.
     Check {
-        /// A territory folder or JSON file.
+        /// A territory folder, JSON file or workbook (.xlsx, .ods).
         #[arg(default_value = DEFAULT_TERRITORY)]
         territory: PathBuf,
         /// How to write the findings.
@@ -53,7 +54,7 @@ pub enum Command {
     /// target, threshold and verdict, a projection to the programme's end; then the year-3
     /// bonus conditions and the amounts at stake.
     Status {
-        /// A territory folder or JSON file (progress.csv holds dated measurements).
+        /// A territory folder, JSON file or workbook (.xlsx, .ods) (progress.csv holds dated measurements).
         #[arg(default_value = DEFAULT_TERRITORY)]
         territory: PathBuf,
         /// Answer as of this date (2022-06-30 or 30/06/2022): later measurements are ignored.
@@ -67,9 +68,9 @@ pub enum Command {
     ///
     /// Exit code 0 whatever the difference, 2 on bad input.
     Diff {
-        /// The older territory folder or JSON file.
+        /// The older territory folder, JSON file or workbook (.xlsx, .ods).
         old: PathBuf,
-        /// The newer territory folder or JSON file.
+        /// The newer territory folder, JSON file or workbook (.xlsx, .ods).
         new: PathBuf,
         #[arg(long, value_enum, default_value_t)]
         format: DiffFormat,
@@ -78,7 +79,7 @@ pub enum Command {
     /// territory overview, the actor x objective matrix or the status chart, as SVG, PNG or
     /// Scene JSON.
     Render {
-        /// A territory folder or JSON file.
+        /// A territory folder, JSON file or workbook (.xlsx, .ods).
         #[arg(default_value = DEFAULT_TERRITORY)]
         territory: PathBuf,
         /// A domain to map (its id, e.g. DC3); repeat for several.
@@ -114,7 +115,7 @@ pub enum Command {
     /// Exit code 1 when the check finds an error (the maps are drawn all the same and show
     /// the gaps), 2 on bad input.
     Build {
-        /// A territory folder or JSON file.
+        /// A territory folder, JSON file or workbook (.xlsx, .ods).
         #[arg(default_value = DEFAULT_TERRITORY)]
         territory: PathBuf,
         #[command(flatten)]
