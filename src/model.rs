@@ -172,6 +172,26 @@ impl Role {
         }
     }
 
+    /// The singular word, as written in the links table: "chef de file", "financeur".
+    pub fn word(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Role::Lead, Lang::Fr) => "chef de file",
+            (Role::LeadCandidate, Lang::Fr) => "chef de file pressenti",
+            (Role::Prescriber, Lang::Fr) => "prescripteur",
+            (Role::Funder, Lang::Fr) => "financeur",
+            (Role::Support, Lang::Fr) => "accompagnateur",
+            (Role::Target, Lang::Fr) => "cible",
+            (Role::Relay, Lang::Fr) => "relais",
+            (Role::Lead, Lang::En) => "lead",
+            (Role::LeadCandidate, Lang::En) => "lead candidate",
+            (Role::Prescriber, Lang::En) => "prescriber",
+            (Role::Funder, Lang::En) => "funder",
+            (Role::Support, Lang::En) => "support partner",
+            (Role::Target, Lang::En) => "target",
+            (Role::Relay, Lang::En) => "relay",
+        }
+    }
+
     /// The plural label of a map legend, in French or English.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {

@@ -2,8 +2,8 @@
 
 use std::borrow::Cow;
 
-use super::{Context, Finding, Param, ParamValue, Rule, Severity, objective_label, role_word};
-use crate::model::{Role, Territory};
+use super::{Context, Finding, Param, ParamValue, Rule, Severity, objective_label};
+use crate::model::{Lang, Role, Territory};
 
 pub static RULE: Rule = Rule {
     name: "missing-role",
@@ -37,7 +37,7 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
         let ids: Vec<&str> = missing.iter().map(|r| r.id()).collect();
         let words: Vec<String> = missing
             .iter()
-            .map(|r| format!("\"{}\"", role_word(*r)))
+            .map(|r| format!("\"{}\"", r.word(Lang::Fr)))
             .collect();
         let mut f = cx.finding(format!(
             "{} has nobody in the role{} {}",

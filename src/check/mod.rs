@@ -301,19 +301,6 @@ pub(crate) fn findings_of(rule: &'static Rule, territory: &Territory) -> Vec<Fin
         .collect()
 }
 
-/// The French word for a role in the links table ("financeur"), for hints.
-pub fn role_word(role: Role) -> &'static str {
-    match role {
-        Role::Lead => "chef de file",
-        Role::LeadCandidate => "chef de file pressenti",
-        Role::Prescriber => "prescripteur",
-        Role::Funder => "financeur",
-        Role::Support => "accompagnateur",
-        Role::Target => "cible",
-        Role::Relay => "relais",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -190,7 +190,7 @@ pub fn layout(t: &Territory, opts: &Options) -> Scene {
     let y = table_bottom + 16.0;
     let mut legend = Vec::new();
     for role in Role::ALL {
-        let label = format!("{} = {}", letter(role, lang), role_name(role, lang));
+        let label = format!("{} = {}", letter(role, lang), role.word(lang));
         let p = if role == Role::LeadCandidate {
             gap_paint()
         } else {
@@ -209,18 +209,6 @@ pub fn layout(t: &Territory, opts: &Options) -> Scene {
     frame.items.push(group("legend", "", legend));
     frame.footer(t);
     finish(frame.scene(title), k)
-}
-
-fn role_name(role: Role, lang: Lang) -> &'static str {
-    match role {
-        Role::Lead => tr(lang, "chef de file", "lead"),
-        Role::LeadCandidate => tr(lang, "pressenti", "candidate"),
-        Role::Prescriber => tr(lang, "prescripteur", "prescriber"),
-        Role::Funder => tr(lang, "financeur", "funder"),
-        Role::Support => tr(lang, "accompagnateur", "support"),
-        Role::Target => tr(lang, "cible", "target"),
-        Role::Relay => tr(lang, "relais", "relay"),
-    }
 }
 
 #[cfg(test)]
