@@ -10,6 +10,7 @@ use actormap::layout::{self, Options};
 use actormap::model::Territory;
 
 #[path = "../tests/it/generated.rs"]
+#[allow(dead_code, reason = "the map benchmarks use one generator of the file")]
 mod generated;
 
 use generated::generated;
