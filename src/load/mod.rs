@@ -91,22 +91,26 @@ fn read_text(path: &Path) -> Result<String, Vec<LoadError>> {
     decode::decode(&shown, &bytes).map_err(|e| vec![e])
 }
 
+/// The `territory.json` at `path`, if there is one; its problems go to `errors`.
+fn read_settings(path: &Path, errors: &mut Vec<LoadError>) -> Option<json::Document> {
+    if !path.is_file() {
+        return None;
+    }
+    read_text(path)
+        .and_then(|text| json::read(&path.display().to_string(), &text))
+        .map_err(|e| errors.extend(e))
+        .ok()
+}
+
 fn load_folder(dir: &Path) -> Result<Territory, Vec<LoadError>> {
     let mut errors = Vec::new();
     let mut settings = json::Settings::default();
     let mut tables = Vec::new();
 
     let settings_path = dir.join("territory.json");
-    if settings_path.is_file() {
-        match read_text(&settings_path)
-            .and_then(|text| json::read(&settings_path.display().to_string(), &text))
-        {
-            Ok(doc) => {
-                settings = doc.settings;
-                tables = doc.tables;
-            }
-            Err(e) => errors.extend(e),
-        }
+    if let Some(doc) = read_settings(&settings_path, &mut errors) {
+        settings = doc.settings;
+        tables = doc.tables;
     }
 
     // Where each table read so far came from, to name both places of a table given twice.
@@ -227,16 +231,9 @@ fn load_workbook(path: &Path) -> Result<Territory, Vec<LoadError>> {
     let mut settings = json::Settings::default();
     let mut tables = Vec::new();
     let settings_path = path.with_file_name("territory.json");
-    if settings_path.is_file() {
-        match read_text(&settings_path)
-            .and_then(|text| json::read(&settings_path.display().to_string(), &text))
-        {
-            Ok(doc) => {
-                settings = doc.settings;
-                tables = doc.tables;
-            }
-            Err(e) => errors.extend(e),
-        }
+    if let Some(doc) = read_settings(&settings_path, &mut errors) {
+        settings = doc.settings;
+        tables = doc.tables;
     }
     let shown = path.display().to_string();
     let read = sheet::read(path);
