@@ -7,7 +7,7 @@ use super::scene::{Item, Line, Rect, Scene, Stroke, Weight};
 use super::{
     Card, LIGHT, NAVY, Options, Paint, WHITE, finish, group, paint, paragraph, rect_item, tr,
 };
-use crate::model::{Actor, Objective, Role, Territory};
+use crate::model::{Actor, Lang, Objective, Role, Territory};
 
 /// The objectives an actor holds each role towards, domain-wide links expanded.
 pub fn roles_of<'a>(t: &'a Territory, actor: &Actor) -> Vec<(Role, Vec<&'a Objective>)> {
@@ -29,7 +29,6 @@ pub fn roles_of<'a>(t: &'a Territory, actor: &Actor) -> Vec<(Role, Vec<&'a Objec
 }
 
 const ZOOMS: [f64; 3] = [1.12, 1.0, 0.9];
-const SPREADS: [f64; 3] = [0.55, 0.25, 0.0];
 
 /// The actor's map as a Scene.
 pub fn layout(t: &Territory, actor: &Actor, opts: &Options) -> Scene {
@@ -56,143 +55,107 @@ pub fn layout(t: &Territory, actor: &Actor, opts: &Options) -> Scene {
         )
     };
     let title = match lang {
-        crate::model::Lang::Fr => format!("{}\u{a0}: ses rôles", actor.name),
-        crate::model::Lang::En => format!("{}: its roles", actor.name),
+        Lang::Fr => format!("{}\u{a0}: ses rôles", actor.name),
+        Lang::En => format!("{}: its roles", actor.name),
     };
 
-    let mut grow = 1.0;
-    loop {
-        let (w, h) = (w0 * grow, h0 * grow);
-        let mut frame = Frame::new(w, h);
-        let header_bottom = frame.title(&title) + 12.0;
-        frame.items.push(Item::Line(Line {
-            points: vec![(MARGIN, header_bottom), (w - MARGIN, header_bottom)],
-            stroke: Stroke::solid(super::RULE, 2.0),
-            arrow: false,
-            class: "rule".into(),
-        }));
-        let panel_x = w - MARGIN - PANEL_WIDTH;
-        let (top, bottom) = (header_bottom + 24.0, h - MARGIN - 28.0);
-        let mut panel = vec![rect_item(
-            (panel_x, top, PANEL_WIDTH, bottom - top),
-            14.0,
-            Some(LIGHT),
-            None,
-            "panel",
-        )];
-        let mut y = legend(
-            &mut panel,
+    let search = radial::Search {
+        zooms: &ZOOMS,
+        skip_crowded: false,
+    };
+    let fit = radial::fit(
+        1.0,
+        &search,
+        &hub,
+        |grow| page(t, actor, &title, lang, (w0 * grow, h0 * grow)),
+        |zoom| sectors(t, &roles, lang, zoom),
+    );
+    let note = roles
+        .is_empty()
+        .then(|| tr(lang, "Aucun rôle renseigné", "No role given"));
+    let items = radial::draw(&fit, &hub, &actor.id, Some(0.08), note);
+    let mut frame = fit.page;
+    frame.items.extend(items);
+    finish(frame.scene(title), k)
+}
+
+/// The slide around the map at `(w, h)`: title, side panel (legend, groups, members),
+/// footer; with the map's area.
+fn page(
+    t: &Territory,
+    actor: &Actor,
+    title: &str,
+    lang: Lang,
+    (w, h): (f64, f64),
+) -> (Frame, Rect) {
+    let mut frame = Frame::new(w, h);
+    let header_bottom = frame.title(title) + 12.0;
+    frame.items.push(Item::Line(Line {
+        points: vec![(MARGIN, header_bottom), (w - MARGIN, header_bottom)],
+        stroke: Stroke::solid(super::RULE, 2.0),
+        arrow: false,
+        class: "rule".into(),
+    }));
+    let panel_x = w - MARGIN - PANEL_WIDTH;
+    let (top, bottom) = (header_bottom + 24.0, h - MARGIN - 28.0);
+    let mut panel = vec![rect_item(
+        (panel_x, top, PANEL_WIDTH, bottom - top),
+        14.0,
+        Some(LIGHT),
+        None,
+        "panel",
+    )];
+    let mut y = legend(
+        &mut panel,
+        panel_x + 22.0,
+        top + 20.0,
+        PANEL_WIDTH - 44.0,
+        lang,
+        false,
+    );
+    let groups: Vec<&str> = t.groups_of(&actor.id).map(|g| g.name.as_str()).collect();
+    let members: Vec<&str> = actor
+        .members
+        .iter()
+        .filter_map(|m| t.actor(m).map(|a| a.name.as_str()))
+        .collect();
+    for (head, names) in [
+        (tr(lang, "Membre de", "Member of"), groups),
+        (tr(lang, "Regroupe", "Stands for"), members),
+    ] {
+        if names.is_empty() || y + 60.0 > bottom {
+            continue;
+        }
+        let (texts, next) = paragraph(
             panel_x + 22.0,
-            top + 20.0,
+            y + 10.0,
+            &format!("{head}{}{}", super::colon(lang), names.join(", ")),
             PANEL_WIDTH - 44.0,
-            lang,
-            false,
+            (17.0, Weight::Regular, "#2b3440"),
+            ((bottom - y - 20.0) / 24.0).clamp(1.0, 4.0) as usize,
         );
-        let groups: Vec<&str> = t.groups_of(&actor.id).map(|g| g.name.as_str()).collect();
-        let members: Vec<&str> = actor
-            .members
-            .iter()
-            .filter_map(|m| t.actor(m).map(|a| a.name.as_str()))
-            .collect();
-        for (head, names) in [
-            (tr(lang, "Membre de", "Member of"), groups),
-            (tr(lang, "Regroupe", "Stands for"), members),
-        ] {
-            if names.is_empty() || y + 60.0 > bottom {
-                continue;
-            }
-            let (texts, next) = paragraph(
-                panel_x + 22.0,
-                y + 10.0,
-                &format!("{head}{}{}", super::colon(lang), names.join(", ")),
-                PANEL_WIDTH - 44.0,
-                (17.0, Weight::Regular, "#2b3440"),
-                ((bottom - y - 20.0) / 24.0).clamp(1.0, 4.0) as usize,
-            );
-            panel.extend(texts);
-            y = next;
-        }
-        frame.items.push(group("panel", "", panel));
-        frame.footer(t);
-        let area = Rect {
-            x: MARGIN,
-            y: header_bottom + 20.0,
-            w: panel_x - 28.0 - MARGIN,
-            h: h - MARGIN - 28.0 - (header_bottom + 20.0),
-            radius: 0.0,
-            fill: None,
-            stroke: None,
-            class: String::new(),
-        };
-        for zoom in ZOOMS {
-            let specs = sectors(t, &roles, lang, zoom);
-            for spread in SPREADS {
-                let Ok((hub_at, placement)) = radial::place(&area, &hub, &specs, spread) else {
-                    continue;
-                };
-                let fills: Vec<_> = roles.iter().map(|(role, _)| paint(*role).stroke).collect();
-                frame
-                    .items
-                    .push(radial::wedges(&area, &placement, &fills, 0.08));
-                if roles.is_empty() {
-                    let note = tr(lang, "Aucun rôle renseigné", "No role given");
-                    frame.items.push(group(
-                        "note",
-                        "",
-                        vec![super::text_item(
-                            area.x + area.w / 2.0,
-                            area.bottom() - 40.0,
-                            note,
-                            22.0,
-                            Weight::Regular,
-                            super::scene::Anchor::Middle,
-                            super::GREY,
-                        )],
-                    ));
-                }
-                for (s, spec) in specs.iter().enumerate() {
-                    for (i, card) in spec.cards.iter().enumerate() {
-                        let p = &placement.cards[s][i];
-                        frame.items.push(group(
-                            "actor",
-                            &spec.ids[i],
-                            card.items(p.x, p.y, "actor"),
-                        ));
-                    }
-                }
-                for (s, spec) in specs.iter().enumerate() {
-                    if let (Some(label), Some(((x, y), (a, b)))) =
-                        (&spec.label, placement.labels[s])
-                    {
-                        let mut g = vec![Item::Line(Line {
-                            points: vec![a, b],
-                            stroke: Stroke::solid(spec.edge.color, 3.0),
-                            arrow: false,
-                            class: "edge".into(),
-                        })];
-                        g.extend(label.items(x, y, "label"));
-                        frame.items.push(group("sector-label", roles[s].0.id(), g));
-                    }
-                }
-                frame.items.push(group(
-                    "hub",
-                    &actor.id,
-                    hub.items(hub_at.0, hub_at.1, "hub"),
-                ));
-                return finish(frame.scene(title), k);
-            }
-        }
-        grow *= 1.2;
-        if grow > 40.0 {
-            return finish(frame.scene(title), k);
-        }
+        panel.extend(texts);
+        y = next;
     }
+    frame.items.push(group("panel", "", panel));
+    frame.footer(t);
+    let area = Rect {
+        x: MARGIN,
+        y: header_bottom + 20.0,
+        w: panel_x - 28.0 - MARGIN,
+        h: h - MARGIN - 28.0 - (header_bottom + 20.0),
+        radius: 0.0,
+        fill: None,
+        stroke: None,
+        class: String::new(),
+    };
+    (frame, area)
 }
 
 fn sectors(
     t: &Territory,
     roles: &[(Role, Vec<&Objective>)],
-    lang: crate::model::Lang,
+    lang: Lang,
     zoom: f64,
 ) -> Vec<SectorSpec> {
     let size = (17.0 * zoom).max(16.0);
@@ -241,6 +204,9 @@ fn sectors(
                     .iter()
                     .map(|o| format!("{}:{}", role.id(), o.id))
                     .collect(),
+                classes: vec!["actor"; objectives.len()],
+                key: role.id(),
+                tint: p.stroke,
                 edge: radial::edge_stroke(&p),
             }
         })

@@ -131,141 +131,59 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Scene {
     };
 
     // Start from a canvas big enough for the cards' area, when they clearly cannot fit.
-    let mut grow = {
-        let cards = sectors(t, subject, &gaps, opts, ZOOMS[ZOOMS.len() - 1]);
-        let need: f64 = cards
-            .specs
-            .iter()
-            .flat_map(|s| &s.cards)
-            .map(|c| (c.w + 18.0) * (c.h + 18.0))
-            .sum();
+    let grow = {
+        let need = radial::need(&sectors(t, subject, &gaps, opts, ZOOMS[ZOOMS.len() - 1]));
         let room = (w0 - PANEL_WIDTH - 3.0 * MARGIN) * (h0 - 260.0);
         (need * 1.6 / room).sqrt().max(1.0)
     };
-    loop {
-        let (w, h) = (w0 * grow, h0 * grow);
-        let mut frame = Frame::new(w, h);
-        let header_bottom = frame.header(subject, lang);
-        let panel_x = w - MARGIN - PANEL_WIDTH;
-        frame.panel(
-            t,
-            subject,
-            (lang, !gaps.is_empty()),
-            panel_x,
-            (header_bottom + 24.0, h - MARGIN - 28.0),
-        );
-        frame.footer(t);
-        let area = Rect {
-            x: MARGIN,
-            y: header_bottom + 20.0,
-            w: panel_x - 28.0 - MARGIN,
-            h: h - MARGIN - 28.0 - (header_bottom + 20.0),
-            radius: 0.0,
-            fill: None,
-            stroke: None,
-            class: String::new(),
-        };
-        let mut found = None;
-        'search: for zoom in ZOOMS {
-            let sectors = sectors(t, subject, &gaps, opts, zoom);
-            let need: f64 = sectors
-                .specs
-                .iter()
-                .flat_map(|s| &s.cards)
-                .map(|c| (c.w + 18.0) * (c.h + 18.0))
-                .sum();
-            if need * 2.5 > area.w * area.h && zoom > 1.0 {
-                continue;
-            }
-            for spread in SPREADS {
-                if let Ok(p) = radial::place(&area, &hub, &sectors.specs, spread) {
-                    found = Some((sectors, p));
-                    break 'search;
-                }
-            }
-        }
-        match found {
-            Some((sectors, (hub_at, placement))) => {
-                let mut items = Vec::new();
-                // Tinted sectors under everything, then cards, labels and the hub.
-                if sectors.keys.iter().any(|key| *key != "lead") {
-                    items.push(radial::wedges(&area, &placement, &sectors.tints, 0.09));
-                } else {
-                    // Nobody but the (missing) lead: say so rather than draw an empty ring.
-                    let note = tr(lang, "Aucun acteur renseigné", "No actor given");
-                    items.push(group(
-                        "note",
-                        "",
-                        vec![text_item(
-                            area.x + area.w / 2.0,
-                            area.bottom() - 40.0,
-                            note,
-                            22.0,
-                            Weight::Regular,
-                            Anchor::Middle,
-                            super::GREY,
-                        )],
-                    ));
-                }
-                for (s, spec) in sectors.specs.iter().enumerate() {
-                    for (i, card) in spec.cards.iter().enumerate() {
-                        let p = &placement.cards[s][i];
-                        let mut g = Vec::new();
-                        if let Some((a, b)) = p.edge {
-                            g.push(Item::Line(Line {
-                                points: vec![a, b],
-                                stroke: spec.edge.clone(),
-                                arrow: false,
-                                class: "edge".into(),
-                            }));
-                        }
-                        g.extend(card.items(p.x, p.y, "actor"));
-                        items.push(group(sectors.classes[s][i], &spec.ids[i], g));
-                    }
-                }
-                for (s, spec) in sectors.specs.iter().enumerate() {
-                    if let (Some(label), Some(((x, y), (a, b)))) =
-                        (&spec.label, placement.labels[s])
-                    {
-                        let mut g = vec![Item::Line(Line {
-                            points: vec![a, b],
-                            stroke: super::scene::Stroke::solid(spec.edge.color, 3.0),
-                            arrow: false,
-                            class: "edge".into(),
-                        })];
-                        g.extend(label.items(x, y, "label"));
-                        items.push(group("sector-label", sectors.keys[s], g));
-                    }
-                }
-                items.push(group("hub", "", hub.items(hub_at.0, hub_at.1, "hub")));
-                frame.items.extend(items);
-                let title = format!("{} · {}", subject.domain.id, subject.domain.name);
-                return finish(frame.scene(title), k);
-            }
-            None => {
-                grow *= 1.2;
-                if grow > 40.0 {
-                    // Not reachable with sane data; draw what fits rather than loop forever.
-                    let title = format!("{} · {}", subject.domain.id, subject.domain.name);
-                    return finish(frame.scene(title), k);
-                }
-            }
-        }
-    }
+    let search = radial::Search {
+        zooms: &ZOOMS,
+        skip_crowded: true,
+    };
+    let fit = radial::fit(
+        grow,
+        &search,
+        &hub,
+        |grow| {
+            let (w, h) = (w0 * grow, h0 * grow);
+            let mut frame = Frame::new(w, h);
+            let header_bottom = frame.header(subject, lang);
+            let panel_x = w - MARGIN - PANEL_WIDTH;
+            frame.panel(
+                t,
+                subject,
+                (lang, !gaps.is_empty()),
+                panel_x,
+                (header_bottom + 24.0, h - MARGIN - 28.0),
+            );
+            frame.footer(t);
+            let area = Rect {
+                x: MARGIN,
+                y: header_bottom + 20.0,
+                w: panel_x - 28.0 - MARGIN,
+                h: h - MARGIN - 28.0 - (header_bottom + 20.0),
+                radius: 0.0,
+                fill: None,
+                stroke: None,
+                class: String::new(),
+            };
+            (frame, area)
+        },
+        |zoom| sectors(t, subject, &gaps, opts, zoom),
+    );
+    // Tinted sectors under everything; with nobody but the (missing) lead, say so rather
+    // than draw an empty ring.
+    let tinted = fit.sectors.iter().any(|s| s.key != "lead");
+    let note = (!tinted).then(|| tr(lang, "Aucun acteur renseigné", "No actor given"));
+    let items = radial::draw(&fit, &hub, "", tinted.then_some(0.09), note);
+    let mut frame = fit.page;
+    frame.items.extend(items);
+    let title = format!("{} · {}", subject.domain.id, subject.domain.name);
+    finish(frame.scene(title), k)
 }
 
-struct Sectors {
-    specs: Vec<SectorSpec>,
-    keys: Vec<&'static str>,
-    /// Per sector, per card: the group class ("actor", "lead-gap", "role-gap").
-    classes: Vec<Vec<&'static str>>,
-    /// Per sector: the colour of its tinted background.
-    tints: Vec<super::scene::Color>,
-}
-
-/// Card text sizes tried, largest first, and how far the first ring is pushed out.
+/// Card text sizes tried, largest first.
 const ZOOMS: [f64; 4] = [1.25, 1.12, 1.0, 0.9];
-const SPREADS: [f64; 3] = [0.55, 0.25, 0.0];
 
 fn sectors(
     t: &Territory,
@@ -273,15 +191,12 @@ fn sectors(
     gaps: &[(Role, Vec<&Objective>)],
     opts: &Options,
     zoom: f64,
-) -> Sectors {
+) -> Vec<SectorSpec> {
     let lang = opts.lang;
     let name_size = NAME_SIZE * zoom;
     let small = (16.0 * zoom).max(16.0);
     let card_text = CARD_TEXT * zoom;
     let mut specs = Vec::new();
-    let mut keys = Vec::new();
-    let mut classes = Vec::new();
-    let mut tints = Vec::new();
 
     // The lead sector: the leads, or one gap card per objective without a lead.
     let mut cards = Vec::new();
@@ -340,14 +255,14 @@ fn sectors(
             }),
             cards,
             ids,
+            key: "lead",
+            tint: if cls.contains(&"lead-gap") {
+                super::RED
+            } else {
+                NAVY
+            },
+            classes: cls,
         });
-        keys.push("lead");
-        tints.push(if cls.contains(&"lead-gap") {
-            super::RED
-        } else {
-            NAVY
-        });
-        classes.push(cls);
     }
 
     for role in SECTOR_ROLES {
@@ -419,19 +334,14 @@ fn sectors(
             label: Some(label),
             cards,
             ids,
+            classes: cls,
+            key: role.id(),
+            tint: p.fill,
             // A sector holding only its gap hangs by a red dashed line.
             edge: radial::edge_stroke(&if actors.is_empty() { gap_paint() } else { p }),
         });
-        keys.push(role.id());
-        tints.push(p.fill);
-        classes.push(cls);
     }
-    Sectors {
-        specs,
-        keys,
-        classes,
-        tints,
-    }
+    specs
 }
 
 /// The slide around a map: title band, side panel, footer.

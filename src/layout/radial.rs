@@ -1,10 +1,11 @@
 //! The radial placement behind the cartographie and the actor map: a hub in the middle,
 //! one angular sector per group in a fixed order, each sector's cards on as many rings as
 //! it needs. Every candidate spot is checked against every placed box and edge, so
-//! nothing overlaps and no edge crosses a box, whatever the counts.
+//! nothing overlaps and no edge crosses a box, whatever the counts. Also the search for a
+//! canvas, text size and spread the map fits, and the drawing of the placed map.
 
-use super::scene::{Color, Group, Item, Polygon, Rect, Stroke};
-use super::{Card, Paint};
+use super::scene::{Anchor, Color, Group, Item, Line, Polygon, Rect, Stroke, Weight};
+use super::{Card, GREY, Paint, group, text_item};
 
 /// A group of cards around the hub. A sector with a label chip gets one spoke from the hub
 /// to its label; a sector without one gets a spoke to each card of its first ring.
@@ -13,6 +14,12 @@ pub struct SectorSpec {
     pub cards: Vec<Card>,
     /// Ids, one per card, carried to the result.
     pub ids: Vec<String>,
+    /// Per card: the class of its group ("actor", "lead-gap", "role-gap").
+    pub classes: Vec<&'static str>,
+    /// The id of the label's group (the role's id, or "lead").
+    pub key: &'static str,
+    /// The colour of the sector's tinted wedge.
+    pub tint: Color,
     /// How the spokes are drawn.
     pub edge: Stroke,
 }
@@ -156,11 +163,16 @@ impl Board {
 ///
 /// `spread` (0 to 1) pushes the first ring away from the hub into the free room, so that a
 /// map with few cards fills its slide.
+///
+/// `relaxed` gives every sector at least 180 / n degrees and puts the labels on a ring where
+/// none can hide another from the hub: the sectors then always fit a large enough area,
+/// whereas two narrow neighbours' labels can block each other's spoke at any size.
 pub fn place(
     area: &Rect,
     hub: &Card,
     sectors: &[SectorSpec],
     spread: f64,
+    relaxed: bool,
 ) -> Result<((f64, f64), Placement), NoRoom> {
     let (cx, cy) = area.center();
     let hub_rect = rect(cx - hub.w / 2.0, cy - hub.h / 2.0, hub.w, hub.h);
@@ -174,10 +186,20 @@ pub fn place(
         .map(|s| s.cards.len().max(1) as f64 + 1.0)
         .collect();
     let total: f64 = weights.iter().sum::<f64>().max(1.0);
+    let count = sectors.len().max(1) as f64;
+    let spans: Vec<f64> = weights
+        .iter()
+        .map(|w| {
+            if relaxed {
+                180.0 / count + 180.0 * w / total
+            } else {
+                360.0 * w / total
+            }
+        })
+        .collect();
     let mut angles = Vec::new();
-    let mut start = -90.0 - 360.0 * weights.first().copied().unwrap_or(0.0) / total / 2.0;
-    for w in &weights {
-        let span = 360.0 * w / total;
+    let mut start = -90.0 - spans.first().copied().unwrap_or(0.0) / 2.0;
+    for span in spans {
         angles.push((start, start + span));
         start += span;
     }
@@ -217,6 +239,23 @@ pub fn place(
     // Beyond this radius every spot is outside the area.
     let max_rho = (area.h / 2.0).max(area.w / 2.0 / aspect) * 1.5;
 
+    // Relaxed, the labels start on the ring where a disc holding a label and its gap, seen
+    // from the centre, spans less than half the smallest angle between two sectors' middles
+    // (at least 180 / n degrees of the ring's parameter, so 180 / n / aspect on screen): at
+    // its sector's middle, no label then touches another or crosses another's spoke.
+    let label_ring = if relaxed {
+        let reach = sectors
+            .iter()
+            .filter_map(|s| s.label.as_ref())
+            .map(|l| l.w.hypot(l.h) / 2.0)
+            .fold(0.0, f64::max)
+            + GAP / 2.0
+            + EDGE_CLEARANCE;
+        1.01 * reach / ((180.0 / count).to_radians() / (2.0 * aspect)).sin()
+    } else {
+        0.0
+    };
+
     // Labels first, nearest to the hub, each with its spoke.
     let mut labels = Vec::new();
     for (s, spec) in sectors.iter().enumerate() {
@@ -225,7 +264,7 @@ pub fn place(
             continue;
         };
         let mut found = None;
-        let mut rho = first_ring(label.w, label.h);
+        let mut rho = first_ring(label.w, label.h).max(label_ring);
         'rings: while rho < max_rho {
             for deg in candidates(angles[s], rho) {
                 let cell = spot(rho, deg, label.w, label.h);
@@ -295,6 +334,149 @@ pub fn place(
             aspect,
         },
     ))
+}
+
+/// How far the first ring is pushed out into the free room, tried most first.
+pub const SPREADS: [f64; 3] = [0.55, 0.25, 0.0];
+
+/// The room the cards of `sectors` take with their gaps, in square pixels.
+pub fn need(sectors: &[SectorSpec]) -> f64 {
+    sectors
+        .iter()
+        .flat_map(|s| &s.cards)
+        .map(|c| (c.w + GAP) * (c.h + GAP))
+        .sum()
+}
+
+/// How the map fits: the page built at the chosen growth, the area the map was placed in,
+/// the sectors at the chosen zoom, and where the hub and everything else landed.
+pub struct Fit<T> {
+    pub page: T,
+    pub area: Rect,
+    pub sectors: Vec<SectorSpec>,
+    pub hub_at: (f64, f64),
+    pub placement: Placement,
+}
+
+/// What the search tries at each canvas size.
+pub struct Search<'a> {
+    /// The card zooms, largest first.
+    pub zooms: &'a [f64],
+    /// Skip a zoom above 1 when its cards would take over 40 % of the area.
+    pub skip_crowded: bool,
+}
+
+/// Find the smallest canvas growth (from `grow`, by 20 % steps; text keeps its size), then
+/// the largest zoom and spread, at which every card of `sectors(zoom)` is placed around
+/// `hub`. `page(grow)` builds the slide around the map and returns it with the map's area.
+///
+/// Once the area is four times what the cards take, room is not what keeps them out: when
+/// the usual placement still fails (narrow neighbour sectors whose labels block each
+/// other), the relaxed one is tried as well. That one always succeeds on a large enough
+/// area: its labels sit at their sectors' middles on a fixed ring (see `place`), and past
+/// the spokes' reach a card is kept off a ring only by the boxes near it, a fixed number
+/// each taking a bounded arc, while the sector's arc grows with the ring's radius, which
+/// grows with the canvas. So the search ends with every card placed, never with a blank map.
+pub fn fit<T>(
+    mut grow: f64,
+    search: &Search,
+    hub: &Card,
+    mut page: impl FnMut(f64) -> (T, Rect),
+    sectors: impl Fn(f64) -> Vec<SectorSpec>,
+) -> Fit<T> {
+    loop {
+        let (built, area) = page(grow);
+        for relaxed in [false, true] {
+            for &zoom in search.zooms {
+                let specs = sectors(zoom);
+                let need = need(&specs);
+                if search.skip_crowded && need * 2.5 > area.w * area.h && zoom > 1.0 {
+                    continue;
+                }
+                if relaxed && need * 4.0 > area.w * area.h {
+                    continue;
+                }
+                for spread in SPREADS {
+                    if let Ok((hub_at, placement)) = place(&area, hub, &specs, spread, relaxed) {
+                        return Fit {
+                            page: built,
+                            area,
+                            sectors: specs,
+                            hub_at,
+                            placement,
+                        };
+                    }
+                }
+            }
+        }
+        grow *= 1.2;
+    }
+}
+
+/// The placed map: the tinted wedges (when `tint` gives their opacity), a grey `note` at the
+/// bottom, then the cards with their spokes, the labels with theirs, and the hub on top.
+pub fn draw<T>(
+    fit: &Fit<T>,
+    hub: &Card,
+    hub_id: &str,
+    tint: Option<f64>,
+    note: Option<&str>,
+) -> Vec<Item> {
+    let (area, placement) = (&fit.area, &fit.placement);
+    let mut items = Vec::new();
+    if let Some(opacity) = tint {
+        let fills: Vec<Color> = fit.sectors.iter().map(|s| s.tint).collect();
+        items.push(wedges(area, placement, &fills, opacity));
+    }
+    if let Some(note) = note {
+        items.push(group(
+            "note",
+            "",
+            vec![text_item(
+                area.x + area.w / 2.0,
+                area.bottom() - 40.0,
+                note,
+                22.0,
+                Weight::Regular,
+                Anchor::Middle,
+                GREY,
+            )],
+        ));
+    }
+    for (s, spec) in fit.sectors.iter().enumerate() {
+        for (i, card) in spec.cards.iter().enumerate() {
+            let p = &placement.cards[s][i];
+            let mut g = Vec::new();
+            if let Some((a, b)) = p.edge {
+                g.push(Item::Line(Line {
+                    points: vec![a, b],
+                    stroke: spec.edge.clone(),
+                    arrow: false,
+                    class: "edge".into(),
+                }));
+            }
+            g.extend(card.items(p.x, p.y, "actor"));
+            items.push(group(spec.classes[i], &spec.ids[i], g));
+        }
+    }
+    for (s, spec) in fit.sectors.iter().enumerate() {
+        if let (Some(label), Some(((x, y), (a, b)))) = (&spec.label, placement.labels[s]) {
+            let mut g = vec![Item::Line(Line {
+                points: vec![a, b],
+                stroke: Stroke::solid(spec.edge.color, 3.0),
+                arrow: false,
+                class: "edge".into(),
+            })];
+            g.extend(label.items(x, y, "label"));
+            items.push(group("sector-label", spec.key, g));
+        }
+    }
+    items.push(group(
+        "hub",
+        hub_id,
+        hub.items(fit.hub_at.0, fit.hub_at.1, "hub"),
+    ));
+    items
 }
 
 /// The tinted background of each sector: a wedge from the area's centre, cut to the area
@@ -411,6 +593,9 @@ mod tests {
             label: Some(card("FINANCEURS")),
             cards: (0..n).map(|i| card(&format!("Acteur {i}"))).collect(),
             ids: (0..n).map(|i| format!("a{i}")).collect(),
+            classes: vec!["actor"; n],
+            key: "funder",
+            tint: "#8e5bb5",
             edge: Stroke::solid("#000000", 2.0),
         }
     }
@@ -427,7 +612,7 @@ mod tests {
         let area = rect(0.0, 0.0, 1400.0, 900.0);
         let sectors = vec![spec(12), spec(3), spec(20)];
         let hub = card("Le centre de la carte");
-        let (_, placement) = place(&area, &hub, &sectors, 0.25).expect("room enough");
+        let (_, placement) = place(&area, &hub, &sectors, 0.25, false).expect("room enough");
         let mut boxes = Vec::new();
         for (s, spec) in sectors.iter().enumerate() {
             for (c, p) in spec.cards.iter().zip(&placement.cards[s]) {
@@ -457,8 +642,25 @@ mod tests {
     }
 
     #[test]
+    fn narrow_neighbours_fit_only_when_relaxed() {
+        // Two one-card sectors beside a crowded one: each label hides the other's spoke
+        // from the hub, however large the area.
+        let sectors = vec![spec(60), spec(1), spec(1)];
+        let hub = card("Le centre");
+        for grow in [1.0, 4.0, 16.0] {
+            let area = rect(0.0, 0.0, 1400.0 * grow, 900.0 * grow);
+            assert!(place(&area, &hub, &sectors, 0.0, false).is_err(), "{grow}");
+        }
+        let area = rect(0.0, 0.0, 1400.0, 900.0);
+        let (_, placement) = place(&area, &hub, &sectors, 0.0, true).expect("relaxed fits");
+        let placed: usize = placement.cards.iter().map(Vec::len).sum();
+        assert_eq!(placed, 62);
+        assert!(placement.labels.iter().all(Option::is_some));
+    }
+
+    #[test]
     fn too_many_cards_for_the_area_is_no_room() {
         let area = rect(0.0, 0.0, 500.0, 300.0);
-        assert!(place(&area, &card("hub"), &[spec(60)], 0.0).is_err());
+        assert!(place(&area, &card("hub"), &[spec(60)], 0.0, false).is_err());
     }
 }

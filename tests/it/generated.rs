@@ -195,3 +195,59 @@ pub fn many_actors(actors: usize) -> Territory {
     }
     t
 }
+
+/// A territory where one role is crowded next to two narrow ones: `n` objectives, all of
+/// which actor `big` prescribes, the first of which it also funds and supports, and which
+/// `n` more actors prescribe too.
+pub fn crowded(n: usize) -> Territory {
+    let origin = Location::default();
+    let mut t = Territory {
+        name: "Territoire encombré".into(),
+        domains: vec![Domain {
+            id: "D1".into(),
+            name: "Un domaine très suivi".into(),
+            headline: None,
+            related: Vec::new(),
+            origin: origin.clone(),
+        }],
+        ..Territory::default()
+    };
+    let link = |actor: &str, objective: &str, role| Link {
+        actor: actor.into(),
+        scope: Scope::Objective(objective.into()),
+        role,
+        means: None,
+        note: None,
+        origin: origin.clone(),
+    };
+    let actor = |id: String, name: String| Actor {
+        id,
+        name,
+        kind: None,
+        aliases: Vec::new(),
+        members: Vec::new(),
+        origin: origin.clone(),
+    };
+    t.actors
+        .push(actor("big".into(), "Un acteur présent partout".into()));
+    for i in 0..n {
+        t.objectives.push(Objective {
+            id: format!("o{i}"),
+            domain: "D1".into(),
+            title: format!("Objectif numéro {i}"),
+            target: None,
+            unit: None,
+            current: None,
+            priority: false,
+            contractual: true,
+            origin: origin.clone(),
+        });
+        t.links
+            .push(link("big", &format!("o{i}"), Role::Prescriber));
+        t.actors.push(actor(format!("a{i}"), format!("Acteur {i}")));
+        t.links.push(link(&format!("a{i}"), "o0", Role::Prescriber));
+    }
+    t.links.push(link("big", "o0", Role::Funder));
+    t.links.push(link("big", "o0", Role::Support));
+    t
+}

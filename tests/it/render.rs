@@ -10,7 +10,7 @@ use actormap::model::{Lang, Role, Territory};
 use actormap::render::{self, Format};
 
 use crate::calaisis;
-use crate::generated::{generated, many_objectives};
+use crate::generated::{crowded, generated, many_objectives};
 
 fn load_calaisis() -> Territory {
     actormap::load::load(&calaisis()).expect("the bundled dataset loads")
@@ -800,4 +800,42 @@ fn a_matrix_of_250_objectives_widens_its_canvas_and_stays_sound() {
             }
         }
     }
+}
+
+/// The ids of the groups of `class` in `scene`.
+fn group_ids(scene: &Scene, class: &str) -> std::collections::BTreeSet<String> {
+    scene
+        .flatten()
+        .iter()
+        .filter_map(|(g, _)| g.filter(|g| g.class == class).map(|g| g.id.clone()))
+        .collect()
+}
+
+#[test]
+fn a_crowded_role_beside_narrow_ones_still_places_every_card() {
+    // Two one-card sectors between crowded ones: their labels used to block each other's
+    // spoke at any canvas size, and the map came out blank.
+    let n = 300;
+    let t = crowded(n);
+    let scene = layout::cartographie::objective(&t, &t.objectives[0], &opts(&t));
+    assert_sound(&scene, "crowded objective map");
+    let cards = group_ids(&scene, "actor");
+    for a in &t.actors {
+        assert!(cards.contains(&format!("prescriber:{}", a.id)), "{}", a.id);
+    }
+    assert!(cards.contains("funder:big") && cards.contains("support:big"));
+    assert_eq!(cards.len(), n + 3);
+    let labels = group_ids(&scene, "sector-label");
+    for role in ["prescriber", "funder", "support", "target"] {
+        assert!(labels.contains(role), "{role} label: {labels:?}");
+    }
+
+    let scene = layout::actor::layout(&t, t.actor("big").unwrap(), &opts(&t));
+    assert_sound(&scene, "crowded actor map");
+    let cards = group_ids(&scene, "actor");
+    for o in &t.objectives {
+        assert!(cards.contains(&format!("prescriber:{}", o.id)), "{}", o.id);
+    }
+    assert!(cards.contains("funder:o0") && cards.contains("support:o0"));
+    assert_eq!(cards.len(), n + 2);
 }
