@@ -70,9 +70,17 @@ pub fn layout(t: &Territory, actor: &Actor, opts: &Options) -> Scene {
         |grow| page(t, actor, &title, lang, (w0 * grow, h0 * grow)),
         |zoom| sectors(t, &roles, lang, zoom),
     );
-    let note = roles
-        .is_empty()
-        .then(|| tr(lang, "Aucun rôle renseigné", "No role given"));
+    let note = if fit.overflow {
+        Some(tr(
+            lang,
+            "Trop de rôles pour une carte",
+            "Too many roles for one map",
+        ))
+    } else {
+        roles
+            .is_empty()
+            .then(|| tr(lang, "Aucun rôle renseigné", "No role given"))
+    };
     let items = radial::draw(&fit, &hub, &actor.id, Some(0.08), note);
     let mut frame = fit.page;
     frame.items.extend(items);

@@ -174,7 +174,15 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Scene {
     // Tinted sectors under everything; with nobody but the (missing) lead, say so rather
     // than draw an empty ring.
     let tinted = fit.sectors.iter().any(|s| s.key != "lead");
-    let note = (!tinted).then(|| tr(lang, "Aucun acteur renseigné", "No actor given"));
+    let note = if fit.overflow {
+        Some(tr(
+            lang,
+            "Trop d'acteurs pour une carte : dessinez un objectif à la fois (--objective)",
+            "Too many actors for one map: draw one objective at a time (--objective)",
+        ))
+    } else {
+        (!tinted).then(|| tr(lang, "Aucun acteur renseigné", "No actor given"))
+    };
     let items = radial::draw(&fit, &hub, "", tinted.then_some(0.09), note);
     let mut frame = fit.page;
     frame.items.extend(items);

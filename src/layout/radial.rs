@@ -356,7 +356,15 @@ pub struct Fit<T> {
     pub sectors: Vec<SectorSpec>,
     pub hub_at: (f64, f64),
     pub placement: Placement,
+    /// True when no canvas up to `MAX_GROW` held the cards: the fit then holds the hub
+    /// alone, on the first page, and the map must say why.
+    pub overflow: bool,
 }
+
+/// How far the search grows the canvas (×1470, past any slide) before it gives up: a safety
+/// bound, so an input that defeats the argument on `fit` ends with a map that says so
+/// instead of a search that never ends.
+const MAX_GROW_STEPS: usize = 40;
 
 /// What the search tries at each canvas size.
 pub struct Search<'a> {
@@ -384,7 +392,8 @@ pub fn fit<T>(
     mut page: impl FnMut(f64) -> (T, Rect),
     sectors: impl Fn(f64) -> Vec<SectorSpec>,
 ) -> Fit<T> {
-    loop {
+    let start = grow;
+    for _ in 0..MAX_GROW_STEPS {
         let (built, area) = page(grow);
         for relaxed in [false, true] {
             for &zoom in search.zooms {
@@ -404,12 +413,27 @@ pub fn fit<T>(
                             sectors: specs,
                             hub_at,
                             placement,
+                            overflow: false,
                         };
                     }
                 }
             }
         }
         grow *= 1.2;
+    }
+    let (page, area) = page(start);
+    Fit {
+        page,
+        hub_at: area.center(),
+        area,
+        sectors: Vec::new(),
+        placement: Placement {
+            labels: Vec::new(),
+            cards: Vec::new(),
+            angles: Vec::new(),
+            aspect: 1.0,
+        },
+        overflow: true,
     }
 }
 
@@ -598,6 +622,28 @@ mod tests {
             tint: "#8e5bb5",
             edge: Stroke::solid("#000000", 2.0),
         }
+    }
+
+    #[test]
+    fn a_search_that_cannot_succeed_ends_and_says_so() {
+        // A page whose area never grows: no canvas holds 200 cards, the search must stop.
+        let hub = card("Le centre");
+        let search = Search {
+            zooms: &[1.0],
+            skip_crowded: false,
+        };
+        let fit = fit(
+            1.0,
+            &search,
+            &hub,
+            |_| ((), rect(0.0, 0.0, 400.0, 300.0)),
+            |_| vec![spec(200)],
+        );
+        assert!(fit.overflow);
+        assert!(fit.sectors.is_empty());
+        // What is drawn is the hub alone, inside the area.
+        let items = draw(&fit, &hub, "", Some(0.1), Some("trop chargée"));
+        assert!(!items.is_empty());
     }
 
     #[test]
