@@ -147,16 +147,7 @@ fn page(
     }
     frame.items.push(group("panel", "", panel));
     frame.footer(t);
-    let area = Rect {
-        x: MARGIN,
-        y: header_bottom + 20.0,
-        w: panel_x - 28.0 - MARGIN,
-        h: h - MARGIN - 28.0 - (header_bottom + 20.0),
-        radius: 0.0,
-        fill: None,
-        stroke: None,
-        class: String::new(),
-    };
+    let area = Frame::map_area(header_bottom, panel_x, h);
     (frame, area)
 }
 

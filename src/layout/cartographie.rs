@@ -157,16 +157,7 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Scene {
                 (header_bottom + 24.0, h - MARGIN - 28.0),
             );
             frame.footer(t);
-            let area = Rect {
-                x: MARGIN,
-                y: header_bottom + 20.0,
-                w: panel_x - 28.0 - MARGIN,
-                h: h - MARGIN - 28.0 - (header_bottom + 20.0),
-                radius: 0.0,
-                fill: None,
-                stroke: None,
-                class: String::new(),
-            };
+            let area = Frame::map_area(header_bottom, panel_x, h);
             (frame, area)
         },
         |zoom| sectors(t, subject, &gaps, opts, zoom),
@@ -360,6 +351,21 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// The map's area on a slide of height `h`: under the header, left of the side panel,
+    /// above the footer.
+    pub fn map_area(header_bottom: f64, panel_x: f64, h: f64) -> Rect {
+        Rect {
+            x: MARGIN,
+            y: header_bottom + 20.0,
+            w: panel_x - 28.0 - MARGIN,
+            h: h - MARGIN - 28.0 - (header_bottom + 20.0),
+            radius: 0.0,
+            fill: None,
+            stroke: None,
+            class: String::new(),
+        }
+    }
+
     pub fn new(w: f64, h: f64) -> Frame {
         Frame {
             w,
