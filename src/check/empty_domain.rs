@@ -51,7 +51,7 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{findings_of, territory};
+    use crate::check::{messages_of, territory};
 
     #[test]
     fn empty_and_unmapped_domains_are_reported() {
@@ -76,10 +76,7 @@ mod tests {
             ]
         }"#,
         );
-        let messages: Vec<String> = findings_of(&RULE, &t)
-            .into_iter()
-            .map(|f| f.message)
-            .collect();
+        let messages: Vec<String> = messages_of(&RULE, &t);
         assert_eq!(
             messages,
             [

@@ -291,6 +291,15 @@ pub(crate) fn territory(json: &str) -> Territory {
     t
 }
 
+/// The messages of one rule's findings on a test territory, in report order.
+#[cfg(test)]
+pub(crate) fn messages_of(rule: &'static Rule, territory: &Territory) -> Vec<String> {
+    findings_of(rule, territory)
+        .into_iter()
+        .map(|f| f.message)
+        .collect()
+}
+
 /// Run one rule at its defaults (plus the territory's settings) on a test territory.
 #[cfg(test)]
 pub(crate) fn findings_of(rule: &'static Rule, territory: &Territory) -> Vec<Finding> {

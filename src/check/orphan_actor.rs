@@ -41,7 +41,7 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{findings_of, territory};
+    use crate::check::{messages_of, territory};
 
     #[test]
     fn members_of_a_linked_group_are_not_orphans() {
@@ -57,10 +57,7 @@ mod tests {
             "links": [{"actor": "Les 3 EPCI", "objective": "a", "role": "chef de file"}]
         }"#,
         );
-        let messages: Vec<String> = findings_of(&RULE, &t)
-            .into_iter()
-            .map(|f| f.message)
-            .collect();
+        let messages: Vec<String> = messages_of(&RULE, &t);
         assert_eq!(
             messages,
             [

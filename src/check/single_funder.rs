@@ -45,7 +45,7 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{findings_of, territory};
+    use crate::check::{messages_of, territory};
 
     #[test]
     fn one_body_is_reported_and_a_group_counts_as_its_members() {
@@ -71,10 +71,7 @@ mod tests {
             ]
         }"#,
         );
-        let messages: Vec<String> = findings_of(&RULE, &t)
-            .into_iter()
-            .map(|f| f.message)
-            .collect();
+        let messages: Vec<String> = messages_of(&RULE, &t);
         assert_eq!(
             messages,
             [
