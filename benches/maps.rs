@@ -86,7 +86,7 @@ fn status_fixture() -> Territory {
 fn map_of_300_actors(bencher: divan::Bencher) {
     let t = generated(300);
     bencher.bench(|| {
-        let scene = layout::cartographie::domain(&t, &t.domains[0], &Options::default());
+        let scene = layout::cartographie::domain(&t, &t.domains()[0], &Options::default());
         actormap::render::svg::write(&scene)
     });
 }
@@ -96,7 +96,7 @@ fn map_of_300_actors(bencher: divan::Bencher) {
 fn map_of_16_actors(bencher: divan::Bencher) {
     let t = generated(16);
     bencher.bench(|| {
-        let scene = layout::cartographie::domain(&t, &t.domains[0], &Options::default());
+        let scene = layout::cartographie::domain(&t, &t.domains()[0], &Options::default());
         actormap::render::svg::write(&scene)
     });
 }

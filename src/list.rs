@@ -23,12 +23,12 @@ pub fn write(t: &Territory, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "{} domains, {} objectives, {} actors, {} links",
-        t.domains.len(),
-        t.objectives.len(),
-        t.actors.len(),
-        t.links.len()
+        t.domains().len(),
+        t.objectives().len(),
+        t.actors().len(),
+        t.links().len()
     )?;
-    for domain in &t.domains {
+    for domain in t.domains() {
         writeln!(out)?;
         writeln!(out, "{}  {}", domain.id, domain.name)?;
         if let Some(headline) = &domain.headline {

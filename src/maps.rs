@@ -261,32 +261,32 @@ pub fn requested(
         Error::Usage(format!("no {what} \"{wanted}\"{hint}"))
     };
     if all {
-        kinds.extend(t.domains.iter().map(|d| MapKind::Domain(d.id.clone())));
+        kinds.extend(t.domains().iter().map(|d| MapKind::Domain(d.id.clone())));
     }
     for wanted in domains {
         let d = t
-            .domains
+            .domains()
             .iter()
             .find(|d| names::key(&d.id) == names::key(wanted))
             .ok_or_else(|| {
                 unknown(
                     "domain",
                     wanted,
-                    t.domains.iter().map(|d| d.id.as_str()).collect(),
+                    t.domains().iter().map(|d| d.id.as_str()).collect(),
                 )
             })?;
         kinds.push(MapKind::Domain(d.id.clone()));
     }
     for wanted in objectives {
         let o = t
-            .objectives
+            .objectives()
             .iter()
             .find(|o| names::key(&o.id) == names::key(wanted))
             .ok_or_else(|| {
                 unknown(
                     "objective",
                     wanted,
-                    t.objectives.iter().map(|o| o.id.as_str()).collect(),
+                    t.objectives().iter().map(|o| o.id.as_str()).collect(),
                 )
             })?;
         kinds.push(MapKind::Objective(o.id.clone()));
@@ -294,7 +294,7 @@ pub fn requested(
     for wanted in actors {
         let k = names::key(wanted);
         let a = t
-            .actors
+            .actors()
             .iter()
             .find(|a| {
                 names::key(&a.id) == k
@@ -305,7 +305,7 @@ pub fn requested(
                 unknown(
                     "actor",
                     wanted,
-                    t.actors.iter().map(|a| a.name.as_str()).collect(),
+                    t.actors().iter().map(|a| a.name.as_str()).collect(),
                 )
             })?;
         kinds.push(MapKind::Actor(a.id.clone()));
@@ -338,7 +338,7 @@ pub fn build(t: &Territory, args: &OutputArgs, out: &mut dyn Write) -> Result<Ou
     check::output::text(&findings, out)?;
     writeln!(out)?;
     let mut kinds: Vec<MapKind> = t
-        .domains
+        .domains()
         .iter()
         .map(|d| MapKind::Domain(d.id.clone()))
         .collect();

@@ -84,16 +84,11 @@ fn message(o: &ObjectiveStatus) -> Option<String> {
 mod tests {
     use super::*;
     use crate::error::Location;
-    use crate::model::{Measurement, Objective, Programme};
+    use crate::model::{Measurement, Objective, Programme, Tables};
     use jiff::civil::date;
 
     fn territory(objectives: &[(&str, f64, bool)], progress: &[(&str, &str, f64)]) -> Territory {
-        Territory {
-            name: "t".to_owned(),
-            programme: Some(Programme {
-                end: Some(date(2023, 12, 31)),
-                ..Programme::default()
-            }),
+        let mut t = Territory::new(Tables {
             objectives: objectives
                 .iter()
                 .map(|&(id, target, priority)| Objective {
@@ -119,8 +114,14 @@ mod tests {
                     origin: Location::new("progress.csv", 2),
                 })
                 .collect(),
-            ..Territory::default()
-        }
+            ..Tables::default()
+        });
+        t.name = "t".to_owned();
+        t.programme = Some(Programme {
+            end: Some(date(2023, 12, 31)),
+            ..Programme::default()
+        });
+        t
     }
 
     fn run(t: &Territory) -> Vec<Finding> {

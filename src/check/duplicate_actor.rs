@@ -15,10 +15,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
-    let labels: Vec<Vec<Label>> = territory.actors.iter().map(labels).collect();
+    let labels: Vec<Vec<Label>> = territory.actors().iter().map(labels).collect();
     let mut findings = Vec::new();
-    for (i, a) in territory.actors.iter().enumerate() {
-        for (j, b) in territory.actors.iter().enumerate().skip(i + 1) {
+    for (i, a) in territory.actors().iter().enumerate() {
+        for (j, b) in territory.actors().iter().enumerate().skip(i + 1) {
             let Some(reason) = same_body(&labels[i], &labels[j]) else {
                 continue;
             };

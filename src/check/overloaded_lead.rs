@@ -24,12 +24,12 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
     let max = cx.count("max");
     // For each body, the objectives it leads and the group it leads each through, if any.
     let mut led: Vec<(&str, Vec<Led>)> = territory
-        .actors
+        .actors()
         .iter()
         .filter(|a| !a.is_group())
         .map(|a| (a.id.as_str(), Vec::new()))
         .collect();
-    for objective in &territory.objectives {
+    for objective in territory.objectives() {
         for lead in cx.facts.in_role(objective, Role::Lead) {
             let through = lead.is_group().then_some(lead);
             for body in cx.facts.bodies(&[lead]) {

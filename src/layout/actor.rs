@@ -14,7 +14,7 @@ pub fn roles_of<'a>(t: &'a Territory, actor: &Actor) -> Vec<(Role, Vec<&'a Objec
     let mut out: Vec<(Role, Vec<&Objective>)> = Vec::new();
     for role in Role::ALL {
         let objectives: Vec<&Objective> = t
-            .objectives
+            .objectives()
             .iter()
             .filter(|o| {
                 t.involvements(o)

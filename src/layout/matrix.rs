@@ -42,15 +42,15 @@ pub fn layout(t: &Territory, opts: &Options) -> Scene {
 
     // Rows: actors with at least one role, in table order.
     let rows: Vec<_> = t
-        .actors
+        .actors()
         .iter()
         .filter(|a| {
-            t.objectives
+            t.objectives()
                 .iter()
                 .any(|o| t.involvements(o).any(|inv| inv.actor.id == a.id))
         })
         .collect();
-    let cols = &t.objectives;
+    let cols = t.objectives();
     let w = w0.max(2.0 * MARGIN + NAME_W + cols.len() as f64 * MIN_COL_W);
 
     let title = format!(

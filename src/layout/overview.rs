@@ -19,7 +19,7 @@ pub fn layout(t: &Territory, opts: &Options) -> Scene {
     let lang = opts.lang;
     let k = opts.size.scale();
     let (w, h0) = (opts.size.width / k, opts.size.height / k);
-    let n = t.domains.len().max(1);
+    let n = t.domains().len().max(1);
     let cols = ((n as f64).sqrt().ceil() as usize).clamp(1, 6);
     let rows = n.div_ceil(cols);
 
@@ -53,7 +53,7 @@ pub fn layout(t: &Territory, opts: &Options) -> Scene {
         class: "rule".into(),
     }));
 
-    for (i, d) in t.domains.iter().enumerate() {
+    for (i, d) in t.domains().iter().enumerate() {
         let (col, row) = (i % cols, i / cols);
         let x = MARGIN + col as f64 * (card_w + GAP);
         let y = top + row as f64 * (card_h + GAP);

@@ -8,7 +8,9 @@ use crate::load::table::{Field, RowView, Schema, Table};
 use crate::load::{TableKind, values};
 use petgraph::visit::EdgeFiltered;
 
-use crate::model::{Actor, Domain, Edge, Link, Measurement, Node, Objective, Scope, Territory};
+use crate::model::{
+    Actor, Domain, Edge, Link, Measurement, Node, Objective, Scope, Tables, Territory,
+};
 use crate::names::{key, suggest};
 
 macro_rules! field {
@@ -236,11 +238,17 @@ impl Index {
 
 struct Builder {
     errors: Vec<LoadError>,
-    territory: Territory,
+    /// The territory's tables as read so far.
+    territory: Tables,
     present: Vec<TableKind>,
     domain_index: Index,
     objective_index: Index,
+    /// Actors by id, name or alias.
     actor_index: Index,
+    /// Actors by id alone (as `names::key`), for duplicate ids.
+    actor_ids: HashMap<String, usize>,
+    /// Measurements by objective id and date, for a second value on one date.
+    measured: HashMap<(String, jiff::civil::Date), usize>,
 }
 
 pub fn territory(
@@ -251,17 +259,13 @@ pub fn territory(
 ) -> Result<Territory, Vec<LoadError>> {
     let mut b = Builder {
         errors: Vec::new(),
-        territory: Territory {
-            name: settings.name.or(default_name).unwrap_or_default(),
-            population: settings.population,
-            programme: settings.programme,
-            rules: settings.rules,
-            ..Territory::default()
-        },
+        territory: Tables::default(),
         present: tables.iter().map(|(k, _)| *k).collect(),
         domain_index: Index::default(),
         objective_index: Index::default(),
         actor_index: Index::default(),
+        actor_ids: HashMap::new(),
+        measured: HashMap::new(),
     };
     let mut by_kind: BTreeMap<TableKind, Vec<&Table>> = BTreeMap::new();
     for (kind, table) in &tables {
@@ -304,7 +308,12 @@ pub fn territory(
         }
     }
     if b.errors.is_empty() {
-        Ok(b.territory)
+        let mut territory = Territory::new(b.territory);
+        territory.name = settings.name.or(default_name).unwrap_or_default();
+        territory.population = settings.population;
+        territory.programme = settings.programme;
+        territory.rules = settings.rules;
+        Ok(territory)
     } else {
         b.errors.sort();
         Err(b.errors)
@@ -495,12 +504,8 @@ impl Builder {
                 format!("cannot derive an id from the name \"{name}\"; give the actor an id"),
             ));
         }
-        if let Some(first) = self
-            .territory
-            .actors
-            .iter()
-            .find(|a| key(&a.id) == key(&id))
-        {
+        if let Some(&first) = self.actor_ids.get(&key(&id)) {
+            let first = &self.territory.actors[first];
             let hint = if derived {
                 " (derived from the name; give one of them an id)"
             } else {
@@ -516,6 +521,7 @@ impl Builder {
             return;
         }
         let n = self.territory.actors.len();
+        self.actor_ids.insert(key(&id), n);
         let aliases = row.list("aliases", &['|']);
         self.actor_index.add(&name, n);
         self.actor_index.add(&id, n);
@@ -669,25 +675,23 @@ impl Builder {
             }
         };
         let qualitative = self
-            .territory
-            .objective(&objective)
-            .is_some_and(|o| o.target == Some(1.0));
+            .objective_index
+            .get(&objective)
+            .first()
+            .is_some_and(|&o| self.territory.objectives[o].target == Some(1.0));
         let value = match values::progress(&value, qualitative) {
             Ok(v) => v,
             Err(e) => return self.errors.push(row.error("value", e)),
         };
-        if let Some(first) = self
-            .territory
-            .progress
-            .iter()
-            .find(|m| m.objective == objective && m.date == date)
-        {
+        let n = self.territory.progress.len();
+        if let Some(&first) = self.measured.get(&(objective.clone(), date)) {
             let message = format!(
                 "a second value for objective \"{objective}\" on {date} (first given at {}); keep one",
-                first.origin
+                self.territory.progress[first].origin
             );
             return self.errors.push(row.error("date", message));
         }
+        self.measured.insert((objective.clone(), date), n);
         self.territory.progress.push(Measurement {
             objective,
             date,

@@ -163,10 +163,10 @@ pub fn reaches(ratio: f64, threshold: f64) -> bool {
 pub fn compute(territory: &Territory, at: Option<Date>) -> Status {
     let programme = territory.programme.clone().unwrap_or_default();
     // With no objective marked contractual, every objective is taken to be.
-    let none_marked = !territory.objectives.iter().any(|o| o.contractual);
+    let none_marked = !territory.objectives().iter().any(|o| o.contractual);
     let mut undated_ignored = Vec::new();
     let objectives: Vec<ObjectiveStatus> = territory
-        .objectives
+        .objectives()
         .iter()
         .map(|o| {
             if at.is_some() && o.current.is_some() {

@@ -41,26 +41,24 @@ fn errors(dir: &Path) -> Vec<String> {
     }
 }
 
-/// Every record's origin, to compare two loads of one territory from different places.
-fn origins(t: &mut Territory) -> impl Iterator<Item = &mut actormap::error::Location> {
-    let domains = t.domains.iter_mut().map(|d| &mut d.origin);
-    let objectives = t.objectives.iter_mut().map(|o| &mut o.origin);
-    let actors = t.actors.iter_mut().map(|a| &mut a.origin);
-    let links = t.links.iter_mut().map(|l| &mut l.origin);
-    let rules = t.rules.values_mut().map(|r| &mut r.origin);
-    domains
-        .chain(objectives)
-        .chain(actors)
-        .chain(links)
-        .chain(rules)
-}
-
 /// Origins relative to their folder, so two copies of one territory compare equal.
 fn relative(mut t: Territory) -> Territory {
-    for origin in origins(&mut t) {
+    let relative = |origin: &mut actormap::error::Location| {
         let name = Path::new(&origin.file).file_name().unwrap_or_default();
         origin.file = name.to_string_lossy().into_owned();
-    }
+    };
+    t.edit(|t| {
+        let domains = t.domains.iter_mut().map(|d| &mut d.origin);
+        let objectives = t.objectives.iter_mut().map(|o| &mut o.origin);
+        let actors = t.actors.iter_mut().map(|a| &mut a.origin);
+        let links = t.links.iter_mut().map(|l| &mut l.origin);
+        domains
+            .chain(objectives)
+            .chain(actors)
+            .chain(links)
+            .for_each(relative)
+    });
+    t.rules.values_mut().for_each(|r| relative(&mut r.origin));
     t
 }
 
@@ -79,13 +77,13 @@ fn the_small_territory_loads_with_french_headers_and_values() {
     assert_eq!(t.actor("sevadec").unwrap().name, "SEVADEC");
     // Members by id or name; links by id, name or alias, any case.
     assert_eq!(t.actor("epci").unwrap().members, ["gctm", "ccra"]);
-    assert_eq!(t.links[0].actor, "epci");
-    assert_eq!(t.links[0].role, Role::Lead);
-    assert_eq!(t.links[0].means, Some(Means::Engineering));
-    assert_eq!(t.links[1].role, Role::LeadCandidate);
-    assert_eq!(t.links[2].actor, "region");
+    assert_eq!(t.links()[0].actor, "epci");
+    assert_eq!(t.links()[0].role, Role::Lead);
+    assert_eq!(t.links()[0].means, Some(Means::Engineering));
+    assert_eq!(t.links()[1].role, Role::LeadCandidate);
+    assert_eq!(t.links()[2].actor, "region");
     // A link to a domain applies to each of its objectives.
-    assert_eq!(t.links[2].scope, Scope::Domain("DC1".into()));
+    assert_eq!(t.links()[2].scope, Scope::Domain("DC1".into()));
     let funders = t.actors_in_role(renovation, Role::Funder);
     assert_eq!(
         funders.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
@@ -96,17 +94,17 @@ fn the_small_territory_loads_with_french_headers_and_values() {
 #[test]
 fn calaisis_is_the_seed_deck() {
     let t = load(&calaisis()).expect("the bundled data loads");
-    assert_eq!(t.domains.len(), 9);
-    assert_eq!(t.objectives.len(), 9);
+    assert_eq!(t.domains().len(), 9);
+    assert_eq!(t.objectives().len(), 9);
     let priority: Vec<&str> = t
-        .objectives
+        .objectives()
         .iter()
         .filter(|o| o.priority)
         .map(|o| o.id.as_str())
         .collect();
     assert_eq!(priority, ["renovation", "regal", "cot-enr"]);
     assert!(
-        t.objectives
+        t.objectives()
             .iter()
             .all(|o| o.contractual && o.current.is_none())
     );
@@ -133,13 +131,13 @@ fn calaisis_is_the_seed_deck() {
     assert_eq!(candidates, ["SEVADEC", "SyMPaC", "Les 3 EPCI"]);
     // The graph holds every table row and link.
     let g = t.graph();
-    assert_eq!(g.graph.node_count(), 9 + 9 + t.actors.len());
+    assert_eq!(g.graph.node_count(), 9 + 9 + t.actors().len());
     let roles = g
         .graph
         .edge_weights()
         .filter(|e| matches!(e, actormap::model::Edge::Role { .. }))
         .count();
-    assert_eq!(roles, t.links.len());
+    assert_eq!(roles, t.links().len());
 }
 
 #[test]
@@ -223,21 +221,23 @@ fn one_json_file_loads_to_the_same_model_as_the_folder() {
     let from_json = relative(from_json);
     // Same model; only the origins' files and lines differ.
     let strip = |mut t: Territory| {
-        t.domains
-            .iter_mut()
-            .for_each(|d| d.origin = Default::default());
-        t.objectives
-            .iter_mut()
-            .for_each(|o| o.origin = Default::default());
-        t.actors
-            .iter_mut()
-            .for_each(|a| a.origin = Default::default());
-        t.links
-            .iter_mut()
-            .for_each(|l| l.origin = Default::default());
+        t.edit(|t| {
+            t.domains
+                .iter_mut()
+                .for_each(|d| d.origin = Default::default());
+            t.objectives
+                .iter_mut()
+                .for_each(|o| o.origin = Default::default());
+            t.actors
+                .iter_mut()
+                .for_each(|a| a.origin = Default::default());
+            t.links
+                .iter_mut()
+                .for_each(|l| l.origin = Default::default());
+        });
         t
     };
-    assert_eq!(from_json.links[2].origin.line, 21);
+    assert_eq!(from_json.links()[2].origin.line, 21);
     assert_eq!(strip(from_json), strip(from_csv));
 }
 
