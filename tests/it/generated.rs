@@ -285,13 +285,10 @@ fn place(mut i: usize) -> String {
 
 /// A territory the size of a region's contracts, for `scripts/bench-scale.sh`: `objectives`
 /// objectives over nine domains, five actors per objective (one in 25 a group of the four
-/// before it, one in three with an alias, two in 500 entered twice: by initials
-/// and in capitals), 51 links per objective plus one domain-wide funder per domain, and two dated measurements
-/// for every other objective. 1,000 objectives give 5,000 actors and 51,009 links.
-#[allow(
-    dead_code,
-    reason = "the scale example and one test use it; the other users of this file do not"
-)]
+/// before it, one in three with an alias, two in 500 entered twice: by initials and in
+/// capitals), 51 links per objective plus one domain-wide funder per domain, and two dated
+/// measurements for every other objective. 1,000 objectives give 5,000 actors and 51,009
+/// links. Origins name the files `write_folder` writes.
 pub fn scaled(objectives: usize) -> Territory {
     let objectives = objectives.max(1);
     let actors = objectives * 5;
@@ -349,7 +346,7 @@ pub fn scaled(objectives: usize) -> Territory {
             } else {
                 Vec::new()
             },
-            origin: at("actors.csv", a + 2),
+            origin: at("acteurs.csv", a + 2),
         });
     }
     const ROLES: [Role; 5] = [
@@ -378,7 +375,7 @@ pub fn scaled(objectives: usize) -> Territory {
                 role,
                 means,
                 note: (k == 7).then(|| "AAP régional".to_owned()),
-                origin: at("links.csv", t.links.len() + 2),
+                origin: at("liens.csv", t.links.len() + 2),
             });
         }
     }
@@ -389,7 +386,7 @@ pub fn scaled(objectives: usize) -> Territory {
             role: Role::Funder,
             means: Some(actormap::model::Means::Funding),
             note: None,
-            origin: at("links.csv", t.links.len() + 2),
+            origin: at("liens.csv", t.links.len() + 2),
         });
     }
     for o in (0..objectives).step_by(2) {
@@ -401,7 +398,7 @@ pub fn scaled(objectives: usize) -> Territory {
                 value: (target * (share + (o % 7) as f64 / 10.0)).round(),
                 source: Some("rapport annuel".into()),
                 note: None,
-                origin: at("progress.csv", t.progress.len() + 2),
+                origin: at("avancement.csv", t.progress.len() + 2),
             });
         }
     }
@@ -422,10 +419,6 @@ pub fn scaled(objectives: usize) -> Territory {
 /// Write a territory as a folder a project officer would keep: `territory.json` and the five
 /// CSV tables, `;`-separated, French headers and words. Links name their actor by id, by name
 /// (one in ten) or by alias (one in ten) when that name is the actor's alone.
-#[allow(
-    dead_code,
-    reason = "the scale example and one test use it; the other users of this file do not"
-)]
 pub fn write_folder(t: &Territory, dir: &std::path::Path) -> std::io::Result<()> {
     use actormap::model::Lang;
     use actormap::names::key;

@@ -175,3 +175,37 @@ fn lookups_follow_every_edit() {
     assert_eq!(t.objectives_of("D9").count(), 0);
     assert!(t.domain("D1").is_none() && t.domain("D9").is_some());
 }
+
+#[test]
+fn the_scale_benchmark_territory_written_as_a_folder_loads_back_as_it_was() {
+    let generated = scaled(40);
+    let dir = tempfile::tempdir().unwrap();
+    crate::generated::write_folder(&generated, dir.path()).unwrap();
+    let mut loaded = load(dir.path()).expect("the written folder loads");
+    let prefix = format!("{}/", dir.path().display());
+    loaded.edit(|t| {
+        let origins = (t.domains.iter_mut().map(|d| &mut d.origin))
+            .chain(t.objectives.iter_mut().map(|o| &mut o.origin))
+            .chain(t.actors.iter_mut().map(|a| &mut a.origin))
+            .chain(t.links.iter_mut().map(|l| &mut l.origin))
+            .chain(t.progress.iter_mut().map(|m| &mut m.origin));
+        for origin in origins {
+            origin.file = origin.file.replace(&prefix, "");
+        }
+    });
+    assert_eq!(loaded, generated);
+    // Links name their actor by id, by name or by alias.
+    let links = std::fs::read_to_string(dir.path().join("liens.csv")).unwrap();
+    let named_by = |label: fn(&Actor) -> Option<&String>| {
+        generated
+            .actors()
+            .iter()
+            .filter_map(label)
+            .filter(|l| links.contains(&format!("\n{l};")))
+            .count()
+    };
+    assert!(named_by(|a| Some(&a.id)) > 100);
+    assert!(named_by(|a| Some(&a.name)) > 20);
+    assert!(named_by(|a| a.aliases.first()) > 10);
+    assert_eq!(scaled(1000).links().len(), 51_009);
+}
