@@ -6,7 +6,7 @@
 //! walking each label through a word trie of every label (`Trie`). Those pairs are then judged
 //! exactly as before (`same_body`), in the same order.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use super::{Context, Finding, Rule, Severity};
 use crate::model::{Actor, Territory};
@@ -73,7 +73,7 @@ fn findings(
 fn candidates(labels: &[Vec<Label>]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     // Equal names and shared aliases: one key.
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, own) in labels.iter().enumerate() {
         for label in own {
             let actors = by_key.entry(label.key.as_str()).or_default();
@@ -113,7 +113,9 @@ const LONGEST: usize = 12;
 
 /// The labels of every actor that can be the long side of an abbreviation (`LONGEST` words or
 /// fewer), word by word, in compact form: node 0 is the empty label; each node's children are
-/// sorted by (initial, word) so those with one initial are a range.
+/// sorted by (initial, word) so that one word is found by a binary search, and again by
+/// (initial, most words below first) so that spelling a run of initials only visits the
+/// children with enough words below them for the letters left.
 struct Trie {
     /// Per distinct word: its initial and whether it is a stop word.
     words: Vec<(u8, bool)>,
@@ -125,6 +127,8 @@ struct Trie {
     end_range: Vec<(u32, u32)>,
     /// (initial, word, node).
     children: Vec<(u8, u32, u32)>,
+    /// (initial, height, node), the same children by initial, then height downwards.
+    spelling: Vec<(u8, u8, u32)>,
     stops: Vec<u32>,
     ends: Vec<usize>,
     depth: Vec<u8>,
@@ -148,8 +152,8 @@ struct Search {
 impl Trie {
     fn new(labels: &[Vec<Label>]) -> Trie {
         let mut words: Vec<(u8, bool)> = Vec::new();
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut edges: HashMap<(u32, u32), u32> = HashMap::new();
+        let mut ids: HashMap<String, u32> = HashMap::default();
+        let mut edges: HashMap<(u32, u32), u32> = HashMap::default();
         let mut depth: Vec<u8> = vec![0];
         let mut ends: Vec<(u32, usize)> = Vec::new();
         for (actor, own) in labels.iter().enumerate() {
@@ -201,7 +205,13 @@ impl Trie {
         let stop_range = ranges(&mut stop_edges.iter().map(|e| e.0));
         let stops = stop_edges.iter().map(|e| e.3).collect();
         let end_range = ranges(&mut ends.iter().map(|e| e.0));
+        let mut spelling: Vec<(u32, u8, std::cmp::Reverse<u8>, u32)> = edges
+            .iter()
+            .map(|e| (e.0, e.1, std::cmp::Reverse(height[e.3 as usize]), e.3))
+            .collect();
+        spelling.sort_unstable();
         Trie {
+            spelling: spelling.iter().map(|e| (e.1, e.2.0, e.3)).collect(),
             words,
             ids,
             child_range,
@@ -230,11 +240,14 @@ impl Trie {
         &self.ends[from as usize..to as usize]
     }
 
-    /// The children of `node` through a word with this initial.
-    fn with_initial(&self, node: u32, initial: u8) -> &[(u8, u32, u32)] {
-        let children = self.children(node);
+    /// The children of `node` through a word with this initial and at least `height` words
+    /// below them.
+    fn spelling(&self, node: u32, initial: u8, height: usize) -> &[(u8, u8, u32)] {
+        let (from, to) = self.child_range[node as usize];
+        let children = &self.spelling[from as usize..to as usize];
         let from = children.partition_point(|c| c.0 < initial);
-        let to = children.partition_point(|c| c.0 <= initial);
+        let to = children
+            .partition_point(|c| c.0 < initial || (c.0 == initial && c.1 as usize >= height));
         &children[from..to]
     }
 
@@ -302,14 +315,13 @@ impl Trie {
                 search.run_ends.push(node);
             }
             // Each letter left needs a word below.
-            if (self.height[n] as usize) < letters.len() - j {
-                continue;
-            }
-            let stops = self.stops(node).iter().map(|&c| (j, c));
-            search.spelling.extend(stops);
+            let left = letters.len() - j;
+            let stops = self.stops(node).iter().copied();
+            let skipped = stops.filter(|&c| self.height[c as usize] as usize >= left);
+            search.spelling.extend(skipped.map(|c| (j, c)));
             if let Some(&letter) = letters.get(j) {
-                let spelled = self.with_initial(node, letter).iter().map(|c| (j + 1, c.2));
-                search.spelling.extend(spelled);
+                let spelled = self.spelling(node, letter, left - 1);
+                search.spelling.extend(spelled.iter().map(|c| (j + 1, c.2)));
             }
         }
     }
@@ -666,7 +678,7 @@ mod tests {
     fn the_random_territories_hold_abbreviations() {
         use proptest::strategy::ValueTree;
         let mut runner = proptest::test_runner::TestRunner::deterministic();
-        let mut reasons = HashSet::new();
+        let mut reasons = HashSet::default();
         for _ in 0..300 {
             let t = actors(8)
                 .new_tree(&mut runner)
