@@ -3,7 +3,9 @@
 //! them with their indexes (ids to rows, and the petgraph graph of who holds which role
 //! where), built once; everything downstream reads one.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashSet};
 use std::fmt;
 
 use petgraph::Direction;
@@ -369,7 +371,7 @@ struct Index {
 
 /// Row number by id; the first row wins when an id is given twice.
 fn positions<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for (i, id) in ids.enumerate() {
         out.entry(id.clone()).or_insert(i);
     }
@@ -381,7 +383,7 @@ impl Index {
         let domains = positions(t.domains.iter().map(|d| &d.id));
         let objectives = positions(t.objectives.iter().map(|o| &o.id));
         let actors = positions(t.actors.iter().map(|a| &a.id));
-        let mut measurements: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut measurements: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, m) in t.progress.iter().enumerate() {
             measurements.entry(m.objective.clone()).or_default().push(i);
         }
@@ -600,7 +602,7 @@ impl Territory {
     /// The actors holding `role` towards an objective, each once, in link order.
     pub fn actors_in_role<'a>(&'a self, objective: &Objective, role: Role) -> Vec<&'a Actor> {
         let mut rows: Vec<usize> = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for (_, actor, _) in self.involved(objective).into_iter().filter(|i| i.2 == role) {
             // Few actors hold one role: a set only when there are many.
             let new = if rows.len() < 32 {

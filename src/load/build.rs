@@ -1,6 +1,9 @@
 //! Tables to model: each row checked, ids and references resolved, every error collected.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::hash_map::Entry;
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashSet};
 
 use crate::error::{LoadError, Location};
 use crate::load::json::Settings;
@@ -9,9 +12,9 @@ use crate::load::{TableKind, values};
 use petgraph::visit::EdgeFiltered;
 
 use crate::model::{
-    Actor, Domain, Edge, Link, Measurement, Node, Objective, Scope, Tables, Territory,
+    Actor, Domain, Edge, Link, Means, Measurement, Node, Objective, Role, Scope, Tables, Territory,
 };
-use crate::names::{key, suggest};
+use crate::names::{key, suggest, with_key};
 
 macro_rules! field {
     ($key:literal, $required:literal, [$($name:literal),* $(,)?]) => {
@@ -199,18 +202,42 @@ fn schema(kind: TableKind) -> &'static Schema {
 /// Lookup by id, name or alias, compared with `names::key`.
 #[derive(Default)]
 struct Index {
-    by_key: HashMap<String, Vec<usize>>,
+    by_key: HashMap<String, Rows>,
     /// Every name that can be looked up, as written, for suggestions.
     shown: Vec<String>,
     /// Keys of rows that had errors: references to them are not reported again.
     broken: HashSet<String>,
 }
 
+/// The rows a key names: nearly always one, kept inline rather than in a vector of its own.
+enum Rows {
+    One([usize; 1]),
+    Many(Vec<usize>),
+}
+
+impl Rows {
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Rows::One(one) => one,
+            Rows::Many(many) => many,
+        }
+    }
+}
+
 impl Index {
     fn add(&mut self, name: &str, item: usize) {
-        let entry = self.by_key.entry(key(name)).or_default();
-        if !entry.contains(&item) {
-            entry.push(item);
+        match self.by_key.entry(key(name)) {
+            Entry::Vacant(e) => {
+                e.insert(Rows::One([item]));
+            }
+            Entry::Occupied(mut e) => {
+                let rows = e.get_mut();
+                if !rows.as_slice().contains(&item) {
+                    let mut many = rows.as_slice().to_vec();
+                    many.push(item);
+                    *rows = Rows::Many(many);
+                }
+            }
         }
         self.shown.push(name.to_owned());
     }
@@ -226,7 +253,7 @@ impl Index {
     }
 
     fn get(&self, name: &str) -> &[usize] {
-        self.by_key.get(&key(name)).map_or(&[], Vec::as_slice)
+        with_key(name, |k| self.by_key.get(k)).map_or(&[], Rows::as_slice)
     }
 
     fn suggestion(&self, wanted: &str) -> String {
@@ -249,6 +276,9 @@ struct Builder {
     actor_ids: HashMap<String, usize>,
     /// Measurements by objective id and date, for a second value on one date.
     measured: HashMap<(String, jiff::civil::Date), usize>,
+    /// Roles and means by their cell's text: a links table repeats a few words.
+    roles: HashMap<String, Result<Role, String>>,
+    means: HashMap<String, Result<Means, String>>,
 }
 
 pub fn territory(
@@ -264,12 +294,16 @@ pub fn territory(
         domain_index: Index::default(),
         objective_index: Index::default(),
         actor_index: Index::default(),
-        actor_ids: HashMap::new(),
-        measured: HashMap::new(),
+        actor_ids: HashMap::default(),
+        measured: HashMap::default(),
+        roles: HashMap::default(),
+        means: HashMap::default(),
     };
-    let mut by_kind: BTreeMap<TableKind, Vec<&Table>> = BTreeMap::new();
-    for (kind, table) in &tables {
-        by_kind.entry(*kind).or_default().push(table);
+    // Each table is dropped once its rows are read: a large territory's raw cells never all
+    // stay in memory beside the model.
+    let mut by_kind: BTreeMap<TableKind, Vec<Table>> = BTreeMap::new();
+    for (kind, table) in tables {
+        by_kind.entry(kind).or_default().push(table);
     }
     if by_kind.values().any(|t| t.len() > 1) {
         b.errors.push(LoadError::new(
@@ -281,7 +315,7 @@ pub fn territory(
     let mut raw_related = Vec::new();
     let mut raw_members = Vec::new();
     for kind in TableKind::ALL {
-        let Some(table) = by_kind.get(&kind).and_then(|t| t.first()) else {
+        let Some(table) = by_kind.remove(&kind).and_then(|t| t.into_iter().next()) else {
             continue;
         };
         let bound = match table.bind(schema(kind)) {
@@ -292,6 +326,14 @@ pub fn territory(
                 continue;
             }
         };
+        let rows = table.rows.len();
+        match kind {
+            TableKind::Domains => b.territory.domains.reserve(rows),
+            TableKind::Objectives => b.territory.objectives.reserve(rows),
+            TableKind::Actors => b.territory.actors.reserve(rows),
+            TableKind::Links => b.territory.links.reserve(rows),
+            TableKind::Progress => b.territory.progress.reserve(rows),
+        }
         for row in bound.rows() {
             match kind {
                 TableKind::Domains => b.domain(&row, &mut raw_related),
@@ -318,6 +360,20 @@ pub fn territory(
         b.errors.sort();
         Err(b.errors)
     }
+}
+
+/// `parse(text)`, computed once per distinct text.
+fn remembered<T: Clone>(
+    seen: &mut HashMap<String, Result<T, String>>,
+    text: &str,
+    parse: fn(&str) -> Result<T, String>,
+) -> Result<T, String> {
+    if let Some(known) = seen.get(text) {
+        return known.clone();
+    }
+    let parsed = parse(text);
+    seen.insert(text.to_owned(), parsed.clone());
+    parsed
 }
 
 /// A reference to resolve once its whole table is read.
@@ -620,13 +676,17 @@ impl Builder {
     fn link(&mut self, row: &RowView) {
         let actor = row.required("actor", "an actor's id, name or alias");
         let objective = row.required("objective", "an objective id or a domain id");
-        let role = row
-            .required("role", "a role such as chef de file, financeur, cible")
-            .and_then(|r| values::role(&r).map_err(|e| row.error("role", e)))
-            .map_err(Some);
+        let role = match row.required("role", "a role such as chef de file, financeur, cible") {
+            Ok(r) => remembered(&mut self.roles, &r, values::role)
+                .map_err(|e| Some(row.error("role", e))),
+            Err(e) => Err(Some(e)),
+        };
         let means = row
             .text("means")
-            .map(|m| values::means(&m).map_err(|e| Some(row.error("means", e))))
+            .map(|m| {
+                remembered(&mut self.means, &m, values::means)
+                    .map_err(|e| Some(row.error("means", e)))
+            })
             .transpose();
         let actor = actor.map_err(Some).and_then(|a| {
             if !self.has(TableKind::Actors) {
