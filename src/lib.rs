@@ -14,7 +14,9 @@ pub mod model;
 pub mod names;
 pub mod numbers;
 pub mod render;
+pub mod spreadsheet;
 pub mod status;
+pub mod terminal;
 
 use std::io::Write;
 

@@ -7,9 +7,11 @@ use super::{Bonus, BonusVerdict, ObjectiveStatus, Projection, Source, Status, Ve
 use crate::numbers::{euros, french, percent, percent_value};
 
 use crate::markdown::escape as cell;
+use crate::spreadsheet::{Cell, write_csv};
+use crate::terminal;
 
 pub fn text(s: &Status, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}", heading(s))?;
+    terminal::line(out, &heading(s))?;
     if let Some(at) = s.at {
         writeln!(out, "as of {at}: measurements after this date are ignored")?;
     }
@@ -38,6 +40,10 @@ pub fn text(s: &Status, out: &mut dyn Write) -> io::Result<()> {
             verdict(o.verdict).to_owned(),
         ]);
     }
+    // Escaped before the widths are measured, so the columns stay aligned.
+    for cell in rows.iter_mut().flatten() {
+        *cell = terminal::escape(cell).into_owned();
+    }
     let widths: Vec<usize> = (0..rows[0].len())
         .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
         .collect();
@@ -51,22 +57,24 @@ pub fn text(s: &Status, out: &mut dyn Write) -> io::Result<()> {
         if i > 0
             && let Some(p) = &s.objectives[i - 1].projection
         {
-            writeln!(out, "  {}", projection(p, &s.objectives[i - 1]))?;
+            terminal::line(out, &format!("  {}", projection(p, &s.objectives[i - 1])))?;
         }
     }
     if s.objectives.iter().any(|o| o.priority) {
         writeln!(out, "* priority objective")?;
     }
     if !s.undated_ignored.is_empty() {
-        writeln!(
+        terminal::line(
             out,
-            "undated values (column \"current\") not used as of a date: {}",
-            s.undated_ignored.join(", ")
+            &format!(
+                "undated values (column \"current\") not used as of a date: {}",
+                s.undated_ignored.join(", ")
+            ),
         )?;
     }
     writeln!(out)?;
     for line in bonus_lines(s) {
-        writeln!(out, "{line}")?;
+        terminal::line(out, &line)?;
     }
     Ok(())
 }
@@ -121,8 +129,7 @@ pub fn markdown(s: &Status, out: &mut dyn Write) -> io::Result<()> {
 }
 
 pub fn csv(s: &Status, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record([
+    let header = [
         "objective",
         "title",
         "priority",
@@ -139,41 +146,39 @@ pub fn csv(s: &Status, out: &mut dyn Write) -> io::Result<()> {
         "projected_value",
         "projected_percent",
         "projected_verdict",
-    ])?;
-    let num = |n: Option<f64>| n.map(|n| n.to_string()).unwrap_or_default();
-    let pct = |r: Option<f64>| num(r.map(percent_value));
-    for o in &s.objectives {
+    ];
+    let pct = |r: Option<f64>| Cell::Number(r.map(percent_value));
+    let rows = s.objectives.iter().map(|o| {
         let (source, date) = match &o.source {
             Source::Measured { date, .. } => ("measured", date.to_string()),
             Source::Current { .. } => ("current", String::new()),
             Source::None => ("", String::new()),
         };
         let p = o.projection.as_ref();
-        w.write_record([
-            o.id.clone(),
-            o.title.clone(),
-            o.priority.to_string(),
-            o.counted.to_string(),
-            num(o.target),
-            o.unit.clone().unwrap_or_default(),
-            num(o.value),
-            source.to_owned(),
-            date,
+        vec![
+            Cell::text(&o.id),
+            Cell::text(&o.title),
+            Cell::text(o.priority.to_string()),
+            Cell::text(o.counted.to_string()),
+            Cell::Number(o.target),
+            Cell::text(o.unit.clone().unwrap_or_default()),
+            Cell::Number(o.value),
+            Cell::text(source),
+            Cell::text(date),
             pct(o.ratio),
-            num(Some(percent_value(o.threshold))),
-            o.verdict.id().to_owned(),
-            p.map(|p| p.date.to_string()).unwrap_or_default(),
-            num(p.map(|p| p.value)),
+            Cell::Number(Some(percent_value(o.threshold))),
+            Cell::text(o.verdict.id()),
+            Cell::text(p.map(|p| p.date.to_string()).unwrap_or_default()),
+            Cell::Number(p.map(|p| p.value)),
             pct(p.and_then(|p| p.ratio)),
-            p.map(|p| p.verdict.id().to_owned()).unwrap_or_default(),
-        ])?;
-    }
-    w.flush()
+            Cell::text(p.map(|p| p.verdict.id()).unwrap_or_default()),
+        ]
+    });
+    write_csv(out, &header, rows)
 }
 
 pub fn json(s: &Status, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, s)?;
-    writeln!(out)
+    terminal::write_json(out, s)
 }
 
 fn heading(s: &Status) -> String {

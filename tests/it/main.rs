@@ -5,6 +5,7 @@ mod check;
 mod diff;
 mod generated;
 mod load;
+mod outputs;
 mod render;
 mod sheet;
 mod status;

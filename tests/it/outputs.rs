@@ -1,0 +1,224 @@
+//! What actormap writes, whatever the data and whatever happens meanwhile: text with the data's
+//! control characters shown, formula-safe CSV, file names any system takes, a run that fails or
+//! is interrupted leaving the output folder as it was.
+
+use std::fs;
+
+use crate::{actormap, territory};
+
+/// Escape sequences and controls a hostile spreadsheet can hold; actormap never writes any
+/// of them itself.
+const RAW: [&str; 8] = [
+    "\u{1b}[2J",
+    "\u{1b}]0;pwn",
+    "\u{1b}[5m",
+    "\u{7}",
+    "\u{202e}",
+    "\u{2066}",
+    "\u{9b}",
+    "\u{7f}",
+];
+
+/// A territory whose every name holds control characters, and a title that is a formula.
+fn hostile() -> tempfile::TempDir {
+    territory(&[
+        (
+            "domains.csv",
+            "id;name;headline\nDC1;Dom\u{1b}[2J\u{1b}[31maine\u{7};Accroche \u{202e} inversée\n"
+                .as_bytes(),
+        ),
+        (
+            "objectives.csv",
+            "id;domain;title;target;unit;priority\n\
+             obj1;DC1;\"Titre\u{1b}]0;pwn\u{7}\";100;km\u{1b}[5m;oui\n\
+             obj2;DC1;\"=HYPERLINK(\"\"http://x\"\";\"\"clic\"\")\";50;@x;non\n"
+                .as_bytes(),
+        ),
+        (
+            "actors.csv",
+            "id;name\nevil;Acteur\u{1b}[2J\u{1b}[31m rouge\u{7}\u{202e}\u{9b}\u{7f}\nlead;Chef\n"
+                .as_bytes(),
+        ),
+        (
+            "links.csv",
+            "actor;objective;role\nevil;obj1;financeur\nlead;obj2;chef de file\n".as_bytes(),
+        ),
+    ])
+}
+
+/// The hostile territory with one more actor, as the next committee would see it.
+fn hostile_next() -> tempfile::TempDir {
+    let dir = hostile();
+    let actors = dir.path().join("actors.csv");
+    let mut text = fs::read_to_string(&actors).unwrap();
+    text.push_str("new;Nouveau\u{1b}[2J\u{2066}\n");
+    fs::write(&actors, text).unwrap();
+    let links = dir.path().join("links.csv");
+    let mut text = fs::read_to_string(&links).unwrap();
+    text.push_str("new;obj2;financeur\n");
+    fs::write(&links, text).unwrap();
+    dir
+}
+
+/// stdout and stderr of a run, as a terminal would get them (colours forced on, so nothing
+/// strips escape sequences on the way) and as a pipe gets them.
+fn both_ways(args: &[&std::ffi::OsStr]) -> Vec<(String, String)> {
+    [true, false]
+        .into_iter()
+        .map(|terminal| {
+            let mut cmd = actormap();
+            if terminal {
+                cmd.env_remove("NO_COLOR").env("CLICOLOR_FORCE", "1");
+            }
+            let out = cmd.args(args).output().unwrap();
+            (
+                String::from_utf8(out.stdout).unwrap(),
+                String::from_utf8(out.stderr).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn assert_no_raw_control(what: &str, text: &str) {
+    for raw in RAW {
+        assert!(
+            !text.contains(raw),
+            "{what}: raw {raw:?} reached the output:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn control_characters_of_the_data_never_reach_the_terminal() {
+    let old = hostile();
+    let new = hostile_next();
+    let (o, n) = (old.path().as_os_str(), new.path().as_os_str());
+    let out = tempfile::tempdir().unwrap();
+    let runs: Vec<Vec<&std::ffi::OsStr>> = vec![
+        vec!["list".as_ref(), o],
+        vec!["check".as_ref(), o],
+        vec![
+            "check".as_ref(),
+            o,
+            "--format".as_ref(),
+            "markdown".as_ref(),
+        ],
+        vec!["status".as_ref(), o],
+        vec![
+            "status".as_ref(),
+            o,
+            "--format".as_ref(),
+            "markdown".as_ref(),
+        ],
+        vec!["status".as_ref(), o, "--format".as_ref(), "csv".as_ref()],
+        vec!["diff".as_ref(), o, n],
+        vec![
+            "diff".as_ref(),
+            o,
+            n,
+            "--format".as_ref(),
+            "markdown".as_ref(),
+        ],
+        vec![
+            "build".as_ref(),
+            o,
+            "--format".as_ref(),
+            "svg".as_ref(),
+            "--out".as_ref(),
+            out.path().as_os_str(),
+        ],
+    ];
+    for args in &runs {
+        let what = format!("{args:?}");
+        for (stdout, stderr) in both_ways(args) {
+            assert_no_raw_control(&what, &stdout);
+            assert_no_raw_control(&what, &stderr);
+            // Shown, not dropped.
+            assert!(
+                stdout.contains("\\u{1b}"),
+                "{what}: the escape character is shown:\n{stdout}"
+            );
+        }
+    }
+    let (list, _) = &both_ways(&runs[0])[0];
+    assert!(
+        list.contains("Acteur\\u{1b}[2J\\u{1b}[31m rouge\\u{7}\\u{202e}\\u{9b}\\u{7f}"),
+        "{list}"
+    );
+    assert!(list.contains("Accroche \\u{202e} inversée"), "{list}");
+}
+
+#[test]
+fn json_outputs_keep_the_text_and_hold_no_raw_control() {
+    let old = hostile();
+    let new = hostile_next();
+    let (o, n) = (old.path().as_os_str(), new.path().as_os_str());
+    for args in [
+        vec!["check".as_ref(), o, "--format".as_ref(), "json".as_ref()],
+        vec!["status".as_ref(), o, "--format".as_ref(), "json".as_ref()],
+        vec!["diff".as_ref(), o, n, "--format".as_ref(), "json".as_ref()],
+    ] {
+        let what = format!("{args:?}");
+        let (stdout, _) = both_ways(&args).remove(0);
+        assert_no_raw_control(&what, &stdout);
+        let value: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        let all = value.to_string();
+        // Decoded, the JSON holds the data as it is.
+        assert!(
+            all.contains("\u{202e}") || all.contains("\u{2066}") || all.contains("Titre"),
+            "{what}: {all}"
+        );
+    }
+    let (json, _) =
+        both_ways(&["check".as_ref(), o, "--format".as_ref(), "json".as_ref()]).remove(0);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let names: Vec<&str> = value
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["actors"].as_array().unwrap())
+        .filter_map(|a| a["name"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"Acteur\u{1b}[2J\u{1b}[31m rouge\u{7}\u{202e}\u{9b}\u{7f}"),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn error_messages_quoting_the_data_show_its_controls() {
+    let dir = hostile();
+    fs::write(
+        dir.path().join("links.csv"),
+        "actor;objective;role\nInconnu\u{1b}[2J\u{202e};obj1;financeur\n",
+    )
+    .unwrap();
+    for (stdout, stderr) in both_ways(&["check".as_ref(), dir.path().as_os_str()]) {
+        assert_eq!(stdout, "");
+        assert_no_raw_control("check", &stderr);
+        assert!(
+            stderr.contains("unknown actor \"Inconnu\\u{1b}[2J\\u{202e}\""),
+            "{stderr}"
+        );
+        assert!(stderr.contains("links.csv:2"), "{stderr}");
+    }
+}
+
+#[test]
+fn csv_cells_never_run_as_formulas() {
+    let dir = hostile();
+    let out = actormap()
+        .args(["status", "--format", "csv"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let obj2 = rows.iter().find(|r| &r[0] == "obj2").unwrap();
+    assert_eq!(&obj2[1], "'=HYPERLINK(\"http://x\";\"clic\")");
+    assert_eq!(&obj2[5], "'@x", "the unit is text too");
+    assert_eq!(&obj2[4], "50", "a number stays a number");
+    let obj1 = rows.iter().find(|r| &r[0] == "obj1").unwrap();
+    assert_eq!(&obj1[1], "Titre\\u{1b}]0;pwn\\u{7}");
+}
