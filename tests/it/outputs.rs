@@ -222,3 +222,30 @@ fn csv_cells_never_run_as_formulas() {
     let obj1 = rows.iter().find(|r| &r[0] == "obj1").unwrap();
     assert_eq!(&obj1[1], "Titre\\u{1b}]0;pwn\\u{7}");
 }
+
+/// The width and height a PNG file declares.
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
+    let be = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+    (be(16), be(20))
+}
+
+#[test]
+fn a_drawing_larger_than_the_cap_is_rasterized_within_it() {
+    use actormap::layout::scene::Scene;
+    use actormap::render::{self, Format};
+    for ((w, h), expected) in [
+        ((100_000.0, 50.0), (8000, 4)),
+        ((60.0, 90_000.0), (5, 8000)),
+    ] {
+        let scene = Scene {
+            width: w,
+            height: h,
+            title: "grand".into(),
+            background: "#ffffff",
+            items: Vec::new(),
+        };
+        let png = render::to_bytes(&scene, Format::Png).unwrap();
+        assert_eq!(png_size(&png), expected, "{w} x {h}");
+    }
+}
