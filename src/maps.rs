@@ -1,5 +1,6 @@
 //! `actormap render` and `actormap build`: which maps to draw, their file names (safe slugs,
-//! collisions told apart), and atomic writes that never leave the output folder.
+//! cut to a safe length, collisions told apart), and atomic writes that never leave the
+//! output folder.
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -68,9 +69,9 @@ pub fn scene(t: &Territory, kind: &MapKind, opts: &Options) -> Scene {
     }
 }
 
-/// Safe, distinct file stems for the maps: slugs of the ids; when two ids give one slug
-/// the later ones get `-2`, `-3`... The overview, the matrix and the status chart keep their
-/// names whatever the ids: they are named first.
+/// Safe, distinct file stems for the maps: slugs of the ids (see [`safe_stem`]); when two ids
+/// give one stem the later ones get `-2`, `-3`... The overview, the matrix and the status
+/// chart keep their names whatever the ids: they are named first.
 pub fn file_stems(kinds: &[MapKind]) -> Vec<String> {
     let fixed = |k: &MapKind| {
         matches!(
@@ -84,10 +85,7 @@ pub fn file_stems(kinds: &[MapKind]) -> Vec<String> {
         .filter(|&i| fixed(&kinds[i]))
         .chain((0..kinds.len()).filter(|&i| !fixed(&kinds[i])));
     for i in order {
-        let mut base = slug::slugify(kinds[i].stem());
-        if base.is_empty() {
-            base = "map".into();
-        }
+        let base = safe_stem(&kinds[i].stem());
         let mut name = base.clone();
         let mut n = 1;
         while taken.contains(&name) {
@@ -98,6 +96,47 @@ pub fn file_stems(kinds: &[MapKind]) -> Vec<String> {
         out[i] = name;
     }
     out
+}
+
+/// The longest stem, in ASCII characters: with `-999` and `.scene.json` (or a temporary's
+/// name) a file name stays far below the 255 bytes every file system takes.
+pub const MAX_STEM: usize = 80;
+
+/// Names Windows keeps for devices, whatever the case and the extension (`con.svg` cannot
+/// be created there).
+const WINDOWS_RESERVED: [&str; 22] = [
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// A file stem made from any text: its slug (ASCII letters, digits and `-`: never a path),
+/// `map` when nothing is left; longer than `MAX_STEM`, cut and ended with a hash of the whole
+/// text (`-` and 8 hex digits), so two long ids that differ only at the end stay apart and a
+/// stem never changes from one run to the next; a Windows device name gets `-map` after it.
+pub fn safe_stem(text: &str) -> String {
+    let mut stem = slug::slugify(text);
+    if stem.is_empty() {
+        stem = "map".into();
+    }
+    if stem.len() > MAX_STEM {
+        let hash = format!("-{:08x}", fnv1a(text.as_bytes()) as u32);
+        stem.truncate(MAX_STEM - hash.len());
+        let cut = stem.trim_end_matches('-').len();
+        stem.truncate(cut);
+        stem.push_str(&hash);
+    }
+    if WINDOWS_RESERVED.contains(&stem.as_str()) {
+        stem.push_str("-map");
+    }
+    stem
+}
+
+/// FNV-1a, 64 bits: a hash that is the same on every machine and with every Rust version
+/// (std's `DefaultHasher` promises neither).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// Write `bytes` to `dir/name` through a temporary file in `dir` renamed into place, so a
@@ -390,5 +429,57 @@ mod tests {
                 "{s}"
             );
         }
+    }
+
+    #[test]
+    fn long_ids_are_cut_with_a_stable_hash_and_stay_apart() {
+        let long = |end: &str| format!("{}{end}", "Objectif très long ".repeat(16));
+        let kinds = [
+            MapKind::Domain(long("A")),
+            MapKind::Domain(long("B")),
+            MapKind::Domain(long("A")),
+            MapKind::Objective("x".repeat(300)),
+        ];
+        let stems = file_stems(&kinds);
+        for s in &stems {
+            assert!(s.len() <= MAX_STEM + 2, "{s} ({} bytes)", s.len());
+            assert!(!s.contains("--"), "{s}");
+        }
+        assert_ne!(stems[0], stems[1]);
+        assert_eq!(stems[2], format!("{}-2", stems[0]));
+        assert!(
+            stems[0].starts_with("objectif-tres-long-objectif"),
+            "{}",
+            stems[0]
+        );
+        // The same id gives the same name on every run and every machine.
+        assert_eq!(safe_stem(&long("A")), stems[0]);
+        assert_eq!(
+            safe_stem(&format!("objective-{}", "x".repeat(300))),
+            stems[3]
+        );
+        // FNV-1a of the whole text, as any implementation computes it.
+        assert_eq!(&stems[3][MAX_STEM - 9..], "-efbee99f");
+        // Short ids are untouched.
+        assert_eq!(safe_stem("DC3"), "dc3");
+        assert_eq!(safe_stem(&"y".repeat(MAX_STEM)), "y".repeat(MAX_STEM));
+    }
+
+    #[test]
+    fn windows_device_names_are_never_file_names() {
+        for id in [
+            "CON", "con", "Aux", "nul", "PRN", "COM1", "com9", "LPT1", "lpt9",
+        ] {
+            let stem = safe_stem(id);
+            assert_eq!(stem, format!("{}-map", id.to_lowercase()), "{id}");
+        }
+        for id in ["console", "com10", "auxiliaire", "DC3"] {
+            assert!(!safe_stem(id).ends_with("-map"), "{id}");
+        }
+        let stems = file_stems(&[
+            MapKind::Domain("CON".into()),
+            MapKind::Domain("con-map".into()),
+        ]);
+        assert_eq!(stems, ["con-map", "con-map-2"]);
     }
 }

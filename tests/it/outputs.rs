@@ -3,6 +3,7 @@
 //! is interrupted leaving the output folder as it was.
 
 use std::fs;
+use std::path::Path;
 
 use crate::{actormap, territory};
 
@@ -248,4 +249,56 @@ fn a_drawing_larger_than_the_cap_is_rasterized_within_it() {
         let png = render::to_bytes(&scene, Format::Png).unwrap();
         assert_eq!(png_size(&png), expected, "{w} x {h}");
     }
+}
+
+/// The names in a folder, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_300_character_id_and_windows_device_names_still_build() {
+    let long = format!("DC{}", "9".repeat(298));
+    let dir = territory(&[
+        (
+            "domains.csv",
+            format!("id;name\n{long};Long\nCON;Console\naux;Auxiliaire\n").as_bytes(),
+        ),
+        (
+            "objectives.csv",
+            format!("id;domain;title\nx;{long};Un objectif\nc;CON;Deux\na;aux;Trois\n").as_bytes(),
+        ),
+        ("actors.csv", b"id;name\nlead;Chef\n"),
+        (
+            "links.csv",
+            b"actor;objective;role\nlead;x;chef de file\nlead;c;chef de file\nlead;a;chef de file\n",
+        ),
+    ]);
+    let out = tempfile::tempdir().unwrap();
+    let run = actormap()
+        .args(["build", "--format", "svg", "--out"])
+        .arg(out.path())
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(0), "{stderr}");
+    let names = names(out.path());
+    assert!(names.contains(&"con-map.svg".to_owned()), "{names:?}");
+    assert!(names.contains(&"aux-map.svg".to_owned()), "{names:?}");
+    let long_one = names
+        .iter()
+        .find(|n| n.starts_with("dc999"))
+        .unwrap_or_else(|| panic!("{names:?}"));
+    assert!(long_one.len() <= 84, "{long_one}");
+    assert!(
+        long_one.ends_with(".svg") && long_one.as_bytes()[long_one.len() - 13] == b'-',
+        "cut, with a hash before the extension: {long_one}"
+    );
+    assert_eq!(names.len(), 6, "{names:?}");
 }
