@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod model;
 pub mod names;
 pub mod numbers;
+pub mod outdir;
 pub mod render;
 pub mod spreadsheet;
 pub mod status;

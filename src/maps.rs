@@ -1,6 +1,6 @@
 //! `actormap render` and `actormap build`: which maps to draw, their file names (safe slugs,
-//! cut to a safe length, collisions told apart), and atomic writes that never leave the
-//! output folder.
+//! cut to a safe length, collisions told apart), written together into the output folder
+//! (see `outdir`) and never outside it.
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -14,7 +14,9 @@ use crate::layout::scene::Scene;
 use crate::layout::{self, Options, Size};
 use crate::model::{Lang, Role, Territory};
 use crate::names;
+use crate::outdir;
 use crate::render::{self, Format};
+use crate::terminal;
 
 /// One map asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,23 +144,9 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// Write `bytes` to `dir/name` through a temporary file in `dir` renamed into place, so a
 /// failure never leaves half a file over a good one. Files come out readable by all (0644).
 pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Error> {
-    let path = dir.join(name);
-    let fail = |source: std::io::Error| Error::Write {
-        path: path.clone(),
-        source,
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".actormap-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o644));
-    }
-    let mut file = builder.tempfile_in(dir).map_err(fail)?;
-    file.write_all(bytes).map_err(fail)?;
-    file.as_file().sync_all().map_err(fail)?;
-    file.persist(&path).map_err(|e| fail(e.error))?;
-    Ok(path)
+    let mut batch = outdir::Batch::open(dir)?;
+    batch.stage(name, bytes)?;
+    Ok(batch.commit()?.remove(0))
 }
 
 fn options(t: &Territory, args: &OutputArgs) -> Result<Options, Error> {
@@ -225,10 +213,7 @@ pub fn draw(
 ) -> Result<(), Error> {
     let opts = options(t, args)?;
     let formats = formats(args, default_formats);
-    std::fs::create_dir_all(&args.out).map_err(|source| Error::Write {
-        path: args.out.clone(),
-        source,
-    })?;
+    outdir::check_folder(&args.out)?;
     // Lay out and encode on every core (PNG encoding dominates), then write in order.
     let jobs: Vec<(&MapKind, String)> = kinds.iter().zip(file_stems(kinds)).collect();
     let threads = std::thread::available_parallelism()
@@ -271,13 +256,26 @@ pub fn draw(
         all.sort_by_key(|(i, _)| *i);
         all.into_iter().map(|(_, files)| files).collect()
     });
-    for (name, bytes) in encoded.into_iter().flatten() {
-        let bytes = bytes.map_err(|e| Error::Write {
-            path: args.out.join(&name),
-            source: std::io::Error::other(e),
-        })?;
-        let path = write_atomic(&args.out, &name, &bytes)?;
-        writeln!(out, "wrote {}", path.display())?;
+    // Every file is encoded before any is written, and all are written before any replaces
+    // an old one: a run that fails leaves the folder as it was.
+    let files = encoded
+        .into_iter()
+        .flatten()
+        .map(|(name, bytes)| {
+            bytes
+                .map(|bytes| (name.clone(), bytes))
+                .map_err(|e| Error::Write {
+                    path: args.out.join(&name),
+                    source: std::io::Error::other(e),
+                })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let mut batch = outdir::Batch::open(&args.out)?;
+    for (name, bytes) in &files {
+        batch.stage(name, bytes)?;
+    }
+    for path in batch.commit()? {
+        terminal::line(out, &format!("wrote {}", path.display()))?;
     }
     Ok(())
 }

@@ -224,33 +224,6 @@ fn csv_cells_never_run_as_formulas() {
     assert_eq!(&obj1[1], "Titre\\u{1b}]0;pwn\\u{7}");
 }
 
-/// The width and height a PNG file declares.
-fn png_size(png: &[u8]) -> (u32, u32) {
-    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
-    let be = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
-    (be(16), be(20))
-}
-
-#[test]
-fn a_drawing_larger_than_the_cap_is_rasterized_within_it() {
-    use actormap::layout::scene::Scene;
-    use actormap::render::{self, Format};
-    for ((w, h), expected) in [
-        ((100_000.0, 50.0), (8000, 4)),
-        ((60.0, 90_000.0), (5, 8000)),
-    ] {
-        let scene = Scene {
-            width: w,
-            height: h,
-            title: "grand".into(),
-            background: "#ffffff",
-            items: Vec::new(),
-        };
-        let png = render::to_bytes(&scene, Format::Png).unwrap();
-        assert_eq!(png_size(&png), expected, "{w} x {h}");
-    }
-}
-
 /// The names in a folder, sorted.
 fn names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
@@ -259,6 +232,13 @@ fn names(dir: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+
+fn temporaries(dir: &Path) -> Vec<String> {
+    names(dir)
+        .into_iter()
+        .filter(|n| n.starts_with(".actormap-") && n.ends_with(".tmp"))
+        .collect()
 }
 
 #[test]
@@ -301,4 +281,240 @@ fn a_300_character_id_and_windows_device_names_still_build() {
         "cut, with a hash before the extension: {long_one}"
     );
     assert_eq!(names.len(), 6, "{names:?}");
+}
+
+#[test]
+fn out_naming_a_file_says_so_in_words() {
+    let root = tempfile::tempdir().unwrap();
+    let file = root.path().join("output");
+    fs::write(&file, "a note").unwrap();
+    for out in [file.clone(), file.join("maps")] {
+        let run = actormap()
+            .args(["render", "--domain", "DC3", "--out"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(2));
+        let stderr = String::from_utf8(run.stderr).unwrap();
+        assert!(
+            stderr.contains(&format!("{} is a file, not a folder", file.display())),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("os error"), "{stderr}");
+    }
+    assert_eq!(fs::read_to_string(&file).unwrap(), "a note");
+}
+
+/// Every map of the bundled data drawn as SVG into `out`, then every file's contents replaced
+/// by "old <name>", as a previous committee's files.
+fn previous_run(out: &Path) -> Vec<String> {
+    actormap()
+        .args(["render", "--all", "--out"])
+        .arg(out)
+        .assert()
+        .code(0);
+    let names = names(out);
+    assert_eq!(names.len(), 12, "{names:?}");
+    for name in &names {
+        fs::write(out.join(name), format!("old {name}")).unwrap();
+    }
+    names
+}
+
+fn assert_untouched(out: &Path, names: &[String]) {
+    for name in names {
+        assert_eq!(
+            fs::read_to_string(out.join(name)).unwrap(),
+            format!("old {name}"),
+            "{name} was changed by a run that failed"
+        );
+    }
+    assert_eq!(temporaries(out), Vec::<String>::new());
+}
+
+#[test]
+fn a_folder_in_the_way_of_the_fifth_file_changes_nothing() {
+    let out = tempfile::tempdir().unwrap();
+    let names = previous_run(out.path());
+    // The 5th file written is dc5.svg (domains first, in order).
+    fs::remove_file(out.path().join("dc5.svg")).unwrap();
+    fs::create_dir(out.path().join("dc5.svg")).unwrap();
+    let run = actormap()
+        .args(["render", "--all", "--out"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!(
+            "cannot write {}: a folder of that name is in the way",
+            out.path().join("dc5.svg").display()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(
+        String::from_utf8(run.stdout).unwrap(),
+        "",
+        "nothing said written"
+    );
+    let others: Vec<String> = names.into_iter().filter(|n| n != "dc5.svg").collect();
+    assert_untouched(out.path(), &others);
+    assert!(out.path().join("dc5.svg").is_dir());
+}
+
+/// The hooks of these tests exist only in debug builds of actormap.
+#[cfg(debug_assertions)]
+#[test]
+fn a_rename_failing_midway_puts_every_old_file_back() {
+    let out = tempfile::tempdir().unwrap();
+    let before = previous_run(out.path());
+    for n in ["1", "7", "12"] {
+        let run = actormap()
+            .args(["render", "--all", "--out"])
+            .arg(out.path())
+            .env("ACTORMAP_TEST_FAIL_RENAME", n)
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(2), "failing rename {n}");
+        let stderr = String::from_utf8(run.stderr).unwrap();
+        assert!(stderr.contains("injected failure"), "{stderr}");
+        assert_untouched(out.path(), &before);
+    }
+    // In a fresh folder, a failure leaves it empty.
+    let fresh = tempfile::tempdir().unwrap();
+    actormap()
+        .args(["render", "--all", "--out"])
+        .arg(fresh.path())
+        .env("ACTORMAP_TEST_FAIL_RENAME", "5")
+        .assert()
+        .code(2);
+    assert_eq!(names(fresh.path()), Vec::<String>::new());
+}
+
+/// A build stopped by a signal once its files are staged: no temporary stays, no file is
+/// half-replaced, and the exit code says it was interrupted.
+#[cfg(all(unix, debug_assertions))]
+#[test]
+fn sigterm_and_sigint_remove_the_temporaries() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    for signal in ["TERM", "INT", "HUP"] {
+        let out = tempfile::tempdir().unwrap();
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("actormap"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["render", "--all", "--out"])
+            .arg(out.path())
+            .env("ACTORMAP_TEST_HOLD_STAGED", "60")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stderr.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        assert_eq!(line, "staged 12\n");
+        assert_eq!(temporaries(out.path()).len(), 12, "the files are staged");
+        let killed = Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(child.id().to_string())
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(130), "SIG{signal}: {status:?}");
+        assert_eq!(names(out.path()), Vec::<String>::new(), "SIG{signal}");
+    }
+}
+
+#[test]
+fn stale_temporaries_of_ours_are_swept_and_fresh_ones_kept() {
+    let out = tempfile::tempdir().unwrap();
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for name in [
+        ".actormap-killed.tmp",
+        ".actormap-busy.tmp",
+        ".notes.tmp",
+        "mine.tmp",
+    ] {
+        let file = fs::File::create(out.path().join(name)).unwrap();
+        if name != ".actormap-busy.tmp" {
+            file.set_modified(old).unwrap();
+        }
+    }
+    actormap()
+        .args(["render", "--domain", "DC3", "--out"])
+        .arg(out.path())
+        .assert()
+        .code(0);
+    assert_eq!(
+        names(out.path()),
+        [".actormap-busy.tmp", ".notes.tmp", "dc3.svg", "mine.tmp"]
+    );
+}
+
+/// The width and height a PNG file declares.
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
+    let be = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+    (be(16), be(20))
+}
+
+#[test]
+fn a_drawing_larger_than_the_cap_is_rasterized_within_it() {
+    use actormap::layout::scene::Scene;
+    use actormap::render::{self, Format};
+    for ((w, h), expected) in [
+        ((100_000.0, 50.0), (8000, 4)),
+        ((60.0, 90_000.0), (5, 8000)),
+    ] {
+        let scene = Scene {
+            width: w,
+            height: h,
+            title: "grand".into(),
+            background: "#ffffff",
+            items: Vec::new(),
+        };
+        let png = render::to_bytes(&scene, Format::Png).unwrap();
+        assert_eq!(png_size(&png), expected, "{w} x {h}");
+    }
+}
+
+#[test]
+fn concurrent_runs_into_one_folder_each_write_whole_files() {
+    let alone = tempfile::tempdir().unwrap();
+    actormap()
+        .args(["render", "--all", "--out"])
+        .arg(alone.path())
+        .assert()
+        .code(0);
+    let shared = tempfile::tempdir().unwrap();
+    // An old run's files are there: every run replaces them.
+    for name in names(alone.path()) {
+        fs::write(shared.path().join(name), "old").unwrap();
+    }
+    let runs: Vec<std::process::Child> = (0..4)
+        .map(|_| {
+            std::process::Command::new(assert_cmd::cargo::cargo_bin("actormap"))
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .args(["render", "--all", "--out"])
+                .arg(shared.path())
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for run in runs {
+        assert_eq!(run.wait_with_output().unwrap().status.code(), Some(0));
+    }
+    assert_eq!(names(shared.path()), names(alone.path()));
+    for name in names(alone.path()) {
+        assert_eq!(
+            fs::read(shared.path().join(&name)).unwrap(),
+            fs::read(alone.path().join(&name)).unwrap(),
+            "{name}"
+        );
+    }
 }
