@@ -518,3 +518,31 @@ fn concurrent_runs_into_one_folder_each_write_whole_files() {
         );
     }
 }
+
+/// With less memory than an 8000 x 8000 picture needs (a limit on the process's address
+/// space), the PNG is refused with a message naming it, instead of an abort (exit 134,
+/// "memory allocation of 256000000 bytes failed").
+#[cfg(unix)]
+#[test]
+fn a_picture_the_memory_cannot_hold_is_exit_2_naming_it() {
+    let out = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("actormap");
+    let run = std::process::Command::new("sh")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("-c")
+        .arg(r#"ulimit -v 200000 && exec "$0" render --matrix --format png --size 8000x8000 --out "$1""#)
+        .arg(&bin)
+        .arg(out.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "cannot write {}: cannot make a 8000 x 8000 picture: not enough memory",
+            out.path().join("matrix.png").display()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(names(out.path()), Vec::<String>::new());
+}
