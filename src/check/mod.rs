@@ -14,6 +14,7 @@ mod duplicate_actor;
 mod empty_domain;
 mod missing_lead;
 mod missing_role;
+mod multiple_leads;
 mod no_relay;
 mod one_way_related;
 mod orphan_actor;
@@ -33,6 +34,7 @@ use crate::model::{Objective, Role, Territory};
 /// Every rule, in the order they are listed and their findings reported.
 pub static RULES: &[&Rule] = &[
     &missing_lead::RULE,
+    &multiple_leads::RULE,
     &priority_unfunded::RULE,
     &missing_role::RULE,
     &no_relay::RULE,
@@ -123,6 +125,8 @@ pub enum ParamValue {
     Count(usize),
     /// A list of roles, written as in the links table ("financeur", "cible" or "funder").
     Roles(Cow<'static, [Role]>),
+    /// A list of objective or domain ids of the territory (`["renovation", "DC4"]`).
+    Ids(Vec<String>),
 }
 
 impl fmt::Display for ParamValue {
@@ -133,6 +137,7 @@ impl fmt::Display for ParamValue {
                 let ids: Vec<&str> = roles.iter().map(|r| r.id()).collect();
                 write!(f, "[{}]", ids.join(", "))
             }
+            ParamValue::Ids(ids) => write!(f, "[{}]", ids.join(", ")),
         }
     }
 }
@@ -200,6 +205,14 @@ impl Context<'_> {
     pub fn roles(&self, name: &str) -> &[Role] {
         match self.param(name) {
             Some(ParamValue::Roles(roles)) => roles,
+            _ => &[],
+        }
+    }
+
+    /// A list-of-ids setting (its default when the territory does not set it).
+    pub fn ids(&self, name: &str) -> &[String] {
+        match self.param(name) {
+            Some(ParamValue::Ids(ids)) => ids,
             _ => &[],
         }
     }
