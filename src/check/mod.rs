@@ -168,14 +168,18 @@ impl Context<'_> {
         }
     }
 
-    /// The severity of a finding the rule deems graver than its others (one about a priority
-    /// objective): `graver` when the rule runs at its default severity, and the severity the
-    /// territory or the command line chose otherwise, so that `--warn RULE` means warnings.
-    pub fn raised(&self, graver: Severity) -> Severity {
-        if self.severity_set {
+    /// The severity of a finding the rule grades itself (bonus-at-risk: an error for a
+    /// missed threshold, info for an objective on track). At the rule's default severity, the
+    /// grade, never below what the settings made of the default (`--deny warnings`). When the
+    /// territory or the command line named the rule's severity, every finding takes it, so
+    /// that `--warn RULE` means warnings; except good news: an info grade stays info.
+    pub fn graded(&self, grade: Severity) -> Severity {
+        if grade == Severity::Info {
+            Severity::Info
+        } else if self.severity_set {
             self.severity
         } else {
-            graver.max(self.severity)
+            grade.max(self.severity)
         }
     }
 
@@ -357,28 +361,29 @@ mod tests {
     }
 
     #[test]
-    fn raised_severity_yields_to_the_settings() {
+    fn graded_severity_yields_to_the_settings_except_for_good_news() {
         let t = territory(&T.replace("SETTING", "error"));
         let facts = Facts::new(&t);
         let at = |severity, severity_set| Context {
-            rule: RULES[0],
+            rule: rule("bonus-at-risk").unwrap(),
             severity,
             facts: &facts,
             params: &[],
             severity_set,
         };
-        assert_eq!(
-            at(Severity::Warning, false).raised(Severity::Error),
-            Severity::Error
-        );
-        assert_eq!(
-            at(Severity::Error, false).raised(Severity::Warning),
-            Severity::Error
-        );
-        assert_eq!(
-            at(Severity::Info, true).raised(Severity::Error),
-            Severity::Info
-        );
+        let (info, warning, error) = (Severity::Info, Severity::Warning, Severity::Error);
+        // At the defaults: the grade.
+        assert_eq!(at(warning, false).graded(error), error);
+        assert_eq!(at(warning, false).graded(warning), warning);
+        assert_eq!(at(warning, false).graded(info), info);
+        // --deny warnings: the default grade rises with the rule.
+        assert_eq!(at(error, false).graded(warning), error);
+        assert_eq!(at(error, false).graded(info), info);
+        // A severity named in the settings: every finding takes it, good news stays info.
+        assert_eq!(at(warning, true).graded(error), warning);
+        assert_eq!(at(error, true).graded(warning), error);
+        assert_eq!(at(error, true).graded(info), info);
+        assert_eq!(at(info, true).graded(error), info);
     }
 
     #[test]
