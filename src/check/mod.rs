@@ -12,6 +12,7 @@ pub mod output;
 
 mod duplicate_actor;
 mod empty_domain;
+mod measurement_outside_programme;
 mod missing_lead;
 mod missing_role;
 mod multiple_leads;
@@ -45,6 +46,7 @@ pub static RULES: &[&Rule] = &[
     &empty_domain::RULE,
     &one_way_related::RULE,
     &bonus_at_risk::RULE,
+    &measurement_outside_programme::RULE,
 ];
 
 /// The rule of the registry with this name.
