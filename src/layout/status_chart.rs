@@ -275,11 +275,26 @@ fn conditions(status: &Status, lang: Lang) -> String {
     };
     let (below, unknown) = (status.bonus.below.len(), status.bonus.unknown.len());
     let mut counts = Vec::new();
+    let on_track = status
+        .objectives
+        .iter()
+        .filter(|o| o.counted && o.standing == Standing::OnTrack)
+        .count();
     if below > 0 {
-        counts.push(match lang {
+        let mut count = match lang {
             Lang::Fr => format!("{below} sous le seuil"),
             Lang::En => format!("{below} below the threshold"),
-        });
+        };
+        let word = Standing::OnTrack.word(lang);
+        if on_track == below {
+            count.push_str(&format!(" ({} {word})", tr(lang, "tous", "all")));
+        } else if on_track > 0 {
+            count.push_str(&match lang {
+                Lang::Fr => format!(" (dont {on_track} {word})"),
+                Lang::En => format!(" ({on_track} of them {word})"),
+            });
+        }
+        counts.push(count);
     }
     if unknown > 0 {
         counts.push(match lang {

@@ -633,6 +633,21 @@ fn the_chart_gives_the_standings_of_the_report_in_its_words_and_colours() {
         scene.title,
         "État d'avancement · Bonus année 3\u{a0}: conditions en retard"
     );
+    let summary: Vec<String> = scene
+        .flatten()
+        .into_iter()
+        .filter(|(g, _)| g.is_some_and(|g| g.class == "summary"))
+        .filter_map(|(_, i)| match i {
+            Item::Text(t) => Some(t.text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        summary
+            .join(" ")
+            .contains("3 sous le seuil (dont 1 en bonne voie)"),
+        "{summary:?}"
+    );
 
     // After the end: missed, in its own colour, and the words in English with --lang en.
     let ended = status::compute(&t, Some(date("2024-01-31")));
