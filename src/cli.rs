@@ -82,10 +82,10 @@ pub enum Command {
         /// A territory folder, JSON file or workbook (.xlsx, .ods).
         #[arg(default_value = DEFAULT_TERRITORY)]
         territory: PathBuf,
-        /// A domain to map (its id, e.g. DC3); repeat for several.
+        /// A domain to map (its id or name, e.g. DC3 or "adaptation"); repeat for several.
         #[arg(long = "domain", value_name = "ID")]
         domains: Vec<String>,
-        /// One objective to map on its own (its id); repeat for several.
+        /// One objective to map on its own (its id or title); repeat for several.
         #[arg(long = "objective", value_name = "ID")]
         objectives: Vec<String>,
         /// An actor whose own map to draw (id, name or alias); repeat for several.

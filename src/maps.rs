@@ -291,60 +291,31 @@ pub fn requested(
     all: bool,
 ) -> Result<Vec<MapKind>, Error> {
     let mut kinds = Vec::new();
-    let unknown = |what: &str, wanted: &str, names: Vec<&str>| {
-        let hint = names::suggest(wanted, names.iter().copied())
-            .map(|s| format!("; did you mean \"{s}\"?"))
-            .unwrap_or_else(|| format!("; known: {}", names.join(", ")));
-        Error::Usage(format!("no {what} \"{wanted}\"{hint}"))
-    };
     if all {
         kinds.extend(t.domains.iter().map(|d| MapKind::Domain(d.id.clone())));
     }
     for wanted in domains {
-        let d = t
-            .domains
-            .iter()
-            .find(|d| names::key(&d.id) == names::key(wanted))
-            .ok_or_else(|| {
-                unknown(
-                    "domain",
-                    wanted,
-                    t.domains.iter().map(|d| d.id.as_str()).collect(),
-                )
-            })?;
+        let d = find("domain", wanted, &t.domains, |d| &d.id, |d| vec![&d.name])?;
         kinds.push(MapKind::Domain(d.id.clone()));
     }
     for wanted in objectives {
-        let o = t
-            .objectives
-            .iter()
-            .find(|o| names::key(&o.id) == names::key(wanted))
-            .ok_or_else(|| {
-                unknown(
-                    "objective",
-                    wanted,
-                    t.objectives.iter().map(|o| o.id.as_str()).collect(),
-                )
-            })?;
+        let o = find(
+            "objective",
+            wanted,
+            &t.objectives,
+            |o| &o.id,
+            |o| vec![&o.title],
+        )?;
         kinds.push(MapKind::Objective(o.id.clone()));
     }
     for wanted in actors {
-        let k = names::key(wanted);
-        let a = t
-            .actors
-            .iter()
-            .find(|a| {
-                names::key(&a.id) == k
-                    || names::key(&a.name) == k
-                    || a.aliases.iter().any(|x| names::key(x) == k)
-            })
-            .ok_or_else(|| {
-                unknown(
-                    "actor",
-                    wanted,
-                    t.actors.iter().map(|a| a.name.as_str()).collect(),
-                )
-            })?;
+        let a = find(
+            "actor",
+            wanted,
+            &t.actors,
+            |a| &a.id,
+            |a| std::iter::once(&a.name).chain(&a.aliases).collect(),
+        )?;
         kinds.push(MapKind::Actor(a.id.clone()));
     }
     if all {
@@ -366,6 +337,50 @@ pub fn requested(
         fresh
     });
     Ok(kinds)
+}
+
+/// The one item `wanted` stands for: by its id, else by one of its names (a domain's name, an
+/// objective's title, an actor's name or aliases), compared with `names::key` (case, accents,
+/// spaces and punctuation do not matter), as actors are in links.csv. Else a usage error with
+/// the did-you-mean of `names::suggest` over ids and names, or the known ids.
+fn find<'a, T>(
+    what: &str,
+    wanted: &str,
+    items: &'a [T],
+    id: impl Fn(&'a T) -> &'a String,
+    other_names: impl Fn(&'a T) -> Vec<&'a String>,
+) -> Result<&'a T, Error> {
+    let k = names::key(wanted);
+    if let Some(item) = items.iter().find(|i| names::key(id(i)) == k) {
+        return Ok(item);
+    }
+    let named: Vec<&T> = items
+        .iter()
+        .filter(|i| other_names(i).iter().any(|n| names::key(n) == k))
+        .collect();
+    match named[..] {
+        [one] => Ok(one),
+        [] => {
+            let candidates = items
+                .iter()
+                .flat_map(|i| std::iter::once(id(i)).chain(other_names(i)))
+                .map(String::as_str);
+            let hint = names::suggest(wanted, candidates)
+                .map(|s| format!("; did you mean \"{s}\"?"))
+                .unwrap_or_else(|| {
+                    let ids: Vec<&str> = items.iter().map(|i| id(i).as_str()).collect();
+                    format!("; known: {}", ids.join(", "))
+                });
+            Err(Error::Usage(format!("no {what} \"{wanted}\"{hint}")))
+        }
+        _ => {
+            let ids: Vec<&str> = named.iter().map(|i| id(i).as_str()).collect();
+            Err(Error::Usage(format!(
+                "\"{wanted}\" names several {what}s ({}); give an id",
+                ids.join(", ")
+            )))
+        }
+    }
 }
 
 /// `actormap build`: check, then every domain map, the overview, the matrix and the status
@@ -393,6 +408,27 @@ pub fn build(t: &Territory, args: &OutputArgs, out: &mut dyn Write) -> Result<Ou
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_shared_by_two_domains_asks_for_an_id() {
+        let domain = |id: &str, name: &str| crate::model::Domain {
+            id: id.into(),
+            name: name.into(),
+            headline: None,
+            related: Vec::new(),
+            origin: crate::error::Location::new("domains.csv", 2),
+        };
+        let t = Territory {
+            domains: vec![domain("DC1", "Mobilité"), domain("DC2", "MOBILITE")],
+            ..Territory::default()
+        };
+        let ask = |wanted: &str| requested(&t, &[wanted.to_owned()], &[], &[], &[], false);
+        assert_eq!(ask("dc2").unwrap(), [MapKind::Domain("DC2".into())]);
+        assert_eq!(
+            ask("mobilité").unwrap_err().to_string(),
+            "error: \"mobilité\" names several domains (DC1, DC2); give an id"
+        );
+    }
 
     #[test]
     fn stems_are_safe_and_distinct() {

@@ -88,6 +88,40 @@ pub struct Objective {
     pub origin: Location,
 }
 
+impl Objective {
+    /// A yes/no objective ("Mise en œuvre d'un REGAL", "Contractualiser un COT ENR"): done or
+    /// not, its progress a share from 0 to 1. Its target is 1 and its unit, when it has one,
+    /// names a thing to do ("1 REGAL", "1 contrat", "1 protocole") rather than a quantity
+    /// measured in a unit of length, area, volume, mass, energy, power, money, time or percent
+    /// ("1 km", "1 ha", "1 MWh", "1 M€", "1 %": those are numbers like any other).
+    pub fn is_qualitative(&self) -> bool {
+        self.target == Some(1.0) && self.unit.as_deref().is_none_or(|u| !is_measure_unit(u))
+    }
+}
+
+/// Units of measure, folded (`names::fold`: "M€" is "meur", "m²" is "m2"), as the first word
+/// of an objective's unit.
+const MEASURE_UNITS: &[&str] = &[
+    "m", "km", "ml", "m2", "km2", "m3", "ha", "hectare", "are", "l", "litre", "hl", "g", "kg", "t",
+    "tonne", "teq", "tco2", "tco2e", "teqco2", "wh", "kwh", "mwh", "gwh", "twh", "w", "kw", "mw",
+    "gw", "wc", "kwc", "mwc", "kva", "eur", "keur", "meur", "euro", "h", "heure", "jour",
+    "semaine", "mois", "an", "annee", "pourcent", "percent",
+];
+
+/// True when a unit is a quantity to measure ("km", "MWh", "k€", "% des écoles").
+fn is_measure_unit(unit: &str) -> bool {
+    if unit.contains('%') {
+        return true;
+    }
+    let folded = crate::names::fold(unit);
+    let first = folded.split(' ').next().unwrap_or_default();
+    let singular = first
+        .strip_suffix('s')
+        .filter(|s| s.len() > 1)
+        .unwrap_or(first);
+    MEASURE_UNITS.contains(&first) || MEASURE_UNITS.contains(&singular)
+}
+
 /// One dated measurement of an objective's progress: a row of `progress.csv`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Measurement {
@@ -440,5 +474,56 @@ impl Territory {
             objectives,
             actors,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn objective(target: f64, unit: Option<&str>) -> Objective {
+        Objective {
+            id: "o".into(),
+            domain: "d".into(),
+            title: "O".into(),
+            target: Some(target),
+            unit: unit.map(Into::into),
+            current: None,
+            priority: false,
+            contractual: true,
+            origin: Location::new("objectives.csv", 2),
+        }
+    }
+
+    #[test]
+    fn a_target_of_one_thing_to_do_is_qualitative_and_one_unit_of_measure_is_not() {
+        for unit in [
+            None,
+            Some("REGAL"),
+            Some("contrat"),
+            Some("COT ENR"),
+            Some("protocole"),
+        ] {
+            assert!(objective(1.0, unit).is_qualitative(), "{unit:?}");
+        }
+        for unit in [
+            "km",
+            "ha",
+            "MWh",
+            "M€",
+            "k€",
+            "€",
+            "%",
+            "% des écoles",
+            "m²",
+            "tonnes",
+            "tCO2e",
+            "hectares",
+            "ans",
+        ] {
+            assert!(!objective(1.0, Some(unit)).is_qualitative(), "{unit}");
+        }
+        assert!(!objective(2.0, Some("contrats")).is_qualitative());
+        assert!(!objective(50.0, None).is_qualitative());
     }
 }

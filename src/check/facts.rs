@@ -5,14 +5,14 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Actor, Objective, Role, Scope, Territory};
+use crate::model::{Actor, Link, Objective, Role, Scope, Territory};
 
 pub struct Facts<'t> {
     territory: &'t Territory,
     actor_ix: HashMap<&'t str, usize>,
     objective_ix: HashMap<&'t str, usize>,
-    /// Per objective: (role, actor) for each link that applies to it, in link order.
-    roles: Vec<Vec<(Role, usize)>>,
+    /// Per objective: (role, actor, link) for each link that applies to it, in link order.
+    roles: Vec<Vec<(Role, usize, usize)>>,
     /// Per actor: the groups that contain it, directly or not, in file order.
     groups: Vec<Vec<usize>>,
     /// Per actor: named by at least one link.
@@ -39,7 +39,7 @@ impl<'t> Facts<'t> {
         }
         let mut roles = vec![Vec::new(); territory.objectives.len()];
         let mut linked = vec![false; territory.actors.len()];
-        for link in &territory.links {
+        for (l, link) in territory.links.iter().enumerate() {
             let Some(&a) = actor_ix.get(link.actor.as_str()) else {
                 continue;
             };
@@ -52,7 +52,7 @@ impl<'t> Facts<'t> {
                 Scope::Domain(id) => by_domain.get(id.as_str()).map_or(&[], Vec::as_slice),
             };
             for &o in targets {
-                roles[o].push((link.role, a));
+                roles[o].push((link.role, a, l));
             }
         }
         let mut parents = vec![Vec::new(); territory.actors.len()];
@@ -87,7 +87,7 @@ impl<'t> Facts<'t> {
         }
     }
 
-    fn links_of(&self, objective: &Objective) -> &[(Role, usize)] {
+    fn links_of(&self, objective: &Objective) -> &[(Role, usize, usize)] {
         self.objective_ix
             .get(objective.id.as_str())
             .map_or(&[], |&o| self.roles[o].as_slice())
@@ -96,13 +96,32 @@ impl<'t> Facts<'t> {
     /// The actors holding `role` towards an objective, each once, in link order; a group
     /// counts as itself (same answer as `Territory::actors_in_role`, without its scans).
     pub fn in_role(&self, objective: &Objective, role: Role) -> Vec<&'t Actor> {
-        let mut out: Vec<usize> = Vec::new();
-        for &(r, a) in self.links_of(objective) {
-            if r == role && !out.contains(&a) {
-                out.push(a);
+        self.holders(objective, role)
+            .into_iter()
+            .map(|(actor, _)| actor)
+            .collect()
+    }
+
+    /// The actors holding `role` towards an objective, each once, in link order, with the
+    /// first link that gives it to them (the objective's own or its domain's).
+    pub fn holders(&self, objective: &Objective, role: Role) -> Vec<(&'t Actor, &'t Link)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for &(r, a, l) in self.links_of(objective) {
+            if r == role && !out.iter().any(|&(seen, _)| seen == a) {
+                out.push((a, l));
             }
         }
-        out.into_iter().map(|a| &self.territory.actors[a]).collect()
+        out.into_iter()
+            .map(|(a, l)| (&self.territory.actors[a], &self.territory.links[l]))
+            .collect()
+    }
+
+    /// True when `member` belongs to `group`, directly or through other groups.
+    pub fn is_member_of(&self, member: &str, group: &str) -> bool {
+        match (self.actor_ix.get(member), self.actor_ix.get(group)) {
+            (Some(&m), Some(&g)) => self.groups[m].contains(&g),
+            _ => false,
+        }
     }
 
     /// True when at least one actor is linked to the objective, in any role.

@@ -248,6 +248,7 @@ pub fn rules_json(rules: &[&Rule], out: &mut dyn Write) -> io::Result<()> {
                     default: match &p.default {
                         super::ParamValue::Count(n) => (*n).into(),
                         super::ParamValue::Roles(roles) => roles.iter().map(|r| r.id()).collect(),
+                        super::ParamValue::Ids(ids) => ids.iter().map(String::as_str).collect(),
                     },
                     doc: p.doc,
                 })

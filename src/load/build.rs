@@ -671,7 +671,7 @@ impl Builder {
         let qualitative = self
             .territory
             .objective(&objective)
-            .is_some_and(|o| o.target == Some(1.0));
+            .is_some_and(Objective::is_qualitative);
         let value = match values::progress(&value, qualitative) {
             Ok(v) => v,
             Err(e) => return self.errors.push(row.error("value", e)),
