@@ -72,18 +72,22 @@ pub fn write(x: &Export<'_>) -> String {
     s
 }
 
-/// A DOT quoted string: `"` and `\` escaped, line breaks as `\n` (centred lines).
+/// A DOT quoted string: `"` and `\` escaped, line breaks as `\n` (centred lines), other
+/// control characters as spaces.
 fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '"' | '\\' => {
                 out.push('\\');
                 out.push(c);
             }
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => out.push_str("\\n"),
+            // Other control characters would reach Graphviz's SVG, where XML forbids them.
+            c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
     }
@@ -101,6 +105,7 @@ mod tests {
             quote(r#"Fondation "Lys" \ Co"#),
             r#""Fondation \"Lys\" \\ Co""#
         );
-        assert_eq!(quote("a\r\nb"), r#""a\nb""#);
+        assert_eq!(quote("a\r\nb\rc"), r#""a\nb\nc""#);
+        assert_eq!(quote("a\u{1b}[2Jb\tc"), "\"a [2Jb c\"");
     }
 }
