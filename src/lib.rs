@@ -5,9 +5,11 @@ pub mod check;
 pub mod cli;
 pub mod diff;
 pub mod error;
+pub mod export;
 pub mod layout;
 mod list;
 pub mod load;
+mod manual;
 pub mod maps;
 pub mod markdown;
 pub mod model;
@@ -139,6 +141,25 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             } else {
                 Outcome::Clean
             })
+        }
+        Command::Export {
+            territory,
+            format,
+            domain,
+            lang,
+            out: path,
+        } => {
+            let territory = load::load(territory)?;
+            export::run(&territory, *format, domain.as_deref(), *lang, path, out)?;
+            Ok(Outcome::Clean)
+        }
+        Command::Completions { shell } => {
+            manual::completions(*shell, out)?;
+            Ok(Outcome::Clean)
+        }
+        Command::Man { command } => {
+            manual::man(command.as_deref(), out)?;
+            Ok(Outcome::Clean)
         }
         Command::Rules { format } => {
             match format {

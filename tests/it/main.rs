@@ -3,6 +3,7 @@
 mod chart;
 mod check;
 mod diff;
+mod export;
 mod generated;
 mod load;
 mod outputs;
