@@ -17,6 +17,7 @@ pub mod render;
 pub mod status;
 
 use std::io::Write;
+use std::path::Path;
 
 use cli::{Cli, Command, DiffFormat, StatusFormat};
 pub use error::Error;
@@ -39,11 +40,27 @@ impl Outcome {
     }
 }
 
+/// Load a territory for a command; the notes about how it was read go to standard error.
+fn load_territory(path: &Path) -> Result<model::Territory, Error> {
+    let loaded = load::load_with_notes(path);
+    print_notes(&loaded.notes);
+    Ok(loaded.territory?)
+}
+
+/// Notes on standard error, before the command's output (a failure to write them is not
+/// worth stopping the command for).
+fn print_notes<'a>(notes: impl IntoIterator<Item = &'a error::Note>) {
+    let mut err = std::io::stderr().lock();
+    for note in notes {
+        let _ = writeln!(err, "note: {note}");
+    }
+}
+
 /// Run one command, writing its report to `out`.
 pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
     match &cli.command {
         Command::List { territory } => {
-            let territory = load::load(territory)?;
+            let territory = load_territory(territory)?;
             list::write(&territory, out)?;
             Ok(Outcome::Clean)
         }
@@ -59,7 +76,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             all,
             output,
         } => {
-            let territory = load::load(territory)?;
+            let territory = load_territory(territory)?;
             let views: Vec<maps::MapKind> = [
                 (*overview, maps::MapKind::Overview),
                 (*matrix, maps::MapKind::Matrix),
@@ -73,7 +90,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             Ok(Outcome::Clean)
         }
         Command::Build { territory, output } => {
-            let territory = load::load(territory)?;
+            let territory = load_territory(territory)?;
             maps::build(&territory, output, out)
         }
         Command::Status {
@@ -81,7 +98,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             at,
             format,
         } => {
-            let territory = load::load(territory)?;
+            let territory = load_territory(territory)?;
             let status = status::compute(&territory, *at);
             match format {
                 StatusFormat::Text => status::output::text(&status, out)?,
@@ -92,7 +109,9 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             Ok(Outcome::Clean)
         }
         Command::Diff { old, new, format } => {
-            let (old, new) = match (load::load(old), load::load(new)) {
+            let (old, new) = (load::load_with_notes(old), load::load_with_notes(new));
+            print_notes(old.notes.iter().chain(&new.notes));
+            let (old, new) = match (old.territory, new.territory) {
                 (Ok(old), Ok(new)) => (old, new),
                 (old, new) => {
                     return Err(Error::Load(
@@ -122,7 +141,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             };
             // Check the flags before reading anything: a typo is a usage error either way.
             check::Config::default().apply(&overrides)?;
-            let territory = load::load(territory)?;
+            let territory = load_territory(territory)?;
             let mut config = check::Config::from_territory(&territory)?;
             config.apply(&overrides)?;
             let findings = check::run_with(&territory, &config);

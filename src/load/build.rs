@@ -4,195 +4,15 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::error::{LoadError, Location};
 use crate::load::json::Settings;
-use crate::load::table::{Field, RowView, Schema, Table};
+use crate::load::schema::schema;
+use crate::load::table::{RowView, Table};
 use crate::load::{TableKind, values};
 use petgraph::visit::EdgeFiltered;
 
-use crate::model::{Actor, Domain, Edge, Link, Measurement, Node, Objective, Scope, Territory};
+use crate::model::{
+    Actor, Domain, Edge, Link, Means, Measurement, Node, Objective, Role, Scope, Territory,
+};
 use crate::names::{key, suggest};
-
-macro_rules! field {
-    ($key:literal, $required:literal, [$($name:literal),* $(,)?]) => {
-        Field { key: $key, names: &[$($name),*], required: $required }
-    };
-}
-
-static DOMAINS: Schema = Schema {
-    name: "domains",
-    fields: &[
-        field!(
-            "id",
-            true,
-            [
-                "id",
-                "identifiant",
-                "code",
-                "domain",
-                "domaine",
-                "dc",
-                "numero"
-            ]
-        ),
-        field!(
-            "name",
-            true,
-            ["name", "nom", "intitule", "libelle", "title", "titre"]
-        ),
-        field!(
-            "headline",
-            false,
-            [
-                "headline",
-                "accroche",
-                "phrase centrale",
-                "message",
-                "slogan"
-            ]
-        ),
-        field!(
-            "related",
-            false,
-            [
-                "related",
-                "related domains",
-                "liens",
-                "lien",
-                "domaines lies"
-            ]
-        ),
-    ],
-};
-
-static OBJECTIVES: Schema = Schema {
-    name: "objectives",
-    fields: &[
-        field!(
-            "id",
-            true,
-            ["id", "identifiant", "code", "objective", "objectif"]
-        ),
-        field!(
-            "domain",
-            true,
-            ["domain", "domaine", "dc", "domaine de cooperation"]
-        ),
-        field!(
-            "title",
-            true,
-            ["title", "titre", "intitule", "libelle", "name", "nom"]
-        ),
-        field!(
-            "target",
-            false,
-            [
-                "target",
-                "cible",
-                "valeur cible",
-                "objectif chiffre",
-                "target value"
-            ]
-        ),
-        field!("unit", false, ["unit", "unite", "unites"]),
-        field!(
-            "current",
-            false,
-            [
-                "current",
-                "actuel",
-                "valeur actuelle",
-                "realise",
-                "current value",
-                "avancement"
-            ]
-        ),
-        field!("priority", false, ["priority", "prioritaire", "priorite"]),
-        field!(
-            "contractual",
-            false,
-            ["contractual", "contractuel", "contractuelle"]
-        ),
-    ],
-};
-
-static ACTORS: Schema = Schema {
-    name: "actors",
-    fields: &[
-        field!("id", false, ["id", "identifiant", "code"]),
-        field!(
-            "name",
-            true,
-            ["name", "nom", "actor", "acteur", "structure", "organisme"]
-        ),
-        field!("kind", false, ["kind", "type", "nature", "categorie"]),
-        field!(
-            "aliases",
-            false,
-            ["aliases", "alias", "autres noms", "also known as"]
-        ),
-        field!("members", false, ["members", "membres", "composition"]),
-    ],
-};
-
-static LINKS: Schema = Schema {
-    name: "links",
-    fields: &[
-        field!("actor", true, ["actor", "acteur", "structure", "organisme"]),
-        field!(
-            "objective",
-            true,
-            [
-                "objective",
-                "objectif",
-                "objective or domain",
-                "objectif ou domaine"
-            ]
-        ),
-        field!("role", true, ["role", "roles"]),
-        field!("means", false, ["means", "moyens", "moyen"]),
-        field!(
-            "note",
-            false,
-            ["note", "notes", "commentaire", "remarque", "precision"]
-        ),
-    ],
-};
-
-static PROGRESS: Schema = Schema {
-    name: "progress",
-    fields: &[
-        field!(
-            "date",
-            true,
-            ["date", "date de mesure", "date de la mesure", "le"]
-        ),
-        field!(
-            "objective",
-            true,
-            ["objective", "objectif", "indicator", "indicateur"]
-        ),
-        field!(
-            "value",
-            true,
-            ["value", "valeur", "realise", "mesure", "avancement"]
-        ),
-        field!("source", false, ["source", "sources", "origine"]),
-        field!(
-            "note",
-            false,
-            ["note", "notes", "commentaire", "remarque", "precision"]
-        ),
-    ],
-};
-
-fn schema(kind: TableKind) -> &'static Schema {
-    match kind {
-        TableKind::Domains => &DOMAINS,
-        TableKind::Objectives => &OBJECTIVES,
-        TableKind::Actors => &ACTORS,
-        TableKind::Links => &LINKS,
-        TableKind::Progress => &PROGRESS,
-    }
-}
 
 /// Lookup by id, name or alias, compared with `names::key`.
 #[derive(Default)]
@@ -280,15 +100,15 @@ pub fn territory(
         let Some(table) = by_kind.get(&kind).and_then(|t| t.first()) else {
             continue;
         };
-        let bound = match table.bind(schema(kind)) {
-            Ok(bound) => bound,
-            Err(e) => {
-                b.errors.extend(e);
-                b.present.retain(|k| *k != kind);
-                continue;
-            }
+        let Some(bound) = table.bind(schema(kind), &mut b.errors) else {
+            b.present.retain(|k| *k != kind);
+            continue;
         };
         for row in bound.rows() {
+            if row.is_broken() {
+                b.broken(kind, &row);
+                continue;
+            }
             match kind {
                 TableKind::Domains => b.domain(&row, &mut raw_related),
                 TableKind::Objectives => b.objective(&row),
@@ -311,6 +131,55 @@ pub fn territory(
     }
 }
 
+/// The values of a cell that may hold several ("financeur, accompagnateur"), each read by
+/// `parse`; every piece that cannot be read is an error. Empty: none.
+fn words<T: PartialEq>(
+    row: &RowView,
+    key: &str,
+    parse: fn(&str) -> Result<T, String>,
+) -> Result<Vec<T>, Vec<LoadError>> {
+    let mut found = Vec::new();
+    let mut errors = Vec::new();
+    for word in values::several(row.list(key, &values::SEVERAL)) {
+        match parse(&word) {
+            Ok(v) if !found.contains(&v) => found.push(v),
+            Ok(_) => {}
+            Err(e) => errors.push(row.error(key, e)),
+        }
+    }
+    if errors.is_empty() {
+        Ok(found)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The links of one row: each role with the means. One means (or none) goes with every
+/// role; one role takes every means; as many roles as means are paired in order
+/// ("financeur, accompagnateur" with "financiers, ingénierie"). Anything else is an error.
+fn pairs(
+    row: &RowView,
+    roles: Vec<Role>,
+    means: Vec<Means>,
+) -> Result<Vec<(Role, Option<Means>)>, LoadError> {
+    match (roles.as_slice(), means.as_slice()) {
+        (_, []) => Ok(roles.into_iter().map(|r| (r, None)).collect()),
+        (_, [m]) => Ok(roles.into_iter().map(|r| (r, Some(*m))).collect()),
+        ([r], _) => Ok(means.into_iter().map(|m| (*r, Some(m))).collect()),
+        _ if roles.len() == means.len() => {
+            Ok(roles.into_iter().zip(means.into_iter().map(Some)).collect())
+        }
+        _ => Err(row.error(
+            "means",
+            format!(
+                "{} roles and {} means on one row: they cannot be paired; write one row per role, with its means",
+                roles.len(),
+                means.len()
+            ),
+        )),
+    }
+}
+
 /// A reference to resolve once its whole table is read.
 struct Pending {
     owner: usize,
@@ -319,6 +188,20 @@ struct Pending {
 }
 
 impl Builder {
+    /// A row that could not be read whole (its error is reported): what it defines is not
+    /// added, and references to it are not reported again.
+    fn broken(&mut self, kind: TableKind, row: &RowView) {
+        match kind {
+            TableKind::Domains => self.domain_index.mark_broken(row.text("id")),
+            TableKind::Objectives => self.objective_index.mark_broken(row.text("id")),
+            TableKind::Actors => {
+                self.actor_index.mark_broken(row.text("id"));
+                self.actor_index.mark_broken(row.text("name"));
+            }
+            TableKind::Links | TableKind::Progress => {}
+        }
+    }
+
     fn has(&self, kind: TableKind) -> bool {
         self.present.contains(&kind)
     }
@@ -328,13 +211,6 @@ impl Builder {
             "id",
             format!("duplicate {what} id \"{id}\" (first defined at {first})"),
         ));
-    }
-
-    fn number(&mut self, row: &RowView, field: &str) -> Option<f64> {
-        let text = row.text(field)?;
-        values::number(&text)
-            .map_err(|e| self.errors.push(row.error(field, e)))
-            .ok()
     }
 
     fn boolean(&mut self, row: &RowView, field: &str) -> bool {
@@ -416,6 +292,19 @@ impl Builder {
         let id = row.required("id", "an objective id such as regal");
         let domain = row.required("domain", "the id of the objective's domain");
         let title = row.required("title", "the objective's title");
+        // Every cell is checked before giving up on the row, so each bad cell is reported.
+        let target = row.text("target").and_then(|text| {
+            values::target(&text)
+                .map_err(|e| self.errors.push(row.error("target", e)))
+                .ok()
+        });
+        let current = row.text("current").and_then(|text| {
+            values::progress(&text, target == Some(1.0))
+                .map_err(|e| self.errors.push(row.error("current", e)))
+                .ok()
+        });
+        let priority = self.boolean(row, "priority");
+        let contractual = self.boolean(row, "contractual");
         let (id, domain, title) = match (id, domain, title) {
             (Ok(id), Ok(domain), Ok(title)) => (id, domain, title),
             (id, domain, title) => {
@@ -453,14 +342,6 @@ impl Builder {
             ));
             return;
         }
-        let target = self.number(row, "target");
-        let current = row.text("current").and_then(|text| {
-            values::progress(&text, target == Some(1.0))
-                .map_err(|e| self.errors.push(row.error("current", e)))
-                .ok()
-        });
-        let priority = self.boolean(row, "priority");
-        let contractual = self.boolean(row, "contractual");
         self.objective_index
             .add(&id, self.territory.objectives.len());
         self.territory.objectives.push(Objective {
@@ -614,14 +495,17 @@ impl Builder {
     fn link(&mut self, row: &RowView) {
         let actor = row.required("actor", "an actor's id, name or alias");
         let objective = row.required("objective", "an objective id or a domain id");
-        let role = row
-            .required("role", "a role such as chef de file, financeur, cible")
-            .and_then(|r| values::role(&r).map_err(|e| row.error("role", e)))
-            .map_err(Some);
-        let means = row
-            .text("means")
-            .map(|m| values::means(&m).map_err(|e| Some(row.error("means", e))))
-            .transpose();
+        let expected = "a role such as chef de file, financeur, cible";
+        let roles = words(row, "role", values::role).and_then(|roles| {
+            if roles.is_empty() {
+                Err(vec![
+                    row.error("role", format!("empty role; expected {expected}")),
+                ])
+            } else {
+                Ok(roles)
+            }
+        });
+        let means = words(row, "means", values::means);
         let actor = actor.map_err(Some).and_then(|a| {
             if !self.has(TableKind::Actors) {
                 return Ok(a);
@@ -631,21 +515,33 @@ impl Builder {
                 .map_err(|e| e.map(|e| row.error("actor", e)))
         });
         let scope = objective.map_err(Some).and_then(|o| self.scope(row, &o));
-        match (actor, scope, role, means) {
-            (Ok(actor), Ok(scope), Ok(role), Ok(means)) => self.territory.links.push(Link {
-                actor,
-                scope,
-                role,
-                means,
-                note: row.text("note"),
-                origin: row.location(),
-            }),
-            (actor, scope, role, means) => self.errors.extend(
-                [actor.err(), scope.err(), role.err(), means.err()]
-                    .into_iter()
-                    .flatten()
-                    .flatten(),
-            ),
+        let pairs = match (roles, means) {
+            (Ok(roles), Ok(means)) => pairs(row, roles, means).map_err(|e| vec![e]),
+            (roles, means) => Err(roles
+                .err()
+                .into_iter()
+                .chain(means.err())
+                .flatten()
+                .collect()),
+        };
+        match (actor, scope, pairs) {
+            (Ok(actor), Ok(scope), Ok(pairs)) => {
+                for (role, means) in pairs {
+                    self.territory.links.push(Link {
+                        actor: actor.clone(),
+                        scope: scope.clone(),
+                        role,
+                        means,
+                        note: row.text("note"),
+                        origin: row.location(),
+                    });
+                }
+            }
+            (actor, scope, pairs) => {
+                let cells = [actor.err().flatten(), scope.err().flatten()];
+                self.errors.extend(cells.into_iter().flatten());
+                self.errors.extend(pairs.err().into_iter().flatten());
+            }
         }
     }
 
@@ -658,7 +554,22 @@ impl Builder {
             .required("objective", "an objective id")
             .map_err(Some)
             .and_then(|o| self.measured_objective(row, &o));
-        let value = row.required("value", "the value reached on that date");
+        // Read as its objective's unit asks; when the objective is unknown, only what no
+        // objective accepts is an error.
+        let qualitative = objective.as_ref().ok().map(|o| {
+            self.territory
+                .objective(o)
+                .is_some_and(|o| o.target == Some(1.0))
+        });
+        let value = row
+            .required("value", "the value reached on that date")
+            .and_then(|v| {
+                match qualitative {
+                    Some(q) => values::progress(&v, q),
+                    None => values::progress(&v, true).or_else(|_| values::progress(&v, false)),
+                }
+                .map_err(|e| row.error("value", e))
+            });
         let (date, objective, value) = match (date, objective, value) {
             (Ok(date), Ok(objective), Ok(value)) => (date, objective, value),
             (date, objective, value) => {
@@ -667,14 +578,6 @@ impl Builder {
                     .extend(date.err().into_iter().chain(objective).chain(value.err()));
                 return;
             }
-        };
-        let qualitative = self
-            .territory
-            .objective(&objective)
-            .is_some_and(|o| o.target == Some(1.0));
-        let value = match values::progress(&value, qualitative) {
-            Ok(v) => v,
-            Err(e) => return self.errors.push(row.error("value", e)),
         };
         if let Some(first) = self
             .territory

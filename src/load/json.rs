@@ -9,6 +9,8 @@ use jsonc_parser::{CollectOptions, ParseOptions};
 
 use crate::error::{LoadError, Location};
 use crate::load::TableKind;
+use crate::load::lines::Lines;
+use crate::load::schema::language_of_name;
 use crate::load::table::{Cell, Row, Table};
 use crate::load::values;
 use crate::model::{Programme, RuleSetting};
@@ -28,23 +30,6 @@ pub struct Settings {
 pub struct Document {
     pub settings: Settings,
     pub tables: Vec<(TableKind, Table)>,
-}
-
-/// Byte offsets to 1-based line numbers.
-struct Lines(Vec<usize>);
-
-impl Lines {
-    fn new(text: &str) -> Self {
-        Lines(
-            std::iter::once(0)
-                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect(),
-        )
-    }
-
-    fn of(&self, offset: usize) -> usize {
-        self.0.partition_point(|&start| start <= offset)
-    }
 }
 
 struct Reader<'a> {
@@ -83,7 +68,7 @@ pub fn read(file: &str, text: &str) -> Result<Document, Vec<LoadError>> {
         })?;
     let mut reader = Reader {
         file,
-        lines: Lines::new(text),
+        lines: Lines::new(text.as_bytes()),
         errors: Vec::new(),
     };
     let mut doc = Document::default();
@@ -130,7 +115,7 @@ impl Reader<'_> {
                                 first.line
                             );
                             self.error(prop, message);
-                        } else if let Some(table) = self.table(prop) {
+                        } else if let Some(table) = self.table(prop, kind) {
                             doc.tables.push((kind, table));
                         }
                     }
@@ -270,7 +255,7 @@ impl Reader<'_> {
     }
 
     /// An array of flat objects, read as a table whose columns are the keys met, in order.
-    fn table(&mut self, prop: &ObjectProp) -> Option<Table> {
+    fn table(&mut self, prop: &ObjectProp, kind: TableKind) -> Option<Table> {
         let Value::Array(array) = &prop.value else {
             self.error(
                 &prop.value,
@@ -304,17 +289,15 @@ impl Reader<'_> {
                 cells.resize(columns.len(), None);
                 cells[c] = self.cell(field);
             }
-            rows.push(Row {
-                line: self.lines.of(object.start()),
-                cells,
-            });
+            rows.push(Row::new(self.lines.of(object.start()), cells));
         }
-        Some(Table {
-            file: self.file.to_owned(),
-            line: self.lines.of(prop.start()),
+        Some(Table::new(
+            self.file,
+            self.lines.of(prop.start()),
             columns,
             rows,
-        })
+            language_of_name(kind, prop.name.as_str()),
+        ))
     }
 
     fn cell(&mut self, field: &ObjectProp) -> Option<Cell> {
