@@ -1,5 +1,6 @@
 //! Tables to model: each row checked, ids and references resolved, every error collected.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::error::{LoadError, Location};
@@ -12,16 +13,19 @@ use petgraph::visit::EdgeFiltered;
 use crate::model::{
     Actor, Domain, Edge, Link, Means, Measurement, Node, Objective, Role, Scope, Territory,
 };
-use crate::names::{key, suggest};
+use crate::names::{key, suggest, suggest_keyed};
 
 /// Lookup by id, name or alias, compared with `names::key`.
 #[derive(Default)]
 struct Index {
     by_key: HashMap<String, Vec<usize>>,
-    /// Every name that can be looked up, as written, for suggestions.
-    shown: Vec<String>,
+    /// Every name that can be looked up, as written, and its key, for suggestions.
+    shown: Vec<(String, String)>,
     /// Keys of rows that had errors: references to them are not reported again.
     broken: HashSet<String>,
+    /// The suggestion made for each unknown name (by key): a name mistyped on many lines
+    /// is looked for once.
+    suggested: RefCell<HashMap<String, String>>,
 }
 
 impl Index {
@@ -30,7 +34,8 @@ impl Index {
         if !entry.contains(&item) {
             entry.push(item);
         }
-        self.shown.push(name.to_owned());
+        self.shown.push((name.to_owned(), key(name)));
+        self.suggested.get_mut().clear();
     }
 
     fn mark_broken(&mut self, name: Option<String>) {
@@ -48,9 +53,16 @@ impl Index {
     }
 
     fn suggestion(&self, wanted: &str) -> String {
-        suggest(wanted, self.shown.iter().map(String::as_str))
+        let k = key(wanted);
+        if let Some(hint) = self.suggested.borrow().get(&k) {
+            return hint.clone();
+        }
+        let candidates = self.shown.iter().map(|(s, k)| (s.as_str(), k.as_str()));
+        let hint = suggest_keyed(wanted, candidates)
             .map(|s| format!(" (did you mean \"{s}\"?)"))
-            .unwrap_or_default()
+            .unwrap_or_default();
+        self.suggested.borrow_mut().insert(k, hint.clone());
+        hint
     }
 }
 

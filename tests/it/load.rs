@@ -809,3 +809,30 @@ fn a_cell_with_several_roles_or_means_is_one_link_per_role() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn a_file_whose_every_line_is_wrong_prints_50_errors_and_counts_the_others() {
+    let mut links = String::from("acteur;objectif;rôle\n");
+    for i in 0..1234 {
+        links.push_str(&format!("Inconnu {i};regal;cible\n"));
+    }
+    let dir = with("links.csv", &links);
+    let shown = dir.path().join("links.csv").display().to_string();
+    let out = actormap().arg("check").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 52, "{stderr}");
+    assert!(
+        lines[0].starts_with(&format!(
+            "error: {shown}:2: column \"acteur\": unknown actor \"Inconnu 0\""
+        )),
+        "{stderr}"
+    );
+    assert!(
+        lines[49].starts_with(&format!("error: {shown}:51: ")),
+        "{stderr}"
+    );
+    assert_eq!(lines[50], format!("... and 1 184 more errors in {shown}"));
+    assert_eq!(lines[51], "1 234 errors in the input, nothing was done");
+}
