@@ -3,6 +3,7 @@
 //! then the command line (`--deny RULE`, `--warn RULE`, `--allow RULE`, `--deny warnings`).
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use serde_json::Value;
 
@@ -120,9 +121,15 @@ impl Config {
     /// The defaults, changed by the territory's `"rules"`. Every bad setting is reported,
     /// each with the line of territory.json it is on.
     pub fn from_territory(territory: &Territory) -> Result<Config, Vec<LoadError>> {
+        Config::from_settings(&territory.rules)
+    }
+
+    /// The defaults, changed by rule settings as read from territory.json. The loader calls
+    /// it too, so that every command refuses bad settings, not only those that check.
+    pub fn from_settings(rules: &BTreeMap<String, RuleSetting>) -> Result<Config, Vec<LoadError>> {
         let mut config = Config::default();
         let mut errors = Vec::new();
-        for (name, setting) in &territory.rules {
+        for (name, setting) in rules {
             if let Err(message) = config.set(name, setting) {
                 errors.push(LoadError::new(setting.origin.clone(), message));
             }

@@ -81,8 +81,10 @@ pub fn territory(
     default_name: Option<String>,
     shown: &str,
 ) -> Result<Territory, Vec<LoadError>> {
+    // Rule settings are checked by the one place that knows the rules, for every command.
+    let settings_errors = crate::check::Config::from_settings(&settings.rules).err();
     let mut b = Builder {
-        errors: Vec::new(),
+        errors: settings_errors.unwrap_or_default(),
         territory: Territory {
             name: settings.name.or(default_name).unwrap_or_default(),
             population: settings.population,

@@ -836,3 +836,30 @@ fn a_file_whose_every_line_is_wrong_prints_50_errors_and_counts_the_others() {
     assert_eq!(lines[50], format!("... and 1 184 more errors in {shown}"));
     assert_eq!(lines[51], "1 234 errors in the input, nothing was done");
 }
+
+#[test]
+fn bad_rule_settings_stop_every_command() {
+    // Before: check and build exited 2, status and list 0.
+    let settings = "{\n  \"rules\": {\n    \"no-rely\": \"error\",\n    \"orphan-actor\": \"sometimes\"\n  }\n}\n";
+    let dir = with("", "");
+    std::fs::write(dir.path().join("territory.json"), settings).unwrap();
+    let shown = dir.path().join("territory.json").display().to_string();
+    let out = dir.path().join("out");
+    let out = out.to_str().unwrap();
+    for args in [
+        &["list"][..],
+        &["status"],
+        &["check"],
+        &["build", "--out", out],
+        &["render", "--overview", "--out", out],
+    ] {
+        let mut cmd = actormap();
+        cmd.arg(args[0]).arg(dir.path()).args(&args[1..]);
+        cmd.assert().code(2).stdout("").stderr(format!(
+            "error: {shown}:3: rules: unknown rule \"no-rely\" (did you mean \"no-relay\"?); `actormap rules` lists them\n\
+             error: {shown}:4: rule \"orphan-actor\": unknown severity \"sometimes\"; expected error, warning, info or allow\n\
+             2 errors in the input, nothing was done\n"
+        ));
+    }
+    assert!(!Path::new(out).exists());
+}
