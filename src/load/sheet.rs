@@ -35,7 +35,7 @@ pub fn in_folder(dir: &Path) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = entries
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.is_file() && is_workbook(p))
+        .filter(|p| is_workbook(p))
         .filter(|p| {
             p.file_stem()
                 .is_some_and(|s| STEMS.contains(&fold(&s.to_string_lossy()).as_str()))

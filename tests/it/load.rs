@@ -863,3 +863,54 @@ fn bad_rule_settings_stop_every_command() {
     }
     assert!(!Path::new(out).exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_or_a_device_says_what_it_is_and_never_hangs() {
+    use std::time::Duration;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("territoire");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    // Before: "no such folder or file".
+    actormap()
+        .arg("list")
+        .arg(&fifo)
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "error: {}: is not a regular file: a named pipe (FIFO); expected a territory folder (domains.csv, objectives.csv, actors.csv, links.csv), a JSON file or a workbook (.xlsx, .ods)\n1 error in the input, nothing was done\n",
+            fifo.display()
+        ));
+    actormap()
+        .args(["check", "/dev/zero"])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "error: /dev/zero: is not a regular file: a character device; expected a territory folder",
+        ));
+    // Inside a folder: a table that is a pipe, settings that are an endless device.
+    let folder = with("links.csv", "");
+    let links = folder.path().join("links.csv");
+    std::process::Command::new("mkfifo")
+        .arg(&links)
+        .status()
+        .unwrap();
+    std::os::unix::fs::symlink("/dev/zero", folder.path().join("territory.json")).unwrap();
+    let prefix = format!("{}/", folder.path().display());
+    let out = actormap()
+        .arg("status")
+        .arg(folder.path())
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap().replace(&prefix, ""),
+        "error: links.csv: is not a regular file: a named pipe (FIFO); expected a regular file\n\
+         error: territory.json: is not a regular file: a character device; expected a regular file\n\
+         2 errors in the input, nothing was done\n"
+    );
+}
