@@ -73,6 +73,12 @@ struct Builder {
     domain_index: Index,
     objective_index: Index,
     actor_index: Index,
+    /// For each actor, its row's cells as places for errors: name, id, aliases.
+    actor_cells: Vec<[LoadError; 3]>,
+    /// Names that several actors answer to (by key), and where links or groups use them:
+    /// reported once, at the actors' rows, not at every use.
+    /// The value is the name as first written, and the places.
+    ambiguous: BTreeMap<String, (String, Vec<Location>)>,
 }
 
 pub fn territory(
@@ -96,6 +102,8 @@ pub fn territory(
         domain_index: Index::default(),
         objective_index: Index::default(),
         actor_index: Index::default(),
+        actor_cells: Vec::new(),
+        ambiguous: BTreeMap::new(),
     };
     let mut by_kind: BTreeMap<TableKind, Vec<&Table>> = BTreeMap::new();
     for (kind, table) in &tables {
@@ -137,12 +145,24 @@ pub fn territory(
             _ => {}
         }
     }
+    b.report_ambiguous();
     if b.errors.is_empty() {
         Ok(b.territory)
     } else {
         b.errors.sort();
         Err(b.errors)
     }
+}
+
+/// The message for two actors whose names are equal once case, accents, punctuation and
+/// spaces are ignored; `used`: where links or groups name them.
+fn same_name(name: &str, first: &str, first_at: &Location, used: Option<&str>) -> String {
+    let used = used
+        .map(|u| format!(", so the links that name it cannot tell them apart ({u})"))
+        .unwrap_or_default();
+    format!(
+        "\"{name}\" is the same name as \"{first}\" ({first_at}) once case and accents are ignored{used}: merge the rows (keeping one spelling as an alias) or rename one"
+    )
 }
 
 /// The values of a cell that may hold several ("financeur, accompagnateur"), each read by
@@ -396,6 +416,10 @@ impl Builder {
             .iter()
             .find(|a| key(&a.id) == key(&id))
         {
+            if derived && key(&first.name) == key(&name) {
+                let message = same_name(&name, &first.name, &first.origin, None);
+                return self.errors.push(row.error("name", message));
+            }
             let hint = if derived {
                 " (derived from the name; give one of them an id)"
             } else {
@@ -422,6 +446,8 @@ impl Builder {
             names: row.list("members", &['|']),
             origin: row.error("members", ""),
         });
+        self.actor_cells
+            .push(["name", "id", "aliases"].map(|field| row.error(field, "")));
         self.territory.actors.push(Actor {
             id,
             name,
@@ -432,9 +458,9 @@ impl Builder {
         });
     }
 
-    /// The one actor a name stands for, or why there is none (`None`: the actor's own row
-    /// had errors, already reported).
-    fn find_actor(&self, name: &str) -> Result<usize, Option<String>> {
+    /// The one actor a name stands for, or why there is none (`None`: already reported,
+    /// with the actor's own row, or once for every use of a name several actors answer to).
+    fn find_actor(&mut self, name: &str, at: &Location) -> Result<usize, Option<String>> {
         match self.actor_index.get(name) {
             [one] => Ok(*one),
             [] if self.actor_index.is_broken(name) => Err(None),
@@ -442,13 +468,68 @@ impl Builder {
                 "unknown actor \"{name}\"{}",
                 self.actor_index.suggestion(name)
             ))),
-            many => Err(Some(format!(
-                "ambiguous actor \"{name}\": it names {}; use an id",
-                many.iter()
-                    .map(|&a| format!("\"{}\"", self.territory.actors[a].id))
-                    .collect::<Vec<_>>()
-                    .join(" and ")
-            ))),
+            _ => {
+                self.ambiguous
+                    .entry(key(name))
+                    .or_insert_with(|| (name.to_owned(), Vec::new()))
+                    .1
+                    .push(at.clone());
+                Err(None)
+            }
+        }
+    }
+
+    /// One error per name several actors answer to and that links or groups use, at the
+    /// last of those actors' rows, naming the others and the uses.
+    fn report_ambiguous(&mut self) {
+        for (k, (wanted, uses)) in std::mem::take(&mut self.ambiguous) {
+            let actors = self.actor_index.get(&k).to_vec();
+            let Some((&last, others)) = actors.split_last() else {
+                continue;
+            };
+            let actor = &self.territory.actors[last];
+            let others: Vec<&Actor> = others.iter().map(|&a| &self.territory.actors[a]).collect();
+            let mut lines: Vec<&Location> = Vec::new();
+            for at in &uses {
+                if !lines.contains(&at) {
+                    lines.push(at);
+                }
+            }
+            let used = match lines.as_slice() {
+                [one] => one.to_string(),
+                [first, rest @ ..] => format!("{first} and {} more", rest.len()),
+                [] => continue,
+            };
+            let (cell, message) = if others.iter().all(|o| key(&o.name) == k)
+                && key(&actor.name) == k
+            {
+                let first = others[0];
+                (
+                    0,
+                    same_name(&actor.name, &first.name, &first.origin, Some(&used)),
+                )
+            } else {
+                let cell = if key(&actor.name) == k {
+                    0
+                } else if key(&actor.id) == k {
+                    1
+                } else {
+                    2
+                };
+                let named: Vec<String> = others
+                    .iter()
+                    .map(|o| format!("\"{}\" ({})", o.name, o.origin))
+                    .collect();
+                (
+                    cell,
+                    format!(
+                        "\"{wanted}\" names both this actor and {} (as a name, id or alias), so the links that use it cannot tell them apart ({used}): keep it for one of them, or name the actor by its id there",
+                        named.join(" and ")
+                    ),
+                )
+            };
+            let at = self.actor_cells[last][cell].clone();
+            self.errors.push(LoadError { message, ..at });
         }
     }
 
@@ -456,7 +537,7 @@ impl Builder {
         for p in pending {
             let mut ids = Vec::new();
             for name in &p.names {
-                match self.find_actor(name) {
+                match self.find_actor(name, &p.origin.location) {
                     Ok(m) if m == p.owner => self.errors.push(LoadError {
                         message: format!("actor \"{name}\" lists itself as a member"),
                         ..p.origin.clone()
@@ -524,7 +605,7 @@ impl Builder {
             if !self.has(TableKind::Actors) {
                 return Ok(a);
             }
-            self.find_actor(&a)
+            self.find_actor(&a, &row.location())
                 .map(|n| self.territory.actors[n].id.clone())
                 .map_err(|e| e.map(|e| row.error("actor", e)))
         });

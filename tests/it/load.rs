@@ -914,3 +914,43 @@ fn a_named_pipe_or_a_device_says_what_it_is_and_never_hangs() {
          2 errors in the input, nothing was done\n"
     );
 }
+
+#[test]
+fn the_same_name_twice_is_one_error_at_the_actors_not_one_per_link() {
+    // Before: one "ambiguous actor ... use an id" error per link naming it.
+    let actors = "id;nom\nsevadec;SEVADEC\nepci;Les 3 EPCI\nregion;Région Hauts-de-France\nrhdf;REGION HAUTS DE FRANCE\n";
+    let links = "acteur;objectif;rôle\nLes 3 EPCI;renovation;Chef de file\nRégion Hauts-de-France;DC1;financeur\nsevadec;regal;cible\nRegion Hauts de France;regal;financeur\nrégion hauts-de-france;renovation;accompagnateur\n";
+    let dir = with("links.csv", links);
+    std::fs::remove_file(dir.path().join("actors.csv")).unwrap();
+    std::fs::write(dir.path().join("acteurs.csv"), actors).unwrap();
+    assert_eq!(
+        errors(dir.path()),
+        [
+            r#"acteurs.csv:5: column "nom": "REGION HAUTS DE FRANCE" is the same name as "Région Hauts-de-France" (acteurs.csv:4) once case and accents are ignored, so the links that name it cannot tell them apart (links.csv:3 and 2 more): merge the rows (keeping one spelling as an alias) or rename one"#
+        ]
+    );
+    // Without ids, the two rows would also have the same id: the same message, once.
+    let actors = "nom\nSEVADEC\nLes 3 EPCI\nRégion Hauts-de-France\nREGION HAUTS DE FRANCE\n";
+    std::fs::write(dir.path().join("acteurs.csv"), actors).unwrap();
+    assert_eq!(
+        errors(dir.path()),
+        [
+            r#"acteurs.csv:5: column "nom": "REGION HAUTS DE FRANCE" is the same name as "Région Hauts-de-France" (acteurs.csv:4) once case and accents are ignored: merge the rows (keeping one spelling as an alias) or rename one"#
+        ]
+    );
+    // A name that is another actor's alias: named once, at the alias.
+    let actors =
+        "id;nom;alias\nsevadec;SEVADEC;\nepci;Les 3 EPCI;EPCIs\ncab;EPCIs;\nregion;Région HdF;\n";
+    std::fs::write(dir.path().join("acteurs.csv"), actors).unwrap();
+    std::fs::write(
+        dir.path().join("links.csv"),
+        "acteur;objectif;rôle\nEPCIs;renovation;Chef de file\nepcis;regal;cible\nRégion HdF;DC1;financeur\n",
+    )
+    .unwrap();
+    assert_eq!(
+        errors(dir.path()),
+        [
+            r#"acteurs.csv:4: column "nom": "EPCIs" names both this actor and "Les 3 EPCI" (acteurs.csv:3) (as a name, id or alias), so the links that use it cannot tell them apart (links.csv:2 and 1 more): keep it for one of them, or name the actor by its id there"#
+        ]
+    );
+}
