@@ -954,3 +954,53 @@ fn the_same_name_twice_is_one_error_at_the_actors_not_one_per_link() {
         ]
     );
 }
+
+#[test]
+fn territoire_json_is_read_and_both_names_at_once_are_an_error() {
+    // Before: territoire.json was silently ignored, and the title and the money with it.
+    let settings = "{\n  \"nom\": \"Pays du Calaisis\",\n  \"habitants\": 152371\n}\n";
+    let dir = with("", "");
+    std::fs::write(dir.path().join("territoire.json"), settings).unwrap();
+    let t = load(dir.path()).expect("loads");
+    assert_eq!(t.name, "Pays du Calaisis");
+    assert_eq!(t.population, Some(152_371));
+
+    std::fs::write(dir.path().join("territory.json"), "{\"name\": \"Autre\"}").unwrap();
+    assert_eq!(
+        errors(dir.path()),
+        [
+            "territoire.json: the settings are given twice (territory.json and territoire.json); keep one"
+        ]
+    );
+}
+
+#[test]
+fn territoire_json_beside_a_workbook_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        crate::fixture("sheets/calaisis.xlsx"),
+        dir.path().join("suivi.xlsx"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("territoire.json"),
+        "{\"nom\": \"Pays du Calaisis\", \"habitants\": 152371}",
+    )
+    .unwrap();
+    let t = load(&dir.path().join("suivi.xlsx")).expect("loads");
+    assert_eq!(t.name, "Pays du Calaisis");
+    assert_eq!(t.population, Some(152_371));
+}
+
+#[test]
+fn a_json_syntax_error_explains_itself_at_its_line_and_column() {
+    let dir = with("", "");
+    let settings = "{\n  \"nom\": \"Pays du Calaisis\",\n  \"habitants\": 114 000\n}\n";
+    std::fs::write(dir.path().join("territoire.json"), settings).unwrap();
+    assert_eq!(
+        errors(dir.path()),
+        [
+            "territoire.json:3: invalid JSON (column 16): numbers are written without spaces in territoire.json: 114000, not 114 000"
+        ]
+    );
+}
