@@ -542,13 +542,13 @@ fn a_closed_pipe_is_not_a_crash() {
     assert!(out.status.success(), "{:?}", out.status);
 }
 
-mod no_panic {
+mod properties {
     use proptest::prelude::*;
 
     use super::*;
 
-    /// Cells made of what breaks parsers: delimiters, quotes, line ends, accents, NUL, bytes
-    /// that are not UTF-8.
+    /// Cells made of what breaks parsers: delimiters, quotes, line ends (LF, CRLF, CR
+    /// alone), accents, NUL, bytes that are not UTF-8.
     fn messy() -> impl Strategy<Value = Vec<u8>> {
         let piece = prop_oneof![
             Just(b";".to_vec()),
@@ -556,6 +556,7 @@ mod no_panic {
             Just(b"\"".to_vec()),
             Just(b"\r\n".to_vec()),
             Just(b"\n".to_vec()),
+            Just(b"\r".to_vec()),
             Just(b"\t".to_vec()),
             Just("é".as_bytes().to_vec()),
             Just(vec![0xe9]),
@@ -570,10 +571,51 @@ mod no_panic {
         prop::collection::vec(piece, 0..40).prop_map(|p| p.concat())
     }
 
+    /// How many lines a text has, a line ending with LF, CRLF or a CR alone.
+    fn line_count(bytes: &[u8]) -> usize {
+        let text = String::from_utf8_lossy(bytes)
+            .replace("\r\n", "\n")
+            .replace('\r', "\n");
+        text.matches('\n').count() + 1
+    }
+
+    /// The text of a link's note: quotes, delimiters and line ends of every kind inside,
+    /// a letter at each end (the loader trims a cell's spaces and line ends).
+    fn note() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just(";"),
+            Just(","),
+            Just("\t"),
+            Just("\""),
+            Just("\"\""),
+            Just("\r"),
+            Just("\n"),
+            Just("\r\n"),
+            Just("é"),
+            Just("€"),
+            Just(" "),
+            Just("Quid ?"),
+            Just("x"),
+        ];
+        prop::collection::vec(piece, 0..8).prop_map(|p| format!("a{}z", p.concat()))
+    }
+
+    /// A cell as a spreadsheet writes it: in quotes (quotes doubled) when it must be, or
+    /// when `quote` says so.
+    fn written(cell: &str, delimiter: char, quote: bool) -> String {
+        let must = cell.contains([delimiter, '"', '\r', '\n']);
+        if must || quote {
+            format!("\"{}\"", cell.replace('"', "\"\""))
+        } else {
+            cell.to_owned()
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(200))]
 
-        /// Whatever a file holds, loading answers with a model or with located errors.
+        /// Whatever a file holds, loading answers with a model or with located errors, each
+        /// on a line the file has.
         #[test]
         fn loading_never_panics(file in 0..5usize, tail in messy()) {
             let names = ["domains.csv", "objectives.csv", "actors.csv", "links.csv", "territory.json"];
@@ -592,8 +634,91 @@ mod no_panic {
                 for e in errors {
                     prop_assert!(e.location.file.ends_with(names[file]) || e.location.file.ends_with(".csv"), "{e}");
                     prop_assert!(!e.message.is_empty());
+                    if e.location.file.ends_with(names[file]) {
+                        prop_assert!(e.location.line <= line_count(&bytes), "{e} in {} lines", line_count(&bytes));
+                    }
                 }
             }
+        }
+
+        /// The CSV reader gives back every cell a spreadsheet wrote, quotes, delimiters and
+        /// line ends included, each row at the line it starts on, whatever the line ends
+        /// (LF, CRLF, CR alone) and the delimiter.
+        #[test]
+        fn csv_cells_and_lines_come_back(
+            notes in prop::collection::vec((note(), any::<bool>()), 1..6),
+            ending in prop_oneof![Just("\n"), Just("\r\n"), Just("\r")],
+            delimiter in prop_oneof![Just(';'), Just(','), Just('\t')],
+        ) {
+            let d = delimiter.to_string();
+            let mut text = ["acteur", "objectif", "rôle", "moyens", "note"].join(&d) + ending;
+            let mut expected = Vec::new();
+            let mut line = 2;
+            for (note, quote) in &notes {
+                let cells = ["sevadec", "regal", "cible", ""].map(str::to_owned);
+                text += &cells.join(&d);
+                text += &d;
+                text += &written(note, delimiter, *quote);
+                text += ending;
+                expected.push((line, note.clone()));
+                line += 1 + note.replace("\r\n", "\n").replace('\r', "\n").matches('\n').count();
+            }
+            let dir = with("links.csv", &text);
+            let t = load(dir.path()).map_err(|e| TestCaseError::fail(format!("{e:?}\n{text:?}")))?;
+            let got: Vec<(usize, String)> = t
+                .links
+                .iter()
+                .map(|l| (l.origin.line, l.note.clone().unwrap_or_default()))
+                .collect();
+            prop_assert_eq!(got, expected, "{:?}", text);
+        }
+
+        /// The decoder: UTF-8 comes back as written; Windows-1252 comes back as written
+        /// unless its bytes hold a valid multi-byte UTF-8 sequence (then it is UTF-8, or
+        /// UTF-8 with bad bytes, reported at their lines); a UTF-8 file with one stray byte
+        /// is an error at that byte's line.
+        #[test]
+        fn the_decoder_reads_utf8_and_windows_1252_as_promised(
+            words in prop::collection::vec(prop_oneof![
+                Just("Région"), Just("œuvre"), Just("€"), Just("’"), Just("«"), Just("à"),
+                Just("x"), Just("SEVADEC"), Just("1 500"), Just(" "),
+            ], 1..12),
+            windows in any::<bool>(),
+            stray in any::<prop::sample::Index>(),
+        ) {
+            let name = format!("N{}", words.concat()).trim_end().to_owned();
+            let actors = format!("{ACTORS}autre;{name};;;\n");
+            let bytes = if windows {
+                encoding_rs::WINDOWS_1252.encode(&actors).0.into_owned()
+            } else {
+                actors.clone().into_bytes()
+            };
+            let multibyte = bytes
+                .utf8_chunks()
+                .any(|c| !c.valid().is_ascii());
+            let dir = with("", "");
+            std::fs::write(dir.path().join("actors.csv"), &bytes).unwrap();
+            let loaded = load(dir.path());
+            if !windows || !multibyte {
+                let t = loaded.map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+                prop_assert_eq!(&t.actor("autre").unwrap().name, &name);
+            } else if std::str::from_utf8(&bytes).is_err() {
+                let e = loaded.expect_err("bad UTF-8 bytes");
+                prop_assert!(e.iter().all(|e| e.message.contains("is not UTF-8")), "{e:?}");
+            }
+
+            // One stray Windows-1252 byte in the UTF-8 file, on a line of the data.
+            let mut utf8 = actors.into_bytes();
+            let ends: Vec<usize> = utf8.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i).collect();
+            let at = ends[stray.index(ends.len())];
+            let line = utf8[..at].iter().filter(|b| **b == b'\n').count() + 1;
+            utf8.insert(at, 0xa0);
+            std::fs::write(dir.path().join("actors.csv"), &utf8).unwrap();
+            let shown: Vec<(usize, bool)> = errors(dir.path())
+                .iter()
+                .map(|e| (e.split(':').nth(1).unwrap_or("").parse().unwrap_or(0), e.contains("byte 0xA0")))
+                .collect();
+            prop_assert_eq!(shown, vec![(line, true)]);
         }
     }
 }
