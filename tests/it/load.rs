@@ -1129,3 +1129,26 @@ fn a_json_syntax_error_explains_itself_at_its_line_and_column() {
         ]
     );
 }
+
+#[test]
+fn the_readme_lists_every_accepted_role_and_means_word() {
+    use actormap::load::values::{MEANS_WORDS, ROLE_WORDS};
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    let start = readme.find("Values (any case").expect("the values list");
+    let end = readme[start..]
+        .find("A cell may hold several")
+        .expect("its end")
+        + start;
+    let values = &readme[start..end];
+    let words = ROLE_WORDS
+        .iter()
+        .flat_map(|(_, w)| w.iter())
+        .chain(MEANS_WORDS.iter().flat_map(|(_, w)| w.iter()));
+    for word in words {
+        assert!(
+            values.contains(&format!("`{word}`")),
+            "the README's values do not list `{word}`"
+        );
+    }
+}
