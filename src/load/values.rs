@@ -3,7 +3,7 @@
 //! Each parser returns what was expected when the text is not understood.
 
 use crate::model::{Means, Role};
-use crate::names::fold;
+use crate::names::{fold, suggest};
 
 /// A number, French or English notation: "1500", "1 500", "1500,5", "1,500.5", "50 %".
 pub fn number(text: &str) -> Result<f64, String> {
@@ -167,11 +167,19 @@ fn listed<T>(words: &[(T, &[&str])]) -> String {
         .join("; ")
 }
 
+/// " (did you mean "chef de file"?)" when `text` is a typo of one of the words.
+fn did_you_mean<T>(words: &[(T, &[&str])], text: &str) -> String {
+    suggest(text, words.iter().flat_map(|(_, w)| w.iter().copied()))
+        .map(|s| format!(" (did you mean \"{s}\"?)"))
+        .unwrap_or_default()
+}
+
 /// A role, in English or French, singular or plural.
 pub fn role(text: &str) -> Result<Role, String> {
     lookup(&ROLE_WORDS, text).ok_or_else(|| {
         format!(
-            "unknown role \"{text}\"; expected one of: {} (singular or plural)",
+            "unknown role \"{text}\"{}; expected one of: {} (singular or plural)",
+            did_you_mean(&ROLE_WORDS, text),
             listed(&ROLE_WORDS)
         )
     })
@@ -191,7 +199,8 @@ fn singular(text: &str) -> String {
 pub fn means(text: &str) -> Result<Means, String> {
     lookup(&MEANS_WORDS, text).ok_or_else(|| {
         format!(
-            "unknown means \"{text}\"; expected one of: {} (singular or plural)",
+            "unknown means \"{text}\"{}; expected one of: {} (singular or plural)",
+            did_you_mean(&MEANS_WORDS, text),
             listed(&MEANS_WORDS)
         )
     })
@@ -327,6 +336,9 @@ mod tests {
         assert_eq!(role("pilote"), Ok(Role::Lead));
         assert_eq!(role("Porteurs"), Ok(Role::Lead));
         assert_eq!(role("financière"), Ok(Role::Funder));
+        assert!(role("chef de fil").unwrap_err().starts_with(
+            "unknown role \"chef de fil\" (did you mean \"chef de file\"?); expected"
+        ));
         let e = role("boss").unwrap_err();
         assert!(e.starts_with("unknown role \"boss\"; expected one of: chef de file, pilote, porteur, lead; chef de file pressenti"), "{e}");
         // Every word listed is accepted, singular or plural.
@@ -371,6 +383,11 @@ mod tests {
         assert_eq!(means("accompagnement"), Ok(Means::Support));
         assert_eq!(means("Financiers"), Ok(Means::Funding));
         assert!(means("argent").is_err());
+        assert!(
+            means("ingenieri")
+                .unwrap_err()
+                .starts_with("unknown means \"ingenieri\" (did you mean \"ingénierie\"?); expected one of: ingénierie")
+        );
     }
 
     #[test]
