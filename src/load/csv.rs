@@ -201,11 +201,10 @@ impl Iterator for Parser<'_> {
 fn delimiter(text: &str, schema: &Schema, last_odd_run: Option<usize>) -> u8 {
     let mut best: Option<(usize, u8)> = None;
     for d in DELIMITERS {
-        let header = Parser::new(text, d, last_odd_run)
-            .take(SNIFFED)
-            .find(|r| schema.reads_as_header(r.cells.iter().map(String::as_str)));
-        if let Some(header) = header {
-            let known = schema.known_columns(header.cells.iter().map(String::as_str));
+        let records: Vec<Record> = Parser::new(text, d, last_odd_run).take(SNIFFED).collect();
+        let header = schema.header_row(records.iter().map(|r| r.cells.iter().map(String::as_str)));
+        if let Some(h) = header {
+            let known = schema.known_columns(records[h].cells.iter().map(String::as_str));
             if best.is_none_or(|(k, _)| known > k) {
                 best = Some((known, d));
             }
@@ -237,20 +236,22 @@ pub fn read(
     let last_odd_run = last_odd_run(text.as_bytes());
     let delimiter = delimiter(text, schema, last_odd_run);
     let mut errors = Vec::new();
-    let mut records = Parser::new(text, delimiter, last_odd_run).filter(|r| !r.is_blank());
-    let mut skipped: Vec<Record> = Vec::new();
-    let header = loop {
-        match records.next() {
-            Some(r)
-                if r.unclosed.is_none()
-                    && schema.reads_as_header(r.cells.iter().map(String::as_str)) =>
-            {
-                break Some(r);
-            }
-            Some(r) => skipped.push(r),
-            None => break None,
-        }
-    };
+    let mut records: Vec<Record> = Parser::new(text, delimiter, last_odd_run)
+        .filter(|r| !r.is_blank())
+        .collect();
+    // A row with a quote never closed is not read whole: it cannot be the header.
+    let header = schema.header_row(records.iter().map(|r| {
+        let cells = if r.unclosed.is_none() {
+            &r.cells[..]
+        } else {
+            &[]
+        };
+        cells.iter().map(String::as_str)
+    }));
+    let after = header.map_or(records.len(), |h| h + 1);
+    let rest = records.split_off(after);
+    let header = header.and_then(|_| records.pop());
+    let skipped = records;
     for r in &skipped {
         if let Some((line, _)) = r.unclosed {
             errors.push(unclosed(file, line, None));
@@ -269,7 +270,7 @@ pub fn read(
     };
     let columns = header.cells;
     let mut rows = Vec::new();
-    for record in records {
+    for record in rest {
         let mut broken = false;
         if let Some((line, cell)) = record.unclosed {
             errors.push(unclosed(file, line, columns.get(cell)));
@@ -347,6 +348,9 @@ mod tests {
         // Below a title without any delimiter, and with commas in the rows.
         let text = "Rôles du COT TRI\n\nacteur;objectif;rôle\nx;y;financeur, accompagnateur\n";
         assert_eq!(delimiter(text, s, None), b';');
+        // A header with more misspelt than known columns still decides.
+        let text = "Titre\nacteur,objectif,rôle,Moyens mobilisés,Commentaire,Date,Par\n";
+        assert_eq!(delimiter(text, s, None), b',');
     }
 
     #[test]
@@ -450,6 +454,17 @@ mod tests {
             ]
         );
         assert_eq!(t.rows[0].line, 5);
+    }
+
+    #[test]
+    fn a_header_with_more_misspelt_than_known_columns_is_still_the_header() {
+        let (t, e) = links(
+            "Titre\nacteur;objectif;rôle;Moyens mobilisés;Commentaire libre;Date de saisie;Par\nx;y;cible;;;;\n",
+        );
+        assert!(e.is_empty(), "{e:?}");
+        let t = t.unwrap();
+        assert_eq!(t.line, 2);
+        assert_eq!(t.rows[0].line, 3);
     }
 
     #[test]

@@ -48,32 +48,63 @@ impl Schema {
             .unwrap_or_else(|| unreachable!("schema {} has no field {key}", self.name))
     }
 
-    /// Whether a row reads as this table's header: at least one of its named cells is a
-    /// known column name, and at least half of them are (comments, `# ...`, aside). A title
-    /// ("Acteurs du COT TRI") does not; a header with one misspelt column still does.
+    /// Whether a row reads as this table's header: at least half of its named cells
+    /// (comments, `# ...`, aside) are known column names, and they are two at least or
+    /// every required column. A title ("Acteurs du COT TRI", or "Rôles" alone above the
+    /// links) does not; a header with one misspelt column still does.
     pub fn reads_as_header<'a>(&self, cells: impl IntoIterator<Item = &'a str>) -> bool {
-        let (named, known) = self.count_columns(cells);
-        known >= 1 && known * 2 >= named
+        let columns = self.count_columns(cells);
+        (columns.known >= 2 || columns.complete)
+            && columns.known >= 1
+            && columns.known * 2 >= columns.named
+    }
+
+    /// Which of a table's rows is its header: the first that reads as one; failing that, the
+    /// one with the most known column names (two at least, the first on a tie), so that a
+    /// header with many misspelt columns still gets each of them reported.
+    pub fn header_row<'a, R>(&self, rows: impl IntoIterator<Item = R>) -> Option<usize>
+    where
+        R: IntoIterator<Item = &'a str>,
+    {
+        let mut best: Option<(usize, usize)> = None;
+        for (i, row) in rows.into_iter().enumerate() {
+            let row: Vec<&str> = row.into_iter().collect();
+            if self.reads_as_header(row.iter().copied()) {
+                return Some(i);
+            }
+            let known = self.known_columns(row);
+            if known >= 2 && best.is_none_or(|(k, _)| known > k) {
+                best = Some((known, i));
+            }
+        }
+        best.map(|(_, i)| i)
     }
 
     /// How many cells of a row are known column names.
     pub fn known_columns<'a>(&self, cells: impl IntoIterator<Item = &'a str>) -> usize {
-        self.count_columns(cells).1
+        self.count_columns(cells).known
     }
 
-    /// The named cells of a row (comments aside) and how many of them are known columns.
-    fn count_columns<'a>(&self, cells: impl IntoIterator<Item = &'a str>) -> (usize, usize) {
-        let (mut named, mut known) = (0, 0);
+    /// What a row's cells name.
+    fn count_columns<'a>(&self, cells: impl IntoIterator<Item = &'a str>) -> Columns {
+        let mut columns = Columns::default();
+        let mut found = vec![false; self.fields.len()];
         for cell in cells {
             if is_skipped_column(cell) {
                 continue;
             }
-            named += 1;
-            if self.field_named(cell).is_some() {
-                known += 1;
+            columns.named += 1;
+            if let Some(f) = self.field_named(cell) {
+                columns.known += 1;
+                found[f] = true;
             }
         }
-        (named, known)
+        columns.complete = self
+            .fields
+            .iter()
+            .zip(&found)
+            .all(|(f, found)| *found || !f.required);
+        columns
     }
 
     /// The language a header is written in, from the columns that differ between English
@@ -109,6 +140,17 @@ impl Schema {
             .collect::<Vec<_>>()
             .join(", ")
     }
+}
+
+/// What the cells of a row name.
+#[derive(Default)]
+struct Columns {
+    /// Cells that are neither empty nor comments.
+    named: usize,
+    /// Cells that are known column names.
+    known: usize,
+    /// Whether every required field is named.
+    complete: bool,
 }
 
 /// A column no field is looked for under: empty, or a comment (`# contact`).
@@ -345,5 +387,54 @@ pub fn schema(kind: TableKind) -> &'static Schema {
         TableKind::Actors => &ACTORS,
         TableKind::Links => &LINKS,
         TableKind::Progress => &PROGRESS,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(kind: TableKind, row: &[&str]) -> bool {
+        schema(kind).reads_as_header(row.iter().copied())
+    }
+
+    #[test]
+    fn headers_and_titles() {
+        assert!(header(
+            TableKind::Links,
+            &["acteur", "objectif", "rôle", "Moyens mobilisés"]
+        ));
+        assert!(header(
+            TableKind::Links,
+            &["acteur", "objectif", "# contact", ""]
+        ));
+        // A title, even one that is a column name.
+        assert!(!header(
+            TableKind::Links,
+            &["Rôles des acteurs du COT TRI", "", ""]
+        ));
+        assert!(!header(TableKind::Links, &["Rôles"]));
+        assert!(!header(TableKind::Domains, &["Liens"]));
+        // A table's only required column alone is a header.
+        assert!(header(TableKind::Actors, &["nom"]));
+        assert!(!header(TableKind::Links, &["acteur", "x", "y", "z", "w"]));
+    }
+
+    #[test]
+    fn the_language_of_a_header() {
+        let links = schema(TableKind::Links);
+        assert_eq!(
+            links.language(["acteur", "objectif", "note"], Lang::En),
+            Lang::Fr
+        );
+        assert_eq!(
+            links.language(["actor", "rôle", "role"], Lang::Fr),
+            Lang::En
+        );
+        assert_eq!(links.language(["note"], Lang::Fr), Lang::Fr);
+        assert_eq!(
+            links.expected(Lang::Fr),
+            "acteur, objectif, rôle, moyens, note"
+        );
     }
 }

@@ -194,13 +194,14 @@ fn table(
             .iter()
             .all(|c| matches!(c, Ok(None)) || matches!(c, Ok(Some(t)) if t.trim().is_empty()))
     };
-    let mut rows = range
+    let mut rows: Vec<SheetRow> = range
         .rows()
         .enumerate()
         .map(|(i, cells)| -> SheetRow {
             (first_row as usize + i + 1, cells.iter().map(text).collect())
         })
-        .filter(|(_, cells)| !is_blank(cells));
+        .filter(|(_, cells)| !is_blank(cells))
+        .collect();
     let texts = |cells: &[Result<Option<String>, String>]| -> Vec<String> {
         cells
             .iter()
@@ -208,27 +209,30 @@ fn table(
             .collect()
     };
     let schema = schema(kind);
+    let header = schema.header_row(rows.iter().map(|(_, cells)| {
+        cells
+            .iter()
+            .map(|c| c.as_ref().ok().and_then(Option::as_deref).unwrap_or(""))
+    }));
+    let rest = rows.split_off(header.map_or(rows.len(), |h| h + 1));
+    let header = header
+        .and_then(|_| rows.pop())
+        .map(|(line, cells)| (line, texts(&cells)));
     let mut skipped: Vec<(usize, String)> = Vec::new();
-    let header = loop {
-        let Some((line, cells)) = rows.next() else {
-            break None;
-        };
-        let row = texts(&cells);
-        if schema.reads_as_header(row.iter().map(String::as_str)) {
-            break Some((line, row));
-        }
+    for (line, cells) in &rows {
         for (j, cell) in cells.iter().enumerate() {
             if let Err(message) = cell {
-                errors.push(cell_error(line, j, message));
+                errors.push(cell_error(*line, j, message));
             }
         }
+        let row = texts(cells);
         let shown: Vec<&str> = row
             .iter()
             .map(|t| t.trim())
             .filter(|t| !t.is_empty())
             .collect();
-        skipped.push((line, shown.join(" ")));
-    };
+        skipped.push((*line, shown.join(" ")));
+    }
     let Some((line, mut columns)) = header else {
         let error = match skipped.first() {
             None => LoadError::new(
@@ -244,7 +248,7 @@ fn table(
         columns.pop();
     }
     let mut table_rows = Vec::new();
-    for (line, cells) in rows {
+    for (line, cells) in rest {
         let mut broken = false;
         for (j, cell) in cells.iter().enumerate() {
             if let Err(message) = cell {

@@ -1152,3 +1152,29 @@ fn the_readme_lists_every_accepted_role_and_means_word() {
         );
     }
 }
+
+#[test]
+fn a_header_with_more_wrong_names_than_right_ones_reports_each() {
+    let links = "Rôles\nacteur;objectif;rôle;Moyens mobilisés;Commentaire libre;Date de saisie;Saisi par\nSEVADC;regal;cible;;;;\n";
+    let e = errors(with("links.csv", links).path());
+    let unknown: Vec<&str> = e
+        .iter()
+        .filter_map(|e| e.strip_prefix("links.csv:2: unknown column \""))
+        .filter_map(|e| e.split('"').next())
+        .collect();
+    assert_eq!(
+        unknown,
+        [
+            "Commentaire libre",
+            "Date de saisie",
+            "Moyens mobilisés",
+            "Saisi par"
+        ]
+    );
+    assert!(
+        e.last()
+            .unwrap()
+            .starts_with(r#"links.csv:3: column "acteur": unknown actor "SEVADC""#),
+        "{e:#?}"
+    );
+}
