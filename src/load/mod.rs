@@ -1,6 +1,7 @@
-//! Reading a territory: one folder of CSV tables (plus an optional `territory.json` and an
-//! optional `territory.xlsx` workbook), one JSON file or one workbook holding the same tables.
-//! Every problem of a load is collected and returned together; each names its file and line.
+//! Reading a territory: one folder of CSV tables (plus an optional `territory.json` or
+//! `territoire.json` and an optional `territory.xlsx` workbook), one JSON file or one workbook
+//! holding the same tables. Every problem of a load is collected and returned together; each
+//! names its file and line. Notes (a title row skipped) come with the result, not as errors.
 
 mod build;
 mod csv;
