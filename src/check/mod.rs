@@ -354,7 +354,12 @@ mod tests {
 
     #[test]
     fn run_refuses_bad_settings() {
-        let e = run(&territory(&T.replace("SETTING", "loud"))).unwrap_err();
+        // The loader refuses such a file; a territory built otherwise is still checked.
+        let mut t = territory(&T.replace("SETTING", "error"));
+        if let Some(setting) = t.rules.get_mut("missing-lead") {
+            setting.value = "loud".into();
+        }
+        let e = run(&t).unwrap_err();
         assert!(
             e.to_string()
                 .contains("t.json:2: rule \"missing-lead\": unknown severity \"loud\""),
