@@ -82,10 +82,10 @@ pub enum Command {
         /// A territory folder, JSON file or workbook (.xlsx, .ods).
         #[arg(default_value = DEFAULT_TERRITORY)]
         territory: PathBuf,
-        /// A domain to map (its id, e.g. DC3); repeat for several.
+        /// A domain to map (its id or name, e.g. DC3 or "adaptation"); repeat for several.
         #[arg(long = "domain", value_name = "ID")]
         domains: Vec<String>,
-        /// One objective to map on its own (its id); repeat for several.
+        /// One objective to map on its own (its id or title); repeat for several.
         #[arg(long = "objective", value_name = "ID")]
         objectives: Vec<String>,
         /// An actor whose own map to draw (id, name or alias); repeat for several.
@@ -121,6 +121,39 @@ pub enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Export the territory's graph (actors, objectives, domains; roles with their means and
+    /// notes; groups and their members) for yEd, Gephi, Graphviz, Mermaid or Kumu, or its
+    /// actor x objective matrix as CSV for Excel.
+    Export {
+        /// A territory folder, JSON file or workbook (.xlsx, .ods).
+        #[arg(default_value = DEFAULT_TERRITORY)]
+        territory: PathBuf,
+        /// The tool to export for.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Only this domain (its id, e.g. DC3): its objectives and the actors linked to them.
+        #[arg(long, value_name = "ID")]
+        domain: Option<String>,
+        /// The language of the words actormap adds (kinds, roles, headers).
+        #[arg(long, value_enum, default_value = "fr")]
+        lang: LangArg,
+        /// The file to write (written whole or not at all); `-` writes to standard output.
+        #[arg(long, value_name = "FILE", default_value = "-")]
+        out: PathBuf,
+    },
+    /// Print the completion script of a shell, e.g. `actormap completions bash >
+    /// ~/.local/share/bash-completion/completions/actormap`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) of actormap, or of one of its commands:
+    /// `actormap man > actormap.1 && man ./actormap.1`.
+    Man {
+        /// A command, e.g. `export`, for its own page.
+        command: Option<String>,
+    },
 }
 
 /// Where and how maps are written.
@@ -152,6 +185,23 @@ pub enum FormatArg {
 pub enum LangArg {
     Fr,
     En,
+}
+
+/// Formats of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// GraphML for yEd (with its node colours) and other GraphML readers.
+    Graphml,
+    /// GEXF 1.3 for Gephi.
+    Gexf,
+    /// DOT for Graphviz.
+    Dot,
+    /// A Mermaid flowchart for Markdown documents.
+    Mermaid,
+    /// Kumu's JSON import.
+    Kumu,
+    /// The actor x objective matrix, `;`-separated, for Excel.
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]

@@ -5,6 +5,8 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
+use crate::numbers;
+
 /// Where a record came from: a file and a 1-based line (0 when the whole file is meant).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Location {
@@ -70,6 +72,33 @@ impl fmt::Display for LoadError {
     }
 }
 
+/// A remark about the input that is not an error: the load goes on (a title row skipped
+/// above a header). Commands print notes on standard error, before their output.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Note {
+    pub location: Location,
+    pub message: String,
+}
+
+impl Note {
+    pub fn new(location: Location, message: impl Into<String>) -> Self {
+        Note {
+            location,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+/// How many errors of one file are printed; the others are counted in one line, so that a
+/// file whose every line is wrong stays readable.
+pub const ERRORS_SHOWN_PER_FILE: usize = 50;
+
 /// Everything that stops a command before it could do its job.
 #[derive(Debug)]
 pub enum Error {
@@ -99,13 +128,33 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Load(errors) => {
-                for e in errors {
-                    writeln!(f, "error: {e}")?;
+                // Errors come sorted by place: those of one file are together.
+                let mut shown = 0;
+                for (i, e) in errors.iter().enumerate() {
+                    let same_file = i > 0 && errors[i - 1].location.file == e.location.file;
+                    shown = if same_file { shown + 1 } else { 1 };
+                    if shown <= ERRORS_SHOWN_PER_FILE {
+                        writeln!(f, "error: {e}")?;
+                    }
+                    let last_of_file = errors
+                        .get(i + 1)
+                        .is_none_or(|next| next.location.file != e.location.file);
+                    if last_of_file && shown > ERRORS_SHOWN_PER_FILE {
+                        let more = shown - ERRORS_SHOWN_PER_FILE;
+                        writeln!(
+                            f,
+                            "... and {} more error{} in {}",
+                            numbers::french(more as f64),
+                            if more == 1 { "" } else { "s" },
+                            e.location.file
+                        )?;
+                    }
                 }
                 let n = errors.len();
                 write!(
                     f,
-                    "{n} error{} in the input, nothing was done",
+                    "{} error{} in the input, nothing was done",
+                    numbers::french(n as f64),
                     if n == 1 { "" } else { "s" }
                 )
             }

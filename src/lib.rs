@@ -5,18 +5,24 @@ pub mod check;
 pub mod cli;
 pub mod diff;
 pub mod error;
+pub mod export;
 pub mod layout;
 mod list;
 pub mod load;
+mod manual;
 pub mod maps;
 pub mod markdown;
 pub mod model;
 pub mod names;
 pub mod numbers;
+pub mod outdir;
 pub mod render;
+pub mod spreadsheet;
 pub mod status;
+pub mod terminal;
 
 use std::io::Write;
+use std::path::Path;
 
 use cli::{Cli, Command, DiffFormat, StatusFormat};
 pub use error::Error;
@@ -39,11 +45,27 @@ impl Outcome {
     }
 }
 
+/// Load a territory for a command; the notes about how it was read go to standard error.
+fn load_territory(path: &Path) -> Result<model::Territory, Error> {
+    let loaded = load::load_with_notes(path);
+    print_notes(&loaded.notes);
+    Ok(loaded.territory?)
+}
+
+/// Notes on standard error, before the command's output (a failure to write them is not
+/// worth stopping the command for).
+fn print_notes<'a>(notes: impl IntoIterator<Item = &'a error::Note>) {
+    let mut err = std::io::stderr().lock();
+    for note in notes {
+        let _ = writeln!(err, "note: {note}");
+    }
+}
+
 /// Run one command, writing its report to `out`.
 pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
     match &cli.command {
         Command::List { territory } => {
-            let territory = load::load(territory)?;
+            let territory = load_territory(territory)?;
             list::write(&territory, out)?;
             Ok(Outcome::Clean)
         }
@@ -59,7 +81,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             all,
             output,
         } => {
-            let territory = load::load(territory)?;
+            let territory = load_territory(territory)?;
             let views: Vec<maps::MapKind> = [
                 (*overview, maps::MapKind::Overview),
                 (*matrix, maps::MapKind::Matrix),
@@ -73,7 +95,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             Ok(Outcome::Clean)
         }
         Command::Build { territory, output } => {
-            let territory = load::load(territory)?;
+            let territory = load_territory(territory)?;
             maps::build(&territory, output, out)
         }
         Command::Status {
@@ -81,7 +103,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             at,
             format,
         } => {
-            let territory = load::load(territory)?;
+            let territory = load_territory(territory)?;
             let status = status::compute(&territory, *at);
             match format {
                 StatusFormat::Text => status::output::text(&status, out)?,
@@ -92,7 +114,9 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             Ok(Outcome::Clean)
         }
         Command::Diff { old, new, format } => {
-            let (old, new) = match (load::load(old), load::load(new)) {
+            let (old, new) = (load::load_with_notes(old), load::load_with_notes(new));
+            print_notes(old.notes.iter().chain(&new.notes));
+            let (old, new) = match (old.territory, new.territory) {
                 (Ok(old), Ok(new)) => (old, new),
                 (old, new) => {
                     return Err(Error::Load(
@@ -122,7 +146,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             };
             // Check the flags before reading anything: a typo is a usage error either way.
             check::Config::default().apply(&overrides)?;
-            let territory = load::load(territory)?;
+            let territory = load_territory(territory)?;
             let mut config = check::Config::from_territory(&territory)?;
             config.apply(&overrides)?;
             let findings = check::run_with(&territory, &config);
@@ -136,6 +160,25 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             } else {
                 Outcome::Clean
             })
+        }
+        Command::Export {
+            territory,
+            format,
+            domain,
+            lang,
+            out: path,
+        } => {
+            let territory = load::load(territory)?;
+            export::run(&territory, *format, domain.as_deref(), *lang, path, out)?;
+            Ok(Outcome::Clean)
+        }
+        Command::Completions { shell } => {
+            manual::completions(*shell, out)?;
+            Ok(Outcome::Clean)
+        }
+        Command::Man { command } => {
+            manual::man(command.as_deref(), out)?;
+            Ok(Outcome::Clean)
         }
         Command::Rules { format } => {
             match format {

@@ -1,25 +1,28 @@
 //! `actormap list`: what was loaded, domain by domain.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use crate::model::{Lang, Role, Territory};
 use crate::numbers::french;
 use crate::status::{self, ObjectiveStatus, Source};
+use crate::terminal::line;
 
 pub fn write(t: &Territory, out: &mut dyn Write) -> io::Result<()> {
     // The values `status` reports: the latest measurement, else the undated `current`.
     let status = status::compute(t, None);
-    write!(out, "{}", t.name)?;
+    // Every line holding text from the data is written escaped, through `line`.
+    let mut heading = t.name.clone();
     if let Some(p) = &t.programme {
-        write!(out, ", {}", p.name)?;
+        let _ = write!(heading, ", {}", p.name);
         if let (Some(start), Some(end)) = (p.start, p.end) {
-            write!(out, " ({start} to {end})")?;
+            let _ = write!(heading, " ({start} to {end})");
         }
     }
     if let Some(population) = t.population {
-        write!(out, ", {population} inhabitants")?;
+        let _ = write!(heading, ", {population} inhabitants");
     }
-    writeln!(out)?;
+    line(out, &heading)?;
     writeln!(
         out,
         "{} domains, {} objectives, {} actors, {} links",
@@ -30,12 +33,12 @@ pub fn write(t: &Territory, out: &mut dyn Write) -> io::Result<()> {
     )?;
     for domain in t.domains() {
         writeln!(out)?;
-        writeln!(out, "{}  {}", domain.id, domain.name)?;
+        line(out, &format!("{}  {}", domain.id, domain.name))?;
         if let Some(headline) = &domain.headline {
-            writeln!(out, "  headline: {headline}")?;
+            line(out, &format!("  headline: {headline}"))?;
         }
         if !domain.related.is_empty() {
-            writeln!(out, "  related: {}", domain.related.join(", "))?;
+            line(out, &format!("  related: {}", domain.related.join(", ")))?;
         }
         for objective in status.objectives.iter().filter(|o| {
             t.objective(&o.id)
@@ -58,31 +61,40 @@ fn objective_block(t: &Territory, o: &ObjectiveStatus, out: &mut dyn Write) -> i
     if objective.contractual {
         flags.push("contractual");
     }
-    write!(out, "  {}: {}", o.id, o.title)?;
+    let mut title = format!("  {}: {}", o.id, o.title);
     if !flags.is_empty() {
-        write!(out, " [{}]", flags.join(", "))?;
+        let _ = write!(title, " [{}]", flags.join(", "));
     }
-    writeln!(out)?;
+    line(out, &title)?;
     if let Some(target) = o.target {
         let unit = o
             .unit
             .as_deref()
             .map(|u| format!(" {u}"))
             .unwrap_or_default();
-        write!(out, "    target value: {}{unit}", french(target))?;
-        match (o.value, &o.source) {
+        let reached = match (o.value, &o.source) {
             (Some(v), Source::Measured { date, .. }) => {
-                writeln!(out, ", reached: {}{unit} on {date}", french(v))?
+                format!("{}{unit} on {date}", french(v))
             }
-            (Some(v), _) => writeln!(out, ", reached: {}{unit}", french(v))?,
-            (None, _) => writeln!(out, ", reached: unknown")?,
-        }
+            (Some(v), _) => format!("{}{unit}", french(v)),
+            (None, _) => "unknown".to_owned(),
+        };
+        line(
+            out,
+            &format!(
+                "    target value: {}{unit}, reached: {reached}",
+                french(target)
+            ),
+        )?;
     }
     for role in Role::ALL {
         let actors = t.actors_in_role(objective, role);
         if !actors.is_empty() {
             let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
-            writeln!(out, "    {}: {}", role.label(Lang::En), names.join(", "))?;
+            line(
+                out,
+                &format!("    {}: {}", role.label(Lang::En), names.join(", ")),
+            )?;
         }
     }
     Ok(())

@@ -10,7 +10,8 @@ fn main() -> ExitCode {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{e}");
+            // Errors quote the user's data: shown with its control characters made visible.
+            eprintln!("{}", actormap::terminal::escape_lines(&e.to_string()));
             ExitCode::from(e.exit_code())
         }
     }

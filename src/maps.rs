@@ -1,5 +1,6 @@
 //! `actormap render` and `actormap build`: which maps to draw, their file names (safe slugs,
-//! collisions told apart), and atomic writes that never leave the output folder.
+//! cut to a safe length, collisions told apart), written together into the output folder
+//! (see `outdir`) and never outside it.
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -13,7 +14,9 @@ use crate::layout::scene::Scene;
 use crate::layout::{self, Options, Size};
 use crate::model::{Lang, Role, Territory};
 use crate::names;
+use crate::outdir;
 use crate::render::{self, Format};
+use crate::terminal;
 
 /// One map asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,9 +71,9 @@ pub fn scene(t: &Territory, kind: &MapKind, opts: &Options) -> Scene {
     }
 }
 
-/// Safe, distinct file stems for the maps: slugs of the ids; when two ids give one slug
-/// the later ones get `-2`, `-3`... The overview, the matrix and the status chart keep their
-/// names whatever the ids: they are named first.
+/// Safe, distinct file stems for the maps: slugs of the ids (see [`safe_stem`]); when two ids
+/// give one stem the later ones get `-2`, `-3`... The overview, the matrix and the status
+/// chart keep their names whatever the ids: they are named first.
 pub fn file_stems(kinds: &[MapKind]) -> Vec<String> {
     let fixed = |k: &MapKind| {
         matches!(
@@ -84,10 +87,7 @@ pub fn file_stems(kinds: &[MapKind]) -> Vec<String> {
         .filter(|&i| fixed(&kinds[i]))
         .chain((0..kinds.len()).filter(|&i| !fixed(&kinds[i])));
     for i in order {
-        let mut base = slug::slugify(kinds[i].stem());
-        if base.is_empty() {
-            base = "map".into();
-        }
+        let base = safe_stem(&kinds[i].stem());
         let mut name = base.clone();
         let mut n = 1;
         while taken.contains(&name) {
@@ -100,26 +100,53 @@ pub fn file_stems(kinds: &[MapKind]) -> Vec<String> {
     out
 }
 
+/// The longest stem, in ASCII characters: with `-999` and `.scene.json` (or a temporary's
+/// name) a file name stays far below the 255 bytes every file system takes.
+pub const MAX_STEM: usize = 80;
+
+/// Names Windows keeps for devices, whatever the case and the extension (`con.svg` cannot
+/// be created there).
+const WINDOWS_RESERVED: [&str; 22] = [
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// A file stem made from any text: its slug (ASCII letters, digits and `-`: never a path),
+/// `map` when nothing is left; longer than `MAX_STEM`, cut and ended with a hash of the whole
+/// text (`-` and 8 hex digits), so two long ids that differ only at the end stay apart and a
+/// stem never changes from one run to the next; a Windows device name gets `-map` after it.
+pub fn safe_stem(text: &str) -> String {
+    let mut stem = slug::slugify(text);
+    if stem.is_empty() {
+        stem = "map".into();
+    }
+    if stem.len() > MAX_STEM {
+        let hash = format!("-{:08x}", fnv1a(text.as_bytes()) as u32);
+        stem.truncate(MAX_STEM - hash.len());
+        let cut = stem.trim_end_matches('-').len();
+        stem.truncate(cut);
+        stem.push_str(&hash);
+    }
+    if WINDOWS_RESERVED.contains(&stem.as_str()) {
+        stem.push_str("-map");
+    }
+    stem
+}
+
+/// FNV-1a, 64 bits: a hash that is the same on every machine and with every Rust version
+/// (std's `DefaultHasher` promises neither).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 /// Write `bytes` to `dir/name` through a temporary file in `dir` renamed into place, so a
 /// failure never leaves half a file over a good one. Files come out readable by all (0644).
 pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Error> {
-    let path = dir.join(name);
-    let fail = |source: std::io::Error| Error::Write {
-        path: path.clone(),
-        source,
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".actormap-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o644));
-    }
-    let mut file = builder.tempfile_in(dir).map_err(fail)?;
-    file.write_all(bytes).map_err(fail)?;
-    file.as_file().sync_all().map_err(fail)?;
-    file.persist(&path).map_err(|e| fail(e.error))?;
-    Ok(path)
+    let mut batch = outdir::Batch::open(dir)?;
+    batch.stage(name, bytes)?;
+    Ok(batch.commit()?.remove(0))
 }
 
 fn options(t: &Territory, args: &OutputArgs) -> Result<Options, Error> {
@@ -186,10 +213,7 @@ pub fn draw(
 ) -> Result<(), Error> {
     let opts = options(t, args)?;
     let formats = formats(args, default_formats);
-    std::fs::create_dir_all(&args.out).map_err(|source| Error::Write {
-        path: args.out.clone(),
-        source,
-    })?;
+    outdir::check_folder(&args.out)?;
     // Lay out and encode on every core (PNG encoding dominates), then write in order.
     let jobs: Vec<(&MapKind, String)> = kinds.iter().zip(file_stems(kinds)).collect();
     let threads = std::thread::available_parallelism()
@@ -232,13 +256,26 @@ pub fn draw(
         all.sort_by_key(|(i, _)| *i);
         all.into_iter().map(|(_, files)| files).collect()
     });
-    for (name, bytes) in encoded.into_iter().flatten() {
-        let bytes = bytes.map_err(|e| Error::Write {
-            path: args.out.join(&name),
-            source: std::io::Error::other(e),
-        })?;
-        let path = write_atomic(&args.out, &name, &bytes)?;
-        writeln!(out, "wrote {}", path.display())?;
+    // Every file is encoded before any is written, and all are written before any replaces
+    // an old one: a run that fails leaves the folder as it was.
+    let files = encoded
+        .into_iter()
+        .flatten()
+        .map(|(name, bytes)| {
+            bytes
+                .map(|bytes| (name.clone(), bytes))
+                .map_err(|e| Error::Write {
+                    path: args.out.join(&name),
+                    source: std::io::Error::other(e),
+                })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let mut batch = outdir::Batch::open(&args.out)?;
+    for (name, bytes) in &files {
+        batch.stage(name, bytes)?;
+    }
+    for path in batch.commit()? {
+        terminal::line(out, &format!("wrote {}", path.display()))?;
     }
     Ok(())
 }
@@ -254,60 +291,31 @@ pub fn requested(
     all: bool,
 ) -> Result<Vec<MapKind>, Error> {
     let mut kinds = Vec::new();
-    let unknown = |what: &str, wanted: &str, names: Vec<&str>| {
-        let hint = names::suggest(wanted, names.iter().copied())
-            .map(|s| format!("; did you mean \"{s}\"?"))
-            .unwrap_or_else(|| format!("; known: {}", names.join(", ")));
-        Error::Usage(format!("no {what} \"{wanted}\"{hint}"))
-    };
     if all {
         kinds.extend(t.domains().iter().map(|d| MapKind::Domain(d.id.clone())));
     }
     for wanted in domains {
-        let d = t
-            .domains()
-            .iter()
-            .find(|d| names::key(&d.id) == names::key(wanted))
-            .ok_or_else(|| {
-                unknown(
-                    "domain",
-                    wanted,
-                    t.domains().iter().map(|d| d.id.as_str()).collect(),
-                )
-            })?;
+        let d = find("domain", wanted, t.domains(), |d| &d.id, |d| vec![&d.name])?;
         kinds.push(MapKind::Domain(d.id.clone()));
     }
     for wanted in objectives {
-        let o = t
-            .objectives()
-            .iter()
-            .find(|o| names::key(&o.id) == names::key(wanted))
-            .ok_or_else(|| {
-                unknown(
-                    "objective",
-                    wanted,
-                    t.objectives().iter().map(|o| o.id.as_str()).collect(),
-                )
-            })?;
+        let o = find(
+            "objective",
+            wanted,
+            t.objectives(),
+            |o| &o.id,
+            |o| vec![&o.title],
+        )?;
         kinds.push(MapKind::Objective(o.id.clone()));
     }
     for wanted in actors {
-        let k = names::key(wanted);
-        let a = t
-            .actors()
-            .iter()
-            .find(|a| {
-                names::key(&a.id) == k
-                    || names::key(&a.name) == k
-                    || a.aliases.iter().any(|x| names::key(x) == k)
-            })
-            .ok_or_else(|| {
-                unknown(
-                    "actor",
-                    wanted,
-                    t.actors().iter().map(|a| a.name.as_str()).collect(),
-                )
-            })?;
+        let a = find(
+            "actor",
+            wanted,
+            t.actors(),
+            |a| &a.id,
+            |a| std::iter::once(&a.name).chain(&a.aliases).collect(),
+        )?;
         kinds.push(MapKind::Actor(a.id.clone()));
     }
     if all {
@@ -329,6 +337,50 @@ pub fn requested(
         fresh
     });
     Ok(kinds)
+}
+
+/// The one item `wanted` stands for: by its id, else by one of its names (a domain's name, an
+/// objective's title, an actor's name or aliases), compared with `names::key` (case, accents,
+/// spaces and punctuation do not matter), as actors are in links.csv. Else a usage error with
+/// the did-you-mean of `names::suggest` over ids and names, or the known ids.
+fn find<'a, T>(
+    what: &str,
+    wanted: &str,
+    items: &'a [T],
+    id: impl Fn(&'a T) -> &'a String,
+    other_names: impl Fn(&'a T) -> Vec<&'a String>,
+) -> Result<&'a T, Error> {
+    let k = names::key(wanted);
+    if let Some(item) = items.iter().find(|i| names::key(id(i)) == k) {
+        return Ok(item);
+    }
+    let named: Vec<&T> = items
+        .iter()
+        .filter(|i| other_names(i).iter().any(|n| names::key(n) == k))
+        .collect();
+    match named[..] {
+        [one] => Ok(one),
+        [] => {
+            let candidates = items
+                .iter()
+                .flat_map(|i| std::iter::once(id(i)).chain(other_names(i)))
+                .map(String::as_str);
+            let hint = names::suggest(wanted, candidates)
+                .map(|s| format!("; did you mean \"{s}\"?"))
+                .unwrap_or_else(|| {
+                    let ids: Vec<&str> = items.iter().map(|i| id(i).as_str()).collect();
+                    format!("; known: {}", ids.join(", "))
+                });
+            Err(Error::Usage(format!("no {what} \"{wanted}\"{hint}")))
+        }
+        _ => {
+            let ids: Vec<&str> = named.iter().map(|i| id(i).as_str()).collect();
+            Err(Error::Usage(format!(
+                "\"{wanted}\" names several {what}s ({}); give an id",
+                ids.join(", ")
+            )))
+        }
+    }
 }
 
 /// `actormap build`: check, then every domain map, the overview, the matrix and the status
@@ -356,6 +408,27 @@ pub fn build(t: &Territory, args: &OutputArgs, out: &mut dyn Write) -> Result<Ou
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_shared_by_two_domains_asks_for_an_id() {
+        let domain = |id: &str, name: &str| crate::model::Domain {
+            id: id.into(),
+            name: name.into(),
+            headline: None,
+            related: Vec::new(),
+            origin: crate::error::Location::new("domains.csv", 2),
+        };
+        let t = Territory::new(crate::model::Tables {
+            domains: vec![domain("DC1", "Mobilité"), domain("DC2", "MOBILITE")],
+            ..Default::default()
+        });
+        let ask = |wanted: &str| requested(&t, &[wanted.to_owned()], &[], &[], &[], false);
+        assert_eq!(ask("dc2").unwrap(), [MapKind::Domain("DC2".into())]);
+        assert_eq!(
+            ask("mobilité").unwrap_err().to_string(),
+            "error: \"mobilité\" names several domains (DC1, DC2); give an id"
+        );
+    }
 
     #[test]
     fn stems_are_safe_and_distinct() {
@@ -390,5 +463,57 @@ mod tests {
                 "{s}"
             );
         }
+    }
+
+    #[test]
+    fn long_ids_are_cut_with_a_stable_hash_and_stay_apart() {
+        let long = |end: &str| format!("{}{end}", "Objectif très long ".repeat(16));
+        let kinds = [
+            MapKind::Domain(long("A")),
+            MapKind::Domain(long("B")),
+            MapKind::Domain(long("A")),
+            MapKind::Objective("x".repeat(300)),
+        ];
+        let stems = file_stems(&kinds);
+        for s in &stems {
+            assert!(s.len() <= MAX_STEM + 2, "{s} ({} bytes)", s.len());
+            assert!(!s.contains("--"), "{s}");
+        }
+        assert_ne!(stems[0], stems[1]);
+        assert_eq!(stems[2], format!("{}-2", stems[0]));
+        assert!(
+            stems[0].starts_with("objectif-tres-long-objectif"),
+            "{}",
+            stems[0]
+        );
+        // The same id gives the same name on every run and every machine.
+        assert_eq!(safe_stem(&long("A")), stems[0]);
+        assert_eq!(
+            safe_stem(&format!("objective-{}", "x".repeat(300))),
+            stems[3]
+        );
+        // FNV-1a of the whole text, as any implementation computes it.
+        assert_eq!(&stems[3][MAX_STEM - 9..], "-efbee99f");
+        // Short ids are untouched.
+        assert_eq!(safe_stem("DC3"), "dc3");
+        assert_eq!(safe_stem(&"y".repeat(MAX_STEM)), "y".repeat(MAX_STEM));
+    }
+
+    #[test]
+    fn windows_device_names_are_never_file_names() {
+        for id in [
+            "CON", "con", "Aux", "nul", "PRN", "COM1", "com9", "LPT1", "lpt9",
+        ] {
+            let stem = safe_stem(id);
+            assert_eq!(stem, format!("{}-map", id.to_lowercase()), "{id}");
+        }
+        for id in ["console", "com10", "auxiliaire", "DC3"] {
+            assert!(!safe_stem(id).ends_with("-map"), "{id}");
+        }
+        let stems = file_stems(&[
+            MapKind::Domain("CON".into()),
+            MapKind::Domain("con-map".into()),
+        ]);
+        assert_eq!(stems, ["con-map", "con-map-2"]);
     }
 }

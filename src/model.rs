@@ -129,6 +129,40 @@ pub struct Objective {
     pub origin: Location,
 }
 
+impl Objective {
+    /// A yes/no objective ("Mise en œuvre d'un REGAL", "Contractualiser un COT ENR"): done or
+    /// not, its progress a share from 0 to 1. Its target is 1 and its unit, when it has one,
+    /// names a thing to do ("1 REGAL", "1 contrat", "1 protocole") rather than a quantity
+    /// measured in a unit of length, area, volume, mass, energy, power, money, time or percent
+    /// ("1 km", "1 ha", "1 MWh", "1 M€", "1 %": those are numbers like any other).
+    pub fn is_qualitative(&self) -> bool {
+        self.target == Some(1.0) && self.unit.as_deref().is_none_or(|u| !is_measure_unit(u))
+    }
+}
+
+/// Units of measure, folded (`names::fold`: "M€" is "meur", "m²" is "m2"), as the first word
+/// of an objective's unit.
+const MEASURE_UNITS: &[&str] = &[
+    "m", "km", "ml", "m2", "km2", "m3", "ha", "hectare", "are", "l", "litre", "hl", "g", "kg", "t",
+    "tonne", "teq", "tco2", "tco2e", "teqco2", "wh", "kwh", "mwh", "gwh", "twh", "w", "kw", "mw",
+    "gw", "wc", "kwc", "mwc", "kva", "eur", "keur", "meur", "euro", "h", "heure", "jour",
+    "semaine", "mois", "an", "annee", "pourcent", "percent",
+];
+
+/// True when a unit is a quantity to measure ("km", "MWh", "k€", "% des écoles").
+fn is_measure_unit(unit: &str) -> bool {
+    if unit.contains('%') {
+        return true;
+    }
+    let folded = crate::names::fold(unit);
+    let first = folded.split(' ').next().unwrap_or_default();
+    let singular = first
+        .strip_suffix('s')
+        .filter(|s| s.len() > 1)
+        .unwrap_or(first);
+    MEASURE_UNITS.contains(&first) || MEASURE_UNITS.contains(&singular)
+}
+
 /// One dated measurement of an objective's progress: a row of `progress.csv`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Measurement {
@@ -318,8 +352,8 @@ pub enum Node {
 pub enum Edge {
     /// Actor -> objective or domain, in a role; the index is into the links table.
     Role { role: Role, link: usize },
-    /// Domain -> one of its objectives.
-    Contains,
+    /// Objective -> its domain.
+    InDomain,
     /// Domain -> a domain it names as related.
     Related,
     /// Member actor -> the group actor it belongs to.
@@ -330,7 +364,7 @@ impl fmt::Display for Edge {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Edge::Role { role, .. } => write!(f, "{role}"),
-            Edge::Contains => f.write_str("contains"),
+            Edge::InDomain => f.write_str("in-domain"),
             Edge::Related => f.write_str("related"),
             Edge::MemberOf => f.write_str("member-of"),
         }
@@ -338,8 +372,10 @@ impl fmt::Display for Edge {
 }
 
 /// The territory as a directed graph, with each table row's node. Edges were added in table
-/// order: domains' objectives, related domains, group members, then links in file order.
-/// A link, member or related domain naming an id that is not in its table has no edge.
+/// order: objectives' domains, related domains, group members, then links in file order;
+/// petgraph lists a node's edges newest first, so a domain's role edges come before the
+/// edges of its objectives. A link, member or related domain naming an id that is not in its
+/// table has no edge.
 #[derive(Debug, Clone, Default)]
 pub struct TerritoryGraph {
     pub graph: DiGraph<Node, Edge>,
@@ -365,8 +401,6 @@ struct Index {
     /// Per objective id: its measurements, oldest first (file order within a date).
     measurements: HashMap<String, Vec<usize>>,
     graph: TerritoryGraph,
-    /// Per objective: its domain's node, if its domain is in the domains table.
-    domain_of: Vec<Option<NodeIndex>>,
 }
 
 /// Row number by id; the first row wins when an id is given twice.
@@ -404,11 +438,9 @@ impl Index {
         let actor_nodes: Vec<_> = (0..t.actors.len())
             .map(|i| graph.add_node(Node::Actor(i)))
             .collect();
-        let mut domain_of = vec![None; t.objectives.len()];
         for (i, objective) in t.objectives.iter().enumerate() {
             if let Some(&d) = domains.get(&objective.domain) {
-                graph.add_edge(domain_nodes[d], objective_nodes[i], Edge::Contains);
-                domain_of[i] = Some(domain_nodes[d]);
+                graph.add_edge(objective_nodes[i], domain_nodes[d], Edge::InDomain);
             }
         }
         for (i, domain) in t.domains.iter().enumerate() {
@@ -452,7 +484,6 @@ impl Index {
                 objectives: objective_nodes,
                 actors: actor_nodes,
             },
-            domain_of,
         }
     }
 }
@@ -538,9 +569,9 @@ impl Territory {
         let mut rows: Vec<usize> = match self.index.domains.get(domain) {
             Some(&d) => g
                 .graph
-                .edges_directed(g.domains[d], Direction::Outgoing)
-                .filter(|e| *e.weight() == Edge::Contains)
-                .filter_map(|e| match g.graph[e.target()] {
+                .edges_directed(g.domains[d], Direction::Incoming)
+                .filter(|e| *e.weight() == Edge::InDomain)
+                .filter_map(|e| match g.graph[e.source()] {
                     Node::Objective(o) => Some(o),
                     _ => None,
                 })
@@ -565,19 +596,24 @@ impl Territory {
     }
 
     /// (link, actor row, role) of every link that applies to an objective, in file order:
-    /// the role edges into its node and into its domain's.
+    /// the role edges into its node and into its domain's. A domain's role edges come first
+    /// among its edges (the newest), before the many of its objectives, which are not read.
     fn involved(&self, objective: &Objective) -> Vec<(usize, usize, Role)> {
         let mut found = Vec::new();
         if let Some(o) = self.row_of(objective) {
             let g = &self.index.graph;
-            let nodes = std::iter::once(g.objectives[o]).chain(self.index.domain_of[o]);
-            for node in nodes {
-                for e in g.graph.edges_directed(node, Direction::Incoming) {
-                    if let (&Edge::Role { link, role }, Node::Actor(a)) =
-                        (e.weight(), g.graph[e.source()])
-                    {
-                        found.push((link, a, role));
-                    }
+            let node = g.objectives[o];
+            let domain = g.graph.edges_directed(node, Direction::Outgoing).next();
+            let domain_roles = domain
+                .into_iter()
+                .flat_map(|d| g.graph.edges_directed(d.target(), Direction::Incoming))
+                .take_while(|e| matches!(e.weight(), Edge::Role { .. }));
+            let own = g.graph.edges_directed(node, Direction::Incoming);
+            for e in own.chain(domain_roles) {
+                if let (&Edge::Role { link, role }, Node::Actor(a)) =
+                    (e.weight(), g.graph[e.source()])
+                {
+                    found.push((link, a, role));
                 }
             }
         }
@@ -601,23 +637,34 @@ impl Territory {
 
     /// The actors holding `role` towards an objective, each once, in link order.
     pub fn actors_in_role<'a>(&'a self, objective: &Objective, role: Role) -> Vec<&'a Actor> {
-        let mut rows: Vec<usize> = Vec::new();
+        self.holders(objective, role)
+            .into_iter()
+            .map(|(actor, _)| actor)
+            .collect()
+    }
+
+    /// The actors holding `role` towards an objective, each once, in link order, with the
+    /// first link that gives it to them (the objective's own or its domain's).
+    pub fn holders<'a>(&'a self, objective: &Objective, role: Role) -> Vec<(&'a Actor, &'a Link)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
         let mut seen = HashSet::default();
-        for (_, actor, _) in self.involved(objective).into_iter().filter(|i| i.2 == role) {
+        for (link, actor, _) in self.involved(objective).into_iter().filter(|i| i.2 == role) {
             // Few actors hold one role: a set only when there are many.
-            let new = if rows.len() < 32 {
-                !rows.contains(&actor)
+            let new = if out.len() < 32 {
+                !out.iter().any(|&(a, _)| a == actor)
             } else {
                 if seen.is_empty() {
-                    seen.extend(rows.iter().copied());
+                    seen.extend(out.iter().map(|&(a, _)| a));
                 }
                 seen.insert(actor)
             };
             if new {
-                rows.push(actor);
+                out.push((actor, link));
             }
         }
-        rows.into_iter().map(|a| &self.tables.actors[a]).collect()
+        out.into_iter()
+            .map(|(a, l)| (&self.tables.actors[a], &self.tables.links[l]))
+            .collect()
     }
 
     /// The groups an actor belongs to (directly), in file order.
@@ -640,8 +687,8 @@ impl Territory {
         rows.into_iter().map(|a| &self.tables.actors[a])
     }
 
-    /// The petgraph graph: domains, objectives and actors as nodes; roles, domains'
-    /// objectives, related domains and group membership as edges.
+    /// The petgraph graph: domains, objectives and actors as nodes; roles, objectives'
+    /// domains, related domains and group membership as edges.
     pub fn graph(&self) -> &TerritoryGraph {
         &self.index.graph
     }
@@ -652,5 +699,56 @@ impl Tables {
     /// for a loader still reading them.
     pub fn graph(&self) -> TerritoryGraph {
         Index::new(self).graph
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn objective(target: f64, unit: Option<&str>) -> Objective {
+        Objective {
+            id: "o".into(),
+            domain: "d".into(),
+            title: "O".into(),
+            target: Some(target),
+            unit: unit.map(Into::into),
+            current: None,
+            priority: false,
+            contractual: true,
+            origin: Location::new("objectives.csv", 2),
+        }
+    }
+
+    #[test]
+    fn a_target_of_one_thing_to_do_is_qualitative_and_one_unit_of_measure_is_not() {
+        for unit in [
+            None,
+            Some("REGAL"),
+            Some("contrat"),
+            Some("COT ENR"),
+            Some("protocole"),
+        ] {
+            assert!(objective(1.0, unit).is_qualitative(), "{unit:?}");
+        }
+        for unit in [
+            "km",
+            "ha",
+            "MWh",
+            "M€",
+            "k€",
+            "€",
+            "%",
+            "% des écoles",
+            "m²",
+            "tonnes",
+            "tCO2e",
+            "hectares",
+            "ans",
+        ] {
+            assert!(!objective(1.0, Some(unit)).is_qualitative(), "{unit}");
+        }
+        assert!(!objective(2.0, Some("contrats")).is_qualitative());
+        assert!(!objective(50.0, None).is_qualitative());
     }
 }

@@ -58,18 +58,72 @@ fn ascii(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// The candidate closest to `wanted` when it is close enough to be a typo.
 pub fn suggest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    suggest_keyed(wanted, candidates.into_iter().map(|c| (c, key(c))))
+}
+
+/// The lowest score a suggestion may have (normalised Damerau-Levenshtein of the keys).
+const CLOSE_ENOUGH: f64 = 0.7;
+
+/// `suggest` among candidates given with their `key`, for many lookups among the same names
+/// (every unknown actor of a file). Candidates too far apart in length or letters to reach
+/// the score are skipped before the (costly) edit distance: same answer, much faster.
+pub fn suggest_keyed<'a, K: AsRef<str>>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = (&'a str, K)>,
+) -> Option<&'a str> {
     let wanted = key(wanted);
     if wanted.is_empty() {
         return None;
     }
+    let wanted_len = wanted.chars().count();
+    let wanted_letters = letters(&wanted);
     let mut best: Option<(f64, &str)> = None;
-    for candidate in candidates {
-        let score = strsim::normalized_damerau_levenshtein(&wanted, &key(candidate));
+    for (candidate, candidate_key) in candidates {
+        let candidate_key = candidate_key.as_ref();
+        // Each edit changes the length by one at most, and the count of one letter by one.
+        let len = candidate_key.chars().count();
+        let longest = len.max(wanted_len) as f64;
+        let bound = |distance: usize| 1.0 - distance as f64 / longest;
+        let reachable = |score: f64| score >= CLOSE_ENOUGH && best.is_none_or(|(b, _)| score > b);
+        if longest > 0.0
+            && (!reachable(bound(len.abs_diff(wanted_len)))
+                || !reachable(bound(letter_distance(&wanted_letters, candidate_key))))
+        {
+            continue;
+        }
+        let score = strsim::normalized_damerau_levenshtein(&wanted, candidate_key);
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, candidate));
         }
     }
-    best.filter(|(score, _)| *score >= 0.7).map(|(_, c)| c)
+    best.filter(|(score, _)| *score >= CLOSE_ENOUGH)
+        .map(|(_, c)| c)
+}
+
+/// How many times each ASCII byte occurs (keys are ASCII); other characters are counted
+/// together.
+fn letters(key: &str) -> [u16; 129] {
+    let mut counts = [0u16; 129];
+    for c in key.chars() {
+        let i = if c.is_ascii() { c as usize } else { 128 };
+        counts[i] = counts[i].saturating_add(1);
+    }
+    counts
+}
+
+/// A lower bound of the edit distance: the letters one key has more of than the other,
+/// whichever side has more.
+fn letter_distance(wanted: &[u16; 129], candidate: &str) -> usize {
+    let other = letters(candidate);
+    let (mut more, mut fewer) = (0usize, 0usize);
+    for (a, b) in wanted.iter().zip(other.iter()) {
+        if a > b {
+            more += usize::from(a - b);
+        } else {
+            fewer += usize::from(b - a);
+        }
+    }
+    more.max(fewer)
 }
 
 #[cfg(test)]
@@ -110,5 +164,54 @@ mod tests {
         assert_eq!(suggest("SEVADC", names), Some("SEVADEC"));
         assert_eq!(suggest("sympac", names), Some("SyMPaC"));
         assert_eq!(suggest("Chambre d'agriculture", names), None);
+    }
+
+    #[test]
+    fn skipping_far_candidates_never_changes_the_answer() {
+        let names = [
+            "SEVADEC",
+            "SyMPaC",
+            "ADEME",
+            "Région HdF",
+            "Les 3 EPCI",
+            "EPCIs",
+            "GCT&M",
+            "CCRA",
+            "Appels à projets éventuels",
+            "SEM Énergie",
+            "PNRCMO",
+            "a",
+            "",
+        ];
+        let words = [
+            "SEVADC",
+            "sympac",
+            "ADEM",
+            "Region HDF",
+            "Les 3 EPCIs",
+            "EPCI",
+            "GCTM",
+            "CRAA",
+            "Appels a projet eventuel",
+            "SEM",
+            "PNR",
+            "b",
+            "Inconnu 12",
+            "ab",
+            "ba",
+        ];
+        for w in words {
+            // The plain search, candidate by candidate, as `suggest` did before the bounds.
+            let plain = names
+                .iter()
+                .map(|n| (strsim::normalized_damerau_levenshtein(&key(w), &key(n)), *n))
+                .fold(None::<(f64, &str)>, |best, (s, n)| match best {
+                    Some((b, _)) if s <= b => best,
+                    _ => Some((s, n)),
+                })
+                .filter(|(s, _)| *s >= CLOSE_ENOUGH)
+                .map(|(_, n)| n);
+            assert_eq!(suggest(w, names), plain, "{w}");
+        }
     }
 }

@@ -1,27 +1,33 @@
 //! `bonus-at-risk`: an objective below the share of its target the year-3 bonus requires,
-//! or heading below it by the programme's end.
+//! told apart by time: on track, behind, or missed once the programme has ended.
 
 use super::{Context, Finding, Rule, Severity};
-use crate::model::Territory;
+use crate::model::{Lang, Territory};
 use crate::numbers::percent;
-use crate::status::{self, ObjectiveStatus, Source, Verdict};
+use crate::status::{self, ObjectiveStatus, Source, Standing, Status};
 
 /// What it finds: an objective that conditions the year-3 bonus (a contractual objective)
 /// whose latest value is below its threshold (60 % of its target, 100 % for a priority
-/// objective, from the programme settings), or whose dated measurements, extended in a
-/// straight line, end below it on the programme's end date. A warning; an error for a
-/// priority objective. An objective with no value is not flagged: unknown is not 0 %.
+/// objective, from the programme settings), graded by its standing (`status::Standing`):
+/// on track (info) when its dated measurements, extended in a straight line, reach the
+/// threshold on the programme's end date; behind (a warning) when they end below it or
+/// cannot be projected; missed (an error) once the programme has ended. A priority objective
+/// projected below its threshold is an error, and so is one met today but heading below it
+/// (a warning for other objectives). An objective with no value is not flagged: unknown is
+/// not 0 %.
 ///
 /// Why it matters: the year-3 bonus (1 € per inhabitant, 152 371 € for the Calaisis) is lost
-/// if any one objective misses its threshold; the committee must see it while it can act.
+/// if any one objective misses its threshold; the committee must see it while it can act,
+/// and must not be alarmed by an objective that is merely on its way.
 ///
-/// Example: `regal` measured at 0,5 (half done) is at 50 %, below its 100 %: an error.
+/// Example: cycle paths at 20 km of 50 at the end of 2022, after 10 km a year earlier: 40 %
+/// today, 60 % projected at the end of 2023, on track.
 pub static RULE: Rule = Rule {
     name: "bonus-at-risk",
     severity: Severity::Warning,
-    summary: "an objective below its threshold for the year-3 bonus (60 %, 100 % for a priority objective), or projected below it at the programme's end; an error for a priority objective",
-    why: "the year-3 bonus (1 € per inhabitant, 152 371 € for the Calaisis) is lost if any one objective misses its threshold; the committee must see it while it can act",
-    example: "a REGAL measured at 0,5 (half done) is at 50 %, below the 100 % of a priority objective: an error",
+    summary: "an objective below its threshold for the year-3 bonus (60 %, 100 % for a priority objective): on track (info) when its projection reaches the threshold by the programme's end, behind (warning) when it does not or there is none, missed (error) once the programme has ended; a priority objective projected below its threshold is an error",
+    why: "the year-3 bonus (1 € per inhabitant, 152 371 € for the Calaisis) is lost if any one objective misses its threshold; the committee must see it while it can act, and not be alarmed by an objective that is on its way",
+    example: "a REGAL measured at 0,5 (half done) before the programme's end is behind its 100 %, a warning; still at 0,5 once the programme has ended, it is missed, an error",
     params: &[],
     check,
 };
@@ -30,53 +36,101 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
     let status = status::compute(territory, None);
     let mut findings = Vec::new();
     for o in status.objectives.iter().filter(|o| o.counted) {
-        let Some(message) = message(o) else {
+        let Some(graded) = grade(o, &status) else {
             continue;
         };
-        let mut finding = cx.finding(message);
-        if o.priority {
-            finding.severity = cx.raised(Severity::Error);
-        }
+        let mut finding = cx.finding(graded.message);
+        finding.severity = cx.graded(graded.severity);
         finding.objectives.push(o.id.clone());
         finding.location = match &o.source {
             Source::Measured { origin, .. } | Source::Current { origin } => Some(origin.clone()),
             Source::None => territory.objective(&o.id).map(|obj| obj.origin.clone()),
         };
-        finding.hint = Some(if o.verdict == Verdict::Below {
-            "the bonus needs every objective at its threshold by the programme's end; plan the actions that close the gap, or record a newer measurement in progress.csv".to_owned()
-        } else {
-            "at this pace the objective ends below its threshold; speed up the actions or check the latest measurements in progress.csv".to_owned()
-        });
+        finding.hint = Some(graded.hint.to_owned());
         findings.push(finding);
     }
     findings
 }
 
-fn message(o: &ObjectiveStatus) -> Option<String> {
+/// A finding's grade, words and hint, before the settings.
+struct Graded {
+    severity: Severity,
+    message: String,
+    hint: &'static str,
+}
+
+/// What the rule says of an objective, if anything.
+fn grade(o: &ObjectiveStatus, status: &Status) -> Option<Graded> {
     let kind = if o.priority {
         "priority objective"
     } else {
         "objective"
     };
+    let name = format!("{kind} {} \"{}\"", o.id, o.title);
+    let word = o.standing.word(Lang::En);
     let threshold = percent(o.threshold);
-    if let (Verdict::Below, Some(ratio)) = (o.verdict, o.ratio) {
-        return Some(format!(
-            "{kind} {} \"{}\" is at {} of its target, below the {threshold} the year-3 bonus requires",
-            o.id,
-            o.title,
-            percent(ratio)
-        ));
-    }
-    let p = o.projection.as_ref()?;
-    match (p.verdict, p.ratio) {
-        (Verdict::Below, Some(ratio)) => Some(format!(
-            "{kind} {} \"{}\" is projected at {} of its target on {} at its current pace, below the {threshold} the year-3 bonus requires",
-            o.id,
-            o.title,
-            percent(ratio),
-            p.date
-        )),
-        _ => None,
+    let now = percent(o.ratio?);
+    let requires = "the year-3 bonus requires";
+    let projected = o
+        .projection
+        .as_ref()
+        .and_then(|p| Some((percent(p.ratio?), p.date)));
+    let severity = if o.grave() {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    let keep_up = "at this pace the objective ends below its threshold; speed up the actions or check the latest measurements in progress.csv";
+    Some(match (o.standing, projected) {
+        (Standing::Missed, _) => Graded {
+            severity: Severity::Error,
+            message: format!(
+                "{name}: {word}, at {now} of its target as the programme ended on {}, below the {threshold} {requires}",
+                status.end.map(|d| d.to_string()).unwrap_or_default()
+            ),
+            hint: "the programme has ended; if a later measurement reaches the threshold, record it in progress.csv, otherwise the year-3 bonus is lost",
+        },
+        (Standing::OnTrack, Some((at_end, end))) => Graded {
+            severity: Severity::Info,
+            message: format!(
+                "{name}: {word}, at {now} of its target and projected at {at_end} on {end}, reaching the {threshold} {requires}"
+            ),
+            hint: "keep the pace and record the next measurement in progress.csv",
+        },
+        (Standing::Behind, Some((at_end, end))) => Graded {
+            severity,
+            message: format!(
+                "{name}: {word}, at {now} of its target and projected at {at_end} on {end}, below the {threshold} {requires}"
+            ),
+            hint: keep_up,
+        },
+        (Standing::Behind, None) => Graded {
+            severity,
+            message: format!(
+                "{name}: {word}, at {now} of its target, below the {threshold} {requires}; {}",
+                why_no_projection(o, status)
+            ),
+            hint: "the bonus needs every objective at its threshold by the programme's end; plan the actions that close the gap, or record a newer measurement in progress.csv",
+        },
+        (Standing::Met, Some((at_end, end))) if o.projected_below() => Graded {
+            severity,
+            message: format!(
+                "{name}: {word} today at {now} of its target, but projected at {at_end} on {end}, below the {threshold} {requires}"
+            ),
+            hint: keep_up,
+        },
+        _ => return None,
+    })
+}
+
+/// Why an objective behind its threshold has no projection.
+fn why_no_projection(o: &ObjectiveStatus, status: &Status) -> &'static str {
+    if o.qualitative {
+        "a yes/no objective is not projected"
+    } else if status.end.is_none() {
+        "not projected: the programme has no end date"
+    } else {
+        "not projected: two dated measurements within the programme are needed"
     }
 }
 
@@ -129,30 +183,48 @@ mod tests {
     }
 
     #[test]
-    fn below_threshold_warns_and_priority_is_an_error() {
-        let t = territory(
-            &[
-                ("haies", 50.0, false),
-                ("regal", 1.0, true),
-                ("friches", 26.0, false),
-            ],
-            &[
-                ("haies", "2023-12-31", 29.95),
-                ("regal", "2023-12-31", 0.99),
-                ("friches", "2023-12-31", 15.6),
-            ],
+    fn below_the_threshold_when_the_programme_ends_is_missed_an_error() {
+        let measured = |day| {
+            territory(
+                &[
+                    ("haies", 50.0, false),
+                    ("regal", 1.0, true),
+                    ("friches", 26.0, false),
+                ],
+                &[
+                    ("haies", day, 29.95),
+                    ("regal", day, 0.99),
+                    ("friches", day, 15.6),
+                ],
+            )
+        };
+        let findings = run(&measured("2023-12-31"));
+        let shown: Vec<(&str, Severity)> = findings
+            .iter()
+            .map(|f| (f.objectives[0].as_str(), f.severity))
+            .collect();
+        assert_eq!(
+            shown,
+            [("haies", Severity::Error), ("regal", Severity::Error)],
+            "{findings:#?}"
         );
-        let findings = run(&t);
-        assert_eq!(findings.len(), 2, "{findings:#?}");
-        // Errors come first.
-        assert_eq!(findings[0].objectives, ["regal"]);
-        assert_eq!(findings[0].severity, Severity::Error);
-        assert_eq!(findings[1].objectives, ["haies"]);
-        assert_eq!(findings[1].severity, Severity::Warning);
-        assert!(
-            findings[1].message.contains("at 59,9 %"),
-            "{}",
-            findings[1].message
+        assert_eq!(
+            findings[0].message,
+            "objective haies \"haies\": missed, at 59,9 % of its target as the programme ended on 2023-12-31, below the 60 % the year-3 bonus requires"
+        );
+        // The same values a day before the end: behind, with nothing to project from.
+        let findings = run(&measured("2023-12-30"));
+        let shown: Vec<(&str, Severity)> = findings
+            .iter()
+            .map(|f| (f.objectives[0].as_str(), f.severity))
+            .collect();
+        assert_eq!(
+            shown,
+            [("haies", Severity::Warning), ("regal", Severity::Warning)]
+        );
+        assert_eq!(
+            findings[1].message,
+            "priority objective regal \"regal\": behind, at 99 % of its target, below the 100 % the year-3 bonus requires; a yes/no objective is not projected"
         );
     }
 
@@ -172,7 +244,9 @@ mod tests {
         let findings = run(&falling);
         assert_eq!(findings.len(), 1);
         assert!(
-            findings[0].message.contains("projected at"),
+            findings[0]
+                .message
+                .contains(": met today at 64 % of its target, but projected at"),
             "{}",
             findings[0].message
         );

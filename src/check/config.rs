@@ -10,7 +10,7 @@ use super::{ParamValue, RULES, Rule, Severity};
 use crate::error::{Error, LoadError};
 use crate::load::values;
 use crate::model::{Role, RuleSetting, Territory};
-use crate::names::{fold, suggest};
+use crate::names::{fold, key, suggest};
 
 /// One rule's settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,7 +101,7 @@ impl Config {
         };
         match set.or_else(default)? {
             ParamValue::Roles(roles) => Some(roles),
-            ParamValue::Count(_) => None,
+            ParamValue::Count(_) | ParamValue::Ids(_) => None,
         }
     }
 
@@ -123,7 +123,7 @@ impl Config {
         let mut config = Config::default();
         let mut errors = Vec::new();
         for (name, setting) in &territory.rules {
-            if let Err(message) = config.set(name, setting) {
+            if let Err(message) = config.set(territory, name, setting) {
                 errors.push(LoadError::new(setting.origin.clone(), message));
             }
         }
@@ -135,7 +135,12 @@ impl Config {
         }
     }
 
-    fn set(&mut self, name: &str, setting: &RuleSetting) -> Result<(), String> {
+    fn set(
+        &mut self,
+        territory: &Territory,
+        name: &str,
+        setting: &RuleSetting,
+    ) -> Result<(), String> {
         let Some(rule) = super::rule(name) else {
             return Err(format!(
                 "rules: unknown rule \"{name}\"{}; `actormap rules` lists them",
@@ -176,7 +181,7 @@ impl Config {
                         ));
                         continue;
                     };
-                    match param_value(&param.default, value) {
+                    match param_value(&param.default, value, territory) {
                         Ok(v) => {
                             config.params.retain(|(n, _)| *n != param.name);
                             config.params.push((param.name, v));
@@ -255,13 +260,52 @@ fn example_object(rule: &Rule) -> String {
         Some(p) => match &p.default {
             ParamValue::Count(n) => format!("{{\"{}\": {n}}}", p.name),
             ParamValue::Roles(_) => format!("{{\"{}\": [\"financeur\", \"cible\"]}}", p.name),
+            ParamValue::Ids(_) => format!("{{\"{}\": [\"renovation\"]}}", p.name),
         },
         None => "{\"severity\": \"warning\"}".to_owned(),
     }
 }
 
-/// A JSON value read as a parameter of the same kind as its default.
-fn param_value(default: &ParamValue, value: &Value) -> Result<ParamValue, String> {
+/// A list setting's words: a JSON array of strings, or one string separated by `,` `;` `|`.
+fn words<'v>(value: &'v Value, what: &str) -> Result<Vec<&'v str>, String> {
+    let words: Vec<&str> = match value {
+        Value::Array(items) => items
+            .iter()
+            .map(|v| v.as_str().ok_or(()))
+            .collect::<Result<_, _>>()
+            .map_err(|()| format!("expected a list of {what}, found {value}"))?,
+        Value::String(s) => s.split([',', ';', '|']).map(str::trim).collect(),
+        _ => return Err(format!("expected a list of {what}, found {value}")),
+    };
+    Ok(words.into_iter().filter(|w| !w.trim().is_empty()).collect())
+}
+
+/// An objective or domain id of the territory, as written in a setting (any case or
+/// spacing: "dc 4" is DC4), with a suggestion when it names neither.
+fn objective_or_domain(territory: &Territory, word: &str) -> Result<String, String> {
+    let wanted = key(word);
+    let objectives = territory.objectives().iter().map(|o| o.id.as_str());
+    let domains = territory.domains().iter().map(|d| d.id.as_str());
+    if let Some(id) = objectives
+        .clone()
+        .chain(domains.clone())
+        .find(|id| key(id) == wanted)
+    {
+        return Ok(id.to_owned());
+    }
+    let hint = suggest(word, objectives.chain(domains))
+        .map(|s| format!(" (did you mean \"{s}\"?)"))
+        .unwrap_or_default();
+    Err(format!("unknown objective or domain \"{word}\"{hint}"))
+}
+
+/// A JSON value read as a parameter of the same kind as its default; ids must name an
+/// objective or a domain of the territory.
+fn param_value(
+    default: &ParamValue,
+    value: &Value,
+    territory: &Territory,
+) -> Result<ParamValue, String> {
     match default {
         ParamValue::Count(_) => value
             .as_u64()
@@ -269,23 +313,30 @@ fn param_value(default: &ParamValue, value: &Value) -> Result<ParamValue, String
             .map(ParamValue::Count)
             .ok_or_else(|| format!("expected a whole number (0 or more), found {value}")),
         ParamValue::Roles(_) => {
-            let words: Vec<&str> = match value {
-                Value::Array(items) => items
-                    .iter()
-                    .map(|v| v.as_str().ok_or(()))
-                    .collect::<Result<_, _>>()
-                    .map_err(|()| format!("expected a list of role names, found {value}"))?,
-                Value::String(s) => s.split([',', ';', '|']).map(str::trim).collect(),
-                _ => return Err(format!("expected a list of role names, found {value}")),
-            };
             let mut roles = Vec::new();
-            for word in words.into_iter().filter(|w| !w.trim().is_empty()) {
+            for word in words(value, "role names")? {
                 let role = values::role(word)?;
                 if !roles.contains(&role) {
                     roles.push(role);
                 }
             }
             Ok(ParamValue::Roles(Cow::Owned(roles)))
+        }
+        ParamValue::Ids(_) => {
+            let mut ids = Vec::new();
+            let mut unknown = Vec::new();
+            for word in words(value, "objective or domain ids")? {
+                match objective_or_domain(territory, word) {
+                    Ok(id) if !ids.contains(&id) => ids.push(id),
+                    Ok(_) => {}
+                    Err(e) => unknown.push(e),
+                }
+            }
+            if unknown.is_empty() {
+                Ok(ParamValue::Ids(ids))
+            } else {
+                Err(unknown.join("; "))
+            }
         }
     }
 }

@@ -6,7 +6,7 @@
 use petgraph::Direction;
 use petgraph::visit::EdgeRef;
 
-use crate::model::{Actor, Edge, Node, Objective, Role, Territory};
+use crate::model::{Actor, Edge, Link, Node, Objective, Role, Territory};
 
 pub struct Facts<'t> {
     territory: &'t Territory,
@@ -65,6 +65,21 @@ impl<'t> Facts<'t> {
     /// counts as itself.
     pub fn in_role(&self, objective: &Objective, role: Role) -> Vec<&'t Actor> {
         self.territory.actors_in_role(objective, role)
+    }
+
+    /// The actors holding `role` towards an objective, each once, in link order, with the
+    /// first link that gives it to them (the objective's own or its domain's).
+    pub fn holders(&self, objective: &Objective, role: Role) -> Vec<(&'t Actor, &'t Link)> {
+        self.territory.holders(objective, role)
+    }
+
+    /// True when `member` belongs to `group`, directly or through other groups.
+    pub fn is_member_of(&self, member: &str, group: &str) -> bool {
+        let position = |id| self.territory.actor_position(id);
+        match (position(member), position(group)) {
+            (Some(m), Some(g)) => self.groups[m].binary_search(&g).is_ok(),
+            _ => false,
+        }
     }
 
     /// True when at least one actor is linked to the objective, in any role.

@@ -12,8 +12,10 @@ pub mod output;
 
 mod duplicate_actor;
 mod empty_domain;
+mod measurement_outside_programme;
 mod missing_lead;
 mod missing_role;
+mod multiple_leads;
 mod no_relay;
 mod one_way_related;
 mod orphan_actor;
@@ -33,6 +35,7 @@ use crate::model::{Objective, Role, Territory};
 /// Every rule, in the order they are listed and their findings reported.
 pub static RULES: &[&Rule] = &[
     &missing_lead::RULE,
+    &multiple_leads::RULE,
     &priority_unfunded::RULE,
     &missing_role::RULE,
     &no_relay::RULE,
@@ -43,6 +46,7 @@ pub static RULES: &[&Rule] = &[
     &empty_domain::RULE,
     &one_way_related::RULE,
     &bonus_at_risk::RULE,
+    &measurement_outside_programme::RULE,
 ];
 
 /// The rule of the registry with this name.
@@ -123,6 +127,8 @@ pub enum ParamValue {
     Count(usize),
     /// A list of roles, written as in the links table ("financeur", "cible" or "funder").
     Roles(Cow<'static, [Role]>),
+    /// A list of objective or domain ids of the territory (`["renovation", "DC4"]`).
+    Ids(Vec<String>),
 }
 
 impl fmt::Display for ParamValue {
@@ -133,6 +139,7 @@ impl fmt::Display for ParamValue {
                 let ids: Vec<&str> = roles.iter().map(|r| r.id()).collect();
                 write!(f, "[{}]", ids.join(", "))
             }
+            ParamValue::Ids(ids) => write!(f, "[{}]", ids.join(", ")),
         }
     }
 }
@@ -163,14 +170,18 @@ impl Context<'_> {
         }
     }
 
-    /// The severity of a finding the rule deems graver than its others (one about a priority
-    /// objective): `graver` when the rule runs at its default severity, and the severity the
-    /// territory or the command line chose otherwise, so that `--warn RULE` means warnings.
-    pub fn raised(&self, graver: Severity) -> Severity {
-        if self.severity_set {
+    /// The severity of a finding the rule grades itself (bonus-at-risk: an error for a
+    /// missed threshold, info for an objective on track). At the rule's default severity, the
+    /// grade, never below what the settings made of the default (`--deny warnings`). When the
+    /// territory or the command line named the rule's severity, every finding takes it, so
+    /// that `--warn RULE` means warnings; except good news: an info grade stays info.
+    pub fn graded(&self, grade: Severity) -> Severity {
+        if grade == Severity::Info {
+            Severity::Info
+        } else if self.severity_set {
             self.severity
         } else {
-            graver.max(self.severity)
+            grade.max(self.severity)
         }
     }
 
@@ -200,6 +211,14 @@ impl Context<'_> {
     pub fn roles(&self, name: &str) -> &[Role] {
         match self.param(name) {
             Some(ParamValue::Roles(roles)) => roles,
+            _ => &[],
+        }
+    }
+
+    /// A list-of-ids setting (its default when the territory does not set it).
+    pub fn ids(&self, name: &str) -> &[String] {
+        match self.param(name) {
+            Some(ParamValue::Ids(ids)) => ids,
             _ => &[],
         }
     }
@@ -337,7 +356,12 @@ mod tests {
 
     #[test]
     fn run_refuses_bad_settings() {
-        let e = run(&territory(&T.replace("SETTING", "loud"))).unwrap_err();
+        // The loader refuses such a file; a territory built otherwise is still checked.
+        let mut t = territory(&T.replace("SETTING", "error"));
+        if let Some(setting) = t.rules.get_mut("missing-lead") {
+            setting.value = "loud".into();
+        }
+        let e = run(&t).unwrap_err();
         assert!(
             e.to_string()
                 .contains("t.json:2: rule \"missing-lead\": unknown severity \"loud\""),
@@ -346,28 +370,29 @@ mod tests {
     }
 
     #[test]
-    fn raised_severity_yields_to_the_settings() {
+    fn graded_severity_yields_to_the_settings_except_for_good_news() {
         let t = territory(&T.replace("SETTING", "error"));
         let facts = Facts::new(&t);
         let at = |severity, severity_set| Context {
-            rule: RULES[0],
+            rule: rule("bonus-at-risk").unwrap(),
             severity,
             facts: &facts,
             params: &[],
             severity_set,
         };
-        assert_eq!(
-            at(Severity::Warning, false).raised(Severity::Error),
-            Severity::Error
-        );
-        assert_eq!(
-            at(Severity::Error, false).raised(Severity::Warning),
-            Severity::Error
-        );
-        assert_eq!(
-            at(Severity::Info, true).raised(Severity::Error),
-            Severity::Info
-        );
+        let (info, warning, error) = (Severity::Info, Severity::Warning, Severity::Error);
+        // At the defaults: the grade.
+        assert_eq!(at(warning, false).graded(error), error);
+        assert_eq!(at(warning, false).graded(warning), warning);
+        assert_eq!(at(warning, false).graded(info), info);
+        // --deny warnings: the default grade rises with the rule.
+        assert_eq!(at(error, false).graded(warning), error);
+        assert_eq!(at(error, false).graded(info), info);
+        // A severity named in the settings: every finding takes it, good news stays info.
+        assert_eq!(at(warning, true).graded(error), warning);
+        assert_eq!(at(error, true).graded(warning), error);
+        assert_eq!(at(error, true).graded(info), info);
+        assert_eq!(at(info, true).graded(error), info);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::{Finding, Rule, Severity};
 use crate::markdown::escape as cell;
 use crate::model::Territory;
+use crate::terminal::{self, escape};
 
 fn severity_style(severity: Severity) -> Style {
     let colour = match severity {
@@ -43,13 +44,20 @@ pub fn text(findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "{s}{}{s:#}{BOLD}[{}]: {}{BOLD:#}",
-            f.severity, f.rule, f.message
+            f.severity,
+            f.rule,
+            escape(&f.message)
         )?;
         if let Some(location) = &f.location {
-            writeln!(out, "  {GUTTER}-->{GUTTER:#} {location}")?;
+            let location = location.to_string();
+            writeln!(out, "  {GUTTER}-->{GUTTER:#} {}", escape(&location))?;
         }
         if let Some(hint) = &f.hint {
-            writeln!(out, "  {GUTTER}={GUTTER:#} {BOLD}hint:{BOLD:#} {hint}")?;
+            writeln!(
+                out,
+                "  {GUTTER}={GUTTER:#} {BOLD}hint:{BOLD:#} {}",
+                escape(hint)
+            )?;
         }
         writeln!(out)?;
     }
@@ -123,8 +131,7 @@ pub fn json(territory: &Territory, findings: &[Finding], out: &mut dyn Write) ->
             }),
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::from)?;
-    writeln!(out)
+    terminal::write_json(out, &rows)
 }
 
 /// A table to paste into the committee's minutes, then the summary line.
@@ -241,12 +248,12 @@ pub fn rules_json(rules: &[&Rule], out: &mut dyn Write) -> io::Result<()> {
                     default: match &p.default {
                         super::ParamValue::Count(n) => (*n).into(),
                         super::ParamValue::Roles(roles) => roles.iter().map(|r| r.id()).collect(),
+                        super::ParamValue::Ids(ids) => ids.iter().map(String::as_str).collect(),
                     },
                     doc: p.doc,
                 })
                 .collect(),
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::from)?;
-    writeln!(out)
+    terminal::write_json(out, &rows)
 }

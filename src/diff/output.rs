@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use super::{Diff, ProgressChange, Standing};
 use crate::markdown::escape;
 use crate::numbers::{french, percent};
+use crate::terminal;
 
 /// The diff as titled sections of lines, empty sections left out.
 fn sections(d: &Diff) -> Vec<(String, Vec<String>)> {
@@ -89,7 +90,7 @@ fn title(d: &Diff) -> String {
 }
 
 pub fn text(d: &Diff, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}", title(d))?;
+    terminal::line(out, &title(d))?;
     if d.is_empty() {
         return writeln!(out, "no difference");
     }
@@ -97,7 +98,7 @@ pub fn text(d: &Diff, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
         writeln!(out, "{title}")?;
         for line in lines {
-            writeln!(out, "  {line}")?;
+            terminal::line(out, &format!("  {line}"))?;
         }
     }
     Ok(())
@@ -121,6 +122,5 @@ pub fn markdown(d: &Diff, out: &mut dyn Write) -> io::Result<()> {
 }
 
 pub fn json(d: &Diff, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, d)?;
-    writeln!(out)
+    terminal::write_json(out, d)
 }

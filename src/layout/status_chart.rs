@@ -11,14 +11,18 @@ use super::{
 };
 use crate::model::{Lang, Territory};
 use crate::numbers::percent_value;
-use crate::status::{BonusVerdict, ObjectiveStatus, Status, Verdict};
+use crate::status::{ObjectiveStatus, Standing, Status, Verdict};
 
 /// A bar at or above its threshold.
 pub const MET: Color = "#2e7d32";
-/// A bar below its threshold (a warning for the bonus).
-pub const BELOW: Color = "#e07b00";
-/// A priority objective below its threshold (the bonus is lost).
+/// A bar below its threshold but projected to reach it: on track, no alarm.
+pub const ON_TRACK: Color = "#00838f";
+/// A bar behind its threshold (a warning for the bonus).
+pub const BEHIND: Color = "#e07b00";
+/// A priority objective behind and projected below its threshold (the bonus is at stake).
 pub const PRIORITY_BELOW: Color = RED;
+/// A bar below its threshold once the programme has ended.
+pub const MISSED: Color = "#8b1a1a";
 /// The hatching of a bar whose value is unknown.
 pub const HATCH: Color = "#aab3bf";
 
@@ -31,6 +35,8 @@ pub const GAP: f64 = 28.0;
 const MAX_PITCH: f64 = 132.0;
 const MIN_PITCH: f64 = 76.0;
 const VALUE_SIZE: f64 = 18.0;
+/// How far the projection's diamond reaches from its centre, its white rim included.
+const DIAMOND: f64 = 15.0;
 const CAPTION_SIZE: f64 = 16.0;
 const TITLE_SIZE: f64 = 20.0;
 
@@ -191,13 +197,13 @@ pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Scene {
     finish(frame.scene(title), k)
 }
 
-/// "État d'avancement · Bonus année 3 : conditions non remplies".
+/// "État d'avancement · Bonus année 3 : conditions en bonne voie".
 pub fn title(status: &Status, lang: Lang) -> String {
-    let verdict = match status.bonus.verdict {
-        BonusVerdict::Met => tr(lang, "conditions remplies", "conditions met"),
-        BonusVerdict::NotMet => tr(lang, "conditions non remplies", "conditions not met"),
-        BonusVerdict::Unknown => tr(lang, "conditions inconnues", "conditions unknown"),
-    };
+    let verdict = format!(
+        "{} {}",
+        tr(lang, "conditions", "conditions"),
+        status.bonus.standing.conditions_word(lang)
+    );
     let at = status
         .at
         .map(|d| format!(" {} {}", tr(lang, "au", "as of"), date(d, lang)))
@@ -269,11 +275,26 @@ fn conditions(status: &Status, lang: Lang) -> String {
     };
     let (below, unknown) = (status.bonus.below.len(), status.bonus.unknown.len());
     let mut counts = Vec::new();
+    let on_track = status
+        .objectives
+        .iter()
+        .filter(|o| o.counted && o.standing == Standing::OnTrack)
+        .count();
     if below > 0 {
-        counts.push(match lang {
+        let mut count = match lang {
             Lang::Fr => format!("{below} sous le seuil"),
             Lang::En => format!("{below} below the threshold"),
-        });
+        };
+        let word = Standing::OnTrack.word(lang);
+        if on_track == below {
+            count.push_str(&format!(" ({} {word})", tr(lang, "tous", "all")));
+        } else if on_track > 0 {
+            count.push_str(&match lang {
+                Lang::Fr => format!(" (dont {on_track} {word})"),
+                Lang::En => format!(" ({on_track} of them {word})"),
+            });
+        }
+        counts.push(count);
     }
     if unknown > 0 {
         counts.push(match lang {
@@ -356,13 +377,16 @@ fn projection_ratio(o: &ObjectiveStatus) -> Option<f64> {
     o.projection.as_ref().and_then(|p| p.ratio)
 }
 
-/// The colour of a bar.
+/// The colour of a bar: its standing, red for a priority objective heading below its
+/// threshold.
 pub fn verdict_color(o: &ObjectiveStatus) -> Color {
-    match o.verdict {
-        Verdict::Met => MET,
-        Verdict::Below if o.priority => PRIORITY_BELOW,
-        Verdict::Below => BELOW,
-        Verdict::Unknown | Verdict::NoTarget => GREY,
+    match o.standing {
+        Standing::Met => MET,
+        Standing::OnTrack => ON_TRACK,
+        Standing::Behind if o.grave() => PRIORITY_BELOW,
+        Standing::Behind => BEHIND,
+        Standing::Missed => MISSED,
+        Standing::Unknown | Standing::NoTarget => GREY,
     }
 }
 
@@ -477,16 +501,14 @@ impl Row<'_> {
         let end = self.x0 + self.len + OVERFLOW;
         let (x, room, color) = match o.ratio {
             None => (self.x0 + pad, self.len - 2.0 * pad, DARK),
-            Some(r) => {
-                let fill_end = self.x(r);
-                if width + 2.0 * pad <= fill_end - self.x0 {
-                    (self.x0 + pad, fill_end - self.x0 - 2.0 * pad, WHITE)
-                } else {
-                    (fill_end + pad, end - fill_end - pad, DARK)
-                }
-            }
+            Some(r) => self.value_place(self.x(r), width, pad, end),
         };
-        let line = text::wrap(&label, room.max(40.0), VALUE_SIZE, Weight::Bold, 1)
+        let room = if o.ratio.is_none() {
+            room.max(40.0)
+        } else {
+            room
+        };
+        let line = text::wrap(&label, room, VALUE_SIZE, Weight::Bold, 1)
             .lines
             .join(" ");
         if o.ratio.is_none() {
@@ -520,6 +542,48 @@ impl Row<'_> {
         )]
     }
 
+    /// Where the value label goes on a bar filled up to `fill_end`: inside the fill (white)
+    /// when it fits, else on the track after it (dark), and never under the projection's
+    /// diamond: the fill and the track are cut around it. A place the dashed projection line
+    /// runs through is taken only when no other fits; when none fits, the largest place, the
+    /// label cut to it. Returns (x, room, colour).
+    fn value_place(&self, fill_end: f64, width: f64, pad: f64, end: f64) -> (f64, f64, Color) {
+        let diamond = projection_ratio(self.o).map(|r| {
+            let px = self.x(r);
+            (px - DIAMOND, px + DIAMOND)
+        });
+        let dashes = match (diamond, self.o.ratio) {
+            (Some((dl, dr)), Some(_)) => Some((fill_end.min(dl), fill_end.max(dr))),
+            _ => None,
+        };
+        // (from, to, colour) of each free stretch of the bar, in order of preference.
+        let mut places: Vec<(f64, f64, Color)> = Vec::new();
+        for (from, to, color) in [(self.x0, fill_end, WHITE), (fill_end, end, DARK)] {
+            match diamond {
+                Some((dl, dr)) if dr > from && dl < to => {
+                    places.push((from, dl, color));
+                    places.push((dr, to, color));
+                }
+                _ => places.push((from, to, color)),
+            }
+        }
+        // The room for text in a stretch: a pad on each side, none at the bar's far end.
+        let room =
+            |(from, to, _): (f64, f64, Color)| to - from - pad - if to >= end { 0.0 } else { pad };
+        let crossed = |(from, _, _): (f64, f64, Color)| {
+            dashes.is_some_and(|(a, b)| from + pad < b && from + pad + width > a)
+        };
+        let fits = |p: &(f64, f64, Color)| width <= room(*p);
+        let chosen = places
+            .iter()
+            .find(|p| fits(p) && !crossed(**p))
+            .or_else(|| places.iter().find(|p| fits(p)))
+            .or_else(|| places.iter().max_by(|a, b| room(**a).total_cmp(&room(**b))))
+            .copied()
+            .unwrap_or((fill_end, end, DARK));
+        (chosen.0 + pad, room(chosen).max(0.0), chosen.2)
+    }
+
     /// The projection marker on the bar, and its caption under it.
     fn projection(&self) -> Vec<Item> {
         let (Some(p), Some(ratio)) = (self.o.projection.as_ref(), projection_ratio(self.o)) else {
@@ -537,8 +601,8 @@ impl Row<'_> {
                 class: "projection".into(),
             }));
         }
-        items.push(diamond(px, cy, 15.0, WHITE));
-        items.push(diamond(px, cy, 11.0, NAVY));
+        items.push(diamond(px, cy, DIAMOND, WHITE));
+        items.push(diamond(px, cy, DIAMOND - 4.0, NAVY));
         let verdict = match p.verdict {
             Verdict::Met => tr(lang, "atteint", "met"),
             _ => tr(lang, "sous le seuil", "below the threshold"),
@@ -588,23 +652,15 @@ impl Row<'_> {
             (Verdict::NoTarget, None) => tr(lang, "sans cible", "no target").to_owned(),
             _ => tr(lang, "inconnu", "unknown").to_owned(),
         };
-        let small = match o.verdict {
-            Verdict::Met => format!(
-                "{} · {} {}",
-                tr(lang, "atteint", "met"),
-                tr(lang, "seuil", "threshold"),
-                percent(o.threshold, lang)
-            ),
-            Verdict::Below => format!(
-                "{} {}",
-                tr(lang, "sous le seuil de", "below the threshold of"),
-                percent(o.threshold, lang)
-            ),
-            Verdict::Unknown | Verdict::NoTarget => format!(
-                "{} {}",
-                tr(lang, "seuil", "threshold"),
-                percent(o.threshold, lang)
-            ),
+        let threshold = format!(
+            "{} {}",
+            tr(lang, "seuil", "threshold"),
+            percent(o.threshold, lang)
+        );
+        // The standing in words, unless the big line already says it (unknown, no target).
+        let small = match o.standing {
+            Standing::Unknown | Standing::NoTarget => threshold,
+            standing => format!("{} · {threshold}", standing.word(lang)),
         };
         let big_size = if o.ratio.is_some() { 28.0 } else { 24.0 };
         let two = self.pitch >= text::line_height(big_size) + text::line_height(16.0) + 8.0;
@@ -752,23 +808,23 @@ fn legend_items(status: &Status, lang: Lang) -> Vec<LegendEntry> {
             Swatch::Diamond => projection_ratio(o).is_some(),
         })
     };
+    let standing = |color, standing: Standing| LegendEntry {
+        swatch: Swatch::Fill(color),
+        label: standing.word(lang),
+    };
     let all = vec![
-        LegendEntry {
-            swatch: Swatch::Fill(MET),
-            label: tr(lang, "seuil atteint", "threshold met"),
-        },
-        LegendEntry {
-            swatch: Swatch::Fill(BELOW),
-            label: tr(lang, "sous le seuil", "below the threshold"),
-        },
+        standing(MET, Standing::Met),
+        standing(ON_TRACK, Standing::OnTrack),
+        standing(BEHIND, Standing::Behind),
         LegendEntry {
             swatch: Swatch::Fill(PRIORITY_BELOW),
             label: tr(
                 lang,
-                "prioritaire sous le seuil",
-                "priority below the threshold",
+                "prioritaire en retard, projeté sous le seuil",
+                "priority behind, projected below the threshold",
             ),
         },
+        standing(MISSED, Standing::Missed),
         LegendEntry {
             swatch: Swatch::Hatch,
             label: tr(lang, "valeur inconnue", "unknown value"),

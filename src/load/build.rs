@@ -1,212 +1,34 @@
 //! Tables to model: each row checked, ids and references resolved, every error collected.
 
-use std::collections::hash_map::Entry;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::collections::hash_map::Entry;
 
 use foldhash::{HashMap, HashSet};
 
 use crate::error::{LoadError, Location};
 use crate::load::json::Settings;
-use crate::load::table::{Field, RowView, Schema, Table};
+use crate::load::schema::schema;
+use crate::load::table::{RowView, Table};
 use crate::load::{TableKind, values};
 use petgraph::visit::EdgeFiltered;
 
 use crate::model::{
     Actor, Domain, Edge, Link, Means, Measurement, Node, Objective, Role, Scope, Tables, Territory,
 };
-use crate::names::{key, suggest, with_key};
-
-macro_rules! field {
-    ($key:literal, $required:literal, [$($name:literal),* $(,)?]) => {
-        Field { key: $key, names: &[$($name),*], required: $required }
-    };
-}
-
-static DOMAINS: Schema = Schema {
-    name: "domains",
-    fields: &[
-        field!(
-            "id",
-            true,
-            [
-                "id",
-                "identifiant",
-                "code",
-                "domain",
-                "domaine",
-                "dc",
-                "numero"
-            ]
-        ),
-        field!(
-            "name",
-            true,
-            ["name", "nom", "intitule", "libelle", "title", "titre"]
-        ),
-        field!(
-            "headline",
-            false,
-            [
-                "headline",
-                "accroche",
-                "phrase centrale",
-                "message",
-                "slogan"
-            ]
-        ),
-        field!(
-            "related",
-            false,
-            [
-                "related",
-                "related domains",
-                "liens",
-                "lien",
-                "domaines lies"
-            ]
-        ),
-    ],
-};
-
-static OBJECTIVES: Schema = Schema {
-    name: "objectives",
-    fields: &[
-        field!(
-            "id",
-            true,
-            ["id", "identifiant", "code", "objective", "objectif"]
-        ),
-        field!(
-            "domain",
-            true,
-            ["domain", "domaine", "dc", "domaine de cooperation"]
-        ),
-        field!(
-            "title",
-            true,
-            ["title", "titre", "intitule", "libelle", "name", "nom"]
-        ),
-        field!(
-            "target",
-            false,
-            [
-                "target",
-                "cible",
-                "valeur cible",
-                "objectif chiffre",
-                "target value"
-            ]
-        ),
-        field!("unit", false, ["unit", "unite", "unites"]),
-        field!(
-            "current",
-            false,
-            [
-                "current",
-                "actuel",
-                "valeur actuelle",
-                "realise",
-                "current value",
-                "avancement"
-            ]
-        ),
-        field!("priority", false, ["priority", "prioritaire", "priorite"]),
-        field!(
-            "contractual",
-            false,
-            ["contractual", "contractuel", "contractuelle"]
-        ),
-    ],
-};
-
-static ACTORS: Schema = Schema {
-    name: "actors",
-    fields: &[
-        field!("id", false, ["id", "identifiant", "code"]),
-        field!(
-            "name",
-            true,
-            ["name", "nom", "actor", "acteur", "structure", "organisme"]
-        ),
-        field!("kind", false, ["kind", "type", "nature", "categorie"]),
-        field!(
-            "aliases",
-            false,
-            ["aliases", "alias", "autres noms", "also known as"]
-        ),
-        field!("members", false, ["members", "membres", "composition"]),
-    ],
-};
-
-static LINKS: Schema = Schema {
-    name: "links",
-    fields: &[
-        field!("actor", true, ["actor", "acteur", "structure", "organisme"]),
-        field!(
-            "objective",
-            true,
-            [
-                "objective",
-                "objectif",
-                "objective or domain",
-                "objectif ou domaine"
-            ]
-        ),
-        field!("role", true, ["role", "roles"]),
-        field!("means", false, ["means", "moyens", "moyen"]),
-        field!(
-            "note",
-            false,
-            ["note", "notes", "commentaire", "remarque", "precision"]
-        ),
-    ],
-};
-
-static PROGRESS: Schema = Schema {
-    name: "progress",
-    fields: &[
-        field!(
-            "date",
-            true,
-            ["date", "date de mesure", "date de la mesure", "le"]
-        ),
-        field!(
-            "objective",
-            true,
-            ["objective", "objectif", "indicator", "indicateur"]
-        ),
-        field!(
-            "value",
-            true,
-            ["value", "valeur", "realise", "mesure", "avancement"]
-        ),
-        field!("source", false, ["source", "sources", "origine"]),
-        field!(
-            "note",
-            false,
-            ["note", "notes", "commentaire", "remarque", "precision"]
-        ),
-    ],
-};
-
-fn schema(kind: TableKind) -> &'static Schema {
-    match kind {
-        TableKind::Domains => &DOMAINS,
-        TableKind::Objectives => &OBJECTIVES,
-        TableKind::Actors => &ACTORS,
-        TableKind::Links => &LINKS,
-        TableKind::Progress => &PROGRESS,
-    }
-}
+use crate::names::{key, suggest, suggest_keyed, with_key};
 
 /// Lookup by id, name or alias, compared with `names::key`.
 #[derive(Default)]
 struct Index {
     by_key: HashMap<String, Rows>,
-    /// Every name that can be looked up, as written, for suggestions.
-    shown: Vec<String>,
+    /// Every name that can be looked up, as written, and its key, for suggestions.
+    shown: Vec<(String, String)>,
     /// Keys of rows that had errors: references to them are not reported again.
     broken: HashSet<String>,
+    /// The suggestion made for each unknown name (by key): a name mistyped on many lines
+    /// is looked for once.
+    suggested: RefCell<HashMap<String, String>>,
 }
 
 /// The rows a key names: nearly always one, kept inline rather than in a vector of its own.
@@ -239,7 +61,8 @@ impl Index {
                 }
             }
         }
-        self.shown.push(name.to_owned());
+        self.shown.push((name.to_owned(), key(name)));
+        self.suggested.get_mut().clear();
     }
 
     fn mark_broken(&mut self, name: Option<String>) {
@@ -257,9 +80,16 @@ impl Index {
     }
 
     fn suggestion(&self, wanted: &str) -> String {
-        suggest(wanted, self.shown.iter().map(String::as_str))
+        let k = key(wanted);
+        if let Some(hint) = self.suggested.borrow().get(&k) {
+            return hint.clone();
+        }
+        let candidates = self.shown.iter().map(|(s, k)| (s.as_str(), k.as_str()));
+        let hint = suggest_keyed(wanted, candidates)
             .map(|s| format!(" (did you mean \"{s}\"?)"))
-            .unwrap_or_default()
+            .unwrap_or_default();
+        self.suggested.borrow_mut().insert(k, hint.clone());
+        hint
     }
 }
 
@@ -270,13 +100,18 @@ struct Builder {
     present: Vec<TableKind>,
     domain_index: Index,
     objective_index: Index,
-    /// Actors by id, name or alias.
     actor_index: Index,
+    /// For each actor, its row's cells as places for errors: name, id, aliases.
+    actor_cells: Vec<[LoadError; 3]>,
+    /// Names that several actors answer to (by key), and where links or groups use them:
+    /// reported once, at the actors' rows, not at every use.
+    /// The value is the name as first written, and the places.
+    ambiguous: BTreeMap<String, (String, Vec<Location>)>,
     /// Actors by id alone (as `names::key`), for duplicate ids.
     actor_ids: HashMap<String, usize>,
     /// Measurements by objective id and date, for a second value on one date.
     measured: HashMap<(String, jiff::civil::Date), usize>,
-    /// Roles and means by their cell's text: a links table repeats a few words.
+    /// Roles and means by their text: a links table repeats a few words.
     roles: HashMap<String, Result<Role, String>>,
     means: HashMap<String, Result<Means, String>>,
 }
@@ -294,6 +129,8 @@ pub fn territory(
         domain_index: Index::default(),
         objective_index: Index::default(),
         actor_index: Index::default(),
+        actor_cells: Vec::new(),
+        ambiguous: BTreeMap::new(),
         actor_ids: HashMap::default(),
         measured: HashMap::default(),
         roles: HashMap::default(),
@@ -318,13 +155,9 @@ pub fn territory(
         let Some(table) = by_kind.remove(&kind).and_then(|t| t.into_iter().next()) else {
             continue;
         };
-        let bound = match table.bind(schema(kind)) {
-            Ok(bound) => bound,
-            Err(e) => {
-                b.errors.extend(e);
-                b.present.retain(|k| *k != kind);
-                continue;
-            }
+        let Some(bound) = table.bind(schema(kind), &mut b.errors) else {
+            b.present.retain(|k| *k != kind);
+            continue;
         };
         let rows = table.rows.len();
         match kind {
@@ -335,6 +168,10 @@ pub fn territory(
             TableKind::Progress => b.territory.progress.reserve(rows),
         }
         for row in bound.rows() {
+            if row.is_broken() {
+                b.broken(kind, &row);
+                continue;
+            }
             match kind {
                 TableKind::Domains => b.domain(&row, &mut raw_related),
                 TableKind::Objectives => b.objective(&row),
@@ -349,12 +186,18 @@ pub fn territory(
             _ => {}
         }
     }
+    b.report_ambiguous();
+    let mut territory = Territory::new(b.territory);
+    territory.name = settings.name.or(default_name).unwrap_or_default();
+    territory.population = settings.population;
+    territory.programme = settings.programme;
+    territory.rules = settings.rules;
+    // Rule settings are checked by the one place that knows the rules, for every command,
+    // once the tables are read (a setting may name objectives and domains).
+    if let Err(e) = crate::check::Config::from_territory(&territory) {
+        b.errors.extend(e);
+    }
     if b.errors.is_empty() {
-        let mut territory = Territory::new(b.territory);
-        territory.name = settings.name.or(default_name).unwrap_or_default();
-        territory.population = settings.population;
-        territory.programme = settings.programme;
-        territory.rules = settings.rules;
         Ok(territory)
     } else {
         b.errors.sort();
@@ -362,18 +205,74 @@ pub fn territory(
     }
 }
 
-/// `parse(text)`, computed once per distinct text.
-fn remembered<T: Clone>(
-    seen: &mut HashMap<String, Result<T, String>>,
-    text: &str,
+/// The message for two actors whose names are equal once case, accents, punctuation and
+/// spaces are ignored; `used`: where links or groups name them.
+fn same_name(name: &str, first: &str, first_at: &Location, used: Option<&str>) -> String {
+    let used = used
+        .map(|u| format!(", so the links that name it cannot tell them apart ({u})"))
+        .unwrap_or_default();
+    format!(
+        "\"{name}\" is the same name as \"{first}\" ({first_at}) once case and accents are ignored{used}: merge the rows (keeping one spelling as an alias) or rename one"
+    )
+}
+
+/// The values of a cell that may hold several ("financeur, accompagnateur"), each read by
+/// `parse`; every piece that cannot be read is an error. Empty: none.
+fn words<T: PartialEq + Clone>(
+    row: &RowView,
+    key: &str,
     parse: fn(&str) -> Result<T, String>,
-) -> Result<T, String> {
-    if let Some(known) = seen.get(text) {
-        return known.clone();
+    parsed: &mut HashMap<String, Result<T, String>>,
+) -> Result<Vec<T>, Vec<LoadError>> {
+    let mut found = Vec::new();
+    let mut errors = Vec::new();
+    for word in values::several(row.list(key, &values::SEVERAL)) {
+        // Each distinct word is parsed once: a links table repeats a few.
+        let value = match parsed.get(&word) {
+            Some(known) => known.clone(),
+            None => {
+                let value = parse(&word);
+                parsed.insert(word.clone(), value.clone());
+                value
+            }
+        };
+        match value {
+            Ok(v) if !found.contains(&v) => found.push(v),
+            Ok(_) => {}
+            Err(e) => errors.push(row.error(key, e)),
+        }
     }
-    let parsed = parse(text);
-    seen.insert(text.to_owned(), parsed.clone());
-    parsed
+    if errors.is_empty() {
+        Ok(found)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The links of one row: each role with the means. One means (or none) goes with every
+/// role; one role takes every means; as many roles as means are paired in order
+/// ("financeur, accompagnateur" with "financiers, ingénierie"). Anything else is an error.
+fn pairs(
+    row: &RowView,
+    roles: Vec<Role>,
+    means: Vec<Means>,
+) -> Result<Vec<(Role, Option<Means>)>, LoadError> {
+    match (roles.as_slice(), means.as_slice()) {
+        (_, []) => Ok(roles.into_iter().map(|r| (r, None)).collect()),
+        (_, [m]) => Ok(roles.into_iter().map(|r| (r, Some(*m))).collect()),
+        ([r], _) => Ok(means.into_iter().map(|m| (*r, Some(m))).collect()),
+        _ if roles.len() == means.len() => {
+            Ok(roles.into_iter().zip(means.into_iter().map(Some)).collect())
+        }
+        _ => Err(row.error(
+            "means",
+            format!(
+                "{} roles and {} means on one row: they cannot be paired; write one row per role, with its means",
+                roles.len(),
+                means.len()
+            ),
+        )),
+    }
 }
 
 /// A reference to resolve once its whole table is read.
@@ -384,6 +283,20 @@ struct Pending {
 }
 
 impl Builder {
+    /// A row that could not be read whole (its error is reported): what it defines is not
+    /// added, and references to it are not reported again.
+    fn broken(&mut self, kind: TableKind, row: &RowView) {
+        match kind {
+            TableKind::Domains => self.domain_index.mark_broken(row.text("id")),
+            TableKind::Objectives => self.objective_index.mark_broken(row.text("id")),
+            TableKind::Actors => {
+                self.actor_index.mark_broken(row.text("id"));
+                self.actor_index.mark_broken(row.text("name"));
+            }
+            TableKind::Links | TableKind::Progress => {}
+        }
+    }
+
     fn has(&self, kind: TableKind) -> bool {
         self.present.contains(&kind)
     }
@@ -393,13 +306,6 @@ impl Builder {
             "id",
             format!("duplicate {what} id \"{id}\" (first defined at {first})"),
         ));
-    }
-
-    fn number(&mut self, row: &RowView, field: &str) -> Option<f64> {
-        let text = row.text(field)?;
-        values::number(&text)
-            .map_err(|e| self.errors.push(row.error(field, e)))
-            .ok()
     }
 
     fn boolean(&mut self, row: &RowView, field: &str) -> bool {
@@ -481,6 +387,19 @@ impl Builder {
         let id = row.required("id", "an objective id such as regal");
         let domain = row.required("domain", "the id of the objective's domain");
         let title = row.required("title", "the objective's title");
+        // Every cell is checked before giving up on the row, so each bad cell is reported.
+        let target = row.text("target").and_then(|text| {
+            values::target(&text)
+                .map_err(|e| self.errors.push(row.error("target", e)))
+                .ok()
+        });
+        let current = row.text("current").and_then(|text| {
+            values::progress(&text, target == Some(1.0))
+                .map_err(|e| self.errors.push(row.error("current", e)))
+                .ok()
+        });
+        let priority = self.boolean(row, "priority");
+        let contractual = self.boolean(row, "contractual");
         let (id, domain, title) = match (id, domain, title) {
             (Ok(id), Ok(domain), Ok(title)) => (id, domain, title),
             (id, domain, title) => {
@@ -518,14 +437,6 @@ impl Builder {
             ));
             return;
         }
-        let target = self.number(row, "target");
-        let current = row.text("current").and_then(|text| {
-            values::progress(&text, target == Some(1.0))
-                .map_err(|e| self.errors.push(row.error("current", e)))
-                .ok()
-        });
-        let priority = self.boolean(row, "priority");
-        let contractual = self.boolean(row, "contractual");
         self.objective_index
             .add(&id, self.territory.objectives.len());
         self.territory.objectives.push(Objective {
@@ -562,6 +473,10 @@ impl Builder {
         }
         if let Some(&first) = self.actor_ids.get(&key(&id)) {
             let first = &self.territory.actors[first];
+            if derived && key(&first.name) == key(&name) {
+                let message = same_name(&name, &first.name, &first.origin, None);
+                return self.errors.push(row.error("name", message));
+            }
             let hint = if derived {
                 " (derived from the name; give one of them an id)"
             } else {
@@ -589,6 +504,8 @@ impl Builder {
             names: row.list("members", &['|']),
             origin: row.error("members", ""),
         });
+        self.actor_cells
+            .push(["name", "id", "aliases"].map(|field| row.error(field, "")));
         self.territory.actors.push(Actor {
             id,
             name,
@@ -599,9 +516,9 @@ impl Builder {
         });
     }
 
-    /// The one actor a name stands for, or why there is none (`None`: the actor's own row
-    /// had errors, already reported).
-    fn find_actor(&self, name: &str) -> Result<usize, Option<String>> {
+    /// The one actor a name stands for, or why there is none (`None`: already reported,
+    /// with the actor's own row, or once for every use of a name several actors answer to).
+    fn find_actor(&mut self, name: &str, at: &Location) -> Result<usize, Option<String>> {
         match self.actor_index.get(name) {
             [one] => Ok(*one),
             [] if self.actor_index.is_broken(name) => Err(None),
@@ -609,13 +526,68 @@ impl Builder {
                 "unknown actor \"{name}\"{}",
                 self.actor_index.suggestion(name)
             ))),
-            many => Err(Some(format!(
-                "ambiguous actor \"{name}\": it names {}; use an id",
-                many.iter()
-                    .map(|&a| format!("\"{}\"", self.territory.actors[a].id))
-                    .collect::<Vec<_>>()
-                    .join(" and ")
-            ))),
+            _ => {
+                self.ambiguous
+                    .entry(key(name))
+                    .or_insert_with(|| (name.to_owned(), Vec::new()))
+                    .1
+                    .push(at.clone());
+                Err(None)
+            }
+        }
+    }
+
+    /// One error per name several actors answer to and that links or groups use, at the
+    /// last of those actors' rows, naming the others and the uses.
+    fn report_ambiguous(&mut self) {
+        for (k, (wanted, uses)) in std::mem::take(&mut self.ambiguous) {
+            let actors = self.actor_index.get(&k).to_vec();
+            let Some((&last, others)) = actors.split_last() else {
+                continue;
+            };
+            let actor = &self.territory.actors[last];
+            let others: Vec<&Actor> = others.iter().map(|&a| &self.territory.actors[a]).collect();
+            let mut lines: Vec<&Location> = Vec::new();
+            for at in &uses {
+                if !lines.contains(&at) {
+                    lines.push(at);
+                }
+            }
+            let used = match lines.as_slice() {
+                [one] => one.to_string(),
+                [first, rest @ ..] => format!("{first} and {} more", rest.len()),
+                [] => continue,
+            };
+            let (cell, message) = if others.iter().all(|o| key(&o.name) == k)
+                && key(&actor.name) == k
+            {
+                let first = others[0];
+                (
+                    0,
+                    same_name(&actor.name, &first.name, &first.origin, Some(&used)),
+                )
+            } else {
+                let cell = if key(&actor.name) == k {
+                    0
+                } else if key(&actor.id) == k {
+                    1
+                } else {
+                    2
+                };
+                let named: Vec<String> = others
+                    .iter()
+                    .map(|o| format!("\"{}\" ({})", o.name, o.origin))
+                    .collect();
+                (
+                    cell,
+                    format!(
+                        "\"{wanted}\" names both this actor and {} (as a name, id or alias), so the links that use it cannot tell them apart ({used}): keep it for one of them, or name the actor by its id there",
+                        named.join(" and ")
+                    ),
+                )
+            };
+            let at = self.actor_cells[last][cell].clone();
+            self.errors.push(LoadError { message, ..at });
         }
     }
 
@@ -623,7 +595,7 @@ impl Builder {
         for p in pending {
             let mut ids = Vec::new();
             for name in &p.names {
-                match self.find_actor(name) {
+                match self.find_actor(name, &p.origin.location) {
                     Ok(m) if m == p.owner => self.errors.push(LoadError {
                         message: format!("actor \"{name}\" lists itself as a member"),
                         ..p.origin.clone()
@@ -676,42 +648,53 @@ impl Builder {
     fn link(&mut self, row: &RowView) {
         let actor = row.required("actor", "an actor's id, name or alias");
         let objective = row.required("objective", "an objective id or a domain id");
-        let role = match row.required("role", "a role such as chef de file, financeur, cible") {
-            Ok(r) => remembered(&mut self.roles, &r, values::role)
-                .map_err(|e| Some(row.error("role", e))),
-            Err(e) => Err(Some(e)),
-        };
-        let means = row
-            .text("means")
-            .map(|m| {
-                remembered(&mut self.means, &m, values::means)
-                    .map_err(|e| Some(row.error("means", e)))
-            })
-            .transpose();
+        let expected = "a role such as chef de file, financeur, cible";
+        let roles = words(row, "role", values::role, &mut self.roles).and_then(|roles| {
+            if roles.is_empty() {
+                Err(vec![
+                    row.error("role", format!("empty role; expected {expected}")),
+                ])
+            } else {
+                Ok(roles)
+            }
+        });
+        let means = words(row, "means", values::means, &mut self.means);
         let actor = actor.map_err(Some).and_then(|a| {
             if !self.has(TableKind::Actors) {
                 return Ok(a);
             }
-            self.find_actor(&a)
+            self.find_actor(&a, &row.location())
                 .map(|n| self.territory.actors[n].id.clone())
                 .map_err(|e| e.map(|e| row.error("actor", e)))
         });
         let scope = objective.map_err(Some).and_then(|o| self.scope(row, &o));
-        match (actor, scope, role, means) {
-            (Ok(actor), Ok(scope), Ok(role), Ok(means)) => self.territory.links.push(Link {
-                actor,
-                scope,
-                role,
-                means,
-                note: row.text("note"),
-                origin: row.location(),
-            }),
-            (actor, scope, role, means) => self.errors.extend(
-                [actor.err(), scope.err(), role.err(), means.err()]
-                    .into_iter()
-                    .flatten()
-                    .flatten(),
-            ),
+        let pairs = match (roles, means) {
+            (Ok(roles), Ok(means)) => pairs(row, roles, means).map_err(|e| vec![e]),
+            (roles, means) => Err(roles
+                .err()
+                .into_iter()
+                .chain(means.err())
+                .flatten()
+                .collect()),
+        };
+        match (actor, scope, pairs) {
+            (Ok(actor), Ok(scope), Ok(pairs)) => {
+                for (role, means) in pairs {
+                    self.territory.links.push(Link {
+                        actor: actor.clone(),
+                        scope: scope.clone(),
+                        role,
+                        means,
+                        note: row.text("note"),
+                        origin: row.location(),
+                    });
+                }
+            }
+            (actor, scope, pairs) => {
+                let cells = [actor.err().flatten(), scope.err().flatten()];
+                self.errors.extend(cells.into_iter().flatten());
+                self.errors.extend(pairs.err().into_iter().flatten());
+            }
         }
     }
 
@@ -724,7 +707,21 @@ impl Builder {
             .required("objective", "an objective id")
             .map_err(Some)
             .and_then(|o| self.measured_objective(row, &o));
-        let value = row.required("value", "the value reached on that date");
+        // Read as its objective's unit asks; when the objective is unknown, only what no
+        // objective accepts is an error.
+        let qualitative = objective.as_ref().ok().map(|o| {
+            (self.objective_index.get(o).first())
+                .is_some_and(|&o| self.territory.objectives[o].is_qualitative())
+        });
+        let value = row
+            .required("value", "the value reached on that date")
+            .and_then(|v| {
+                match qualitative {
+                    Some(q) => values::progress(&v, q),
+                    None => values::progress(&v, true).or_else(|_| values::progress(&v, false)),
+                }
+                .map_err(|e| row.error("value", e))
+            });
         let (date, objective, value) = match (date, objective, value) {
             (Ok(date), Ok(objective), Ok(value)) => (date, objective, value),
             (date, objective, value) => {
@@ -733,15 +730,6 @@ impl Builder {
                     .extend(date.err().into_iter().chain(objective).chain(value.err()));
                 return;
             }
-        };
-        let qualitative = self
-            .objective_index
-            .get(&objective)
-            .first()
-            .is_some_and(|&o| self.territory.objectives[o].target == Some(1.0));
-        let value = match values::progress(&value, qualitative) {
-            Ok(v) => v,
-            Err(e) => return self.errors.push(row.error("value", e)),
         };
         let n = self.territory.progress.len();
         if let Some(&first) = self.measured.get(&(objective.clone(), date)) {

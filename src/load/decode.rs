@@ -4,15 +4,19 @@
 use encoding_rs::{Encoding, WINDOWS_1252};
 
 use crate::error::{LoadError, Location};
+use crate::load::lines::Lines;
 
-/// Decode a file's bytes, or say why they are not text we can read.
-pub fn decode(file: &str, bytes: &[u8]) -> Result<String, LoadError> {
+/// Decode a file's bytes, or say why they are not text we can read. A file with valid
+/// multi-byte UTF-8 sequences is UTF-8: its invalid bytes are errors, one per line, rather
+/// than a reason to read the whole file as Windows-1252 and turn every "é" into "Ã©". Only a
+/// file with no multi-byte UTF-8 sequence at all is read as Windows-1252.
+pub fn decode(file: &str, bytes: &[u8]) -> Result<String, Vec<LoadError>> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         return encoding
             .decode_without_bom_handling_and_without_replacement(&bytes[bom..])
             .map(|text| text.into_owned())
             .ok_or_else(|| {
-                unreadable(
+                vec![unreadable(
                     file,
                     1,
                     &format!(
@@ -20,38 +24,72 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, LoadError> {
                         encoding.name(),
                         encoding.name()
                     ),
-                )
+                )]
             });
     }
+    let lines = Lines::new(bytes);
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(vec![unreadable(
+            file,
+            lines.of(at),
+            "a NUL byte: binary data, or UTF-16 without a byte-order mark",
+        )]);
+    }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        if let Some(at) = text.find('\0') {
-            return Err(binary(file, bytes, at));
-        }
         return Ok(text.to_owned());
     }
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(binary(file, bytes, at));
+    let utf8 = bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii());
+    if utf8 {
+        return Err(bad_utf8(file, bytes, &lines));
     }
     // Not UTF-8: Windows-1252, where five bytes are unassigned and decode to C1 controls.
     let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
     if let Some(at) = text.find(|c: char| ('\u{80}'..='\u{9f}').contains(&c)) {
-        let line = text[..at].matches('\n').count() + 1;
-        return Err(unreadable(
+        let line = Lines::new(text.as_bytes()).of(at);
+        return Err(vec![unreadable(
             file,
             line,
             "neither UTF-8 nor Windows-1252 text",
-        ));
+        )]);
     }
     Ok(text.into_owned())
 }
 
-fn binary(file: &str, bytes: &[u8], at: usize) -> LoadError {
-    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-    unreadable(
-        file,
-        line,
-        "a NUL byte: binary data, or UTF-16 without a byte-order mark",
-    )
+/// One error per line holding a byte that is not UTF-8, in a file that is UTF-8 elsewhere.
+fn bad_utf8(file: &str, bytes: &[u8], lines: &Lines) -> Vec<LoadError> {
+    let mut errors: Vec<LoadError> = Vec::new();
+    let mut at = 0;
+    // The text read so far on the current line, to show where the byte is.
+    let mut before = String::new();
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        match valid.rfind(['\n', '\r']) {
+            Some(end) => before = valid[end + 1..].to_owned(),
+            None => before.push_str(valid),
+        }
+        at += valid.len();
+        if let Some(&byte) = chunk.invalid().first() {
+            let line = lines.of(at);
+            if errors.last().is_none_or(|e| e.location.line != line) {
+                let tail: Vec<char> = before.chars().rev().take(20).collect();
+                let tail: String = tail.into_iter().rev().collect();
+                let after = if tail.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(" after \"{}\"", tail.trim_start())
+                };
+                errors.push(LoadError::new(
+                    Location::new(file, line),
+                    format!(
+                        "unreadable encoding: byte 0x{byte:02X}{after} is not UTF-8, but the rest of the file is; retype that character, or save the file again as UTF-8 (Excel: \"CSV UTF-8\")"
+                    ),
+                ));
+            }
+            before.push('\u{fffd}');
+        }
+        at += chunk.invalid().len();
+    }
+    errors
 }
 
 fn unreadable(file: &str, line: usize, what: &str) -> LoadError {
@@ -93,7 +131,30 @@ mod tests {
     #[test]
     fn refuses_binary_with_its_line() {
         let e = decode("links.csv", b"a;b\nc\0d").unwrap_err();
-        assert_eq!(e.location, Location::new("links.csv", 2));
-        assert!(e.message.starts_with("unreadable encoding"), "{e}");
+        assert_eq!(e[0].location, Location::new("links.csv", 2));
+        assert!(e[0].message.starts_with("unreadable encoding"), "{}", e[0]);
+    }
+
+    #[test]
+    fn a_bad_byte_in_a_utf8_file_is_an_error_at_its_line() {
+        let bytes = b"id;nom\r\nx;R\xc3\xa9gion\r\ny;Appels \xa0 projets\rz;\xff\xfe";
+        let e = decode("actors.csv", bytes).unwrap_err();
+        let shown: Vec<String> = e.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "actors.csv:3: unreadable encoding: byte 0xA0 after \"y;Appels \" is not UTF-8, but the rest of the file is; retype that character, or save the file again as UTF-8 (Excel: \"CSV UTF-8\")",
+                "actors.csv:4: unreadable encoding: byte 0xFF after \"z;\" is not UTF-8, but the rest of the file is; retype that character, or save the file again as UTF-8 (Excel: \"CSV UTF-8\")",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_file_without_multibyte_utf8_is_windows_1252() {
+        // "Appels à projets" with a Windows-1252 "à" (0xE0) and a non-breaking space (0xA0).
+        assert_eq!(
+            decode("f", b"Appels \xe0\xa0projets").unwrap(),
+            "Appels à\u{a0}projets"
+        );
     }
 }

@@ -9,6 +9,8 @@ use jsonc_parser::{CollectOptions, ParseOptions};
 
 use crate::error::{LoadError, Location};
 use crate::load::TableKind;
+use crate::load::lines::Lines;
+use crate::load::schema::language_of_name;
 use crate::load::table::{Cell, Row, Table};
 use crate::load::values;
 use crate::model::{Programme, RuleSetting};
@@ -28,23 +30,6 @@ pub struct Settings {
 pub struct Document {
     pub settings: Settings,
     pub tables: Vec<(TableKind, Table)>,
-}
-
-/// Byte offsets to 1-based line numbers.
-struct Lines(Vec<usize>);
-
-impl Lines {
-    fn new(text: &str) -> Self {
-        Lines(
-            std::iter::once(0)
-                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect(),
-        )
-    }
-
-    fn of(&self, offset: usize) -> usize {
-        self.0.partition_point(|&start| start <= offset)
-    }
 }
 
 struct Reader<'a> {
@@ -74,16 +59,11 @@ pub fn read(file: &str, text: &str) -> Result<Document, Vec<LoadError>> {
         allow_hexadecimal_numbers: false,
         ..ParseOptions::default()
     };
-    let parsed =
-        jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options).map_err(|e| {
-            vec![LoadError::new(
-                Location::new(file, e.line_display()),
-                format!("invalid JSON: {} (column {})", e.kind(), e.column_display()),
-            )]
-        })?;
+    let parsed = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options)
+        .map_err(|e| vec![syntax_error(file, text, &e)])?;
     let mut reader = Reader {
         file,
-        lines: Lines::new(text),
+        lines: Lines::new(text.as_bytes()),
         errors: Vec::new(),
     };
     let mut doc = Document::default();
@@ -100,6 +80,131 @@ pub fn read(file: &str, text: &str) -> Result<Document, Vec<LoadError>> {
     } else {
         Err(reader.errors)
     }
+}
+
+/// A JSON syntax error in words a spreadsheet user knows, at the line and column (counted
+/// in characters) where the mistake is, which is not always where the parser stopped: a
+/// quote missing at the end of a text is reported on that text's line.
+fn syntax_error(file: &str, text: &str, e: &jsonc_parser::errors::ParseError) -> LoadError {
+    use jsonc_parser::errors::ParseErrorKind as K;
+    let at = e.range().start.min(text.len());
+    let before = &text[..at];
+    let after = &text[at..];
+    let parser_says = || format!("{}", e.kind()).to_lowercase();
+    let mut place = at;
+    let explained = if let Some(opened) = unclosed_text(before) {
+        place = opened;
+        "a text is missing its closing quote: every text is written between two double quotes (\"Pays du Calaisis\")".to_owned()
+    } else if after.starts_with(['“', '”', '«', '»', '‘', '’']) {
+        "typographic quotes are not JSON quotes: type straight double quotes (\"), as in \"Pays du Calaisis\"".to_owned()
+    } else {
+        const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
+        let before_number = before.trim_end_matches(SPACES);
+        let after_number = after.trim_start_matches(SPACES);
+        let number_before = trailing_number(before_number);
+        let spaced = before_number.len() < before.len() || after_number.len() < after.len();
+        let digit_after = after.starts_with(|c: char| c.is_ascii_digit());
+        match e.kind() {
+            K::ExpectedComma
+                if spaced
+                    && !number_before.is_empty()
+                    && after_number.starts_with(|c: char| c.is_ascii_digit()) =>
+            {
+                let rest: String = after_number
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || SPACES.contains(c))
+                    .collect();
+                let typed = format!("{number_before} {}", rest.trim_end_matches(SPACES));
+                let number: String = typed.chars().filter(char::is_ascii_digit).collect();
+                place = before_number.len() - number_before.len();
+                format!(
+                    "numbers are written without spaces in {}: {number}, not {typed}",
+                    short_name(file)
+                )
+            }
+            K::ExpectedStringObjectProperty | K::UnexpectedToken | K::UnexpectedTokenInObject
+                if digit_after && before.ends_with(',') && !trailing_number(&before[..before.len() - 1]).is_empty() =>
+            {
+                let whole = trailing_number(&before[..before.len() - 1]);
+                let decimals: String = after.chars().take_while(char::is_ascii_digit).collect();
+                place = at - 1 - whole.len();
+                format!("decimal numbers take a point in JSON: {whole}.{decimals}, not {whole},{decimals}")
+            }
+            K::ExpectedComma => "a comma is missing here, between two items".to_owned(),
+            K::TrailingCommasNotAllowed => {
+                "a comma after the last item of a list or a group; remove it".to_owned()
+            }
+            K::SingleQuotedStringsNotAllowed => {
+                "texts are written between double quotes (\"x\"), not single ones".to_owned()
+            }
+            K::CommentsNotAllowed => "JSON has no comments; remove the // or /* */ text".to_owned(),
+            K::ExpectedStringObjectProperty if after.starts_with(char::is_alphabetic) => {
+                "a key is written between double quotes: \"name\": ...".to_owned()
+            }
+            K::UnterminatedObject => "this { is never closed with a }".to_owned(),
+            K::UnterminatedArray => "this [ is never closed with a ]".to_owned(),
+            K::UnexpectedCloseBrace | K::UnexpectedCloseBracket => {
+                "a } or ] too many, or in the wrong place: each { closes with a } and each [ with a ]".to_owned()
+            }
+            K::UnexpectedComma | K::UnexpectedTokenInObject if after.starts_with(',') => {
+                "a comma too many".to_owned()
+            }
+            _ => parser_says(),
+        }
+    };
+    let lines = Lines::new(text.as_bytes());
+    let line = lines.of(place);
+    let line_start = text[..place].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let column = text[line_start..place].chars().count() + 1;
+    LoadError::new(
+        Location::new(file, line),
+        format!("invalid JSON (column {column}): {explained}"),
+    )
+}
+
+/// The file name alone, for a message that already names the file in full before it.
+fn short_name(file: &str) -> &str {
+    file.rsplit(['/', '\\']).next().unwrap_or(file)
+}
+
+/// The digits (and one dot) that end `text`, as typed: "114" in `"population": 114`.
+fn trailing_number(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+        .last()
+        .map_or(text.len(), |(i, _)| i);
+    &text[start..]
+}
+
+/// Where the last text (string) read before the error starts, when it runs over a line
+/// end: its closing quote is missing. `None` when the last text is well closed.
+fn unclosed_text(before: &str) -> Option<usize> {
+    let mut open: Option<usize> = None;
+    let mut last: Option<(usize, usize)> = None;
+    let mut escaped = false;
+    for (i, c) in before.char_indices() {
+        match open {
+            Some(start) => {
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == '"' {
+                    last = Some((start, i));
+                    open = None;
+                }
+            }
+            None if c == '"' => open = Some(i),
+            None => {}
+        }
+    }
+    if let Some(start) = open {
+        return before[start..].contains(['\n', '\r']).then_some(start);
+    }
+    let (start, end) = last?;
+    before[start..end].contains(['\n', '\r']).then_some(start)
 }
 
 impl Reader<'_> {
@@ -130,7 +235,7 @@ impl Reader<'_> {
                                 first.line
                             );
                             self.error(prop, message);
-                        } else if let Some(table) = self.table(prop) {
+                        } else if let Some(table) = self.table(prop, kind) {
                             doc.tables.push((kind, table));
                         }
                     }
@@ -270,7 +375,7 @@ impl Reader<'_> {
     }
 
     /// An array of flat objects, read as a table whose columns are the keys met, in order.
-    fn table(&mut self, prop: &ObjectProp) -> Option<Table> {
+    fn table(&mut self, prop: &ObjectProp, kind: TableKind) -> Option<Table> {
         let Value::Array(array) = &prop.value else {
             self.error(
                 &prop.value,
@@ -304,17 +409,15 @@ impl Reader<'_> {
                 cells.resize(columns.len(), None);
                 cells[c] = self.cell(field);
             }
-            rows.push(Row {
-                line: self.lines.of(object.start()),
-                cells,
-            });
+            rows.push(Row::new(self.lines.of(object.start()), cells));
         }
-        Some(Table {
-            file: self.file.to_owned(),
-            line: self.lines.of(prop.start()),
+        Some(Table::new(
+            self.file,
+            self.lines.of(prop.start()),
             columns,
             rows,
-        })
+            language_of_name(kind, prop.name.as_str()),
+        ))
     }
 
     fn cell(&mut self, field: &ObjectProp) -> Option<Cell> {
@@ -375,6 +478,57 @@ mod tests {
         let e = read("t.json", "{\n  \"name\": \"x\",\n  oops\n}").unwrap_err();
         assert_eq!(e[0].location, Location::new("t.json", 3));
         assert!(e[0].message.starts_with("invalid JSON"), "{}", e[0]);
+    }
+
+    /// The error of a text, as printed.
+    fn syntax(text: &str) -> String {
+        let e = read("a/territoire.json", text).unwrap_err();
+        assert_eq!(e.len(), 1, "{e:?}");
+        e[0].to_string()
+    }
+
+    #[test]
+    fn syntax_errors_explain_themselves() {
+        assert_eq!(
+            syntax("{\n  \"population\": 114 000\n}"),
+            "a/territoire.json:2: invalid JSON (column 17): numbers are written without spaces in territoire.json: 114000, not 114 000"
+        );
+        assert_eq!(
+            syntax(
+                "{\n  \"programme\": {\"flat_aid\": 270\u{a0}000, \"start\": \"2021-01-01\"}\n}"
+            ),
+            "a/territoire.json:2: invalid JSON (column 29): numbers are written without spaces in territoire.json: 270000, not 270 000"
+        );
+        assert_eq!(
+            syntax("{\n  \"programme\": {\"min_ratio\": 0,6}\n}"),
+            "a/territoire.json:2: invalid JSON (column 30): decimal numbers take a point in JSON: 0.6, not 0,6"
+        );
+        assert_eq!(
+            syntax("{\n  \"population\": 152371,\n}"),
+            "a/territoire.json:2: invalid JSON (column 23): a comma after the last item of a list or a group; remove it"
+        );
+        assert_eq!(
+            syntax("{\n  \"name\": \"Pays du Calaisis,\n  \"population\": 1\n}"),
+            "a/territoire.json:2: invalid JSON (column 11): a text is missing its closing quote: every text is written between two double quotes (\"Pays du Calaisis\")"
+        );
+        assert_eq!(
+            syntax("{\n  \"name\": \"Calaisis\"\n  \"population\": 1\n}"),
+            "a/territoire.json:2: invalid JSON (column 21): a comma is missing here, between two items"
+        );
+        assert_eq!(
+            syntax("{\n  \"name\": “Calaisis”\n}"),
+            "a/territoire.json:2: invalid JSON (column 11): typographic quotes are not JSON quotes: type straight double quotes (\"), as in \"Pays du Calaisis\""
+        );
+        assert_eq!(
+            syntax("{\n  name: \"x\"\n}"),
+            "a/territoire.json:2: invalid JSON (column 3): a key is written between double quotes: \"name\": ..."
+        );
+        assert!(syntax("{\n  \"name\": \"x\" // note\n}").contains("JSON has no comments"));
+        assert!(syntax("{\n  'name': 'x'\n}").contains("double quotes (\"x\"), not single ones"));
+        assert!(
+            syntax("{\n  \"name\": \"x\"")
+                .contains("a/territoire.json:1: invalid JSON (column 1): this { is never closed")
+        );
     }
 
     #[test]

@@ -1,18 +1,21 @@
-//! Reading a territory: one folder of CSV tables (plus an optional `territory.json` and an
-//! optional `territory.xlsx` workbook), one JSON file or one workbook holding the same tables.
-//! Every problem of a load is collected and returned together; each names its file and line.
+//! Reading a territory: one folder of CSV tables (plus an optional `territory.json` or
+//! `territoire.json` and an optional `territory.xlsx` workbook), one JSON file or one workbook
+//! holding the same tables. Every problem of a load is collected and returned together; each
+//! names its file and line. Notes (a title row skipped) come with the result, not as errors.
 
 mod build;
 mod csv;
 mod decode;
 mod json;
+mod lines;
+mod schema;
 mod sheet;
 mod table;
 pub mod values;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::error::{LoadError, Location};
+use crate::error::{LoadError, Location, Note};
 use crate::model::Territory;
 
 pub use table::Table;
@@ -60,69 +63,206 @@ impl TableKind {
     }
 }
 
-/// Load a territory from a folder or a JSON file.
+/// A territory read from its files, or every problem found; and the notes about how it was
+/// read (a title row skipped above a header), whatever the outcome.
+#[derive(Debug)]
+pub struct Loaded {
+    pub territory: Result<Territory, Vec<LoadError>>,
+    pub notes: Vec<Note>,
+}
+
+/// Load a territory from a folder, a JSON file or a workbook.
 pub fn load(path: &Path) -> Result<Territory, Vec<LoadError>> {
+    load_with_notes(path).territory
+}
+
+/// Load a territory, keeping the notes about how it was read.
+pub fn load_with_notes(path: &Path) -> Loaded {
     let shown = path.display().to_string();
-    if path.is_dir() {
-        load_folder(path)
-    } else if path.is_file() && sheet::is_workbook(path) {
-        load_workbook(path)
-    } else if path.is_file() {
-        let text = read_text(path)?;
-        let doc = json::read(&shown, &text)?;
-        let default_name = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-        build::territory(doc.settings, doc.tables, default_name, &shown)
-    } else {
-        Err(vec![LoadError::new(
-            Location::file(shown),
-            "no such folder or file; expected a territory folder (domains.csv, objectives.csv, actors.csv, links.csv), a JSON file or a workbook (.xlsx, .ods)",
-        )])
+    let mut notes = Vec::new();
+    let territory = match Entry::of(path) {
+        Entry::Folder => load_folder(path, &mut notes),
+        Entry::File if sheet::is_workbook(path) => load_workbook(path, &mut notes),
+        Entry::File => read_text(path).and_then(|text| {
+            let doc = json::read(&shown, &text)?;
+            let default_name = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+            build::territory(doc.settings, doc.tables, default_name, &shown)
+        }),
+        Entry::Missing => Err(vec![LoadError::new(
+            Location::file(&shown),
+            format!("no such folder or file; expected {EXPECTED_TERRITORY}"),
+        )]),
+        Entry::Other(what) => Err(vec![not_regular(&shown, &what)]),
+    };
+    notes.sort();
+    Loaded { territory, notes }
+}
+
+const EXPECTED_TERRITORY: &str = "a territory folder (domains.csv, objectives.csv, actors.csv, links.csv), a JSON file or a workbook (.xlsx, .ods)";
+
+/// The largest file read: far above any territory's table, and a bound on what a path that
+/// keeps giving bytes (a device behind a link, a growing file) can make us hold.
+const MAX_BYTES: u64 = 256 * 1024 * 1024;
+
+/// What a path is, as far as loading cares.
+enum Entry {
+    Missing,
+    Folder,
+    File,
+    /// Something that cannot be read as a file: what it is, in words.
+    Other(String),
+}
+
+impl Entry {
+    fn of(path: &Path) -> Entry {
+        match std::fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Entry::Missing,
+            Err(e) => Entry::Other(format!("cannot be read ({e})")),
+            Ok(m) if m.is_dir() => Entry::Folder,
+            Ok(m) if m.is_file() => Entry::File,
+            Ok(m) => Entry::Other(special(&m.file_type()).to_owned()),
+        }
     }
 }
 
-fn read_text(path: &Path) -> Result<String, Vec<LoadError>> {
+/// What a path that is neither a folder nor a regular file is.
+#[cfg(unix)]
+fn special(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "is not a regular file: a named pipe (FIFO)"
+    } else if kind.is_char_device() {
+        "is not a regular file: a character device"
+    } else if kind.is_block_device() {
+        "is not a regular file: a block device"
+    } else if kind.is_socket() {
+        "is not a regular file: a socket"
+    } else {
+        "is not a regular file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special(_: &std::fs::FileType) -> &'static str {
+    "is not a regular file"
+}
+
+fn not_regular(shown: &str, what: &str) -> LoadError {
+    LoadError::new(
+        Location::file(shown),
+        format!("{what}; expected {EXPECTED_TERRITORY}"),
+    )
+}
+
+/// A path that must be a regular file (a table, the settings, a workbook): never opened
+/// otherwise, so a named pipe cannot make us wait and a device cannot fill the memory.
+fn regular_file(path: &Path) -> Result<(), LoadError> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
+    let what = match Entry::of(path) {
+        Entry::File => return Ok(()),
+        Entry::Missing => "no such file".to_owned(),
+        Entry::Folder => "is a folder".to_owned(),
+        Entry::Other(what) => what,
+    };
+    Err(LoadError::new(
+        Location::file(shown),
+        format!("{what}; expected a regular file"),
+    ))
+}
+
+fn read_text(path: &Path) -> Result<String, Vec<LoadError>> {
+    use std::io::Read;
+    let shown = path.display().to_string();
+    regular_file(path).map_err(|e| vec![e])?;
+    let cannot = |e: std::io::Error| {
         vec![LoadError::new(
             Location::file(&shown),
             format!("cannot read: {e}"),
         )]
-    })?;
-    decode::decode(&shown, &bytes).map_err(|e| vec![e])
+    };
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(vec![LoadError::new(
+            Location::file(&shown),
+            format!(
+                "larger than {} MiB; expected a territory's table",
+                MAX_BYTES / 1024 / 1024
+            ),
+        )]);
+    }
+    decode::decode(&shown, &bytes)
 }
 
-/// The `territory.json` at `path`, if there is one; its problems go to `errors`.
-fn read_settings(path: &Path, errors: &mut Vec<LoadError>) -> Option<json::Document> {
-    if !path.is_file() {
-        return None;
+/// The names the settings file is looked for under, English first.
+const SETTINGS: [&str; 2] = ["territory.json", "territoire.json"];
+
+/// The settings file of `dir`, if there is one; its problems go to `errors`. Both names
+/// present is an error naming both (the first is read, for its own errors).
+fn read_settings(dir: &Path, errors: &mut Vec<LoadError>) -> Option<(PathBuf, json::Document)> {
+    let found: Vec<PathBuf> = SETTINGS
+        .iter()
+        .map(|name| dir.join(name))
+        .filter(|p| !matches!(Entry::of(p), Entry::Missing))
+        .collect();
+    if let [first, second] = found.as_slice() {
+        errors.push(LoadError::new(
+            Location::file(second.display().to_string()),
+            format!(
+                "the settings are given twice ({} and {}); keep one",
+                first.display(),
+                second.display()
+            ),
+        ));
     }
-    read_text(path)
+    let path = found.into_iter().next()?;
+    read_text(&path)
         .and_then(|text| json::read(&path.display().to_string(), &text))
         .map_err(|e| errors.extend(e))
         .ok()
+        .map(|doc| (path, doc))
 }
 
-fn load_folder(dir: &Path) -> Result<Territory, Vec<LoadError>> {
+/// A CSV table of `dir`, read for `kind`; `None` when it had no header (errors in `errors`).
+fn read_csv(path: &Path, kind: TableKind, errors: &mut Vec<LoadError>) -> Option<Table> {
+    let shown = path.display().to_string();
+    let text = read_text(path).map_err(|e| errors.extend(e)).ok()?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (table, e) = csv::read(&shown, &text, kind, schema::language_of_name(kind, &stem));
+    errors.extend(e);
+    table
+}
+
+fn load_folder(dir: &Path, notes: &mut Vec<Note>) -> Result<Territory, Vec<LoadError>> {
     let mut errors = Vec::new();
     let mut settings = json::Settings::default();
     let mut tables = Vec::new();
+    // Where each table read so far came from, to name both places of a table given twice.
+    let mut sources: Vec<(TableKind, String)> = Vec::new();
 
-    let settings_path = dir.join("territory.json");
-    if let Some(doc) = read_settings(&settings_path, &mut errors) {
+    if let Some((path, doc)) = read_settings(dir, &mut errors) {
         settings = doc.settings;
         tables = doc.tables;
+        let shown = path.display().to_string();
+        sources.extend(tables.iter().map(|(k, _)| (*k, shown.clone())));
     }
 
-    // Where each table read so far came from, to name both places of a table given twice.
-    let mut sources: Vec<(TableKind, String)> = tables
-        .iter()
-        .map(|(k, _)| (*k, settings_path.display().to_string()))
-        .collect();
     let books = sheet::in_folder(dir);
     match books.as_slice() {
         [] => {}
         [book] => {
-            let read = sheet::read(book);
+            let read = match regular_file(book) {
+                Ok(()) => sheet::read(book),
+                Err(e) => sheet::Book {
+                    errors: vec![e],
+                    ..sheet::Book::default()
+                },
+            };
             errors.extend(read.errors);
             sources.extend(read.named.iter().map(|k| (*k, book.display().to_string())));
             tables.extend(read.tables);
@@ -145,7 +285,7 @@ fn load_folder(dir: &Path) -> Result<Territory, Vec<LoadError>> {
             .file_stems()
             .iter()
             .map(|stem| dir.join(format!("{stem}.csv")))
-            .filter(|p| p.is_file())
+            .filter(|p| !matches!(Entry::of(p), Entry::Missing))
             .collect();
         let given: Vec<&String> = sources
             .iter()
@@ -153,12 +293,11 @@ fn load_folder(dir: &Path) -> Result<Territory, Vec<LoadError>> {
             .map(|(_, s)| s)
             .collect();
         match (found.as_slice(), given.len()) {
-            ([path], 0) => match read_text(path)
-                .and_then(|text| csv::read(&path.display().to_string(), &text))
-            {
-                Ok(table) => tables.push((kind, table)),
-                Err(e) => errors.extend(e),
-            },
+            ([path], 0) => {
+                if let Some(table) = read_csv(path, kind, &mut errors) {
+                    tables.push((kind, table));
+                }
+            }
             ([], 1) => {}
             ([], 0) if !kind.required() => {}
             ([], 0) if books.len() == 1 => errors.push(LoadError::new(
@@ -209,6 +348,7 @@ fn load_folder(dir: &Path) -> Result<Territory, Vec<LoadError>> {
         first
     });
 
+    notes.extend(tables.iter().filter_map(|(_, t)| t.skipped_note()));
     let default_name = dir
         .canonicalize()
         .ok()
@@ -226,12 +366,12 @@ fn load_folder(dir: &Path) -> Result<Territory, Vec<LoadError>> {
 /// A workbook given as a file: its sheets are the tables; settings come from a
 /// `territory.json` beside it, if there is one. Named after the file, or after its folder
 /// when the file is only called `territory` or `territoire`.
-fn load_workbook(path: &Path) -> Result<Territory, Vec<LoadError>> {
+fn load_workbook(path: &Path, notes: &mut Vec<Note>) -> Result<Territory, Vec<LoadError>> {
     let mut errors = Vec::new();
     let mut settings = json::Settings::default();
     let mut tables = Vec::new();
-    let settings_path = path.with_file_name("territory.json");
-    if let Some(doc) = read_settings(&settings_path, &mut errors) {
+    let beside = path.parent().unwrap_or(Path::new(""));
+    if let Some((_, doc)) = read_settings(beside, &mut errors) {
         settings = doc.settings;
         tables = doc.tables;
     }
@@ -241,6 +381,7 @@ fn load_workbook(path: &Path) -> Result<Territory, Vec<LoadError>> {
     errors.extend(read.missing(&shown, &in_json));
     errors.extend(read.errors);
     tables.extend(read.tables);
+    notes.extend(tables.iter().filter_map(|(_, t)| t.skipped_note()));
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
     let default_name = match stem {
         Some(s) if sheet::STEMS.contains(&crate::names::fold(&s).as_str()) => path
@@ -261,6 +402,41 @@ fn load_workbook(path: &Path) -> Result<Territory, Vec<LoadError>> {
             errors.extend(e);
             Err(sorted(errors))
         }
+    }
+}
+
+/// Each loader on raw bytes, for the fuzz targets of `fuzz/` (not an API): whatever the
+/// bytes, they must end in a territory or in located errors, never in a panic or a hang.
+#[doc(hidden)]
+pub mod fuzzing {
+    use super::*;
+
+    /// Bytes as a CSV file of each table, through the decoder, the reader and the model.
+    pub fn csv(bytes: &[u8]) {
+        let Ok(text) = decode::decode("f.csv", bytes) else {
+            return;
+        };
+        for kind in TableKind::ALL {
+            let (table, _) = csv::read("f.csv", &text, kind, crate::model::Lang::Fr);
+            let tables = table.into_iter().map(|t| (kind, t)).collect();
+            let _ = build::territory(json::Settings::default(), tables, None, "f");
+        }
+    }
+
+    /// Bytes as a JSON territory, through the decoder, the reader and the model.
+    pub fn json(bytes: &[u8]) {
+        let Ok(text) = decode::decode("f.json", bytes) else {
+            return;
+        };
+        if let Ok(doc) = json::read("f.json", &text) {
+            let _ = build::territory(doc.settings, doc.tables, None, "f.json");
+        }
+    }
+
+    /// Bytes as a workbook (.xlsx, .ods...), through the sheet reader and the model.
+    pub fn workbook(bytes: &[u8]) {
+        let book = sheet::read_bytes("f.xlsx", bytes);
+        let _ = build::territory(json::Settings::default(), book.tables, None, "f.xlsx");
     }
 }
 

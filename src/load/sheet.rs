@@ -1,14 +1,17 @@
 //! Spreadsheet workbooks (.xlsx, .xlsm, .xls, .xlsb, .ods) read with calamine: each sheet named
 //! like a table (English or French, any case or accents) is that table; its cells become text
-//! as a CSV export would write them, and every record keeps `file[sheet]:row`.
+//! as a CSV export would write them, and every record keeps `file[sheet]:row`. As in a CSV
+//! file, the header is the first row that reads as one: a title above it is skipped.
 
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::{Data, Reader, Sheets, open_workbook_auto};
 
 use crate::error::{LoadError, Location};
 use crate::load::TableKind;
-use crate::load::table::{Cell, Row, Table};
+use crate::load::schema::{language_of_name, schema};
+use crate::load::table::{Cell, Row, Table, headerless};
+use crate::model::Lang;
 use crate::names::fold;
 
 /// The file extensions read as workbooks.
@@ -32,7 +35,7 @@ pub fn in_folder(dir: &Path) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = entries
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.is_file() && is_workbook(p))
+        .filter(|p| is_workbook(p))
         .filter(|p| {
             p.file_stem()
                 .is_some_and(|s| STEMS.contains(&fold(&s.to_string_lossy()).as_str()))
@@ -80,16 +83,29 @@ impl Book {
 /// whose name starts with `#` are notes and skipped; any other sheet must name a table.
 pub fn read(path: &Path) -> Book {
     let shown = path.display().to_string();
-    let mut book = match open_workbook_auto(path) {
-        Ok(book) => book,
-        Err(e) => {
-            let e = LoadError::new(Location::file(&shown), format!("unreadable workbook: {e}"));
-            return Book {
-                errors: vec![e],
-                ..Book::default()
-            };
-        }
-    };
+    match open_workbook_auto(path) {
+        Ok(book) => read_book(&shown, book),
+        Err(e) => unreadable(&shown, &e),
+    }
+}
+
+/// A workbook's bytes (what a fuzzer feeds), read like a file named `shown`.
+pub fn read_bytes(shown: &str, bytes: &[u8]) -> Book {
+    match calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)) {
+        Ok(book) => read_book(shown, book),
+        Err(e) => unreadable(shown, &e),
+    }
+}
+
+fn unreadable(shown: &str, e: &calamine::Error) -> Book {
+    let e = LoadError::new(Location::file(shown), format!("unreadable workbook: {e}"));
+    Book {
+        errors: vec![e],
+        ..Book::default()
+    }
+}
+
+fn read_book<RS: std::io::Read + std::io::Seek>(shown: &str, mut book: Sheets<RS>) -> Book {
     let mut errors = Vec::new();
     let mut named = Vec::new();
     let mut tables: Vec<(TableKind, Table)> = Vec::new();
@@ -123,10 +139,12 @@ pub fn read(path: &Path) -> Book {
         }
         named.push(kind);
         match book.worksheet_range(&name) {
-            Ok(range) => match table(&file, &range) {
-                Ok(t) => tables.push((kind, t)),
-                Err(e) => errors.extend(e),
-            },
+            Ok(range) => {
+                let lang = language_of_name(kind, &name);
+                let (table, e) = table(&file, &range, kind, lang);
+                errors.extend(e);
+                tables.extend(table.map(|t| (kind, t)));
+            }
             Err(e) => errors.push(LoadError::new(
                 Location::file(file),
                 format!("unreadable sheet: {e}"),
@@ -150,85 +168,125 @@ fn expected_sheets() -> String {
         .join(", ")
 }
 
-/// One sheet as a table: the first non-empty row is the header, rows keep their 1-based
-/// number in the sheet.
-fn table(file: &str, range: &calamine::Range<Data>) -> Result<Table, Vec<LoadError>> {
+/// One sheet's row: its 1-based number and its cells as text (`Err` for an error cell).
+type SheetRow = (usize, Vec<Result<Option<String>, String>>);
+
+/// One sheet as a table of `kind`: the header is the first row that reads as one (rows above
+/// it are skipped as a title), rows keep their 1-based number in the sheet. Rows with a bad
+/// cell are errors and kept as broken rows; the table is `None` only without a header.
+fn table(
+    file: &str,
+    range: &calamine::Range<Data>,
+    kind: TableKind,
+    lang: Lang,
+) -> (Option<Table>, Vec<LoadError>) {
     let (first_row, first_column) = range.start().unwrap_or((0, 0));
+    let first_column = first_column as usize;
     let mut errors = Vec::new();
-    let mut header: Option<(usize, Vec<String>)> = None;
-    let mut rows = Vec::new();
-    for (i, cells) in range.rows().enumerate() {
-        let line = first_row as usize + i + 1;
-        let mut texts = Vec::with_capacity(cells.len());
-        for (j, data) in cells.iter().enumerate() {
-            let column = first_column as usize + j;
-            match text(data) {
-                Ok(t) => texts.push(t),
-                Err(message) => {
-                    let mut e = LoadError::new(
-                        Location::new(file, line),
-                        format!("cell {}{line} {message}", column_letters(column)),
-                    );
-                    if let Some(name) = header.as_ref().and_then(|(_, h)| h.get(j)) {
-                        e = e.in_column(name.clone());
-                    }
-                    errors.push(e);
-                    texts.push(None);
-                }
-            }
-        }
-        match &header {
-            None => {
-                if texts.iter().flatten().any(|t| !t.trim().is_empty()) {
-                    let mut columns: Vec<String> =
-                        texts.into_iter().map(Option::unwrap_or_default).collect();
-                    while columns.last().is_some_and(|c| c.trim().is_empty()) {
-                        columns.pop();
-                    }
-                    header = Some((line, columns));
-                }
-            }
-            Some((_, columns)) => {
-                let beyond = texts
-                    .iter()
-                    .enumerate()
-                    .skip(columns.len())
-                    .find(|(_, t)| t.as_deref().is_some_and(|t| !t.trim().is_empty()));
-                if let Some((j, _)) = beyond {
-                    errors.push(LoadError::new(
-                        Location::new(file, line),
-                        format!(
-                            "cell {}{line} is right of the last named column; name its column in the header row (or start the name with # to keep it as a comment)",
-                            column_letters(first_column as usize + j)
-                        ),
-                    ));
-                    continue;
-                }
-                let cells = texts
-                    .into_iter()
-                    .take(columns.len())
-                    .map(|t| t.map(Cell::Text))
-                    .collect();
-                rows.push(Row { line, cells });
-            }
-        }
-    }
-    let Some((line, columns)) = header else {
-        return Err(vec![LoadError::new(
-            Location::file(file),
-            "empty sheet; expected a header row naming the columns",
-        )]);
+    let cell_error = |line: usize, j: usize, message: &str| {
+        LoadError::new(
+            Location::new(file, line),
+            format!("cell {}{line} {message}", column_letters(first_column + j)),
+        )
     };
-    if errors.is_empty() {
-        Ok(Table {
-            file: file.to_owned(),
-            line,
-            columns,
-            rows,
+    let is_blank = |cells: &[Result<Option<String>, String>]| {
+        cells
+            .iter()
+            .all(|c| matches!(c, Ok(None)) || matches!(c, Ok(Some(t)) if t.trim().is_empty()))
+    };
+    let mut rows: Vec<SheetRow> = range
+        .rows()
+        .enumerate()
+        .map(|(i, cells)| -> SheetRow {
+            (first_row as usize + i + 1, cells.iter().map(text).collect())
         })
-    } else {
-        Err(errors)
+        .filter(|(_, cells)| !is_blank(cells))
+        .collect();
+    let texts = |cells: &[Result<Option<String>, String>]| -> Vec<String> {
+        cells
+            .iter()
+            .map(|c| c.clone().ok().flatten().unwrap_or_default())
+            .collect()
+    };
+    let schema = schema(kind);
+    let header = schema.header_row(rows.iter().map(|(_, cells)| {
+        cells
+            .iter()
+            .map(|c| c.as_ref().ok().and_then(Option::as_deref).unwrap_or(""))
+    }));
+    let rest = rows.split_off(header.map_or(rows.len(), |h| h + 1));
+    let header = header
+        .and_then(|_| rows.pop())
+        .map(|(line, cells)| (line, texts(&cells)));
+    let mut skipped: Vec<(usize, String)> = Vec::new();
+    for (line, cells) in &rows {
+        for (j, cell) in cells.iter().enumerate() {
+            if let Err(message) = cell {
+                errors.push(cell_error(*line, j, message));
+            }
+        }
+        let row = texts(cells);
+        let shown: Vec<&str> = row
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        skipped.push((*line, shown.join(" ")));
     }
+    let Some((line, mut columns)) = header else {
+        let error = match skipped.first() {
+            None => LoadError::new(
+                Location::file(file),
+                "empty sheet; expected a header row naming the columns",
+            ),
+            Some((line, text)) => headerless(file, kind, lang, Some((*line, text))),
+        };
+        errors.push(error);
+        return (None, errors);
+    };
+    while columns.last().is_some_and(|c| c.trim().is_empty()) {
+        columns.pop();
+    }
+    let mut table_rows = Vec::new();
+    for (line, cells) in rest {
+        let mut broken = false;
+        for (j, cell) in cells.iter().enumerate() {
+            if let Err(message) = cell {
+                let mut e = cell_error(line, j, message);
+                if let Some(name) = columns.get(j) {
+                    e = e.in_column(name.clone());
+                }
+                errors.push(e);
+                broken = true;
+            }
+        }
+        let beyond = cells
+            .iter()
+            .enumerate()
+            .skip(columns.len())
+            .find(|(_, t)| matches!(t, Ok(Some(t)) if !t.trim().is_empty()));
+        if let Some((j, _)) = beyond {
+            errors.push(cell_error(
+                line,
+                j,
+                "is right of the last named column; name its column in the header row (or start the name with # to keep it as a comment)",
+            ));
+            broken = true;
+        }
+        let cells = cells
+            .into_iter()
+            .take(columns.len())
+            .map(|t| t.ok().flatten().map(Cell::Text))
+            .collect();
+        table_rows.push(Row {
+            line,
+            cells,
+            broken,
+        });
+    }
+    let mut table = Table::new(file, line, columns, table_rows, lang);
+    table.skipped = skipped;
+    (Some(table), errors)
 }
 
 /// A cell as text, the way a CSV export writes it; `None` when empty, `Err` for an error cell.

@@ -2,8 +2,11 @@
 //! and the matching of the user's column names (English or French, any case or accents)
 //! to the fields a table expects.
 
-use crate::error::{LoadError, Location};
-use crate::names::fold;
+use crate::error::{LoadError, Location, Note};
+use crate::load::TableKind;
+use crate::load::schema::{Schema, is_skipped_column, schema};
+use crate::model::Lang;
+use crate::names::suggest;
 
 /// One cell: text as written, or a list (a JSON array).
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +29,19 @@ pub struct Row {
     pub line: usize,
     /// One cell per column of the table, in column order (missing trailing cells absent).
     pub cells: Vec<Option<Cell>>,
+    /// True when the row could not be read whole (its error is already reported): its
+    /// cells are what could be read, so that references to it are not reported again.
+    pub broken: bool,
+}
+
+impl Row {
+    pub fn new(line: usize, cells: Vec<Option<Cell>>) -> Self {
+        Row {
+            line,
+            cells,
+            broken: false,
+        }
+    }
 }
 
 /// A table as read from a file, before its columns are given meaning.
@@ -37,27 +53,24 @@ pub struct Table {
     /// Column names as the user wrote them.
     pub columns: Vec<String>,
     pub rows: Vec<Row>,
+    /// The non-empty rows above the header (a title), skipped: line and text.
+    pub skipped: Vec<(usize, String)>,
+    /// The language of the table's name (`liens.csv`, `[Liens]`, `"liens":` are French),
+    /// for messages when the header's own words do not tell.
+    pub lang: Lang,
 }
 
-/// A field a table expects, and the column names that mean it (already folded).
-pub struct Field {
-    pub key: &'static str,
-    pub names: &'static [&'static str],
-    pub required: bool,
-}
-
-/// What one table expects.
-pub struct Schema {
-    pub name: &'static str,
-    pub fields: &'static [Field],
-}
-
-impl Schema {
-    fn field(&self, key: &str) -> usize {
-        self.fields
-            .iter()
-            .position(|f| f.key == key)
-            .unwrap_or_else(|| unreachable!("schema {} has no field {key}", self.name))
+impl Table {
+    /// A table read from `file` whose header is on `line`.
+    pub fn new(file: &str, line: usize, columns: Vec<String>, rows: Vec<Row>, lang: Lang) -> Self {
+        Table {
+            file: file.to_owned(),
+            line,
+            columns,
+            rows,
+            skipped: Vec::new(),
+            lang,
+        }
     }
 }
 
@@ -70,81 +83,126 @@ pub struct Bound<'t> {
 }
 
 impl Table {
-    /// Match the header to the schema's fields. Unknown, repeated and missing required
-    /// columns are errors: a typo in a header must not silently drop a column.
-    pub fn bind(&self, schema: &'static Schema) -> Result<Bound<'_>, Vec<LoadError>> {
-        let mut errors = Vec::new();
+    /// Match the header to the schema's fields. Unknown and repeated columns are errors
+    /// (a typo in a header must not silently drop a column), but the rows are still read
+    /// through the columns that are known, so their problems come in the same run. A
+    /// missing required column leaves the table unread (`None`).
+    pub fn bind(&self, schema: &'static Schema, errors: &mut Vec<LoadError>) -> Option<Bound<'_>> {
         let mut columns = vec![None; schema.fields.len()];
         if self.columns.is_empty() && self.rows.is_empty() {
             // An empty JSON array: an empty table, not one missing its columns.
-            return Ok(Bound {
+            return Some(Bound {
                 table: self,
                 schema,
                 columns,
             });
         }
+        let lang = schema.language(self.columns.iter().map(String::as_str), self.lang);
         let at = Location::new(&self.file, self.line);
+        let mut complete = true;
         for (c, name) in self.columns.iter().enumerate() {
-            let folded = fold(name);
-            if folded.is_empty() || name.trim_start().starts_with('#') {
+            if is_skipped_column(name) {
                 continue;
             }
-            match schema.fields.iter().position(|f| f.names.contains(&folded.as_str())) {
+            match schema.field_named(name) {
                 Some(f) => {
                     if let Some(first) = columns[f] {
                         errors.push(LoadError::new(
                             at.clone(),
                             format!(
                                 "columns \"{}\" and \"{name}\" both mean {}; keep one",
-                                self.columns[first], schema.fields[f].key
+                                self.columns[first],
+                                schema.fields[f].shown(lang)
                             ),
                         ));
                     } else {
                         columns[f] = Some(c);
                     }
                 }
-                None => errors.push(LoadError::new(
-                    at.clone(),
-                    format!(
-                        "unknown column \"{name}\" in the {} table; expected {} (start a column's name with # to keep it as a comment)",
-                        schema.name,
-                        expected_columns(schema)
-                    ),
-                )),
+                None => {
+                    let known = schema.fields.iter().map(|f| f.shown(lang));
+                    let hint = suggest(name, known)
+                        .map(|s| format!(" (did you mean \"{s}\"?)"))
+                        .unwrap_or_default();
+                    errors.push(LoadError::new(
+                        at.clone(),
+                        format!(
+                            "unknown column \"{name}\" in the {} table{hint}; expected {} (start a column's name with # to keep it as a comment)",
+                            schema.name,
+                            schema.expected(lang)
+                        ),
+                    ))
+                }
             }
         }
         for (f, field) in schema.fields.iter().enumerate() {
             if field.required && columns[f].is_none() {
+                complete = false;
                 errors.push(LoadError::new(
                     at.clone(),
                     format!(
                         "missing column \"{}\" in the {} table (also accepted: {})",
-                        field.key,
+                        field.shown(lang),
                         schema.name,
                         field.names.join(", ")
                     ),
                 ));
             }
         }
-        if errors.is_empty() {
-            Ok(Bound {
-                table: self,
-                schema,
-                columns,
-            })
-        } else {
-            Err(errors)
-        }
+        complete.then_some(Bound {
+            table: self,
+            schema,
+            columns,
+        })
+    }
+
+    /// The note saying which rows above the header were skipped, if any.
+    pub fn skipped_note(&self) -> Option<Note> {
+        let (first_line, first_text) = self.skipped.first()?;
+        let lines = match self.skipped.as_slice() {
+            [_] => format!("line {first_line}"),
+            [.., (last, _)] => format!("lines {first_line} to {last}"),
+            [] => return None,
+        };
+        Some(Note::new(
+            Location::new(&self.file, self.line),
+            format!(
+                "the header is line {}; {lines} above it (\"{}\") skipped as a title",
+                self.line,
+                shorten(first_text)
+            ),
+        ))
     }
 }
 
-fn expected_columns(schema: &Schema) -> String {
-    schema
-        .fields
-        .iter()
-        .map(|f| f.key)
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The error for a CSV file or sheet where no row reads as the header of `kind`'s table.
+pub fn headerless(
+    file: &str,
+    kind: TableKind,
+    lang: Lang,
+    first: Option<(usize, &str)>,
+) -> LoadError {
+    let schema = schema(kind);
+    let holds = first
+        .map(|(line, text)| format!(" (line {line} holds \"{}\")", shorten(text)))
+        .unwrap_or_default();
+    LoadError::new(
+        Location::new(file, first.map_or(1, |(line, _)| line)),
+        format!(
+            "no line reads as the header of the {} table{holds}; expected a line naming its columns: {}",
+            schema.name,
+            schema.expected(lang)
+        ),
+    )
+}
+
+/// A row's text for a message, cut at 60 characters.
+pub fn shorten(text: &str) -> String {
+    let mut out: String = text.chars().take(60).collect();
+    if text.chars().nth(60).is_some() {
+        out.push('…');
+    }
+    out
 }
 
 impl<'t> Bound<'t> {
@@ -165,6 +223,11 @@ pub struct RowView<'b> {
 }
 
 impl RowView<'_> {
+    /// True when the row could not be read whole (see `Row::broken`).
+    pub fn is_broken(&self) -> bool {
+        self.row.broken
+    }
+
     pub fn location(&self) -> Location {
         Location::new(&self.bound.table.file, self.row.line)
     }

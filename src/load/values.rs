@@ -3,7 +3,7 @@
 //! Each parser returns what was expected when the text is not understood.
 
 use crate::model::{Means, Role};
-use crate::names::fold;
+use crate::names::{fold, suggest};
 
 /// A number, French or English notation: "1500", "1 500", "1500,5", "1,500.5", "50 %".
 pub fn number(text: &str) -> Result<f64, String> {
@@ -51,40 +51,141 @@ pub fn boolean(text: &str) -> Result<bool, String> {
     }
 }
 
-/// A role, in English or French, singular or plural.
-pub fn role(text: &str) -> Result<Role, String> {
-    let role = match singular(text).as_str() {
-        "lead" | "chef de file" | "pilote" | "porteur" => Role::Lead,
-        "lead candidate"
-        | "candidate"
-        | "candidat"
-        | "chef de file pressenti"
-        | "chef de file candidat"
-        | "pressenti" => Role::LeadCandidate,
-        "prescriber" | "prescripteur" | "prescriptrice" => Role::Prescriber,
-        "funder" | "financeur" | "financier" | "financeuse" | "financiere" => Role::Funder,
-        "support"
-        | "support partner"
-        | "partner"
-        | "resource"
-        | "accompagnateur"
-        | "accompagnatrice"
-        | "partenaire"
-        | "partenaire ressource"
-        | "ressource" => Role::Support,
-        "target" | "cible" => Role::Target,
-        "relay" | "relai" => Role::Relay,
-        _ => {
-            return Err(format!(
-                "unknown role \"{text}\" (expected one of: {}; or in French: chef de file, chef de file pressenti, prescripteur, financeur, accompagnateur, cible, relais)",
-                Role::ALL.map(Role::id).join(", ")
-            ));
+/// Every word accepted for each role, the one the maps use first. The "unknown role"
+/// message and the README list them from here; each is also accepted in the plural.
+pub const ROLE_WORDS: [(Role, &[&str]); 7] = [
+    (Role::Lead, &["chef de file", "pilote", "porteur", "lead"]),
+    (
+        Role::LeadCandidate,
+        &[
+            "chef de file pressenti",
+            "pressenti",
+            "candidat",
+            "chef de file candidat",
+            "lead-candidate",
+            "candidate",
+        ],
+    ),
+    (
+        Role::Prescriber,
+        &["prescripteur", "prescriptrice", "prescriber"],
+    ),
+    (
+        Role::Funder,
+        &[
+            "financeur",
+            "financeuse",
+            "financier",
+            "financière",
+            "funder",
+        ],
+    ),
+    (
+        Role::Support,
+        &[
+            "accompagnateur",
+            "accompagnatrice",
+            "partenaire-ressource",
+            "partenaire",
+            "ressource",
+            "support",
+            "support partner",
+            "partner",
+            "resource",
+        ],
+    ),
+    (Role::Target, &["cible", "target"]),
+    (Role::Relay, &["relais", "relay"]),
+];
+
+/// Every word accepted for each means, the one the maps use first.
+pub const MEANS_WORDS: [(Means, &[&str]); 3] = [
+    (
+        Means::Engineering,
+        &["ingénierie", "ingénieur", "engineering"],
+    ),
+    (Means::Support, &["accompagnement", "support"]),
+    (
+        Means::Funding,
+        &[
+            "financiers",
+            "financement",
+            "finance",
+            "financière",
+            "funding",
+        ],
+    ),
+];
+
+/// The separators of several roles or means in one cell: "financeur, accompagnateur",
+/// "ingénierie / financiers", "financeur + cible"; " et " and " and " also separate.
+pub const SEVERAL: [char; 3] = [',', '/', '+'];
+
+/// The pieces of a cell holding several roles or means, split on `SEVERAL` and on the
+/// words "et" and "and": "financeur et accompagnateur" gives two.
+pub fn several(items: Vec<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    for item in items.iter().flat_map(|i| i.split(SEVERAL)) {
+        let mut rest = item;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let cut = [" et ", " and "]
+                .iter()
+                .filter_map(|w| lower.find(w).map(|at| (at, w.len())))
+                .min();
+            match cut {
+                Some((at, len)) => {
+                    out.push(rest[..at].trim().to_owned());
+                    rest = &rest[at + len..];
+                }
+                None => {
+                    out.push(rest.trim().to_owned());
+                    break;
+                }
+            }
         }
-    };
-    Ok(role)
+    }
+    out.retain(|w| !w.is_empty());
+    out
 }
 
-/// Folded, each word without its plural "s": "Chef(s) de file" -> "chef de file".
+/// The value a folded, singular word stands for in a table of words.
+fn lookup<T: Copy>(words: &[(T, &[&str])], text: &str) -> Option<T> {
+    let wanted = singular(text);
+    words
+        .iter()
+        .find(|(_, names)| names.iter().any(|n| singular(n) == wanted))
+        .map(|(value, _)| *value)
+}
+
+/// The words of a table, for a message: "chef de file, pilote, ...; prescripteur, ...".
+fn listed<T>(words: &[(T, &[&str])]) -> String {
+    words
+        .iter()
+        .map(|(_, names)| names.join(", "))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// " (did you mean "chef de file"?)" when `text` is a typo of one of the words.
+fn did_you_mean<T>(words: &[(T, &[&str])], text: &str) -> String {
+    suggest(text, words.iter().flat_map(|(_, w)| w.iter().copied()))
+        .map(|s| format!(" (did you mean \"{s}\"?)"))
+        .unwrap_or_default()
+}
+
+/// A role, in English or French, singular or plural.
+pub fn role(text: &str) -> Result<Role, String> {
+    lookup(&ROLE_WORDS, text).ok_or_else(|| {
+        format!(
+            "unknown role \"{text}\"{}; expected one of: {} (singular or plural)",
+            did_you_mean(&ROLE_WORDS, text),
+            listed(&ROLE_WORDS)
+        )
+    })
+}
+
+/// Folded, each word without its plural "s" or "x": "Chef(s) de file" -> "chef de file".
 fn singular(text: &str) -> String {
     fold(text)
         .split(' ')
@@ -96,14 +197,24 @@ fn singular(text: &str) -> String {
 
 /// The means an actor brings, in English or French.
 pub fn means(text: &str) -> Result<Means, String> {
-    match singular(text).as_str() {
-        "engineering" | "ingenierie" | "ingenieur" => Ok(Means::Engineering),
-        "support" | "accompagnement" => Ok(Means::Support),
-        "funding" | "financier" | "financement" | "finance" | "financiere" => Ok(Means::Funding),
-        _ => Err(format!(
-            "unknown means \"{text}\" (expected engineering, support or funding; or ingénierie, accompagnement, financiers)"
-        )),
+    lookup(&MEANS_WORDS, text).ok_or_else(|| {
+        format!(
+            "unknown means \"{text}\"{}; expected one of: {} (singular or plural)",
+            did_you_mean(&MEANS_WORDS, text),
+            listed(&MEANS_WORDS)
+        )
+    })
+}
+
+/// An objective's target: a number, never negative.
+pub fn target(text: &str) -> Result<f64, String> {
+    let n = number(text)?;
+    if n < 0.0 {
+        return Err(format!(
+            "\"{text}\" is negative; expected a target of 0 or more"
+        ));
     }
+    Ok(n)
 }
 
 /// A progress value in the objective's unit: "1 200", "35,5". For a qualitative objective
@@ -135,8 +246,25 @@ pub fn progress(text: &str, qualitative: bool) -> Result<f64, String> {
     Ok(value)
 }
 
-/// A calendar date: 2023-12-31 or 31/12/2023.
+/// The years a date may fall in: outside them it is a typo (0022 for 2022, 2202 for 2022).
+pub const YEARS: std::ops::RangeInclusive<i16> = 1900..=2200;
+
+/// A calendar date: 2023-12-31 or 31/12/2023, in the years 1900 to 2200.
 pub fn date(text: &str) -> Result<jiff::civil::Date, String> {
+    let d = any_date(text)?;
+    if !YEARS.contains(&d.year()) {
+        return Err(format!(
+            "\"{}\" is in the year {}; expected a date between {} and {}",
+            text.trim(),
+            d.year(),
+            YEARS.start(),
+            YEARS.end()
+        ));
+    }
+    Ok(d)
+}
+
+fn any_date(text: &str) -> Result<jiff::civil::Date, String> {
     let text = text.trim();
     let expected = || format!("\"{text}\" is not a date (expected 2023-12-31 or 31/12/2023)");
     if let Ok(d) = text.parse::<jiff::civil::Date>() {
@@ -149,7 +277,7 @@ pub fn date(text: &str) -> Result<jiff::civil::Date, String> {
             m.parse::<i8>().map_err(|_| expected())?,
             y.parse::<i16>().map_err(|_| expected())?,
         );
-        if y >= 1000 {
+        if y >= 1 {
             return jiff::civil::Date::new(y, m, d).map_err(|_| expected());
         }
     }
@@ -205,10 +333,47 @@ mod tests {
         assert_eq!(role("Cibles"), Ok(Role::Target));
         assert_eq!(role("relais"), Ok(Role::Relay));
         assert_eq!(role("lead-candidate"), Ok(Role::LeadCandidate));
-        assert!(
-            role("boss")
-                .unwrap_err()
-                .starts_with("unknown role \"boss\"")
+        assert_eq!(role("pilote"), Ok(Role::Lead));
+        assert_eq!(role("Porteurs"), Ok(Role::Lead));
+        assert_eq!(role("financière"), Ok(Role::Funder));
+        assert!(role("chef de fil").unwrap_err().starts_with(
+            "unknown role \"chef de fil\" (did you mean \"chef de file\"?); expected"
+        ));
+        let e = role("boss").unwrap_err();
+        assert!(e.starts_with("unknown role \"boss\"; expected one of: chef de file, pilote, porteur, lead; chef de file pressenti"), "{e}");
+        // Every word listed is accepted, singular or plural.
+        for (r, words) in ROLE_WORDS {
+            for w in words {
+                assert_eq!(role(w), Ok(r), "{w}");
+                assert!(e.contains(w), "{w}");
+            }
+        }
+    }
+
+    #[test]
+    fn several_roles_in_one_cell() {
+        let cell = |s: &str| several(vec![s.to_owned()]);
+        assert_eq!(
+            cell("financeur, accompagnateur"),
+            ["financeur", "accompagnateur"]
+        );
+        assert_eq!(
+            cell("ingénierie / financiers"),
+            ["ingénierie", "financiers"]
+        );
+        assert_eq!(cell("financeur + cible"), ["financeur", "cible"]);
+        assert_eq!(cell("Financeur ET relais"), ["Financeur", "relais"]);
+        assert_eq!(cell("chef de file pressenti"), ["chef de file pressenti"]);
+        assert_eq!(cell("financeur, "), ["financeur"]);
+    }
+
+    #[test]
+    fn targets_are_never_negative() {
+        assert_eq!(target("1 500"), Ok(1500.0));
+        assert_eq!(target("0"), Ok(0.0));
+        assert_eq!(
+            target("-5"),
+            Err("\"-5\" is negative; expected a target of 0 or more".to_owned())
         );
     }
 
@@ -218,6 +383,11 @@ mod tests {
         assert_eq!(means("accompagnement"), Ok(Means::Support));
         assert_eq!(means("Financiers"), Ok(Means::Funding));
         assert!(means("argent").is_err());
+        assert!(
+            means("ingenieri")
+                .unwrap_err()
+                .starts_with("unknown means \"ingenieri\" (did you mean \"ingénierie\"?); expected one of: ingénierie")
+        );
     }
 
     #[test]
@@ -243,5 +413,15 @@ mod tests {
         assert_eq!(date("31/12/2023"), Ok(d));
         assert!(date("31/13/2023").is_err());
         assert!(date("demain").is_err());
+        assert_eq!(date("1900-01-01"), Ok(jiff::civil::date(1900, 1, 1)));
+        assert_eq!(date("31/12/2200"), Ok(jiff::civil::date(2200, 12, 31)));
+        assert_eq!(
+            date("0000-06-30"),
+            Err(
+                "\"0000-06-30\" is in the year 0; expected a date between 1900 and 2200".to_owned()
+            )
+        );
+        assert!(date("30/06/2922").unwrap_err().contains("in the year 2922"));
+        assert!(date("30/06/0022").unwrap_err().contains("in the year 22"));
     }
 }

@@ -30,6 +30,8 @@ pub fn to_bytes(scene: &Scene, format: Format) -> Result<Vec<u8>, String> {
     match format {
         Format::Svg => Ok(svg::write(scene).into_bytes()),
         Format::Png => png::write(scene),
-        Format::Scene => Ok(scene.to_json().into_bytes()),
+        Format::Scene => Ok(crate::terminal::json_safe(&scene.to_json())
+            .into_owned()
+            .into_bytes()),
     }
 }

@@ -1,7 +1,8 @@
 //! Where a territory stands against its contract: per objective its value, share of the
-//! target, threshold, verdict and projection; then the year-3 bonus conditions and the
-//! amounts at stake. `compute` is pure: the text, CSV, Markdown and JSON writers (and a chart)
-//! only read the `Status` it returns.
+//! target, threshold, verdict, standing (met, on track, behind, missed) and projection; then
+//! the year-3 bonus conditions and the amounts at stake. `compute` is pure: the text, CSV,
+//! Markdown and JSON writers, the status chart and the `bonus-at-risk` rule only read the
+//! `Status` it returns, and `Standing::word` is the one place its verdict words are written.
 
 pub mod output;
 
@@ -9,7 +10,7 @@ use jiff::civil::Date;
 use serde::{Serialize, Serializer};
 
 use crate::error::Location;
-use crate::model::{Objective, Territory};
+use crate::model::{Lang, Objective, Territory};
 
 /// Shares within this distance of a threshold count as reaching it: 0.6 * 50 / 50 is
 /// 0.59999... in floating point, and exactly 60 % must pass.
@@ -24,6 +25,12 @@ pub struct Status {
     pub end: Option<Date>,
     /// The date asked for with `--at`: measurements after it are ignored.
     pub at: Option<Date>,
+    /// The date the standings are given as of: `--at`, else the date of the latest
+    /// measurement (none when no value is dated: the programme is then taken as running).
+    pub as_of: Option<Date>,
+    /// True when `as_of` is on or after the programme's end: values are final, an objective
+    /// below its threshold has missed it, and nothing is projected.
+    pub ended: bool,
     /// Share of its target each counted objective must reach (0.6).
     pub min_ratio: f64,
     /// Share of its target a priority objective must reach (1.0).
@@ -41,6 +48,8 @@ pub struct ObjectiveStatus {
     pub title: String,
     pub unit: Option<String>,
     pub priority: bool,
+    /// A yes/no objective (`Objective::is_qualitative`): never projected.
+    pub qualitative: bool,
     /// Whether the objective conditions the year-3 bonus (a contractual objective).
     pub counted: bool,
     pub target: Option<f64>,
@@ -51,8 +60,93 @@ pub struct ObjectiveStatus {
     pub ratio: Option<f64>,
     /// The share that must be reached: the programme's min ratio, or its priority ratio.
     pub threshold: f64,
+    /// The value against the threshold, today.
     pub verdict: Verdict,
+    /// What the committee reads: met, on track, behind or missed.
+    pub standing: Standing,
+    /// None for a yes/no objective (`Objective::is_qualitative`), after the programme's end,
+    /// and with fewer than two dated measurements within the programme.
     pub projection: Option<Projection>,
+}
+
+impl ObjectiveStatus {
+    /// True when the projection ends below the threshold.
+    pub fn projected_below(&self) -> bool {
+        self.projection
+            .as_ref()
+            .is_some_and(|p| p.verdict == Verdict::Below)
+    }
+
+    /// What should alarm the committee: the threshold missed for good, or a priority
+    /// objective heading below it at its current pace (the whole bonus with it).
+    pub fn grave(&self) -> bool {
+        self.standing == Standing::Missed || (self.priority && self.projected_below())
+    }
+}
+
+/// An objective's standing, as the committee reads it: its verdict against the threshold,
+/// told apart by time. Below the threshold before the programme's end, it is on track when
+/// its projection reaches the threshold, behind otherwise (or with no projection); after the
+/// end, it is missed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Standing {
+    /// At or above its threshold.
+    Met,
+    /// Below its threshold, projected to reach it by the programme's end.
+    OnTrack,
+    /// No value known.
+    Unknown,
+    /// No target (or a zero target).
+    NoTarget,
+    /// Below its threshold and projected below it, or with no projection.
+    Behind,
+    /// Below its threshold when the programme has ended.
+    Missed,
+}
+
+impl Standing {
+    /// The stable id of JSON and CSV.
+    pub fn id(self) -> &'static str {
+        match self {
+            Standing::Met => "met",
+            Standing::OnTrack => "on-track",
+            Standing::Unknown => "unknown",
+            Standing::NoTarget => "no-target",
+            Standing::Behind => "behind",
+            Standing::Missed => "missed",
+        }
+    }
+
+    /// An objective's standing in words: French on slides, English with `--lang en` and in
+    /// the text reports. Plain words for elected officials: "en bonne voie", not an alarm.
+    pub fn word(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Standing::Met, Lang::Fr) => "atteint",
+            (Standing::OnTrack, Lang::Fr) => "en bonne voie",
+            (Standing::Unknown, Lang::Fr) => "valeur inconnue",
+            (Standing::NoTarget, Lang::Fr) => "sans cible",
+            (Standing::Behind, Lang::Fr) => "en retard",
+            (Standing::Missed, Lang::Fr) => "non atteint",
+            (Standing::Met, Lang::En) => "met",
+            (Standing::OnTrack, Lang::En) => "on track",
+            (Standing::Unknown, Lang::En) => "unknown",
+            (Standing::NoTarget, Lang::En) => "no target",
+            (Standing::Behind, Lang::En) => "behind",
+            (Standing::Missed, Lang::En) => "missed",
+        }
+    }
+
+    /// The year-3 bonus conditions' standing in words ("conditions en bonne voie").
+    pub fn conditions_word(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Standing::Met, Lang::Fr) => "remplies",
+            (Standing::Missed, Lang::Fr) => "non remplies",
+            (Standing::Unknown | Standing::NoTarget, Lang::Fr) => "inconnues",
+            (Standing::Missed, Lang::En) => "not met",
+            (other, _) => other.word(lang),
+        }
+    }
 }
 
 /// Where an objective's value comes from.
@@ -115,7 +209,11 @@ pub struct Projection {
 /// The year-3 conditions and the money at stake.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Bonus {
+    /// The conditions today: met, not met (one objective below its threshold) or unknown.
     pub verdict: BonusVerdict,
+    /// The conditions as the committee reads them: the gravest standing of the counted
+    /// objectives (missed, then behind, then unknown, then on track), met when all are met.
+    pub standing: Standing,
     /// Counted objectives below their threshold, and those without a value or a target.
     pub below: Vec<String>,
     pub unknown: Vec<String>,
@@ -165,6 +263,14 @@ pub fn compute(territory: &Territory, at: Option<Date>) -> Status {
     // With no objective marked contractual, every objective is taken to be.
     let none_marked = !territory.objectives().iter().any(|o| o.contractual);
     let mut undated_ignored = Vec::new();
+    let as_of = at.or_else(|| territory.progress().iter().map(|m| m.date).max());
+    let ended = as_of.zip(programme.end).is_some_and(|(d, end)| d >= end);
+    let time = Time {
+        at,
+        start: programme.start,
+        end: programme.end,
+        ended,
+    };
     let objectives: Vec<ObjectiveStatus> = territory
         .objectives()
         .iter()
@@ -182,8 +288,7 @@ pub fn compute(territory: &Territory, at: Option<Date>) -> Status {
                 o,
                 threshold,
                 o.contractual || o.priority || none_marked,
-                at,
-                programme.end,
+                &time,
             )
         })
         .collect();
@@ -204,6 +309,13 @@ pub fn compute(territory: &Territory, at: Option<Date>) -> Status {
     } else {
         BonusVerdict::Met
     };
+    let standing = counted()
+        .map(|o| match o.standing {
+            Standing::NoTarget => Standing::Unknown,
+            other => other,
+        })
+        .max()
+        .unwrap_or(Standing::Met);
     let bonus = programme
         .bonus_per_inhabitant
         .zip(territory.population)
@@ -223,12 +335,15 @@ pub fn compute(territory: &Territory, at: Option<Date>) -> Status {
         start: programme.start,
         end: programme.end,
         at,
+        as_of,
+        ended,
         min_ratio: programme.min_ratio,
         priority_ratio: programme.priority_ratio,
         objectives,
         undated_ignored,
         bonus: Bonus {
             verdict,
+            standing,
             below,
             unknown,
             flat_aid: programme.flat_aid,
@@ -240,14 +355,32 @@ pub fn compute(territory: &Territory, at: Option<Date>) -> Status {
     }
 }
 
+/// The dates a status is computed for.
+struct Time {
+    /// `--at`: later measurements are ignored.
+    at: Option<Date>,
+    /// The programme's dates: only measurements between them are projected from.
+    start: Option<Date>,
+    end: Option<Date>,
+    /// The programme's end is reached: nothing is projected, below is missed.
+    ended: bool,
+}
+
+impl Time {
+    /// True when a date is within the programme (as far as its dates are known).
+    fn within(&self, d: Date) -> bool {
+        self.start.is_none_or(|s| d >= s) && self.end.is_none_or(|e| d <= e)
+    }
+}
+
 fn objective(
     territory: &Territory,
     o: &Objective,
     threshold: f64,
     counted: bool,
-    at: Option<Date>,
-    end: Option<Date>,
+    time: &Time,
 ) -> ObjectiveStatus {
+    let at = time.at;
     let measurements: Vec<_> = territory
         .measurements_of(&o.id)
         .into_iter()
@@ -284,8 +417,15 @@ fn objective(
         }
     };
     let (ratio, verdict) = judge(value);
-    let points: Vec<(Date, f64)> = measurements.iter().map(|m| (m.date, m.value)).collect();
-    let projection = end.and_then(|end| {
+    // A yes/no objective has no pace, and a date outside the programme (a typo in the year,
+    // a baseline) would bend the line: neither is projected from.
+    let points: Vec<(Date, f64)> = measurements
+        .iter()
+        .filter(|m| time.within(m.date))
+        .map(|m| (m.date, m.value))
+        .collect();
+    let projectable = !o.is_qualitative() && !time.ended;
+    let projection = time.end.filter(|_| projectable).and_then(|end| {
         let (value, first, last) = trend(&points, end)?;
         let (ratio, verdict) = judge(Some(value));
         Some(Projection {
@@ -298,11 +438,22 @@ fn objective(
             last,
         })
     });
+    let standing = match verdict {
+        Verdict::Met => Standing::Met,
+        Verdict::Unknown => Standing::Unknown,
+        Verdict::NoTarget => Standing::NoTarget,
+        Verdict::Below if time.ended => Standing::Missed,
+        Verdict::Below => match &projection {
+            Some(p) if p.verdict == Verdict::Met => Standing::OnTrack,
+            _ => Standing::Behind,
+        },
+    };
     ObjectiveStatus {
         id: o.id.clone(),
         title: o.title.clone(),
         unit: o.unit.clone(),
         priority: o.priority,
+        qualitative: o.is_qualitative(),
         counted,
         target: o.target,
         value,
@@ -310,6 +461,7 @@ fn objective(
         ratio,
         threshold,
         verdict,
+        standing,
         projection,
     }
 }

@@ -3,15 +3,18 @@
 
 use std::io::{self, Write};
 
-use super::{Bonus, BonusVerdict, ObjectiveStatus, Projection, Source, Status, Verdict};
+use super::{Bonus, ObjectiveStatus, Projection, Source, Standing, Status, Verdict};
+use crate::model::Lang;
 use crate::numbers::{euros, french, percent, percent_value};
 
 use crate::markdown::escape as cell;
+use crate::spreadsheet::{Cell, write_csv};
+use crate::terminal;
 
 pub fn text(s: &Status, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}", heading(s))?;
-    if let Some(at) = s.at {
-        writeln!(out, "as of {at}: measurements after this date are ignored")?;
+    terminal::line(out, &heading(s))?;
+    if let Some(line) = as_of(s) {
+        writeln!(out, "{line}")?;
     }
     writeln!(out)?;
     let mut rows = vec![
@@ -32,11 +35,15 @@ pub fn text(s: &Status, out: &mut dyn Write) -> io::Result<()> {
             format!("{}{}", o.id, if o.priority { " *" } else { "" }),
             quantity(o.target, o),
             o.value.map_or_else(|| "unknown".to_owned(), french),
-            as_of(&o.source),
+            as_of_date(&o.source),
             o.ratio.map_or_else(|| "-".to_owned(), percent),
             percent(o.threshold),
-            verdict(o.verdict).to_owned(),
+            o.standing.word(Lang::En).to_owned(),
         ]);
+    }
+    // Escaped before the widths are measured, so the columns stay aligned.
+    for cell in rows.iter_mut().flatten() {
+        *cell = terminal::escape(cell).into_owned();
     }
     let widths: Vec<usize> = (0..rows[0].len())
         .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
@@ -51,22 +58,24 @@ pub fn text(s: &Status, out: &mut dyn Write) -> io::Result<()> {
         if i > 0
             && let Some(p) = &s.objectives[i - 1].projection
         {
-            writeln!(out, "  {}", projection(p, &s.objectives[i - 1]))?;
+            terminal::line(out, &format!("  {}", projection(p, &s.objectives[i - 1])))?;
         }
     }
     if s.objectives.iter().any(|o| o.priority) {
         writeln!(out, "* priority objective")?;
     }
     if !s.undated_ignored.is_empty() {
-        writeln!(
+        terminal::line(
             out,
-            "undated values (column \"current\") not used as of a date: {}",
-            s.undated_ignored.join(", ")
+            &format!(
+                "undated values (column \"current\") not used as of a date: {}",
+                s.undated_ignored.join(", ")
+            ),
         )?;
     }
     writeln!(out)?;
     for line in bonus_lines(s) {
-        writeln!(out, "{line}")?;
+        terminal::line(out, &line)?;
     }
     Ok(())
 }
@@ -74,8 +83,8 @@ pub fn text(s: &Status, out: &mut dyn Write) -> io::Result<()> {
 pub fn markdown(s: &Status, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "## {}", cell(&heading(s)))?;
     writeln!(out)?;
-    if let Some(at) = s.at {
-        writeln!(out, "As of {at}: measurements after this date are ignored.")?;
+    if let Some(line) = as_of(s) {
+        writeln!(out, "{}.", cell(&capitalised(&line)))?;
         writeln!(out)?;
     }
     writeln!(
@@ -96,10 +105,10 @@ pub fn markdown(s: &Status, out: &mut dyn Write) -> io::Result<()> {
             name,
             cell(&quantity(o.target, o)),
             o.value.map_or_else(|| "unknown".to_owned(), french),
-            as_of(&o.source),
+            as_of_date(&o.source),
             o.ratio.map_or_else(|| "-".to_owned(), percent),
             percent(o.threshold),
-            verdict(o.verdict),
+            o.standing.word(Lang::En),
             o.projection
                 .as_ref()
                 .map_or_else(|| "-".to_owned(), |p| cell(&projection(p, o))),
@@ -121,8 +130,7 @@ pub fn markdown(s: &Status, out: &mut dyn Write) -> io::Result<()> {
 }
 
 pub fn csv(s: &Status, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record([
+    let header = [
         "objective",
         "title",
         "priority",
@@ -139,41 +147,41 @@ pub fn csv(s: &Status, out: &mut dyn Write) -> io::Result<()> {
         "projected_value",
         "projected_percent",
         "projected_verdict",
-    ])?;
-    let num = |n: Option<f64>| n.map(|n| n.to_string()).unwrap_or_default();
-    let pct = |r: Option<f64>| num(r.map(percent_value));
-    for o in &s.objectives {
+        "standing",
+    ];
+    let pct = |r: Option<f64>| Cell::Number(r.map(percent_value));
+    let rows = s.objectives.iter().map(|o| {
         let (source, date) = match &o.source {
             Source::Measured { date, .. } => ("measured", date.to_string()),
             Source::Current { .. } => ("current", String::new()),
             Source::None => ("", String::new()),
         };
         let p = o.projection.as_ref();
-        w.write_record([
-            o.id.clone(),
-            o.title.clone(),
-            o.priority.to_string(),
-            o.counted.to_string(),
-            num(o.target),
-            o.unit.clone().unwrap_or_default(),
-            num(o.value),
-            source.to_owned(),
-            date,
+        vec![
+            Cell::text(&o.id),
+            Cell::text(&o.title),
+            Cell::text(o.priority.to_string()),
+            Cell::text(o.counted.to_string()),
+            Cell::Number(o.target),
+            Cell::text(o.unit.clone().unwrap_or_default()),
+            Cell::Number(o.value),
+            Cell::text(source),
+            Cell::text(date),
             pct(o.ratio),
-            num(Some(percent_value(o.threshold))),
-            o.verdict.id().to_owned(),
-            p.map(|p| p.date.to_string()).unwrap_or_default(),
-            num(p.map(|p| p.value)),
+            Cell::Number(Some(percent_value(o.threshold))),
+            Cell::text(o.verdict.id()),
+            Cell::text(p.map(|p| p.date.to_string()).unwrap_or_default()),
+            Cell::Number(p.map(|p| p.value)),
             pct(p.and_then(|p| p.ratio)),
-            p.map(|p| p.verdict.id().to_owned()).unwrap_or_default(),
-        ])?;
-    }
-    w.flush()
+            Cell::text(p.map(|p| p.verdict.id()).unwrap_or_default()),
+            Cell::text(o.standing.id()),
+        ]
+    });
+    write_csv(out, &header, rows)
 }
 
 pub fn json(s: &Status, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, s)?;
-    writeln!(out)
+    terminal::write_json(out, s)
 }
 
 fn heading(s: &Status) -> String {
@@ -195,7 +203,32 @@ fn quantity(n: Option<f64>, o: &ObjectiveStatus) -> String {
     }
 }
 
-fn as_of(source: &Source) -> String {
+/// "as of 2022-12-31, the date of the latest measurement", and whether the programme ended.
+fn as_of(s: &Status) -> Option<String> {
+    let mut line = match (s.at, s.as_of) {
+        (Some(at), _) => format!("as of {at}: measurements after this date are ignored"),
+        (None, Some(d)) => format!("as of {d}, the date of the latest measurement"),
+        (None, None) => return None,
+    };
+    if s.ended
+        && let Some(end) = s.end
+    {
+        line.push_str(&format!(
+            "; the programme ended on {end}: values are final, nothing is projected"
+        ));
+    }
+    Some(line)
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn as_of_date(source: &Source) -> String {
     match source {
         Source::Measured { date, .. } => date.to_string(),
         Source::Current { .. } => "undated".to_owned(),
@@ -242,16 +275,40 @@ fn bonus_lines(s: &Status) -> Vec<String> {
     } else {
         format!("no value or target yet for {}", b.unknown.join(", "))
     };
-    let mut lines = vec![match b.verdict {
-        BonusVerdict::Met => "year-3 bonus conditions: met".to_owned(),
-        BonusVerdict::NotMet => format!(
-            "year-3 bonus conditions: not met, below the threshold: {}",
-            b.below.join(", ")
+    let on_track: Vec<&str> = s
+        .objectives
+        .iter()
+        .filter(|o| o.counted && o.standing == Standing::OnTrack)
+        .map(|o| o.id.as_str())
+        .collect();
+    let below = |when: &str| format!("below the threshold{when}: {}", b.below.join(", "));
+    let word = b.standing.conditions_word(Lang::En);
+    let mut lines = vec![match b.standing {
+        Standing::Met => format!("year-3 bonus conditions: {word}"),
+        Standing::OnTrack => format!(
+            "year-3 bonus conditions: {word}, {} today but projected to reach it",
+            below("")
         ),
-        BonusVerdict::Unknown => format!("year-3 bonus conditions: unknown, {unknown_ones}"),
+        Standing::Behind => format!("year-3 bonus conditions: {word}, {}", below("")),
+        Standing::Missed => format!(
+            "year-3 bonus conditions: {word}, {}",
+            below(" at the programme's end")
+        ),
+        Standing::Unknown | Standing::NoTarget => {
+            format!("year-3 bonus conditions: {word}, {unknown_ones}")
+        }
     }];
-    if b.verdict == BonusVerdict::NotMet && !b.unknown.is_empty() {
+    if matches!(b.standing, Standing::Unknown | Standing::NoTarget) && !b.below.is_empty() {
+        lines.push(below(" today"));
+    }
+    if matches!(b.standing, Standing::Behind | Standing::Missed) && !b.unknown.is_empty() {
         lines.push(unknown_ones);
+    }
+    if b.standing != Standing::OnTrack && !on_track.is_empty() {
+        lines.push(format!(
+            "on track (below today, projected to reach the threshold): {}",
+            on_track.join(", ")
+        ));
     }
     lines.push(format!("conditions: {rule}"));
     let unknown = |what: &str| format!("unknown (no {what} in the territory settings)");

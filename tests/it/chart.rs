@@ -8,7 +8,7 @@ use actormap::layout::status_chart::{self, OVERFLOW};
 use actormap::layout::{Options, Size};
 use actormap::model::{Lang, Territory};
 use actormap::render::{self, Format};
-use actormap::status::{self, BonusVerdict, Status};
+use actormap::status::{self, Standing, Status, Verdict};
 
 use crate::render::assert_sound;
 use crate::{calaisis, fixture};
@@ -205,7 +205,7 @@ fn value_target_share_and_verdict_are_written_on_each_row() {
         (
             "1\u{a0}485 / 1\u{a0}500 rénovations".to_owned(),
             "99\u{a0}%".to_owned(),
-            "sous le seuil de 100\u{a0}%".to_owned()
+            "en retard · seuil 100\u{a0}%".to_owned()
         )
     );
     assert_eq!(row("friches").1, "59,9\u{a0}%");
@@ -307,7 +307,7 @@ fn unknown_values_are_drawn_as_unknown_never_as_zero() {
 #[test]
 fn the_title_gives_the_bonus_verdict() {
     let (t, mut s, scene) = fixture_chart();
-    let title = "État d'avancement · Bonus année 3\u{a0}: conditions non remplies";
+    let title = "État d'avancement · Bonus année 3\u{a0}: conditions en retard";
     assert_eq!(scene.title, title);
     let shown: Vec<&str> = scene
         .flatten()
@@ -319,7 +319,7 @@ fn the_title_gives_the_bonus_verdict() {
         })
         .collect();
     assert_eq!(shown.join(" "), title);
-    s.bonus.verdict = BonusVerdict::Met;
+    s.bonus.standing = Standing::Met;
     assert!(
         chart(&t, &s, &Options::default())
             .title
@@ -484,4 +484,211 @@ fn a_long_title_is_wrapped_once_with_its_cut_word_and_its_ellipsis() {
             .windows(2)
             .all(|p| p[1].y > p[0].y && p[1].x == p[0].x)
     );
+}
+
+/// The bounding box of a polygon.
+fn polygon_bounds(p: &Polygon) -> Rect {
+    let xs = p.points.iter().map(|q| q.0);
+    let ys = p.points.iter().map(|q| q.1);
+    let (x0, x1) = (
+        xs.clone().fold(f64::MAX, f64::min),
+        xs.fold(f64::MIN, f64::max),
+    );
+    let (y0, y1) = (
+        ys.clone().fold(f64::MAX, f64::min),
+        ys.fold(f64::MIN, f64::max),
+    );
+    Rect {
+        x: x0,
+        y: y0,
+        w: x1 - x0,
+        h: y1 - y0,
+        radius: 0.0,
+        fill: None,
+        stroke: None,
+        class: String::new(),
+    }
+}
+
+#[test]
+fn no_projection_diamond_sits_on_a_value_label() {
+    let (t, mut s, _) = fixture_chart();
+    let model = s
+        .objectives
+        .iter()
+        .find(|o| o.id == "cyclable")
+        .expect("cyclable has a projection")
+        .clone();
+    // Every pair of shares from 0 to 140 %, a projection ahead of the value, behind it or on it.
+    let steps: Vec<f64> = (0..=28).map(|i| f64::from(i) * 0.05).collect();
+    let mut cases = 0;
+    for (n, &now) in steps.iter().enumerate() {
+        s.objectives = steps
+            .iter()
+            .enumerate()
+            .map(|(m, &then)| {
+                let mut o = model.clone();
+                o.id = format!("o{n}-{m}");
+                o.value = Some(now * 50.0);
+                o.ratio = Some(now);
+                let p = o.projection.as_mut().unwrap();
+                p.value = then * 50.0;
+                p.ratio = Some(then);
+                o
+            })
+            .collect();
+        let scene = chart(&t, &s, &Options::default());
+        for o in &s.objectives {
+            let items = items_of(&scene, &o.id);
+            let labels: Vec<Rect> = texts(&items, "value").iter().map(|x| x.bounds()).collect();
+            let track = rect(&items, "track").unwrap();
+            for d in items.iter().filter_map(|i| match i {
+                // The diamonds on the bar (the caption's small one sits under it).
+                Item::Polygon(p) if p.class == "projection" => Some(polygon_bounds(p)),
+                _ => None,
+            }) {
+                if d.bottom() < track.y || d.y > track.bottom() {
+                    continue;
+                }
+                for l in &labels {
+                    assert!(
+                        !l.overlaps(&d),
+                        "{}: value {now}, projection: the diamond {d:?} covers the label {l:?}",
+                        o.id
+                    );
+                }
+                cases += 1;
+            }
+            for l in &labels {
+                assert!(
+                    l.x >= track.x && l.right() <= track.right() + OVERFLOW,
+                    "{}",
+                    o.id
+                );
+            }
+        }
+    }
+    assert!(cases > 1000, "{cases}");
+}
+
+/// The verdict written under each share, by objective id.
+fn verdicts(scene: &Scene, s: &Status) -> Vec<(String, String)> {
+    s.objectives
+        .iter()
+        .map(|o| {
+            let items = items_of(scene, &o.id);
+            (o.id.clone(), texts(&items, "verdict")[0].text.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn the_chart_gives_the_standings_of_the_report_in_its_words_and_colours() {
+    let (t, s, scene) = fixture_chart();
+    let shown = verdicts(&scene, &s);
+    let expect = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect()
+    };
+    assert_eq!(
+        shown,
+        expect(&[
+            ("haies", "atteint · seuil 60\u{a0}%"),
+            ("friches", "en retard · seuil 60\u{a0}%"),
+            ("renovation", "en retard · seuil 100\u{a0}%"),
+            ("regal", "atteint · seuil 100\u{a0}%"),
+            ("cyclable", "en bonne voie · seuil 60\u{a0}%"),
+            ("ecoles", "atteint · seuil 60\u{a0}%"),
+        ])
+    );
+    let fill = |scene: &Scene, id: &str| {
+        rect(&items_of(scene, id), "bar")
+            .and_then(|r| r.fill)
+            .expect("a bar")
+    };
+    assert_eq!(fill(&scene, "haies"), status_chart::MET);
+    assert_eq!(fill(&scene, "cyclable"), status_chart::ON_TRACK);
+    assert_eq!(fill(&scene, "friches"), status_chart::BEHIND);
+    assert_eq!(fill(&scene, "renovation"), status_chart::BEHIND);
+    let legend: Vec<String> = scene
+        .flatten()
+        .into_iter()
+        .filter_map(|(_, i)| match i {
+            Item::Text(t) if t.class == "legend" => Some(t.text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        legend,
+        [
+            "atteint",
+            "en bonne voie",
+            "en retard",
+            "projection à la fin du programme"
+        ]
+    );
+    assert_eq!(
+        scene.title,
+        "État d'avancement · Bonus année 3\u{a0}: conditions en retard"
+    );
+    let summary: Vec<String> = scene
+        .flatten()
+        .into_iter()
+        .filter(|(g, _)| g.is_some_and(|g| g.class == "summary"))
+        .filter_map(|(_, i)| match i {
+            Item::Text(t) => Some(t.text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        summary
+            .join(" ")
+            .contains("3 sous le seuil (dont 1 en bonne voie)"),
+        "{summary:?}"
+    );
+
+    // After the end: missed, in its own colour, and the words in English with --lang en.
+    let ended = status::compute(&t, Some(date("2024-01-31")));
+    let en = Options {
+        lang: Lang::En,
+        ..Options::default()
+    };
+    let scene = chart(&t, &ended, &en);
+    let shown = verdicts(&scene, &ended);
+    assert_eq!(
+        shown[1],
+        ("friches".into(), "missed · threshold 60%".into())
+    );
+    assert_eq!(fill(&scene, "friches"), status_chart::MISSED);
+    assert!(
+        scene.title.ends_with("conditions not met"),
+        "{}",
+        scene.title
+    );
+    for (o, (_, said)) in ended.objectives.iter().zip(&shown) {
+        // Unknown is said by the big line ("unknown"), the small one gives the threshold.
+        if o.standing != Standing::Unknown {
+            assert!(said.starts_with(o.standing.word(Lang::En)), "{said}");
+        }
+    }
+    assert_chart_sound(&scene, "ended");
+}
+
+#[test]
+fn a_priority_objective_heading_below_its_threshold_is_red() {
+    let (t, mut s, _) = fixture_chart();
+    let o = s
+        .objectives
+        .iter_mut()
+        .find(|o| o.id == "cyclable")
+        .unwrap();
+    o.priority = true;
+    o.threshold = 1.0;
+    o.standing = Standing::Behind;
+    o.projection.as_mut().unwrap().verdict = Verdict::Below;
+    let scene = chart(&t, &s, &Options::default());
+    let bar = rect(&items_of(&scene, "cyclable"), "bar").unwrap().clone();
+    assert_eq!(bar.fill, Some(status_chart::PRIORITY_BELOW));
 }

@@ -538,7 +538,7 @@ fn naming_a_rule_at_its_default_severity_keeps_every_finding_there() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains("warning[bonus-at-risk]: priority objective regal"),
+        text.contains("warning[bonus-at-risk]: priority objective renovation"),
         "{text}"
     );
     assert!(!text.contains("error[bonus-at-risk]"), "{text}");
@@ -546,7 +546,7 @@ fn naming_a_rule_at_its_default_severity_keeps_every_finding_there() {
     let plain = actormap().arg("check").arg(&fixture).output().unwrap();
     let plain = String::from_utf8(plain.stdout).unwrap();
     assert!(
-        plain.contains("error[bonus-at-risk]: priority objective regal"),
+        plain.contains("error[bonus-at-risk]: priority objective renovation"),
         "{plain}"
     );
 }

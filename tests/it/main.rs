@@ -3,9 +3,11 @@
 mod chart;
 mod check;
 mod diff;
+mod export;
 mod generated;
 mod load;
 mod model;
+mod outputs;
 mod render;
 mod sheet;
 mod status;

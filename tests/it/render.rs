@@ -843,3 +843,51 @@ fn a_crowded_role_beside_narrow_ones_still_places_every_card() {
     assert!(cards.contains("funder:o0") && cards.contains("support:o0"));
     assert_eq!(cards.len(), n + 2);
 }
+
+/// The file names a `render` run writes, sorted.
+fn rendered(args: &[&str]) -> Vec<String> {
+    let out = tempfile::tempdir().unwrap();
+    crate::actormap()
+        .arg("render")
+        .args(args)
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .code(0);
+    let mut names: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn render_takes_a_domain_or_an_objective_by_its_name_whatever_the_case_and_accents() {
+    assert_eq!(rendered(&["--domain", "adaptation"]), ["dc5.svg"]);
+    assert_eq!(rendered(&["--domain", "QUALITE DE L'AIR"]), ["dc6.svg"]);
+    assert_eq!(
+        rendered(&["--domain", "dc 7", "--domain", "urbanisme durable"]),
+        ["dc7.svg", "dc8.svg"]
+    );
+    assert_eq!(
+        rendered(&["--objective", "nouvelles haies plantees"]),
+        ["objective-haies.svg"]
+    );
+    let out = tempfile::tempdir().unwrap();
+    crate::actormap()
+        .args(["render", "--domain", "Adaptaton", "--out"])
+        .arg(out.path())
+        .assert()
+        .code(2)
+        .stderr("error: no domain \"Adaptaton\"; did you mean \"Adaptation\"?\n");
+    crate::actormap()
+        .args(["render", "--objective", "Friches requalifies", "--out"])
+        .arg(out.path())
+        .assert()
+        .code(2)
+        .stderr(
+            "error: no objective \"Friches requalifies\"; did you mean \"Friches requalifiées\"?\n",
+        );
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
+}

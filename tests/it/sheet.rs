@@ -223,3 +223,142 @@ fn in_a_folder_a_missing_sheet_may_be_a_csv_file_and_a_bad_sheet_is_not_missing(
     let errors = load(dir.path()).expect_err("broken");
     assert_eq!(errors.len(), 3, "{errors:#?}");
 }
+
+/// A minimal .xlsx workbook: each sheet a name and rows of text cells (inline strings).
+pub fn xlsx(sheets: &[(&str, &[&[&str]])]) -> Vec<u8> {
+    use std::io::Write;
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const PKG: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+    let mut files: Vec<(String, String)> = Vec::new();
+    let overrides: String = (1..=sheets.len())
+        .map(|i| format!("<Override PartName=\"/xl/worksheets/sheet{i}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"))
+        .collect();
+    files.push(("[Content_Types].xml".into(), format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>{overrides}</Types>"
+    )));
+    files.push(("_rels/.rels".into(), format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"{PKG}\"><Relationship Id=\"rId1\" Type=\"{REL}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
+    )));
+    let mut entries = String::new();
+    let mut rels = String::new();
+    for (i, (name, rows)) in sheets.iter().enumerate() {
+        let n = i + 1;
+        entries.push_str(&format!(
+            "<sheet name=\"{}\" sheetId=\"{n}\" r:id=\"rId{n}\"/>",
+            escape(name)
+        ));
+        rels.push_str(&format!("<Relationship Id=\"rId{n}\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet{n}.xml\"/>"));
+        let mut data = String::new();
+        for (r, row) in rows.iter().enumerate() {
+            data.push_str(&format!("<row r=\"{}\">", r + 1));
+            for (c, text) in row.iter().enumerate() {
+                if text.is_empty() {
+                    continue;
+                }
+                let column = (b'A' + c as u8) as char;
+                data.push_str(&format!(
+                    "<c r=\"{column}{}\" t=\"inlineStr\"><is><t>{}</t></is></c>",
+                    r + 1,
+                    escape(text)
+                ));
+            }
+            data.push_str("</row>");
+        }
+        files.push((format!("xl/worksheets/sheet{n}.xml"), format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"{MAIN}\"><sheetData>{data}</sheetData></worksheet>"
+        )));
+    }
+    files.push(("xl/workbook.xml".into(), format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"{MAIN}\" xmlns:r=\"{REL}\"><sheets>{entries}</sheets></workbook>"
+    )));
+    files.push(("xl/_rels/workbook.xml.rels".into(), format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"{PKG}\">{rels}</Relationships>"
+    )));
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, contents) in files {
+        out.start_file(name, stored).expect("zip entry");
+        out.write_all(contents.as_bytes()).expect("zip written");
+    }
+    out.finish().expect("zip finished").into_inner()
+}
+
+/// The small territory of these tests as sheets: French names, one row each.
+const DOMAINES: &[&[&str]] = &[&["id", "nom"], &["DC1", "Bâtiment"]];
+const OBJECTIFS: &[&[&str]] = &[
+    &["id", "domaine", "titre", "cible"],
+    &["renovation", "DC1", "Rénovations", "1500"],
+];
+const ACTEURS: &[&[&str]] = &[&["nom"], &["SEVADEC"], &["ADEME"]];
+
+#[test]
+fn a_title_above_a_sheet_s_header_is_skipped_with_a_note() {
+    let liens: &[&[&str]] = &[
+        &["Rôles des acteurs du COT TRI"],
+        &[],
+        &["acteur", "objectif", "rôle"],
+        &["SEVADEC", "renovation", "chef de file"],
+        &["ADEME", "renovation", "financeur"],
+    ];
+    let book = xlsx(&[
+        ("Domaines", DOMAINES),
+        ("Objectifs", OBJECTIFS),
+        ("Acteurs", ACTEURS),
+        ("Liens", liens),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("territoire.xlsx");
+    std::fs::write(&path, book).unwrap();
+    let t = load(&path).expect("loads");
+    let lines: Vec<usize> = t.links().iter().map(|l| l.origin.line).collect();
+    assert_eq!(lines, [4, 5]);
+    actormap()
+        .arg("list")
+        .arg(&path)
+        .assert()
+        .success()
+        .stderr(format!(
+            "note: {}[Liens]:3: the header is line 3; line 1 above it (\"Rôles des acteurs du COT TRI\") skipped as a title\n",
+            path.display()
+        ));
+}
+
+#[test]
+fn a_sheet_without_a_header_is_one_error_in_the_sheet_s_language() {
+    let liens: &[&[&str]] = &[
+        &["Rôles des acteurs du COT TRI"],
+        &["SEVADEC", "renovation", "chef de file"],
+        &["ADEME", "renovation", "financeur"],
+    ];
+    let book = xlsx(&[
+        ("Domaines", DOMAINES),
+        ("Objectifs", OBJECTIFS),
+        ("Acteurs", ACTEURS),
+        ("Liens", liens),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("territoire.xlsx");
+    std::fs::write(&path, book).unwrap();
+    let errors: Vec<String> = load(&path)
+        .expect_err("no header")
+        .iter()
+        .map(|e| {
+            e.to_string()
+                .replace(&format!("{}/", dir.path().display()), "")
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "territoire.xlsx[Liens]:1: no line reads as the header of the links table (line 1 holds \"Rôles des acteurs du COT TRI\"); expected a line naming its columns: acteur, objectif, rôle, moyens, note"
+        ]
+    );
+}

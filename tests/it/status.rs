@@ -185,7 +185,7 @@ fn text_report_of_the_fixture() {
 #[test]
 fn markdown_and_csv_reports() {
     let md = stdout(&["status", "tests/fixtures/status", "--format", "markdown"]);
-    assert!(md.contains("| **friches**: Friches requalifiées | 26 ha | 15,574 | 2022-12-31 | 59,9 % | 60 % | below | - |"), "{md}");
+    assert!(md.contains("| **friches**: Friches requalifiées | 26 ha | 15,574 | 2022-12-31 | 59,9 % | 60 % | behind | - |"), "{md}");
     assert!(md.contains("- total at stake: 30 000 €"), "{md}");
 
     let csv = stdout(&["status", "tests/fixtures/status", "--format", "csv"]);
@@ -199,12 +199,12 @@ fn markdown_and_csv_reports() {
     let cyclable = csv.lines().find(|l| l.starts_with("cyclable,")).unwrap();
     assert_eq!(
         cyclable,
-        "cyclable,Aménagements cyclables,false,true,50,km,20,measured,2022-12-31,40,60,below,2023-12-31,30,60,met"
+        "cyclable,Aménagements cyclables,false,true,50,km,20,measured,2022-12-31,40,60,below,2023-12-31,30,60,met,on-track"
     );
 }
 
 #[test]
-fn bonus_at_risk_warns_and_errs_for_priority_objectives() {
+fn bonus_at_risk_on_the_fixture_is_behind_or_on_track_before_the_end() {
     let out = actormap()
         .args(["check", "tests/fixtures/status"])
         .output()
@@ -218,14 +218,16 @@ fn bonus_at_risk_warns_and_errs_for_priority_objectives() {
         .filter(|w| w[0].contains("[bonus-at-risk]"))
         .map(|w| format!("{}\n{}\n", w[0], w[1]))
         .collect();
+    // As of the latest measurement, 2022-12-31, a year before the end: behind, not lost.
     assert!(
-        text.contains(r#"error[bonus-at-risk]: priority objective renovation "Rénovations accompagnées" is at 99 % of its target, below the 100 %"#),
+        text.contains(r#"warning[bonus-at-risk]: priority objective renovation "Rénovations accompagnées": behind, at 99 % of its target, below the 100 %"#),
         "{text}"
     );
     assert!(
-        text.contains(r#"warning[bonus-at-risk]: objective friches "Friches requalifiées" is at 59,9 % of its target"#),
+        text.contains(r#"warning[bonus-at-risk]: objective friches "Friches requalifiées": behind, at 59,9 % of its target"#),
         "{text}"
     );
+    assert!(!text.contains("error[bonus-at-risk]"), "{text}");
     assert!(
         text.contains("--> tests/fixtures/status/avancement.csv:5"),
         "{text}"
@@ -235,9 +237,13 @@ fn bonus_at_risk_warns_and_errs_for_priority_objectives() {
         "exactly 60 % is no finding:\n{text}"
     );
     assert!(!text.contains("objective regal"), "{text}");
-    // Below today but on course: still flagged, it is below today.
-    assert!(text.contains("objective cyclable"), "{text}");
-    assert!(text.contains("is at 40 %"), "{text}");
+    // Below today but on course: on track, for information.
+    assert!(
+        text.contains(
+            r#"info[bonus-at-risk]: objective cyclable "Aménagements cyclables": on track, at 40 %"#
+        ),
+        "{text}"
+    );
 }
 
 #[test]
@@ -361,4 +367,248 @@ fn a_bad_at_date_is_a_usage_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("\"hier\" is not a date"));
+}
+
+/// A single-file territory (a COT TRI from 2021 to 2023) with these objectives and
+/// measurements, as JSON array items.
+fn json_territory(objectives: &str, progress: &str) -> tempfile::TempDir {
+    let text = format!(
+        r#"{{
+  "name": "T",
+  "programme": {{"name": "COT TRI", "start": "2021-01-01", "end": "2023-12-31"}},
+  "domains": [{{"id": "DC1", "name": "D"}}],
+  "objectives": [{objectives}],
+  "actors": [{{"name": "SyMPaC"}}],
+  "links": [{{"actor": "SyMPaC", "objective": "DC1", "role": "chef de file"}}, {{"actor": "SyMPaC", "objective": "DC1", "role": "financeur"}}],
+  "progress": [{progress}]
+}}
+"#
+    );
+    territory(&[("t.json", text.as_bytes())])
+}
+
+fn path_of(dir: &tempfile::TempDir) -> String {
+    dir.path().join("t.json").display().to_string()
+}
+
+#[test]
+fn a_yes_no_objective_is_never_projected() {
+    let dir = json_territory(
+        r#"{"id": "regal", "domain": "DC1", "title": "REGAL", "target": 1, "unit": "REGAL"},
+           {"id": "rdi", "domain": "DC1", "title": "Protocole RDI", "target": 1},
+           {"id": "piste", "domain": "DC1", "title": "Piste", "target": 1, "unit": "km"}"#,
+        r#"{"date": "2021-06-30", "objective": "regal", "value": "non"},
+           {"date": "2022-06-30", "objective": "regal", "value": "50 %"},
+           {"date": "2021-06-30", "objective": "rdi", "value": 0},
+           {"date": "2022-06-30", "objective": "rdi", "value": "0,5"},
+           {"date": "2021-06-30", "objective": "piste", "value": 0},
+           {"date": "2022-06-30", "objective": "piste", "value": "0,5"}"#,
+    );
+    let status = status_json(&[&path_of(&dir)]);
+    for id in ["regal", "rdi"] {
+        let o = objective(&status, id);
+        assert_eq!(o["value"], 0.5, "{o:#}");
+        assert_eq!(o["projection"], Value::Null, "{id}: done or not, no line");
+        assert_eq!(o["standing"], "behind", "{o:#}");
+    }
+    // One km is a quantity: its pace says something.
+    let piste = objective(&status, "piste");
+    assert!(piste["projection"].is_object(), "{piste:#}");
+}
+
+#[test]
+fn measurements_outside_the_programme_are_not_projected_from() {
+    let dir = json_territory(
+        r#"{"id": "haies", "domain": "DC1", "title": "Haies", "target": 50, "unit": "km"}"#,
+        r#"{"date": "1990-06-30", "objective": "haies", "value": 45},
+           {"date": "2021-06-30", "objective": "haies", "value": 10},
+           {"date": "2022-06-30", "objective": "haies", "value": 20}"#,
+    );
+    let status = status_json(&[&path_of(&dir)]);
+    let p = &objective(&status, "haies")["projection"];
+    // 10 km more a year from mid-2021: 35 km at the end of 2023; the 1990 value is left out.
+    assert_eq!(p["measurements"], 2, "{p:#}");
+    assert_eq!(p["first"], "2021-06-30");
+    assert!((p["value"].as_f64().unwrap() - 35.0).abs() < 0.1, "{p:#}");
+}
+
+#[test]
+fn below_the_threshold_is_on_track_or_behind_before_the_end_and_missed_after_it() {
+    let status = status_json(&[fixture("status").to_str().unwrap()]);
+    assert_eq!(status["as_of"], "2022-12-31", "the latest measurement");
+    assert_eq!(status["ended"], false);
+    let standings: Vec<(&str, &str)> = status["objectives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| (o["id"].as_str().unwrap(), o["standing"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        standings,
+        [
+            ("haies", "met"),
+            ("friches", "behind"),
+            ("renovation", "behind"),
+            ("regal", "met"),
+            ("cyclable", "on-track"),
+            ("ecoles", "met"),
+        ]
+    );
+    // The plain verdict against the threshold keeps its ids.
+    assert_eq!(objective(&status, "cyclable")["verdict"], "below");
+    assert_eq!(status["bonus"]["verdict"], "not-met");
+    assert_eq!(status["bonus"]["standing"], "behind");
+
+    let after = status_json(&[fixture("status").to_str().unwrap(), "--at", "2024-01-31"]);
+    assert_eq!(after["as_of"], "2024-01-31");
+    assert_eq!(after["ended"], true);
+    for (id, standing) in [
+        ("friches", "missed"),
+        ("renovation", "missed"),
+        ("cyclable", "missed"),
+        ("haies", "met"),
+    ] {
+        let o = objective(&after, id);
+        assert_eq!(o["standing"], standing, "{o:#}");
+        assert_eq!(
+            o["projection"],
+            Value::Null,
+            "nothing to project after the end"
+        );
+    }
+    assert_eq!(after["bonus"]["standing"], "missed");
+}
+
+#[test]
+fn every_report_carries_the_same_verdict_words() {
+    let fx = fixture("status");
+    let fx = fx.to_str().unwrap();
+    let text = stdout(&["status", fx]);
+    let row = |id: &str| {
+        text.lines()
+            .find(|l| l.starts_with(&format!("{id} ")))
+            .unwrap_or_else(|| panic!("no row {id} in:\n{text}"))
+            .to_owned()
+    };
+    assert!(row("cyclable").ends_with("  on track"), "{text}");
+    assert!(row("friches").ends_with("  behind"), "{text}");
+    assert!(row("haies").ends_with("  met"), "{text}");
+    assert!(
+        text.contains("as of 2022-12-31, the date of the latest measurement"),
+        "{text}"
+    );
+    assert!(text.contains("year-3 bonus conditions: behind"), "{text}");
+
+    let md = stdout(&["status", fx, "--format", "markdown"]);
+    assert!(md.contains("| 40 % | 60 % | on track |"), "{md}");
+
+    let csv = stdout(&["status", fx, "--format", "csv"]);
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    assert_eq!(header.last(), Some(&"standing"));
+    let cyclable = csv.lines().find(|l| l.starts_with("cyclable,")).unwrap();
+    assert!(
+        cyclable.ends_with(",below,2023-12-31,30,60,met,on-track"),
+        "{cyclable}"
+    );
+
+    let ended = stdout(&["status", fx, "--at", "2024-01-31"]);
+    assert!(
+        ended.contains("year-3 bonus conditions: not met"),
+        "{ended}"
+    );
+    assert!(
+        ended
+            .lines()
+            .any(|l| l.starts_with("friches ") && l.ends_with("  missed")),
+        "{ended}"
+    );
+}
+
+/// The `bonus-at-risk` findings of `check` on a territory: (severity, message) pairs.
+fn bonus_findings(path: &str) -> Vec<(String, String)> {
+    let out = actormap()
+        .args(["check", path, "--format", "json"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).expect("check --format json");
+    json.as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "bonus-at-risk")
+        .map(|f| {
+            (
+                f["severity"].as_str().unwrap().to_owned(),
+                f["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn bonus_at_risk_tells_on_track_from_behind_from_missed() {
+    let objectives = r#"{"id": "velo", "domain": "DC1", "title": "Vélo", "target": 50, "unit": "km"},
+           {"id": "haies", "domain": "DC1", "title": "Haies", "target": 50, "unit": "km"},
+           {"id": "reno", "domain": "DC1", "title": "Rénovations", "target": 100, "priority": "oui"},
+           {"id": "regal", "domain": "DC1", "title": "REGAL", "target": 1, "unit": "REGAL", "priority": "oui"}"#;
+    let running = json_territory(
+        objectives,
+        r#"{"date": "2021-12-31", "objective": "velo", "value": 10},
+           {"date": "2022-12-31", "objective": "velo", "value": 20},
+           {"date": "2021-12-31", "objective": "haies", "value": 5},
+           {"date": "2022-12-31", "objective": "haies", "value": 10},
+           {"date": "2021-12-31", "objective": "reno", "value": 10},
+           {"date": "2022-12-31", "objective": "reno", "value": 20},
+           {"date": "2022-12-31", "objective": "regal", "value": "0,5"}"#,
+    );
+    let found = bonus_findings(&path_of(&running));
+    let shown: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(s, m)| (s.as_str(), m.split(':').next().unwrap()))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            // A priority objective projected below its threshold: the bonus is heading to be lost.
+            ("error", "priority objective reno \"Rénovations\""),
+            // Below, heading below, or no projection: behind.
+            ("warning", "objective haies \"Haies\""),
+            ("warning", "priority objective regal \"REGAL\""),
+            // Below today, but at this pace at 60 % on the end date: on track.
+            ("info", "objective velo \"Vélo\""),
+        ],
+        "{found:#?}"
+    );
+    assert_eq!(
+        found[3].1,
+        "objective velo \"Vélo\": on track, at 40 % of its target and projected at 60 % on 2023-12-31, reaching the 60 % the year-3 bonus requires"
+    );
+    assert!(
+        found[1].1.contains(
+            ": behind, at 20 % of its target and projected at 30 % on 2023-12-31, below the 60 %"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        found[2]
+            .1
+            .contains(": behind, at 50 % of its target, below the 100 %"),
+        "{found:#?}"
+    );
+
+    // The same values measured on the programme's last day: the end is reached, all missed.
+    let ended = json_territory(
+        objectives,
+        r#"{"date": "2023-12-31", "objective": "velo", "value": 20},
+           {"date": "2023-12-31", "objective": "haies", "value": 10},
+           {"date": "2023-12-31", "objective": "reno", "value": 20},
+           {"date": "2023-12-31", "objective": "regal", "value": "0,5"}"#,
+    );
+    let found = bonus_findings(&path_of(&ended));
+    assert_eq!(found.len(), 4, "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .all(|(s, m)| s == "error" && m.contains(": missed, at ")),
+        "{found:#?}"
+    );
 }
