@@ -1,5 +1,6 @@
 //! `actormap list`: what was loaded, domain by domain.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -11,6 +12,9 @@ use crate::terminal::line;
 pub fn write(t: &Territory, out: &mut dyn Write) -> io::Result<()> {
     // The values `status` reports: the latest measurement, else the undated `current`.
     let status = status::compute(t, None);
+    let by_id: HashMap<&str, &ObjectiveStatus> = (status.objectives.iter())
+        .map(|o| (o.id.as_str(), o))
+        .collect();
     // Every line holding text from the data is written escaped, through `line`.
     let mut heading = t.name.clone();
     if let Some(p) = &t.programme {
@@ -40,11 +44,10 @@ pub fn write(t: &Territory, out: &mut dyn Write) -> io::Result<()> {
         if !domain.related.is_empty() {
             line(out, &format!("  related: {}", domain.related.join(", ")))?;
         }
-        for objective in status.objectives.iter().filter(|o| {
-            t.objective(&o.id)
-                .is_some_and(|objective| objective.domain == domain.id)
-        }) {
-            objective_block(t, objective, out)?;
+        for objective in t.objectives_of(&domain.id) {
+            if let Some(o) = by_id.get(objective.id.as_str()) {
+                objective_block(t, o, out)?;
+            }
         }
     }
     Ok(())

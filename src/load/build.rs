@@ -48,7 +48,8 @@ impl Rows {
 
 impl Index {
     fn add(&mut self, name: &str, item: usize) {
-        match self.by_key.entry(key(name)) {
+        let k = key(name);
+        match self.by_key.entry(k.clone()) {
             Entry::Vacant(e) => {
                 e.insert(Rows::One([item]));
             }
@@ -61,7 +62,7 @@ impl Index {
                 }
             }
         }
-        self.shown.push((name.to_owned(), key(name)));
+        self.shown.push((name.to_owned(), k));
         self.suggested.get_mut().clear();
     }
 
@@ -111,9 +112,9 @@ struct Builder {
     actor_ids: HashMap<String, usize>,
     /// Measurements by objective id and date, for a second value on one date.
     measured: HashMap<(String, jiff::civil::Date), usize>,
-    /// Roles and means by their text: a links table repeats a few words.
-    roles: HashMap<String, Result<Role, String>>,
-    means: HashMap<String, Result<Means, String>>,
+    /// Roles and means by their cell's text.
+    roles: Parsed<Role>,
+    means: Parsed<Means>,
 }
 
 pub fn territory(
@@ -217,37 +218,46 @@ fn same_name(name: &str, first: &str, first_at: &Location, used: Option<&str>) -
 }
 
 /// The values of a cell that may hold several ("financeur, accompagnateur"), each read by
-/// `parse`; every piece that cannot be read is an error. Empty: none.
+/// `parse`; every piece that cannot be read is an error. Empty: none. A text cell is read
+/// once per distinct text (`parsed`): a links table repeats a few.
 fn words<T: PartialEq + Clone>(
     row: &RowView,
     key: &str,
     parse: fn(&str) -> Result<T, String>,
-    parsed: &mut HashMap<String, Result<T, String>>,
+    parsed: &mut Parsed<T>,
 ) -> Result<Vec<T>, Vec<LoadError>> {
-    let mut found = Vec::new();
-    let mut errors = Vec::new();
-    for word in values::several(row.list(key, &values::SEVERAL)) {
-        // Each distinct word is parsed once: a links table repeats a few.
-        let value = match parsed.get(&word) {
+    let read = || {
+        let mut found = Vec::new();
+        let mut errors = Vec::new();
+        for word in values::several(row.list(key, &values::SEVERAL)) {
+            match parse(&word) {
+                Ok(v) if !found.contains(&v) => found.push(v),
+                Ok(_) => {}
+                Err(e) => errors.push(e),
+            }
+        }
+        if errors.is_empty() {
+            Ok(found)
+        } else {
+            Err(errors)
+        }
+    };
+    let words = match row.plain_text(key) {
+        Some(text) => match parsed.get(text) {
             Some(known) => known.clone(),
             None => {
-                let value = parse(&word);
-                parsed.insert(word.clone(), value.clone());
-                value
+                let words = read();
+                parsed.insert(text.to_owned(), words.clone());
+                words
             }
-        };
-        match value {
-            Ok(v) if !found.contains(&v) => found.push(v),
-            Ok(_) => {}
-            Err(e) => errors.push(row.error(key, e)),
-        }
-    }
-    if errors.is_empty() {
-        Ok(found)
-    } else {
-        Err(errors)
-    }
+        },
+        None => read(),
+    };
+    words.map_err(|messages| messages.into_iter().map(|m| row.error(key, m)).collect())
 }
+
+/// The words read from each distinct cell text, or their messages.
+type Parsed<T> = HashMap<String, Result<Vec<T>, Vec<String>>>;
 
 /// The links of one row: each role with the means. One means (or none) goes with every
 /// role; one role takes every means; as many roles as means are paired in order
@@ -518,7 +528,11 @@ impl Builder {
 
     /// The one actor a name stands for, or why there is none (`None`: already reported,
     /// with the actor's own row, or once for every use of a name several actors answer to).
-    fn find_actor(&mut self, name: &str, at: &Location) -> Result<usize, Option<String>> {
+    fn find_actor(
+        &mut self,
+        name: &str,
+        at: impl FnOnce() -> Location,
+    ) -> Result<usize, Option<String>> {
         match self.actor_index.get(name) {
             [one] => Ok(*one),
             [] if self.actor_index.is_broken(name) => Err(None),
@@ -531,7 +545,7 @@ impl Builder {
                     .entry(key(name))
                     .or_insert_with(|| (name.to_owned(), Vec::new()))
                     .1
-                    .push(at.clone());
+                    .push(at());
                 Err(None)
             }
         }
@@ -595,7 +609,7 @@ impl Builder {
         for p in pending {
             let mut ids = Vec::new();
             for name in &p.names {
-                match self.find_actor(name, &p.origin.location) {
+                match self.find_actor(name, || p.origin.location.clone()) {
                     Ok(m) if m == p.owner => self.errors.push(LoadError {
                         message: format!("actor \"{name}\" lists itself as a member"),
                         ..p.origin.clone()
@@ -663,7 +677,7 @@ impl Builder {
             if !self.has(TableKind::Actors) {
                 return Ok(a);
             }
-            self.find_actor(&a, &row.location())
+            self.find_actor(&a, || row.location())
                 .map(|n| self.territory.actors[n].id.clone())
                 .map_err(|e| e.map(|e| row.error("actor", e)))
         });
@@ -679,15 +693,22 @@ impl Builder {
         };
         match (actor, scope, pairs) {
             (Ok(actor), Ok(scope), Ok(pairs)) => {
-                for (role, means) in pairs {
-                    self.territory.links.push(Link {
-                        actor: actor.clone(),
-                        scope: scope.clone(),
-                        role,
-                        means,
-                        note: row.text("note"),
-                        origin: row.location(),
-                    });
+                let links = pairs.into_iter().map(|(role, means)| Link {
+                    actor: String::new(),
+                    scope: scope.clone(),
+                    role,
+                    means,
+                    note: row.text("note"),
+                    origin: row.location(),
+                });
+                let first = self.territory.links.len();
+                self.territory.links.extend(links);
+                // The last link of the row takes the id, the others a copy.
+                if let Some((last, others)) = self.territory.links[first..].split_last_mut() {
+                    for link in others {
+                        link.actor = actor.clone();
+                    }
+                    last.actor = actor;
                 }
             }
             (actor, scope, pairs) => {

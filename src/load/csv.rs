@@ -269,7 +269,7 @@ pub fn read(
         return (None, errors);
     };
     let columns = header.cells;
-    let mut rows = Vec::new();
+    let mut rows = Vec::with_capacity(rest.len());
     for record in rest {
         let mut broken = false;
         if let Some((line, cell)) = record.unclosed {

@@ -265,6 +265,14 @@ impl RowView<'_> {
         }
     }
 
+    /// The trimmed text of a field written as text (not a JSON list), borrowed.
+    pub fn plain_text(&self, key: &str) -> Option<&str> {
+        match self.cell(key)? {
+            Cell::Text(t) => Some(t.trim()).filter(|t| !t.is_empty()),
+            Cell::List(_) => None,
+        }
+    }
+
     /// A required field's text, or an error saying it is empty.
     pub fn required(&self, key: &str, what: &str) -> Result<String, LoadError> {
         self.text(key)
