@@ -112,9 +112,11 @@ struct Builder {
     actor_ids: HashMap<String, usize>,
     /// Measurements by objective id and date, for a second value on one date.
     measured: HashMap<(String, jiff::civil::Date), usize>,
-    /// Roles and means by their cell's text.
-    roles: Parsed<Role>,
-    means: Parsed<Means>,
+    /// The links of a row's role and means cells, read once per distinct pair of texts
+    /// (a links table repeats a few), by the two texts joined with a unit separator.
+    pairs: HashMap<String, Pairs>,
+    /// The key being looked up in `pairs`, kept to reuse its memory.
+    pairs_key: String,
 }
 
 pub fn territory(
@@ -134,8 +136,8 @@ pub fn territory(
         ambiguous: BTreeMap::new(),
         actor_ids: HashMap::default(),
         measured: HashMap::default(),
-        roles: HashMap::default(),
-        means: HashMap::default(),
+        pairs: HashMap::default(),
+        pairs_key: String::new(),
     };
     // Each table is dropped once its rows are read: a large territory's raw cells never all
     // stay in memory beside the model.
@@ -156,10 +158,6 @@ pub fn territory(
         let Some(table) = by_kind.remove(&kind).and_then(|t| t.into_iter().next()) else {
             continue;
         };
-        let Some(bound) = table.bind(schema(kind), &mut b.errors) else {
-            b.present.retain(|k| *k != kind);
-            continue;
-        };
         let rows = table.rows.len();
         match kind {
             TableKind::Domains => b.territory.domains.reserve(rows),
@@ -168,10 +166,11 @@ pub fn territory(
             TableKind::Links => b.territory.links.reserve(rows),
             TableKind::Progress => b.territory.progress.reserve(rows),
         }
-        for row in bound.rows() {
+        let mut bind_errors = Vec::new();
+        // Each raw row is dropped once read: its memory goes to the model.
+        let read = table.read_rows(schema(kind), &mut bind_errors, |row| {
             if row.is_broken() {
-                b.broken(kind, &row);
-                continue;
+                return b.broken(kind, &row);
             }
             match kind {
                 TableKind::Domains => b.domain(&row, &mut raw_related),
@@ -180,6 +179,11 @@ pub fn territory(
                 TableKind::Links => b.link(&row),
                 TableKind::Progress => b.measurement(&row),
             }
+        });
+        b.errors.extend(bind_errors);
+        if !read {
+            b.present.retain(|k| *k != kind);
+            continue;
         }
         match kind {
             TableKind::Domains => b.resolve_related(raw_related.drain(..)),
@@ -218,55 +222,49 @@ fn same_name(name: &str, first: &str, first_at: &Location, used: Option<&str>) -
 }
 
 /// The values of a cell that may hold several ("financeur, accompagnateur"), each read by
-/// `parse`; every piece that cannot be read is an error. Empty: none. A text cell is read
-/// once per distinct text (`parsed`): a links table repeats a few.
-fn words<T: PartialEq + Clone>(
+/// `parse`; every piece that cannot be read is a message. Empty: none.
+fn words<T: PartialEq>(
     row: &RowView,
-    key: &str,
+    key: &'static str,
     parse: fn(&str) -> Result<T, String>,
-    parsed: &mut Parsed<T>,
-) -> Result<Vec<T>, Vec<LoadError>> {
-    let read = || {
-        let mut found = Vec::new();
-        let mut errors = Vec::new();
-        for word in values::several(row.list(key, &values::SEVERAL)) {
-            match parse(&word) {
-                Ok(v) if !found.contains(&v) => found.push(v),
-                Ok(_) => {}
-                Err(e) => errors.push(e),
-            }
+) -> Result<Vec<T>, Vec<(&'static str, String)>> {
+    let mut found = Vec::new();
+    let mut errors = Vec::new();
+    for word in values::several(row.list(key, &values::SEVERAL)) {
+        match parse(&word) {
+            Ok(v) if !found.contains(&v) => found.push(v),
+            Ok(_) => {}
+            Err(e) => errors.push((key, e)),
         }
-        if errors.is_empty() {
-            Ok(found)
-        } else {
-            Err(errors)
-        }
-    };
-    let words = match row.plain_text(key) {
-        Some(text) => match parsed.get(text) {
-            Some(known) => known.clone(),
-            None => {
-                let words = read();
-                parsed.insert(text.to_owned(), words.clone());
-                words
-            }
-        },
-        None => read(),
-    };
-    words.map_err(|messages| messages.into_iter().map(|m| row.error(key, m)).collect())
+    }
+    if errors.is_empty() {
+        Ok(found)
+    } else {
+        Err(errors)
+    }
 }
 
-/// The words read from each distinct cell text, or their messages.
-type Parsed<T> = HashMap<String, Result<Vec<T>, Vec<String>>>;
-
-/// The links of one row: each role with the means. One means (or none) goes with every
-/// role; one role takes every means; as many roles as means are paired in order
-/// ("financeur, accompagnateur" with "financiers, ingénierie"). Anything else is an error.
-fn pairs(
-    row: &RowView,
-    roles: Vec<Role>,
-    means: Vec<Means>,
-) -> Result<Vec<(Role, Option<Means>)>, LoadError> {
+/// The links of one row: each role with the means, or the problems of its role and means
+/// cells as (field, message). One means (or none) goes with every role; one role takes
+/// every means; as many roles as means are paired in order ("financeur, accompagnateur"
+/// with "financiers, ingénierie"). Anything else is an error.
+fn pairs(row: &RowView) -> Pairs {
+    let expected = "a role such as chef de file, financeur, cible";
+    let roles = words(row, "role", values::role).and_then(|roles| {
+        if roles.is_empty() {
+            Err(vec![("role", format!("empty role; expected {expected}"))])
+        } else {
+            Ok(roles)
+        }
+    });
+    let means = words(row, "means", values::means);
+    let (roles, means) = match (roles, means) {
+        (Ok(roles), Ok(means)) => (roles, means),
+        (roles, means) => {
+            let errors = roles.err().into_iter().chain(means.err());
+            return Err(errors.flatten().collect());
+        }
+    };
     match (roles.as_slice(), means.as_slice()) {
         (_, []) => Ok(roles.into_iter().map(|r| (r, None)).collect()),
         (_, [m]) => Ok(roles.into_iter().map(|r| (r, Some(*m))).collect()),
@@ -274,16 +272,19 @@ fn pairs(
         _ if roles.len() == means.len() => {
             Ok(roles.into_iter().zip(means.into_iter().map(Some)).collect())
         }
-        _ => Err(row.error(
+        _ => Err(vec![(
             "means",
             format!(
                 "{} roles and {} means on one row: they cannot be paired; write one row per role, with its means",
                 roles.len(),
                 means.len()
             ),
-        )),
+        )]),
     }
 }
+
+/// The (role, means) links of a row, or the problems of its role and means cells.
+type Pairs = Result<Vec<(Role, Option<Means>)>, Vec<(&'static str, String)>>;
 
 /// A reference to resolve once its whole table is read.
 struct Pending {
@@ -660,42 +661,38 @@ impl Builder {
     }
 
     fn link(&mut self, row: &RowView) {
-        let actor = row.required("actor", "an actor's id, name or alias");
-        let objective = row.required("objective", "an objective id or a domain id");
-        let expected = "a role such as chef de file, financeur, cible";
-        let roles = words(row, "role", values::role, &mut self.roles).and_then(|roles| {
-            if roles.is_empty() {
-                Err(vec![
-                    row.error("role", format!("empty role; expected {expected}")),
-                ])
-            } else {
-                Ok(roles)
-            }
-        });
-        let means = words(row, "means", values::means, &mut self.means);
+        let actor = row.required_str("actor", "an actor's id, name or alias");
+        let objective = row.required_str("objective", "an objective id or a domain id");
         let actor = actor.map_err(Some).and_then(|a| {
             if !self.has(TableKind::Actors) {
-                return Ok(a);
+                return Ok(a.into_owned());
             }
             self.find_actor(&a, || row.location())
                 .map(|n| self.territory.actors[n].id.clone())
                 .map_err(|e| e.map(|e| row.error("actor", e)))
         });
         let scope = objective.map_err(Some).and_then(|o| self.scope(row, &o));
-        let pairs = match (roles, means) {
-            (Ok(roles), Ok(means)) => pairs(row, roles, means).map_err(|e| vec![e]),
-            (roles, means) => Err(roles
-                .err()
-                .into_iter()
-                .chain(means.err())
-                .flatten()
-                .collect()),
+        // A JSON list is read each time; text cells once per distinct pair of texts.
+        let computed;
+        let pairs = match (row.as_text("role"), row.as_text("means")) {
+            (Some(role), Some(means)) => {
+                self.pairs_key.clear();
+                self.pairs_key.extend([role, "\u{1f}", means]);
+                if !self.pairs.contains_key(&self.pairs_key) {
+                    self.pairs.insert(self.pairs_key.clone(), pairs(row));
+                }
+                &self.pairs[&self.pairs_key]
+            }
+            _ => {
+                computed = pairs(row);
+                &computed
+            }
         };
         match (actor, scope, pairs) {
             (Ok(actor), Ok(scope), Ok(pairs)) => {
-                let links = pairs.into_iter().map(|(role, means)| Link {
+                let links = pairs.iter().map(|&(role, means)| Link {
                     actor: String::new(),
-                    scope: scope.clone(),
+                    scope: Scope::Objective(String::new()),
                     role,
                     means,
                     note: row.text("note"),
@@ -703,18 +700,22 @@ impl Builder {
                 });
                 let first = self.territory.links.len();
                 self.territory.links.extend(links);
-                // The last link of the row takes the id, the others a copy.
+                // The last link of the row takes the ids, the others a copy.
                 if let Some((last, others)) = self.territory.links[first..].split_last_mut() {
                     for link in others {
                         link.actor = actor.clone();
+                        link.scope = scope.clone();
                     }
                     last.actor = actor;
+                    last.scope = scope;
                 }
             }
             (actor, scope, pairs) => {
                 let cells = [actor.err().flatten(), scope.err().flatten()];
                 self.errors.extend(cells.into_iter().flatten());
-                self.errors.extend(pairs.err().into_iter().flatten());
+                let problems = pairs.as_ref().err().into_iter().flatten();
+                let problems = problems.map(|(key, message)| row.error(key, message.as_str()));
+                self.errors.extend(problems);
             }
         }
     }

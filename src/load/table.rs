@@ -2,6 +2,8 @@
 //! and the matching of the user's column names (English or French, any case or accents)
 //! to the fields a table expects.
 
+use std::borrow::Cow;
+
 use crate::error::{LoadError, Location, Note};
 use crate::load::TableKind;
 use crate::load::schema::{Schema, is_skipped_column, schema};
@@ -205,14 +207,39 @@ pub fn shorten(text: &str) -> String {
     out
 }
 
-impl<'t> Bound<'t> {
-    /// The rows that hold anything (spreadsheets leave rows of empty cells behind).
-    pub fn rows(&self) -> impl Iterator<Item = RowView<'_>> {
-        self.table
-            .rows
-            .iter()
-            .filter(|r| r.cells.iter().flatten().any(|c| !c.is_blank()))
-            .map(move |row| RowView { bound: self, row })
+impl Table {
+    /// Bind the table (`bind`), then read each row that holds anything with `read` and drop
+    /// it: a large table's cells are freed while it is read, not after. False when the
+    /// table cannot be bound (nothing is read).
+    pub fn read_rows(
+        mut self,
+        schema: &'static Schema,
+        errors: &mut Vec<LoadError>,
+        mut read: impl FnMut(RowView<'_>),
+    ) -> bool {
+        let Some(columns) = self.bind(schema, errors).map(|b| b.columns) else {
+            return false;
+        };
+        let rows = std::mem::take(&mut self.rows);
+        let bound = Bound {
+            table: &self,
+            schema,
+            columns,
+        };
+        for row in rows.into_iter().filter(Row::holds_anything) {
+            read(RowView {
+                bound: &bound,
+                row: &row,
+            });
+        }
+        true
+    }
+}
+
+impl Row {
+    /// False for a row of empty cells (spreadsheets leave them behind).
+    fn holds_anything(&self) -> bool {
+        self.cells.iter().flatten().any(|c| !c.is_blank())
     }
 }
 
@@ -265,11 +292,21 @@ impl RowView<'_> {
         }
     }
 
-    /// The trimmed text of a field written as text (not a JSON list), borrowed.
-    pub fn plain_text(&self, key: &str) -> Option<&str> {
-        match self.cell(key)? {
-            Cell::Text(t) => Some(t.trim()).filter(|t| !t.is_empty()),
-            Cell::List(_) => None,
+    /// The trimmed text of a field, borrowed: "" when empty or absent, `None` for a JSON list.
+    pub fn as_text(&self, key: &str) -> Option<&str> {
+        match self.cell(key) {
+            None => Some(""),
+            Some(Cell::Text(t)) => Some(t.trim()),
+            Some(Cell::List(_)) => None,
+        }
+    }
+
+    /// A required field's text, borrowed when the cell is text, or an error saying it is
+    /// empty (as `required`).
+    pub fn required_str(&self, key: &str, what: &str) -> Result<Cow<'_, str>, LoadError> {
+        match self.as_text(key) {
+            Some(t) if !t.is_empty() => Ok(Cow::Borrowed(t)),
+            _ => self.required(key, what).map(Cow::Owned),
         }
     }
 

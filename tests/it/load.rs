@@ -1200,3 +1200,72 @@ fn a_header_with_more_wrong_names_than_right_ones_reports_each() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn a_role_cell_repeated_on_many_rows_gives_each_row_its_links_and_its_errors() {
+    // The loader reads each distinct role and means text once: every row must still get
+    // its own links, and every row with a bad cell its own error.
+    let links = "acteur;objectif;rôle;moyens;note\n\
+        sevadec;regal;financeur, cible;financiers;\n\
+        gctm;regal;financeur, cible;financiers;\n\
+        ccra;regal;chef de flie;;\n\
+        region;regal;chef de flie;;\n";
+    let found = errors(with("links.csv", links).path());
+    assert_eq!(found.len(), 2, "{found:?}");
+    for (error, line) in found.iter().zip([4, 5]) {
+        let start = format!(r#"links.csv:{line}: column "rôle": unknown role "chef de flie""#);
+        assert!(error.starts_with(&start), "{error}");
+    }
+    let dir = with("links.csv", &links.replace("chef de flie", "relais"));
+    let t = load(dir.path()).expect("loads");
+    let shown: Vec<(&str, Role, Option<Means>, usize)> = t
+        .links()
+        .iter()
+        .map(|l| (l.actor.as_str(), l.role, l.means, l.origin.line))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("sevadec", Role::Funder, Some(Means::Funding), 2),
+            ("sevadec", Role::Target, Some(Means::Funding), 2),
+            ("gctm", Role::Funder, Some(Means::Funding), 3),
+            ("gctm", Role::Target, Some(Means::Funding), 3),
+            ("ccra", Role::Relay, None, 4),
+            ("region", Role::Relay, None, 5),
+        ]
+    );
+}
+
+#[test]
+fn a_role_given_as_a_json_list_reads_like_the_same_words_in_a_text_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.json");
+    std::fs::write(
+        &path,
+        r#"{
+        "domains": [{"id": "D1", "name": "Tout"}],
+        "objectives": [{"id": "o", "domain": "D1", "title": "O"}],
+        "actors": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+        "links": [
+            {"actor": "a", "objective": "o", "role": ["financeur", "cible"]},
+            {"actor": "b", "objective": "o", "role": "financeur, cible"}
+        ]
+    }"#,
+    )
+    .unwrap();
+    let t = load(&path).expect("loads");
+    let roles: Vec<(&str, Role)> = t
+        .links()
+        .iter()
+        .map(|l| (l.actor.as_str(), l.role))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("a", Role::Funder),
+            ("a", Role::Target),
+            ("b", Role::Funder),
+            ("b", Role::Target)
+        ]
+    );
+}
