@@ -301,7 +301,7 @@ pub(crate) fn territory(json: &str) -> Territory {
     let _ = std::fs::remove_dir_all(&dir);
     let mut t = t.unwrap_or_else(|e| panic!("test territory does not load: {e:?}"));
     // Locations name the file as "t.json", wherever the temporary folder was.
-    let short = |l: &mut Location| l.file = "t.json".to_owned();
+    let short = |l: &mut Location| l.file = "t.json".into();
     t.edit(|t| {
         t.domains.iter_mut().for_each(|d| short(&mut d.origin));
         t.objectives.iter_mut().for_each(|o| short(&mut o.origin));

@@ -3,6 +3,7 @@
 //! to the fields a table expects.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use crate::error::{LoadError, Location, Note};
 use crate::load::TableKind;
@@ -82,6 +83,8 @@ pub struct Bound<'t> {
     schema: &'static Schema,
     /// For each field of the schema, the column that holds it.
     columns: Vec<Option<usize>>,
+    /// The table's file, shared by the locations of its rows.
+    file: Arc<str>,
 }
 
 impl Table {
@@ -97,6 +100,7 @@ impl Table {
                 table: self,
                 schema,
                 columns,
+                file: Arc::from(self.file.as_str()),
             });
         }
         let lang = schema.language(self.columns.iter().map(String::as_str), self.lang);
@@ -151,10 +155,11 @@ impl Table {
                 ));
             }
         }
-        complete.then_some(Bound {
+        complete.then(|| Bound {
             table: self,
             schema,
             columns,
+            file: Arc::from(self.file.as_str()),
         })
     }
 
@@ -217,7 +222,7 @@ impl Table {
         errors: &mut Vec<LoadError>,
         mut read: impl FnMut(RowView<'_>),
     ) -> bool {
-        let Some(columns) = self.bind(schema, errors).map(|b| b.columns) else {
+        let Some((columns, file)) = self.bind(schema, errors).map(|b| (b.columns, b.file)) else {
             return false;
         };
         let rows = std::mem::take(&mut self.rows);
@@ -225,6 +230,7 @@ impl Table {
             table: &self,
             schema,
             columns,
+            file,
         };
         for row in rows.into_iter().filter(Row::holds_anything) {
             read(RowView {
@@ -256,7 +262,10 @@ impl RowView<'_> {
     }
 
     pub fn location(&self) -> Location {
-        Location::new(&self.bound.table.file, self.row.line)
+        Location {
+            file: Arc::clone(&self.bound.file),
+            line: self.row.line,
+        }
     }
 
     fn cell(&self, key: &str) -> Option<&Cell> {

@@ -44,8 +44,8 @@ fn errors(dir: &Path) -> Vec<String> {
 /// Origins relative to their folder, so two copies of one territory compare equal.
 fn relative(mut t: Territory) -> Territory {
     let relative = |origin: &mut actormap::error::Location| {
-        let name = Path::new(&origin.file).file_name().unwrap_or_default();
-        origin.file = name.to_string_lossy().into_owned();
+        let name = Path::new(&*origin.file).file_name().unwrap_or_default();
+        origin.file = name.to_string_lossy().into();
     };
     t.edit(|t| {
         let domains = t.domains.iter_mut().map(|d| &mut d.origin);

@@ -190,7 +190,7 @@ fn the_scale_benchmark_territory_written_as_a_folder_loads_back_as_it_was() {
             .chain(t.links.iter_mut().map(|l| &mut l.origin))
             .chain(t.progress.iter_mut().map(|m| &mut m.origin));
         for origin in origins {
-            origin.file = origin.file.replace(&prefix, "");
+            origin.file = origin.file.replace(&prefix, "").into();
         }
     });
     assert_eq!(loaded, generated);
