@@ -400,6 +400,8 @@ struct Index {
     actors: HashMap<String, usize>,
     /// Per objective id: its measurements, oldest first (file order within a date).
     measurements: HashMap<String, Vec<usize>>,
+    /// Per actor: named by at least one link (whatever the link points at).
+    linked: Vec<bool>,
     graph: TerritoryGraph,
 }
 
@@ -457,10 +459,12 @@ impl Index {
                 }
             }
         }
+        let mut linked = vec![false; t.actors.len()];
         for (n, link) in t.links.iter().enumerate() {
             let Some(&a) = actors.get(&link.actor) else {
                 continue;
             };
+            linked[a] = true;
             let to = match &link.scope {
                 Scope::Objective(id) => objectives.get(id).map(|&o| objective_nodes[o]),
                 Scope::Domain(id) => domains.get(id).map(|&d| domain_nodes[d]),
@@ -478,6 +482,7 @@ impl Index {
             objectives,
             actors,
             measurements,
+            linked,
             graph: TerritoryGraph {
                 graph,
                 domains: domain_nodes,
@@ -551,6 +556,12 @@ impl Territory {
     /// The row of the actor with this id in `actors()`.
     pub fn actor_position(&self, id: &str) -> Option<usize> {
         self.index.actors.get(id).copied()
+    }
+
+    /// True when a link names the actor itself.
+    pub fn is_linked(&self, actor: &str) -> bool {
+        self.actor_position(actor)
+            .is_some_and(|a| self.index.linked[a])
     }
 
     /// The dated measurements of an objective, oldest first.
@@ -691,14 +702,6 @@ impl Territory {
     /// domains, related domains and group membership as edges.
     pub fn graph(&self) -> &TerritoryGraph {
         &self.index.graph
-    }
-}
-
-impl Tables {
-    /// The graph of these tables (what `Territory::graph` answers once the territory is built),
-    /// for a loader still reading them.
-    pub fn graph(&self) -> TerritoryGraph {
-        Index::new(self).graph
     }
 }
 

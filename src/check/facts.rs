@@ -12,18 +12,10 @@ pub struct Facts<'t> {
     territory: &'t Territory,
     /// Per actor: the groups that contain it, directly or not, in file order.
     groups: Vec<Vec<usize>>,
-    /// Per actor: named by at least one link.
-    linked: Vec<bool>,
 }
 
 impl<'t> Facts<'t> {
     pub fn new(territory: &'t Territory) -> Self {
-        let mut linked = vec![false; territory.actors().len()];
-        for link in territory.links() {
-            if let Some(a) = territory.actor_position(&link.actor) {
-                linked[a] = true;
-            }
-        }
         // The groups an actor belongs to directly: its member-of edges in the graph.
         let g = territory.graph();
         let parents: Vec<Vec<usize>> = g
@@ -54,11 +46,7 @@ impl<'t> Facts<'t> {
                 found
             })
             .collect();
-        Facts {
-            territory,
-            groups,
-            linked,
-        }
+        Facts { territory, groups }
     }
 
     /// The actors holding `role` towards an objective, each once, in link order; a group
@@ -89,9 +77,7 @@ impl<'t> Facts<'t> {
 
     /// True when a link names the actor itself.
     pub fn is_linked(&self, actor: &str) -> bool {
-        self.territory
-            .actor_position(actor)
-            .is_some_and(|a| self.linked[a])
+        self.territory.is_linked(actor)
     }
 
     /// Every group `actor` belongs to, directly or through other groups, each once, in file order.

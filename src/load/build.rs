@@ -193,6 +193,7 @@ pub fn territory(
     }
     b.report_ambiguous();
     let mut territory = Territory::new(b.territory);
+    b.errors.extend(member_cycles(&territory));
     territory.name = settings.name.or(default_name).unwrap_or_default();
     territory.population = settings.population;
     territory.programme = settings.programme;
@@ -285,6 +286,36 @@ fn pairs(row: &RowView) -> Pairs {
 
 /// The (role, means) links of a row, or the problems of its role and means cells.
 type Pairs = Result<Vec<(Role, Option<Means>)>, Vec<(&'static str, String)>>;
+
+/// Groups that contain each other, directly or not, would make "who is in this group"
+/// endless: each cycle is reported once, at its first group. Found on the territory's own
+/// graph, once every table is read.
+fn member_cycles(territory: &Territory) -> Vec<LoadError> {
+    let g = territory.graph();
+    let membership = EdgeFiltered::from_fn(&g.graph, |e| *e.weight() == Edge::MemberOf);
+    let mut errors = Vec::new();
+    for cycle in petgraph::algo::tarjan_scc(&membership) {
+        let mut actors: Vec<&Actor> = cycle
+            .iter()
+            .filter_map(|n| match g.graph[*n] {
+                Node::Actor(i) => Some(&territory.actors()[i]),
+                _ => None,
+            })
+            .collect();
+        if actors.len() < 2 {
+            continue;
+        }
+        actors.sort_by(|a, b| a.origin.cmp(&b.origin));
+        let names: Vec<String> = actors.iter().map(|a| format!("\"{}\"", a.name)).collect();
+        let error = LoadError::new(
+            actors[0].origin.clone(),
+            format!("groups {} contain each other", names.join(", ")),
+        )
+        .in_column("members");
+        errors.push(error);
+    }
+    errors
+}
 
 /// A reference to resolve once its whole table is read.
 struct Pending {
@@ -629,34 +660,6 @@ impl Builder {
                 }
             }
             self.territory.actors[p.owner].members = ids;
-        }
-        self.refuse_member_cycles();
-    }
-
-    /// Groups that contain each other, directly or not, would make "who is in this group"
-    /// endless: each cycle is reported once, at its first group.
-    fn refuse_member_cycles(&mut self) {
-        let g = self.territory.graph();
-        let membership = EdgeFiltered::from_fn(&g.graph, |e| *e.weight() == Edge::MemberOf);
-        for cycle in petgraph::algo::tarjan_scc(&membership) {
-            let mut actors: Vec<&Actor> = cycle
-                .iter()
-                .filter_map(|n| match g.graph[*n] {
-                    Node::Actor(i) => Some(&self.territory.actors[i]),
-                    _ => None,
-                })
-                .collect();
-            if actors.len() < 2 {
-                continue;
-            }
-            actors.sort_by(|a, b| a.origin.cmp(&b.origin));
-            let names: Vec<String> = actors.iter().map(|a| format!("\"{}\"", a.name)).collect();
-            let error = LoadError::new(
-                actors[0].origin.clone(),
-                format!("groups {} contain each other", names.join(", ")),
-            )
-            .in_column("members");
-            self.errors.push(error);
         }
     }
 

@@ -134,6 +134,8 @@ fn lookups_answer_what_scanning_the_tables_answers() {
                 a.id
             );
             assert!(std::ptr::eq(t.actor(&a.id).unwrap(), a), "{name}");
+            let named = t.links().iter().any(|l| l.actor == a.id);
+            assert_eq!(t.is_linked(&a.id), named, "{name}: is {} linked", a.id);
         }
         assert!(t.actor("no such actor").is_none() && t.objective("").is_none());
     }
