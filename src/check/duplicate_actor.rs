@@ -418,19 +418,21 @@ impl Word {
 }
 
 fn words(name: &str) -> Vec<Word> {
-    deunicode::deunicode(name)
+    let is_capital = |c: &char| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '&';
+    deunicode::deunicode_with_tofu_cow(name, "[?]")
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '&'))
         .filter(|w| !w.is_empty())
         .map(|w| {
-            let capitals: String = w
-                .chars()
-                .filter(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '&')
-                .collect::<String>()
-                .to_ascii_lowercase();
-            let mixed = w.chars().any(|c| c.is_ascii_lowercase()) && capitals.len() >= 2;
+            // Only a word that mixes cases keeps its capitals ("SyMPaC": "smpc").
+            let mixed = w.chars().any(|c| c.is_ascii_lowercase())
+                && w.chars().filter(is_capital).nth(1).is_some();
+            let capitals = mixed.then(|| {
+                let capitals: String = w.chars().filter(is_capital).collect();
+                capitals.to_ascii_lowercase()
+            });
             Word {
                 lower: w.to_ascii_lowercase(),
-                capitals: mixed.then_some(capitals),
+                capitals,
             }
         })
         .collect()
