@@ -6,6 +6,7 @@ pub mod deck;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod png;
+pub mod pptx;
 pub mod svg;
 
 use crate::layout::scene::Scene;
