@@ -506,7 +506,11 @@ mod tests {
             .collect();
         // The drawing first, then each font followed by its descriptor, as reached.
         assert_eq!(text.len(), 5, "{text:?}");
-        assert!(text[0].contains("/f0 2 0 R\n      /f1 4 0 R"), "{}", text[0]);
+        assert!(
+            text[0].contains("/f0 2 0 R\n      /f1 4 0 R"),
+            "{}",
+            text[0]
+        );
         assert!(text[1].contains("/FontDescriptor 3 0 R"), "{}", text[1]);
         assert!(text[2].contains("/FontName /A"), "{}", text[2]);
         assert!(text[4].contains("/FontName /B"), "{}", text[4]);

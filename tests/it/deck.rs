@@ -3,7 +3,7 @@
 //! LibreOffice opens it where installed), and what the PDF tests share (`deck_pdf`).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::Path;
 use std::process::Command;
 
@@ -212,6 +212,16 @@ pub fn assert_pptx_sound(bytes: &[u8], deck: &Deck) {
         let k = i + 1;
         let slide = &files[&format!("ppt/slides/slide{k}.xml")];
         assert_eq!(placeholder_text(slide, "title"), [page.title.as_str()]);
+        let alt = roxmltree::Document::parse(slide)
+            .unwrap()
+            .descendants()
+            .find(|n| n.has_tag_name("cNvPr") && n.ancestors().any(|a| a.has_tag_name("pic")))
+            .and_then(|n| n.attribute("descr").map(str::to_owned));
+        assert_eq!(
+            alt.as_deref(),
+            Some(page.title.as_str()),
+            "the picture's alt text"
+        );
         let notes = &files[&format!("ppt/notesSlides/notesSlide{k}.xml")];
         assert_eq!(placeholder_text(notes, "body"), page.notes);
         let png = zip_entry(bytes, &format!("ppt/media/image{k}.png"));
@@ -234,12 +244,14 @@ pub fn assert_pptx_sound(bytes: &[u8], deck: &Deck) {
 
 #[test]
 fn the_pptx_is_a_complete_package_with_titles_and_notes_as_text() {
-    let deck = two_page_deck();
+    let mut deck = two_page_deck();
+    deck.pages[0].title = format!("DC3 — candidat {AWKWARD}");
     let bytes = pptx::write(&deck).expect("the deck is written");
     assert_pptx_sound(&bytes, &deck);
     // The awkward name is escaped, not written raw, in the notes and in the picture's SVG.
     let files = unzip(&bytes);
     assert!(files["ppt/notesSlides/notesSlide1.xml"].contains("Élise &amp; &lt;Cie&gt; "));
+    assert!(files["ppt/slides/slide1.xml"].contains("&lt;Cie&gt; &quot;Ô&quot;\""));
     // Zip entries carry the fixed 1980-01-01 time, whatever today is.
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
     for i in 0..zip.len() {
@@ -348,7 +360,10 @@ fn soffice() -> Option<&'static str> {
 #[test]
 fn libreoffice_opens_the_pptx_with_a_page_per_slide() {
     let Some(soffice) = soffice() else {
-        eprintln!(
+        // Straight to the terminal: the test harness would swallow `eprintln!` of a test
+        // that passes.
+        let _ = writeln!(
+            std::io::stderr(),
             "\n*** SKIPPED libreoffice_opens_the_pptx_with_a_page_per_slide: soffice is not \
              installed (apt-get install -y --no-install-recommends libreoffice-impress) ***\n"
         );
