@@ -2,6 +2,9 @@
 
 mod chart;
 mod check;
+mod deck;
+#[cfg(feature = "pdf")]
+mod deck_pdf;
 mod diff;
 mod export;
 mod generated;
