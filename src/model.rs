@@ -106,6 +106,8 @@ pub struct Actor {
     pub id: String,
     pub name: String,
     pub kind: Option<String>,
+    /// The short name ("sigle") shown where the full name does not fit.
+    pub short: Option<String>,
     pub aliases: Vec<String>,
     /// Ids of the actors this one stands for ("Les 3 EPCI" = GCT&M, CCRA, CCPO).
     pub members: Vec<String>,
@@ -115,6 +117,14 @@ pub struct Actor {
 impl Actor {
     pub fn is_group(&self) -> bool {
         !self.members.is_empty()
+    }
+
+    /// The name to show where the full name does not fit: the `short` column, else the
+    /// first alias.
+    pub fn short_name(&self) -> Option<&str> {
+        self.short
+            .as_deref()
+            .or(self.aliases.first().map(String::as_str))
     }
 }
 

@@ -125,6 +125,11 @@ static ACTORS: Schema = Schema {
         ),
         field!("kind", false, ["kind", "type", "nature", "categorie"]),
         field!(
+            "short",
+            false,
+            ["short", "sigle", "short name", "nom court"]
+        ),
+        field!(
             "aliases",
             false,
             ["aliases", "alias", "autres noms", "also known as"]
@@ -531,6 +536,7 @@ impl Builder {
             id,
             name,
             kind: row.text("kind"),
+            short: row.text("short"),
             aliases,
             members: Vec::new(),
             origin: row.location(),
