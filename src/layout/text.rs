@@ -171,7 +171,9 @@ pub fn wrap(text: &str, max_width: f64, size: f64, weight: Weight, max_lines: us
         line_w: 0.0,
         cut: false,
     };
-    let mut words = text.split([' ', '\t', '\n', '\r']).filter(|w| !w.is_empty());
+    let mut words = text
+        .split([' ', '\t', '\n', '\r'])
+        .filter(|w| !w.is_empty());
     // Pieces waiting to be set, last first: the parts of a word broken up, or a piece sent
     // back from a full line.
     let mut pending: Vec<Piece> = Vec::new();
@@ -474,7 +476,10 @@ mod tests {
         let w = wrap("Saint-Martin-Boulogne", 120.0, 20.0, Weight::Regular, 3);
         assert!(w.whole(), "{w:?}");
         assert_eq!(w.lines.concat(), "Saint-Martin-Boulogne");
-        assert!(w.lines.iter().all(|l| l.ends_with('-') || l == "Boulogne"), "{w:?}");
+        assert!(
+            w.lines.iter().all(|l| l.ends_with('-') || l == "Boulogne"),
+            "{w:?}"
+        );
     }
 
     fn width_ok(line: &str, max: f64) -> bool {
@@ -483,7 +488,13 @@ mod tests {
 
     #[test]
     fn a_word_without_break_is_cut_and_says_so() {
-        let w = wrap("Intercommunalitésdunordouestdelafrance", 150.0, 20.0, Weight::Regular, 4);
+        let w = wrap(
+            "Intercommunalitésdunordouestdelafrance",
+            150.0,
+            20.0,
+            Weight::Regular,
+            4,
+        );
         assert!(w.cut && !w.truncated, "{w:?}");
         assert!(w.lines.iter().all(|l| width_ok(l, 150.0)), "{w:?}");
         assert_eq!(w.lines.concat(), "Intercommunalitésdunordouestdelafrance");
@@ -519,7 +530,13 @@ mod tests {
         assert!(w.truncated && w.cut);
         assert!(w.lines.iter().all(|l| width_ok(l, 300.0)), "{w:?}");
         assert!(w.lines[2].ends_with('…'));
-        let all = wrap(&"ab".repeat(20_000), 300.0, 20.0, Weight::Regular, usize::MAX);
+        let all = wrap(
+            &"ab".repeat(20_000),
+            300.0,
+            20.0,
+            Weight::Regular,
+            usize::MAX,
+        );
         assert!(all.lines.iter().all(|l| width_ok(l, 300.0)));
         assert_eq!(all.lines.concat(), "ab".repeat(20_000));
     }

@@ -7,6 +7,7 @@ mod generated;
 mod load;
 mod render;
 mod sheet;
+mod slides;
 mod status;
 
 use std::path::{Path, PathBuf};
