@@ -70,25 +70,21 @@ const CARD_TEXT: f64 = 300.0;
 /// The actor's map, on one slide or more.
 pub fn layout(t: &Territory, actor: &Actor, opts: &Options) -> Vec<Scene> {
     let held = roles_of(t, actor);
-    let fits =
-        |run: std::ops::Range<usize>, page| draw(t, actor, &held[run], page, opts, false).is_ok();
-    // One run of everything when it fits (nothing at all included), else the split.
-    let runs: Vec<std::ops::Range<usize>> = if held.is_empty() || fits(0..held.len(), Page::ONLY) {
-        std::iter::once(0..held.len()).collect()
-    } else {
-        let widest = Page::widest(held.len());
-        radial::split(held.len(), |run| fits(run, widest))
-    };
+    let draw_run =
+        |run: std::ops::Range<usize>, page, force| draw(t, actor, &held[run], page, opts, force);
+    if let Ok(scene) = draw_run(0..held.len(), Page::ONLY, false) {
+        return vec![scene];
+    }
+    let widest = Page::widest(held.len());
+    let runs = radial::split(held.len(), |run| draw_run(run, widest, false).is_ok());
     let count = runs.len();
     runs.into_iter()
         .zip(Page::all(count))
-        .map(
-            |(run, page)| match draw(t, actor, &held[run.clone()], page, opts, false) {
-                Ok(scene) => scene,
-                Err(NoRoom) => draw(t, actor, &held[run], page, opts, true)
-                    .unwrap_or_else(|NoRoom| blank(opts)),
-            },
-        )
+        .map(|(run, page)| {
+            draw_run(run.clone(), page, false)
+                .or_else(|NoRoom| draw_run(run, page, true))
+                .unwrap_or_else(|NoRoom| blank(opts))
+        })
         .collect()
 }
 

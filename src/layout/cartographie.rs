@@ -198,11 +198,12 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Vec<Scene>
         objectives: subject.objectives.clone(),
         cards: None,
     };
+    if let Ok(scene) = draw(t, subject.domain, &all, Page::ONLY, opts, false) {
+        return vec![scene];
+    }
     let fits =
         |slide: &Slide, page: Page| draw(t, subject.domain, slide, page, opts, false).is_ok();
-    let slides = if fits(&all, Page::ONLY) {
-        vec![all]
-    } else {
+    let slides = {
         // Measured with the widest page number the split can write.
         let widest =
             Page::widest(subject.objectives.len() + entries(t, &subject.objectives, opts).len());
@@ -457,25 +458,31 @@ fn sectors(shown: &[Entry], notes: &Notes, multi: bool, lang: Lang, zoom: f64) -
                 candidates,
             } => {
                 let width = card_text + 40.0 * zoom;
-                let list = if candidates.is_empty() {
-                    tr(lang, "à désigner", "to be named").to_owned()
+                let names: Vec<String> = candidates
+                    .iter()
+                    .map(|(a, own)| {
+                        // A name that fits a line is kept on one; a longer one wraps
+                        // between its words.
+                        let name = name_on_one_line(a, width, name_size, Weight::Regular);
+                        let marks = notes.marks(own);
+                        let one = format!("{name}{marks}\u{a0}?");
+                        if super::text::fits(&one, width, name_size, Weight::Regular) {
+                            one.replace(' ', "\u{a0}")
+                        } else {
+                            one
+                        }
+                    })
+                    .collect();
+                let list = if names.is_empty() {
+                    Block::wrapped(
+                        tr(lang, "à désigner", "to be named"),
+                        width,
+                        name_size,
+                        Weight::Regular,
+                        1,
+                    )
                 } else {
-                    candidates
-                        .iter()
-                        .map(|(a, own)| {
-                            // A name that fits a line is kept on one; a longer one wraps
-                            // between its words.
-                            let name = name_on_one_line(a, width, name_size, Weight::Regular);
-                            let marks = notes.marks(own);
-                            let one = format!("{name}{marks}\u{a0}?");
-                            if super::text::width(&one, name_size, Weight::Regular) <= width {
-                                one.replace(' ', "\u{a0}")
-                            } else {
-                                one
-                            }
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" ")
+                    candidate_list(&names, width, name_size, lang)
                 };
                 let head = if multi {
                     format!("{} ({})", tr(lang, "Chef de file ?", "Lead?"), objective.id)
@@ -483,12 +490,11 @@ fn sectors(shown: &[Entry], notes: &Notes, multi: bool, lang: Lang, zoom: f64) -
                     tr(lang, "Chef de file ?", "Lead?").to_owned()
                 };
                 (
-                    Card::new(
+                    Card::of(
                         &[
-                            (head.as_str(), name_size + 2.0, Weight::Bold, 2),
-                            (list.as_str(), name_size, Weight::Regular, 6),
+                            Block::wrapped(&head, width, name_size + 2.0, Weight::Bold, 2),
+                            list,
                         ],
-                        width,
                         gap_paint(),
                     ),
                     format!("lead-gap:{}", objective.id),
@@ -539,6 +545,43 @@ fn sectors(shown: &[Entry], notes: &Notes, multi: bool, lang: Lang, zoom: f64) -
         }
     }
     specs
+}
+
+/// A lead gap's candidates lists at most this many lines.
+const CANDIDATE_LINES: usize = 8;
+
+/// The candidates' names (each whole) on at most `CANDIDATE_LINES` lines: as many as fit, then
+/// "+ 12 autres" for the rest.
+fn candidate_list(names: &[String], width: f64, size: f64, lang: Lang) -> Block {
+    let list = |shown: usize| {
+        let mut s = names[..shown].join(" ");
+        if shown < names.len() {
+            let more = names.len() - shown;
+            s.push_str(&match lang {
+                Lang::Fr => format!(
+                    " +\u{a0}{more}\u{a0}autre{}",
+                    if more > 1 { "s" } else { "" }
+                ),
+                Lang::En => format!(" +\u{a0}{more}\u{a0}more"),
+            });
+        }
+        super::text::wrap(&s, width, size, Weight::Regular, CANDIDATE_LINES)
+    };
+    // The most names that fit, found by halving.
+    let (mut lo, mut hi) = (0, names.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if list(mid).truncated {
+            hi = mid - 1;
+        } else {
+            lo = mid;
+        }
+    }
+    Block {
+        lines: list(lo).lines,
+        size,
+        weight: Weight::Regular,
+    }
 }
 
 /// An empty sector of `role` (the lead's when `role` is the lead).

@@ -339,26 +339,6 @@ impl Panel {
         self.y = next;
     }
 
-    /// A numbered line ("1  « Quid du portage du REGAL ? »"), the text hanging after the number.
-    pub fn numbered(&mut self, number: usize, s: &str, max_lines: usize) {
-        let top = self.y;
-        let font = (PANEL_TEXT, Weight::Bold, NAVY);
-        let mark = number.to_string();
-        self.text(s, (PANEL_TEXT, Weight::Regular, INK), 30.0, max_lines);
-        if !self.overflow {
-            self.items.push(text_item(
-                self.x + PANEL_PAD,
-                top + text::ascent(PANEL_TEXT),
-                &mark,
-                font.0,
-                font.1,
-                Anchor::Start,
-                font.2,
-            ));
-        }
-        self.y += 4.0;
-    }
-
     /// A legend entry: a swatch painted like the boxes it stands for, and its label.
     pub fn swatch(&mut self, p: Paint, label: &str) {
         let top = self.y;

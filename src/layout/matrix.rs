@@ -54,7 +54,7 @@ fn roles(t: &Territory, a: &Actor, o: &Objective) -> Vec<Role> {
 fn name(a: &Actor) -> Vec<String> {
     let width = NAME_W - 16.0;
     let one = name_on_one_line(a, width, TEXT, Weight::Regular);
-    if text::width(one, TEXT, Weight::Regular) <= width {
+    if text::fits(one, width, TEXT, Weight::Regular) {
         return vec![one.to_owned()];
     }
     super::name_lines(a, "", width, TEXT, Weight::Regular, 2)

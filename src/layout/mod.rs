@@ -246,11 +246,11 @@ pub fn name_lines(
 /// An actor's name on one line within `max_width` (a list of candidates, a table row): the
 /// full name when it fits, else the short name when that one does, else the full name.
 pub fn name_on_one_line(actor: &Actor, max_width: f64, size: f64, weight: Weight) -> &str {
-    if text::width(&actor.name, size, weight) <= max_width {
+    if text::fits(&actor.name, max_width, size, weight) {
         return &actor.name;
     }
     match actor.short_name() {
-        Some(short) if text::width(short, size, weight) <= max_width => short,
+        Some(short) if text::fits(short, max_width, size, weight) => short,
         _ => &actor.name,
     }
 }

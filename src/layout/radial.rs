@@ -431,28 +431,50 @@ pub fn fit(
 /// Split `n` cards into consecutive runs, one per slide: each as long as `fits` allows (one
 /// card at least, even when that one does not fit), then evened out when even runs fit too,
 /// so that no slide holds a few cards after full ones. `fits` is asked about
-/// O(slides · log n) times.
+/// O(slides · log n) times. No card at all is one (empty) slide.
 pub fn split(
     n: usize,
     fits: impl Fn(std::ops::Range<usize>) -> bool,
 ) -> Vec<std::ops::Range<usize>> {
-    let mut runs = Vec::new();
-    let mut start = 0;
-    while start < n {
-        let (mut lo, mut hi) = (1, n - start);
-        if !fits(start..start + hi) {
-            hi -= 1;
-            while lo < hi {
-                let mid = (lo + hi).div_ceil(2);
-                if fits(start..start + mid) {
-                    lo = mid;
-                } else {
-                    hi = mid - 1;
-                }
+    if n == 0 {
+        // No card: one slide all the same, which says so.
+        return std::iter::once(0..0).collect();
+    }
+    // The longest run from `start` that fits among `lo..=hi` cards (one at least).
+    let longest = |start: usize, mut lo: usize, mut hi: usize| {
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            if fits(start..start + mid) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
             }
         }
-        runs.push(start..start + hi.max(1));
-        start += hi.max(1);
+        lo.max(1)
+    };
+    let mut runs = Vec::new();
+    let mut start = 0;
+    // Slides hold about as many cards as the one before: start from there, and search
+    // around it rather than from scratch.
+    let mut guess: Option<usize> = None;
+    while start < n {
+        let rest = n - start;
+        let len = match guess.map(|g| g.min(rest)) {
+            _ if fits(start..n) => rest,
+            None => longest(start, 1, rest - 1),
+            Some(g) if fits(start..start + g) => {
+                let step = (g / 8).max(1);
+                let mut len = g;
+                while len < rest && fits(start..start + (len + step).min(rest)) {
+                    len = (len + step).min(rest);
+                }
+                longest(start, len, (len + step - 1).min(rest - 1))
+            }
+            Some(g) => longest(start, 1, g - 1),
+        };
+        runs.push(start..start + len);
+        start += len;
+        guess = Some(len);
     }
     if runs.len() > 1 {
         let size = n.div_ceil(runs.len());
@@ -671,6 +693,30 @@ mod tests {
         let fit = Fit::hub_only(&area, &hub);
         let items = draw(&fit, &hub, "", Some(0.1), Some("trop chargée"));
         assert!(!items.is_empty());
+    }
+
+    #[test]
+    fn cards_are_split_into_even_runs_that_each_fit() {
+        let asked = std::cell::Cell::new(0);
+        let asked = &asked;
+        let fits = |cap: usize| {
+            move |r: std::ops::Range<usize>| {
+                asked.set(asked.get() + 1);
+                r.len() <= cap
+            }
+        };
+        assert_eq!(split(20, fits(7)), [0..7, 7..14, 14..20]);
+        // Uneven capacity: the greedy runs are kept when even ones do not fit.
+        let cap = |r: std::ops::Range<usize>| r.len() <= if r.start == 0 { 9 } else { 4 };
+        assert_eq!(split(13, cap), [0..9, 9..13]);
+        assert_eq!(split(5, fits(7)), std::iter::once(0..5).collect::<Vec<_>>());
+        assert_eq!(split(0, fits(7)), std::iter::once(0..0).collect::<Vec<_>>());
+        // Nothing fits: one card a slide, each said so by the caller.
+        assert_eq!(split(3, fits(0)), [0..1, 1..2, 2..3]);
+        // About log n questions for the first slide, a few for each next one.
+        asked.set(0);
+        assert_eq!(split(300, fits(40)).len(), 8);
+        assert!(asked.get() < 60, "{}", asked.get());
     }
 
     #[test]

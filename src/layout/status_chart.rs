@@ -187,8 +187,8 @@ impl Geometry {
     fn legend_own_line(&self, t: &Territory, status: &Status, lang: Lang) -> bool {
         let w = self.result_x + RESULT_W + MARGIN;
         let legend_w = legend_width(&legend_items(status.objectives.iter(), lang));
-        let footer_w = text::width(&footer(t), FOOTER_TEXT, Weight::Regular);
-        footer_w + 48.0 + legend_w > w - 2.0 * MARGIN
+        let room = w - 2.0 * MARGIN - 48.0 - legend_w;
+        !text::fits(&footer(t), room, FOOTER_TEXT, Weight::Regular)
     }
 }
 

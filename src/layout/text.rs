@@ -161,6 +161,14 @@ pub fn line_height(size: f64) -> f64 {
 /// one ends with "…" after its last whole word and `truncated` is true. Linear in the text's
 /// length: every word is measured once, and no more is read than the lines kept need.
 pub fn wrap(text: &str, max_width: f64, size: f64, weight: Weight, max_lines: usize) -> Wrapped {
+    // No more than `max_lines + 1` lines can be kept, and no line holds more characters than
+    // `most_chars` allows: past that, the text is not even read (a 1 MB name costs no more
+    // than the lines it shows).
+    let budget = (max_lines.saturating_add(1)).saturating_mul(most_chars(max_width, size));
+    let (text, cut_short) = match text.char_indices().nth(budget) {
+        Some((at, _)) => (&text[..at], true),
+        None => (text, false),
+    };
     let mut w = Wrapper {
         max: max_width,
         size,
@@ -243,7 +251,7 @@ pub fn wrap(text: &str, max_width: f64, size: f64, weight: Weight, max_lines: us
             }
         }
     }
-    let truncated = w.lines.len() > max_lines;
+    let truncated = w.lines.len() > max_lines || cut_short;
     if truncated {
         w.lines.truncate(max_lines);
         if let Some(last) = w.lines.pop() {
@@ -256,6 +264,17 @@ pub fn wrap(text: &str, max_width: f64, size: f64, weight: Weight, max_lines: us
         truncated,
         cut: w.cut,
     }
+}
+
+/// The most characters a line of `max_width` pixels can hold at `size`: no glyph of the font
+/// but the zero-width ones is narrower than a tenth of an em.
+fn most_chars(max_width: f64, size: f64) -> usize {
+    ((max_width / size).max(0.0) * 10.0).ceil() as usize + 1
+}
+
+/// True when `s` fits `max_width` on one line; a text too long to ever fit is not shaped.
+pub fn fits(s: &str, max_width: f64, size: f64, weight: Weight) -> bool {
+    s.chars().nth(most_chars(max_width, size)).is_none() && width(s, size, weight) <= max_width
 }
 
 /// A piece of text set on a line: a word, a part of a word broken at a hyphen, an

@@ -92,6 +92,34 @@ fn names_are_whole_or_short_never_cut_nor_ended_with_an_ellipsis() {
 }
 
 #[test]
+fn a_long_candidate_list_names_whole_candidates_then_how_many_more() {
+    // 14 candidates do not fit a gap card: the first ones by name, then "+ 4 autres".
+    let t = generated(150);
+    let slides = layout::cartographie::domain(&t, &t.domains[0], &opts(&t));
+    let gap: Vec<String> = slides
+        .iter()
+        .flat_map(|s| texts_of(s, "lead-gap:o1"))
+        .collect();
+    assert!(gap.iter().all(|l| !l.ends_with('…')), "{gap:?}");
+    let all = gap[1..].join(" ");
+    let candidates: Vec<&str> = t
+        .links
+        .iter()
+        .filter(|l| l.role == Role::LeadCandidate)
+        .map(|l| t.actor(&l.actor).unwrap().name.as_str())
+        .collect();
+    let shown = candidates
+        .iter()
+        .take_while(|name| all.contains(&format!("{name} ?")))
+        .count();
+    assert!(shown >= 5 && shown < candidates.len(), "{shown}: {all}");
+    assert!(
+        all.ends_with(&format!("+ {} autres", candidates.len() - shown)),
+        "{all}"
+    );
+}
+
+#[test]
 fn the_short_name_shows_where_the_full_name_does_not_fit() {
     let t = boulonnais();
     // The `sigle` column is read.
