@@ -7,7 +7,7 @@ use super::frame::{Frame, PANEL_TEXT, Page, Panel, TEXT, solid};
 use super::notes::{self, Notes};
 use super::radial::{self, NoRoom, SectorSpec};
 use super::scene::{Scene, Weight};
-use super::{Block, Card, INK, NAVY, Options, Paint, WHITE, colon, finish, name_lines, paint, tr};
+use super::{Block, Card, INK, NAVY, Options, Paint, colon, finish, name_lines, paint, tr};
 use crate::check::Facts;
 use crate::model::{Actor, Lang, Objective, Role, Territory};
 
@@ -224,27 +224,8 @@ fn sectors(t: &Territory, held: &[Held], notes: &Notes, lang: Lang, zoom: f64) -
     for hd in held {
         if specs.last().is_none_or(|s| s.key != hd.role.id()) {
             let p = paint(hd.role);
-            let label = Card {
-                radius: 16.0,
-                ..Card::new(
-                    &[(
-                        &role_word(hd.role, lang).to_uppercase(),
-                        TEXT,
-                        Weight::Bold,
-                        2,
-                    )],
-                    300.0,
-                    Paint {
-                        fill: WHITE,
-                        stroke: p.stroke,
-                        text: p.stroke,
-                        stroke_width: 2.0,
-                        dashed: false,
-                    },
-                )
-            };
             specs.push(SectorSpec {
-                label: Some(label),
+                label: Some(radial::label(role_word(hd.role, lang), &p)),
                 cards: Vec::new(),
                 ids: Vec::new(),
                 classes: Vec::new(),

@@ -91,16 +91,21 @@ fn entries<'a>(t: &'a Territory, objectives: &[&'a Objective], opts: &Options) -
     for role in std::iter::once(Role::Lead).chain(SECTOR_ROLES) {
         // The actors in the role, each once, in link order, with their objectives and notes.
         let mut actors: Vec<(&Actor, Vec<&Objective>, Vec<&crate::model::Link>)> = Vec::new();
+        let mut at: std::collections::HashMap<&str, usize> = Default::default();
         for &o in objectives {
             for inv in t.involvements(o).filter(|inv| inv.link.role == role) {
-                match actors.iter_mut().find(|(a, _, _)| a.id == inv.actor.id) {
-                    Some((_, os, links)) => {
+                match at.get(inv.actor.id.as_str()) {
+                    Some(&i) => {
+                        let (_, os, links) = &mut actors[i];
                         if !os.iter().any(|x| x.id == o.id) {
                             os.push(o);
                         }
                         links.push(inv.link);
                     }
-                    None => actors.push((inv.actor, vec![o], vec![inv.link])),
+                    None => {
+                        at.insert(&inv.actor.id, actors.len());
+                        actors.push((inv.actor, vec![o], vec![inv.link]));
+                    }
                 }
             }
         }
@@ -183,87 +188,66 @@ pub fn objective(t: &Territory, objective: &Objective, opts: &Options) -> Vec<Sc
     layout(t, &subject, opts)
 }
 
-/// What one slide of a map holds: some of the objectives, and some of their cards.
-struct Slide<'a> {
-    objectives: Vec<&'a Objective>,
-    /// The run of their cards shown (all when `None`).
-    cards: Option<std::ops::Range<usize>>,
-}
-
 /// Lay the map out on as many slides as it needs: one when every card fits at the minimum
 /// text size; else one per group of objectives that fits; and an objective too full alone
 /// has its cards spread over several slides.
 pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Vec<Scene> {
-    let all = Slide {
-        objectives: subject.objectives.clone(),
-        cards: None,
-    };
-    if let Ok(scene) = draw(t, subject.domain, &all, Page::ONLY, opts, false) {
+    let domain = subject.domain;
+    let all = entries(t, &subject.objectives, opts);
+    if let Ok(scene) = draw(
+        t,
+        domain,
+        &subject.objectives,
+        &all,
+        Page::ONLY,
+        opts,
+        false,
+    ) {
         return vec![scene];
     }
-    let fits =
-        |slide: &Slide, page: Page| draw(t, subject.domain, slide, page, opts, false).is_ok();
-    let slides = {
-        // Measured with the widest page number the split can write.
-        let widest =
-            Page::widest(subject.objectives.len() + entries(t, &subject.objectives, opts).len());
-        let mut groups: Vec<(Vec<&Objective>, bool)> = Vec::new();
-        for &o in &subject.objectives {
-            if let Some((group, fitted)) = groups.last_mut() {
-                let mut wider = group.clone();
-                wider.push(o);
-                let slide = Slide {
-                    objectives: wider.clone(),
-                    cards: None,
-                };
-                if fits(&slide, widest) {
-                    *group = wider;
-                    *fitted = true;
-                    continue;
-                }
-            }
-            groups.push((vec![o], false));
-        }
-        let mut slides = Vec::new();
-        for (objectives, fitted) in groups {
-            let whole = Slide {
-                objectives: objectives.clone(),
-                cards: None,
-            };
-            if fitted || fits(&whole, widest) {
-                slides.push(whole);
+    // Measured with the widest page number the split can write.
+    let widest = Page::widest(subject.objectives.len() + all.len());
+    let fits = |objectives: &[&Objective], shown: &[Entry]| {
+        draw(t, domain, objectives, shown, widest, opts, false).is_ok()
+    };
+    // Objectives in groups that fit a slide, each group with its cards.
+    let mut groups: Vec<(Vec<&Objective>, Vec<Entry>, bool)> = Vec::new();
+    for &o in &subject.objectives {
+        if let Some((group, cards, fitted)) = groups.last_mut() {
+            let mut wider = group.clone();
+            wider.push(o);
+            let wider_cards = entries(t, &wider, opts);
+            if fits(&wider, &wider_cards) {
+                (*group, *cards, *fitted) = (wider, wider_cards, true);
                 continue;
             }
-            let n = entries(t, &objectives, opts).len();
-            for run in radial::split(n, |run| {
-                let slide = Slide {
-                    objectives: objectives.clone(),
-                    cards: Some(run),
-                };
-                fits(&slide, widest)
-            }) {
-                slides.push(Slide {
-                    objectives: objectives.clone(),
-                    cards: Some(run),
-                });
-            }
         }
-        if slides.is_empty() {
-            slides.push(Slide {
-                objectives: Vec::new(),
-                cards: None,
-            });
+        groups.push((vec![o], entries(t, &[o], opts), false));
+    }
+    // A group that does not fit has its cards spread over several slides.
+    let mut slides: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    for (g, (objectives, cards, fitted)) in groups.iter().enumerate() {
+        if *fitted || fits(objectives, cards) {
+            slides.push((g, 0..cards.len()));
+        } else {
+            let runs = radial::split(cards.len(), |run| fits(objectives, &cards[run]));
+            slides.extend(runs.into_iter().map(|run| (g, run)));
         }
-        slides
-    };
+    }
+    if groups.is_empty() {
+        groups.push((Vec::new(), Vec::new(), true));
+        slides.push((0, 0..0));
+    }
     let count = slides.len();
     slides
-        .iter()
+        .into_iter()
         .zip(Page::all(count))
-        .map(|(slide, page)| {
-            draw(t, subject.domain, slide, page, opts, false)
-                .or_else(|NoRoom| draw(t, subject.domain, slide, page, opts, true))
-                .unwrap_or_else(|NoRoom| blank(t, &page.title(&subject.domain.name), opts))
+        .map(|((g, run), page)| {
+            let (objectives, cards, _) = &groups[g];
+            let shown = &cards[run];
+            draw(t, domain, objectives, shown, page, opts, false)
+                .or_else(|NoRoom| draw(t, domain, objectives, shown, page, opts, true))
+                .unwrap_or_else(|NoRoom| blank(t, &page.title(&domain.name), opts))
         })
         .collect()
 }
@@ -274,7 +258,8 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Vec<Scene>
 fn draw(
     t: &Territory,
     domain: &Domain,
-    slide: &Slide,
+    objectives: &[&Objective],
+    shown: &[Entry],
     page: Page,
     opts: &Options,
     force: bool,
@@ -282,21 +267,15 @@ fn draw(
     let lang = opts.lang;
     let k = opts.size.scale();
     let (w, h) = (opts.size.width / k, opts.size.height / k);
-    let mut all = entries(t, &slide.objectives, opts);
-    if let Some(run) = &slide.cards {
-        all.truncate(run.end);
-        all.drain(..run.start);
-    }
-    let shown = all;
-    let multi = slide.objectives.len() > 1;
+    let multi = objectives.len() > 1;
 
     let title = page.title(format!("{} · {}", domain.id, domain.name).trim_end_matches([' ', '·']));
     let mut frame = Frame::new(w, h);
-    let header_bottom = header(&mut frame, &title, &slide.objectives, lang);
+    let header_bottom = header(&mut frame, &title, objectives, lang);
 
     // The notes, numbered in card order, in a band under the map.
     let mut notes = Notes::default();
-    for e in &shown {
+    for e in shown {
         notes.add(&e.notes());
     }
     let mut area = frame.map_area(header_bottom + 20.0);
@@ -314,18 +293,11 @@ fn draw(
 
     // The side panel.
     let mut panel = Panel::new(frame.panel_x(), header_bottom + 24.0, frame.bottom());
-    legend(&mut panel, lang, &legend_entries(&shown, lang));
+    legend(&mut panel, lang, &legend_entries(shown, lang));
     if panel.overflow && !force {
         return Err(NoRoom);
     }
-    means(
-        &mut panel,
-        t,
-        &slide.objectives,
-        &shown,
-        lang,
-        &domain.related,
-    );
+    means(&mut panel, t, objectives, shown, lang, &domain.related);
     if !domain.related.is_empty() {
         panel.foot(&format!(
             "{}{}{}",
@@ -354,7 +326,7 @@ fn draw(
         skip_crowded: true,
     };
     let placed = radial::fit(&area, &search, &hub, |zoom| {
-        sectors(&shown, &notes, multi, lang, zoom)
+        sectors(shown, &notes, multi, lang, zoom)
     });
     let (fit, crowded) = match placed {
         Ok(fit) => (fit, false),
@@ -598,22 +570,8 @@ fn sector(role: Role, lang: Lang) -> SectorSpec {
         };
     }
     let p = paint(role);
-    let label = Card {
-        radius: 16.0,
-        ..Card::new(
-            &[(&role.label(lang).to_uppercase(), TEXT, Weight::Bold, 2)],
-            300.0,
-            Paint {
-                fill: WHITE,
-                stroke: p.stroke,
-                text: p.stroke,
-                stroke_width: 2.0,
-                dashed: false,
-            },
-        )
-    };
     SectorSpec {
-        label: Some(label),
+        label: Some(radial::label(role.label(lang), &p)),
         cards: Vec::new(),
         ids: Vec::new(),
         classes: Vec::new(),

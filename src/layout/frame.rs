@@ -162,6 +162,28 @@ impl Page {
     }
 }
 
+/// Items of the given heights on slides of `room` pixels, in order, as many on each as fit
+/// with `gap` between two; an item taller than a slide has one to itself. One slide at
+/// least, empty when there is no item.
+pub fn paginate<T>(items: impl IntoIterator<Item = (T, f64)>, room: f64, gap: f64) -> Vec<Vec<T>> {
+    let mut slides: Vec<Vec<T>> = vec![Vec::new()];
+    let mut used = 0.0;
+    for (item, height) in items {
+        let current = slides.last_mut().expect("one slide at least");
+        if current.is_empty() {
+            used = height;
+            current.push(item);
+        } else if used + gap + height > room {
+            used = height;
+            slides.push(vec![item]);
+        } else {
+            used += gap + height;
+            current.push(item);
+        }
+    }
+    slides
+}
+
 /// The slide around a picture: its size and what is drawn so far.
 pub struct Frame {
     pub w: f64,

@@ -3,7 +3,7 @@
 //! More objectives than a slide's width holds at a legible column width go on further
 //! slides, and so do more actors than its height holds ("(1/2)" in the title).
 
-use super::frame::{Frame, MARGIN, Page, TEXT};
+use super::frame::{Frame, MARGIN, Page, TEXT, paginate};
 use super::scene::{Anchor, Item, Line, Scene, Stroke, Weight};
 use super::{
     Card, INK, LIGHT, NAVY, Options, PAD_X, RED, RED_FILL, RULE, colon, finish, gap_paint, group,
@@ -103,18 +103,15 @@ pub fn layout(t: &Territory, opts: &Options) -> Vec<Scene> {
             .map(|a| (a, name(a)))
             .collect();
         let room = bottom - top - header_height(cols) - 12.0 - legend_height(t, cols, w, lang);
-        let mut current: Vec<Row> = Vec::new();
-        let mut used = 0.0;
-        for row in rows {
-            let rh = row_height(row.1.len());
-            if !current.is_empty() && used + rh > room {
-                slides.push((cols, std::mem::take(&mut current)));
-                used = 0.0;
-            }
-            used += rh;
-            current.push(row);
-        }
-        slides.push((cols, current));
+        let heights = rows.into_iter().map(|r| {
+            let h = row_height(r.1.len());
+            (r, h)
+        });
+        slides.extend(
+            paginate(heights, room, 0.0)
+                .into_iter()
+                .map(|rows| (cols, rows)),
+        );
     }
     let count = slides.len();
     slides

@@ -4,7 +4,7 @@
 //! related domains. Cards too many for one slide go on the next ("(2/2)"); a domain with
 //! more objectives than a slide holds continues on another card ("DC3 (suite)").
 
-use super::frame::{Frame, MARGIN, Page, TEXT, badge, priority_badge, solid};
+use super::frame::{Frame, MARGIN, Page, TEXT, badge, paginate, priority_badge, solid};
 use super::scene::{Item, Scene, Stroke, Weight};
 use super::status_chart::{percent, verdict_color};
 use super::{
@@ -97,19 +97,7 @@ pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Vec<Scene> {
     // Rows of `cols` cards, as many rows on a slide as fit.
     let rows: Vec<&[Plan]> = plans.chunks(cols).collect();
     let row_h = |r: &[Plan]| r.iter().map(|p| p.height).fold(0.0, f64::max);
-    let mut slides: Vec<Vec<&[Plan]>> = vec![Vec::new()];
-    let mut used = 0.0;
-    for row in rows {
-        let need = row_h(row) + if used > 0.0 { GAP } else { 0.0 };
-        let current = slides.last_mut().expect("one slide at least");
-        if used > 0.0 && used + need > room {
-            slides.push(vec![row]);
-            used = row_h(row);
-        } else {
-            current.push(row);
-            used += need;
-        }
-    }
+    let slides = paginate(rows.into_iter().map(|r| (r, row_h(r))), room, GAP);
     let count = slides.len();
     slides
         .into_iter()

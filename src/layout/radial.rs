@@ -643,6 +643,24 @@ fn clip(subject: &[(f64, f64)], window: &[(f64, f64)]) -> Vec<(f64, f64)> {
     out
 }
 
+/// A sector's label chip ("FINANCEURS"): white, outlined and written in the role's colour.
+pub fn label(text: &str, role: &Paint) -> Card {
+    Card {
+        radius: 16.0,
+        ..Card::new(
+            &[(&text.to_uppercase(), super::frame::TEXT, Weight::Bold, 2)],
+            300.0,
+            Paint {
+                fill: super::WHITE,
+                stroke: role.stroke,
+                text: role.stroke,
+                stroke_width: 2.0,
+                dashed: false,
+            },
+        )
+    }
+}
+
 /// The paint of a sector's edges, lighter than its cards.
 pub fn edge_stroke(p: &Paint) -> Stroke {
     if p.dashed {

@@ -3,7 +3,7 @@
 //! projections, and the year-3 bonus verdict in the title. It reads a `Status` and computes
 //! nothing of its own. Objectives past what one slide holds go on the next ("(2/2)").
 
-use super::frame::{FOOTER_TEXT, Frame, MARGIN, Page, TEXT, footer, priority_badge};
+use super::frame::{FOOTER_TEXT, Frame, MARGIN, Page, TEXT, footer, paginate, priority_badge};
 use super::scene::{Anchor, Color, Item, Line, Polygon, Scene, Stroke, Text, Weight};
 use super::{
     Card, DARK, GREY, INK, LIGHT, NAVY, Options, RED, RULE, WHITE, colon, finish, group, number,
@@ -54,19 +54,14 @@ pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Vec<Scene> {
         lang,
     );
     let room = h - geometry.bottom_room(t, status, lang) - rows_top;
-    let mut slides: Vec<Vec<(&ObjectiveStatus, f64)>> = vec![Vec::new()];
-    let mut used = 0.0;
-    for o in &status.objectives {
-        let need = geometry.row_need(o);
-        let current = slides.last_mut().expect("one slide at least");
-        if !current.is_empty() && used + need > room {
-            slides.push(vec![(o, need)]);
-            used = need;
-        } else {
-            current.push((o, need));
-            used += need;
-        }
-    }
+    let slides = paginate(
+        status.objectives.iter().map(|o| {
+            let need = geometry.row_need(o);
+            ((o, need), need)
+        }),
+        room,
+        0.0,
+    );
     let count = slides.len();
     slides
         .into_iter()

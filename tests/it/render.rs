@@ -854,7 +854,7 @@ fn a_priority_objective_without_funder_shows_a_funder_gap() {
 }
 
 #[test]
-fn a_role_gap_names_the_objectives_that_lack_it_when_others_have_it() {
+fn a_role_gap_names_its_objectives_on_a_map_of_several() {
     let t = actormap::load::load(&crate::fixture("rules/missing-role.fires.json")).unwrap();
     let scene = slide_of(&t, &MapKind::Domain("DC1".into()), &opts(&t));
     assert_sound(&scene, "missing-role fixture");
