@@ -59,12 +59,12 @@ pub fn texts_with_classes(scene: &Scene) -> Vec<(Vec<&str>, &actormap::layout::s
     out
 }
 
-/// The smallest text of a scene outside its footer, in pixels at 1920 x 1080.
-pub fn smallest_text(scene: &Scene) -> f64 {
+/// The smallest text of a scene outside the groups of `classes`, in pixels at 1920 x 1080.
+pub fn smallest_text(scene: &Scene, classes: &[&str]) -> f64 {
     let k = (scene.width / 1920.0).min(scene.height / 1080.0);
     texts_with_classes(scene)
         .iter()
-        .filter(|(c, _)| !c.contains(&"footer"))
+        .filter(|(c, _)| !c.iter().any(|c| classes.contains(c)))
         .map(|(_, t)| t.size / k)
         .fold(f64::INFINITY, f64::min)
 }
@@ -255,16 +255,21 @@ fn every_picture_is_exactly_its_size_with_text_of_20_px_at_least() {
         ("40 objectives", many_objectives(40)),
         ("crowded", crowded(60)),
     ];
-    let mut smallest: std::collections::BTreeMap<String, f64> = Default::default();
+    let mut smallest: std::collections::BTreeMap<String, (f64, f64)> = Default::default();
     for (name, t) in &territories {
         for (what, scene) in every_slide(t, &opts(t)) {
             let what = format!("{name}: {what}");
             assert_eq!((scene.width, scene.height), (1920.0, 1080.0), "{what}");
             assert_sound(&scene, &what);
             let kind = kind_of(&what[name.len() + 2..]).to_owned();
-            let size = smallest_text(&scene);
-            let entry = smallest.entry(kind).or_insert(f64::INFINITY);
-            *entry = entry.min(size);
+            let sizes = (
+                smallest_text(&scene, &["footer"]),
+                smallest_text(&scene, &["footer", "panel"]),
+            );
+            let entry = smallest
+                .entry(kind)
+                .or_insert((f64::INFINITY, f64::INFINITY));
+            *entry = (entry.0.min(sizes.0), entry.1.min(sizes.1));
         }
     }
     assert_eq!(
@@ -278,11 +283,14 @@ fn every_picture_is_exactly_its_size_with_text_of_20_px_at_least() {
             "Status"
         ]
     );
-    for (kind, size) in &smallest {
+    for (kind, (size, outside_panel)) in &smallest {
         // The side panel's 18 px is the smallest allowed outside the footer.
         assert!(*size >= 18.0, "{kind}: {size} px");
+        assert!(*outside_panel >= 20.0, "{kind}: {outside_panel} px");
     }
-    eprintln!("smallest text per kind of map: {smallest:?}");
+    eprintln!(
+        "smallest text per kind of map (outside the footer, outside the panel too): {smallest:?}"
+    );
 }
 
 #[test]
