@@ -3,7 +3,7 @@
 //! `check` counts them. Split over several slides when one does not hold them.
 
 use super::cartographie::legend;
-use super::frame::{Frame, PANEL_TEXT, Page, Panel, TEXT, solid};
+use super::frame::{self, Frame, PANEL_TEXT, Page, Panel, TEXT, solid};
 use super::notes::{self, Notes};
 use super::radial::{self, NoRoom, SectorSpec};
 use super::scene::{Scene, Weight};
@@ -83,17 +83,9 @@ pub fn layout(t: &Territory, actor: &Actor, opts: &Options) -> Vec<Scene> {
         .map(|(run, page)| {
             draw_run(run.clone(), page, false)
                 .or_else(|NoRoom| draw_run(run, page, true))
-                .unwrap_or_else(|NoRoom| blank(opts))
+                .unwrap_or_else(|NoRoom| frame::blank(t, &actor.name, opts.size))
         })
         .collect()
-}
-
-fn blank(opts: &Options) -> Scene {
-    let k = opts.size.scale();
-    finish(
-        Frame::new(opts.size.width / k, opts.size.height / k).scene(String::new()),
-        k,
-    )
 }
 
 /// One slide of the actor's map holding `held`; see `cartographie` for `force`.

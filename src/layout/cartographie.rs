@@ -5,7 +5,7 @@
 //! first, then, for one objective, its cards over as many slides as they need.
 
 use super::frame::{
-    FOOT_LINE, Frame, MARGIN, PANEL_TEXT, Page, Panel, TEXT, badge, priority_badge, solid,
+    self, FOOT_LINE, Frame, MARGIN, PANEL_TEXT, Page, Panel, TEXT, badge, priority_badge, solid,
 };
 use super::notes::{self, Notes};
 use super::radial::{self, NoRoom, SectorSpec};
@@ -247,7 +247,7 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Vec<Scene>
             let shown = &cards[run];
             draw(t, domain, objectives, shown, page, opts, false)
                 .or_else(|NoRoom| draw(t, domain, objectives, shown, page, opts, true))
-                .unwrap_or_else(|NoRoom| blank(t, &page.title(&domain.name), opts))
+                .unwrap_or_else(|NoRoom| frame::blank(t, &page.title(&domain.name), opts.size))
         })
         .collect()
 }
@@ -352,15 +352,6 @@ fn draw(
         frame.items.push(notes::band(&band_area, &band));
     }
     Ok(finish(frame.scene(title), k))
-}
-
-/// A slide with its title and footer only (a forced slide always draws; this is never seen).
-fn blank(t: &Territory, title: &str, opts: &Options) -> Scene {
-    let k = opts.size.scale();
-    let mut frame = Frame::new(opts.size.width / k, opts.size.height / k);
-    frame.titled(title);
-    frame.footer(t);
-    finish(frame.scene(title.to_owned()), k)
 }
 
 /// "(regal)", "(regal, compost)": the objectives a card is about, on a map of several.
@@ -539,18 +530,9 @@ fn candidate_list(names: &[String], width: f64, size: f64, lang: Lang) -> Block 
         }
         super::text::wrap(&s, width, size, Weight::Regular, CANDIDATE_LINES)
     };
-    // The most names that fit, found by halving.
-    let (mut lo, mut hi) = (0, names.len());
-    while lo < hi {
-        let mid = (lo + hi).div_ceil(2);
-        if list(mid).truncated {
-            hi = mid - 1;
-        } else {
-            lo = mid;
-        }
-    }
+    let shown = super::largest(0, names.len(), |n| !list(n).truncated);
     Block {
-        lines: list(lo).lines,
+        lines: list(shown).lines,
         size,
         weight: Weight::Regular,
     }

@@ -289,6 +289,16 @@ impl Frame {
     }
 }
 
+/// A slide with its title and footer only: what a map falls back to should a slide that
+/// cannot be split further still not draw (the forced layouts always do).
+pub fn blank(t: &Territory, title: &str, size: super::Size) -> Scene {
+    let k = size.scale();
+    let mut frame = Frame::new(size.width / k, size.height / k);
+    frame.titled(title);
+    frame.footer(t);
+    super::finish(frame.scene(title.to_owned()), k)
+}
+
 /// The footer text: territory and programme.
 pub fn footer(t: &Territory) -> String {
     let mut s = t.name.clone();

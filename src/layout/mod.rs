@@ -67,7 +67,7 @@ impl Size {
 
     /// The factor from design units to pixels: text keeps its design size relative to a
     /// 1920 x 1080 slide.
-    fn scale(self) -> f64 {
+    pub fn scale(self) -> f64 {
         (self.width / DESIGN_WIDTH).min(self.height / DESIGN_HEIGHT)
     }
 }
@@ -333,6 +333,21 @@ impl Card {
         }
         items
     }
+}
+
+/// The largest `k` in `lo..=hi` for which `fits(k)` holds, `fits` holding up to some `k` and
+/// not past it; `lo` when none does (the least the caller takes). Asks O(log(hi - lo)) times.
+pub fn largest(lo: usize, hi: usize, fits: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (lo, hi.max(lo));
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if fits(mid) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    lo
 }
 
 /// A text line item.

@@ -9,7 +9,7 @@ use super::scene::{Item, Scene, Stroke, Weight};
 use super::status_chart::{percent, verdict_color};
 use super::{
     Block, Card, GREY, INK, LIGHT, NAVY, Options, RED, RULE, WHITE, colon, finish, gap_paint,
-    group, name_on_one_line, number, rect_item, stack, text, tr,
+    group, largest, name_on_one_line, number, rect_item, stack, text, tr,
 };
 use crate::model::{Domain, Objective, Role, Territory};
 use crate::status::{Status, Verdict};
@@ -75,10 +75,11 @@ pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Vec<Scene> {
         let mut first = true;
         let mut rest = objectives.as_slice();
         loop {
-            let mut n = rest.len();
-            while n > 1 && ctx.card(d, &rest[..n], first, 0.0, 0.0, 0.0).1 > room {
-                n -= 1;
-            }
+            // The most objectives whose card fits a slide (one at least).
+            let n = largest(1, rest.len(), |n| {
+                ctx.card(d, &rest[..n], first, 0.0, 0.0, 0.0).1 <= room
+            })
+            .min(rest.len());
             let height = ctx.card(d, &rest[..n], first, 0.0, 0.0, 0.0).1;
             plans.push(Plan {
                 domain: d,

@@ -441,16 +441,8 @@ pub fn split(
         return std::iter::once(0..0).collect();
     }
     // The longest run from `start` that fits among `lo..=hi` cards (one at least).
-    let longest = |start: usize, mut lo: usize, mut hi: usize| {
-        while lo < hi {
-            let mid = (lo + hi).div_ceil(2);
-            if fits(start..start + mid) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        lo.max(1)
+    let longest = |start: usize, lo: usize, hi: usize| {
+        super::largest(lo, hi, |k| fits(start..start + k)).max(1)
     };
     let mut runs = Vec::new();
     let mut start = 0;

@@ -619,3 +619,29 @@ fn every_slide_has_its_title_rule_and_footer_from_one_frame() {
         assert_eq!(footer.size, layout::frame::FOOTER_TEXT, "{what}");
     }
 }
+
+#[test]
+fn an_overview_of_many_objectives_continues_its_cards_on_further_slides() {
+    // Ten domains of 30 objectives: a domain's card continues on another ("DC1 (suite)"),
+    // every objective once, every slide of the same size.
+    let t = crate::generated::many_objectives(300);
+    let slides = maps::scenes(&t, &MapKind::Overview, &opts(&t));
+    assert!(slides.len() > 1);
+    let mut seen = Vec::new();
+    for (i, scene) in slides.iter().enumerate() {
+        assert_eq!((scene.width, scene.height), (1920.0, 1080.0));
+        assert_sound(scene, &format!("overview slide {}", i + 1));
+        for text in texts(scene) {
+            if let Some(title) = text.split(" — ").nth(1) {
+                seen.push(title.to_owned());
+            }
+        }
+    }
+    assert!(
+        slides
+            .iter()
+            .any(|s| texts(s).iter().any(|x| x == "DC1 (suite)")),
+        "a continued card"
+    );
+    assert_eq!(seen.len(), 300, "every objective once");
+}
