@@ -16,7 +16,7 @@ fn main() {
 fn calaisis_deck() -> Deck {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("actors/calaisis");
     let t = actormap::load::load(&dir).expect("the bundled dataset loads");
-    let opts = maps::with_required_roles(&t, Options::default()).expect("sound settings");
+    let opts = maps::with_findings(&t, Options::default()).expect("sound settings");
     let kinds = t
         .domains
         .iter()
@@ -30,7 +30,8 @@ fn calaisis_deck() -> Deck {
         title: "COPIL".into(),
         lang: Lang::Fr,
         pages: kinds
-            .map(|k| Page::scene(maps::scene(&t, &k, &opts)))
+            .flat_map(|k| maps::scenes(&t, &k, &opts))
+            .map(Page::scene)
             .collect(),
     }
 }

@@ -140,6 +140,8 @@ pub struct Actor {
     pub id: String,
     pub name: String,
     pub kind: Option<String>,
+    /// The short name ("sigle") shown where the full name does not fit.
+    pub short: Option<String>,
     pub aliases: Vec<String>,
     /// Ids of the actors this one stands for ("Les 3 EPCI" = GCT&M, CCRA, CCPO).
     pub members: Vec<String>,
@@ -149,6 +151,14 @@ pub struct Actor {
 impl Actor {
     pub fn is_group(&self) -> bool {
         !self.members.is_empty()
+    }
+
+    /// The name to show where the full name does not fit: the `short` column, else the
+    /// first alias.
+    pub fn short_name(&self) -> Option<&str> {
+        self.short
+            .as_deref()
+            .or(self.aliases.first().map(String::as_str))
     }
 }
 
@@ -339,6 +349,19 @@ pub struct TerritoryGraph {
     pub actors: Vec<NodeIndex>,
 }
 
+/// The notes of some links (the `note` column), each once, in order, empty ones left out.
+pub fn notes<'a>(links: impl IntoIterator<Item = &'a Link>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for l in links {
+        if let Some(n) = l.note.as_deref().map(str::trim).filter(|n| !n.is_empty())
+            && !out.contains(&n)
+        {
+            out.push(n);
+        }
+    }
+    out
+}
+
 /// A link as it applies to one objective, domain-wide links expanded.
 #[derive(Debug, Clone, Copy)]
 pub struct Involvement<'a> {
@@ -401,6 +424,21 @@ impl Territory {
             }
         }
         out
+    }
+
+    /// An actor's name followed by the notes of its links in `role` towards `objective`:
+    /// "ADEME [COT TRI]", "Région Hauts-de-France [AAP]".
+    pub fn annotated(&self, objective: &Objective, role: Role, actor: &Actor) -> String {
+        let notes = notes(
+            self.involvements(objective)
+                .filter(|inv| inv.actor.id == actor.id && inv.link.role == role)
+                .map(|inv| inv.link),
+        );
+        if notes.is_empty() {
+            actor.name.clone()
+        } else {
+            format!("{} [{}]", actor.name, notes.join("; "))
+        }
     }
 
     /// The groups an actor belongs to.

@@ -46,6 +46,7 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
             ids.join(", ")
         ));
         f.objectives.push(objective.id.clone());
+        f.roles = missing;
         f.location = Some(objective.origin.clone());
         f.hint = Some(format!(
             "add who holds it in the links table (role {}), or change the required roles in territory.json (\"rules\": {{\"missing-role\": {{\"roles\": [...]}}}})",

@@ -90,6 +90,9 @@ pub struct Finding {
     pub actors: Vec<String>,
     /// Ids of the domains concerned.
     pub domains: Vec<String>,
+    /// The roles concerned (the ones nobody holds, for `missing-role` and
+    /// `priority-unfunded`), so the maps draw their gaps from the findings.
+    pub roles: Vec<Role>,
     /// Where the thing concerned is defined.
     pub location: Option<Location>,
     /// What to do about it; same style as the message.
@@ -165,6 +168,7 @@ impl Context<'_> {
             objectives: Vec::new(),
             actors: Vec::new(),
             domains: Vec::new(),
+            roles: Vec::new(),
             location: None,
             hint: None,
         }

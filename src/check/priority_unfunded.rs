@@ -24,6 +24,7 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
                 super::objective_label(objective)
             ));
             f.objectives.push(objective.id.clone());
+            f.roles.push(Role::Funder);
             f.location = Some(objective.origin.clone());
             f.hint = Some(
                 "name who pays for it in the links table (role \"financeur\"), even a call for projects".to_owned(),

@@ -455,6 +455,7 @@ impl Builder {
             id,
             name,
             kind: row.text("kind"),
+            short: row.text("short"),
             aliases,
             members: Vec::new(),
             origin: row.location(),

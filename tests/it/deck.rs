@@ -34,9 +34,14 @@ fn calaisis_with_awkward_name() -> Territory {
 /// The Calaisis DC3 map and the status chart, laid out through the public API, as a deck.
 pub fn two_page_deck() -> Deck {
     let t = calaisis_with_awkward_name();
-    let opts = maps::with_required_roles(&t, Options::default()).expect("settings are sound");
-    let dc3 = maps::scene(&t, &MapKind::Domain("DC3".into()), &opts);
-    let status = maps::scene(&t, &MapKind::Status { at: None }, &opts);
+    let opts = maps::with_findings(&t, Options::default()).expect("settings are sound");
+    let one = |kind: MapKind| {
+        let mut slides = maps::scenes(&t, &kind, &opts);
+        assert_eq!(slides.len(), 1, "{kind:?} fits one slide");
+        slides.remove(0)
+    };
+    let dc3 = one(MapKind::Domain("DC3".into()));
+    let status = one(MapKind::Status { at: None });
     Deck {
         title: "COPIL du Pays du Calaisis — « essai » & <suite>".into(),
         lang: Lang::Fr,

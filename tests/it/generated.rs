@@ -47,6 +47,7 @@ pub fn generated(n: usize) -> Territory {
             id: format!("a{i}"),
             name,
             kind: None,
+            short: None,
             aliases: Vec::new(),
             members: Vec::new(),
             origin: origin.clone(),
@@ -94,6 +95,7 @@ pub fn many_objectives(n: usize) -> Territory {
                 format!("Acteur {i}")
             },
             kind: None,
+            short: None,
             aliases: Vec::new(),
             members: Vec::new(),
             origin: origin.clone(),
@@ -172,6 +174,7 @@ pub fn many_actors(actors: usize) -> Territory {
             id: format!("a{a}"),
             name: format!("Acteur {a} du territoire"),
             kind: None,
+            short: None,
             aliases: vec![format!("Structure {a}")],
             members: if group {
                 (a - 5..a).map(|m| format!("a{m}")).collect()
@@ -224,6 +227,7 @@ pub fn crowded(n: usize) -> Territory {
         id,
         name,
         kind: None,
+        short: None,
         aliases: Vec::new(),
         members: Vec::new(),
         origin: origin.clone(),

@@ -493,9 +493,11 @@ fn list_shows_each_domain_and_who_leads() {
         .stdout(predicate::str::contains(
             "    target value: 1 500 rénovations, reached: unknown\n",
         ))
-        .stdout(predicate::str::contains("    Lead(s): Les 3 EPCI\n"))
         .stdout(predicate::str::contains(
-            "    Lead candidates: SEVADEC, SyMPaC, Les 3 EPCI\n",
+            "    Lead(s): Les 3 EPCI [« Chefs de file : les 3 EPCI via leurs politiques respectives »]\n",
+        ))
+        .stdout(predicate::str::contains(
+            "    Lead candidates: SEVADEC [« Quid du portage du REGAL ? » SEVADEC, pilote du PLP local], SyMPaC [« Quid du portage du REGAL ? »], Les 3 EPCI [« EPCIs ? »]\n",
         ));
 }
 

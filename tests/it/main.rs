@@ -12,6 +12,7 @@ mod load;
 mod outputs;
 mod render;
 mod sheet;
+mod slides;
 mod status;
 
 use std::path::{Path, PathBuf};
