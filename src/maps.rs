@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 
 use crate::Outcome;
 use crate::check;
-use crate::cli::{FormatArg, LangArg, OutputArgs};
+use crate::cli::{FormatArg, OutputArgs};
 use crate::error::Error;
 use crate::layout::scene::Scene;
 use crate::layout::{self, Options, Size};
-use crate::model::{Lang, Territory};
+use crate::model::Territory;
 use crate::names;
 use crate::outdir;
 use crate::render::{self, Format};
@@ -160,10 +160,7 @@ pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Err
 fn options(args: &OutputArgs, findings: &[check::Finding]) -> Result<Options, Error> {
     Ok(Options {
         size: Size::parse(&args.size).map_err(|e| Error::Usage(format!("--size {e}")))?,
-        lang: match args.lang {
-            LangArg::Fr => Lang::Fr,
-            LangArg::En => Lang::En,
-        },
+        lang: args.lang.into(),
         gaps: layout::Gaps::from_findings(findings),
     })
 }
@@ -429,7 +426,7 @@ fn domain_maps(t: &Territory) -> Vec<MapKind> {
 /// `actormap build`: check, then the maps of `build_list`.
 pub fn build(t: &Territory, args: &OutputArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     let findings = check::run(t)?;
-    check::output::text(&findings, out)?;
+    check::output::text(&findings, args.lang.into(), out)?;
     writeln!(out)?;
     draw_checked(
         t,

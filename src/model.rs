@@ -23,6 +23,9 @@ pub struct Territory {
     pub links: Vec<Link>,
     /// Dated measurements of the objectives (`progress.csv`), in file order.
     pub progress: Vec<Measurement>,
+    /// The language of what actormap writes for this territory (`"lang"` in
+    /// territory.json), unless `--lang` says otherwise.
+    pub lang: Option<Lang>,
 }
 
 /// The contract the territory is steered by (a COT TRI, a CRTE...) and its money rules.
@@ -300,13 +303,8 @@ impl fmt::Display for Means {
     }
 }
 
-/// The language of what users read on a map or a report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
-}
+/// The language of what users read on a map or a report (it lives with its catalog).
+pub use crate::i18n::Lang;
 
 /// A node of the territory graph: an index into the territory's tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

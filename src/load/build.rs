@@ -94,6 +94,7 @@ pub fn territory(
             population: settings.population,
             programme: settings.programme,
             rules: settings.rules,
+            lang: settings.lang,
             ..Territory::default()
         },
         present: tables.iter().map(|(k, _)| *k).collect(),
