@@ -1,12 +1,14 @@
 //! Benchmarks: the whole `build` on the bundled data (check, every map as SVG and PNG,
-//! files written), the same without PNG, the status chart, and one map of 300 actors in one
-//! domain.
+//! files written), the same without PNG, the status chart, one map of 300 actors in one
+//! domain (split over slides), and every map of a territory with a 40,000-character and a
+//! 1 MB actor name.
 //! Run with `cargo bench`.
 
 use std::path::Path;
 
 use actormap::cli::{FormatArg, LangArg, OutputArgs};
 use actormap::layout::{self, Options};
+use actormap::maps::{self, MapKind};
 use actormap::model::Territory;
 
 #[path = "../tests/it/generated.rs"]
@@ -61,8 +63,11 @@ fn status_chart_svg(bencher: divan::Bencher) {
     let t = status_fixture();
     bencher.bench(|| {
         let status = actormap::status::compute(&t, None);
-        let scene = layout::status_chart::layout(&t, &status, &Options::default());
-        actormap::render::svg::write(&scene)
+        let slides = layout::status_chart::layout(&t, &status, &Options::default());
+        slides
+            .iter()
+            .map(actormap::render::svg::write)
+            .collect::<Vec<_>>()
     });
 }
 
@@ -71,8 +76,8 @@ fn status_chart_png(bencher: divan::Bencher) {
     let t = status_fixture();
     bencher.bench(|| {
         let status = actormap::status::compute(&t, None);
-        let scene = layout::status_chart::layout(&t, &status, &Options::default());
-        actormap::render::png::write(&scene).unwrap()
+        let slides = layout::status_chart::layout(&t, &status, &Options::default());
+        actormap::render::png::write(&slides[0]).unwrap()
     });
 }
 
@@ -81,13 +86,22 @@ fn status_fixture() -> Territory {
     actormap::load::load(&dir).expect("the status fixture loads")
 }
 
-/// One domain map of 300 actors: layout and SVG.
+/// The options `build` uses: the gaps are the findings of `check`.
+fn opts(t: &Territory) -> Options {
+    maps::with_findings(t, Options::default()).unwrap()
+}
+
+/// One domain map of 300 actors, split over the slides it needs: layout and SVG.
 #[divan::bench(sample_count = 10)]
 fn map_of_300_actors(bencher: divan::Bencher) {
     let t = generated(300);
+    let opts = opts(&t);
     bencher.bench(|| {
-        let scene = layout::cartographie::domain(&t, &t.domains()[0], &Options::default());
-        actormap::render::svg::write(&scene)
+        let slides = layout::cartographie::domain(&t, &t.domains()[0], &opts);
+        slides
+            .iter()
+            .map(actormap::render::svg::write)
+            .collect::<Vec<_>>()
     });
 }
 
@@ -95,18 +109,55 @@ fn map_of_300_actors(bencher: divan::Bencher) {
 #[divan::bench]
 fn map_of_16_actors(bencher: divan::Bencher) {
     let t = generated(16);
+    let opts = opts(&t);
     bencher.bench(|| {
-        let scene = layout::cartographie::domain(&t, &t.domains()[0], &Options::default());
-        actormap::render::svg::write(&scene)
+        let slides = layout::cartographie::domain(&t, &t.domains()[0], &opts);
+        slides
+            .iter()
+            .map(actormap::render::svg::write)
+            .collect::<Vec<_>>()
     });
+}
+
+/// Every map a name appears on (its domain's, its own, the matrix, the overview), laid out
+/// and written as SVG, for an actor whose name is one unbroken word of `len` characters.
+fn maps_with_a_long_name(bencher: divan::Bencher, len: usize) {
+    let mut t = generated(5);
+    t.edit(|t| t.actors[0].name = "Z".repeat(len));
+    let opts = opts(&t);
+    let kinds = [
+        MapKind::Domain("D1".into()),
+        MapKind::Actor("a0".into()),
+        MapKind::Matrix,
+        MapKind::Overview,
+    ];
+    bencher.bench(|| {
+        kinds
+            .iter()
+            .flat_map(|k| maps::scenes(&t, k, &opts))
+            .map(|s| actormap::render::svg::write(&s))
+            .collect::<Vec<_>>()
+    });
+}
+
+/// A 40,000-character name (9 to 13 s before wrapping was made linear).
+#[divan::bench(sample_count = 10)]
+fn maps_with_a_40000_character_name(bencher: divan::Bencher) {
+    maps_with_a_long_name(bencher, 40_000);
+}
+
+/// A 1 MB name (over 300 s before).
+#[divan::bench(sample_count = 3)]
+fn maps_with_a_1_mb_name(bencher: divan::Bencher) {
+    maps_with_a_long_name(bencher, 1 << 20);
 }
 
 /// The DC3 slide's SVG turned into pixels by resvg (parse, text to paths, fill).
 #[divan::bench(sample_count = 10)]
 fn png_rasterize_dc3(bencher: divan::Bencher) {
     let t = bundled();
-    let scene = layout::cartographie::domain(&t, t.domain("DC3").unwrap(), &Options::default());
-    let svg = actormap::render::svg::write(&scene);
+    let slides = layout::cartographie::domain(&t, t.domain("DC3").unwrap(), &opts(&t));
+    let svg = actormap::render::svg::write(&slides[0]);
     bencher.bench(|| actormap::render::png::rasterize(&svg).unwrap());
 }
 
@@ -114,7 +165,8 @@ fn png_rasterize_dc3(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 10)]
 fn png_encode_dc3(bencher: divan::Bencher) {
     let t = bundled();
-    let scene = layout::cartographie::domain(&t, t.domain("DC3").unwrap(), &Options::default());
-    let pixmap = actormap::render::png::rasterize(&actormap::render::svg::write(&scene)).unwrap();
+    let slides = layout::cartographie::domain(&t, t.domain("DC3").unwrap(), &opts(&t));
+    let pixmap =
+        actormap::render::png::rasterize(&actormap::render::svg::write(&slides[0])).unwrap();
     bencher.bench(|| pixmap.encode_png().unwrap());
 }

@@ -4,12 +4,18 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::i18n::Lang;
+
 pub const DEFAULT_TERRITORY: &str = "actors/calaisis";
 
 /// Turn a territory's stakeholder tables into actor maps, gap checks and progress tables.
 #[derive(Debug, Parser)]
 #[command(name = "actormap", version, about, max_term_width = 100)]
 pub struct Cli {
+    /// The language of what actormap writes (findings, rules, maps, exports); else the
+    /// territory's "lang" in territory.json, else French.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -134,9 +140,6 @@ pub enum Command {
         /// Only this domain (its id, e.g. DC3): its objectives and the actors linked to them.
         #[arg(long, value_name = "ID")]
         domain: Option<String>,
-        /// The language of the words actormap adds (kinds, roles, headers).
-        #[arg(long, value_enum, default_value = "fr")]
-        lang: LangArg,
         /// The file to write (written whole or not at all); `-` writes to standard output.
         #[arg(long, value_name = "FILE", default_value = "-")]
         out: PathBuf,
@@ -165,8 +168,9 @@ pub struct OutputArgs {
     /// Canvas size in pixels, WIDTHxHEIGHT.
     #[arg(long, default_value = "1920x1080")]
     pub size: String,
-    /// The language of what the maps say.
-    #[arg(long, value_enum, default_value = "fr")]
+    /// The language of what the maps say: the global `--lang`, else the territory's, set
+    /// by the command before it draws.
+    #[arg(skip = LangArg::Fr)]
     pub lang: LangArg,
     /// The folder the files are written to (created if missing).
     #[arg(long, default_value = "output")]
@@ -183,8 +187,28 @@ pub enum FormatArg {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
+    /// Français.
     Fr,
+    /// English.
     En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Lang {
+        match lang {
+            LangArg::Fr => Lang::Fr,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+impl From<Lang> for LangArg {
+    fn from(lang: Lang) -> LangArg {
+        match lang {
+            Lang::Fr => LangArg::Fr,
+            Lang::En => LangArg::En,
+        }
+    }
 }
 
 /// Formats of `export`.

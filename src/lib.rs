@@ -6,6 +6,7 @@ pub mod cli;
 pub mod diff;
 pub mod error;
 pub mod export;
+pub mod i18n;
 pub mod layout;
 mod list;
 pub mod load;
@@ -61,6 +62,22 @@ fn print_notes<'a>(notes: impl IntoIterator<Item = &'a error::Note>) {
     }
 }
 
+/// The language a command writes in: `--lang`, else the territory's `"lang"`, else French.
+fn language(cli: &Cli, territory: Option<&model::Territory>) -> i18n::Lang {
+    cli.lang
+        .map(i18n::Lang::from)
+        .or(territory.and_then(|t| t.lang))
+        .unwrap_or_default()
+}
+
+/// The map options of `render` and `build`, in the command's language.
+fn in_language(output: &cli::OutputArgs, lang: i18n::Lang) -> cli::OutputArgs {
+    cli::OutputArgs {
+        lang: lang.into(),
+        ..output.clone()
+    }
+}
+
 /// Run one command, writing its report to `out`.
 pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
     match &cli.command {
@@ -91,12 +108,14 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             .filter_map(|(wanted, kind)| wanted.then_some(kind))
             .collect();
             let kinds = maps::requested(&territory, domains, objectives, actors, &views, *all)?;
-            maps::draw(&territory, &kinds, output, &[render::Format::Svg], out)?;
+            let output = in_language(output, language(cli, Some(&territory)));
+            maps::draw(&territory, &kinds, &output, &[render::Format::Svg], out)?;
             Ok(Outcome::Clean)
         }
         Command::Build { territory, output } => {
             let territory = load_territory(territory)?;
-            maps::build(&territory, output, out)
+            let output = in_language(output, language(cli, Some(&territory)));
+            maps::build(&territory, &output, out)
         }
         Command::Status {
             territory,
@@ -150,10 +169,11 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             let mut config = check::Config::from_territory(&territory)?;
             config.apply(&overrides)?;
             let findings = check::run_with(&territory, &config);
+            let lang = language(cli, Some(&territory));
             match format {
-                cli::CheckFormat::Text => check::output::text(&findings, out)?,
-                cli::CheckFormat::Json => check::output::json(&territory, &findings, out)?,
-                cli::CheckFormat::Markdown => check::output::markdown(&findings, out)?,
+                cli::CheckFormat::Text => check::output::text(&findings, lang, out)?,
+                cli::CheckFormat::Json => check::output::json(&territory, &findings, lang, out)?,
+                cli::CheckFormat::Markdown => check::output::markdown(&findings, lang, out)?,
             }
             Ok(if check::has_errors(&findings) {
                 Outcome::Findings
@@ -165,11 +185,11 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             territory,
             format,
             domain,
-            lang,
             out: path,
         } => {
             let territory = load::load(territory)?;
-            export::run(&territory, *format, domain.as_deref(), *lang, path, out)?;
+            let lang = language(cli, Some(&territory));
+            export::run(&territory, *format, domain.as_deref(), lang, path, out)?;
             Ok(Outcome::Clean)
         }
         Command::Completions { shell } => {
@@ -181,10 +201,13 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             Ok(Outcome::Clean)
         }
         Command::Rules { format } => {
+            let lang = language(cli, None);
             match format {
-                cli::RulesFormat::Text => check::output::rules_text(check::RULES, out)?,
-                cli::RulesFormat::Json => check::output::rules_json(check::RULES, out)?,
-                cli::RulesFormat::Markdown => check::output::rules_markdown(check::RULES, out)?,
+                cli::RulesFormat::Text => check::output::rules_text(check::RULES, lang, out)?,
+                cli::RulesFormat::Json => check::output::rules_json(check::RULES, lang, out)?,
+                cli::RulesFormat::Markdown => {
+                    check::output::rules_markdown(check::RULES, lang, out)?
+                }
             }
             Ok(Outcome::Clean)
         }

@@ -93,7 +93,10 @@ fn objective_block(t: &Territory, o: &ObjectiveStatus, out: &mut dyn Write) -> i
     for role in Role::ALL {
         let actors = t.actors_in_role(objective, role);
         if !actors.is_empty() {
-            let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+            let names: Vec<String> = actors
+                .iter()
+                .map(|a| t.annotated(objective, role, a))
+                .collect();
             line(
                 out,
                 &format!("    {}: {}", role.label(Lang::En), names.join(", ")),

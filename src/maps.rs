@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 
 use crate::Outcome;
 use crate::check;
-use crate::cli::{FormatArg, LangArg, OutputArgs};
+use crate::cli::{FormatArg, OutputArgs};
 use crate::error::Error;
 use crate::layout::scene::Scene;
 use crate::layout::{self, Options, Size};
-use crate::model::{Lang, Role, Territory};
+use crate::model::Territory;
 use crate::names;
 use crate::outdir;
 use crate::render::{self, Format};
@@ -46,24 +46,23 @@ impl MapKind {
     }
 }
 
-/// Lay out one map.
-pub fn scene(t: &Territory, kind: &MapKind, opts: &Options) -> Scene {
+/// Lay out one map, on one slide or more (a map never grows past its slide: what does not
+/// fit goes on the next).
+pub fn scenes(t: &Territory, kind: &MapKind, opts: &Options) -> Vec<Scene> {
     match kind {
-        MapKind::Domain(id) => {
-            let d = t.domain(id).expect("domain ids are resolved before layout");
-            layout::cartographie::domain(t, d, opts)
-        }
-        MapKind::Objective(id) => {
-            let o = t
-                .objective(id)
-                .expect("objective ids are resolved before layout");
-            layout::cartographie::objective(t, o, opts)
-        }
-        MapKind::Actor(id) => {
-            let a = t.actor(id).expect("actor ids are resolved before layout");
-            layout::actor::layout(t, a, opts)
-        }
-        MapKind::Overview => layout::overview::layout(t, opts),
+        MapKind::Domain(id) => match t.domain(id) {
+            Some(d) => layout::cartographie::domain(t, d, opts),
+            None => Vec::new(),
+        },
+        MapKind::Objective(id) => match t.objective(id) {
+            Some(o) => layout::cartographie::objective(t, o, opts),
+            None => Vec::new(),
+        },
+        MapKind::Actor(id) => match t.actor(id) {
+            Some(a) => layout::actor::layout(t, a, opts),
+            None => Vec::new(),
+        },
+        MapKind::Overview => layout::overview::layout(t, &crate::status::compute(t, None), opts),
         MapKind::Matrix => layout::matrix::layout(t, opts),
         MapKind::Status { at } => {
             layout::status_chart::layout(t, &crate::status::compute(t, *at), opts)
@@ -71,10 +70,11 @@ pub fn scene(t: &Territory, kind: &MapKind, opts: &Options) -> Scene {
     }
 }
 
-/// Safe, distinct file stems for the maps: slugs of the ids (see [`safe_stem`]); when two ids
-/// give one stem the later ones get `-2`, `-3`... The overview, the matrix and the status
-/// chart keep their names whatever the ids: they are named first.
-pub fn file_stems(kinds: &[MapKind]) -> Vec<String> {
+/// Safe, distinct file stems for the maps, one per slide: slugs of the ids, with `-1`, `-2`...
+/// for the slides of a map split over several (`pages`, one count per map); when two ids give
+/// one slug the later ones get `-2`, `-3`... The overview, the matrix and the status chart keep
+/// their names whatever the ids: they are named first.
+pub fn file_stems(kinds: &[MapKind], pages: &[usize]) -> Vec<Vec<String>> {
     let fixed = |k: &MapKind| {
         matches!(
             k,
@@ -82,20 +82,28 @@ pub fn file_stems(kinds: &[MapKind]) -> Vec<String> {
         )
     };
     let mut taken: BTreeSet<String> = BTreeSet::new();
-    let mut out = vec![String::new(); kinds.len()];
+    let mut out = vec![Vec::new(); kinds.len()];
     let order = (0..kinds.len())
         .filter(|&i| fixed(&kinds[i]))
         .chain((0..kinds.len()).filter(|&i| !fixed(&kinds[i])));
     for i in order {
         let base = safe_stem(&kinds[i].stem());
-        let mut name = base.clone();
+        let count = pages.get(i).copied().unwrap_or(1);
+        let names_of = |stem: &str| -> Vec<String> {
+            if count > 1 {
+                (1..=count).map(|p| format!("{stem}-{p}")).collect()
+            } else {
+                vec![stem.to_owned()]
+            }
+        };
+        let mut names = names_of(&base);
         let mut n = 1;
-        while taken.contains(&name) {
+        while names.iter().any(|name| taken.contains(name)) {
             n += 1;
-            name = format!("{base}-{n}");
+            names = names_of(&format!("{base}-{n}"));
         }
-        taken.insert(name.clone());
-        out[i] = name;
+        taken.extend(names.iter().cloned());
+        out[i] = names;
     }
     out
 }
@@ -149,35 +157,19 @@ pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Err
     Ok(batch.commit()?.remove(0))
 }
 
-fn options(t: &Territory, args: &OutputArgs) -> Result<Options, Error> {
-    let opts = Options {
+fn options(args: &OutputArgs, findings: &[check::Finding]) -> Result<Options, Error> {
+    Ok(Options {
         size: Size::parse(&args.size).map_err(|e| Error::Usage(format!("--size {e}")))?,
-        lang: match args.lang {
-            LangArg::Fr => Lang::Fr,
-            LangArg::En => Lang::En,
-        },
-        ..Options::default()
-    };
-    with_required_roles(t, opts)
+        lang: args.lang.into(),
+        gaps: layout::Gaps::from_findings(findings),
+    })
 }
 
-/// `opts` with the roles the maps must show as gaps when nobody holds them, taken from the
-/// territory's check settings: the `roles` of `missing-role` (unless it is off), funder
-/// for priority objectives (unless `priority-unfunded` is off), and the lead (unless
-/// `missing-lead` is off). Fails, like `check`, when those settings are wrong.
-pub fn with_required_roles(t: &Territory, opts: Options) -> Result<Options, Error> {
-    let config = check::Config::from_territory(t)?;
+/// `opts` with the gaps to draw: the findings of `check` with the territory's own settings.
+/// Fails, like `check`, when those settings are wrong.
+pub fn with_findings(t: &Territory, opts: Options) -> Result<Options, Error> {
     Ok(Options {
-        required_roles: config
-            .roles("missing-role", "roles")
-            .map(<[Role]>::to_vec)
-            .unwrap_or_default(),
-        priority_roles: if config.is_on("priority-unfunded") {
-            vec![Role::Funder]
-        } else {
-            Vec::new()
-        },
-        lead_required: config.is_on("missing-lead"),
+        gaps: layout::Gaps::from_findings(&check::run(t)?),
         ..opts
     })
 }
@@ -203,50 +195,26 @@ fn formats(args: &OutputArgs, default: &[Format]) -> Vec<Format> {
 /// A file name and its bytes, or why they could not be made.
 type Encoded = (String, Result<Vec<u8>, String>);
 
-/// Draw `kinds` in every format into the output folder, printing each file written.
-pub fn draw(
-    t: &Territory,
-    kinds: &[MapKind],
-    args: &OutputArgs,
-    default_formats: &[Format],
-    out: &mut dyn Write,
-) -> Result<(), Error> {
-    let opts = options(t, args)?;
-    let formats = formats(args, default_formats);
-    outdir::check_folder(&args.out)?;
-    // Lay out and encode on every core (PNG encoding dominates), then write in order.
-    let jobs: Vec<(&MapKind, String)> = kinds.iter().zip(file_stems(kinds)).collect();
+/// `f` applied to every item on every core, results in the items' order.
+fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(jobs.len().max(1));
-    let encoded: Vec<Vec<Encoded>> = std::thread::scope(|scope| {
+        .min(items.len().max(1));
+    std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|worker| {
-                let jobs = &jobs;
-                let formats = &formats;
-                let opts = &opts;
+                let f = &f;
                 scope.spawn(move || {
-                    jobs.iter()
+                    items
+                        .iter()
                         .enumerate()
                         .filter(|(i, _)| i % threads == worker)
-                        .map(|(i, (kind, stem))| {
-                            let scene = scene(t, kind, opts);
-                            let files = formats
-                                .iter()
-                                .map(|f| {
-                                    (
-                                        format!("{stem}.{}", f.extension()),
-                                        render::to_bytes(&scene, *f),
-                                    )
-                                })
-                                .collect::<Vec<_>>();
-                            (i, files)
-                        })
+                        .map(|(i, item)| (i, f(item)))
                         .collect::<Vec<_>>()
                 })
             })
             .collect();
-        let mut all: Vec<_> = handles
+        let mut all: Vec<(usize, R)> = handles
             .into_iter()
             .flat_map(|h| {
                 h.join()
@@ -254,7 +222,55 @@ pub fn draw(
             })
             .collect();
         all.sort_by_key(|(i, _)| *i);
-        all.into_iter().map(|(_, files)| files).collect()
+        all.into_iter().map(|(_, r)| r).collect()
+    })
+}
+
+/// Draw `kinds` in every format into the output folder, printing each file written. The
+/// gaps drawn are the findings of `check` on `t`.
+pub fn draw(
+    t: &Territory,
+    kinds: &[MapKind],
+    args: &OutputArgs,
+    default_formats: &[Format],
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let findings = check::run(t)?;
+    draw_checked(t, kinds, args, default_formats, &findings, out)
+}
+
+/// `draw` with the findings of `check` already at hand.
+fn draw_checked(
+    t: &Territory,
+    kinds: &[MapKind],
+    args: &OutputArgs,
+    default_formats: &[Format],
+    findings: &[check::Finding],
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let opts = options(args, findings)?;
+    let formats = formats(args, default_formats);
+    outdir::check_folder(&args.out)?;
+    // Lay out on every core, name the slides, encode them on every core (PNG encoding
+    // dominates), then write in order.
+    let slides: Vec<Vec<Scene>> = on_every_core(kinds, |kind| scenes(t, kind, &opts));
+    let counts: Vec<usize> = slides.iter().map(Vec::len).collect();
+    let stems = file_stems(kinds, &counts);
+    let jobs: Vec<(&Scene, &String)> = slides
+        .iter()
+        .flatten()
+        .zip(stems.iter().flatten())
+        .collect();
+    let encoded: Vec<Vec<Encoded>> = on_every_core(&jobs, |(scene, stem)| {
+        formats
+            .iter()
+            .map(|f| {
+                (
+                    format!("{stem}.{}", f.extension()),
+                    render::to_bytes(scene, *f),
+                )
+            })
+            .collect()
     });
     // Every file is encoded before any is written, and all are written before any replaces
     // an old one: a run that fails leaves the folder as it was.
@@ -292,7 +308,7 @@ pub fn requested(
 ) -> Result<Vec<MapKind>, Error> {
     let mut kinds = Vec::new();
     if all {
-        kinds.extend(t.domains().iter().map(|d| MapKind::Domain(d.id.clone())));
+        kinds.extend(domain_maps(t));
     }
     for wanted in domains {
         let d = find("domain", wanted, t.domains(), |d| &d.id, |d| vec![&d.name])?;
@@ -383,21 +399,43 @@ fn find<'a, T>(
     }
 }
 
-/// `actormap build`: check, then every domain map, the overview, the matrix and the status
-/// chart.
-pub fn build(t: &Territory, args: &OutputArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
-    let findings = check::run(t)?;
-    check::output::text(&findings, out)?;
-    writeln!(out)?;
-    let mut kinds: Vec<MapKind> = t
-        .domains()
-        .iter()
-        .map(|d| MapKind::Domain(d.id.clone()))
-        .collect();
+/// What `build` draws: every domain's map, and each objective's own map where a domain has
+/// several (so each lead is seen with its objective alone), then the overview, the matrix
+/// and the status chart.
+pub fn build_list(t: &Territory) -> Vec<MapKind> {
+    let mut kinds = domain_maps(t);
     kinds.push(MapKind::Overview);
     kinds.push(MapKind::Matrix);
     kinds.push(MapKind::Status { at: None });
-    draw(t, &kinds, args, &[Format::Svg, Format::Png], out)?;
+    kinds
+}
+
+/// Every domain's map, each followed by its objectives' own maps when it has several.
+fn domain_maps(t: &Territory) -> Vec<MapKind> {
+    let mut kinds = Vec::new();
+    for d in t.domains() {
+        kinds.push(MapKind::Domain(d.id.clone()));
+        let objectives: Vec<_> = t.objectives_of(&d.id).collect();
+        if objectives.len() > 1 {
+            kinds.extend(objectives.iter().map(|o| MapKind::Objective(o.id.clone())));
+        }
+    }
+    kinds
+}
+
+/// `actormap build`: check, then the maps of `build_list`.
+pub fn build(t: &Territory, args: &OutputArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let findings = check::run(t)?;
+    check::output::text(&findings, args.lang.into(), out)?;
+    writeln!(out)?;
+    draw_checked(
+        t,
+        &build_list(t),
+        args,
+        &[Format::Svg, Format::Png],
+        &findings,
+        out,
+    )?;
     Ok(if check::has_errors(&findings) {
         Outcome::Findings
     } else {
@@ -442,7 +480,10 @@ mod tests {
             MapKind::Overview,
             MapKind::Status { at: None },
         ];
-        let stems = file_stems(&kinds);
+        let stems: Vec<String> = file_stems(&kinds, &[1; 8])
+            .into_iter()
+            .map(|mut pages| pages.remove(0))
+            .collect();
         // The fixed views keep their names even after a domain that would take them.
         assert_eq!(
             stems,
@@ -474,7 +515,7 @@ mod tests {
             MapKind::Domain(long("A")),
             MapKind::Objective("x".repeat(300)),
         ];
-        let stems = file_stems(&kinds);
+        let stems: Vec<String> = file_stems(&kinds, &[1; 4]).concat();
         for s in &stems {
             assert!(s.len() <= MAX_STEM + 2, "{s} ({} bytes)", s.len());
             assert!(!s.contains("--"), "{s}");
@@ -510,10 +551,32 @@ mod tests {
         for id in ["console", "com10", "auxiliaire", "DC3"] {
             assert!(!safe_stem(id).ends_with("-map"), "{id}");
         }
-        let stems = file_stems(&[
-            MapKind::Domain("CON".into()),
-            MapKind::Domain("con-map".into()),
-        ]);
+        let stems = file_stems(
+            &[
+                MapKind::Domain("CON".into()),
+                MapKind::Domain("con-map".into()),
+            ],
+            &[1, 1],
+        )
+        .concat();
         assert_eq!(stems, ["con-map", "con-map-2"]);
+    }
+
+    #[test]
+    fn the_slides_of_a_split_map_are_numbered_and_stay_distinct() {
+        let kinds = [
+            MapKind::Domain("matrix-2".into()),
+            MapKind::Domain("DC3".into()),
+            MapKind::Matrix,
+        ];
+        let stems = file_stems(&kinds, &[1, 3, 2]);
+        assert_eq!(
+            stems,
+            [
+                vec!["matrix-2-2".to_owned()],
+                vec!["dc3-1".to_owned(), "dc3-2".to_owned(), "dc3-3".to_owned()],
+                vec!["matrix-1".to_owned(), "matrix-2".to_owned()],
+            ]
+        );
     }
 }

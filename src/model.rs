@@ -39,6 +39,9 @@ pub struct Territory {
     pub programme: Option<Programme>,
     /// Rule settings from `territory.json` (`"rules": {...}`), kept raw for the check engine.
     pub rules: BTreeMap<String, RuleSetting>,
+    /// The language of what actormap writes for this territory (`"lang"` in
+    /// territory.json), unless `--lang` says otherwise.
+    pub lang: Option<Lang>,
     tables: Tables,
     index: Index,
 }
@@ -50,6 +53,7 @@ impl PartialEq for Territory {
             && self.population == other.population
             && self.programme == other.programme
             && self.rules == other.rules
+            && self.lang == other.lang
             && self.tables == other.tables
     }
 }
@@ -61,6 +65,7 @@ impl fmt::Debug for Territory {
             .field("population", &self.population)
             .field("programme", &self.programme)
             .field("rules", &self.rules)
+            .field("lang", &self.lang)
             .field("tables", &self.tables)
             .finish_non_exhaustive()
     }
@@ -181,6 +186,8 @@ pub struct Actor {
     pub id: String,
     pub name: String,
     pub kind: Option<String>,
+    /// The short name ("sigle") shown where the full name does not fit.
+    pub short: Option<String>,
     pub aliases: Vec<String>,
     /// Ids of the actors this one stands for ("Les 3 EPCI" = GCT&M, CCRA, CCPO).
     pub members: Vec<String>,
@@ -190,6 +197,14 @@ pub struct Actor {
 impl Actor {
     pub fn is_group(&self) -> bool {
         !self.members.is_empty()
+    }
+
+    /// The name to show where the full name does not fit: the `short` column, else the
+    /// first alias.
+    pub fn short_name(&self) -> Option<&str> {
+        self.short
+            .as_deref()
+            .or(self.aliases.first().map(String::as_str))
     }
 }
 
@@ -331,13 +346,8 @@ impl fmt::Display for Means {
     }
 }
 
-/// The language of what users read on a map or a report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
-}
+/// The language of what users read on a map or a report (it lives with its catalog).
+pub use crate::i18n::Lang;
 
 /// A node of the territory graph: an index into the territory's tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -382,6 +392,19 @@ pub struct TerritoryGraph {
     pub domains: Vec<NodeIndex>,
     pub objectives: Vec<NodeIndex>,
     pub actors: Vec<NodeIndex>,
+}
+
+/// The notes of some links (the `note` column), each once, in order, empty ones left out.
+pub fn notes<'a>(links: impl IntoIterator<Item = &'a Link>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for l in links {
+        if let Some(n) = l.note.as_deref().map(str::trim).filter(|n| !n.is_empty())
+            && !out.contains(&n)
+        {
+            out.push(n);
+        }
+    }
+    out
 }
 
 /// A link as it applies to one objective, domain-wide links expanded.
@@ -676,6 +699,21 @@ impl Territory {
         out.into_iter()
             .map(|(a, l)| (&self.tables.actors[a], &self.tables.links[l]))
             .collect()
+    }
+
+    /// An actor's name followed by the notes of its links in `role` towards `objective`:
+    /// "ADEME [COT TRI]", "Région Hauts-de-France [AAP]".
+    pub fn annotated(&self, objective: &Objective, role: Role, actor: &Actor) -> String {
+        let notes = notes(
+            self.involvements(objective)
+                .filter(|inv| inv.actor.id == actor.id && inv.link.role == role)
+                .map(|inv| inv.link),
+        );
+        if notes.is_empty() {
+            actor.name.clone()
+        } else {
+            format!("{} [{}]", actor.name, notes.join("; "))
+        }
     }
 
     /// The groups an actor belongs to (directly), in file order.

@@ -1,9 +1,9 @@
 //! `bonus-at-risk`: an objective below the share of its target the year-3 bonus requires,
 //! told apart by time: on track, behind, or missed once the programme has ended.
 
+use super::message::{Bonus, BonusAdvice, BonusCase, Doc, Hint, Message, NoProjection, Subject};
 use super::{Context, Finding, Rule, Severity};
-use crate::model::{Lang, Territory};
-use crate::numbers::percent;
+use crate::model::Territory;
 use crate::status::{self, ObjectiveStatus, Source, Standing, Status};
 
 /// What it finds: an objective that conditions the year-3 bonus (a contractual objective)
@@ -25,9 +25,7 @@ use crate::status::{self, ObjectiveStatus, Source, Standing, Status};
 pub static RULE: Rule = Rule {
     name: "bonus-at-risk",
     severity: Severity::Warning,
-    summary: "an objective below its threshold for the year-3 bonus (60 %, 100 % for a priority objective): on track (info) when its projection reaches the threshold by the programme's end, behind (warning) when it does not or there is none, missed (error) once the programme has ended; a priority objective projected below its threshold is an error",
-    why: "the year-3 bonus (1 € per inhabitant, 152 371 € for the Calaisis) is lost if any one objective misses its threshold; the committee must see it while it can act, and not be alarmed by an objective that is on its way",
-    example: "a REGAL measured at 0,5 (half done) before the programme's end is behind its 100 %, a warning; still at 0,5 once the programme has ended, it is missed, an error",
+    doc: Doc::BonusAtRisk,
     params: &[],
     check,
 };
@@ -46,91 +44,85 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
             Source::Measured { origin, .. } | Source::Current { origin } => Some(origin.clone()),
             Source::None => territory.objective(&o.id).map(|obj| obj.origin.clone()),
         };
-        finding.hint = Some(graded.hint.to_owned());
+        finding.hint = Some(graded.hint);
         findings.push(finding);
     }
     findings
 }
 
-/// A finding's grade, words and hint, before the settings.
+/// A finding's grade, message and hint, before the settings.
 struct Graded {
     severity: Severity,
-    message: String,
-    hint: &'static str,
+    message: Message,
+    hint: Hint,
 }
 
 /// What the rule says of an objective, if anything.
 fn grade(o: &ObjectiveStatus, status: &Status) -> Option<Graded> {
-    let kind = if o.priority {
-        "priority objective"
-    } else {
-        "objective"
-    };
-    let name = format!("{kind} {} \"{}\"", o.id, o.title);
-    let word = o.standing.word(Lang::En);
-    let threshold = percent(o.threshold);
-    let now = percent(o.ratio?);
-    let requires = "the year-3 bonus requires";
-    let projected = o
-        .projection
-        .as_ref()
-        .and_then(|p| Some((percent(p.ratio?), p.date)));
+    let now = o.ratio?;
+    let projected = o.projection.as_ref().and_then(|p| Some((p.ratio?, p.date)));
     let severity = if o.grave() {
         Severity::Error
     } else {
         Severity::Warning
     };
-    let keep_up = "at this pace the objective ends below its threshold; speed up the actions or check the latest measurements in progress.csv";
-    Some(match (o.standing, projected) {
-        (Standing::Missed, _) => Graded {
-            severity: Severity::Error,
-            message: format!(
-                "{name}: {word}, at {now} of its target as the programme ended on {}, below the {threshold} {requires}",
-                status.end.map(|d| d.to_string()).unwrap_or_default()
-            ),
-            hint: "the programme has ended; if a later measurement reaches the threshold, record it in progress.csv, otherwise the year-3 bonus is lost",
-        },
-        (Standing::OnTrack, Some((at_end, end))) => Graded {
-            severity: Severity::Info,
-            message: format!(
-                "{name}: {word}, at {now} of its target and projected at {at_end} on {end}, reaching the {threshold} {requires}"
-            ),
-            hint: "keep the pace and record the next measurement in progress.csv",
-        },
-        (Standing::Behind, Some((at_end, end))) => Graded {
+    let (grade, case, advice) = match (o.standing, projected) {
+        (Standing::Missed, _) => (
+            Severity::Error,
+            BonusCase::Missed { end: status.end },
+            BonusAdvice::RecordALaterValue,
+        ),
+        (Standing::OnTrack, Some((projected, end))) => (
+            Severity::Info,
+            BonusCase::OnTrack { projected, end },
+            BonusAdvice::KeepThePace,
+        ),
+        (Standing::Behind, Some((projected, end))) => (
             severity,
-            message: format!(
-                "{name}: {word}, at {now} of its target and projected at {at_end} on {end}, below the {threshold} {requires}"
-            ),
-            hint: keep_up,
-        },
-        (Standing::Behind, None) => Graded {
+            BonusCase::Behind { projected, end },
+            BonusAdvice::SpeedUp,
+        ),
+        (Standing::Behind, None) => (
             severity,
-            message: format!(
-                "{name}: {word}, at {now} of its target, below the {threshold} {requires}; {}",
-                why_no_projection(o, status)
-            ),
-            hint: "the bonus needs every objective at its threshold by the programme's end; plan the actions that close the gap, or record a newer measurement in progress.csv",
-        },
-        (Standing::Met, Some((at_end, end))) if o.projected_below() => Graded {
+            BonusCase::NotProjected(why_no_projection(o, status)),
+            BonusAdvice::PlanTheActions,
+        ),
+        (Standing::Met, Some((projected, end))) if o.projected_below() => (
             severity,
-            message: format!(
-                "{name}: {word} today at {now} of its target, but projected at {at_end} on {end}, below the {threshold} {requires}"
-            ),
-            hint: keep_up,
-        },
+            BonusCase::Falling { projected, end },
+            BonusAdvice::SpeedUp,
+        ),
         _ => return None,
+    };
+    let progress = match &o.source {
+        Source::Measured { origin, .. } => Some(origin.file.to_string()),
+        Source::Current { .. } | Source::None => None,
+    };
+    Some(Graded {
+        severity: grade,
+        message: Message::BonusAtRisk(Bonus {
+            objective: Subject {
+                id: o.id.clone(),
+                name: o.title.clone(),
+            },
+            priority: o.priority,
+            standing: o.standing,
+            now,
+            threshold: o.threshold,
+            case,
+        }),
+        hint: Hint::Bonus { advice, progress },
     })
 }
 
 /// Why an objective behind its threshold has no projection.
-fn why_no_projection(o: &ObjectiveStatus, status: &Status) -> &'static str {
+fn why_no_projection(o: &ObjectiveStatus, status: &Status) -> NoProjection {
     if o.qualitative {
-        "a yes/no objective is not projected"
+        NoProjection::YesNo
     } else if status.end.is_none() {
-        "not projected: the programme has no end date"
+        NoProjection::NoEndDate
     } else {
-        "not projected: two dated measurements within the programme are needed"
+        NoProjection::TooFewMeasurements
     }
 }
 
@@ -138,6 +130,7 @@ fn why_no_projection(o: &ObjectiveStatus, status: &Status) -> &'static str {
 mod tests {
     use super::*;
     use crate::error::Location;
+    use crate::i18n::Lang;
     use crate::model::{Measurement, Objective, Programme, Tables};
     use jiff::civil::date;
 
@@ -209,8 +202,8 @@ mod tests {
             "{findings:#?}"
         );
         assert_eq!(
-            findings[0].message,
-            "objective haies \"haies\": missed, at 59,9 % of its target as the programme ended on 2023-12-31, below the 60 % the year-3 bonus requires"
+            findings[0].message.render(Lang::En),
+            "objective haies \"haies\": missed, at 59.9% of its target as the programme ended on 2023-12-31, below the 60% the year-3 bonus requires"
         );
         // The same values a day before the end: behind, with nothing to project from.
         let findings = run(&measured("2023-12-30"));
@@ -223,8 +216,8 @@ mod tests {
             [("haies", Severity::Warning), ("regal", Severity::Warning)]
         );
         assert_eq!(
-            findings[1].message,
-            "priority objective regal \"regal\": behind, at 99 % of its target, below the 100 % the year-3 bonus requires; a yes/no objective is not projected"
+            findings[1].message.render(Lang::En),
+            "priority objective regal \"regal\": behind, at 99% of its target, below the 100% the year-3 bonus requires; a yes/no objective is not projected"
         );
     }
 
@@ -243,12 +236,10 @@ mod tests {
         );
         let findings = run(&falling);
         assert_eq!(findings.len(), 1);
+        let message = findings[0].message.render(Lang::En);
         assert!(
-            findings[0]
-                .message
-                .contains(": met today at 64 % of its target, but projected at"),
-            "{}",
-            findings[0].message
+            message.contains(": met today at 64% of its target, but projected at"),
+            "{message}"
         );
     }
 

@@ -8,6 +8,7 @@
 
 use foldhash::{HashMap, HashSet};
 
+use super::message::{Doc, Hint, Message, SameBody};
 use super::{Context, Finding, Rule, Severity};
 use crate::model::{Actor, Territory};
 use crate::names::key;
@@ -15,9 +16,7 @@ use crate::names::key;
 pub static RULE: Rule = Rule {
     name: "duplicate-actor",
     severity: Severity::Warning,
-    summary: "two actors that are probably the same body: equal names once case, accents, punctuation and spaces are ignored, a shared alias, or one name the acronym of the other",
-    why: "a body entered twice splits its roles between two boxes of the map, so gaps show where there are none and the committee counts it twice",
-    example: "two rows \"Région HdF\" and \"REGION HAUTS DE France\"; the hint gives the aliases that merge them",
+    doc: Doc::DuplicateActor,
     params: &[],
     check,
 };
@@ -45,23 +44,26 @@ fn findings(
         if cx.facts.nested(&a.id, &b.id) {
             continue;
         }
-        let mut f = cx.finding(format!(
-            "actors \"{}\" and \"{}\" are probably the same body: {reason}",
-            a.name, b.name
-        ));
+        let mut f = cx.finding(Message::DuplicateActors {
+            first: a.name.clone(),
+            second: b.name.clone(),
+            reason,
+        });
         f.actors = vec![a.id.clone(), b.id.clone()];
         f.location = Some(b.origin.clone());
         let aliases = merged_aliases(a, b);
         f.hint = Some(if aliases == a.aliases.join("|") {
-            format!(
-                "if they are, delete the row of \"{}\": links naming it then reach \"{}\"",
-                b.name, a.name
-            )
+            Hint::DeleteTheSecond {
+                keep: a.name.clone(),
+                remove: b.name.clone(),
+            }
         } else {
-            format!(
-                "if they are, delete the row of \"{}\" and give \"{}\" (at {}) the aliases \"{aliases}\": links naming \"{}\" then reach it",
-                b.name, a.name, a.origin, b.name
-            )
+            Hint::MergeIntoTheFirst {
+                keep: a.name.clone(),
+                at: a.origin.clone(),
+                remove: b.name.clone(),
+                aliases,
+            }
         });
         findings.push(f);
     }
@@ -347,34 +349,35 @@ fn labels(actor: &Actor) -> Vec<Label<'_>> {
 }
 
 /// Why two actors look like one body, if they do.
-fn same_body(a: &[Label], b: &[Label]) -> Option<String> {
+fn same_body(a: &[Label], b: &[Label]) -> Option<SameBody> {
     let (Some(name_a), Some(name_b)) = (a.first(), b.first()) else {
         return None;
     };
     if name_a.key == name_b.key {
-        return Some(
-            "their names are equal once case, accents, punctuation and spaces are ignored"
-                .to_owned(),
-        );
+        return Some(SameBody::EqualNames);
     }
     for x in a {
         if let Some(y) = b.iter().find(|y| y.key == x.key) {
             return Some(if x.key == name_a.key {
-                format!("one is also called \"{}\"", y.text)
+                SameBody::AlsoCalled(y.text.to_owned())
             } else if y.key == name_b.key {
-                format!("one is also called \"{}\"", x.text)
+                SameBody::AlsoCalled(x.text.to_owned())
             } else {
-                format!("both go by \"{}\"", x.text)
+                SameBody::BothGoBy(x.text.to_owned())
             });
         }
     }
+    let shortened = |short: &Label, long: &Label| SameBody::Abbreviates {
+        short: short.text.to_owned(),
+        long: long.text.to_owned(),
+    };
     for x in a {
         for y in b {
             if abbreviates_words(&x.words, &y.words) {
-                return Some(format!("\"{}\" abbreviates \"{}\"", x.text, y.text));
+                return Some(shortened(x, y));
             }
             if abbreviates_words(&y.words, &x.words) {
-                return Some(format!("\"{}\" abbreviates \"{}\"", y.text, x.text));
+                return Some(shortened(y, x));
             }
         }
     }
@@ -634,6 +637,7 @@ mod tests {
                     id: format!("a{i}"),
                     name,
                     kind: None,
+                    short: None,
                     aliases,
                     members,
                     origin: crate::error::Location::new("actors.csv", i + 2),
@@ -687,7 +691,8 @@ mod tests {
                 .expect("a territory")
                 .current();
             for f in indexed_and_pairwise(&t).1 {
-                let reason = f.message.split(": ").nth(1).unwrap_or_default().to_owned();
+                let message = f.message.render(crate::i18n::Lang::En);
+                let reason = message.split(": ").nth(1).unwrap_or_default().to_owned();
                 reasons.insert(if reason.contains("abbreviates") {
                     "abbreviates".to_owned()
                 } else {
@@ -788,9 +793,19 @@ mod tests {
         }"#,
         );
         let f = findings_of(&RULE, &t);
-        let shown: Vec<(&str, &str)> = f
+        let shown: Vec<(String, String)> = f
             .iter()
-            .map(|f| (f.message.as_str(), f.hint.as_deref().unwrap_or("")))
+            .map(|f| {
+                let en = crate::i18n::Lang::En;
+                (
+                    f.message.render(en),
+                    f.hint.as_ref().map(|h| h.render(en)).unwrap_or_default(),
+                )
+            })
+            .collect();
+        let shown: Vec<(&str, &str)> = shown
+            .iter()
+            .map(|(m, h)| (m.as_str(), h.as_str()))
             .collect();
         assert_eq!(
             shown,

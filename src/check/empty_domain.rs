@@ -1,14 +1,13 @@
 //! `empty-domain`: a domain of cooperation with nothing in it.
 
+use super::message::{Doc, Hint, Message, Subject};
 use super::{Context, Finding, Rule, Severity};
 use crate::model::Territory;
 
 pub static RULE: Rule = Rule {
     name: "empty-domain",
     severity: Severity::Info,
-    summary: "a domain with no objective, or whose objectives have no actor at all",
-    why: "a domain of cooperation signed in the contract but not yet mapped is where the committee has the least grip; the map of its actors is still to draw",
-    example: "domain DC2 (mobilité) has its objective of 50 km of cycle paths but nobody is linked to it yet",
+    doc: Doc::EmptyDomain,
     params: &[],
     check,
 };
@@ -18,25 +17,19 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
     for domain in territory.domains() {
         let objectives: Vec<_> = territory.objectives_of(&domain.id).collect();
         let mut f = if objectives.is_empty() {
-            let mut f = cx.finding(format!(
-                "domain {} \"{}\" has no objective",
-                domain.id, domain.name
-            ));
-            f.hint = Some("add its objectives to the objectives table, or drop the domain if the contract does not cover it".to_owned());
+            let mut f = cx.finding(Message::DomainWithoutObjective {
+                domain: Subject::domain(domain),
+            });
+            f.hint = Some(Hint::AddObjectives);
             f
         } else if objectives.iter().all(|o| !cx.facts.is_mapped(o)) {
             let ids: Vec<&str> = objectives.iter().map(|o| o.id.as_str()).collect();
-            let mut f = cx.finding(format!(
-                "domain {} \"{}\" has no actor in any of its objectives: {}",
-                domain.id,
-                domain.name,
-                ids.join(", ")
-            ));
+            let mut f = cx.finding(Message::DomainWithoutActor {
+                domain: Subject::domain(domain),
+                objectives: ids.iter().map(|id| (*id).to_owned()).collect(),
+            });
             f.objectives = ids.iter().map(|id| (*id).to_owned()).collect();
-            f.hint = Some(
-                "map who leads, funds and is targeted by its objectives in the links table"
-                    .to_owned(),
-            );
+            f.hint = Some(Hint::MapTheActors);
             f
         } else {
             continue;

@@ -1,6 +1,7 @@
 //! `measurement-outside-programme`: a measurement dated before the programme's start or after
 //! its end.
 
+use super::message::{Doc, Hint, Message, Outside};
 use super::{Context, Finding, Rule, Severity};
 use crate::model::Territory;
 
@@ -15,9 +16,7 @@ use crate::model::Territory;
 pub static RULE: Rule = Rule {
     name: "measurement-outside-programme",
     severity: Severity::Warning,
-    summary: "a measurement of progress.csv dated before the programme's start or after its end; it is not projected from",
-    why: "a year typed wrong (2092 for 2022) is the usual cause, and a projection drawn through it would promise the committee absurd shares; a value after the end also makes every standing final",
-    example: "hedges measured on 30/06/2092 in a COT TRI running from 2021 to 2023",
+    doc: Doc::MeasurementOutsideProgramme,
     params: &[],
     check,
 };
@@ -28,26 +27,22 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
     };
     let mut findings = Vec::new();
     for m in territory.progress() {
-        let (side, hint) = match (programme.start, programme.end) {
-            (Some(start), _) if m.date < start => (
-                format!("before the programme's start ({start})"),
-                "check its date in progress.csv (a typo in the year?); a value from before the programme is not projected from",
-            ),
-            (_, Some(end)) if m.date > end => (
-                format!("after the programme's end ({end})"),
-                "check its date in progress.csv (a typo in the year?); a value after the programme's end is read as final: every standing is then given as at the end, and nothing is projected",
-            ),
+        let side = match (programme.start, programme.end) {
+            (Some(start), _) if m.date < start => Outside::BeforeStart(start),
+            (_, Some(end)) if m.date > end => Outside::AfterEnd(end),
             _ => continue,
         };
-        let title = territory
-            .objective(&m.objective)
-            .map(|o| format!(" \"{}\"", o.title))
-            .unwrap_or_default();
-        let mut f = cx.finding(format!(
-            "measurement of objective {}{title} on {} is {side}",
-            m.objective, m.date
-        ));
-        f.hint = Some(hint.to_owned());
+        let title = territory.objective(&m.objective).map(|o| o.title.clone());
+        let mut f = cx.finding(Message::MeasurementOutsideProgramme {
+            objective: m.objective.clone(),
+            title,
+            date: m.date,
+            side,
+        });
+        f.hint = Some(Hint::CheckTheDate {
+            side,
+            file: m.origin.file.to_string(),
+        });
         f.objectives.push(m.objective.clone());
         f.location = Some(m.origin.clone());
         findings.push(f);

@@ -1,14 +1,13 @@
 //! `missing-lead`: an objective nobody leads.
 
-use super::{Context, Finding, Rule, Severity, names, objective_label};
+use super::message::{Doc, Hint, Message, Subject};
+use super::{Context, Finding, Rule, Severity};
 use crate::model::{Role, Territory};
 
 pub static RULE: Rule = Rule {
     name: "missing-lead",
     severity: Severity::Error,
-    summary: "an objective with no lead (chef de file), directly or through its domain; lists the lead candidates (chef de file pressenti) when there are any",
-    why: "an objective without a lead is one nobody answers for at the steering committee, and the year-3 bonus depends on every objective; a lead given to a group (\"Les 3 EPCI\") counts",
-    example: "the REGAL has the candidates SEVADEC, SyMPaC and Les 3 EPCI but no lead (\"Quid du portage du REGAL ?\")",
+    doc: Doc::MissingLead,
     params: &[],
     check,
 };
@@ -20,17 +19,15 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
             continue;
         }
         let candidates = cx.facts.in_role(objective, Role::LeadCandidate);
-        let label = objective_label(objective);
-        let mut finding = if candidates.is_empty() {
-            let mut f = cx.finding(format!("{label} has no lead and no lead candidate"));
-            f.hint = Some("name a lead in the links table (role \"chef de file\"), or at least a candidate (\"chef de file pressenti\")".to_owned());
-            f
+        let mut finding = cx.finding(Message::NoLead {
+            objective: Subject::objective(objective),
+            candidates: candidates.iter().map(|a| a.name.clone()).collect(),
+        });
+        finding.hint = Some(if candidates.is_empty() {
+            Hint::NameALead
         } else {
-            let list = names(candidates.iter().map(|a| a.name.as_str()));
-            let mut f = cx.finding(format!("{label} has no lead; candidates: {list}"));
-            f.hint = Some("once the committee decides, change the chosen candidate's role to \"chef de file\"".to_owned());
-            f
-        };
+            Hint::ChooseACandidate
+        });
         finding.objectives.push(objective.id.clone());
         finding.actors = candidates.iter().map(|a| a.id.clone()).collect();
         finding.location = Some(objective.origin.clone());
@@ -43,6 +40,7 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
 mod tests {
     use super::*;
     use crate::check::{findings_of, territory};
+    use crate::i18n::Lang;
 
     const BASE: &str = r#"{
         "domains": [{"id": "D1", "name": "Déchets"}],
@@ -71,12 +69,12 @@ mod tests {
         );
         assert_eq!(f.len(), 2);
         assert_eq!(
-            f[0].message,
+            f[0].message.render(Lang::En),
             "objective regal \"REGAL\" has no lead; candidates: SEVADEC, Les EPCI"
         );
         assert_eq!(f[0].actors, ["sevadec", "les-epci"]);
         assert_eq!(
-            f[1].message,
+            f[1].message.render(Lang::En),
             "objective plp \"PLP\" has no lead and no lead candidate"
         );
         assert!(f[1].actors.is_empty());

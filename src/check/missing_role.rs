@@ -2,18 +2,17 @@
 
 use std::borrow::Cow;
 
-use super::{Context, Finding, Param, ParamValue, Rule, Severity, objective_label};
-use crate::model::{Lang, Role, Territory};
+use super::message::{Doc, Hint, Message, Setting, Subject};
+use super::{Context, Finding, Param, ParamValue, Rule, Severity};
+use crate::model::{Role, Territory};
 
 pub static RULE: Rule = Rule {
     name: "missing-role",
     severity: Severity::Warning,
-    summary: "an objective that has actors but nobody in one of the required roles (setting roles, default funder and target); a group in the role counts",
-    why: "an objective with no funder cannot be paid for and one with no target reaches nobody; which roles every objective needs is the territory's choice. An objective with no actor at all is left to missing-lead and empty-domain: one hole, not five findings",
-    example: "the REGAL names engineering, support and funders but no target (cible)",
+    doc: Doc::MissingRole,
     params: &[Param {
         name: "roles",
-        doc: "the roles every objective needs, as in the links table (\"financeur\", \"cible\", \"relais\"...)",
+        doc: Setting::RequiredRoles,
         default: ParamValue::Roles(Cow::Borrowed(&[Role::Funder, Role::Target])),
     }],
     check,
@@ -34,23 +33,16 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
         if missing.is_empty() {
             continue;
         }
-        let ids: Vec<&str> = missing.iter().map(|r| r.id()).collect();
-        let words: Vec<String> = missing
-            .iter()
-            .map(|r| format!("\"{}\"", r.word(Lang::Fr)))
-            .collect();
-        let mut f = cx.finding(format!(
-            "{} has nobody in the role{} {}",
-            objective_label(objective),
-            if missing.len() == 1 { "" } else { "s" },
-            ids.join(", ")
-        ));
+        let mut f = cx.finding(Message::MissingRoles {
+            objective: Subject::objective(objective),
+            roles: missing.clone(),
+        });
         f.objectives.push(objective.id.clone());
+        f.roles = missing;
         f.location = Some(objective.origin.clone());
-        f.hint = Some(format!(
-            "add who holds it in the links table (role {}), or change the required roles in territory.json (\"rules\": {{\"missing-role\": {{\"roles\": [...]}}}})",
-            words.join(" or ")
-        ));
+        f.hint = Some(Hint::AddRoles {
+            roles: f.roles.clone(),
+        });
         findings.push(f);
     }
     findings
@@ -82,7 +74,7 @@ mod tests {
         let f = findings_of(&RULE, &territory(&T.replace("RULES", "")));
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(
-            f[0].message,
+            f[0].message.render(crate::i18n::Lang::En),
             "objective renovation \"Rénovations\" has nobody in the roles funder, target"
         );
     }
@@ -94,7 +86,10 @@ mod tests {
             r#""rules": {"missing-role": {"roles": ["relais"]}},"#,
         ));
         let f = findings_of(&RULE, &t);
-        let messages: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        let messages: Vec<String> = f
+            .iter()
+            .map(|f| f.message.render(crate::i18n::Lang::En))
+            .collect();
         assert_eq!(
             messages,
             [

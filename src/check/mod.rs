@@ -8,6 +8,7 @@
 mod bonus_at_risk;
 mod config;
 mod facts;
+pub mod message;
 pub mod output;
 
 mod duplicate_actor;
@@ -28,9 +29,10 @@ use std::fmt;
 
 pub use config::{Config, Overrides};
 pub use facts::Facts;
+pub use message::{Hint, Message};
 
 use crate::error::{Error, Location};
-use crate::model::{Objective, Role, Territory};
+use crate::model::{Role, Territory};
 
 /// Every rule, in the order they are listed and their findings reported.
 pub static RULES: &[&Rule] = &[
@@ -82,32 +84,32 @@ impl fmt::Display for Severity {
 pub struct Finding {
     pub rule: &'static str,
     pub severity: Severity,
-    /// Lowercase, no trailing period: `objective regal "…" has no lead; candidates: SEVADEC`.
-    pub message: String,
+    /// What it found, as data: rendered in the user's language by the writers
+    /// (`objective regal "…" has no lead; candidates: SEVADEC`).
+    pub message: Message,
     /// Ids of the objectives concerned.
     pub objectives: Vec<String>,
     /// Ids of the actors concerned.
     pub actors: Vec<String>,
     /// Ids of the domains concerned.
     pub domains: Vec<String>,
+    /// The roles concerned (the ones nobody holds, for `missing-role` and
+    /// `priority-unfunded`), so the maps draw their gaps from the findings.
+    pub roles: Vec<Role>,
     /// Where the thing concerned is defined.
     pub location: Option<Location>,
     /// What to do about it; same style as the message.
-    pub hint: Option<String>,
+    pub hint: Option<Hint>,
 }
 
 /// A named rule of the registry. Its doc answers the clippy questions: what it finds, why it
-/// matters for the contract, an example.
+/// matters for the contract, an example (in each language's catalog).
 pub struct Rule {
     pub name: &'static str,
     /// The severity of its findings unless the territory or the command line says otherwise.
     pub severity: Severity,
-    /// What it finds, in one line.
-    pub summary: &'static str,
-    /// Why it matters for the contract.
-    pub why: &'static str,
-    /// An example of what it reports.
-    pub example: &'static str,
+    /// What it finds, why it matters, an example: `doc.render(lang)`.
+    pub doc: message::Doc,
     /// The settings it takes besides its severity, with their defaults.
     pub params: &'static [Param],
     pub check: fn(&Context, &Territory) -> Vec<Finding>,
@@ -115,8 +117,9 @@ pub struct Rule {
 
 /// A setting of a rule (`"overloaded-lead": {"max": 2}`).
 pub struct Param {
+    /// Its key in territory.json: an identifier, the same in every language.
     pub name: &'static str,
-    pub doc: &'static str,
+    pub doc: message::Setting,
     pub default: ParamValue,
 }
 
@@ -157,7 +160,7 @@ pub struct Context<'a> {
 
 impl Context<'_> {
     /// A finding of this rule at its configured severity.
-    pub fn finding(&self, message: String) -> Finding {
+    pub fn finding(&self, message: Message) -> Finding {
         Finding {
             rule: self.rule.name,
             severity: self.severity,
@@ -165,6 +168,7 @@ impl Context<'_> {
             objectives: Vec::new(),
             actors: Vec::new(),
             domains: Vec::new(),
+            roles: Vec::new(),
             location: None,
             hint: None,
         }
@@ -266,7 +270,11 @@ pub fn run_with(territory: &Territory, config: &Config) -> Vec<Finding> {
             .cmp(&a.severity)
             .then(ra.cmp(rb))
             .then_with(|| a.location.cmp(&b.location))
-            .then_with(|| a.message.cmp(&b.message))
+            .then_with(|| {
+                a.message
+                    .partial_cmp(&b.message)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            })
     });
     findings.into_iter().map(|(_, f)| f).collect()
 }
@@ -315,16 +323,6 @@ pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
 }
 
-/// `objective regal "Mise en œuvre d'un REGAL"`: how messages name an objective.
-pub fn objective_label(objective: &Objective) -> String {
-    format!("objective {} \"{}\"", objective.id, objective.title)
-}
-
-/// "SEVADEC, SyMPaC, Les 3 EPCI".
-pub fn names<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
-    names.into_iter().collect::<Vec<_>>().join(", ")
-}
-
 /// A test territory from a compact JSON text (the single-file format).
 #[cfg(test)]
 pub(crate) fn territory(json: &str) -> Territory {
@@ -351,12 +349,12 @@ pub(crate) fn territory(json: &str) -> Territory {
     t
 }
 
-/// The messages of one rule's findings on a test territory, in report order.
+/// The messages of one rule's findings on a test territory, in report order, in English.
 #[cfg(test)]
 pub(crate) fn messages_of(rule: &'static Rule, territory: &Territory) -> Vec<String> {
     findings_of(rule, territory)
         .into_iter()
-        .map(|f| f.message)
+        .map(|f| f.message.render(crate::i18n::Lang::En))
         .collect()
 }
 
@@ -436,7 +434,7 @@ mod tests {
 
     #[test]
     fn rules_run_on_threads_find_what_they_find_one_by_one() {
-        use crate::model::{Actor, Domain, Link, Scope, Tables};
+        use crate::model::{Actor, Domain, Link, Objective, Scope, Tables};
         let at = Location::new("t.json", 1);
         let mut t = Tables::default();
         t.domains.push(Domain {
@@ -470,6 +468,7 @@ mod tests {
                 id: format!("a{a}"),
                 name,
                 kind: None,
+                short: None,
                 aliases: Vec::new(),
                 members: Vec::new(),
                 origin: at.clone(),

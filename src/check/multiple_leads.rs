@@ -1,7 +1,7 @@
 //! `multiple-leads`: an objective with two leads or more, unless the committee agreed on it.
 
-use super::{Context, Finding, Param, ParamValue, Rule, Severity, names, objective_label};
-use crate::error::Location;
+use super::message::{Doc, Hint, Message, Setting, Subject};
+use super::{Context, Finding, Param, ParamValue, Rule, Severity};
 use crate::model::{Actor, Link, Role, Scope, Territory};
 
 /// What it finds: an objective that two bodies or more lead (role "chef de file", or a word
@@ -22,12 +22,10 @@ use crate::model::{Actor, Link, Role, Scope, Territory};
 pub static RULE: Rule = Rule {
     name: "multiple-leads",
     severity: Severity::Warning,
-    summary: "an objective with two leads or more (chef de file, pilote), directly or through its domain; a group lead counts once, as the group",
-    why: "the lead is the one body that answers for the objective at the steering committee; two leads on two rows usually mean a row nobody updated, and a real co-leadership is one the committee agrees on",
-    example: "the REGAL with SEVADEC as \"chef de file\" on its own row and SyMPaC as \"pilote\" of its whole domain DC3: two leads",
+    doc: Doc::MultipleLeads,
     params: &[Param {
         name: "agreed",
-        doc: "objectives (or domains, for all their objectives) whose co-leadership the committee agreed on, e.g. [\"renovation\", \"DC4\"]: their leads are not reported",
+        doc: Setting::AgreedCoLeads,
         default: ParamValue::Ids(Vec::new()),
     }],
     check,
@@ -57,29 +55,20 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
         if leads.len() < 2 {
             continue;
         }
-        let shown = names(
-            leads
+        let mut f = cx.finding(Message::MultipleLeads {
+            objective: Subject::objective(objective),
+            leads: leads
                 .iter()
                 .map(|(actor, link)| match &link.scope {
-                    Scope::Domain(domain) => {
-                        format!("{} (for the whole domain {domain})", actor.name)
-                    }
-                    Scope::Objective(_) => actor.name.clone(),
+                    Scope::Domain(domain) => (actor.name.clone(), Some(domain.clone())),
+                    Scope::Objective(_) => (actor.name.clone(), None),
                 })
-                .collect::<Vec<_>>()
-                .iter()
-                .map(String::as_str),
-        );
-        let mut f = cx.finding(format!(
-            "{} has {} leads: {shown}",
-            objective_label(objective),
-            leads.len()
-        ));
-        f.hint = Some(format!(
-            "the leads are given {}; keep one \"chef de file\" and give the others another role (\"accompagnateur\"), or, if the committee agreed on a co-leadership, say so in territory.json (\"rules\": {{\"multiple-leads\": {{\"agreed\": [\"{}\"]}}}})",
-            rows(leads.iter().map(|(_, l)| &l.origin)),
-            objective.id
-        ));
+                .collect(),
+        });
+        f.hint = Some(Hint::KeepOneLead {
+            rows: leads.iter().map(|(_, l)| l.origin.clone()).collect(),
+            objective: objective.id.clone(),
+        });
         f.objectives.push(objective.id.clone());
         f.actors = leads.iter().map(|(a, _)| a.id.clone()).collect();
         f.location = Some(objective.origin.clone());
@@ -88,25 +77,11 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
     findings
 }
 
-/// "at links.csv lines 3 and 7", or "at links.csv:3 and territory.xlsx[Liens]:7".
-fn rows<'a>(locations: impl Iterator<Item = &'a Location>) -> String {
-    let locations: Vec<&Location> = locations.collect();
-    match locations.first() {
-        Some(first) if locations.iter().all(|l| l.file == first.file) => {
-            let lines: Vec<String> = locations.iter().map(|l| l.line.to_string()).collect();
-            format!("in {} lines {}", first.file, lines.join(" and "))
-        }
-        _ => {
-            let all: Vec<String> = locations.iter().map(ToString::to_string).collect();
-            format!("at {}", all.join(" and "))
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::check::{Config, findings_of, messages_of, territory};
+    use crate::i18n::Lang;
 
     const BASE: &str = r#"{
         RULES
@@ -138,12 +113,12 @@ mod tests {
         let f = findings_of(&RULE, &t);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(
-            f[0].message,
+            f[0].message.render(Lang::En),
             "objective regal \"REGAL\" has 2 leads: SEVADEC, SyMPaC"
         );
         assert_eq!(f[0].actors, ["sevadec", "sympac"]);
         assert_eq!(f[0].severity, Severity::Warning);
-        let hint = f[0].hint.as_deref().unwrap();
+        let hint = f[0].hint.as_ref().unwrap().render(Lang::En);
         assert!(
             hint.starts_with("the leads are given in t.json lines 14 and 15;"),
             "{hint}"

@@ -1,14 +1,13 @@
 //! `no-relay`: an objective with targets but no relay to reach them.
 
-use super::{Context, Finding, Rule, Severity, names, objective_label};
+use super::message::{Doc, Hint, Message, Subject};
+use super::{Context, Finding, Rule, Severity};
 use crate::model::{Role, Territory};
 
 pub static RULE: Rule = Rule {
     name: "no-relay",
     severity: Severity::Warning,
-    summary: "an objective that has targets (cibles) but no relay (relais) to reach them",
-    why: "targets are reached through relays (estate agents, notaries, associations); the seed deck's \"communication disparate et quasi inexistante concernant les relais locaux\" is this gap",
-    example: "renovation targets households and small firms; without estate agents and notaries as relays, it would be reported",
+    doc: Doc::NoRelay,
     params: &[],
     check,
 };
@@ -20,15 +19,14 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
         if targets.is_empty() || !cx.facts.in_role(objective, Role::Relay).is_empty() {
             continue;
         }
-        let mut f = cx.finding(format!(
-            "{} has targets but no relay to reach them; targets: {}",
-            objective_label(objective),
-            names(targets.iter().map(|a| a.name.as_str()))
-        ));
+        let mut f = cx.finding(Message::NoRelay {
+            objective: Subject::objective(objective),
+            targets: targets.iter().map(|a| a.name.clone()).collect(),
+        });
         f.objectives.push(objective.id.clone());
         f.actors = targets.iter().map(|a| a.id.clone()).collect();
         f.location = Some(objective.origin.clone());
-        f.hint = Some("name who passes the message on to the targets (role \"relais\")".to_owned());
+        f.hint = Some(Hint::NameARelay);
         findings.push(f);
     }
     findings
@@ -62,7 +60,7 @@ mod tests {
         let f = findings_of(&RULE, &t);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(
-            f[0].message,
+            f[0].message.render(crate::i18n::Lang::En),
             "objective renovation \"Rénovations\" has targets but no relay to reach them; targets: Habitants, TPE/PME"
         );
         assert_eq!(f[0].actors, ["habitants", "tpe-pme"]);

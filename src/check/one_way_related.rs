@@ -1,14 +1,13 @@
 //! `one-way-related`: domain A names B as related but B does not name A.
 
+use super::message::{Doc, Hint, Message, Subject};
 use super::{Context, Finding, Rule, Severity};
 use crate::model::Territory;
 
 pub static RULE: Rule = Rule {
     name: "one-way-related",
     severity: Severity::Info,
-    summary: "a domain that names other domains as related (\"Liens DC 3, DC 4\") when they do not name it back",
-    why: "links between domains are where actions are pooled; a link written on one page only is either forgotten on the other page or not agreed by the other domain's actors",
-    example: "domain DC1 lists DC3 among its links, but DC3 lists DC5, DC7 and DC9 only",
+    doc: Doc::OneWayRelated,
     params: &[],
     check,
 };
@@ -29,25 +28,18 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
         if one_way.is_empty() {
             continue;
         }
-        let list = one_way.join(", ");
-        let mut f = cx.finding(if one_way.len() == 1 {
-            format!(
-                "domain {} \"{}\" names {list} as related but {list} does not name it back",
-                domain.id, domain.name
-            )
-        } else {
-            format!(
-                "domain {} \"{}\" names {list} as related but they do not name it back",
-                domain.id, domain.name
-            )
+        let others: Vec<String> = one_way.iter().map(|id| (*id).to_owned()).collect();
+        let mut f = cx.finding(Message::OneWayRelated {
+            domain: Subject::domain(domain),
+            others: others.clone(),
         });
         f.domains.push(domain.id.clone());
         f.domains.extend(one_way.iter().map(|id| (*id).to_owned()));
         f.location = Some(domain.origin.clone());
-        f.hint = Some(format!(
-            "add {} to the related domains of {list}, or remove {list} from those of {}",
-            domain.id, domain.id
-        ));
+        f.hint = Some(Hint::LinkBack {
+            domain: domain.id.clone(),
+            others,
+        });
         findings.push(f);
     }
     findings
@@ -73,7 +65,7 @@ mod tests {
         let f = findings_of(&RULE, &t);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(
-            f[0].message,
+            f[0].message.render(crate::i18n::Lang::En),
             "domain DC1 \"Bâtiment\" names DC3, DC6 as related but they do not name it back"
         );
         assert_eq!(f[0].domains, ["DC1", "DC3", "DC6"]);

@@ -1,14 +1,13 @@
 //! `orphan-actor`: an actor that no link uses.
 
+use super::message::{Doc, Hint, Message};
 use super::{Context, Finding, Rule, Severity};
 use crate::model::Territory;
 
 pub static RULE: Rule = Rule {
     name: "orphan-actor",
     severity: Severity::Warning,
-    summary: "an actor that no link uses, neither itself nor a group it belongs to",
-    why: "an actor listed but tied to no objective is either a role someone forgot to write down or a row to remove; either way the map is wrong",
-    example: "an actor of actors.csv that no line of links.csv names; GCT&M is not one when Les 3 EPCI is linked",
+    doc: Doc::OrphanActor,
     params: &[],
     check,
 };
@@ -26,13 +25,12 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
                 .any(|g| linked(&g.id))
         })
         .map(|actor| {
-            let mut f = cx.finding(format!("actor \"{}\" is in no link", actor.name));
+            let mut f = cx.finding(Message::OrphanActor {
+                actor: actor.name.clone(),
+            });
             f.actors.push(actor.id.clone());
             f.location = Some(actor.origin.clone());
-            f.hint = Some(
-                "give it a role towards an objective in the links table, or remove its row"
-                    .to_owned(),
-            );
+            f.hint = Some(Hint::LinkOrRemove);
             f
         })
         .collect()

@@ -1,12 +1,16 @@
 //! Findings and rules written out: text for people (styled; the caller's stream strips the
 //! styles when they are not wanted), JSON for scripts, Markdown for the committee's minutes.
+//! Every word comes from the language's catalog (`src/i18n/<lang>/check.rs`); rule ids, JSON
+//! keys and severity ids stay English: they are identifiers.
 
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
+use super::message::Label;
 use super::{Finding, Rule, Severity};
+use crate::i18n::{Catalog, Lang};
 use crate::markdown::escape as cell;
 use crate::model::Territory;
 use crate::terminal::{self, escape};
@@ -25,28 +29,28 @@ const GUTTER: Style = Style::new()
     .bold()
     .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Blue)));
 
-/// "8 errors, 2 warnings, 9 infos".
-pub fn summary(findings: &[Finding]) -> String {
+/// "8 errors, 2 warnings, 9 infos"; "8 erreurs, 2 avertissements, 9 informations".
+pub fn summary(findings: &[Finding], lang: Lang) -> String {
     let count = |s| findings.iter().filter(|f| f.severity == s).count();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "{}, {}, {}",
-        plural(count(Severity::Error), "error"),
-        plural(count(Severity::Warning), "warning"),
-        plural(count(Severity::Info), "info")
+    lang.catalog().summary(
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
     )
 }
 
 /// One block per finding (severity, rule, message, where, hint), then the summary line.
-pub fn text(findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
+pub fn text(findings: &[Finding], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let words = lang.catalog();
+    let colon = words.colon();
     for f in findings {
         let s = severity_style(f.severity);
         writeln!(
             out,
-            "{s}{}{s:#}{BOLD}[{}]: {}{BOLD:#}",
-            f.severity,
+            "{s}{}{s:#}{BOLD}[{}]{colon} {}{BOLD:#}",
+            words.severity(f.severity),
             f.rule,
-            escape(&f.message)
+            escape(&f.message.render(lang))
         )?;
         if let Some(location) = &f.location {
             let location = location.to_string();
@@ -55,13 +59,14 @@ pub fn text(findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
         if let Some(hint) = &f.hint {
             writeln!(
                 out,
-                "  {GUTTER}={GUTTER:#} {BOLD}hint:{BOLD:#} {}",
-                escape(hint)
+                "  {GUTTER}={GUTTER:#} {BOLD}{}{colon}{BOLD:#} {}",
+                words.label(Label::Hint),
+                escape(&hint.render(lang))
             )?;
         }
         writeln!(out)?;
     }
-    writeln!(out, "{}", summary(findings))
+    writeln!(out, "{}", summary(findings, lang))
 }
 
 /// An objective, actor or domain concerned by a finding.
@@ -86,8 +91,9 @@ struct Place<'a> {
 struct JsonFinding<'a> {
     rule: &'a str,
     severity: Severity,
-    message: &'a str,
-    hint: Option<&'a str>,
+    /// In the report's language.
+    message: String,
+    hint: Option<String>,
     location: Option<Place<'a>>,
     objectives: Vec<Named>,
     actors: Vec<Named>,
@@ -109,15 +115,21 @@ fn named(ids: &[String], name: impl Fn(&str) -> Option<String>) -> Vec<Named> {
         .collect()
 }
 
-/// A stable array of findings for scripts, names looked up in the territory.
-pub fn json(territory: &Territory, findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
+/// A stable array of findings for scripts, names looked up in the territory; `message` and
+/// `hint` in `lang`.
+pub fn json(
+    territory: &Territory,
+    findings: &[Finding],
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let rows: Vec<JsonFinding> = findings
         .iter()
         .map(|f| JsonFinding {
             rule: f.rule,
             severity: f.severity,
-            message: &f.message,
-            hint: f.hint.as_deref(),
+            message: f.message.render(lang),
+            hint: f.hint.as_ref().map(|h| h.render(lang)),
             location: f.location.as_ref().map(|l| Place {
                 file: &l.file,
                 line: (l.line > 0).then_some(l.line),
@@ -135,20 +147,21 @@ pub fn json(territory: &Territory, findings: &[Finding], out: &mut dyn Write) ->
 }
 
 /// A table to paste into the committee's minutes, then the summary line.
-pub fn markdown(findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
+pub fn markdown(findings: &[Finding], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let words = lang.catalog();
     if findings.is_empty() {
-        return writeln!(out, "No finding: {}.", summary(findings));
+        return writeln!(out, "{}", words.no_finding(&summary(findings, lang)));
     }
-    writeln!(out, "| Severity | Rule | Finding | Hint | Where |")?;
+    writeln!(out, "| {} |", words.findings_header().join(" | "))?;
     writeln!(out, "|---|---|---|---|---|")?;
     for f in findings {
         writeln!(
             out,
             "| {} | `{}` | {} | {} | {} |",
-            f.severity,
+            words.severity(f.severity),
             f.rule,
-            cell(&f.message),
-            cell(f.hint.as_deref().unwrap_or("")),
+            cell(&f.message.render(lang)),
+            cell(&f.hint.as_ref().map(|h| h.render(lang)).unwrap_or_default()),
             cell(
                 &f.location
                     .as_ref()
@@ -158,56 +171,76 @@ pub fn markdown(findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", summary(findings))
+    writeln!(out, "{}", summary(findings, lang))
 }
 
-fn settings(rule: &Rule) -> String {
+/// A rule's settings with their defaults, in one line.
+fn settings(rule: &Rule, words: &dyn Catalog, lang: Lang) -> String {
     rule.params
         .iter()
-        .map(|p| format!("{} (default {}): {}", p.name, p.default, p.doc))
+        .map(|p| words.setting_line(p.name, &p.default, &p.doc.render(lang)))
         .collect::<Vec<_>>()
         .join("; ")
 }
 
 /// `actormap rules`: every rule with its default severity and doc.
-pub fn rules_text(rules: &[&Rule], out: &mut dyn Write) -> io::Result<()> {
+pub fn rules_text(rules: &[&Rule], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let words = lang.catalog();
+    let colon = words.colon();
     for (n, rule) in rules.iter().enumerate() {
         if n > 0 {
             writeln!(out)?;
         }
+        let doc = rule.doc.render(lang);
         let s = severity_style(rule.severity);
         writeln!(
             out,
             "{BOLD}{}{BOLD:#} ({s}{}{s:#})",
-            rule.name, rule.severity
+            rule.name,
+            words.severity(rule.severity)
         )?;
-        writeln!(out, "  {}", rule.summary)?;
-        writeln!(out, "  {BOLD}why:{BOLD:#} {}", rule.why)?;
-        writeln!(out, "  {BOLD}example:{BOLD:#} {}", rule.example)?;
+        writeln!(out, "  {}", doc.summary)?;
+        let label = |l| words.label(l);
+        writeln!(
+            out,
+            "  {BOLD}{}{colon}{BOLD:#} {}",
+            label(Label::Why),
+            doc.why
+        )?;
+        writeln!(
+            out,
+            "  {BOLD}{}{colon}{BOLD:#} {}",
+            label(Label::Example),
+            doc.example
+        )?;
         if !rule.params.is_empty() {
-            writeln!(out, "  {BOLD}settings:{BOLD:#} {}", settings(rule))?;
+            writeln!(
+                out,
+                "  {BOLD}{}{colon}{BOLD:#} {}",
+                label(Label::Settings),
+                settings(rule, words, lang)
+            )?;
         }
     }
     Ok(())
 }
 
-/// The rule table of the README.
-pub fn rules_markdown(rules: &[&Rule], out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "| Rule | Default | What it finds | Why it matters | Example | Settings |"
-    )?;
+/// The rule table of the README (`--lang en`).
+pub fn rules_markdown(rules: &[&Rule], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let words = lang.catalog();
+    writeln!(out, "| {} |", words.rules_header().join(" | "))?;
     writeln!(out, "|---|---|---|---|---|---|")?;
     for rule in rules {
+        let doc = rule.doc.render(lang);
         writeln!(
             out,
             "| `{}` | {} | {} | {} | {} | {} |",
             rule.name,
-            rule.severity,
-            cell(rule.summary),
-            cell(rule.why),
-            cell(rule.example),
-            cell(&settings(rule))
+            words.severity(rule.severity),
+            cell(&doc.summary),
+            cell(&doc.why),
+            cell(&doc.example),
+            cell(&settings(rule, words, lang))
         )?;
     }
     Ok(())
@@ -217,9 +250,9 @@ pub fn rules_markdown(rules: &[&Rule], out: &mut dyn Write) -> io::Result<()> {
 struct JsonRule<'a> {
     name: &'a str,
     severity: Severity,
-    summary: &'a str,
-    why: &'a str,
-    example: &'a str,
+    summary: String,
+    why: String,
+    example: String,
     settings: Vec<JsonParam<'a>>,
 }
 
@@ -227,32 +260,38 @@ struct JsonRule<'a> {
 struct JsonParam<'a> {
     name: &'a str,
     default: serde_json::Value,
-    doc: &'a str,
+    doc: String,
 }
 
-/// The registry as JSON, for tools.
-pub fn rules_json(rules: &[&Rule], out: &mut dyn Write) -> io::Result<()> {
+/// The registry as JSON, for tools: names, severities and defaults as identifiers, the docs
+/// in `lang`.
+pub fn rules_json(rules: &[&Rule], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let rows: Vec<JsonRule> = rules
         .iter()
-        .map(|r| JsonRule {
-            name: r.name,
-            severity: r.severity,
-            summary: r.summary,
-            why: r.why,
-            example: r.example,
-            settings: r
-                .params
-                .iter()
-                .map(|p| JsonParam {
-                    name: p.name,
-                    default: match &p.default {
-                        super::ParamValue::Count(n) => (*n).into(),
-                        super::ParamValue::Roles(roles) => roles.iter().map(|r| r.id()).collect(),
-                        super::ParamValue::Ids(ids) => ids.iter().map(String::as_str).collect(),
-                    },
-                    doc: p.doc,
-                })
-                .collect(),
+        .map(|r| {
+            let doc = r.doc.render(lang);
+            JsonRule {
+                name: r.name,
+                severity: r.severity,
+                summary: doc.summary,
+                why: doc.why,
+                example: doc.example,
+                settings: r
+                    .params
+                    .iter()
+                    .map(|p| JsonParam {
+                        name: p.name,
+                        default: match &p.default {
+                            super::ParamValue::Count(n) => (*n).into(),
+                            super::ParamValue::Roles(roles) => {
+                                roles.iter().map(|r| r.id()).collect()
+                            }
+                            super::ParamValue::Ids(ids) => ids.iter().map(String::as_str).collect(),
+                        },
+                        doc: p.doc.render(lang),
+                    })
+                    .collect(),
+            }
         })
         .collect();
     terminal::write_json(out, &rows)

@@ -1,17 +1,16 @@
 //! `overloaded-lead`: one body leading too many objectives.
 
+use super::message::{Doc, Hint, Message, Setting};
 use super::{Context, Finding, Param, ParamValue, Rule, Severity};
 use crate::model::{Actor, Objective, Role, Territory};
 
 pub static RULE: Rule = Rule {
     name: "overloaded-lead",
     severity: Severity::Warning,
-    summary: "an actor leading more objectives than the setting max (default 3); a member of a group leads what its group leads",
-    why: "engineering is limited (\"ingénierie limitée\" on the seed deck): a body that leads too many objectives will not carry them all to their targets",
-    example: "with max 2, an EPCI that leads two objectives itself and a third through Les 3 EPCI",
+    doc: Doc::OverloadedLead,
     params: &[Param {
         name: "max",
-        doc: "how many objectives one actor may lead",
+        doc: Setting::MaxLeads,
         default: ParamValue::Count(3),
     }],
     check,
@@ -64,19 +63,14 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
         let Some(actor) = territory.actor(id) else {
             continue;
         };
-        let shown: Vec<String> = list
-            .iter()
-            .map(|(o, through)| match through {
-                Some(group) => format!("{} (through {})", o.id, group.name),
-                None => o.id.clone(),
-            })
-            .collect();
-        let mut f = cx.finding(format!(
-            "actor \"{}\" leads {} objectives, more than {max}: {}",
-            actor.name,
-            list.len(),
-            shown.join(", ")
-        ));
+        let mut f = cx.finding(Message::OverloadedLead {
+            actor: actor.name.clone(),
+            max,
+            objectives: list
+                .iter()
+                .map(|(o, through)| (o.id.clone(), through.map(|g| g.name.clone())))
+                .collect(),
+        });
         f.actors.push(actor.id.clone());
         for (_, through) in &list {
             if let Some(group) = through
@@ -87,10 +81,7 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
         }
         f.objectives = list.iter().map(|(o, _)| o.id.clone()).collect();
         f.location = Some(actor.origin.clone());
-        f.hint = Some(format!(
-            "share the lead with another body, or raise the limit in territory.json (\"rules\": {{\"overloaded-lead\": {{\"max\": {}}}}})",
-            list.len()
-        ));
+        f.hint = Some(Hint::ShareTheLead { leads: list.len() });
         findings.push(f);
     }
     findings
@@ -131,7 +122,7 @@ mod tests {
         let f = findings_of(&RULE, &t(r#""rules": {"overloaded-lead": {"max": 2}},"#));
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(
-            f[0].message,
+            f[0].message.render(crate::i18n::Lang::En),
             "actor \"GCT&M\" leads 3 objectives, more than 2: a, b, c (through Les 3 EPCI)"
         );
         assert_eq!(f[0].actors, ["gct-m", "les-3-epci"]);

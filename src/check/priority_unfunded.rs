@@ -1,14 +1,13 @@
 //! `priority-unfunded`: a priority objective no one funds.
 
+use super::message::{Doc, Hint, Message, Subject};
 use super::{Context, Finding, Rule, Severity};
 use crate::model::{Role, Territory};
 
 pub static RULE: Rule = Rule {
     name: "priority-unfunded",
     severity: Severity::Error,
-    summary: "a priority objective with no funder (financeur), directly, through its domain or through a group",
-    why: "priority objectives must reach 100 % of their target for the year-3 bonus to be paid; one that nobody funds puts the whole bonus at risk",
-    example: "a priority objective such as the COT ENR with lead candidates and support partners but nobody in the role \"financeur\"",
+    doc: Doc::PriorityUnfunded,
     params: &[],
     check,
 };
@@ -19,15 +18,13 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
         .iter()
         .filter(|o| o.priority && cx.facts.in_role(o, Role::Funder).is_empty())
         .map(|objective| {
-            let mut f = cx.finding(format!(
-                "priority {} has no funder",
-                super::objective_label(objective)
-            ));
+            let mut f = cx.finding(Message::PriorityUnfunded {
+                objective: Subject::objective(objective),
+            });
             f.objectives.push(objective.id.clone());
+            f.roles.push(Role::Funder);
             f.location = Some(objective.origin.clone());
-            f.hint = Some(
-                "name who pays for it in the links table (role \"financeur\"), even a call for projects".to_owned(),
-            );
+            f.hint = Some(Hint::NameAFunder);
             f
         })
         .collect()
@@ -58,7 +55,7 @@ mod tests {
         let f = findings_of(&RULE, &t);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(
-            f[0].message,
+            f[0].message.render(crate::i18n::Lang::En),
             "priority objective cot-enr \"COT ENR\" has no funder"
         );
         assert_eq!(f[0].objectives, ["cot-enr"]);

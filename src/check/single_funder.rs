@@ -1,14 +1,13 @@
 //! `single-funder`: an objective that depends on one funder only.
 
-use super::{Context, Finding, Rule, Severity, objective_label};
+use super::message::{Doc, Hint, Message, Subject};
+use super::{Context, Finding, Rule, Severity};
 use crate::model::{Role, Territory};
 
 pub static RULE: Rule = Rule {
     name: "single-funder",
     severity: Severity::Info,
-    summary: "an objective whose funding rests on one body only; a funding group counts as its members",
-    why: "if that one funder drops out or its call for projects is not renewed, the objective stops; the committee may want a second source",
-    example: "a REGAL funded by ADEME's \"dispositif REGAL\" alone, without the calls for projects or LEADER",
+    doc: Doc::SingleFunder,
     params: &[],
     check,
 };
@@ -22,21 +21,21 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
             continue;
         };
         let through = match funders.as_slice() {
-            [group] if group.id != body.id => format!(" (through {})", group.name),
-            _ => String::new(),
+            [group] if group.id != body.id => Some(group.name.clone()),
+            _ => None,
         };
-        let mut f = cx.finding(format!(
-            "{} depends on one funder only: {}{through}",
-            objective_label(objective),
-            body.name
-        ));
+        let mut f = cx.finding(Message::SingleFunder {
+            objective: Subject::objective(objective),
+            funder: body.name.clone(),
+            through,
+        });
         f.objectives.push(objective.id.clone());
         f.actors = funders.iter().map(|a| a.id.clone()).collect();
         if !f.actors.contains(&body.id) {
             f.actors.push(body.id.clone());
         }
         f.location = Some(objective.origin.clone());
-        f.hint = Some("look for a second funder (role \"financeur\"): a call for projects, the Région, the EPCI".to_owned());
+        f.hint = Some(Hint::FindASecondFunder);
         findings.push(f);
     }
     findings

@@ -203,7 +203,8 @@ pub fn compare(old: &Territory, new: &Territory) -> Result<Diff, Error> {
     let finding_ref = |f: &Finding| FindingRef {
         rule: f.rule.to_owned(),
         severity: f.severity,
-        message: f.message.clone(),
+        // The diff's own words are English until its move to the catalog (issue 10).
+        message: f.message.render(crate::i18n::Lang::En),
         objectives: f.objectives.clone(),
         actors: f.actors.clone(),
     };

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::cli::{ExportFormat, LangArg};
+use crate::cli::ExportFormat;
 use crate::error::Error;
 use crate::layout::{self, Paint};
 use crate::maps::{self, MapKind};
@@ -55,7 +55,7 @@ pub fn run(
     t: &Territory,
     format: ExportFormat,
     domain: Option<&str>,
-    lang: LangArg,
+    lang: Lang,
     path: &Path,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
@@ -66,10 +66,6 @@ pub fn run(
         ExportFormat::Mermaid => Format::Mermaid,
         ExportFormat::Kumu => Format::Kumu,
         ExportFormat::Csv => Format::Csv,
-    };
-    let lang = match lang {
-        LangArg::Fr => Lang::Fr,
-        LangArg::En => Lang::En,
     };
     let domain = domain.map(|d| domain_id(t, d)).transpose()?;
     let bytes = write(t, format, domain.as_deref(), lang);

@@ -1,126 +1,137 @@
 //! An actor's own map: everything one body (ADEME, a EPCI...) is involved in, by role,
-//! around its name.
+//! around its name, the roles it holds through a group included ("via Les 3 EPCI"), as
+//! `check` counts them. Split over several slides when one does not hold them.
 
-use super::cartographie::{Frame, MARGIN, PANEL_WIDTH, legend};
-use super::radial::{self, SectorSpec};
-use super::scene::{Item, Line, Rect, Scene, Stroke, Weight};
-use super::{
-    Card, LIGHT, NAVY, Options, Paint, WHITE, finish, group, paint, paragraph, rect_item, tr,
-};
+use super::cartographie::legend;
+use super::frame::{self, Frame, PANEL_TEXT, Page, Panel, TEXT, solid};
+use super::notes::{self, Notes};
+use super::radial::{self, NoRoom, SectorSpec};
+use super::scene::{Scene, Weight};
+use super::{Block, Card, INK, NAVY, Options, Paint, colon, finish, name_lines, paint, tr};
+use crate::check::Facts;
 use crate::model::{Actor, Lang, Objective, Role, Territory};
 
-/// The objectives an actor holds each role towards, domain-wide links expanded.
-pub fn roles_of<'a>(t: &'a Territory, actor: &Actor) -> Vec<(Role, Vec<&'a Objective>)> {
-    let mut out: Vec<(Role, Vec<&Objective>)> = Vec::new();
+/// A role an actor holds towards an objective, itself or through a group it belongs to.
+pub struct Held<'a> {
+    pub role: Role,
+    pub objective: &'a Objective,
+    /// The group that holds the role, when the actor holds it only as one of its members.
+    pub via: Option<&'a Actor>,
+    /// The notes of the links that give the role.
+    pub notes: Vec<&'a str>,
+}
+
+/// What an actor holds, role by role (in `Role::ALL` order), objective by objective,
+/// domain-wide links expanded. A member of a group holds what its groups hold (nested
+/// groups too), as the rules of `check` count it (`Facts::groups_containing`).
+pub fn roles_of<'a>(t: &'a Territory, actor: &Actor) -> Vec<Held<'a>> {
+    let facts = Facts::new(t);
+    let groups = facts.groups_containing(&actor.id);
+    let mut out = Vec::new();
     for role in Role::ALL {
-        let objectives: Vec<&Objective> = t
-            .objectives()
-            .iter()
-            .filter(|o| {
+        for o in t.objectives() {
+            let links_of = |id: &str| {
                 t.involvements(o)
-                    .any(|inv| inv.actor.id == actor.id && inv.link.role == role)
-            })
-            .collect();
-        if !objectives.is_empty() {
-            out.push((role, objectives));
+                    .filter(|inv| inv.actor.id == id && inv.link.role == role)
+                    .map(|inv| inv.link)
+                    .collect::<Vec<_>>()
+            };
+            let own = links_of(&actor.id);
+            if !own.is_empty() {
+                out.push(Held {
+                    role,
+                    objective: o,
+                    via: None,
+                    notes: notes::of(own),
+                });
+                continue;
+            }
+            if let Some((g, links)) = groups
+                .iter()
+                .map(|g| (*g, links_of(&g.id)))
+                .find(|(_, links)| !links.is_empty())
+            {
+                out.push(Held {
+                    role,
+                    objective: o,
+                    via: Some(g),
+                    notes: notes::of(links),
+                });
+            }
         }
     }
     out
 }
 
-const ZOOMS: [f64; 3] = [1.12, 1.0, 0.9];
+const ZOOMS: [f64; 3] = [1.12, 1.06, 1.0];
+/// Objective cards wrap within this width at the smallest zoom.
+const CARD_TEXT: f64 = 300.0;
 
-/// The actor's map as a Scene.
-pub fn layout(t: &Territory, actor: &Actor, opts: &Options) -> Scene {
-    let lang = opts.lang;
-    let k = opts.size.scale();
-    let (w0, h0) = (opts.size.width / k, opts.size.height / k);
-    let roles = roles_of(t, actor);
-    let mut hub_blocks = vec![(actor.name.as_str(), 28.0, Weight::Bold, 3)];
-    if let Some(kind) = &actor.kind {
-        hub_blocks.push((kind.as_str(), 18.0, Weight::Regular, 1));
+/// The actor's map, on one slide or more.
+pub fn layout(t: &Territory, actor: &Actor, opts: &Options) -> Vec<Scene> {
+    let held = roles_of(t, actor);
+    let draw_run =
+        |run: std::ops::Range<usize>, page, force| draw(t, actor, &held[run], page, opts, force);
+    if let Ok(scene) = draw_run(0..held.len(), Page::ONLY, false) {
+        return vec![scene];
     }
-    let hub = Card {
-        radius: 24.0,
-        ..Card::new(
-            &hub_blocks,
-            340.0,
-            Paint {
-                fill: NAVY,
-                stroke: NAVY,
-                text: WHITE,
-                stroke_width: 0.0,
-                dashed: false,
-            },
-        )
-    };
-    let title = match lang {
-        Lang::Fr => format!("{}\u{a0}: ses rôles", actor.name),
-        Lang::En => format!("{}: its roles", actor.name),
-    };
-
-    let search = radial::Search {
-        zooms: &ZOOMS,
-        skip_crowded: false,
-    };
-    let fit = radial::fit(
-        1.0,
-        &search,
-        &hub,
-        |grow| page(t, actor, &title, lang, (w0 * grow, h0 * grow)),
-        |zoom| sectors(t, &roles, lang, zoom),
-    );
-    let note = if fit.overflow {
-        Some(tr(
-            lang,
-            "Trop de rôles pour une carte",
-            "Too many roles for one map",
-        ))
-    } else {
-        roles
-            .is_empty()
-            .then(|| tr(lang, "Aucun rôle renseigné", "No role given"))
-    };
-    let items = radial::draw(&fit, &hub, &actor.id, Some(0.08), note);
-    let mut frame = fit.page;
-    frame.items.extend(items);
-    finish(frame.scene(title), k)
+    let widest = Page::widest(held.len());
+    let runs = radial::split(held.len(), |run| draw_run(run, widest, false).is_ok());
+    let count = runs.len();
+    runs.into_iter()
+        .zip(Page::all(count))
+        .map(|(run, page)| {
+            draw_run(run.clone(), page, false)
+                .or_else(|NoRoom| draw_run(run, page, true))
+                .unwrap_or_else(|NoRoom| frame::blank(t, &actor.name, opts.size))
+        })
+        .collect()
 }
 
-/// The slide around the map at `(w, h)`: title, side panel (legend, groups, members),
-/// footer; with the map's area.
-fn page(
+/// One slide of the actor's map holding `held`; see `cartographie` for `force`.
+fn draw(
     t: &Territory,
     actor: &Actor,
-    title: &str,
-    lang: Lang,
-    (w, h): (f64, f64),
-) -> (Frame, Rect) {
+    held: &[Held],
+    page: Page,
+    opts: &Options,
+    force: bool,
+) -> Result<Scene, NoRoom> {
+    let lang = opts.lang;
+    let k = opts.size.scale();
+    let (w, h) = (opts.size.width / k, opts.size.height / k);
+    let title = page.title(&match lang {
+        Lang::Fr => format!("{}\u{a0}: ses rôles", actor.name),
+        Lang::En => format!("{}: its roles", actor.name),
+    });
     let mut frame = Frame::new(w, h);
-    let header_bottom = frame.title(title) + 12.0;
-    frame.items.push(Item::Line(Line {
-        points: vec![(MARGIN, header_bottom), (w - MARGIN, header_bottom)],
-        stroke: Stroke::solid(super::RULE, 2.0),
-        arrow: false,
-        class: "rule".into(),
-    }));
-    let panel_x = w - MARGIN - PANEL_WIDTH;
-    let (top, bottom) = (header_bottom + 24.0, h - MARGIN - 28.0);
-    let mut panel = vec![rect_item(
-        (panel_x, top, PANEL_WIDTH, bottom - top),
-        14.0,
-        Some(LIGHT),
-        None,
-        "panel",
-    )];
-    let mut y = legend(
-        &mut panel,
-        panel_x + 22.0,
-        top + 20.0,
-        PANEL_WIDTH - 44.0,
-        lang,
-        false,
-    );
+    let top = frame.titled(&title);
+
+    let mut notes = Notes::default();
+    for hd in held {
+        notes.add(&hd.notes);
+    }
+    let mut area = frame.map_area(top);
+    let band = if notes.is_empty() {
+        Vec::new()
+    } else {
+        match notes.lines(area.w, 4) {
+            Some(lines) => lines,
+            None if force => notes.cut_lines(area.w, 4),
+            None => return Err(NoRoom),
+        }
+    };
+    let band_area = area.clone();
+    area.h -= notes::band_height(band.len());
+
+    // The side panel: the legend of the roles shown, the actor's groups and members.
+    let mut panel = Panel::new(frame.panel_x(), top, frame.bottom());
+    let entries: Vec<(Paint, &str)> = Role::ALL
+        .iter()
+        .filter(|r| held.iter().any(|hd| hd.role == **r))
+        .map(|r| (paint(*r), role_word(*r, lang)))
+        .collect();
+    legend(&mut panel, lang, &entries);
     let groups: Vec<&str> = t.groups_of(&actor.id).map(|g| g.name.as_str()).collect();
     let members: Vec<&str> = actor
         .members
@@ -131,83 +142,119 @@ fn page(
         (tr(lang, "Membre de", "Member of"), groups),
         (tr(lang, "Regroupe", "Stands for"), members),
     ] {
-        if names.is_empty() || y + 60.0 > bottom {
-            continue;
+        if !names.is_empty() {
+            panel.space(10.0);
+            panel.text(
+                &format!("{head}{}{}", colon(lang), names.join(", ")),
+                (PANEL_TEXT, Weight::Regular, INK),
+                0.0,
+                6,
+            );
         }
-        let (texts, next) = paragraph(
-            panel_x + 22.0,
-            y + 10.0,
-            &format!("{head}{}{}", super::colon(lang), names.join(", ")),
-            PANEL_WIDTH - 44.0,
-            (17.0, Weight::Regular, "#2b3440"),
-            ((bottom - y - 20.0) / 24.0).clamp(1.0, 4.0) as usize,
-        );
-        panel.extend(texts);
-        y = next;
     }
-    frame.items.push(group("panel", "", panel));
+    if panel.overflow && !force {
+        return Err(NoRoom);
+    }
+    frame.items.push(panel.finish());
     frame.footer(t);
-    let area = Frame::map_area(header_bottom, panel_x, h);
-    (frame, area)
+
+    let mut hub_blocks = vec![Block {
+        lines: name_lines(actor, "", 340.0, 28.0, Weight::Bold, 3),
+        size: 28.0,
+        weight: Weight::Bold,
+    }];
+    if let Some(kind) = &actor.kind {
+        hub_blocks.push(Block::wrapped(kind, 340.0, TEXT, Weight::Regular, 1));
+    }
+    let hub = Card {
+        radius: 24.0,
+        ..Card::of(&hub_blocks, solid(NAVY))
+    };
+    let search = radial::Search {
+        zooms: &ZOOMS,
+        skip_crowded: false,
+    };
+    let placed = radial::fit(&area, &search, &hub, |zoom| {
+        sectors(t, held, &notes, lang, zoom)
+    });
+    let (fit, crowded) = match placed {
+        Ok(fit) => (fit, false),
+        Err(NoRoom) if force => (radial::Fit::hub_only(&area, &hub), true),
+        Err(NoRoom) => return Err(NoRoom),
+    };
+    let note = if crowded {
+        Some(tr(
+            lang,
+            "Trop de rôles pour une carte",
+            "Too many roles for one map",
+        ))
+    } else {
+        held.is_empty()
+            .then(|| tr(lang, "Aucun rôle renseigné", "No role given"))
+    };
+    frame
+        .items
+        .extend(radial::draw(&fit, &hub, &actor.id, Some(0.08), note));
+    if !band.is_empty() {
+        frame.items.push(notes::band(&band_area, &band));
+    }
+    Ok(finish(frame.scene(title), k))
 }
 
-fn sectors(
-    t: &Territory,
-    roles: &[(Role, Vec<&Objective>)],
-    lang: Lang,
-    zoom: f64,
-) -> Vec<SectorSpec> {
-    let size = (17.0 * zoom).max(16.0);
-    roles
-        .iter()
-        .map(|(role, objectives)| {
-            let p = paint(*role);
-            let label_text = match role {
-                Role::Lead => tr(lang, "CHEF DE FILE", "LEAD"),
-                Role::LeadCandidate => tr(lang, "CHEF DE FILE PRESSENTI", "LEAD CANDIDATE"),
-                other => other.label(lang),
-            }
-            .to_uppercase();
-            let label = Card {
-                radius: 16.0,
-                ..Card::new(
-                    &[(&label_text, 16.0, Weight::Bold, 2)],
-                    260.0,
-                    Paint {
-                        fill: WHITE,
-                        stroke: p.stroke,
-                        text: p.stroke,
-                        stroke_width: 2.0,
-                        dashed: false,
-                    },
-                )
-            };
-            let cards = objectives
-                .iter()
-                .map(|o| {
-                    let text = match t.domain(&o.domain) {
-                        Some(d) => format!("{} · {}", d.id, o.title),
-                        None => o.title.clone(),
-                    };
-                    Card::new(
-                        &[(text.as_str(), size, Weight::Regular, 3)],
-                        240.0 * zoom,
-                        p,
-                    )
-                })
-                .collect();
-            SectorSpec {
-                label: Some(label),
-                cards,
-                ids: objectives
-                    .iter()
-                    .map(|o| format!("{}:{}", role.id(), o.id))
-                    .collect(),
-                classes: vec!["actor"; objectives.len()],
-                key: role.id(),
+/// A role's name in the legend and on its sector's label.
+fn role_word(role: Role, lang: Lang) -> &'static str {
+    match role {
+        Role::Lead => tr(lang, "Chef de file", "Lead"),
+        Role::LeadCandidate => tr(lang, "Chef de file pressenti", "Lead candidate"),
+        other => other.label(lang),
+    }
+}
+
+fn sectors(t: &Territory, held: &[Held], notes: &Notes, lang: Lang, zoom: f64) -> Vec<SectorSpec> {
+    let size = TEXT * zoom;
+    let mut specs: Vec<SectorSpec> = Vec::new();
+    for hd in held {
+        if specs.last().is_none_or(|s| s.key != hd.role.id()) {
+            let p = paint(hd.role);
+            specs.push(SectorSpec {
+                label: Some(radial::label(role_word(hd.role, lang), &p)),
+                cards: Vec::new(),
+                ids: Vec::new(),
+                classes: Vec::new(),
+                key: hd.role.id(),
                 tint: p.stroke,
                 edge: radial::edge_stroke(&p),
-            }
-        })
-        .collect()
+            });
+        }
+        let o = hd.objective;
+        let mut text = match t.domain(&o.domain) {
+            Some(d) => format!("{} · {}", d.id, o.title),
+            None => o.title.clone(),
+        };
+        let marks = notes.marks(&hd.notes);
+        if !marks.is_empty() {
+            text = format!("{text}{marks}");
+        }
+        let mut blocks = vec![Block::wrapped(
+            &text,
+            CARD_TEXT * zoom,
+            size,
+            Weight::Regular,
+            6,
+        )];
+        if let Some(g) = hd.via {
+            blocks.push(Block::wrapped(
+                &format!("{} {}", tr(lang, "via", "through"), g.name),
+                CARD_TEXT * zoom,
+                TEXT,
+                Weight::Bold,
+                2,
+            ));
+        }
+        let spec = specs.last_mut().expect("pushed above");
+        spec.cards.push(Card::of(&blocks, paint(hd.role)));
+        spec.ids.push(format!("{}:{}", hd.role.id(), o.id));
+        spec.classes.push("actor");
+    }
+    specs
 }

@@ -1,20 +1,31 @@
 //! The cartographie des acteurs of a domain (or of one objective): the headline in the
-//! centre, one sector per role, the lead or the red "Chef de file ?" gap, the title band,
-//! the legend, the means panel and the related domains.
+//! centre, one sector per role, the lead or the red "Chef de file ?" gap, the title band with
+//! the objectives, the notes under the map, and the side panel (legend, means, related
+//! domains). A map too full for one slide at the minimum text size is split: by objective
+//! first, then, for one objective, its cards over as many slides as they need.
 
-use super::radial::{self, SectorSpec};
-use super::scene::{Anchor, Item, Line, Rect, Scene, Weight};
+use super::frame::{
+    self, FOOT_LINE, Frame, MARGIN, PANEL_TEXT, Page, Panel, TEXT, badge, priority_badge, solid,
+};
+use super::notes::{self, Notes};
+use super::radial::{self, NoRoom, SectorSpec};
+use super::scene::{Scene, Weight};
 use super::{
-    Card, NAVY, Options, Paint, WHITE, colon, finish, footer, gap_paint, group, number, paint,
-    paragraph, rect_item, text, text_item, tr,
+    Block, Card, INK, NAVY, Options, Paint, RED, WHITE, colon, finish, gap_paint, group,
+    name_lines, name_on_one_line, number, paint, paragraph, tr,
 };
 use crate::model::{Actor, Domain, Lang, Means, Objective, Role, Territory};
 
-pub const MARGIN: f64 = 48.0;
-pub const PANEL_WIDTH: f64 = 420.0;
-/// Name text wraps within this width on actor cards.
-pub const CARD_TEXT: f64 = 210.0;
-pub const NAME_SIZE: f64 = 18.0;
+/// Actor names on cards, at the smallest zoom.
+pub const NAME_SIZE: f64 = TEXT;
+/// Name text wraps within this width on actor cards, at the smallest zoom.
+pub const CARD_TEXT: f64 = 240.0;
+/// A name takes at most this many lines on a card.
+const NAME_LINES: usize = 3;
+/// Card text sizes tried, largest first; the last keeps names at `NAME_SIZE`.
+const ZOOMS: [f64; 3] = [1.25, 1.12, 1.0];
+/// The notes under a map take at most this many lines; more split the map.
+const NOTE_LINES: usize = 4;
 
 /// What one map shows: a domain's objectives, or one objective.
 pub struct MapSubject<'a> {
@@ -31,46 +42,122 @@ const SECTOR_ROLES: [Role; 5] = [
     Role::Relay,
 ];
 
-/// The actors of `role` across the subject's objectives, each once, in link order.
-fn actors_in<'a>(t: &'a Territory, subject: &MapSubject<'a>, role: Role) -> Vec<&'a Actor> {
-    let mut out: Vec<&Actor> = Vec::new();
-    for o in &subject.objectives {
-        for a in t.actors_in_role(o, role) {
-            if !out.iter().any(|x| x.id == a.id) {
-                out.push(a);
+/// One card of a map before it is sized.
+enum Entry<'a> {
+    /// An actor in a role (the lead's included) towards some of the map's objectives,
+    /// with the notes of those links.
+    Actor {
+        role: Role,
+        actor: &'a Actor,
+        objectives: Vec<&'a Objective>,
+        notes: Vec<&'a str>,
+    },
+    /// An objective `check` found without a lead, with its candidates and their notes.
+    LeadGap {
+        objective: &'a Objective,
+        candidates: Vec<(&'a Actor, Vec<&'a str>)>,
+    },
+    /// A required role nobody holds towards these objectives (`check`'s findings).
+    RoleGap {
+        role: Role,
+        objectives: Vec<&'a Objective>,
+    },
+}
+
+impl Entry<'_> {
+    /// The sector the card goes in: the lead's, or its role's.
+    fn sector(&self) -> Role {
+        match self {
+            Entry::Actor { role, .. } | Entry::RoleGap { role, .. } => *role,
+            Entry::LeadGap { .. } => Role::Lead,
+        }
+    }
+
+    fn notes(&self) -> Vec<&str> {
+        match self {
+            Entry::Actor { notes, .. } => notes.clone(),
+            Entry::LeadGap { candidates, .. } => {
+                candidates.iter().flat_map(|(_, n)| n.clone()).collect()
+            }
+            Entry::RoleGap { .. } => Vec::new(),
+        }
+    }
+}
+
+/// Every card of the map of `objectives`, in drawing order: the lead sector (leads, then
+/// the lead gaps), then each role's sector (its actors, then its gap).
+fn entries<'a>(t: &'a Territory, objectives: &[&'a Objective], opts: &Options) -> Vec<Entry<'a>> {
+    let mut out = Vec::new();
+    for role in std::iter::once(Role::Lead).chain(SECTOR_ROLES) {
+        // The actors in the role, each once, in link order, with their objectives and notes.
+        let mut actors: Vec<(&Actor, Vec<&Objective>, Vec<&crate::model::Link>)> = Vec::new();
+        let mut at: std::collections::HashMap<&str, usize> = Default::default();
+        for &o in objectives {
+            for inv in t.involvements(o).filter(|inv| inv.link.role == role) {
+                match at.get(inv.actor.id.as_str()) {
+                    Some(&i) => {
+                        let (_, os, links) = &mut actors[i];
+                        if !os.iter().any(|x| x.id == o.id) {
+                            os.push(o);
+                        }
+                        links.push(inv.link);
+                    }
+                    None => {
+                        at.insert(&inv.actor.id, actors.len());
+                        actors.push((inv.actor, vec![o], vec![inv.link]));
+                    }
+                }
+            }
+        }
+        out.extend(
+            actors
+                .into_iter()
+                .map(|(actor, objectives, links)| Entry::Actor {
+                    role,
+                    actor,
+                    objectives,
+                    notes: notes::of(links),
+                }),
+        );
+        if role == Role::Lead {
+            for &o in objectives {
+                let Some(ids) = opts.gaps.lead(o) else {
+                    continue;
+                };
+                let candidates = ids
+                    .iter()
+                    .filter_map(|id| t.actor(id))
+                    .map(|a| {
+                        let links = t.involvements(o).filter(|inv| {
+                            inv.actor.id == a.id && inv.link.role == Role::LeadCandidate
+                        });
+                        (a, notes::of(links.map(|inv| inv.link)))
+                    })
+                    .collect();
+                out.push(Entry::LeadGap {
+                    objective: o,
+                    candidates,
+                });
+            }
+        } else {
+            let missing: Vec<&Objective> = objectives
+                .iter()
+                .copied()
+                .filter(|o| opts.gaps.role(o, role))
+                .collect();
+            if !missing.is_empty() {
+                out.push(Entry::RoleGap {
+                    role,
+                    objectives: missing,
+                });
             }
         }
     }
     out
 }
 
-/// The required roles (`opts`) nobody holds towards some of `objectives` that has actors,
-/// each with those objectives, in sector order. The lead has its own gap cards.
-pub fn role_gaps<'a>(
-    t: &Territory,
-    objectives: &[&'a Objective],
-    opts: &Options,
-) -> Vec<(Role, Vec<&'a Objective>)> {
-    let mut gaps = Vec::new();
-    for role in SECTOR_ROLES {
-        let missing: Vec<&Objective> = objectives
-            .iter()
-            .copied()
-            .filter(|o| {
-                opts.required_for(o).contains(&role)
-                    && t.involvements(o).next().is_some()
-                    && t.actors_in_role(o, role).is_empty()
-            })
-            .collect();
-        if !missing.is_empty() {
-            gaps.push((role, missing));
-        }
-    }
-    gaps
-}
-
-/// The cartographie of a domain as a Scene.
-pub fn domain(t: &Territory, domain: &Domain, opts: &Options) -> Scene {
+/// The cartographie of a domain, on one slide or more.
+pub fn domain(t: &Territory, domain: &Domain, opts: &Options) -> Vec<Scene> {
     let subject = MapSubject {
         domain,
         objectives: t.objectives_of(&domain.id).collect(),
@@ -78,11 +165,10 @@ pub fn domain(t: &Territory, domain: &Domain, opts: &Options) -> Scene {
     layout(t, &subject, opts)
 }
 
-/// The cartographie of one objective as a Scene.
-pub fn objective(t: &Territory, objective: &Objective, opts: &Options) -> Scene {
-    let domain = t.domain(&objective.domain);
+/// The cartographie of one objective, on one slide or more.
+pub fn objective(t: &Territory, objective: &Objective, opts: &Options) -> Vec<Scene> {
     let fallback;
-    let domain = match domain {
+    let domain = match t.domain(&objective.domain) {
         Some(d) => d,
         None => {
             fallback = Domain {
@@ -102,70 +188,155 @@ pub fn objective(t: &Territory, objective: &Objective, opts: &Options) -> Scene 
     layout(t, &subject, opts)
 }
 
-/// Lay the map out, growing the canvas (text keeps its size) until every card fits.
-pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Scene {
+/// Lay the map out on as many slides as it needs: one when every card fits at the minimum
+/// text size; else one per group of objectives that fits; and an objective too full alone
+/// has its cards spread over several slides.
+pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Vec<Scene> {
+    let domain = subject.domain;
+    let all = entries(t, &subject.objectives, opts);
+    if let Ok(scene) = draw(
+        t,
+        domain,
+        &subject.objectives,
+        &all,
+        Page::ONLY,
+        opts,
+        false,
+    ) {
+        return vec![scene];
+    }
+    // Measured with the widest page number the split can write.
+    let widest = Page::widest(subject.objectives.len() + all.len());
+    let fits = |objectives: &[&Objective], shown: &[Entry]| {
+        draw(t, domain, objectives, shown, widest, opts, false).is_ok()
+    };
+    // Objectives in groups that fit a slide, each group with its cards.
+    let mut groups: Vec<(Vec<&Objective>, Vec<Entry>, bool)> = Vec::new();
+    for &o in &subject.objectives {
+        if let Some((group, cards, fitted)) = groups.last_mut() {
+            let mut wider = group.clone();
+            wider.push(o);
+            let wider_cards = entries(t, &wider, opts);
+            if fits(&wider, &wider_cards) {
+                (*group, *cards, *fitted) = (wider, wider_cards, true);
+                continue;
+            }
+        }
+        groups.push((vec![o], entries(t, &[o], opts), false));
+    }
+    // A group that does not fit has its cards spread over several slides.
+    let mut slides: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    for (g, (objectives, cards, fitted)) in groups.iter().enumerate() {
+        if *fitted || fits(objectives, cards) {
+            slides.push((g, 0..cards.len()));
+        } else {
+            let runs = radial::split(cards.len(), |run| fits(objectives, &cards[run]));
+            slides.extend(runs.into_iter().map(|run| (g, run)));
+        }
+    }
+    if groups.is_empty() {
+        groups.push((Vec::new(), Vec::new(), true));
+        slides.push((0, 0..0));
+    }
+    let count = slides.len();
+    slides
+        .into_iter()
+        .zip(Page::all(count))
+        .map(|((g, run), page)| {
+            let (objectives, cards, _) = &groups[g];
+            let shown = &cards[run];
+            draw(t, domain, objectives, shown, page, opts, false)
+                .or_else(|NoRoom| draw(t, domain, objectives, shown, page, opts, true))
+                .unwrap_or_else(|NoRoom| frame::blank(t, &page.title(&domain.name), opts.size))
+        })
+        .collect()
+}
+
+/// One slide of the map. Unless `force`, `NoRoom` when its cards, notes or legend do not
+/// fit; with `force` (a slide that cannot be split further) what does not fit is cut and
+/// the map says so.
+fn draw(
+    t: &Territory,
+    domain: &Domain,
+    objectives: &[&Objective],
+    shown: &[Entry],
+    page: Page,
+    opts: &Options,
+    force: bool,
+) -> Result<Scene, NoRoom> {
     let lang = opts.lang;
     let k = opts.size.scale();
-    let gaps = role_gaps(t, &subject.objectives, opts);
-    let (w0, h0) = (opts.size.width / k, opts.size.height / k);
+    let (w, h) = (opts.size.width / k, opts.size.height / k);
+    let multi = objectives.len() > 1;
 
-    let hub_text = subject
-        .domain
+    let title = page.title(format!("{} · {}", domain.id, domain.name).trim_end_matches([' ', '·']));
+    let mut frame = Frame::new(w, h);
+    let header_bottom = header(&mut frame, &title, objectives, lang);
+
+    // The notes, numbered in card order, in a band under the map.
+    let mut notes = Notes::default();
+    for e in shown {
+        notes.add(&e.notes());
+    }
+    let mut area = frame.map_area(header_bottom + 20.0);
+    let band = if notes.is_empty() {
+        Vec::new()
+    } else {
+        match notes.lines(area.w, NOTE_LINES) {
+            Some(lines) => lines,
+            None if force => notes.cut_lines(area.w, NOTE_LINES),
+            None => return Err(NoRoom),
+        }
+    };
+    let band_area = area.clone();
+    area.h -= notes::band_height(band.len());
+
+    // The side panel.
+    let mut panel = Panel::new(frame.panel_x(), header_bottom + 24.0, frame.bottom());
+    legend(&mut panel, lang, &legend_entries(shown, lang));
+    if panel.overflow && !force {
+        return Err(NoRoom);
+    }
+    means(&mut panel, t, objectives, shown, lang, &domain.related);
+    if !domain.related.is_empty() {
+        panel.foot(&format!(
+            "{}{}{}",
+            tr(lang, "Liens", "Links"),
+            colon(lang),
+            domain.related.join(", ")
+        ));
+    }
+    frame.items.push(panel.finish());
+    frame.footer(t);
+
+    let hub_text = domain
         .headline
         .clone()
-        .unwrap_or_else(|| subject.domain.name.clone());
-    let hub = Card::new(
-        &[(hub_text.as_str(), 28.0, Weight::Bold, 3)],
-        340.0,
-        Paint {
-            fill: NAVY,
-            stroke: NAVY,
-            text: WHITE,
-            stroke_width: 0.0,
-            dashed: false,
-        },
-    );
+        .unwrap_or_else(|| domain.name.clone());
     let hub = Card {
         radius: 24.0,
-        ..hub
-    };
-
-    // Start from a canvas big enough for the cards' area, when they clearly cannot fit.
-    let grow = {
-        let need = radial::need(&sectors(t, subject, &gaps, opts, ZOOMS[ZOOMS.len() - 1]));
-        let room = (w0 - PANEL_WIDTH - 3.0 * MARGIN) * (h0 - 260.0);
-        (need * 1.6 / room).sqrt().max(1.0)
+        ..Card::new(
+            &[(hub_text.as_str(), 28.0, Weight::Bold, 3)],
+            340.0,
+            solid(NAVY),
+        )
     };
     let search = radial::Search {
         zooms: &ZOOMS,
         skip_crowded: true,
     };
-    let fit = radial::fit(
-        grow,
-        &search,
-        &hub,
-        |grow| {
-            let (w, h) = (w0 * grow, h0 * grow);
-            let mut frame = Frame::new(w, h);
-            let header_bottom = frame.header(subject, lang);
-            let panel_x = w - MARGIN - PANEL_WIDTH;
-            frame.panel(
-                t,
-                subject,
-                (lang, !gaps.is_empty()),
-                panel_x,
-                (header_bottom + 24.0, h - MARGIN - 28.0),
-            );
-            frame.footer(t);
-            let area = Frame::map_area(header_bottom, panel_x, h);
-            (frame, area)
-        },
-        |zoom| sectors(t, subject, &gaps, opts, zoom),
-    );
+    let placed = radial::fit(&area, &search, &hub, |zoom| {
+        sectors(shown, &notes, multi, lang, zoom)
+    });
+    let (fit, crowded) = match placed {
+        Ok(fit) => (fit, false),
+        Err(NoRoom) if force => (radial::Fit::hub_only(&area, &hub), true),
+        Err(NoRoom) => return Err(NoRoom),
+    };
     // Tinted sectors under everything; with nobody but the (missing) lead, say so rather
     // than draw an empty ring.
     let tinted = fit.sectors.iter().any(|s| s.key != "lead");
-    let note = if fit.overflow {
+    let note = if crowded {
         Some(tr(
             lang,
             "Trop d'acteurs pour une carte : dessinez un objectif à la fois (--objective)",
@@ -174,504 +345,412 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Scene {
     } else {
         (!tinted).then(|| tr(lang, "Aucun acteur renseigné", "No actor given"))
     };
-    let items = radial::draw(&fit, &hub, "", tinted.then_some(0.09), note);
-    let mut frame = fit.page;
-    frame.items.extend(items);
-    let title = format!("{} · {}", subject.domain.id, subject.domain.name);
-    finish(frame.scene(title), k)
+    frame
+        .items
+        .extend(radial::draw(&fit, &hub, "", tinted.then_some(0.09), note));
+    if !band.is_empty() {
+        frame.items.push(notes::band(&band_area, &band));
+    }
+    Ok(finish(frame.scene(title), k))
 }
 
-/// Card text sizes tried, largest first.
-const ZOOMS: [f64; 4] = [1.25, 1.12, 1.0, 0.9];
+/// "(regal)", "(regal, compost)": the objectives a card is about, on a map of several.
+fn tag(objectives: &[&Objective], lang: Lang) -> String {
+    if objectives.len() > 3 {
+        return match lang {
+            Lang::Fr => format!("({} objectifs)", objectives.len()),
+            Lang::En => format!("({} objectives)", objectives.len()),
+        };
+    }
+    let ids: Vec<&str> = objectives.iter().map(|o| o.id.as_str()).collect();
+    format!("({})", ids.join(", "))
+}
 
-fn sectors(
-    t: &Territory,
-    subject: &MapSubject,
-    gaps: &[(Role, Vec<&Objective>)],
-    opts: &Options,
-    zoom: f64,
-) -> Vec<SectorSpec> {
-    let lang = opts.lang;
+/// The cards of `shown` at `zoom`, grouped in their sectors.
+fn sectors(shown: &[Entry], notes: &Notes, multi: bool, lang: Lang, zoom: f64) -> Vec<SectorSpec> {
     let name_size = NAME_SIZE * zoom;
-    let small = (16.0 * zoom).max(16.0);
     let card_text = CARD_TEXT * zoom;
-    let mut specs = Vec::new();
-
-    // The lead sector: the leads, or one gap card per objective without a lead.
-    let mut cards = Vec::new();
-    let mut ids = Vec::new();
-    let mut cls = Vec::new();
-    for a in actors_in(t, subject, Role::Lead) {
-        cards.push(Card::new(
-            &[
-                (tr(lang, "Chef de file", "Lead"), small, Weight::Bold, 1),
-                (a.name.as_str(), name_size, Weight::Bold, 3),
-            ],
-            card_text,
-            paint(Role::Lead),
-        ));
-        ids.push(format!("lead:{}", a.id));
-        cls.push("actor");
-    }
-    for o in &subject.objectives {
-        if !opts.lead_gap(t, o) {
-            continue;
-        }
-        let candidates = t.actors_in_role(o, Role::LeadCandidate);
-        let list = if candidates.is_empty() {
-            tr(lang, "à désigner", "to be named").to_owned()
-        } else {
-            candidates
-                .iter()
-                .map(|a| format!("{}\u{a0}?", a.name.replace(' ', "\u{a0}")))
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
-        let head = if subject.objectives.len() > 1 {
-            format!("{} ({})", tr(lang, "Chef de file ?", "Lead?"), o.id)
-        } else {
-            tr(lang, "Chef de file ?", "Lead?").to_owned()
-        };
-        cards.push(Card::new(
-            &[
-                (head.as_str(), name_size + 2.0, Weight::Bold, 2),
-                (list.as_str(), name_size, Weight::Regular, 3),
-            ],
-            card_text + 40.0 * zoom,
-            gap_paint(),
-        ));
-        ids.push(format!("lead-gap:{}", o.id));
-        cls.push("lead-gap");
-    }
-    // No lead and no lead gap drawn (`missing-lead` is off): no lead sector either.
-    if !cards.is_empty() {
-        specs.push(SectorSpec {
-            label: None,
-            edge: radial::edge_stroke(&if cls.contains(&"lead-gap") {
-                gap_paint()
-            } else {
-                paint(Role::Lead)
-            }),
-            cards,
-            ids,
-            key: "lead",
-            tint: if cls.contains(&"lead-gap") {
-                super::RED
-            } else {
-                NAVY
-            },
-            classes: cls,
-        });
-    }
-
-    for role in SECTOR_ROLES {
-        let actors = actors_in(t, subject, role);
-        let gap = gaps
-            .iter()
-            .find(|(r, _)| *r == role)
-            .map(|(_, missing)| missing);
-        if actors.is_empty() && gap.is_none() {
-            continue;
-        }
-        let p = paint(role);
-        let label = Card {
-            radius: 16.0,
-            ..Card::new(
-                &[(&role.label(lang).to_uppercase(), small, Weight::Bold, 2)],
-                260.0 * zoom,
-                Paint {
-                    fill: WHITE,
-                    stroke: p.stroke,
-                    text: p.stroke,
-                    stroke_width: 2.0,
-                    dashed: false,
-                },
-            )
-        };
-        let mut cards: Vec<Card> = actors
-            .iter()
-            .map(|a| {
-                Card::new(
-                    &[(a.name.as_str(), name_size, Weight::Regular, 3)],
-                    card_text,
-                    p,
+    let mut specs: Vec<SectorSpec> = Vec::new();
+    for e in shown {
+        let role = e.sector();
+        let (card, id, class) = match e {
+            Entry::Actor {
+                role,
+                actor,
+                objectives,
+                notes: own,
+            } => {
+                let marks = notes.marks(own);
+                let weight = if *role == Role::Lead {
+                    Weight::Bold
+                } else {
+                    Weight::Regular
+                };
+                let mut blocks = Vec::new();
+                if *role == Role::Lead {
+                    blocks.push(Block::wrapped(
+                        tr(lang, "Chef de file", "Lead"),
+                        card_text,
+                        TEXT,
+                        Weight::Bold,
+                        1,
+                    ));
+                }
+                blocks.push(Block {
+                    lines: name_lines(actor, &marks, card_text, name_size, weight, NAME_LINES),
+                    size: name_size,
+                    weight,
+                });
+                if multi {
+                    blocks.push(Block::wrapped(
+                        &tag(objectives, lang),
+                        card_text,
+                        TEXT,
+                        Weight::Regular,
+                        2,
+                    ));
+                }
+                (
+                    Card::of(&blocks, paint(*role)),
+                    format!("{}:{}", role.id(), actor.id),
+                    "actor",
                 )
-            })
-            .collect();
-        let mut ids: Vec<String> = actors
-            .iter()
-            .map(|a| format!("{}:{}", role.id(), a.id))
-            .collect();
-        let mut cls = vec!["actor"; actors.len()];
-        if let Some(missing) = gap {
-            // One card for the role; it names the objectives that lack it when others of
-            // the map have someone in it.
-            let head = format!("{}{}", role.label(lang), tr(lang, "\u{a0}?", "?"));
-            let mut todo = tr(lang, "à identifier", "to be identified").to_owned();
-            let mapped = subject
-                .objectives
-                .iter()
-                .filter(|o| t.involvements(o).next().is_some())
-                .count();
-            if subject.objectives.len() > 1 && missing.len() < mapped {
-                let names: Vec<&str> = missing.iter().map(|o| o.id.as_str()).collect();
-                todo = format!("{todo} ({})", names.join(", "));
             }
-            cards.push(Card::new(
-                &[
-                    (head.as_str(), name_size + 2.0, Weight::Bold, 2),
-                    (todo.as_str(), name_size, Weight::Regular, 3),
-                ],
-                card_text + 40.0 * zoom,
-                gap_paint(),
-            ));
-            let names: Vec<&str> = missing.iter().map(|o| o.id.as_str()).collect();
-            ids.push(format!("role-gap:{}:{}", role.id(), names.join(",")));
-            cls.push("role-gap");
+            Entry::LeadGap {
+                objective,
+                candidates,
+            } => {
+                let width = card_text + 40.0 * zoom;
+                let names: Vec<String> = candidates
+                    .iter()
+                    .map(|(a, own)| {
+                        // A name that fits a line is kept on one; a longer one wraps
+                        // between its words.
+                        let name = name_on_one_line(a, width, name_size, Weight::Regular);
+                        let marks = notes.marks(own);
+                        let one = format!("{name}{marks}\u{a0}?");
+                        if super::text::fits(&one, width, name_size, Weight::Regular) {
+                            one.replace(' ', "\u{a0}")
+                        } else {
+                            one
+                        }
+                    })
+                    .collect();
+                let list = if names.is_empty() {
+                    Block::wrapped(
+                        tr(lang, "à désigner", "to be named"),
+                        width,
+                        name_size,
+                        Weight::Regular,
+                        1,
+                    )
+                } else {
+                    candidate_list(&names, width, name_size, lang)
+                };
+                let head = if multi {
+                    format!("{} ({})", tr(lang, "Chef de file ?", "Lead?"), objective.id)
+                } else {
+                    tr(lang, "Chef de file ?", "Lead?").to_owned()
+                };
+                (
+                    Card::of(
+                        &[
+                            Block::wrapped(&head, width, name_size + 2.0, Weight::Bold, 2),
+                            list,
+                        ],
+                        gap_paint(),
+                    ),
+                    format!("lead-gap:{}", objective.id),
+                    "lead-gap",
+                )
+            }
+            Entry::RoleGap { role, objectives } => {
+                let head = format!("{}{}", role.label(lang), tr(lang, "\u{a0}?", "?"));
+                let mut todo = tr(lang, "à identifier", "to be identified").to_owned();
+                if multi {
+                    todo = format!("{todo} {}", tag(objectives, lang));
+                }
+                let ids: Vec<&str> = objectives.iter().map(|o| o.id.as_str()).collect();
+                (
+                    Card::new(
+                        &[
+                            (head.as_str(), name_size + 2.0, Weight::Bold, 2),
+                            (todo.as_str(), name_size, Weight::Regular, 3),
+                        ],
+                        card_text + 40.0 * zoom,
+                        gap_paint(),
+                    ),
+                    format!("role-gap:{}:{}", role.id(), ids.join(",")),
+                    "role-gap",
+                )
+            }
+        };
+        let key = if role == Role::Lead {
+            "lead"
+        } else {
+            role.id()
+        };
+        if specs.last().is_none_or(|s| s.key != key) {
+            specs.push(sector(role, lang));
         }
-        specs.push(SectorSpec {
-            label: Some(label),
-            cards,
-            ids,
-            classes: cls,
-            key: role.id(),
-            tint: p.fill,
-            // A sector holding only its gap hangs by a red dashed line.
-            edge: radial::edge_stroke(&if actors.is_empty() { gap_paint() } else { p }),
-        });
+        let spec = specs.last_mut().expect("pushed above");
+        spec.cards.push(card);
+        spec.ids.push(id);
+        spec.classes.push(class);
+    }
+    for spec in &mut specs {
+        // A sector holding only gaps hangs by a red dashed line, and the lead's is red then.
+        if spec.classes.iter().all(|c| *c != "actor") {
+            spec.edge = radial::edge_stroke(&gap_paint());
+            if spec.key == "lead" {
+                spec.tint = RED;
+            }
+        }
     }
     specs
 }
 
-/// The slide around a map: title band, side panel, footer.
-pub struct Frame {
-    pub w: f64,
-    pub h: f64,
-    pub items: Vec<Item>,
+/// A lead gap's candidates lists at most this many lines.
+const CANDIDATE_LINES: usize = 8;
+
+/// The candidates' names (each whole) on at most `CANDIDATE_LINES` lines: as many as fit, then
+/// "+ 12 autres" for the rest.
+fn candidate_list(names: &[String], width: f64, size: f64, lang: Lang) -> Block {
+    let list = |shown: usize| {
+        let mut s = names[..shown].join(" ");
+        if shown < names.len() {
+            let more = names.len() - shown;
+            s.push_str(&match lang {
+                Lang::Fr => format!(
+                    " +\u{a0}{more}\u{a0}autre{}",
+                    if more > 1 { "s" } else { "" }
+                ),
+                Lang::En => format!(" +\u{a0}{more}\u{a0}more"),
+            });
+        }
+        super::text::wrap(&s, width, size, Weight::Regular, CANDIDATE_LINES)
+    };
+    let shown = super::largest(0, names.len(), |n| !list(n).truncated);
+    Block {
+        lines: list(shown).lines,
+        size,
+        weight: Weight::Regular,
+    }
 }
 
-impl Frame {
-    /// The map's area on a slide of height `h`: under the header, left of the side panel,
-    /// above the footer.
-    pub fn map_area(header_bottom: f64, panel_x: f64, h: f64) -> Rect {
-        Rect {
-            x: MARGIN,
-            y: header_bottom + 20.0,
-            w: panel_x - 28.0 - MARGIN,
-            h: h - MARGIN - 28.0 - (header_bottom + 20.0),
-            radius: 0.0,
-            fill: None,
-            stroke: None,
-            class: String::new(),
-        }
-    }
-
-    pub fn new(w: f64, h: f64) -> Frame {
-        Frame {
-            w,
-            h,
-            items: Vec::new(),
-        }
-    }
-
-    pub fn scene(self, title: String) -> Scene {
-        Scene {
-            width: self.w,
-            height: self.h,
-            title,
-            background: WHITE,
-            items: self.items,
-        }
-    }
-
-    /// A title line (bold, navy) with a rule under the band; returns the band's bottom.
-    pub fn title(&mut self, title: &str) -> f64 {
-        let (items, bottom) = paragraph(
-            MARGIN,
-            36.0,
-            title,
-            self.w - 2.0 * MARGIN,
-            (34.0, Weight::Bold, NAVY),
-            2,
-        );
-        self.items.push(group("title", "", items));
-        bottom
-    }
-
-    fn header(&mut self, subject: &MapSubject, lang: Lang) -> f64 {
-        let title = format!("{} · {}", subject.domain.id, subject.domain.name);
-        let mut y = self.title(title.trim_end_matches([' ', '·'])) + 8.0;
-        let shown = subject.objectives.len().min(3);
-        for o in &subject.objectives[..shown] {
-            let mut x = MARGIN;
-            let mut items = Vec::new();
-            if o.priority {
-                let badge = Card {
-                    radius: 15.0,
-                    ..Card::new(
-                        &[(tr(lang, "PRIORITAIRE", "PRIORITY"), 16.0, Weight::Bold, 1)],
-                        400.0,
-                        Paint {
-                            fill: "#c0392b",
-                            stroke: "#c0392b",
-                            text: WHITE,
-                            stroke_width: 0.0,
-                            dashed: false,
-                        },
-                    )
-                };
-                let badge = Card { h: 32.0, ..badge };
-                items.extend(badge.items(x, y, "badge"));
-                x += badge.w + 14.0;
-            }
-            let mut line = format!(
-                "{}{}{}",
-                tr(lang, "Objectif", "Objective"),
-                colon(lang),
-                o.title
-            );
-            if let Some(target) = o.target {
-                line.push_str(&format!(
-                    " — {}{}{}{}",
-                    tr(lang, "cible", "target"),
-                    colon(lang),
-                    number(target, lang),
-                    o.unit
-                        .as_deref()
-                        .map(|u| format!(" {u}"))
-                        .unwrap_or_default()
-                ));
-            }
-            let (texts, bottom) = paragraph(
-                x,
-                y + 2.0,
-                &line,
-                self.w - MARGIN - x,
-                (20.0, Weight::Regular, "#2b3440"),
-                2,
-            );
-            items.extend(texts);
-            self.items.push(group("objective", &o.id, items));
-            y = bottom.max(y + 32.0) + 6.0;
-        }
-        if subject.objectives.len() > shown {
-            let more = format!(
-                "+ {} {}",
-                subject.objectives.len() - shown,
-                tr(lang, "autres objectifs", "more objectives")
-            );
-            let (texts, bottom) = paragraph(
-                MARGIN,
-                y,
-                &more,
-                600.0,
-                (18.0, Weight::Regular, super::GREY),
-                1,
-            );
-            self.items.push(group("objective", "", texts));
-            y = bottom + 6.0;
-        }
-        if subject.objectives.is_empty() {
-            let (texts, bottom) = paragraph(
-                MARGIN,
-                y,
-                tr(lang, "Aucun objectif renseigné", "No objective given"),
-                600.0,
-                (20.0, Weight::Regular, super::RED),
-                1,
-            );
-            self.items.push(group("objective", "", texts));
-            y = bottom + 6.0;
-        }
-        self.items.push(Item::Line(Line {
-            points: vec![(MARGIN, y + 6.0), (self.w - MARGIN, y + 6.0)],
-            stroke: super::scene::Stroke::solid(super::RULE, 2.0),
-            arrow: false,
-            class: "rule".into(),
-        }));
-        y + 6.0
-    }
-
-    /// The side panel: legend, means, related domains, stacked from `top` down to `bottom`;
-    /// the legend's gap marker speaks of roles too when the map has `role_gaps`.
-    fn panel(
-        &mut self,
-        t: &Territory,
-        subject: &MapSubject,
-        (lang, role_gaps): (Lang, bool),
-        x: f64,
-        (top, bottom): (f64, f64),
-    ) {
-        let mut items = vec![rect_item(
-            (x, top, PANEL_WIDTH, bottom - top),
-            14.0,
-            Some(super::LIGHT),
-            None,
-            "panel",
-        )];
-        let inner = x + 22.0;
-        let width = PANEL_WIDTH - 44.0;
-        let mut y = top + 20.0;
-
-        y = legend(&mut items, inner, y, width, lang, role_gaps);
-
-        // The means: who brings engineering, support, money.
-        let mut means: Vec<(Means, Vec<&str>)> = Vec::new();
-        for m in Means::ALL {
-            let mut names: Vec<&str> = Vec::new();
-            for o in &subject.objectives {
-                for inv in t.involvements(o) {
-                    if inv.link.means == Some(m) && !names.contains(&inv.actor.name.as_str()) {
-                        names.push(&inv.actor.name);
-                    }
-                }
-            }
-            if !names.is_empty() {
-                means.push((m, names));
-            }
-        }
-        let related_h = if subject.domain.related.is_empty() {
-            0.0
-        } else {
-            40.0
+/// An empty sector of `role` (the lead's when `role` is the lead).
+fn sector(role: Role, lang: Lang) -> SectorSpec {
+    if role == Role::Lead {
+        return SectorSpec {
+            label: None,
+            cards: Vec::new(),
+            ids: Vec::new(),
+            classes: Vec::new(),
+            key: "lead",
+            tint: NAVY,
+            edge: radial::edge_stroke(&paint(Role::Lead)),
         };
-        let limit = bottom - 16.0 - related_h;
-        if !means.is_empty() && y + 80.0 < limit {
-            y += 10.0;
-            let (texts, next) = paragraph(
-                inner,
-                y,
-                tr(lang, "Avec quels moyens ?", "With what means?"),
-                width,
-                (20.0, Weight::Bold, NAVY),
-                1,
-            );
-            items.extend(texts);
-            y = next + 4.0;
-            for (m, names) in means {
-                let lh = text::line_height(17.0);
-                let room = ((limit - y) / lh).floor() as usize;
-                if room < 2 {
-                    break;
-                }
-                let (texts, next) = paragraph(
-                    inner,
-                    y,
-                    m.label(lang),
-                    width,
-                    (17.0, Weight::Bold, "#2b3440"),
-                    1,
-                );
-                items.extend(texts);
-                let (texts, next) = paragraph(
-                    inner,
-                    next,
-                    &names.join(", "),
-                    width,
-                    (17.0, Weight::Regular, "#2b3440"),
-                    (room - 1).min(4),
-                );
-                items.extend(texts);
-                y = next + 6.0;
-            }
-        }
-        if !subject.domain.related.is_empty() {
-            let line = format!(
-                "{}{}{}",
-                tr(lang, "Liens", "Links"),
-                colon(lang),
-                subject.domain.related.join(", ")
-            );
-            let (texts, _) = paragraph(
-                inner,
-                bottom - 16.0 - text::line_height(18.0),
-                &line,
-                width,
-                (18.0, Weight::Bold, NAVY),
-                1,
-            );
-            items.extend(texts);
-        }
-        self.items.push(group("panel", "", items));
     }
-
-    pub fn footer(&mut self, t: &Territory) {
-        let item = text_item(
-            MARGIN,
-            self.h - MARGIN + 16.0,
-            &footer(t),
-            16.0,
-            Weight::Regular,
-            Anchor::Start,
-            super::GREY,
-        );
-        self.items.push(group("footer", "", vec![item]));
+    let p = paint(role);
+    SectorSpec {
+        label: Some(radial::label(role.label(lang), &p)),
+        cards: Vec::new(),
+        ids: Vec::new(),
+        classes: Vec::new(),
+        key: role.id(),
+        tint: p.fill,
+        edge: radial::edge_stroke(&p),
     }
 }
 
-/// The legend of the role colours, the lead and the gap marker (a missing lead, or any
-/// missing role when `role_gaps`), stacked from `y`; returns the new top.
-pub fn legend(
-    items: &mut Vec<Item>,
-    inner: f64,
-    y: f64,
-    width: f64,
-    lang: Lang,
-    role_gaps: bool,
-) -> f64 {
-    let mut y = y;
-    let (texts, next) = paragraph(
-        inner,
-        y,
-        tr(lang, "Légende", "Legend"),
-        width,
-        (20.0, Weight::Bold, NAVY),
-        1,
-    );
-    items.extend(texts);
-    y = next + 8.0;
-    let mut entries: Vec<(Paint, &str)> = SECTOR_ROLES
+/// The title band: the title, then each objective with its PRIORITAIRE badge (and its id
+/// on a map of several, as the cards name them) and its target; returns the rule's y.
+fn header(frame: &mut Frame, title: &str, objectives: &[&Objective], lang: Lang) -> f64 {
+    let mut y = frame.title(title) + 8.0;
+    let multi = objectives.len() > 1;
+    for o in objectives {
+        let mut x = MARGIN;
+        let mut items = Vec::new();
+        if o.priority {
+            let b = priority_badge(lang);
+            items.extend(b.items(x, y, "badge"));
+            x += b.w + 12.0;
+        }
+        if multi {
+            let b = badge(
+                &o.id,
+                Paint {
+                    fill: WHITE,
+                    stroke: NAVY,
+                    text: NAVY,
+                    stroke_width: 2.0,
+                    dashed: false,
+                },
+            );
+            items.extend(b.items(x, y, "badge"));
+            x += b.w + 12.0;
+        }
+        let mut line = format!(
+            "{}{}{}",
+            tr(lang, "Objectif", "Objective"),
+            colon(lang),
+            o.title
+        );
+        if let Some(target) = o.target {
+            line.push_str(&format!(
+                " — {}{}{}{}",
+                tr(lang, "cible", "target"),
+                colon(lang),
+                number(target, lang),
+                o.unit
+                    .as_deref()
+                    .map(|u| format!(" {u}"))
+                    .unwrap_or_default()
+            ));
+        }
+        let (texts, bottom) = paragraph(
+            x,
+            y + 3.0,
+            &line,
+            frame.w - MARGIN - x,
+            (TEXT, Weight::Regular, INK),
+            3,
+        );
+        items.extend(texts);
+        frame.items.push(group("objective", &o.id, items));
+        y = bottom.max(y + 34.0) + 6.0;
+    }
+    if objectives.is_empty() {
+        let (texts, bottom) = paragraph(
+            MARGIN,
+            y,
+            tr(lang, "Aucun objectif renseigné", "No objective given"),
+            600.0,
+            (TEXT, Weight::Regular, RED),
+            1,
+        );
+        frame.items.push(group("objective", "", texts));
+        y = bottom + 6.0;
+    }
+    frame.rule(y + 6.0);
+    y + 6.0
+}
+
+/// The legend of what a slide shows: the roles of its sectors, the lead, and the gap
+/// marks used ("Chef de file à désigner", "Rôle à identifier").
+fn legend_entries(shown: &[Entry], lang: Lang) -> Vec<(Paint, &'static str)> {
+    let has = |f: &dyn Fn(&Entry) -> bool| shown.iter().any(f);
+    let mut out: Vec<(Paint, &'static str)> = SECTOR_ROLES
         .iter()
+        .filter(|r| has(&|e| e.sector() == **r))
         .map(|r| (paint(*r), r.label(lang)))
         .collect();
-    entries.push((paint(Role::Lead), tr(lang, "Chef de file", "Lead")));
-    entries.push((
-        gap_paint(),
-        if role_gaps {
+    if has(&|e| {
+        matches!(
+            e,
+            Entry::Actor {
+                role: Role::Lead,
+                ..
+            }
+        )
+    }) {
+        out.push((paint(Role::Lead), tr(lang, "Chef de file", "Lead")));
+    }
+    let lead_gap = has(&|e| matches!(e, Entry::LeadGap { .. }));
+    let role_gap = has(&|e| matches!(e, Entry::RoleGap { .. }));
+    match (lead_gap, role_gap) {
+        (true, true) => out.push((
+            gap_paint(),
             tr(
                 lang,
                 "À désigner / à identifier",
                 "To be named or identified",
-            )
-        } else {
-            tr(lang, "Chef de file à désigner", "Lead to be named")
-        },
-    ));
-    for (p, label) in entries {
-        let sw = rect_item(
-            (
-                inner + p.stroke_width / 2.0,
-                y + 2.0,
-                40.0 - p.stroke_width,
-                22.0,
             ),
-            6.0,
-            Some(p.fill),
-            Some(p.stroke()),
-            "swatch",
-        );
-        items.push(sw);
-        let (texts, next) = paragraph(
-            inner + 54.0,
-            y,
-            label,
-            width - 54.0,
-            (17.0, Weight::Regular, "#2b3440"),
-            2,
-        );
-        items.extend(texts);
-        y = next.max(y + 26.0) + 6.0;
+        )),
+        (true, false) => out.push((
+            gap_paint(),
+            tr(lang, "Chef de file à désigner", "Lead to be named"),
+        )),
+        (false, true) => out.push((
+            gap_paint(),
+            tr(lang, "Rôle à identifier", "Role to be identified"),
+        )),
+        (false, false) => {}
     }
+    out
+}
 
-    y
+/// The legend section of a side panel.
+pub fn legend(panel: &mut Panel, lang: Lang, entries: &[(Paint, &str)]) {
+    if entries.is_empty() {
+        return;
+    }
+    panel.heading(tr(lang, "Légende", "Legend"));
+    for (p, label) in entries {
+        panel.swatch(*p, label);
+    }
+}
+
+/// "Avec quels moyens ?": who brings engineering, support, money, among the actors shown;
+/// drawn only when the whole section fits under the legend.
+fn means(
+    panel: &mut Panel,
+    t: &Territory,
+    objectives: &[&Objective],
+    shown: &[Entry],
+    lang: Lang,
+    related: &[String],
+) {
+    let on_slide = |id: &str| {
+        shown
+            .iter()
+            .any(|e| matches!(e, Entry::Actor { actor, .. } if actor.id == id)
+                || matches!(e, Entry::LeadGap { candidates, .. } if candidates.iter().any(|(a, _)| a.id == id)))
+    };
+    let mut rows: Vec<(Means, Vec<&str>)> = Vec::new();
+    for m in Means::ALL {
+        let mut names: Vec<&str> = Vec::new();
+        for o in objectives {
+            for inv in t.involvements(o) {
+                let name = name_on_one_line(inv.actor, panel.width(), PANEL_TEXT, Weight::Regular);
+                if inv.link.means == Some(m) && on_slide(&inv.actor.id) && !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        if !names.is_empty() {
+            rows.push((m, names));
+        }
+    }
+    if rows.is_empty() {
+        return;
+    }
+    let font = |weight| (PANEL_TEXT, weight, INK);
+    let lines = |s: &str, weight| {
+        super::text::wrap(s, panel.width(), PANEL_TEXT, weight, 4)
+            .lines
+            .len()
+    };
+    let need = 10.0
+        + 30.0
+        + rows
+            .iter()
+            .map(|(m, names)| {
+                (lines(m.label(lang), Weight::Bold) + lines(&names.join(", "), Weight::Regular))
+                    as f64
+                    * super::text::line_height(PANEL_TEXT)
+                    + 6.0
+            })
+            .sum::<f64>();
+    let reserve = if related.is_empty() { 0.0 } else { FOOT_LINE };
+    if need > panel.room(reserve) {
+        return;
+    }
+    panel.space(10.0);
+    panel.heading(tr(lang, "Avec quels moyens ?", "With what means?"));
+    for (m, names) in rows {
+        panel.text(m.label(lang), font(Weight::Bold), 0.0, 4);
+        panel.text(&names.join(", "), font(Weight::Regular), 0.0, 4);
+        panel.space(6.0);
+    }
 }

@@ -1,21 +1,25 @@
 //! The actor x objective matrix as a table: one row per actor involved, one column per
-//! objective, RACI-style letters in role colours, a red header where the lead is missing.
+//! objective, RACI-style letters in role colours, a red header where `check` finds no lead.
+//! More objectives than a slide's width holds at a legible column width go on further
+//! slides, and so do more actors than its height holds ("(1/2)" in the title).
 
-use super::cartographie::{Frame, MARGIN};
+use super::frame::{Frame, MARGIN, Page, TEXT, paginate};
 use super::scene::{Anchor, Item, Line, Scene, Stroke, Weight};
 use super::{
-    Card, LIGHT, NAVY, Options, PAD_X, RED, RULE, finish, gap_paint, group, paint, rect_item, text,
-    text_item, tr,
+    Card, INK, LIGHT, NAVY, Options, PAD_X, RED, RED_FILL, RULE, colon, finish, gap_paint, group,
+    name_on_one_line, paint, rect_item, text, text_item, tr,
 };
-use crate::model::{Lang, Role, Territory};
+use crate::model::{Actor, Lang, Objective, Role, Territory};
 
+/// A row of one line of text.
 const ROW_H: f64 = 30.0;
-const NAME_W: f64 = 320.0;
-/// The narrowest column: its header ("DC10 · CF ?" in bold 18 px, then the title in 16 px)
-/// stays legible. With more objectives than a slide holds at this width, the canvas grows
-/// wider instead, as it grows taller for more actors.
-pub const MIN_COL_W: f64 = 128.0;
-const MAX_COL_W: f64 = 240.0;
+const NAME_W: f64 = 340.0;
+/// The narrowest column: its header ("DC10 · CF ?" in bold, then the title, at the minimum
+/// text size) stays legible. Objectives past what a slide holds at this width go on the next.
+pub const MIN_COL_W: f64 = 160.0;
+const MAX_COL_W: f64 = 260.0;
+/// An objective's title in a column header: at most this many lines.
+const TITLE_LINES: usize = 2;
 
 /// The letter of a role in a matrix cell.
 pub fn letter(role: Role, lang: Lang) -> &'static str {
@@ -34,56 +38,189 @@ pub fn letter(role: Role, lang: Lang) -> &'static str {
     }
 }
 
-/// The matrix as a Scene.
-pub fn layout(t: &Territory, opts: &Options) -> Scene {
+/// The roles an actor holds towards an objective, in `Role` order.
+fn roles(t: &Territory, a: &Actor, o: &Objective) -> Vec<Role> {
+    let mut roles: Vec<Role> = t
+        .involvements(o)
+        .filter(|inv| inv.actor.id == a.id)
+        .map(|inv| inv.link.role)
+        .collect();
+    roles.sort();
+    roles.dedup();
+    roles
+}
+
+/// An actor's name in its row: on one line when it (or its short name) fits, else on two.
+fn name(a: &Actor) -> Vec<String> {
+    let width = NAME_W - 16.0;
+    let one = name_on_one_line(a, width, TEXT, Weight::Regular);
+    if text::fits(one, width, TEXT, Weight::Regular) {
+        return vec![one.to_owned()];
+    }
+    super::name_lines(a, "", width, TEXT, Weight::Regular, 2)
+}
+
+/// A row of the table: an actor and its name's lines.
+type Row<'a> = (&'a Actor, Vec<String>);
+
+fn row_height(lines: usize) -> f64 {
+    ROW_H + lines.saturating_sub(1) as f64 * text::line_height(TEXT)
+}
+
+/// The matrix, on one slide or more.
+pub fn layout(t: &Territory, opts: &Options) -> Vec<Scene> {
     let lang = opts.lang;
     let k = opts.size.scale();
-    let (w0, h0) = (opts.size.width / k, opts.size.height / k);
-
-    // Rows: actors with at least one role, in table order.
-    let rows: Vec<_> = t
-        .actors()
-        .iter()
-        .filter(|a| {
-            t.objectives()
-                .iter()
-                .any(|o| t.involvements(o).any(|inv| inv.actor.id == a.id))
-        })
-        .collect();
-    let cols = t.objectives();
-    let w = w0.max(2.0 * MARGIN + NAME_W + cols.len() as f64 * MIN_COL_W);
-
+    let (w, h) = (opts.size.width / k, opts.size.height / k);
     let title = format!(
         "{}{}{}",
         t.name,
-        super::colon(lang),
+        colon(lang),
         tr(lang, "qui fait quoi", "who does what")
     );
-    let mut frame = Frame::new(w, h0);
-    let header_bottom = frame.title(&title) + 12.0;
-    frame.items.push(Item::Line(Line {
-        points: vec![(MARGIN, header_bottom), (w - MARGIN, header_bottom)],
-        stroke: Stroke::solid(RULE, 2.0),
-        arrow: false,
-        class: "rule".into(),
-    }));
-    let top = header_bottom + 24.0;
-    let header_h = 18.0 + text::line_height(18.0) + 3.0 * text::line_height(16.0) + 4.0;
-    let legend_h = 44.0;
-    let needed = top + header_h + rows.len() as f64 * ROW_H + 16.0 + legend_h + MARGIN + 28.0;
-    let h = needed.max(h0);
-    frame.h = h;
 
+    // Columns: objectives in groups of what a slide's width holds, evened out.
+    let fit = (((w - 2.0 * MARGIN - NAME_W) / MIN_COL_W).floor() as usize).max(1);
+    let n = t.objectives().len();
+    let groups = n.div_ceil(fit).max(1);
+    let per = n.div_ceil(groups).max(1);
+    let columns: Vec<&[Objective]> = if n == 0 {
+        vec![&[]]
+    } else {
+        t.objectives().chunks(per).collect()
+    };
+
+    // Each group's rows (the actors with a role in its objectives), as many per slide as fit.
+    let mut probe = Frame::new(w, h);
+    let top = table_top(
+        &mut probe,
+        &Page::widest(t.actors().len() + n).title(&title),
+    );
+    let bottom = probe.bottom();
+    let mut slides: Vec<(&[Objective], Vec<Row>)> = Vec::new();
+    for cols in columns {
+        let rows: Vec<Row> = t
+            .actors()
+            .iter()
+            .filter(|a| cols.iter().any(|o| !roles(t, a, o).is_empty()))
+            .map(|a| (a, name(a)))
+            .collect();
+        let room = bottom - top - header_height(cols) - 12.0 - legend_height(t, cols, w, lang);
+        let heights = rows.into_iter().map(|r| {
+            let h = row_height(r.1.len());
+            (r, h)
+        });
+        slides.extend(
+            paginate(heights, room, 0.0)
+                .into_iter()
+                .map(|rows| (cols, rows)),
+        );
+    }
+    let count = slides.len();
+    slides
+        .into_iter()
+        .zip(Page::all(count))
+        .map(|((cols, rows), page)| {
+            let title = page.title(&title);
+            let mut frame = Frame::new(w, h);
+            let top = table_top(&mut frame, &title);
+            draw(&mut frame, t, cols, &rows, top, opts);
+            frame.footer(t);
+            finish(frame.scene(title), k)
+        })
+        .collect()
+}
+
+/// The title and its rule; returns where the table starts.
+fn table_top(frame: &mut Frame, title: &str) -> f64 {
+    let rule = frame.title(title) + 12.0;
+    frame.rule(rule);
+    rule + 16.0
+}
+
+/// The height of the column headers of `cols`.
+fn header_height(cols: &[Objective]) -> f64 {
+    let inner = MIN_COL_W - 16.0;
+    let lines = cols
+        .iter()
+        .map(|o| {
+            text::wrap(&o.title, inner, TEXT, Weight::Regular, TITLE_LINES)
+                .lines
+                .len()
+        })
+        .max()
+        .unwrap_or(0);
+    16.0 + (1 + lines) as f64 * text::line_height(TEXT) + 4.0
+}
+
+/// The roles present in the cells of `cols`, for the legend.
+fn roles_in(t: &Territory, cols: &[Objective]) -> Vec<Role> {
+    Role::ALL
+        .into_iter()
+        .filter(|r| {
+            cols.iter()
+                .any(|o| t.involvements(o).any(|inv| inv.link.role == *r))
+        })
+        .collect()
+}
+
+/// The legend's chips, one per role present, laid in rows within `w`: (chip, x, row).
+fn legend_chips(t: &Territory, cols: &[Objective], w: f64, lang: Lang) -> Vec<(Card, f64, usize)> {
+    let mut out = Vec::new();
+    let (mut x, mut row) = (MARGIN, 0);
+    for role in roles_in(t, cols) {
+        let label = format!("{} = {}", letter(role, lang), role.word(lang));
+        let p = if role == Role::LeadCandidate {
+            gap_paint()
+        } else {
+            paint(role)
+        };
+        let chip = Card {
+            radius: 8.0,
+            h: 36.0,
+            ..Card::new(&[(label.as_str(), TEXT, Weight::Bold, 1)], 600.0, p)
+        };
+        if x > MARGIN && x + chip.w > w - MARGIN {
+            x = MARGIN;
+            row += 1;
+        }
+        let at = x;
+        x += chip.w + 10.0;
+        out.push((chip, at, row));
+    }
+    out
+}
+
+const CHIP_ROW: f64 = 44.0;
+
+fn legend_height(t: &Territory, cols: &[Objective], w: f64, lang: Lang) -> f64 {
+    legend_chips(t, cols, w, lang)
+        .last()
+        .map_or(0.0, |(_, _, row)| (row + 1) as f64 * CHIP_ROW)
+}
+
+/// The table of `cols` x `rows` from `top`, then its legend.
+fn draw(
+    frame: &mut Frame,
+    t: &Territory,
+    cols: &[Objective],
+    rows: &[Row],
+    top: f64,
+    opts: &Options,
+) {
+    let lang = opts.lang;
+    let w = frame.w;
     let col_w =
         ((w - 2.0 * MARGIN - NAME_W) / cols.len().max(1) as f64).clamp(MIN_COL_W, MAX_COL_W);
     let table_w = NAME_W + col_w * cols.len() as f64;
     let x0 = MARGIN;
+    let header_h = header_height(cols);
 
-    // Column headers: domain id, then the objective's title, cut to fit.
+    // Column headers: the domain (and "CF ?" without a lead), then the objective's title.
     for (j, o) in cols.iter().enumerate() {
         let x = x0 + NAME_W + j as f64 * col_w;
-        let gap = opts.lead_gap(t, o);
-        let (fill, color) = if gap { ("#fdecec", RED) } else { (LIGHT, NAVY) };
+        let gap = opts.gaps.lead(o).is_some();
+        let (fill, color) = if gap { (RED_FILL, RED) } else { (LIGHT, NAVY) };
         let mut items = vec![rect_item(
             (x + 2.0, top, col_w - 4.0, header_h - 4.0),
             8.0,
@@ -98,60 +235,56 @@ pub fn layout(t: &Territory, opts: &Options) -> Scene {
         } else {
             o.domain.clone()
         };
-        for (s, size, weight, lines) in [
-            (head.as_str(), 18.0, Weight::Bold, 1),
-            (o.title.as_str(), 16.0, Weight::Regular, 3),
+        for (s, weight, lines) in [
+            (head.as_str(), Weight::Bold, 1),
+            (o.title.as_str(), Weight::Regular, TITLE_LINES),
         ] {
-            for line in text::wrap(s, inner, size, weight, lines).lines {
+            for line in text::wrap(s, inner, TEXT, weight, lines).lines {
                 items.push(text_item(
                     x + col_w / 2.0,
-                    y + text::ascent(size),
+                    y + text::ascent(TEXT),
                     &line,
-                    size,
+                    TEXT,
                     weight,
                     Anchor::Middle,
                     color,
                 ));
-                y += text::line_height(size);
+                y += text::line_height(TEXT);
             }
         }
         frame.items.push(group("column", &o.id, items));
     }
 
     // Rows.
-    for (i, a) in rows.iter().enumerate() {
-        let y = top + header_h + i as f64 * ROW_H;
+    let mut y = top + header_h;
+    for (i, (a, lines)) in rows.iter().enumerate() {
+        let rh = row_height(lines.len());
         let mut items = Vec::new();
         if i % 2 == 0 {
             items.push(rect_item(
-                (x0, y, table_w, ROW_H),
+                (x0, y, table_w, rh),
                 0.0,
-                Some("#f7f8fa"),
+                Some(super::frame::STRIPE),
                 None,
                 "stripe",
             ));
         }
-        let name = text::wrap(&a.name, NAME_W - 16.0, 17.0, Weight::Regular, 1)
-            .lines
-            .join(" ");
-        let baseline = y + (ROW_H + text::ascent(17.0) - text::descent(17.0)) / 2.0;
-        items.push(text_item(
-            x0 + 8.0,
-            baseline,
-            &name,
-            17.0,
-            Weight::Regular,
-            Anchor::Start,
-            "#2b3440",
-        ));
+        let block = lines.len() as f64 * text::line_height(TEXT);
+        let mut line_top = y + (rh - block) / 2.0;
+        for line in lines {
+            items.push(text_item(
+                x0 + 8.0,
+                line_top + text::ascent(TEXT),
+                line,
+                TEXT,
+                Weight::Regular,
+                Anchor::Start,
+                INK,
+            ));
+            line_top += text::line_height(TEXT);
+        }
         for (j, o) in cols.iter().enumerate() {
-            let mut roles: Vec<Role> = t
-                .involvements(o)
-                .filter(|inv| inv.actor.id == a.id)
-                .map(|inv| inv.link.role)
-                .collect();
-            roles.sort();
-            roles.dedup();
+            let roles = roles(t, a, o);
             let Some(first) = roles.first() else { continue };
             let letters: Vec<&str> = roles.iter().map(|r| letter(*r, lang)).collect();
             let x = x0 + NAME_W + j as f64 * col_w;
@@ -161,54 +294,46 @@ pub fn layout(t: &Territory, opts: &Options) -> Scene {
             let card = Card {
                 radius: 6.0,
                 ..Card::new(
-                    &[(label.as_str(), 16.0, Weight::Bold, 1)],
+                    &[(label.as_str(), TEXT, Weight::Bold, 1)],
                     col_w - 8.0 - 2.0 * PAD_X - p.stroke_width,
                     p,
                 )
             };
+            // One pixel above and below: the letters' line (20 px) just fits the row.
             let card = Card {
-                h: ROW_H - 6.0,
+                h: ROW_H - 2.0,
                 w: card.w.min(col_w - 8.0),
                 ..card
             };
-            let cell = card.items(x + (col_w - card.w) / 2.0, y + 3.0, "cell");
+            let cell = card.items(x + (col_w - card.w) / 2.0, y + (rh - card.h) / 2.0, "cell");
             items.push(group("cell", &format!("{}:{}", a.id, o.id), cell));
         }
         frame.items.push(group("row", &a.id, items));
+        y += rh;
     }
-    // Grid lines.
-    let table_bottom = top + header_h + rows.len() as f64 * ROW_H;
     frame.items.push(Item::Line(Line {
-        points: vec![(x0, table_bottom), (x0 + table_w, table_bottom)],
+        points: vec![(x0, y), (x0 + table_w, y)],
         stroke: Stroke::solid(RULE, 1.5),
         arrow: false,
         class: "rule".into(),
     }));
+    if rows.is_empty() {
+        let (texts, _) = super::stack(
+            x0,
+            y + 16.0,
+            &[tr(lang, "Aucun acteur renseigné", "No actor given").to_owned()],
+            (TEXT, Weight::Regular, super::GREY),
+        );
+        frame.items.push(group("note", "", texts));
+        y += 16.0 + text::line_height(TEXT);
+    }
 
-    // Legend: one chip per role.
-    let mut x = x0;
-    let y = table_bottom + 16.0;
+    // Legend: one chip per role present.
     let mut legend = Vec::new();
-    for role in Role::ALL {
-        let label = format!("{} = {}", letter(role, lang), role.word(lang));
-        let p = if role == Role::LeadCandidate {
-            gap_paint()
-        } else {
-            paint(role)
-        };
-        let chip = Card {
-            radius: 8.0,
-            ..Card::new(&[(label.as_str(), 16.0, Weight::Bold, 1)], 400.0, p)
-        };
-        if x + chip.w > w - MARGIN {
-            break;
-        }
-        legend.extend(chip.items(x, y, "chip"));
-        x += chip.w + 10.0;
+    for (chip, x, row) in legend_chips(t, cols, w, lang) {
+        legend.extend(chip.items(x, y + 12.0 + row as f64 * CHIP_ROW, "chip"));
     }
     frame.items.push(group("legend", "", legend));
-    frame.footer(t);
-    finish(frame.scene(title), k)
 }
 
 #[cfg(test)]
@@ -219,10 +344,10 @@ mod tests {
     fn the_narrowest_column_holds_a_header_and_a_common_word() {
         let inner = MIN_COL_W - 16.0;
         for head in ["DC10 · CF ?", "DC10 · L?"] {
-            let w = text::width(head, 18.0, Weight::Bold);
+            let w = text::width(head, TEXT, Weight::Bold);
             assert!(w <= inner, "{head}: {w} > {inner}");
         }
-        let w = text::width("valorisation", 16.0, Weight::Regular);
+        let w = text::width("valorisation", TEXT, Weight::Regular);
         assert!(w <= inner, "{w} > {inner}");
     }
 }

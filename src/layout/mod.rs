@@ -1,16 +1,25 @@
-//! Model -> positioned Scene: the slide frame (title, legend panel, footer), the role
-//! palette, text cards, and one module per kind of map. Pure geometry: no SVG here.
+//! Model -> positioned Scene: the gaps to draw (from `check`), text cards, the names that fit
+//! them, and one module per kind of map; the slide's shared parts are in `frame`. Pure
+//! geometry: no SVG here.
 
 pub mod actor;
 pub mod cartographie;
+pub mod frame;
 pub mod matrix;
+mod notes;
 pub mod overview;
 mod radial;
 pub mod scene;
 pub mod status_chart;
 pub mod text;
 
-use crate::model::{Lang, Role, Territory};
+use std::collections::BTreeMap;
+
+use crate::check::Finding;
+use crate::model::{Actor, Lang, Objective, Role};
+pub use frame::{
+    DARK, GREY, INK, LIGHT, NAVY, PRIORITY, Paint, RED, RED_FILL, RULE, WHITE, gap_paint, paint,
+};
 use scene::{Anchor, Color, Group, Item, Rect, Scene, Stroke, Text, Weight, r2};
 
 /// The slide size every layout is designed at; other sizes are scaled from it.
@@ -58,124 +67,70 @@ impl Size {
 
     /// The factor from design units to pixels: text keeps its design size relative to a
     /// 1920 x 1080 slide.
-    fn scale(self) -> f64 {
+    pub fn scale(self) -> f64 {
         (self.width / DESIGN_WIDTH).min(self.height / DESIGN_HEIGHT)
     }
 }
 
 /// What every layout needs besides the territory.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     pub size: Size,
     pub lang: Lang,
-    /// The roles every objective with actors must have someone in; the cartographie draws
-    /// a red dashed gap card for each one nobody holds. Chosen by the caller (the check
-    /// settings of `missing-role`), never read from them here.
-    pub required_roles: Vec<Role>,
-    /// The roles a priority objective with actors must have someone in besides (funder,
-    /// from `priority-unfunded`).
-    pub priority_roles: Vec<Role>,
-    /// Whether an objective without a lead is drawn as a gap (the "Chef de file ?" card,
-    /// the overview badge, the matrix's red header). Chosen by the caller (whether
-    /// `missing-lead` is on); true by default.
-    pub lead_required: bool,
+    /// The gaps to draw, taken from the findings of `check`: a map never decides on its own
+    /// what counts as a gap, so it can never disagree with `check`.
+    pub gaps: Gaps,
 }
 
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            size: Size::default(),
-            lang: Lang::default(),
-            required_roles: Vec::new(),
-            priority_roles: Vec::new(),
-            lead_required: true,
-        }
-    }
+/// The gaps `check` found that the maps draw: objectives without a lead (`missing-lead`,
+/// with its candidates) and required roles nobody holds (`missing-role`,
+/// `priority-unfunded`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Gaps {
+    /// Objective id -> the ids of its lead candidates, per `missing-lead` finding.
+    lead: BTreeMap<String, Vec<String>>,
+    /// Objective id -> the roles nobody holds towards it.
+    roles: BTreeMap<String, Vec<Role>>,
 }
 
-impl Options {
-    /// Whether `objective` is drawn with a lead gap: a lead is required and nobody holds it.
-    pub fn lead_gap(&self, t: &Territory, objective: &crate::model::Objective) -> bool {
-        self.lead_required && t.actors_in_role(objective, Role::Lead).is_empty()
-    }
-
-    /// The roles `objective` must have someone in.
-    pub fn required_for(&self, objective: &crate::model::Objective) -> Vec<Role> {
-        let mut roles = self.required_roles.clone();
-        if objective.priority {
-            for r in &self.priority_roles {
-                if !roles.contains(r) {
-                    roles.push(*r);
+impl Gaps {
+    /// The gaps among `findings` (those of every rule may be given; the others are ignored).
+    pub fn from_findings(findings: &[Finding]) -> Gaps {
+        let mut gaps = Gaps::default();
+        for f in findings {
+            match f.rule {
+                "missing-lead" => {
+                    for o in &f.objectives {
+                        gaps.lead.insert(o.clone(), f.actors.clone());
+                    }
                 }
+                "missing-role" | "priority-unfunded" => {
+                    for o in &f.objectives {
+                        let roles = gaps.roles.entry(o.clone()).or_default();
+                        for r in &f.roles {
+                            if !roles.contains(r) {
+                                roles.push(*r);
+                            }
+                        }
+                    }
+                }
+                _ => {}
             }
         }
-        roles
+        gaps
     }
-}
 
-// The palette. Role colours follow the seed deck's legend.
-pub const NAVY: Color = "#1b2a4a";
-pub const GREY: Color = "#5f6b7a";
-pub const LIGHT: Color = "#f3f5f8";
-pub const RULE: Color = "#d5dae1";
-pub const WHITE: Color = "#ffffff";
-pub const DARK: Color = "#1f1f1f";
-pub const RED: Color = "#c62828";
-pub const RED_FILL: Color = "#fdecec";
-
-/// How a role's boxes are painted.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Paint {
-    pub fill: Color,
-    pub stroke: Color,
-    pub text: Color,
-    pub stroke_width: f64,
-    pub dashed: bool,
-}
-
-pub fn paint(role: Role) -> Paint {
-    let p = |fill, stroke, text| Paint {
-        fill,
-        stroke,
-        text,
-        stroke_width: 1.5,
-        dashed: false,
-    };
-    match role {
-        Role::Prescriber => p("#f39c34", "#b8650c", DARK),
-        Role::Funder => p("#8e5bb5", "#623a86", WHITE),
-        Role::Support => p("#3a7dc9", "#245a96", WHITE),
-        Role::Target => p("#3b8a3e", "#276029", WHITE),
-        Role::Relay => p("#f5cf3a", "#b99400", DARK),
-        Role::Lead => Paint {
-            fill: WHITE,
-            stroke: NAVY,
-            text: NAVY,
-            stroke_width: 4.0,
-            dashed: false,
-        },
-        Role::LeadCandidate => gap_paint(),
+    /// The lead candidates' ids of an objective `check` found without a lead; `None` when it
+    /// has a lead or `missing-lead` is off.
+    pub fn lead(&self, objective: &Objective) -> Option<&[String]> {
+        self.lead.get(&objective.id).map(Vec::as_slice)
     }
-}
 
-/// The red dashed look of a gap: a missing lead, a required role nobody holds.
-pub fn gap_paint() -> Paint {
-    Paint {
-        fill: RED_FILL,
-        stroke: RED,
-        text: RED,
-        stroke_width: 3.0,
-        dashed: true,
-    }
-}
-
-impl Paint {
-    pub fn stroke(&self) -> Stroke {
-        if self.dashed {
-            Stroke::dashed(self.stroke, self.stroke_width, 10.0, 6.0)
-        } else {
-            Stroke::solid(self.stroke, self.stroke_width)
-        }
+    /// Whether `role` is a gap of `objective`.
+    pub fn role(&self, objective: &Objective, role: Role) -> bool {
+        self.roles
+            .get(&objective.id)
+            .is_some_and(|roles| roles.contains(&role))
     }
 }
 
@@ -221,6 +176,85 @@ pub struct Card {
     pub radius: f64,
 }
 
+/// Lines of one size and weight on a card.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub lines: Vec<String>,
+    pub size: f64,
+    pub weight: Weight,
+}
+
+impl Block {
+    /// `s` wrapped within `max_width` on at most `max_lines` lines.
+    pub fn wrapped(s: &str, max_width: f64, size: f64, weight: Weight, max_lines: usize) -> Block {
+        Block {
+            lines: text::wrap(s, max_width, size, weight, max_lines).lines,
+            size,
+            weight,
+        }
+    }
+}
+
+/// An actor's name broken into lines on a card `max_width` wide: the full name when it fits
+/// `max_lines` lines with every word whole (a compound name may break after a hyphen, an
+/// apostrophe or a slash); else its short name (the `short` column, else its first alias)
+/// when that one does; else the full name on up to twice as many lines, broken where it
+/// must. Never a name cut into pieces or ended with "…" while a form that fits exists.
+///
+/// `marks` (footnote numbers, "¹") follow the name's last letter.
+pub fn name_lines(
+    actor: &Actor,
+    marks: &str,
+    max_width: f64,
+    size: f64,
+    weight: Weight,
+    max_lines: usize,
+) -> Vec<String> {
+    let full = text::wrap(
+        &format!("{}{marks}", actor.name),
+        max_width,
+        size,
+        weight,
+        max_lines,
+    );
+    if full.whole() {
+        return full.lines;
+    }
+    if let Some(short) = actor.short_name() {
+        let short = text::wrap(
+            &format!("{short}{marks}"),
+            max_width,
+            size,
+            weight,
+            max_lines,
+        );
+        if short.whole() {
+            return short.lines;
+        }
+    }
+    // No short form fits: the full name on more lines, cut only past twice as many.
+    text::wrap(
+        &format!("{}{marks}", actor.name),
+        max_width,
+        size,
+        weight,
+        2 * max_lines,
+    )
+    .lines
+}
+
+/// An actor's name on one line within `max_width` (a list of candidates, a table row): the
+/// full name when it fits, else the short name when that one does, else the full name.
+pub fn name_on_one_line(actor: &Actor, max_width: f64, size: f64, weight: Weight) -> &str {
+    if text::fits(&actor.name, max_width, size, weight) {
+        return &actor.name;
+    }
+    match actor.short_name() {
+        Some(short) if text::fits(short, max_width, size, weight) => short,
+        _ => &actor.name,
+    }
+}
+
 pub const PAD_X: f64 = 14.0;
 pub const PAD_Y: f64 = 9.0;
 
@@ -228,13 +262,26 @@ impl Card {
     /// A card whose text is `blocks` (text, size, weight), each wrapped within `max_text`
     /// pixels on at most `max_lines` lines.
     pub fn new(blocks: &[(&str, f64, Weight, usize)], max_text: f64, paint: Paint) -> Card {
+        let blocks: Vec<Block> = blocks
+            .iter()
+            .map(|&(text, size, weight, max_lines)| Block {
+                lines: text::wrap(text, max_text, size, weight, max_lines).lines,
+                size,
+                weight,
+            })
+            .collect();
+        Card::of(&blocks, paint)
+    }
+
+    /// A card of lines already broken (an actor's name from `name_lines`).
+    pub fn of(blocks: &[Block], paint: Paint) -> Card {
         let mut lines = Vec::new();
-        for &(text, size, weight, max_lines) in blocks {
-            for line in text::wrap(text, max_text, size, weight, max_lines).lines {
+        for b in blocks {
+            for line in &b.lines {
                 lines.push(CardLine {
-                    text: line,
-                    size,
-                    weight,
+                    text: line.clone(),
+                    size: b.size,
+                    weight: b.weight,
                     color: paint.text,
                 });
             }
@@ -286,6 +333,21 @@ impl Card {
         }
         items
     }
+}
+
+/// The largest `k` in `lo..=hi` for which `fits(k)` holds, `fits` holding up to some `k` and
+/// not past it; `lo` when none does (the least the caller takes). Asks O(log(hi - lo)) times.
+pub fn largest(lo: usize, hi: usize, fits: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (lo, hi.max(lo));
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if fits(mid) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    lo
 }
 
 /// A text line item.
@@ -371,19 +433,6 @@ pub fn stack(x: f64, y: f64, lines: &[String], (size, weight, color): Font) -> (
         top += text::line_height(size);
     }
     (items, top)
-}
-
-/// The footer text: territory and programme.
-pub fn footer(t: &Territory) -> String {
-    let mut s = t.name.clone();
-    if let Some(p) = &t.programme {
-        s.push_str(" · ");
-        s.push_str(&p.name);
-        if let (Some(a), Some(b)) = (p.start, p.end) {
-            s.push_str(&format!(" {}–{}", a.year(), b.year()));
-        }
-    }
-    s
 }
 
 /// Multiply every coordinate and size of a scene by `k` and round to 1/100 px.

@@ -1,166 +1,225 @@
-//! The territory overview: one card per domain with its objectives and targets, a
-//! "prioritaire" badge, a red "chef de file ?" badge where an objective has no lead, the
-//! number of actors involved, and the related domains.
+//! The territory overview: one card per domain with its PRIORITAIRE and gap badges, and for
+//! each objective its target, its lead (or the red "Chef de file ?" with its candidates) and
+//! a small bar of its progress from `status`; then the number of actors involved and the
+//! related domains. Cards too many for one slide go on the next ("(2/2)"); a domain with
+//! more objectives than a slide holds continues on another card ("DC3 (suite)").
 
-use super::cartographie::{Frame, MARGIN};
-use super::scene::{Anchor, Item, Line, Scene, Stroke, Weight};
+use super::frame::{Frame, MARGIN, Page, TEXT, badge, paginate, priority_badge, solid};
+use super::scene::{Item, Scene, Stroke, Weight};
+use super::status_chart::{percent, verdict_color};
 use super::{
-    Card, LIGHT, NAVY, Options, Paint, RED, RULE, WHITE, finish, gap_paint, group, number,
-    paragraph, rect_item, text, text_item, tr,
+    Block, Card, GREY, INK, LIGHT, NAVY, Options, RED, RULE, WHITE, colon, finish, gap_paint,
+    group, largest, name_on_one_line, number, rect_item, stack, text, tr,
 };
-use crate::model::Territory;
+use crate::model::{Domain, Objective, Role, Territory};
+use crate::status::{Status, Verdict};
 
-const GAP: f64 = 24.0;
-const MIN_CARD_H: f64 = 230.0;
-const PAD: f64 = 18.0;
+const GAP: f64 = 16.0;
+const PAD: f64 = 14.0;
+const MAX_COLS: usize = 3;
+/// The roles whose gaps get a badge, in sector order.
+const BADGE_ROLES: [Role; 5] = [
+    Role::Prescriber,
+    Role::Funder,
+    Role::Support,
+    Role::Target,
+    Role::Relay,
+];
 
-/// The overview as a Scene.
-pub fn layout(t: &Territory, opts: &Options) -> Scene {
+/// One card: a domain, or the rest of a domain too long for one card.
+struct Plan<'a> {
+    domain: &'a Domain,
+    objectives: Vec<&'a Objective>,
+    /// False for a card that continues the domain's previous one.
+    first: bool,
+    height: f64,
+}
+
+/// The overview, on one slide or more; `status` gives each objective's progress.
+pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Vec<Scene> {
     let lang = opts.lang;
     let k = opts.size.scale();
-    let (w, h0) = (opts.size.width / k, opts.size.height / k);
-    let n = t.domains().len().max(1);
-    let cols = ((n as f64).sqrt().ceil() as usize).clamp(1, 6);
-    let rows = n.div_ceil(cols);
-
+    let (w, h) = (opts.size.width / k, opts.size.height / k);
     let title = match &t.programme {
         Some(p) => format!(
             "{} · {}{}{}",
             t.name,
             p.name,
-            super::colon(lang),
+            colon(lang),
             tr(lang, "vue d'ensemble", "overview")
         ),
         None => format!(
             "{}{}{}",
             t.name,
-            super::colon(lang),
+            colon(lang),
             tr(lang, "vue d'ensemble", "overview")
         ),
     };
-    let mut frame = Frame::new(w, h0);
-    let header_bottom = frame.title(&title) + 12.0;
-    let top = header_bottom + 24.0;
+    // The body's room, measured with the widest page number a split can write.
+    let mut probe = Frame::new(w, h);
+    let top = probe.titled(&Page::widest(t.domains().len() * 4).title(&title));
+    let room = probe.bottom() - top;
+    let cols = t.domains().len().clamp(1, MAX_COLS);
     let card_w = (w - 2.0 * MARGIN - (cols as f64 - 1.0) * GAP) / cols as f64;
-    let avail = h0 - MARGIN - 28.0 - top;
-    let card_h = ((avail - (rows as f64 - 1.0) * GAP) / rows as f64).max(MIN_CARD_H);
-    let h = (top + rows as f64 * card_h + (rows as f64 - 1.0) * GAP + MARGIN + 28.0).max(h0);
-    frame.h = h;
-    frame.items.push(Item::Line(Line {
-        points: vec![(MARGIN, header_bottom), (w - MARGIN, header_bottom)],
-        stroke: Stroke::solid(RULE, 2.0),
-        arrow: false,
-        class: "rule".into(),
-    }));
+    let ctx = Ctx {
+        t,
+        status,
+        opts,
+        w: card_w,
+    };
 
-    for (i, d) in t.domains().iter().enumerate() {
-        let (col, row) = (i % cols, i / cols);
-        let x = MARGIN + col as f64 * (card_w + GAP);
-        let y = top + row as f64 * (card_h + GAP);
-        let objectives: Vec<_> = t.objectives_of(&d.id).collect();
-        let gap = objectives.iter().any(|o| opts.lead_gap(t, o));
-        let priority = objectives.iter().any(|o| o.priority);
-        let mut items = vec![rect_item(
-            (x, y, card_w, card_h),
-            14.0,
-            Some(if priority { WHITE } else { LIGHT }),
-            Some(Stroke::solid(
-                if priority { NAVY } else { RULE },
-                if priority { 3.0 } else { 1.5 },
-            )),
-            "card",
-        )];
-        let inner_w = card_w - 2.0 * PAD;
-        let bottom = y + card_h - PAD;
-        // Badges along the top.
-        let mut bx = x + PAD;
-        let by = y + PAD;
-        let id_card = Card {
+    // The cards, a domain split where one card would not fit a slide.
+    let mut plans: Vec<Plan> = Vec::new();
+    for d in t.domains() {
+        let objectives: Vec<&Objective> = t.objectives_of(&d.id).collect();
+        let mut first = true;
+        let mut rest = objectives.as_slice();
+        loop {
+            // The most objectives whose card fits a slide (one at least).
+            let n = largest(1, rest.len(), |n| {
+                ctx.card(d, &rest[..n], first, 0.0, 0.0, 0.0).1 <= room
+            })
+            .min(rest.len());
+            let height = ctx.card(d, &rest[..n], first, 0.0, 0.0, 0.0).1;
+            plans.push(Plan {
+                domain: d,
+                objectives: rest[..n].to_vec(),
+                first,
+                height,
+            });
+            first = false;
+            rest = &rest[n..];
+            if rest.is_empty() {
+                break;
+            }
+        }
+    }
+
+    // Rows of `cols` cards, as many rows on a slide as fit.
+    let rows: Vec<&[Plan]> = plans.chunks(cols).collect();
+    let row_h = |r: &[Plan]| r.iter().map(|p| p.height).fold(0.0, f64::max);
+    let slides = paginate(rows.into_iter().map(|r| (r, row_h(r))), room, GAP);
+    let count = slides.len();
+    slides
+        .into_iter()
+        .zip(Page::all(count))
+        .map(|(rows, page)| {
+            let title = page.title(&title);
+            let mut frame = Frame::new(w, h);
+            let top = frame.titled(&title);
+            // Rows share the slide's height, each at least as tall as its tallest card.
+            let natural: f64 = rows.iter().map(|r| row_h(r)).sum::<f64>()
+                + GAP * rows.len().saturating_sub(1) as f64;
+            let extra =
+                ((frame.bottom() - top - natural) / rows.len().max(1) as f64).clamp(0.0, 120.0);
+            let mut y = top;
+            for row in rows {
+                let rh = row_h(row) + extra;
+                for (col, plan) in row.iter().enumerate() {
+                    let x = MARGIN + col as f64 * (card_w + GAP);
+                    let (items, _) = ctx.card(plan.domain, &plan.objectives, plan.first, x, y, rh);
+                    let id = if plan.first {
+                        plan.domain.id.clone()
+                    } else {
+                        format!("{}+{}", plan.domain.id, plan.objectives[0].id)
+                    };
+                    frame.items.push(group("card", &id, items));
+                }
+                y += rh + GAP;
+            }
+            if t.domains().is_empty() {
+                let (texts, _) = stack(
+                    MARGIN,
+                    top,
+                    &[tr(lang, "Aucun domaine renseigné", "No domain given").to_owned()],
+                    (TEXT, Weight::Regular, RED),
+                );
+                frame.items.push(group("note", "", texts));
+            }
+            frame.footer(t);
+            finish(frame.scene(title), k)
+        })
+        .collect()
+}
+
+struct Ctx<'a> {
+    t: &'a Territory,
+    status: &'a Status,
+    opts: &'a Options,
+    /// A card's width.
+    w: f64,
+}
+
+impl Ctx<'_> {
+    /// A card at (x, y), at least `min_h` tall: its items and its height.
+    fn card(
+        &self,
+        d: &Domain,
+        objectives: &[&Objective],
+        first: bool,
+        x: f64,
+        y: f64,
+        min_h: f64,
+    ) -> (Vec<Item>, f64) {
+        let (t, lang) = (self.t, self.opts.lang);
+        let inner = self.w - 2.0 * PAD;
+        let all: Vec<&Objective> = t.objectives_of(&d.id).collect();
+        let mut items = Vec::new();
+
+        // Badges along the top, on as many rows as they need.
+        let id = if first {
+            d.id.clone()
+        } else {
+            format!("{} ({})", d.id, tr(lang, "suite", "continued"))
+        };
+        let mut badges = vec![Card {
             radius: 8.0,
-            ..Card::new(
-                &[(d.id.as_str(), 18.0, Weight::Bold, 1)],
-                inner_w / 2.0,
-                Paint {
-                    fill: NAVY,
-                    stroke: NAVY,
-                    text: WHITE,
-                    stroke_width: 0.0,
-                    dashed: false,
-                },
-            )
-        };
-        items.extend(id_card.items(bx, by, "badge"));
-        bx += id_card.w + 8.0;
-        let mut badge = |label: &str, paint: Paint, items: &mut Vec<Item>| {
-            let c = Card {
-                radius: 14.0,
-                ..Card::new(&[(label, 16.0, Weight::Bold, 1)], inner_w, paint)
-            };
-            if bx + c.w <= x + card_w - PAD {
-                items.extend(c.items(bx, by, "badge"));
-                bx += c.w + 8.0;
+            ..badge(&id, solid(NAVY))
+        }];
+        if all.iter().any(|o| o.priority) {
+            badges.push(priority_badge(lang));
+        }
+        if all.iter().any(|o| self.opts.gaps.lead(o).is_some()) {
+            badges.push(badge(tr(lang, "Chef de file ?", "Lead?"), gap_paint()));
+        }
+        for role in BADGE_ROLES {
+            if all.iter().any(|o| self.opts.gaps.role(o, role)) {
+                let label = format!("{}{}", role.label(lang), tr(lang, "\u{a0}?", "?"));
+                badges.push(badge(&label, gap_paint()));
             }
-        };
-        if priority {
-            badge(
-                tr(lang, "PRIORITAIRE", "PRIORITY"),
-                Paint {
-                    fill: "#c0392b",
-                    stroke: "#c0392b",
-                    text: WHITE,
-                    stroke_width: 0.0,
-                    dashed: false,
-                },
-                &mut items,
-            );
         }
-        if gap {
-            badge(tr(lang, "Chef de file ?", "Lead?"), gap_paint(), &mut items);
-        }
-        // Required roles nobody holds, as far as the card's top row has room.
-        for (role, _) in super::cartographie::role_gaps(t, &objectives, opts) {
-            let label = format!("{}{}", role.label(lang), tr(lang, "\u{a0}?", "?"));
-            badge(&label, gap_paint(), &mut items);
-        }
-        let mut cursor = by + id_card.h + 10.0;
-        let room = |cursor: f64, size: f64| {
-            ((bottom - cursor) / text::line_height(size))
-                .floor()
-                .max(0.0) as usize
-        };
-
-        let push = |s: &str,
-                    size: f64,
-                    weight: Weight,
-                    color,
-                    max: usize,
-                    cursor: &mut f64,
-                    items: &mut Vec<Item>| {
-            let lines = room(*cursor, size).min(max);
-            if lines == 0 {
-                return;
+        let (mut bx, mut by) = (x + PAD, y + PAD);
+        for b in badges {
+            if bx > x + PAD && bx + b.w > x + PAD + inner {
+                bx = x + PAD;
+                by += b.h + 8.0;
             }
-            let (texts, next) =
-                paragraph(x + PAD, *cursor, s, inner_w, (size, weight, color), lines);
+            items.extend(b.items(bx, by, "badge"));
+            bx += b.w + 8.0;
+        }
+        let mut cursor = by + 34.0 + 8.0;
+        let para = |s: &str, weight, color, max_lines, cursor: &mut f64, items: &mut Vec<Item>| {
+            let b = Block::wrapped(s, inner, TEXT, weight, max_lines);
+            let (texts, next) = stack(x + PAD, *cursor, &b.lines, (TEXT, weight, color));
             items.extend(texts);
-            *cursor = next + 4.0;
+            *cursor = next;
         };
-        push(
-            &d.name,
-            18.0,
-            Weight::Bold,
-            NAVY,
-            2,
-            &mut cursor,
-            &mut items,
-        );
-        for o in &objectives {
+        if first {
+            para(&d.name, Weight::Bold, NAVY, 3, &mut cursor, &mut items);
+            cursor += 6.0;
+        }
+        // The bars of a card share one length: their labels get the widest one's room.
+        let label_w = objectives
+            .iter()
+            .map(|o| text::width(&self.share(o), TEXT, Weight::Bold))
+            .fold(0.0, f64::max);
+        for o in objectives {
             let mut line = o.title.clone();
             if let Some(target) = o.target {
                 line = format!(
                     "{}{}{}{} — {line}",
                     tr(lang, "Cible", "Target"),
-                    super::colon(lang),
+                    colon(lang),
                     number(target, lang),
                     o.unit
                         .as_deref()
@@ -168,20 +227,44 @@ pub fn layout(t: &Territory, opts: &Options) -> Scene {
                         .unwrap_or_default()
                 );
             }
-            push(
-                &line,
-                16.0,
-                Weight::Regular,
-                "#2b3440",
-                3,
-                &mut cursor,
-                &mut items,
-            );
+            // The title is recalled here (complete on the domain's map and the status
+            // chart): two lines at most.
+            para(&line, Weight::Regular, INK, 2, &mut cursor, &mut items);
+            let leads = t.actors_in_role(o, Role::Lead);
+            let width = inner * 0.6;
+            if !leads.is_empty() {
+                let names: Vec<&str> = leads
+                    .iter()
+                    .map(|a| name_on_one_line(a, width, TEXT, Weight::Bold))
+                    .collect();
+                let s = format!(
+                    "{}{}{}",
+                    tr(lang, "Chef de file", "Lead"),
+                    colon(lang),
+                    names.join(", ")
+                );
+                para(&s, Weight::Bold, NAVY, 3, &mut cursor, &mut items);
+            } else if let Some(ids) = self.opts.gaps.lead(o) {
+                let names: Vec<&str> = ids
+                    .iter()
+                    .filter_map(|id| t.actor(id))
+                    .map(|a| name_on_one_line(a, width, TEXT, Weight::Bold))
+                    .collect();
+                let who = if names.is_empty() {
+                    tr(lang, "à désigner", "to be named").to_owned()
+                } else {
+                    names.join(", ")
+                };
+                let s = format!("{} {who}", tr(lang, "Chef de file ?", "Lead?"));
+                para(&s, Weight::Bold, RED, 3, &mut cursor, &mut items);
+            }
+            cursor += 4.0;
+            items.extend(self.progress(o, x + PAD, cursor, inner, label_w));
+            cursor += text::line_height(TEXT) + 6.0;
         }
         if objectives.is_empty() {
-            push(
+            para(
                 tr(lang, "Aucun objectif renseigné", "No objective given"),
-                16.0,
                 Weight::Regular,
                 RED,
                 1,
@@ -189,41 +272,114 @@ pub fn layout(t: &Territory, opts: &Options) -> Scene {
                 &mut items,
             );
         }
-        // Footer line of the card: actors and related domains.
-        let mut actors: Vec<&str> = Vec::new();
-        for o in &objectives {
-            for inv in t.involvements(o) {
-                if !actors.contains(&inv.actor.id.as_str()) {
-                    actors.push(&inv.actor.id);
+        // The card's last line: actors involved and related domains.
+        let mut foot = String::new();
+        if first {
+            let mut actors: Vec<&str> = Vec::new();
+            for o in &all {
+                for inv in t.involvements(o) {
+                    if !actors.contains(&inv.actor.id.as_str()) {
+                        actors.push(&inv.actor.id);
+                    }
                 }
             }
+            let word = match actors.len() {
+                1 => tr(lang, "acteur", "actor"),
+                _ => tr(lang, "acteurs", "actors"),
+            };
+            foot = format!("{} {word}", actors.len());
+            if !d.related.is_empty() {
+                foot.push_str(&format!(
+                    " · {}{}{}",
+                    tr(lang, "Liens", "Links"),
+                    colon(lang),
+                    d.related.join(", ")
+                ));
+            }
         }
-        let mut foot = format!("{} {}", actors.len(), tr(lang, "acteurs", "actors"));
-        if !d.related.is_empty() {
-            foot.push_str(&format!(
-                " · {}{}{}",
-                tr(lang, "Liens", "Links"),
-                super::colon(lang),
-                d.related.join(", ")
-            ));
-        }
-        let foot_y = y + card_h - PAD - text::descent(16.0);
-        if foot_y - text::ascent(16.0) >= cursor {
-            let line = text::wrap(&foot, inner_w, 16.0, Weight::Regular, 1)
-                .lines
-                .join(" ");
-            items.push(text_item(
-                x + PAD,
-                foot_y,
-                &line,
-                16.0,
-                Weight::Regular,
-                Anchor::Start,
-                super::GREY,
-            ));
-        }
-        frame.items.push(group("card", &d.id, items));
+        let foot = Block::wrapped(&foot, inner, TEXT, Weight::Regular, 2);
+        let foot_h = foot.lines.len() as f64 * text::line_height(TEXT);
+        let height = (cursor + foot_h + PAD - y).max(min_h);
+        let (texts, _) = stack(
+            x + PAD,
+            y + height - PAD - foot_h,
+            &foot.lines,
+            (TEXT, Weight::Regular, GREY),
+        );
+        items.extend(texts);
+        let priority = all.iter().any(|o| o.priority);
+        let frame = rect_item(
+            (x, y, self.w, height),
+            14.0,
+            Some(if priority { WHITE } else { LIGHT }),
+            Some(Stroke::solid(
+                if priority { NAVY } else { RULE },
+                if priority { 3.0 } else { 1.5 },
+            )),
+            "card",
+        );
+        items.insert(0, frame);
+        (items, height)
     }
-    frame.footer(t);
-    finish(frame.scene(title), k)
+
+    /// An objective's share as the card writes it: "40 %", "avancement inconnu".
+    fn share(&self, o: &Objective) -> String {
+        let lang = self.opts.lang;
+        match self.status.objectives.iter().find(|s| s.id == o.id) {
+            Some(s) => match (s.verdict, s.ratio) {
+                (_, Some(r)) => percent(r, lang),
+                (Verdict::NoTarget, None) => tr(lang, "sans cible", "no target").to_owned(),
+                _ => tr(lang, "avancement inconnu", "progress unknown").to_owned(),
+            },
+            None => String::new(),
+        }
+    }
+
+    /// An objective's progress: a small bar of its share (dashed grey when unknown) and the
+    /// share written after it in `label_w`, one text line high.
+    fn progress(&self, o: &Objective, x: f64, top: f64, width: f64, label_w: f64) -> Vec<Item> {
+        let Some(s) = self.status.objectives.iter().find(|s| s.id == o.id) else {
+            return Vec::new();
+        };
+        let label = self.share(o);
+        let bar_w = (width - label_w - 14.0).max(60.0);
+        let bh = 16.0;
+        let lh = text::line_height(TEXT);
+        let by = top + (lh - bh) / 2.0;
+        let mut items = vec![rect_item(
+            (x, by, bar_w, bh),
+            4.0,
+            Some(LIGHT),
+            Some(match s.ratio {
+                Some(_) => Stroke::solid(RULE, 1.0),
+                None => Stroke::dashed(GREY, 1.5, 5.0, 4.0),
+            }),
+            "progress",
+        )];
+        let color = verdict_color(s);
+        if let Some(r) = s.ratio {
+            let fill = (r.clamp(0.0, 1.0) * bar_w).max(0.0);
+            if fill > 0.0 {
+                items.push(rect_item(
+                    (x, by, fill, bh),
+                    4.0,
+                    Some(color),
+                    None,
+                    "progress",
+                ));
+            }
+        }
+        let (texts, _) = stack(
+            x + bar_w + 14.0,
+            top,
+            &[label],
+            (
+                TEXT,
+                Weight::Bold,
+                if s.ratio.is_some() { color } else { GREY },
+            ),
+        );
+        items.extend(texts);
+        items
+    }
 }

@@ -44,7 +44,7 @@ pub struct PlacedCard {
     pub edge: Option<Segment>,
 }
 
-/// The cards do not fit in the area: grow it and try again.
+/// The cards do not fit in the area: split them over several slides.
 #[derive(Debug)]
 pub struct NoRoom;
 
@@ -348,99 +348,140 @@ pub fn need(sectors: &[SectorSpec]) -> f64 {
         .sum()
 }
 
-/// How the map fits: the page built at the chosen growth, the area the map was placed in,
-/// the sectors at the chosen zoom, and where the hub and everything else landed.
-pub struct Fit<T> {
-    pub page: T,
+/// How the map fits its area: the sectors at the chosen zoom, and where the hub and
+/// everything else landed.
+pub struct Fit {
     pub area: Rect,
     pub sectors: Vec<SectorSpec>,
     pub hub_at: (f64, f64),
     pub placement: Placement,
-    /// True when no canvas up to `MAX_GROW` held the cards: the fit then holds the hub
-    /// alone, on the first page, and the map must say why.
-    pub overflow: bool,
 }
 
-/// How far the search grows the canvas (×1470, past any slide) before it gives up: a safety
-/// bound, so an input that defeats the argument on `fit` ends with a map that says so
-/// instead of a search that never ends.
-const MAX_GROW_STEPS: usize = 40;
+impl Fit {
+    /// The hub alone in the middle of `area`: what a map draws when not even one card fits
+    /// beside it (it then says why).
+    pub fn hub_only(area: &Rect, hub: &Card) -> Fit {
+        let (cx, cy) = area.center();
+        Fit {
+            area: area.clone(),
+            sectors: Vec::new(),
+            hub_at: (cx - hub.w / 2.0, cy - hub.h / 2.0),
+            placement: Placement {
+                labels: Vec::new(),
+                cards: Vec::new(),
+                angles: Vec::new(),
+                aspect: 1.0,
+            },
+        }
+    }
+}
 
-/// What the search tries at each canvas size.
+/// What the search tries.
 pub struct Search<'a> {
-    /// The card zooms, largest first.
+    /// The card zooms, largest first; the smallest keeps text at the minimum size.
     pub zooms: &'a [f64],
     /// Skip a zoom above 1 when its cards would take over 40 % of the area.
     pub skip_crowded: bool,
 }
 
-/// Find the smallest canvas growth (from `grow`, by 20 % steps; text keeps its size), then
-/// the largest zoom and spread, at which every card of `sectors(zoom)` is placed around
-/// `hub`. `page(grow)` builds the slide around the map and returns it with the map's area.
+/// The share of the area the cards (with their gaps) may take at most: past it no
+/// placement is tried, the map is split instead.
+const MAX_DENSITY: f64 = 0.6;
+
+/// Find the largest zoom, then spread, at which every card of `sectors(zoom)` is placed around
+/// `hub` in `area`, which never grows: a slide is exactly its size. `NoRoom` tells the caller to
+/// split the map over several slides.
 ///
 /// Once the area is four times what the cards take, room is not what keeps them out: when
 /// the usual placement still fails (narrow neighbour sectors whose labels block each
-/// other), the relaxed one is tried as well. That one always succeeds on a large enough
-/// area: its labels sit at their sectors' middles on a fixed ring (see `place`), and past
-/// the spokes' reach a card is kept off a ring only by the boxes near it, a fixed number
-/// each taking a bounded arc, while the sector's arc grows with the ring's radius, which
-/// grows with the canvas. So the search ends with every card placed, never with a blank map.
-pub fn fit<T>(
-    mut grow: f64,
+/// other), the relaxed one is tried as well, which always succeeds on a large enough area
+/// (see `place`). Each placement is bounded (rings up to the area's edge), so the search is.
+pub fn fit(
+    area: &Rect,
     search: &Search,
     hub: &Card,
-    mut page: impl FnMut(f64) -> (T, Rect),
     sectors: impl Fn(f64) -> Vec<SectorSpec>,
-) -> Fit<T> {
-    let start = grow;
-    for _ in 0..MAX_GROW_STEPS {
-        let (built, area) = page(grow);
-        for relaxed in [false, true] {
-            for &zoom in search.zooms {
-                let specs = sectors(zoom);
-                let need = need(&specs);
-                if search.skip_crowded && need * 2.5 > area.w * area.h && zoom > 1.0 {
-                    continue;
-                }
-                if relaxed && need * 4.0 > area.w * area.h {
-                    continue;
-                }
-                for spread in SPREADS {
-                    if let Ok((hub_at, placement)) = place(&area, hub, &specs, spread, relaxed) {
-                        return Fit {
-                            page: built,
-                            area,
-                            sectors: specs,
-                            hub_at,
-                            placement,
-                            overflow: false,
-                        };
-                    }
+) -> Result<Fit, NoRoom> {
+    let room = area.w * area.h;
+    for relaxed in [false, true] {
+        for &zoom in search.zooms {
+            let specs = sectors(zoom);
+            let need = need(&specs);
+            if need > MAX_DENSITY * room
+                || (search.skip_crowded && need * 2.5 > room && zoom > 1.0)
+                || (relaxed && need * 4.0 > room)
+            {
+                continue;
+            }
+            for spread in SPREADS {
+                if let Ok((hub_at, placement)) = place(area, hub, &specs, spread, relaxed) {
+                    return Ok(Fit {
+                        area: area.clone(),
+                        sectors: specs,
+                        hub_at,
+                        placement,
+                    });
                 }
             }
         }
-        grow *= 1.2;
     }
-    let (page, area) = page(start);
-    Fit {
-        page,
-        hub_at: area.center(),
-        area,
-        sectors: Vec::new(),
-        placement: Placement {
-            labels: Vec::new(),
-            cards: Vec::new(),
-            angles: Vec::new(),
-            aspect: 1.0,
-        },
-        overflow: true,
+    Err(NoRoom)
+}
+
+/// Split `n` cards into consecutive runs, one per slide: each as long as `fits` allows (one
+/// card at least, even when that one does not fit), then evened out when even runs fit too,
+/// so that no slide holds a few cards after full ones. `fits` is asked about
+/// O(slides · log n) times. No card at all is one (empty) slide.
+pub fn split(
+    n: usize,
+    fits: impl Fn(std::ops::Range<usize>) -> bool,
+) -> Vec<std::ops::Range<usize>> {
+    if n == 0 {
+        // No card: one slide all the same, which says so.
+        return std::iter::once(0..0).collect();
     }
+    // The longest run from `start` that fits among `lo..=hi` cards (one at least).
+    let longest = |start: usize, lo: usize, hi: usize| {
+        super::largest(lo, hi, |k| fits(start..start + k)).max(1)
+    };
+    let mut runs = Vec::new();
+    let mut start = 0;
+    // Slides hold about as many cards as the one before: start from there, and search
+    // around it rather than from scratch.
+    let mut guess: Option<usize> = None;
+    while start < n {
+        let rest = n - start;
+        let len = match guess.map(|g| g.min(rest)) {
+            _ if fits(start..n) => rest,
+            None => longest(start, 1, rest - 1),
+            Some(g) if fits(start..start + g) => {
+                let step = (g / 8).max(1);
+                let mut len = g;
+                while len < rest && fits(start..start + (len + step).min(rest)) {
+                    len = (len + step).min(rest);
+                }
+                longest(start, len, (len + step - 1).min(rest - 1))
+            }
+            Some(g) => longest(start, 1, g - 1),
+        };
+        runs.push(start..start + len);
+        start += len;
+        guess = Some(len);
+    }
+    if runs.len() > 1 {
+        let size = n.div_ceil(runs.len());
+        let even: Vec<_> = (0..n).step_by(size).map(|a| a..(a + size).min(n)).collect();
+        if even.len() == runs.len() && even.iter().all(|r| fits(r.clone())) {
+            return even;
+        }
+    }
+    runs
 }
 
 /// The placed map: the tinted wedges (when `tint` gives their opacity), a grey `note` at the
 /// bottom, then the cards with their spokes, the labels with theirs, and the hub on top.
-pub fn draw<T>(
-    fit: &Fit<T>,
+pub fn draw(
+    fit: &Fit,
     hub: &Card,
     hub_id: &str,
     tint: Option<f64>,
@@ -453,19 +494,25 @@ pub fn draw<T>(
         items.push(wedges(area, placement, &fills, opacity));
     }
     if let Some(note) = note {
-        items.push(group(
-            "note",
-            "",
-            vec![text_item(
-                area.x + area.w / 2.0,
-                area.bottom() - 40.0,
-                note,
-                22.0,
-                Weight::Regular,
-                Anchor::Middle,
-                GREY,
-            )],
-        ));
+        let lines = super::text::wrap(note, area.w - 40.0, 22.0, Weight::Regular, 2).lines;
+        let lh = super::text::line_height(22.0);
+        let top = area.bottom() - 40.0 - lines.len() as f64 * lh;
+        let texts = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                text_item(
+                    area.x + area.w / 2.0,
+                    top + i as f64 * lh + super::text::ascent(22.0),
+                    l,
+                    22.0,
+                    Weight::Regular,
+                    Anchor::Middle,
+                    GREY,
+                )
+            })
+            .collect();
+        items.push(group("note", "", texts));
     }
     for (s, spec) in fit.sectors.iter().enumerate() {
         for (i, card) in spec.cards.iter().enumerate() {
@@ -588,6 +635,24 @@ fn clip(subject: &[(f64, f64)], window: &[(f64, f64)]) -> Vec<(f64, f64)> {
     out
 }
 
+/// A sector's label chip ("FINANCEURS"): white, outlined and written in the role's colour.
+pub fn label(text: &str, role: &Paint) -> Card {
+    Card {
+        radius: 16.0,
+        ..Card::new(
+            &[(&text.to_uppercase(), super::frame::TEXT, Weight::Bold, 2)],
+            300.0,
+            Paint {
+                fill: super::WHITE,
+                stroke: role.stroke,
+                text: role.stroke,
+                stroke_width: 2.0,
+                dashed: false,
+            },
+        )
+    }
+}
+
 /// The paint of a sector's edges, lighter than its cards.
 pub fn edge_stroke(p: &Paint) -> Stroke {
     if p.dashed {
@@ -626,24 +691,42 @@ mod tests {
 
     #[test]
     fn a_search_that_cannot_succeed_ends_and_says_so() {
-        // A page whose area never grows: no canvas holds 200 cards, the search must stop.
+        // No zoom holds 200 cards in this area: the search stops and says so.
         let hub = card("Le centre");
         let search = Search {
             zooms: &[1.0],
             skip_crowded: false,
         };
-        let fit = fit(
-            1.0,
-            &search,
-            &hub,
-            |_| ((), rect(0.0, 0.0, 400.0, 300.0)),
-            |_| vec![spec(200)],
-        );
-        assert!(fit.overflow);
-        assert!(fit.sectors.is_empty());
-        // What is drawn is the hub alone, inside the area.
+        let area = rect(0.0, 0.0, 400.0, 300.0);
+        assert!(fit(&area, &search, &hub, |_| vec![spec(200)]).is_err());
+        // What is drawn then is the hub alone, inside the area.
+        let fit = Fit::hub_only(&area, &hub);
         let items = draw(&fit, &hub, "", Some(0.1), Some("trop chargée"));
         assert!(!items.is_empty());
+    }
+
+    #[test]
+    fn cards_are_split_into_even_runs_that_each_fit() {
+        let asked = std::cell::Cell::new(0);
+        let asked = &asked;
+        let fits = |cap: usize| {
+            move |r: std::ops::Range<usize>| {
+                asked.set(asked.get() + 1);
+                r.len() <= cap
+            }
+        };
+        assert_eq!(split(20, fits(7)), [0..7, 7..14, 14..20]);
+        // Uneven capacity: the greedy runs are kept when even ones do not fit.
+        let cap = |r: std::ops::Range<usize>| r.len() <= if r.start == 0 { 9 } else { 4 };
+        assert_eq!(split(13, cap), [0..9, 9..13]);
+        assert_eq!(split(5, fits(7)), std::iter::once(0..5).collect::<Vec<_>>());
+        assert_eq!(split(0, fits(7)), std::iter::once(0..0).collect::<Vec<_>>());
+        // Nothing fits: one card a slide, each said so by the caller.
+        assert_eq!(split(3, fits(0)), [0..1, 1..2, 2..3]);
+        // About log n questions for the first slide, a few for each next one.
+        asked.set(0);
+        assert_eq!(split(300, fits(40)).len(), 8);
+        assert!(asked.get() < 60, "{}", asked.get());
     }
 
     #[test]

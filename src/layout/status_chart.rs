@@ -1,12 +1,12 @@
 //! The status chart for slides: one bar per objective against its target, with the
 //! threshold marks (60 % and 100 %), priority objectives marked, value and target on the bar,
 //! projections, and the year-3 bonus verdict in the title. It reads a `Status` and computes
-//! nothing of its own.
+//! nothing of its own. Objectives past what one slide holds go on the next ("(2/2)").
 
-use super::cartographie::{Frame, MARGIN};
+use super::frame::{FOOTER_TEXT, Frame, MARGIN, Page, TEXT, footer, paginate, priority_badge};
 use super::scene::{Anchor, Color, Item, Line, Polygon, Scene, Stroke, Text, Weight};
 use super::{
-    Card, DARK, GREY, LIGHT, NAVY, Options, Paint, RED, RULE, WHITE, colon, finish, group, number,
+    Card, DARK, GREY, INK, LIGHT, NAVY, Options, RED, RULE, WHITE, colon, finish, group, number,
     paragraph, rect_item, stack, text, tr,
 };
 use crate::model::{Lang, Territory};
@@ -28,33 +28,70 @@ pub const HATCH: Color = "#aab3bf";
 
 /// How far past the 100 % mark a bar above its target is drawn before it is cut.
 pub const OVERFLOW: f64 = 48.0;
-const LABEL_W: f64 = 600.0;
+const LABEL_W: f64 = 640.0;
 const RESULT_W: f64 = 250.0;
 /// The room between an objective's title and its bar.
 pub const GAP: f64 = 28.0;
+/// The most a row grows past what it needs, to fill a slide with few objectives.
 const MAX_PITCH: f64 = 132.0;
 const MIN_PITCH: f64 = 76.0;
-const VALUE_SIZE: f64 = 18.0;
+const VALUE_SIZE: f64 = TEXT;
 /// How far the projection's diamond reaches from its centre, its white rim included.
 const DIAMOND: f64 = 15.0;
-const CAPTION_SIZE: f64 = 16.0;
-const TITLE_SIZE: f64 = 20.0;
+const CAPTION_SIZE: f64 = TEXT;
+const TITLE_SIZE: f64 = TEXT;
+/// An objective's title takes at most this many lines.
+const TITLE_LINES: usize = 4;
 
-/// The chart of `status` as a Scene (`t` gives the footer).
-pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Scene {
+/// The chart of `status`, on one slide or more (`t` gives the footer).
+pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Vec<Scene> {
     let lang = opts.lang;
     let k = opts.size.scale();
-    let (w, h0) = (opts.size.width / k, opts.size.height / k);
-
+    let (w, h) = (opts.size.width / k, opts.size.height / k);
     let title = title(status, lang);
-    let mut frame = Frame::new(w, h0);
-    let mut y = frame.title(&title) + 6.0;
+    let geometry = Geometry::new(status, w, lang);
+
+    // What each row needs; rows go on a slide while they fit.
+    let mut probe = Frame::new(w, h);
+    let rows_top = head(
+        &mut probe,
+        status,
+        &Page::widest(status.objectives.len()).title(&title),
+        lang,
+    );
+    let room = h - geometry.bottom_room(t, status, lang) - rows_top;
+    let slides = paginate(
+        status.objectives.iter().map(|o| {
+            let need = geometry.row_need(o);
+            ((o, need), need)
+        }),
+        room,
+        0.0,
+    );
+    let count = slides.len();
+    slides
+        .into_iter()
+        .zip(Page::all(count))
+        .map(|(rows, page)| {
+            let title = page.title(&title);
+            let mut frame = Frame::new(w, h);
+            let rows_top = head(&mut frame, status, &title, lang);
+            draw(&mut frame, t, status, &rows, rows_top, &geometry, lang);
+            finish(frame.scene(title), k)
+        })
+        .collect()
+}
+
+/// The title, the amounts and conditions, the rule; returns the top of the rows.
+fn head(frame: &mut Frame, status: &Status, title: &str, lang: Lang) -> f64 {
+    let w = frame.w;
+    let mut y = frame.title(title) + 6.0;
     let summary = [
-        (amounts(status, lang), 20.0, "#2b3440"),
-        (conditions(status, lang), 18.0, GREY),
+        (amounts(status, lang), INK),
+        (conditions(status, lang), GREY),
     ];
-    let mut head = Vec::new();
-    for (line, size, color) in summary {
+    let mut items = Vec::new();
+    for (line, color) in summary {
         if line.is_empty() {
             continue;
         }
@@ -63,67 +100,128 @@ pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Scene {
             y,
             &line,
             w - 2.0 * MARGIN,
-            (size, Weight::Regular, color),
+            (TEXT, Weight::Regular, color),
             2,
         );
-        head.extend(texts);
+        items.extend(texts);
         y = next + 2.0;
     }
-    frame.items.push(group("summary", "", head));
+    frame.items.push(group("summary", "", items));
     let rule = y + 8.0;
-    frame.items.push(Item::Line(Line {
-        points: vec![(MARGIN, rule), (w - MARGIN, rule)],
-        stroke: Stroke::solid(RULE, 2.0),
-        arrow: false,
-        class: "rule".into(),
-    }));
+    frame.rule(rule);
+    // The threshold marks' labels sit between the rule and the rows.
+    rule + 20.0 + text::line_height(TEXT) + 14.0
+}
 
-    // Columns: labels, bars (0 % to 100 %, then the overflow), results.
-    let x0 = MARGIN + LABEL_W + GAP;
-    let result_x = w - MARGIN - RESULT_W;
-    let len = (result_x - GAP - OVERFLOW - x0).max(200.0);
+/// The columns of the chart, the same on every slide.
+struct Geometry {
+    /// Where the bars start.
+    x0: f64,
+    /// The bars' length from 0 % to 100 %.
+    len: f64,
+    result_x: f64,
+    /// Where the titles start (after the PRIORITAIRE badges).
+    title_x: f64,
+    badge: Card,
+    any_priority: bool,
+    /// The room under a bar for a projection's caption, when some objective has one.
+    caption: f64,
+}
 
-    let axis_base = rule + 20.0 + text::ascent(18.0);
-    let rows_top = axis_base + text::descent(18.0) + 14.0;
-    let legend = legend_items(status, lang);
-    let legend_w = legend_width(&legend);
-    let footer_w = text::width(&super::footer(t), 16.0, Weight::Regular);
-    // The legend shares the footer's line when both fit, else it gets a line of its own.
-    let legend_own_line = footer_w + 48.0 + legend_w > w - 2.0 * MARGIN;
-    let bottom_room = MARGIN + 28.0 + if legend_own_line { 34.0 } else { 0.0 };
-    let n = status.objectives.len();
-    let avail = h0 - bottom_room - rows_top;
-    let pitch = if n == 0 {
-        MAX_PITCH
-    } else {
-        (avail / n as f64).clamp(MIN_PITCH, MAX_PITCH)
-    };
-    let h = (rows_top + n as f64 * pitch + bottom_room).max(h0);
-    frame.h = h;
-    let bh = (pitch * 0.36).clamp(30.0, 42.0);
-    let any_projection = status
-        .objectives
-        .iter()
-        .any(|o| projection_ratio(o).is_some());
-    let caption = if any_projection {
-        6.0 + text::line_height(CAPTION_SIZE)
-    } else {
-        0.0
-    };
+impl Geometry {
+    fn new(status: &Status, w: f64, lang: Lang) -> Geometry {
+        let x0 = MARGIN + LABEL_W + GAP;
+        let result_x = w - MARGIN - RESULT_W;
+        let badge = priority_badge(lang);
+        let any_priority = status.objectives.iter().any(|o| o.priority);
+        let any_projection = status
+            .objectives
+            .iter()
+            .any(|o| projection_ratio(o).is_some());
+        Geometry {
+            x0,
+            len: (result_x - GAP - OVERFLOW - x0).max(200.0),
+            result_x,
+            title_x: MARGIN + if any_priority { badge.w + 12.0 } else { 0.0 },
+            badge,
+            any_priority,
+            caption: if any_projection {
+                6.0 + text::line_height(CAPTION_SIZE)
+            } else {
+                0.0
+            },
+        }
+    }
 
-    let badge = priority_badge(lang);
-    let any_priority = status.objectives.iter().any(|o| o.priority);
-    let title_x = MARGIN + if any_priority { badge.w + 12.0 } else { 0.0 };
+    /// An objective's title, wrapped beside its bar.
+    fn title_lines(&self, o: &ObjectiveStatus) -> Vec<String> {
+        text::wrap(
+            &o.title,
+            self.x0 - GAP - self.title_x,
+            TITLE_SIZE,
+            Weight::Bold,
+            TITLE_LINES,
+        )
+        .lines
+    }
 
+    /// The height a row needs: its title, its bar and caption, its result.
+    fn row_need(&self, o: &ObjectiveStatus) -> f64 {
+        let title = self.title_lines(o).len() as f64 * text::line_height(TITLE_SIZE) + 12.0;
+        let bar = 30.0 + self.caption + 20.0;
+        let result = text::line_height(28.0) + text::line_height(TEXT) + 12.0;
+        title.max(bar).max(result).max(MIN_PITCH)
+    }
+
+    /// The room under the rows: the footer band, and the legend's own line when it does not
+    /// share the footer's.
+    fn bottom_room(&self, t: &Territory, status: &Status, lang: Lang) -> f64 {
+        MARGIN
+            + 28.0
+            + if self.legend_own_line(t, status, lang) {
+                40.0
+            } else {
+                0.0
+            }
+    }
+
+    fn legend_own_line(&self, t: &Territory, status: &Status, lang: Lang) -> bool {
+        let w = self.result_x + RESULT_W + MARGIN;
+        let legend_w = legend_width(&legend_items(status.objectives.iter(), lang));
+        let room = w - 2.0 * MARGIN - 48.0 - legend_w;
+        !text::fits(&footer(t), room, FOOTER_TEXT, Weight::Regular)
+    }
+}
+
+/// The rows of one slide from `rows_top`, the marks across them, the legend and the footer.
+fn draw(
+    frame: &mut Frame,
+    t: &Territory,
+    status: &Status,
+    rows: &[(&ObjectiveStatus, f64)],
+    rows_top: f64,
+    g: &Geometry,
+    lang: Lang,
+) {
+    let (w, h) = (frame.w, frame.h);
+    let room = h - g.bottom_room(t, status, lang) - rows_top;
+    let natural: f64 = rows.iter().map(|(_, need)| need).sum();
+    // Rows share what is left of the slide, each up to `MAX_PITCH`.
+    let extra = ((room - natural) / rows.len().max(1) as f64).max(0.0);
     let mut shapes = Vec::new();
     let mut labels = Vec::new();
-    for (i, o) in status.objectives.iter().enumerate() {
-        let row_y = rows_top + i as f64 * pitch;
-        let bar_y = row_y + (pitch - bh - caption) / 2.0;
+    let mut row_y = rows_top;
+    for (i, (o, need)) in rows.iter().enumerate() {
+        let pitch = need.max((need + extra).min(MAX_PITCH));
+        let bh = (pitch * 0.36)
+            .clamp(30.0, 42.0)
+            .min(pitch - g.caption - 20.0)
+            .max(24.0);
+        let bar_y = row_y + (pitch - bh - g.caption) / 2.0;
         let row = Row {
             o,
-            x0,
-            len,
+            x0: g.x0,
+            len: g.len,
             bar_y,
             bh,
             row_y,
@@ -134,31 +232,18 @@ pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Scene {
         let mut texts = row.value_text();
         texts.extend(row.projection());
         // The title, beside the bar, with the priority badge in front.
-        let max_lines = ((pitch - 8.0) / text::line_height(TITLE_SIZE)).floor() as usize;
-        let wrapped = text::wrap(
-            &o.title,
-            x0 - GAP - title_x,
-            TITLE_SIZE,
-            Weight::Bold,
-            max_lines.clamp(1, 2),
-        );
-        let block = wrapped.lines.len() as f64 * text::line_height(TITLE_SIZE);
+        let lines = g.title_lines(o);
+        let block = lines.len() as f64 * text::line_height(TITLE_SIZE);
         let top = centred(bar_y + bh / 2.0, block, row_y, pitch);
-        // Wrapped once: these lines, which the block was centred for, are the ones drawn.
-        let (title_items, _) = stack(
-            title_x,
-            top,
-            &wrapped.lines,
-            (TITLE_SIZE, Weight::Bold, NAVY),
-        );
+        let (title_items, _) = stack(g.title_x, top, &lines, (TITLE_SIZE, Weight::Bold, NAVY));
         texts.extend(title_items.into_iter().map(|t| classed(t, "title")));
-        if o.priority {
-            let by = centred(bar_y + bh / 2.0, badge.h, row_y, pitch);
-            texts.extend(badge.items(MARGIN, by, "badge"));
+        if o.priority && g.any_priority {
+            let by = centred(bar_y + bh / 2.0, g.badge.h, row_y, pitch);
+            texts.extend(g.badge.items(MARGIN, by, "badge"));
         }
-        texts.extend(row.result(result_x));
+        texts.extend(row.result(g.result_x));
         labels.push(group("objective-text", &o.id, texts));
-        if i + 1 < n {
+        if i + 1 < rows.len() {
             shapes.push(Item::Line(Line {
                 points: vec![(MARGIN, row_y + pitch), (w - MARGIN, row_y + pitch)],
                 stroke: Stroke::solid(LIGHT, 2.0),
@@ -166,8 +251,9 @@ pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Scene {
                 class: "separator".into(),
             }));
         }
+        row_y += pitch;
     }
-    if n == 0 {
+    if rows.is_empty() {
         let (texts, _) = paragraph(
             MARGIN,
             rows_top + 20.0,
@@ -179,14 +265,21 @@ pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Scene {
         labels.push(group("note", "", texts));
     }
     frame.items.extend(shapes);
-    let rows_bottom = rows_top + n as f64 * pitch;
-    frame
-        .items
-        .push(marks(status, x0, len, axis_base, rows_bottom, lang));
+    let axis_base = rows_top - 14.0 - text::descent(TEXT);
+    frame.items.push(marks(
+        status,
+        g.x0,
+        g.len,
+        axis_base,
+        row_y.max(rows_top),
+        lang,
+    ));
     frame.items.extend(labels);
+    let legend = legend_items(rows.iter().map(|(o, _)| *o), lang);
+    let legend_w = legend_width(&legend);
     let footer_base = h - MARGIN + 16.0;
-    let legend_base = if legend_own_line {
-        footer_base - 34.0
+    let legend_base = if g.legend_own_line(t, status, lang) {
+        footer_base - 40.0
     } else {
         footer_base
     };
@@ -194,7 +287,6 @@ pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Scene {
         .items
         .push(place_legend(legend, w - MARGIN - legend_w, legend_base));
     frame.footer(t);
-    finish(frame.scene(title), k)
 }
 
 /// "État d'avancement · Bonus année 3 : conditions en bonne voie".
@@ -319,25 +411,6 @@ fn conditions(status: &Status, lang: Lang) -> String {
         ));
     }
     s
-}
-
-fn priority_badge(lang: Lang) -> Card {
-    let badge = Card::new(
-        &[(tr(lang, "PRIORITAIRE", "PRIORITY"), 16.0, Weight::Bold, 1)],
-        300.0,
-        Paint {
-            fill: "#c0392b",
-            stroke: "#c0392b",
-            text: WHITE,
-            stroke_width: 0.0,
-            dashed: false,
-        },
-    );
-    Card {
-        radius: 15.0,
-        h: 30.0,
-        ..badge
-    }
 }
 
 /// The top of a block of height `h` centred on `cy`, kept inside its row.
@@ -663,8 +736,8 @@ impl Row<'_> {
             standing => format!("{} · {threshold}", standing.word(lang)),
         };
         let big_size = if o.ratio.is_some() { 28.0 } else { 24.0 };
-        let two = self.pitch >= text::line_height(big_size) + text::line_height(16.0) + 8.0;
-        let block = text::line_height(big_size) + if two { text::line_height(16.0) } else { 0.0 };
+        let two = self.pitch >= text::line_height(big_size) + text::line_height(TEXT) + 8.0;
+        let block = text::line_height(big_size) + if two { text::line_height(TEXT) } else { 0.0 };
         let top = centred(self.bar_y + self.bh / 2.0, block, self.row_y, self.pitch);
         let mut items = vec![text_line(
             x,
@@ -675,14 +748,14 @@ impl Row<'_> {
             "percent",
         )];
         if two {
-            let line = text::wrap(&small, RESULT_W, 16.0, Weight::Regular, 1)
+            let line = text::wrap(&small, RESULT_W, TEXT, Weight::Regular, 1)
                 .lines
                 .join(" ");
             items.push(text_line(
                 x,
-                top + text::line_height(big_size) + text::ascent(16.0),
+                top + text::line_height(big_size) + text::ascent(TEXT),
                 &line,
-                (16.0, Weight::Regular, GREY),
+                (TEXT, Weight::Regular, GREY),
                 Anchor::Start,
                 "verdict",
             ));
@@ -728,7 +801,7 @@ fn marks(status: &Status, x0: f64, len: f64, base: f64, bottom: f64, lang: Lang)
     let mut put = |ratio: f64, class: &str, label: String, stroke: Stroke| {
         let x = x0 + (ratio * len).clamp(0.0, len + OVERFLOW);
         items.push(Item::Line(Line {
-            points: vec![(x, base + text::descent(18.0) + 4.0), (x, bottom)],
+            points: vec![(x, base + text::descent(TEXT) + 4.0), (x, bottom)],
             stroke,
             arrow: false,
             class: class.into(),
@@ -737,7 +810,7 @@ fn marks(status: &Status, x0: f64, len: f64, base: f64, bottom: f64, lang: Lang)
             x,
             base,
             &label,
-            (18.0, Weight::Bold, NAVY),
+            (TEXT, Weight::Bold, NAVY),
             Anchor::Middle,
             class,
         ));
@@ -777,7 +850,7 @@ fn marks(status: &Status, x0: f64, len: f64, base: f64, bottom: f64, lang: Lang)
         x0,
         base,
         &percent(0.0, lang),
-        (18.0, Weight::Regular, GREY),
+        (TEXT, Weight::Regular, GREY),
         Anchor::Start,
         "mark-zero",
     ));
@@ -797,12 +870,15 @@ enum Swatch {
 }
 
 const SWATCH: f64 = 20.0;
-const LEGEND_SIZE: f64 = 16.0;
+const LEGEND_SIZE: f64 = TEXT;
 
 /// The legend entries for what the chart shows.
-fn legend_items(status: &Status, lang: Lang) -> Vec<LegendEntry> {
+fn legend_items<'a>(
+    objectives: impl Iterator<Item = &'a ObjectiveStatus> + Clone,
+    lang: Lang,
+) -> Vec<LegendEntry> {
     let shown = |swatch: &Swatch| {
-        status.objectives.iter().any(|o| match swatch {
+        objectives.clone().any(|o| match swatch {
             Swatch::Fill(c) => o.ratio.is_some() && verdict_color(o) == *c,
             Swatch::Hatch => o.ratio.is_none(),
             Swatch::Diamond => projection_ratio(o).is_some(),

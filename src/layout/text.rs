@@ -67,10 +67,13 @@ pub fn width(text: &str, size: f64, weight: Weight) -> f64 {
         return 0.0;
     }
     // Shaping is the costly part of a layout and the same strings are measured again and
-    // again (wrapping, zoom levels): keep each string's advance in font units.
+    // again (wrapping, zoom levels): keep each short string's advance in font units.
     thread_local! {
         static UNITS: std::cell::RefCell<std::collections::HashMap<(String, Weight), f64>> =
             std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    if text.len() > CACHED_LEN {
+        return shaped_units(text, weight) * size;
     }
     let key = (text.to_owned(), weight);
     if let Some(units) = UNITS.with(|m| m.borrow().get(&key).copied()) {
@@ -87,24 +90,51 @@ pub fn width(text: &str, size: f64, weight: Weight) -> f64 {
     units * size
 }
 
-/// The advance of a line in ems, shaped with rustybuzz.
-fn shaped_units(text: &str, weight: Weight) -> f64 {
+/// Strings longer than this (in bytes) are shaped without being kept.
+const CACHED_LEN: usize = 512;
+
+/// The shaped glyphs of a text, with the text's direction and script.
+fn shape(text: &str, weight: Weight) -> rustybuzz::GlyphBuffer {
     let (face, plan) = face_and_plan(weight);
     let mut buffer = rustybuzz::UnicodeBuffer::new();
     buffer.push_str(text);
     buffer.set_direction(rustybuzz::Direction::LeftToRight);
     buffer.guess_segment_properties();
-    let output = if buffer.script() == rustybuzz::script::LATIN {
+    if buffer.script() == rustybuzz::script::LATIN {
         rustybuzz::shape_with_plan(face, plan, buffer)
     } else {
         rustybuzz::shape(face, &[], buffer)
-    };
-    let units: i64 = output
+    }
+}
+
+/// The advance of a line in ems, shaped with rustybuzz.
+fn shaped_units(text: &str, weight: Weight) -> f64 {
+    let units: i64 = shape(text, weight)
         .glyph_positions()
         .iter()
         .map(|p| i64::from(p.x_advance))
         .sum();
-    units as f64 / f64::from(face.units_per_em())
+    units as f64 / f64::from(face(weight).units_per_em())
+}
+
+/// Where `text` may be cut (the byte offset of each cluster after the first) with the
+/// advance in ems of what comes before, from one shaping: a long word is cut in linear time.
+fn cut_points(text: &str, weight: Weight) -> Vec<(usize, f64)> {
+    let shaped = shape(text, weight);
+    let upem = f64::from(face(weight).units_per_em());
+    let mut out = Vec::new();
+    let mut advance = 0i64;
+    let mut cluster = 0usize;
+    for (info, pos) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
+        let at = info.cluster as usize;
+        if at != cluster && at > 0 {
+            out.push((at, advance as f64 / upem));
+            cluster = at;
+        }
+        advance += i64::from(pos.x_advance);
+    }
+    out.push((text.len(), advance as f64 / upem));
+    out
 }
 
 /// How far the font reaches above the baseline, at `size` pixels.
@@ -124,90 +154,263 @@ pub fn line_height(size: f64) -> f64 {
     (ascent(size) + descent(size)) * 1.02
 }
 
-/// Break `text` into at most `max_lines` lines no wider than `max_width`. Words longer than a
-/// line are cut; when the text does not fit, the last line ends with "…" and `truncated`
-/// is true.
+/// Break `text` into at most `max_lines` lines no wider than `max_width`, at ordinary spaces
+/// (a no-break space keeps "Les 3 EPCI ?" together). A word longer than a line breaks after a
+/// hyphen, an apostrophe or a slash of its own ("Saint-Martin-/Boulogne"); only a word with no
+/// such place is cut between two letters (`cut`). When the text needs more lines, the last
+/// one ends with "…" after its last whole word and `truncated` is true. Linear in the text's
+/// length: every word is measured once, and no more is read than the lines kept need.
 pub fn wrap(text: &str, max_width: f64, size: f64, weight: Weight, max_lines: usize) -> Wrapped {
-    let fits = |s: &str| width(s, size, weight) <= max_width;
-    let space = width(" ", size, weight);
-    let mut lines: Vec<String> = Vec::new();
-    // The line being filled: its words and its width estimated as the sum of word widths.
-    let mut current: Vec<String> = Vec::new();
-    let mut estimate = 0.0;
-    // Break at ordinary spaces only: a no-break space keeps "Les 3 EPCI ?" together.
-    let mut words: Vec<String> = text
-        .split([' ', '\t', '\n', '\r'])
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect();
-    words.reverse();
-    // A full line is shaped as a whole before it is kept (kerning can make it wider than its
-    // words): while it does not fit, its last word goes back to the next line.
-    let finish = |current: &mut Vec<String>, words: &mut Vec<String>, lines: &mut Vec<String>| {
-        while current.len() > 1 && !fits(&current.join(" ")) {
-            if let Some(last) = current.pop() {
-                words.push(last);
-            }
-        }
-        lines.push(current.join(" "));
-        current.clear();
+    // No more than `max_lines + 1` lines can be kept, and no line holds more characters than
+    // `most_chars` allows: past that, the text is not even read (a 1 MB name costs no more
+    // than the lines it shows).
+    let budget = (max_lines.saturating_add(1)).saturating_mul(most_chars(max_width, size));
+    let (text, cut_short) = match text.char_indices().nth(budget) {
+        Some((at, _)) => (&text[..at], true),
+        None => (text, false),
     };
-    while let Some(word) = words.pop() {
-        let w = width(&word, size, weight);
-        let next = if current.is_empty() {
-            w
-        } else {
-            estimate + space + w
-        };
-        if next <= max_width {
-            current.push(word);
-            estimate = next;
-            continue;
-        }
-        if !current.is_empty() {
-            words.push(word);
-            finish(&mut current, &mut words, &mut lines);
-            estimate = 0.0;
-            continue;
-        }
-        // One word wider than a line: cut it where it stops fitting.
-        let chars: Vec<char> = word.chars().collect();
-        let mut cut = 1;
-        while cut < chars.len() && fits(&chars[..=cut].iter().collect::<String>()) {
-            cut += 1;
-        }
-        lines.push(chars[..cut].iter().collect());
-        let rest: String = chars[cut..].iter().collect();
-        if !rest.is_empty() {
-            words.push(rest);
-        }
-    }
-    if !current.is_empty() {
-        let before = lines.len();
-        finish(&mut current, &mut words, &mut lines);
-        // Words sent back by the last check go on lines of their own.
-        words.reverse();
-        if !words.is_empty() && lines.len() > before {
-            let rest = wrap(&words.join(" "), max_width, size, weight, usize::MAX);
-            lines.extend(rest.lines);
-        }
-    }
-    let truncated = lines.len() > max_lines;
-    if truncated {
-        lines.truncate(max_lines);
-        if let Some(last) = lines.last_mut() {
-            let mut chars: Vec<char> = last.chars().collect();
-            loop {
-                let s: String = chars.iter().collect::<String>().trim_end().to_owned() + "…";
-                if fits(&s) || chars.is_empty() {
-                    *last = s;
-                    break;
+    let mut w = Wrapper {
+        max: max_width,
+        size,
+        weight,
+        space: width(" ", size, weight),
+        lines: Vec::new(),
+        line: Vec::new(),
+        line_w: 0.0,
+        cut: false,
+    };
+    let mut words = text
+        .split([' ', '\t', '\n', '\r'])
+        .filter(|w| !w.is_empty());
+    // Pieces waiting to be set, last first: the parts of a word broken up, or a piece sent
+    // back from a full line.
+    let mut pending: Vec<Piece> = Vec::new();
+    while w.lines.len() <= max_lines {
+        let piece = match pending.pop() {
+            Some(p) => p,
+            None => match words.next() {
+                Some(word) => Piece {
+                    text: word.to_owned(),
+                    space: true,
+                    kind: PieceKind::Word,
+                },
+                None if w.line.is_empty() => break,
+                None => {
+                    w.end_line(&mut pending);
+                    continue;
                 }
-                chars.pop();
+            },
+        };
+        let pw = width(&piece.text, size, weight);
+        let sep = if w.line.is_empty() || !piece.space {
+            0.0
+        } else {
+            w.space
+        };
+        if w.line_w + sep + pw <= max_width {
+            w.line.push(piece);
+            w.line_w += sep + pw;
+            continue;
+        }
+        match piece.kind {
+            // A word longer than any line: set its parts, after what the line holds.
+            PieceKind::Word if pw > max_width => {
+                let parts = soft_parts(&piece.text);
+                if parts.len() > 1 {
+                    pending.extend(parts.into_iter().enumerate().rev().map(|(i, t)| Piece {
+                        text: t.to_owned(),
+                        space: piece.space && i == 0,
+                        kind: PieceKind::Part,
+                    }));
+                    continue;
+                }
+                pending.push(Piece {
+                    kind: PieceKind::Part,
+                    ..piece
+                });
+            }
+            _ if !w.line.is_empty() => {
+                pending.push(piece);
+                w.end_line(&mut pending);
+            }
+            // Alone on its line and still too wide: a part with no break left is cut.
+            PieceKind::Part | PieceKind::Word => {
+                w.cut = true;
+                let chunks = w.hard_chunks(&piece.text, max_lines.saturating_sub(w.lines.len()));
+                pending.extend(chunks.into_iter().enumerate().rev().map(|(i, t)| Piece {
+                    text: t,
+                    space: piece.space && i == 0,
+                    kind: PieceKind::Chunk,
+                }));
+            }
+            // A chunk is cut to fit a line, so it only comes here when shaping disagrees by
+            // a hair with the sum of its letters: take it as it is.
+            PieceKind::Chunk => {
+                w.line.push(piece);
+                w.end_line(&mut pending);
             }
         }
     }
-    Wrapped { lines, truncated }
+    let truncated = w.lines.len() > max_lines || cut_short;
+    if truncated {
+        w.lines.truncate(max_lines);
+        if let Some(last) = w.lines.pop() {
+            let ended = ellipsis(&last, max_width, size, weight);
+            w.lines.push(ended);
+        }
+    }
+    Wrapped {
+        lines: w.lines,
+        truncated,
+        cut: w.cut,
+    }
+}
+
+/// The most characters a line of `max_width` pixels can hold at `size`: no glyph of the font
+/// but the zero-width ones is narrower than a tenth of an em.
+fn most_chars(max_width: f64, size: f64) -> usize {
+    ((max_width / size).max(0.0) * 10.0).ceil() as usize + 1
+}
+
+/// True when `s` fits `max_width` on one line; a text too long to ever fit is not shaped.
+pub fn fits(s: &str, max_width: f64, size: f64, weight: Weight) -> bool {
+    s.chars().nth(most_chars(max_width, size)).is_none() && width(s, size, weight) <= max_width
+}
+
+/// A piece of text set on a line: a word, a part of a word broken at a hyphen, an
+/// apostrophe or a slash, or a chunk of a word cut between two letters.
+struct Piece {
+    text: String,
+    /// Whether a space separates it from the piece before it on the same line.
+    space: bool,
+    kind: PieceKind,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum PieceKind {
+    Word,
+    Part,
+    Chunk,
+}
+
+struct Wrapper {
+    max: f64,
+    size: f64,
+    weight: Weight,
+    space: f64,
+    lines: Vec<String>,
+    line: Vec<Piece>,
+    /// The line's width estimated as the sum of its pieces'.
+    line_w: f64,
+    cut: bool,
+}
+
+impl Wrapper {
+    fn joined(pieces: &[Piece]) -> String {
+        let mut s = String::new();
+        for (i, p) in pieces.iter().enumerate() {
+            if i > 0 && p.space {
+                s.push(' ');
+            }
+            s.push_str(&p.text);
+        }
+        s
+    }
+
+    /// Keep the line: shaped as a whole first (kerning can make it wider than its pieces),
+    /// and while it does not fit, its last piece goes back to the next line.
+    fn end_line(&mut self, pending: &mut Vec<Piece>) {
+        while self.line.len() > 1
+            && width(&Self::joined(&self.line), self.size, self.weight) > self.max
+        {
+            if let Some(last) = self.line.pop() {
+                pending.push(last);
+            }
+        }
+        self.lines.push(Self::joined(&self.line));
+        self.line.clear();
+        self.line_w = 0.0;
+    }
+
+    /// `s` cut between letters into chunks that each fit a line, enough for `lines` lines
+    /// and one more (the rest of `s` as the last chunk).
+    fn hard_chunks(&self, s: &str, lines: usize) -> Vec<String> {
+        let points = cut_points(s, self.weight);
+        let limit = self.max / self.size;
+        let mut out = Vec::new();
+        let (mut start, mut base) = (0usize, 0.0);
+        let mut i = 0;
+        while start < s.len() && out.len() <= lines {
+            // The furthest cut point that keeps the chunk within a line; one cluster at least.
+            let mut end = None;
+            while i < points.len() && points[i].1 - base <= limit {
+                end = Some(i);
+                i += 1;
+            }
+            let j = end.unwrap_or_else(|| {
+                i += 1;
+                i - 1
+            });
+            let (mut at, mut adv) = points[j];
+            // Shaped alone the chunk may differ by a kerning pair: step back while too wide.
+            let mut k = j;
+            while k > 0
+                && points[k - 1].0 > start
+                && width(&s[start..at], self.size, self.weight) > self.max
+            {
+                k -= 1;
+                (at, adv) = points[k];
+            }
+            i = k + 1;
+            out.push(s[start..at].to_owned());
+            start = at;
+            base = adv;
+        }
+        if start < s.len() {
+            out.push(s[start..].to_owned());
+        }
+        out
+    }
+}
+
+/// The places a word may break without being cut: after a hyphen, an apostrophe or a slash
+/// followed by more of the word ("Saint-", "Martin-", "Boulogne"; "d'", "agglomération").
+fn soft_parts(word: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, c) in word.char_indices() {
+        let end = i + c.len_utf8();
+        if matches!(c, '-' | '\'' | '’' | '/') && end < word.len() && i > start {
+            parts.push(&word[start..end]);
+            start = end;
+        }
+    }
+    parts.push(&word[start..]);
+    parts
+}
+
+/// `line` ended with "…" within `max_width`: whole words dropped first, letters only when
+/// one word is left.
+fn ellipsis(line: &str, max_width: f64, size: f64, weight: Weight) -> String {
+    let mut kept = line.trim_end();
+    loop {
+        let s = format!("{}…", kept.trim_end());
+        if width(&s, size, weight) <= max_width || kept.is_empty() {
+            return s;
+        }
+        match kept.trim_end().rsplit_once(' ') {
+            Some((before, _)) if !before.trim().is_empty() => kept = before,
+            _ => break,
+        }
+    }
+    // One word wider than the line with the ellipsis: keep the letters that fit.
+    let room = (max_width - width("…", size, weight)).max(0.0) / size;
+    let end = cut_points(kept, weight)
+        .into_iter()
+        .take_while(|(_, adv)| *adv <= room)
+        .last()
+        .map_or(0, |(at, _)| at);
+    format!("{}…", &kept[..end])
 }
 
 /// Lines of wrapped text.
@@ -216,6 +419,8 @@ pub struct Wrapped {
     pub lines: Vec<String>,
     /// True when some of the text was left out.
     pub truncated: bool,
+    /// True when a word with no hyphen, apostrophe or slash to break at was cut in two.
+    pub cut: bool,
 }
 
 impl Wrapped {
@@ -225,6 +430,11 @@ impl Wrapped {
             .iter()
             .map(|l| width(l, size, weight))
             .fold(0.0, f64::max)
+    }
+
+    /// True when every word is there, whole or broken at a hyphen, apostrophe or slash.
+    pub fn whole(&self) -> bool {
+        !self.truncated && !self.cut
     }
 }
 
@@ -270,6 +480,87 @@ mod tests {
     }
 
     #[test]
+    fn names_break_between_words_or_after_their_own_hyphens_never_inside_a_word() {
+        let name = "Communauté d'agglomération du Boulonnais";
+        for width in [140.0, 160.0, 200.0, 260.0] {
+            let w = wrap(name, width, 20.0, Weight::Regular, 5);
+            assert!(w.whole(), "{width}: {w:?}");
+            for line in &w.lines {
+                assert!(width_ok(line, width), "{line}");
+                assert!(!line.ends_with("agglomératio"), "{line}");
+            }
+            assert_eq!(w.lines.join(" ").replace("d' ", "d'"), name);
+        }
+        // A compound name breaks after its own hyphens when a part does not fit whole.
+        let w = wrap("Saint-Martin-Boulogne", 120.0, 20.0, Weight::Regular, 3);
+        assert!(w.whole(), "{w:?}");
+        assert_eq!(w.lines.concat(), "Saint-Martin-Boulogne");
+        assert!(
+            w.lines.iter().all(|l| l.ends_with('-') || l == "Boulogne"),
+            "{w:?}"
+        );
+    }
+
+    fn width_ok(line: &str, max: f64) -> bool {
+        width(line, 20.0, Weight::Regular) <= max
+    }
+
+    #[test]
+    fn a_word_without_break_is_cut_and_says_so() {
+        let w = wrap(
+            "Intercommunalitésdunordouestdelafrance",
+            150.0,
+            20.0,
+            Weight::Regular,
+            4,
+        );
+        assert!(w.cut && !w.truncated, "{w:?}");
+        assert!(w.lines.iter().all(|l| width_ok(l, 150.0)), "{w:?}");
+        assert_eq!(w.lines.concat(), "Intercommunalitésdunordouestdelafrance");
+    }
+
+    #[test]
+    fn a_cut_title_ends_after_its_last_whole_word() {
+        let w = wrap(
+            "Rénovations réalisées après avoir été conseillé par les EIE",
+            200.0,
+            20.0,
+            Weight::Regular,
+            2,
+        );
+        assert!(w.truncated);
+        let last = w.lines.last().unwrap();
+        assert!(last.ends_with('…'), "{last}");
+        let kept = last.trim_end_matches('…');
+        assert!(
+            "Rénovations réalisées après avoir été conseillé par les EIE"
+                .split(' ')
+                .any(|word| kept.ends_with(word)),
+            "{last}"
+        );
+    }
+
+    #[test]
+    fn a_40000_letter_word_is_cut_into_lines_that_fit() {
+        // Linear: every word is shaped once, and no more is read than the lines kept.
+        let word = "é".repeat(40_000);
+        let w = wrap(&word, 300.0, 20.0, Weight::Regular, 3);
+        assert_eq!(w.lines.len(), 3);
+        assert!(w.truncated && w.cut);
+        assert!(w.lines.iter().all(|l| width_ok(l, 300.0)), "{w:?}");
+        assert!(w.lines[2].ends_with('…'));
+        let all = wrap(
+            &"ab".repeat(20_000),
+            300.0,
+            20.0,
+            Weight::Regular,
+            usize::MAX,
+        );
+        assert!(all.lines.iter().all(|l| width_ok(l, 300.0)));
+        assert_eq!(all.lines.concat(), "ab".repeat(20_000));
+    }
+
+    #[test]
     fn the_cached_plan_measures_as_a_fresh_shaping_does() {
         for text in [
             "Région Hauts-de-France",
@@ -296,7 +587,7 @@ mod tests {
     #[test]
     fn french_glyphs_are_in_the_font() {
         let face = face(Weight::Regular);
-        for c in "éèêàçœ€«»’ÉÀ…".chars() {
+        for c in "éèêàçœ€«»’ÉÀ…⁰¹²³⁴⁵⁶⁷⁸⁹".chars() {
             assert!(face.glyph_index(c).is_some(), "{c}");
         }
     }

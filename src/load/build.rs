@@ -198,6 +198,7 @@ pub fn territory(
     territory.population = settings.population;
     territory.programme = settings.programme;
     territory.rules = settings.rules;
+    territory.lang = settings.lang;
     // Rule settings are checked by the one place that knows the rules, for every command,
     // once the tables are read (a setting may name objectives and domains).
     if let Err(e) = crate::check::Config::from_territory(&territory) {
@@ -552,6 +553,7 @@ impl Builder {
             id,
             name,
             kind: row.text("kind"),
+            short: row.text("short"),
             aliases,
             members: Vec::new(),
             origin: row.location(),

@@ -13,7 +13,7 @@ use crate::load::lines::Lines;
 use crate::load::schema::language_of_name;
 use crate::load::table::{Cell, Row, Table};
 use crate::load::values;
-use crate::model::{Programme, RuleSetting};
+use crate::model::{Lang, Programme, RuleSetting};
 use crate::names::fold;
 
 /// What `territory.json` says about the territory itself.
@@ -23,6 +23,7 @@ pub struct Settings {
     pub population: Option<u64>,
     pub programme: Option<Programme>,
     pub rules: BTreeMap<String, RuleSetting>,
+    pub lang: Option<Lang>,
 }
 
 /// A JSON file's contents: settings, and the tables it holds, if any.
@@ -225,6 +226,16 @@ impl Reader<'_> {
                 }
                 "programme" | "program" | "contrat" => doc.settings.programme = self.programme(prop),
                 "rules" | "regles" => self.rules(prop, &mut doc.settings.rules),
+                "lang" | "langue" | "language" => {
+                    doc.settings.lang = self.string(prop).and_then(|word| {
+                        let lang = Lang::from_word(&word);
+                        if lang.is_none() {
+                            let e = format!("\"{key}\": expected \"fr\" or \"en\", found \"{word}\"");
+                            self.error(prop, e);
+                        }
+                        lang
+                    })
+                }
                 other => match TableKind::from_name(other) {
                     Some(kind) => {
                         let first = doc.tables.iter().find(|(k, _)| *k == kind);
@@ -242,7 +253,7 @@ impl Reader<'_> {
                     None => self.error(
                         prop,
                         format!(
-                            "unknown key \"{key}\"; expected name, population, programme, rules, domains, objectives, actors, links or progress"
+                            "unknown key \"{key}\"; expected name, population, programme, lang, rules, domains, objectives, actors, links or progress"
                         ),
                     ),
                 },

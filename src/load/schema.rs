@@ -303,6 +303,12 @@ static ACTORS: Schema = Schema {
             ["kind", "type", "nature", "categorie"]
         ),
         field!(
+            "short",
+            "sigle",
+            false,
+            ["short", "sigle", "short name", "nom court"]
+        ),
+        field!(
             "aliases",
             "alias",
             false,

@@ -1,7 +1,12 @@
 //! Scene -> bytes: the SVG writer, the PNG rasterizer (resvg with the shipped font) and
-//! the Scene as JSON. Writers only see a Scene, never the territory.
+//! the Scene as JSON; a deck of pages -> one PDF or one PowerPoint file. Writers only see a
+//! Scene, never the territory.
 
+pub mod deck;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod png;
+pub mod pptx;
 pub mod svg;
 
 use crate::layout::scene::Scene;

@@ -5,6 +5,7 @@ use std::sync::{Arc, OnceLock};
 
 use resvg::{tiny_skia, usvg};
 
+use super::deck::fit;
 use crate::layout::scene::Scene;
 use crate::layout::text::{BOLD, FONT_FAMILY, REGULAR};
 
@@ -32,15 +33,20 @@ pub fn from_svg(svg: &str) -> Result<Vec<u8>, String> {
         .map_err(|e| format!("PNG encoding failed: {e}"))
 }
 
-/// The SVG document's pixels, with the shipped font; never larger than `MAX_SIDE` on a side.
-pub fn rasterize(svg: &str) -> Result<tiny_skia::Pixmap, String> {
+/// An SVG document parsed with the shipped font (and no other): what the PNG and the PDF
+/// writers draw.
+pub fn parse(svg: &str) -> Result<usvg::Tree, String> {
     let options = usvg::Options {
         font_family: FONT_FAMILY.to_owned(),
         fontdb: fontdb(),
         ..usvg::Options::default()
     };
-    let tree =
-        usvg::Tree::from_str(svg, &options).map_err(|e| format!("the SVG did not parse: {e}"))?;
+    usvg::Tree::from_str(svg, &options).map_err(|e| format!("the SVG did not parse: {e}"))
+}
+
+/// The SVG document's pixels, with the shipped font; never larger than `MAX_SIDE` on a side.
+pub fn rasterize(svg: &str) -> Result<tiny_skia::Pixmap, String> {
+    let tree = parse(svg)?;
     let (size, scale) = fitted(tree.size());
     let mut pixmap = blank(size.width(), size.height())?;
     resvg::render(
@@ -80,6 +86,35 @@ fn blank(width: u32, height: u32) -> Result<tiny_skia::Pixmap, String> {
     data.try_reserve_exact(len).map_err(|_| too_big())?;
     data.resize(len, 0);
     tiny_skia::Pixmap::from_vec(data, size).ok_or_else(too_big)
+}
+
+/// A parsed drawing as large as fits in `width` x `height` pixels (at most `MAX_SIDE` a
+/// side), keeping its proportions (a slide's picture): the PNG bytes and the picture's size.
+pub fn fitted_into(
+    tree: &usvg::Tree,
+    (width, height): (u32, u32),
+) -> Result<(Vec<u8>, (u32, u32)), String> {
+    let size = tree.size();
+    let f = fit(
+        f64::from(size.width()),
+        f64::from(size.height()),
+        (
+            f64::from(width.min(MAX_SIDE)),
+            f64::from(height.min(MAX_SIDE)),
+        ),
+    );
+    let (w, h) = (f.width.round() as u32, f.height.round() as u32);
+    let mut pixmap = blank(w.max(1), h.max(1))?;
+    let k = f.scale as f32;
+    resvg::render(
+        tree,
+        tiny_skia::Transform::from_scale(k, k),
+        &mut pixmap.as_mut(),
+    );
+    let png = pixmap
+        .encode_png()
+        .map_err(|e| format!("PNG encoding failed: {e}"))?;
+    Ok((png, (w, h)))
 }
 
 /// The scene as PNG bytes.

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use actormap::check::{self, Config, Finding, RULES};
+use actormap::i18n::Lang;
 use predicates::prelude::*;
 
 use crate::{actormap, calaisis};
@@ -23,10 +24,10 @@ fn findings(path: &Path) -> Vec<Finding> {
     check::run_with(&territory, &config)
 }
 
-/// The text report of some findings, styles stripped.
+/// The text report of some findings in French, styles stripped.
 fn text(findings: &[Finding]) -> String {
     let mut out = Vec::new();
-    check::output::text(findings, &mut out).expect("written to memory");
+    check::output::text(findings, Lang::Fr, &mut out).expect("written to memory");
     anstream::adapter::strip_str(&String::from_utf8(out).expect("UTF-8")).to_string()
 }
 
@@ -109,22 +110,37 @@ fn every_rule_message_follows_the_same_style() {
                 rule.name
             ));
         }
-        for f in mine {
-            problems.extend(style_problem(&format!("{} message", rule.name), &f.message));
-            match &f.hint {
-                Some(hint) => problems.extend(style_problem(&format!("{} hint", rule.name), hint)),
-                None => problems.push(format!("{}: a finding without a hint", rule.name)),
+        for lang in Lang::ALL {
+            let name = format!("{} ({lang:?})", rule.name);
+            for f in &mine {
+                let message = f.message.render(lang);
+                problems.extend(style_problem(&format!("{name} message"), &message));
+                match &f.hint {
+                    Some(hint) => {
+                        problems.extend(style_problem(&format!("{name} hint"), &hint.render(lang)))
+                    }
+                    None => problems.push(format!("{name}: a finding without a hint")),
+                }
             }
+            let doc = rule.doc.render(lang);
+            for (what, doc) in [
+                ("summary", &doc.summary),
+                ("why", &doc.why),
+                ("example", &doc.example),
+            ] {
+                problems.extend(style_problem(&format!("{name} {what}"), doc));
+            }
+            for param in rule.params {
+                problems.extend(style_problem(
+                    &format!("{name} setting {}", param.name),
+                    &param.doc.render(lang),
+                ));
+            }
+        }
+        for f in &mine {
             if f.location.is_none() {
                 problems.push(format!("{}: a finding without a location", rule.name));
             }
-        }
-        for (what, doc) in [
-            ("summary", rule.summary),
-            ("why", rule.why),
-            ("example", rule.example),
-        ] {
-            problems.extend(style_problem(&format!("{} {what}", rule.name), doc));
         }
         assert!(
             rule.name
@@ -156,12 +172,24 @@ fn calaisis_names_the_lead_candidates_of_regal_and_the_cot_enr_and_not_renovatio
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "objective regal \"Mise en œuvre d'un REseau de Lutte contre le Gaspillage ALimentaire (REGAL)\" has no lead; candidates: SEVADEC, SyMPaC, Les 3 EPCI",
+            "erreur[missing-lead]\u{a0}: l'objectif regal «\u{a0}Mise en œuvre d'un REseau de Lutte contre le Gaspillage ALimentaire (REGAL)\u{a0}» n'a pas de chef de file\u{a0}; candidats\u{a0}: SEVADEC, SyMPaC, Les 3 EPCI\n",
         ))
         .stdout(predicate::str::contains(
-            "has no lead; candidates: PNRCMO, SyMPaC, Les 3 EPCI",
+            "n'a pas de chef de file\u{a0}; candidats\u{a0}: PNRCMO, SyMPaC, Les 3 EPCI\n",
         ))
-        .stdout(predicate::str::contains("objective renovation").not());
+        .stdout(predicate::str::contains("objectif renovation").not());
+    // The same findings in English.
+    actormap()
+        .args(["check", "--lang", "en"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "error[missing-lead]: objective regal \"Mise en œuvre d'un REseau de Lutte contre le Gaspillage ALimentaire (REGAL)\" has no lead; candidates: SEVADEC, SyMPaC, Les 3 EPCI\n",
+        ))
+        .stdout(predicate::str::contains(
+            "  = hint: once the committee decides, change the chosen candidate's role to \"chef de file\"\n",
+        ))
+        .stdout(predicate::str::ends_with("8 errors, 2 warnings, 9 infos\n"));
 }
 
 /// Every finding on the bundled data, each checked by hand against the seed deck of
@@ -342,25 +370,39 @@ fn flags_change_severities_and_the_exit_code() {
         .args(without_errors)
         .assert()
         .code(0)
-        .stdout(predicate::str::ends_with("0 errors, 2 warnings, 9 infos\n"));
+        .stdout(predicate::str::ends_with(
+            "0 erreur, 2 avertissements, 9 informations\n",
+        ));
     actormap()
         .args(without_errors)
         .args(["--deny", "warnings"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("error[missing-role]"))
-        .stdout(predicate::str::ends_with("2 errors, 0 warnings, 9 infos\n"));
+        .stdout(predicate::str::contains("erreur[missing-role]"))
+        .stdout(predicate::str::ends_with(
+            "2 erreurs, 0 avertissement, 9 informations\n",
+        ));
     actormap()
         .args(without_errors)
         .args(["--deny", "one-way-related", "--allow", "empty-domain"])
         .assert()
         .code(1)
-        .stdout(predicate::str::ends_with("3 errors, 2 warnings, 0 infos\n"));
+        .stdout(predicate::str::ends_with(
+            "3 erreurs, 2 avertissements, 0 information\n",
+        ));
     actormap()
         .args(["check", "--warn", "missing-lead"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("warning[missing-lead]"));
+        .stdout(predicate::str::contains("avertissement[missing-lead]"));
+    actormap()
+        .args(["check", "--warn", "missing-lead", "--lang", "en"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("warning[missing-lead]"))
+        .stdout(predicate::str::ends_with(
+            "0 errors, 10 warnings, 9 infos\n",
+        ));
 }
 
 #[test]
@@ -396,11 +438,13 @@ fn rule_settings_in_territory_json_are_used_and_checked() {
         .arg(dir.path())
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("warning[missing-lead]"))
+        .stdout(predicate::str::contains("avertissement[missing-lead]"))
         .stdout(predicate::str::contains(
-            "objective regal \"Mise en œuvre d'un REseau de Lutte contre le Gaspillage ALimentaire (REGAL)\" has nobody in the role relay",
+            "l'objectif regal «\u{a0}Mise en œuvre d'un REseau de Lutte contre le Gaspillage ALimentaire (REGAL)\u{a0}» n'a personne dans le rôle «\u{a0}relais\u{a0}»",
         ))
-        .stdout(predicate::str::ends_with("0 errors, 10 warnings, 0 infos\n"));
+        .stdout(predicate::str::ends_with(
+            "0 erreur, 10 avertissements, 0 information\n",
+        ));
     // The command line overrides the territory.
     actormap()
         .arg("check")
@@ -437,7 +481,7 @@ fn colours_on_request_only_and_never_with_no_color() {
         .output()
         .expect("runs");
     let forced = String::from_utf8(forced.stdout).expect("UTF-8");
-    assert!(forced.contains("\x1b[1m\x1b[31merror"), "{forced}");
+    assert!(forced.contains("\x1b[1m\x1b[31merreur"), "{forced}");
     assert_eq!(
         anstream::adapter::strip_str(&forced).to_string(),
         String::from_utf8(actormap().arg("check").output().unwrap().stdout).unwrap(),
@@ -464,14 +508,27 @@ fn rules_lists_every_rule_of_the_registry() {
     let output = actormap().arg("rules").output().expect("runs");
     assert_eq!(output.status.code(), Some(0));
     let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    let words = Lang::Fr.catalog();
     for rule in RULES {
         assert!(
-            stdout.contains(&format!("{} ({})", rule.name, rule.severity)),
+            stdout.contains(&format!(
+                "{} ({})",
+                rule.name,
+                words.severity(rule.severity)
+            )),
             "{} missing from:\n{stdout}",
             rule.name
         );
-        assert!(stdout.contains(rule.summary));
+        assert!(stdout.contains(&rule.doc.render(Lang::Fr).summary));
     }
+    let english = actormap().args(["rules", "--lang", "en"]).output().unwrap();
+    let english = String::from_utf8(english.stdout).unwrap();
+    assert!(english.contains(
+        "overloaded-lead (warning)\n  an actor leading more objectives than the setting max (default 3)"
+    ));
+    assert!(
+        english.contains("  settings: max (default 3): how many objectives one actor may lead\n")
+    );
     let json = actormap()
         .args(["rules", "--format", "json"])
         .output()
@@ -495,16 +552,17 @@ fn rules_lists_every_rule_of_the_registry() {
     assert_eq!(lead["settings"][0]["default"], 3);
 }
 
-const START: &str = "<!-- rules:start (generated by `actormap rules --format markdown`; UPDATE_README=1 cargo test rewrites it) -->\n";
+const START: &str = "<!-- rules:start (generated by `actormap rules --format markdown --lang en`; UPDATE_README=1 cargo test rewrites it) -->\n";
 const END: &str = "<!-- rules:end -->";
 
-/// The README's rule table is `actormap rules --format markdown`, byte for byte.
+/// The README's rule table is `actormap rules --format markdown --lang en`, byte for byte
+/// (the README is written in English; `actormap rules` gives the same table in French).
 #[test]
 fn the_readme_rule_table_comes_from_the_registry() {
     let readme_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let readme = std::fs::read_to_string(&readme_path).expect("README.md");
     let mut table = Vec::new();
-    check::output::rules_markdown(RULES, &mut table).expect("written");
+    check::output::rules_markdown(RULES, Lang::En, &mut table).expect("written");
     let table = String::from_utf8(table).expect("UTF-8");
     let (Some(start), Some(end)) = (readme.find(START), readme.find(END)) else {
         panic!("README.md has no rule table between the markers {START:?} and {END:?}");
@@ -538,15 +596,15 @@ fn naming_a_rule_at_its_default_severity_keeps_every_finding_there() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains("warning[bonus-at-risk]: priority objective renovation"),
+        text.contains("avertissement[bonus-at-risk]\u{a0}: l'objectif prioritaire renovation"),
         "{text}"
     );
-    assert!(!text.contains("error[bonus-at-risk]"), "{text}");
+    assert!(!text.contains("erreur[bonus-at-risk]"), "{text}");
 
     let plain = actormap().arg("check").arg(&fixture).output().unwrap();
     let plain = String::from_utf8(plain.stdout).unwrap();
     assert!(
-        plain.contains("error[bonus-at-risk]: priority objective renovation"),
+        plain.contains("erreur[bonus-at-risk]\u{a0}: l'objectif prioritaire renovation"),
         "{plain}"
     );
 }

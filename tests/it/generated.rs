@@ -53,6 +53,7 @@ pub fn generated(n: usize) -> Territory {
             id: format!("a{i}"),
             name,
             kind: None,
+            short: None,
             aliases: Vec::new(),
             members: Vec::new(),
             origin: origin.clone(),
@@ -97,6 +98,7 @@ pub fn many_objectives(n: usize) -> Territory {
                 format!("Acteur {i}")
             },
             kind: None,
+            short: None,
             aliases: Vec::new(),
             members: Vec::new(),
             origin: origin.clone(),
@@ -175,6 +177,7 @@ pub fn many_actors(actors: usize) -> Territory {
             id: format!("a{a}"),
             name: format!("Acteur {a} du territoire"),
             kind: None,
+            short: None,
             aliases: vec![format!("Structure {a}")],
             members: if group {
                 (a - 5..a).map(|m| format!("a{m}")).collect()
@@ -226,6 +229,7 @@ pub fn crowded(n: usize) -> Territory {
         id,
         name,
         kind: None,
+        short: None,
         aliases: Vec::new(),
         members: Vec::new(),
         origin: origin.clone(),
@@ -341,6 +345,7 @@ pub fn scaled(objectives: usize) -> Territory {
             },
             name,
             kind: Some(kind.into()),
+            short: None,
             members: if group {
                 (a - 4..a).map(|m| format!("a{m}")).collect()
             } else {

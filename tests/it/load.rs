@@ -493,9 +493,11 @@ fn list_shows_each_domain_and_who_leads() {
         .stdout(predicate::str::contains(
             "    target value: 1 500 rénovations, reached: unknown\n",
         ))
-        .stdout(predicate::str::contains("    Lead(s): Les 3 EPCI\n"))
         .stdout(predicate::str::contains(
-            "    Lead candidates: SEVADEC, SyMPaC, Les 3 EPCI\n",
+            "    Lead(s): Les 3 EPCI [« Chefs de file : les 3 EPCI via leurs politiques respectives »]\n",
+        ))
+        .stdout(predicate::str::contains(
+            "    Lead candidates: SEVADEC [« Quid du portage du REGAL ? » SEVADEC, pilote du PLP local], SyMPaC [« Quid du portage du REGAL ? »], Les 3 EPCI [« EPCIs ? »]\n",
         ));
 }
 
@@ -518,12 +520,12 @@ fn check_reports_regal_and_cot_enr_without_a_lead_and_exits_1() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            r#"objective regal "Mise en œuvre d'un REseau de Lutte contre le Gaspillage ALimentaire (REGAL)" has no lead; candidates: SEVADEC, SyMPaC, Les 3 EPCI"#,
+            "l'objectif regal «\u{a0}Mise en œuvre d'un REseau de Lutte contre le Gaspillage ALimentaire (REGAL)\u{a0}» n'a pas de chef de file\u{a0}; candidats\u{a0}: SEVADEC, SyMPaC, Les 3 EPCI",
         ))
         .stdout(predicate::str::contains(
-            r#"objective cot-enr "Contractualiser un Contrat d'Objectifs Territorial pour les énergies renouvelables avant 3 ans couvrant l'ensemble du territoire" has no lead; candidates: PNRCMO, SyMPaC, Les 3 EPCI"#,
+            "l'objectif cot-enr «\u{a0}Contractualiser un Contrat d'Objectifs Territorial pour les énergies renouvelables avant 3 ans couvrant l'ensemble du territoire\u{a0}» n'a pas de chef de file\u{a0}; candidats\u{a0}: PNRCMO, SyMPaC, Les 3 EPCI",
         ))
-        .stdout(predicate::str::contains("objective renovation").not());
+        .stdout(predicate::str::contains("objectif renovation").not());
 }
 
 #[test]

@@ -2,14 +2,19 @@
 
 mod chart;
 mod check;
+mod deck;
+#[cfg(feature = "pdf")]
+mod deck_pdf;
 mod diff;
 mod export;
 mod generated;
+mod lang;
 mod load;
 mod model;
 mod outputs;
 mod render;
 mod sheet;
+mod slides;
 mod status;
 
 use std::path::{Path, PathBuf};

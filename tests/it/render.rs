@@ -12,11 +12,62 @@ use actormap::render::{self, Format};
 use crate::calaisis;
 use crate::generated::{crowded, generated, many_objectives};
 
-fn load_calaisis() -> Territory {
+pub fn load_calaisis() -> Territory {
     actormap::load::load(&calaisis()).expect("the bundled dataset loads")
 }
 
-const CARD_CLASSES: [&str; 4] = ["actor", "label", "hub", "panel"];
+/// The groups whose first rectangle frames everything else they hold.
+const CARD_CLASSES: [&str; 5] = ["actor", "label", "hub", "panel", "card"];
+
+/// The smallest text allowed in a group of `class` (or under one), at 1920 x 1080: the
+/// footer may be smaller, the side panel 18 px, everything else 20 px.
+fn min_size(classes: &[&str]) -> f64 {
+    if classes.contains(&"footer") {
+        16.0
+    } else if classes.contains(&"panel") {
+        18.0
+    } else {
+        20.0
+    }
+}
+
+/// Every text line of a scene with the classes of the groups it sits in.
+pub fn texts_with_classes(scene: &Scene) -> Vec<(Vec<&str>, &actormap::layout::scene::Text)> {
+    fn walk<'a>(
+        items: &'a [Item],
+        classes: &mut Vec<&'a str>,
+        out: &mut Vec<(Vec<&'a str>, &'a actormap::layout::scene::Text)>,
+    ) {
+        for i in items {
+            match i {
+                Item::Group(g) => {
+                    classes.push(&g.class);
+                    walk(&g.items, classes, out);
+                    classes.pop();
+                }
+                Item::Text(t) => {
+                    let mut c = classes.clone();
+                    c.push(&t.class);
+                    out.push((c, t));
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&scene.items, &mut Vec::new(), &mut out);
+    out
+}
+
+/// The smallest text of a scene outside the groups of `classes`, in pixels at 1920 x 1080.
+pub fn smallest_text(scene: &Scene, classes: &[&str]) -> f64 {
+    let k = (scene.width / 1920.0).min(scene.height / 1080.0);
+    texts_with_classes(scene)
+        .iter()
+        .filter(|(c, _)| !c.iter().any(|c| classes.contains(c)))
+        .map(|(_, t)| t.size / k)
+        .fold(f64::INFINITY, f64::min)
+}
 
 /// Every check a slide must pass; panics with what is wrong.
 pub fn assert_sound(scene: &Scene, what: &str) {
@@ -34,13 +85,39 @@ pub fn assert_sound(scene: &Scene, what: &str) {
     let flat = scene.flatten();
     let k = (scene.width / 1920.0).min(scene.height / 1080.0);
     let mut boxes: Vec<(&str, &Rect)> = Vec::new();
+    let mut cards: Vec<&Rect> = Vec::new();
+    let mut lines: Vec<(&str, Rect)> = Vec::new();
+    for (classes, t) in texts_with_classes(scene) {
+        assert!(
+            t.size >= min_size(&classes) * k - 0.01,
+            "{what}: text {:?} at {} px in {classes:?}",
+            t.text,
+            t.size
+        );
+        lines.push((&t.text, t.bounds()));
+    }
     for (group, item) in &flat {
         let gid = group.map(|g| g.id.as_str()).unwrap_or("");
+        let frame = group.and_then(|g| match g.items.first() {
+            Some(Item::Rect(frame)) if CARD_CLASSES.contains(&frame.class.as_str()) => Some(frame),
+            _ => None,
+        });
         match item {
             Item::Rect(r) => {
                 assert!(canvas.contains(r), "{what}: rect {r:?} outside the canvas");
                 if ["actor", "label", "hub"].contains(&r.class.as_str()) {
                     boxes.push((gid, r));
+                }
+                if r.class == "card" {
+                    cards.push(r);
+                }
+                if let Some(frame) = frame
+                    && frame.class == "card"
+                {
+                    assert!(
+                        frame.inflate(slack).contains(r),
+                        "{what}: {r:?} overflows its card {gid}"
+                    );
                 }
             }
             Item::Text(t) => {
@@ -50,16 +127,7 @@ pub fn assert_sound(scene: &Scene, what: &str) {
                     "{what}: text {:?} outside the canvas",
                     t.text
                 );
-                assert!(
-                    t.size >= 16.0 * k.min(1.0) - 0.01,
-                    "{what}: text {:?} at {} px",
-                    t.text,
-                    t.size
-                );
-                if let Some(g) = group
-                    && let Some(Item::Rect(frame)) = g.items.first()
-                    && CARD_CLASSES.contains(&frame.class.as_str())
-                {
+                if let Some(frame) = frame {
                     assert!(
                         frame.inflate(slack).contains(&b),
                         "{what}: text {:?} ({b:?}) overflows its box {frame:?}",
@@ -75,6 +143,22 @@ pub fn assert_sound(scene: &Scene, what: &str) {
             assert!(
                 !a.inflate(-slack).overlaps(&b.inflate(-slack)),
                 "{what}: boxes overlap: {a:?} and {b:?}"
+            );
+        }
+    }
+    for (i, a) in cards.iter().enumerate() {
+        for b in &cards[i + 1..] {
+            assert!(
+                !a.inflate(-slack).overlaps(&b.inflate(-slack)),
+                "{what}: cards overlap: {a:?} and {b:?}"
+            );
+        }
+    }
+    for (i, (a, ra)) in lines.iter().enumerate() {
+        for (b, rb) in &lines[i + 1..] {
+            assert!(
+                !ra.inflate(-0.05).overlaps(&rb.inflate(-0.05)),
+                "{what}: texts {a:?} and {b:?} overlap"
             );
         }
     }
@@ -98,41 +182,152 @@ pub fn assert_sound(scene: &Scene, what: &str) {
     }
 }
 
-/// The options `render` uses for `t`: the required roles come from its check settings.
-fn opts(t: &Territory) -> Options {
-    maps::with_required_roles(t, Options::default()).expect("valid rule settings")
+/// Every slide of every kind of map of `t`: its domains, objectives and actors, the
+/// overview, the matrix and the status chart, each named by its kind.
+pub fn every_slide(t: &Territory, opts: &Options) -> Vec<(String, Scene)> {
+    let mut kinds: Vec<MapKind> = t
+        .domains()
+        .iter()
+        .map(|d| MapKind::Domain(d.id.clone()))
+        .collect();
+    kinds.extend(
+        t.objectives()
+            .iter()
+            .map(|o| MapKind::Objective(o.id.clone())),
+    );
+    kinds.extend(t.actors().iter().map(|a| MapKind::Actor(a.id.clone())));
+    kinds.extend([
+        MapKind::Overview,
+        MapKind::Matrix,
+        MapKind::Status { at: None },
+    ]);
+    let mut out = Vec::new();
+    for kind in &kinds {
+        let slides = maps::scenes(t, kind, opts);
+        assert!(!slides.is_empty(), "{kind:?}: no slide");
+        for (i, scene) in slides.into_iter().enumerate() {
+            out.push((format!("{kind:?} {}", i + 1), scene));
+        }
+    }
+    out
+}
+
+/// The only slide of a map that fits one.
+pub fn one(mut slides: Vec<Scene>) -> Scene {
+    assert_eq!(
+        slides.len(),
+        1,
+        "one slide: {:?}",
+        slides.iter().map(|s| &s.title).collect::<Vec<_>>()
+    );
+    slides.remove(0)
+}
+
+/// The options `render` uses for `t`: the gaps are the findings of `check` on it.
+pub fn opts(t: &Territory) -> Options {
+    maps::with_findings(t, Options::default()).expect("valid rule settings")
 }
 
 #[test]
 fn calaisis_maps_are_sound() {
     let t = load_calaisis();
-    for d in t.domains() {
-        let scene = layout::cartographie::domain(&t, d, &opts(&t));
-        assert_eq!((scene.width, scene.height), (1920.0, 1080.0), "{}", d.id);
-        assert_sound(&scene, &d.id);
+    for (what, scene) in every_slide(&t, &opts(&t)) {
+        assert_eq!((scene.width, scene.height), (1920.0, 1080.0), "{what}");
+        assert_sound(&scene, &what);
     }
-    for o in t.objectives() {
-        assert_sound(&layout::cartographie::objective(&t, o, &opts(&t)), &o.id);
+}
+
+/// The kind of map a slide of `every_slide` belongs to.
+fn kind_of(what: &str) -> &str {
+    what.split(['(', ' ']).next().unwrap_or(what)
+}
+
+#[test]
+fn every_picture_is_exactly_its_size_with_text_of_20_px_at_least() {
+    // Text of 20 px at least on a 1920 x 1080 slide (18 in the side panel, the footer
+    // aside), on every kind of map, on the bundled data and on generated territories from
+    // one actor to crowded ones; and never a picture larger than the slide.
+    let territories = [
+        ("Calaisis", load_calaisis()),
+        ("1 actor", generated(1)),
+        ("40 actors", generated(40)),
+        ("300 actors", generated(300)),
+        ("40 objectives", many_objectives(40)),
+        ("crowded", crowded(60)),
+    ];
+    let mut smallest: std::collections::BTreeMap<String, (f64, f64)> = Default::default();
+    for (name, t) in &territories {
+        for (what, scene) in every_slide(t, &opts(t)) {
+            let what = format!("{name}: {what}");
+            assert_eq!((scene.width, scene.height), (1920.0, 1080.0), "{what}");
+            assert_sound(&scene, &what);
+            let kind = kind_of(&what[name.len() + 2..]).to_owned();
+            let sizes = (
+                smallest_text(&scene, &["footer"]),
+                smallest_text(&scene, &["footer", "panel"]),
+            );
+            let entry = smallest
+                .entry(kind)
+                .or_insert((f64::INFINITY, f64::INFINITY));
+            *entry = (entry.0.min(sizes.0), entry.1.min(sizes.1));
+        }
     }
-    for a in t.actors() {
-        assert_sound(&layout::actor::layout(&t, a, &opts(&t)), &a.id);
+    assert_eq!(
+        smallest.keys().collect::<Vec<_>>(),
+        [
+            "Actor",
+            "Domain",
+            "Matrix",
+            "Objective",
+            "Overview",
+            "Status"
+        ]
+    );
+    for (kind, (size, outside_panel)) in &smallest {
+        // The side panel's 18 px is the smallest allowed outside the footer.
+        assert!(*size >= 18.0, "{kind}: {size} px");
+        assert!(*outside_panel >= 20.0, "{kind}: {outside_panel} px");
     }
-    assert_sound(&layout::overview::layout(&t, &opts(&t)), "overview");
-    assert_sound(&layout::matrix::layout(&t, &opts(&t)), "matrix");
+    eprintln!(
+        "smallest text per kind of map (outside the footer, outside the panel too): {smallest:?}"
+    );
 }
 
 #[test]
 fn generated_territories_of_every_size_are_sound() {
     for n in [1, 5, 40, 300] {
         let t = generated(n);
-        let scene = layout::cartographie::domain(&t, &t.domains()[0], &opts(&t));
-        assert_sound(&scene, &format!("{n} actors"));
-        // Every actor is on the map once for its role, or listed on the lead gap.
-        let cards = scene
-            .flatten()
-            .iter()
-            .filter(|(_, i)| matches!(i, Item::Rect(r) if r.class == "actor"))
-            .count();
+        let slides = layout::cartographie::domain(&t, &t.domains()[0], &opts(&t));
+        if n <= 40 {
+            assert_eq!(slides.len(), 1, "{n} actors fit a slide");
+        }
+        let mut cards = Vec::new();
+        let mut role_gap_cards = 0;
+        for (i, scene) in slides.iter().enumerate() {
+            assert_eq!((scene.width, scene.height), (1920.0, 1080.0));
+            assert_sound(scene, &format!("{n} actors, slide {}", i + 1));
+            for (g, item) in scene.flatten() {
+                if let (Some(g), Item::Rect(r)) = (g, item) {
+                    if r.class == "actor" {
+                        cards.push(g.id.clone());
+                    }
+                    if g.class == "role-gap" {
+                        role_gap_cards += 1;
+                    }
+                }
+            }
+            if slides.len() > 1 {
+                assert!(
+                    scene
+                        .title
+                        .ends_with(&format!("({}/{})", i + 1, slides.len())),
+                    "{}",
+                    scene.title
+                );
+            }
+        }
+        // Every actor is on the map once for its role, or listed on the lead gap, over all
+        // the slides.
         let candidates = t
             .links()
             .iter()
@@ -143,60 +338,54 @@ fn generated_territories_of_every_size_are_sound() {
             .iter()
             .filter(|r| !t.links().iter().any(|l| l.role == **r))
             .count();
+        assert_eq!(role_gaps, role_gap_cards, "{n} actors: role gaps");
         assert_eq!(
-            role_gaps,
-            scene
-                .flatten()
-                .iter()
-                .filter(
-                    |(g, i)| matches!(i, Item::Rect(_)) && g.is_some_and(|g| g.class == "role-gap")
-                )
-                .count(),
-            "{n} actors: role gaps"
-        );
-        assert_eq!(
-            cards,
+            cards.len(),
             n - candidates + 1 + role_gaps,
             "{n} actors: cards plus the gap cards"
         );
-        if n <= 40 {
-            assert_eq!(
-                (scene.width, scene.height),
-                (1920.0, 1080.0),
-                "{n} actors fit a slide"
-            );
+        let distinct: std::collections::BTreeSet<&String> = cards.iter().collect();
+        assert_eq!(distinct.len(), cards.len(), "{n} actors: each card once");
+        for scene in layout::matrix::layout(&t, &opts(&t)) {
+            assert_sound(&scene, &format!("matrix of {n}"));
         }
-        assert_sound(
-            &layout::matrix::layout(&t, &opts(&t)),
-            &format!("matrix of {n}"),
-        );
-        assert_sound(
-            &layout::overview::layout(&t, &opts(&t)),
-            &format!("overview of {n}"),
-        );
+        for scene in maps::scenes(&t, &MapKind::Overview, &opts(&t)) {
+            assert_sound(&scene, &format!("overview of {n}"));
+        }
     }
 }
 
 #[test]
 fn other_sizes_and_english_are_sound() {
     let t = load_calaisis();
-    for (d, size) in ["DC1", "DC3"]
-        .iter()
-        .flat_map(|d| ["1280x720", "1600x1200", "3840x2160"].map(|s| (t.domain(d).unwrap(), s)))
-    {
+    for size in ["1280x720", "1600x1200", "3840x2160"] {
         let o = Options {
             size: Size::parse(size).unwrap(),
             lang: Lang::En,
             ..opts(&t)
         };
-        let scene = layout::cartographie::domain(&t, d, &o);
-        assert_sound(&scene, size);
         let s = Size::parse(size).unwrap();
-        assert_eq!((scene.width, scene.height), (s.width, s.height));
+        for (what, scene) in every_slide(&t, &o) {
+            assert_sound(&scene, &format!("{size} {what}"));
+            assert_eq!((scene.width, scene.height), (s.width, s.height), "{what}");
+        }
     }
 }
 
-fn texts(scene: &Scene) -> Vec<String> {
+/// The only slide of a map.
+pub fn slide_of(t: &Territory, kind: &MapKind, opts: &Options) -> Scene {
+    one(maps::scenes(t, kind, opts))
+}
+
+/// A text as read: no-break spaces as spaces, footnote marks left out.
+pub fn plain(s: &str) -> String {
+    s.replace('\u{a0}', " ")
+        .chars()
+        .filter(|c| !"⁰¹²³⁴⁵⁶⁷⁸⁹".contains(*c))
+        .collect()
+}
+
+pub fn texts(scene: &Scene) -> Vec<String> {
     scene
         .flatten()
         .iter()
@@ -210,8 +399,12 @@ fn texts(scene: &Scene) -> Vec<String> {
 #[test]
 fn the_regal_map_shows_the_missing_lead_and_its_candidates() {
     let t = load_calaisis();
-    let scene = layout::cartographie::domain(&t, t.domain("DC3").unwrap(), &opts(&t));
-    let all = texts(&scene).join("\n").replace('\u{a0}', " ");
+    let scene = one(layout::cartographie::domain(
+        &t,
+        t.domain("DC3").unwrap(),
+        &opts(&t),
+    ));
+    let all = plain(&texts(&scene).join("\n"));
     assert!(all.contains("Chef de file ?"), "{all}");
     for candidate in ["SEVADEC ?", "SyMPaC ?", "Les 3 EPCI ?"] {
         assert!(all.contains(candidate), "{candidate} in {all}");
@@ -235,7 +428,11 @@ fn the_regal_map_shows_the_missing_lead_and_its_candidates() {
 #[test]
 fn a_lead_stands_out_and_two_roles_mean_two_cards() {
     let t = load_calaisis();
-    let scene = layout::cartographie::domain(&t, t.domain("DC1").unwrap(), &opts(&t));
+    let scene = one(layout::cartographie::domain(
+        &t,
+        t.domain("DC1").unwrap(),
+        &opts(&t),
+    ));
     let flat = scene.flatten();
     let ids: Vec<&str> = flat
         .iter()
@@ -276,11 +473,11 @@ fn english_labels_with_lang_en() {
         lang: Lang::En,
         ..opts(&t)
     };
-    let all = texts(&layout::cartographie::domain(
+    let all = texts(&one(layout::cartographie::domain(
         &t,
         t.domain("DC3").unwrap(),
         &o,
-    ))
+    )))
     .join("\n");
     assert!(all.contains("Lead?"), "{all}");
     assert!(all.contains("Legend") && all.contains("Funders"), "{all}");
@@ -291,7 +488,11 @@ fn english_labels_with_lang_en() {
 fn golden_slides_for_dc1_dc3_dc4() {
     let t = load_calaisis();
     for id in ["DC1", "DC3", "DC4"] {
-        let scene = layout::cartographie::domain(&t, t.domain(id).unwrap(), &opts(&t));
+        let scene = one(layout::cartographie::domain(
+            &t,
+            t.domain(id).unwrap(),
+            &opts(&t),
+        ));
         let svg = render::svg::write(&scene);
         insta::assert_snapshot!(format!("{}_svg", id.to_lowercase()), svg);
         insta::assert_snapshot!(format!("{}_scene", id.to_lowercase()), scene.to_json());
@@ -312,8 +513,8 @@ fn every_svg_parses_and_rendering_twice_gives_the_same_bytes() {
     kinds.push(MapKind::Matrix);
     kinds.push(MapKind::Status { at: None });
     for kind in &kinds {
-        let a = render::svg::write(&maps::scene(&t, kind, &opts(&t)));
-        let b = render::svg::write(&maps::scene(&t, kind, &opts(&t)));
+        let a = render::svg::write(&slide_of(&t, kind, &opts(&t)));
+        let b = render::svg::write(&slide_of(&t, kind, &opts(&t)));
         assert_eq!(a, b, "{kind:?}");
         let doc = roxmltree::Document::parse(&a).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
         assert_eq!(doc.root_element().tag_name().name(), "svg");
@@ -326,7 +527,7 @@ fn every_svg_parses_and_rendering_twice_gives_the_same_bytes() {
             "the shipped font first"
         );
     }
-    let scene = maps::scene(&t, &MapKind::Domain("DC3".into()), &opts(&t));
+    let scene = slide_of(&t, &MapKind::Domain("DC3".into()), &opts(&t));
     let png = render::to_bytes(&scene, Format::Png).unwrap();
     assert_eq!(png, render::to_bytes(&scene, Format::Png).unwrap());
     assert!(png.starts_with(b"\x89PNG"));
@@ -347,7 +548,7 @@ fn a_hostile_actor_name_shows_as_text() {
         MapKind::Overview,
         MapKind::Matrix,
     ] {
-        let svg = render::svg::write(&maps::scene(&t, &kind, &opts(&t)));
+        let svg = render::svg::write(&slide_of(&t, &kind, &opts(&t)));
         let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
         assert!(
             doc.descendants().all(|n| n.tag_name().name() != "script"),
@@ -475,7 +676,11 @@ fn render_rejects_unknown_ids_and_bad_sizes_with_exit_2() {
 #[test]
 fn a_domain_without_actors_says_so_and_shows_the_lead_gap() {
     let t = load_calaisis();
-    let scene = layout::cartographie::domain(&t, t.domain("DC5").unwrap(), &opts(&t));
+    let scene = one(layout::cartographie::domain(
+        &t,
+        t.domain("DC5").unwrap(),
+        &opts(&t),
+    ));
     let all = texts(&scene).join("\n");
     assert!(all.contains("Aucun acteur renseigné"), "{all}");
     assert!(
@@ -516,7 +721,7 @@ fn hostile_ids_never_write_outside_the_output_folder() {
 }
 
 /// The ids of the role gap cards of a scene, with their texts.
-fn role_gaps(scene: &Scene) -> Vec<(String, Vec<String>)> {
+pub fn role_gaps(scene: &Scene) -> Vec<(String, Vec<String>)> {
     let mut out = Vec::new();
     for (g, i) in scene.flatten() {
         let Some(g) = g.filter(|g| g.class == "role-gap") else {
@@ -540,7 +745,7 @@ fn role_gaps(scene: &Scene) -> Vec<(String, Vec<String>)> {
     out
 }
 
-fn set_rule(t: &mut Territory, rule: &str, value: serde_json::Value) {
+pub fn set_rule(t: &mut Territory, rule: &str, value: serde_json::Value) {
     t.rules.insert(
         rule.into(),
         actormap::model::RuleSetting {
@@ -554,7 +759,11 @@ fn set_rule(t: &mut Territory, rule: &str, value: serde_json::Value) {
 fn regal_and_cot_enr_show_that_nobody_is_a_target_and_dc1_has_no_role_gap() {
     let t = load_calaisis();
     for (domain, objective) in [("DC3", "regal"), ("DC4", "cot-enr")] {
-        let scene = layout::cartographie::domain(&t, t.domain(domain).unwrap(), &opts(&t));
+        let scene = one(layout::cartographie::domain(
+            &t,
+            t.domain(domain).unwrap(),
+            &opts(&t),
+        ));
         assert_eq!(
             role_gaps(&scene),
             [(
@@ -575,7 +784,7 @@ fn regal_and_cot_enr_show_that_nobody_is_a_target_and_dc1_has_no_role_gap() {
         assert!(all.contains("À désigner / à identifier"), "{all}");
     }
     // The overview cards carry a small badge for it, where they have room.
-    let overview = layout::overview::layout(&t, &opts(&t));
+    let overview = slide_of(&t, &MapKind::Overview, &opts(&t));
     let badged: Vec<&str> = overview
         .flatten()
         .into_iter()
@@ -587,14 +796,23 @@ fn regal_and_cot_enr_show_that_nobody_is_a_target_and_dc1_has_no_role_gap() {
         })
         .collect();
     assert_eq!(badged, ["DC3", "DC4"]);
-    let dc1 = layout::cartographie::domain(&t, t.domain("DC1").unwrap(), &opts(&t));
+    let dc1 = one(layout::cartographie::domain(
+        &t,
+        t.domain("DC1").unwrap(),
+        &opts(&t),
+    ));
     assert_eq!(role_gaps(&dc1), []);
-    assert!(texts(&dc1).iter().any(|s| s == "Chef de file à désigner"));
+    // DC1 has its lead and no gap: its legend shows no gap mark.
+    assert!(!texts(&dc1).iter().any(|s| s.contains("désigner")));
     let english = Options {
         lang: Lang::En,
         ..opts(&t)
     };
-    let scene = layout::cartographie::domain(&t, t.domain("DC3").unwrap(), &english);
+    let scene = one(layout::cartographie::domain(
+        &t,
+        t.domain("DC3").unwrap(),
+        &english,
+    ));
     assert_eq!(
         role_gaps(&scene)[0].1,
         ["Targets?".to_owned(), "to be identified".to_owned()]
@@ -606,7 +824,7 @@ fn the_required_roles_come_from_the_territory_settings() {
     // Four actors: a prescriber, a funder, a support partner, a target; no relay.
     let mut t = generated(4);
     assert_eq!(
-        role_gaps(&maps::scene(&t, &MapKind::Domain("D1".into()), &opts(&t))),
+        role_gaps(&slide_of(&t, &MapKind::Domain("D1".into()), &opts(&t))),
         []
     );
     set_rule(
@@ -614,7 +832,7 @@ fn the_required_roles_come_from_the_territory_settings() {
         "missing-role",
         serde_json::json!({"roles": ["relais", "cible"]}),
     );
-    let scene = maps::scene(&t, &MapKind::Domain("D1".into()), &opts(&t));
+    let scene = slide_of(&t, &MapKind::Domain("D1".into()), &opts(&t));
     assert_sound(&scene, "relay required");
     let gaps = role_gaps(&scene);
     assert_eq!(gaps.len(), 1, "{gaps:?}");
@@ -624,7 +842,7 @@ fn the_required_roles_come_from_the_territory_settings() {
     // Switched off: no target gap on the bundled REGAL map.
     let mut t = load_calaisis();
     set_rule(&mut t, "missing-role", serde_json::json!("allow"));
-    let scene = maps::scene(&t, &MapKind::Domain("DC3".into()), &opts(&t));
+    let scene = slide_of(&t, &MapKind::Domain("DC3".into()), &opts(&t));
     assert_eq!(role_gaps(&scene), []);
 }
 
@@ -638,7 +856,7 @@ fn a_priority_objective_without_funder_shows_a_funder_gap() {
         serde_json::json!({"roles": ["cible"]}),
     );
     let ids = |t: &Territory| -> Vec<String> {
-        let scene = maps::scene(t, &MapKind::Domain("D1".into()), &opts(t));
+        let scene = slide_of(t, &MapKind::Domain("D1".into()), &opts(t));
         assert_sound(&scene, "one prescriber");
         role_gaps(&scene).into_iter().map(|(id, _)| id).collect()
     };
@@ -648,9 +866,9 @@ fn a_priority_objective_without_funder_shows_a_funder_gap() {
 }
 
 #[test]
-fn a_role_gap_names_the_objectives_that_lack_it_when_others_have_it() {
+fn a_role_gap_names_its_objectives_on_a_map_of_several() {
     let t = actormap::load::load(&crate::fixture("rules/missing-role.fires.json")).unwrap();
-    let scene = maps::scene(&t, &MapKind::Domain("DC1".into()), &opts(&t));
+    let scene = slide_of(&t, &MapKind::Domain("DC1".into()), &opts(&t));
     assert_sound(&scene, "missing-role fixture");
     let gaps = role_gaps(&scene);
     let shown: Vec<(&str, String)> = gaps
@@ -669,9 +887,10 @@ fn a_role_gap_names_the_objectives_that_lack_it_when_others_have_it() {
                 "role-gap:target:actee",
                 "Cibles ? à identifier (actee)".to_owned()
             ),
+            // On a map of several objectives every gap card names its objectives.
             (
                 "role-gap:relay:renovation,actee",
-                "Relais ? à identifier".to_owned()
+                "Relais ? à identifier (renovation, actee)".to_owned()
             ),
         ]
     );
@@ -705,7 +924,7 @@ fn render_refuses_bad_rule_settings_with_exit_2() {
 
 /// The lead gaps a scene draws, by kind: the cartographie's gap cards (their ids), the
 /// overview's "Chef de file ?" badges and the matrix's "CF ?" headers (their group ids).
-fn lead_gaps(scene: &Scene) -> Vec<String> {
+pub fn lead_gaps(scene: &Scene) -> Vec<String> {
     let mut out: Vec<String> = scene
         .flatten()
         .into_iter()
@@ -731,7 +950,7 @@ fn the_lead_gap_is_drawn_only_while_missing_lead_is_on() {
     let dc3 = MapKind::Domain("DC3".into());
     let maps = |t: &Territory| {
         [&dc3, &MapKind::Overview, &MapKind::Matrix].map(|kind| {
-            let scene = maps::scene(t, kind, &opts(t));
+            let scene = slide_of(t, kind, &opts(t));
             assert_sound(&scene, &format!("{kind:?}"));
             lead_gaps(&scene)
         })
@@ -744,7 +963,7 @@ fn the_lead_gap_is_drawn_only_while_missing_lead_is_on() {
     set_rule(&mut t, "missing-lead", serde_json::json!("allow"));
     assert_eq!(maps(&t), [Vec::<String>::new(), Vec::new(), Vec::new()]);
     // The rest of the REGAL map stays: its actors and its target gap.
-    let scene = maps::scene(&t, &dc3, &opts(&t));
+    let scene = slide_of(&t, &dc3, &opts(&t));
     assert_eq!(role_gaps(&scene).len(), 1);
     assert!(
         texts(&scene)
@@ -752,65 +971,146 @@ fn the_lead_gap_is_drawn_only_while_missing_lead_is_on() {
             .any(|s| s.contains("Vers la réduction"))
     );
     // A domain without actors keeps its note, without a gap card.
-    let dc5 = maps::scene(&t, &MapKind::Domain("DC5".into()), &opts(&t));
+    let dc5 = slide_of(&t, &MapKind::Domain("DC5".into()), &opts(&t));
     assert_sound(&dc5, "DC5 without missing-lead");
     assert!(lead_gaps(&dc5).is_empty());
     assert!(texts(&dc5).iter().any(|s| s == "Aucun acteur renseigné"));
 }
 
 #[test]
-fn a_matrix_of_250_objectives_widens_its_canvas_and_stays_sound() {
+fn a_matrix_of_250_objectives_goes_on_slides_of_the_same_size() {
     let t = many_objectives(250);
-    let scene = layout::matrix::layout(&t, &opts(&t));
-    assert_sound(&scene, "matrix of 250 objectives");
-    assert!(scene.width > 1920.0, "widened: {}", scene.width);
-    let flat = scene.flatten();
-    // Every box has a size; every text line of a cell or a header is inside its box.
+    let slides = layout::matrix::layout(&t, &opts(&t));
+    assert!(slides.len() > 10, "{}", slides.len());
     let mut headers = Vec::new();
     let mut cells = Vec::new();
-    for (g, item) in &flat {
-        if let Item::Rect(r) = item {
-            assert!(r.w > 0.0 && r.h > 0.0, "empty or negative box {r:?}");
-            match (g.map(|g| g.class.as_str()), r.class.as_str()) {
-                (Some("column"), "panel") => headers.push(r),
-                (Some("cell"), "cell") => cells.push(r),
-                _ => {}
+    for (p, scene) in slides.iter().enumerate() {
+        assert_eq!((scene.width, scene.height), (1920.0, 1080.0));
+        assert_sound(scene, &format!("matrix of 250 objectives, slide {}", p + 1));
+        assert!(
+            scene
+                .title
+                .ends_with(&format!("({}/{})", p + 1, slides.len())),
+            "{}",
+            scene.title
+        );
+        let flat = scene.flatten();
+        // Every box has a size; every text line of a cell or a header is inside its box.
+        let mut page_boxes = Vec::new();
+        for (g, item) in &flat {
+            if let Item::Rect(r) = item {
+                assert!(r.w > 0.0 && r.h > 0.0, "empty or negative box {r:?}");
+                let id = g.map(|g| g.id.clone()).unwrap_or_default();
+                match (g.map(|g| g.class.as_str()), r.class.as_str()) {
+                    (Some("column"), "panel") => {
+                        headers.push(id);
+                        page_boxes.push(r);
+                    }
+                    (Some("cell"), "cell") => {
+                        cells.push(id);
+                        page_boxes.push(r);
+                    }
+                    _ => {}
+                }
             }
         }
-    }
-    assert_eq!(headers.len(), 250);
-    assert_eq!(cells.len(), t.links().len());
-    for g in flat.iter().filter_map(|(g, _)| *g) {
-        let Some(Item::Rect(frame)) = g.items.first() else {
-            continue;
-        };
-        if !["cell", "panel"].contains(&frame.class.as_str()) {
-            continue;
-        }
-        for i in &g.items {
-            if let Item::Text(x) = i {
-                assert!(
-                    frame.inflate(0.05).contains(&x.bounds()),
-                    "{:?} overflows {frame:?}",
-                    x.text
-                );
+        for g in flat.iter().filter_map(|(g, _)| *g) {
+            let Some(Item::Rect(frame)) = g.items.first() else {
+                continue;
+            };
+            if !["cell", "panel"].contains(&frame.class.as_str()) {
+                continue;
+            }
+            for i in &g.items {
+                if let Item::Text(x) = i {
+                    assert!(
+                        frame.inflate(0.05).contains(&x.bounds()),
+                        "{:?} overflows {frame:?}",
+                        x.text
+                    );
+                }
             }
         }
-    }
-    for boxes in [&headers, &cells] {
-        for (i, a) in boxes.iter().enumerate() {
-            for b in &boxes[i + 1..] {
+        for (i, a) in page_boxes.iter().enumerate() {
+            for b in &page_boxes[i + 1..] {
                 assert!(!a.overlaps(b), "{a:?} and {b:?} overlap");
             }
         }
     }
+    // Every objective's column once, every link's cell once, over all the slides.
+    let objectives: Vec<String> = t.objectives().iter().map(|o| o.id.clone()).collect();
+    assert_eq!(headers, objectives);
+    cells.sort();
+    let mut expected: Vec<String> = t
+        .links()
+        .iter()
+        .map(|l| match &l.scope {
+            actormap::model::Scope::Objective(o) => format!("{}:{o}", l.actor),
+            actormap::model::Scope::Domain(d) => format!("{}:{d}", l.actor),
+        })
+        .collect();
+    expected.sort();
+    expected.dedup();
+    assert_eq!(cells, expected);
 }
 
-/// The ids of the groups of `class` in `scene`.
-fn group_ids(scene: &Scene, class: &str) -> std::collections::BTreeSet<String> {
-    scene
-        .flatten()
+#[test]
+fn a_matrix_of_many_actors_goes_on_further_slides_named_matrix_1_and_2() {
+    let t = generated(60);
+    let slides = layout::matrix::layout(&t, &opts(&t));
+    assert_eq!(slides.len(), 3);
+    let rows: Vec<String> = slides
         .iter()
+        .flat_map(|s| group_ids_in_order(s, "row"))
+        .collect();
+    let actors: Vec<String> = t.actors().iter().map(|a| a.id.clone()).collect();
+    assert_eq!(rows, actors, "every actor once, in order");
+    // Files: one per slide, numbered.
+    let out = tempfile::tempdir().unwrap();
+    let args = actormap::cli::OutputArgs {
+        format: vec![actormap::cli::FormatArg::Svg],
+        size: "1920x1080".into(),
+        lang: actormap::cli::LangArg::Fr,
+        out: out.path().to_path_buf(),
+    };
+    let mut log = Vec::new();
+    maps::draw(&t, &[MapKind::Matrix], &args, &[Format::Svg], &mut log).unwrap();
+    let mut names: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["matrix-1.svg", "matrix-2.svg", "matrix-3.svg"]);
+    let first = std::fs::read_to_string(out.path().join("matrix-1.svg")).unwrap();
+    assert!(
+        first.contains("qui fait quoi (1/3)"),
+        "the title numbers the slide"
+    );
+    assert!(
+        first.starts_with(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1920\" height=\"1080\""
+        )
+    );
+}
+
+/// The ids of the groups of `class` in `scene`, in drawing order.
+fn group_ids_in_order(scene: &Scene, class: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (g, _) in scene.flatten() {
+        if let Some(g) = g.filter(|g| g.class == class)
+            && out.last() != Some(&g.id)
+        {
+            out.push(g.id.clone());
+        }
+    }
+    out
+}
+
+/// The ids of the groups of `class` in `slides`.
+pub fn group_ids(slides: &[Scene], class: &str) -> std::collections::BTreeSet<String> {
+    slides
+        .iter()
+        .flat_map(|scene| scene.flatten())
         .filter_map(|(g, _)| g.filter(|g| g.class == class).map(|g| g.id.clone()))
         .collect()
 }
@@ -818,25 +1118,33 @@ fn group_ids(scene: &Scene, class: &str) -> std::collections::BTreeSet<String> {
 #[test]
 fn a_crowded_role_beside_narrow_ones_still_places_every_card() {
     // Two one-card sectors between crowded ones: their labels used to block each other's
-    // spoke at any canvas size, and the map came out blank.
+    // spoke at any canvas size, and the map came out blank. Now every card is placed, on as
+    // many slides of the same size as they need.
     let n = 300;
     let t = crowded(n);
-    let scene = layout::cartographie::objective(&t, &t.objectives()[0], &opts(&t));
-    assert_sound(&scene, "crowded objective map");
-    let cards = group_ids(&scene, "actor");
+    let slides = layout::cartographie::objective(&t, &t.objectives()[0], &opts(&t));
+    assert!(slides.len() > 1);
+    for (i, scene) in slides.iter().enumerate() {
+        assert_eq!((scene.width, scene.height), (1920.0, 1080.0));
+        assert_sound(scene, &format!("crowded objective map, slide {}", i + 1));
+    }
+    let cards = group_ids(&slides, "actor");
     for a in t.actors() {
         assert!(cards.contains(&format!("prescriber:{}", a.id)), "{}", a.id);
     }
     assert!(cards.contains("funder:big") && cards.contains("support:big"));
     assert_eq!(cards.len(), n + 3);
-    let labels = group_ids(&scene, "sector-label");
+    let labels = group_ids(&slides, "sector-label");
     for role in ["prescriber", "funder", "support", "target"] {
         assert!(labels.contains(role), "{role} label: {labels:?}");
     }
 
-    let scene = layout::actor::layout(&t, t.actor("big").unwrap(), &opts(&t));
-    assert_sound(&scene, "crowded actor map");
-    let cards = group_ids(&scene, "actor");
+    let slides = layout::actor::layout(&t, t.actor("big").unwrap(), &opts(&t));
+    for (i, scene) in slides.iter().enumerate() {
+        assert_eq!((scene.width, scene.height), (1920.0, 1080.0));
+        assert_sound(scene, &format!("crowded actor map, slide {}", i + 1));
+    }
+    let cards = group_ids(&slides, "actor");
     for o in t.objectives() {
         assert!(cards.contains(&format!("prescriber:{}", o.id)), "{}", o.id);
     }

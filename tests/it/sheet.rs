@@ -168,7 +168,7 @@ fn check_reads_a_workbook_and_finds_regal_without_a_lead() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "error[missing-lead]: objective regal \"Mise en œuvre d'un REseau de Lutte contre le Gaspillage ALimentaire (REGAL)\" has no lead; candidates: SEVADEC, SyMPaC, Les 3 EPCI\n  --> tests/fixtures/sheets/calaisis.xlsx[Objectifs]:4",
+            "erreur[missing-lead]\u{a0}: l'objectif regal «\u{a0}Mise en œuvre d'un REseau de Lutte contre le Gaspillage ALimentaire (REGAL)\u{a0}» n'a pas de chef de file\u{a0}; candidats\u{a0}: SEVADEC, SyMPaC, Les 3 EPCI\n  --> tests/fixtures/sheets/calaisis.xlsx[Objectifs]:4",
         ));
 }
 

@@ -211,36 +211,42 @@ fn bonus_at_risk_on_the_fixture_is_behind_or_on_track_before_the_end() {
         .unwrap();
     let all = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(1), "{all}");
-    // The findings of this rule, with the line under each.
+    // The findings of this rule, with the two lines under each (where, and the hint).
     let lines: Vec<&str> = all.lines().collect();
     let text: String = lines
-        .windows(2)
+        .windows(3)
         .filter(|w| w[0].contains("[bonus-at-risk]"))
-        .map(|w| format!("{}\n{}\n", w[0], w[1]))
+        .map(|w| format!("{}\n{}\n{}\n", w[0], w[1], w[2]))
         .collect();
     // As of the latest measurement, 2022-12-31, a year before the end: behind, not lost.
     assert!(
-        text.contains(r#"warning[bonus-at-risk]: priority objective renovation "Rénovations accompagnées": behind, at 99 % of its target, below the 100 %"#),
+        text.contains("avertissement[bonus-at-risk]\u{a0}: l'objectif prioritaire renovation «\u{a0}Rénovations accompagnées\u{a0}»\u{a0}: en retard, à 99\u{a0}% de sa cible, sous les 100\u{a0}%"),
         "{text}"
     );
     assert!(
-        text.contains(r#"warning[bonus-at-risk]: objective friches "Friches requalifiées": behind, at 59,9 % of its target"#),
+        text.contains("avertissement[bonus-at-risk]\u{a0}: l'objectif friches «\u{a0}Friches requalifiées\u{a0}»\u{a0}: en retard, à 59,9\u{a0}% de sa cible"),
         "{text}"
     );
-    assert!(!text.contains("error[bonus-at-risk]"), "{text}");
+    assert!(!text.contains("erreur[bonus-at-risk]"), "{text}");
     assert!(
         text.contains("--> tests/fixtures/status/avancement.csv:5"),
         "{text}"
     );
+    // The hint names the file the measurements are in, not a made-up progress.csv.
     assert!(
-        !text.contains("objective haies"),
+        text.contains("dans tests/fixtures/status/avancement.csv\n"),
+        "{text}"
+    );
+    assert!(!text.contains("progress.csv"), "{text}");
+    assert!(
+        !text.contains("objectif haies"),
         "exactly 60 % is no finding:\n{text}"
     );
-    assert!(!text.contains("objective regal"), "{text}");
+    assert!(!text.contains("objectif regal"), "{text}");
     // Below today but on course: on track, for information.
     assert!(
         text.contains(
-            r#"info[bonus-at-risk]: objective cyclable "Aménagements cyclables": on track, at 40 %"#
+            "info[bonus-at-risk]\u{a0}: l'objectif cyclable «\u{a0}Aménagements cyclables\u{a0}»\u{a0}: en bonne voie, à 40\u{a0}%"
         ),
         "{text}"
     );
@@ -524,10 +530,11 @@ fn every_report_carries_the_same_verdict_words() {
     );
 }
 
-/// The `bonus-at-risk` findings of `check` on a territory: (severity, message) pairs.
+/// The `bonus-at-risk` findings of `check` on a territory: (severity, message) pairs, the
+/// messages in English.
 fn bonus_findings(path: &str) -> Vec<(String, String)> {
     let out = actormap()
-        .args(["check", path, "--format", "json"])
+        .args(["check", path, "--format", "json", "--lang", "en"])
         .output()
         .unwrap();
     let json: Value = serde_json::from_slice(&out.stdout).expect("check --format json");
@@ -580,18 +587,18 @@ fn bonus_at_risk_tells_on_track_from_behind_from_missed() {
     );
     assert_eq!(
         found[3].1,
-        "objective velo \"Vélo\": on track, at 40 % of its target and projected at 60 % on 2023-12-31, reaching the 60 % the year-3 bonus requires"
+        "objective velo \"Vélo\": on track, at 40% of its target and projected at 60% on 2023-12-31, reaching the 60% the year-3 bonus requires"
     );
     assert!(
         found[1].1.contains(
-            ": behind, at 20 % of its target and projected at 30 % on 2023-12-31, below the 60 %"
+            ": behind, at 20% of its target and projected at 30% on 2023-12-31, below the 60%"
         ),
         "{found:#?}"
     );
     assert!(
         found[2]
             .1
-            .contains(": behind, at 50 % of its target, below the 100 %"),
+            .contains(": behind, at 50% of its target, below the 100%"),
         "{found:#?}"
     );
 

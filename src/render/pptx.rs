@@ -1,0 +1,563 @@
+//! Deck -> one PowerPoint file (`.pptx`): the smallest complete OOXML presentation, written
+//! by hand (no well-kept crate writes one). 16:9 slides, one slide master with one "title
+//! only" layout, a theme; per page a slide whose title placeholder holds the page's title
+//! as text, and the page drawn as a picture (PNG at 1920 x 1080, the same SVG as vector for
+//! PowerPoint 2016 and later), and a notes page holding the speaker notes. No date inside,
+//! fixed zip timestamps and order: the same deck gives the same bytes.
+
+use std::fmt::Write as _;
+use std::io::{Cursor, Write as _};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+use super::deck::{Deck, Error, Page, SLIDE_EMU, SLIDE_PX, each_page, fit, language_tag};
+use super::png;
+use super::svg::escape;
+use crate::model::Lang;
+
+/// The deck as the bytes of one `.pptx` file.
+pub fn write(deck: &Deck) -> Result<Vec<u8>, Error> {
+    let pictures = each_page(deck, picture)?;
+    package(deck, &pictures).map_err(|e| Error::deck(format!("the PowerPoint file: {e}")))
+}
+
+/// One page drawn for a slide.
+struct Picture {
+    png: Vec<u8>,
+    svg: String,
+    /// Where the picture sits on the slide, in EMU: x, y, width, height.
+    frame: [u64; 4],
+    /// The slide's background, `RRGGBB`.
+    background: String,
+}
+
+fn picture(page: &Page) -> Result<Picture, String> {
+    let tree = png::parse(&page.to_svg())?;
+    let (png, _) = png::fitted_into(&tree, SLIDE_PX)?;
+    // The same drawing as vector, its text turned into the shipped font's outlines so it
+    // looks the same where that font is not installed.
+    let svg = tree.to_string(&usvg::WriteOptions::default());
+    let size = tree.size();
+    let slide = (SLIDE_EMU.0 as f64, SLIDE_EMU.1 as f64);
+    let f = fit(f64::from(size.width()), f64::from(size.height()), slide);
+    let emu = |v: f64| v.round() as u64;
+    let super::deck::Rgb(r, g, b) = page.background();
+    Ok(Picture {
+        png,
+        svg,
+        frame: [emu(f.x), emu(f.y), emu(f.width), emu(f.height)],
+        background: format!("{r:02X}{g:02X}{b:02X}"),
+    })
+}
+
+/// The names PowerPoint shows for the parts it lists (layout menu, selection pane).
+struct Names {
+    layout: &'static str,
+    title: &'static str,
+    picture: &'static str,
+    slide_image: &'static str,
+    notes: &'static str,
+}
+
+fn names(lang: Lang) -> Names {
+    match lang {
+        Lang::Fr => Names {
+            layout: "Titre seul",
+            title: "Titre",
+            picture: "Image",
+            slide_image: "Image de la diapositive",
+            notes: "Notes",
+        },
+        Lang::En => Names {
+            layout: "Title Only",
+            title: "Title",
+            picture: "Picture",
+            slide_image: "Slide Image",
+            notes: "Notes",
+        },
+    }
+}
+
+const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+const NS: &str = r#"xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main""#;
+const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const CT: &str = "application/vnd.openxmlformats-officedocument.presentationml";
+
+/// A relationships part: (id, type after `.../relationships/`, target).
+fn rels(items: &[(&str, &str, &str)]) -> String {
+    let mut s = format!(
+        "{XML_HEAD}<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    );
+    for (id, kind, target) in items {
+        let kind = if kind.starts_with("http") {
+            (*kind).to_owned()
+        } else {
+            format!("{REL}/{kind}")
+        };
+        let _ = write!(
+            s,
+            r#"<Relationship Id="{id}" Type="{kind}" Target="{}"/>"#,
+            escape(target)
+        );
+    }
+    s.push_str("</Relationships>");
+    s
+}
+
+/// The group every shape tree starts with.
+const TREE_HEAD: &str = r#"<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/><a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>"#;
+
+/// The colour map every master uses: the theme's colours under their usual roles.
+const CLR_MAP: &str = r#"<p:clrMap bg1="lt1" tx1="dk1" bg2="lt2" tx2="dk2" accent1="accent1" accent2="accent2" accent3="accent3" accent4="accent4" accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/>"#;
+
+/// Paragraphs of text, each line its own paragraph, in the deck's language.
+fn paragraphs(lines: &[&str], lang: &str) -> String {
+    let mut s = String::new();
+    for line in lines {
+        if line.is_empty() {
+            let _ = write!(s, r#"<a:p><a:endParaRPr lang="{lang}"/></a:p>"#);
+        } else {
+            let _ = write!(
+                s,
+                r#"<a:p><a:r><a:rPr lang="{lang}"/><a:t>{}</a:t></a:r></a:p>"#,
+                escape(line)
+            );
+        }
+    }
+    if s.is_empty() {
+        let _ = write!(s, r#"<a:p><a:endParaRPr lang="{lang}"/></a:p>"#);
+    }
+    s
+}
+
+/// A placeholder shape: id, name, `<p:ph .../>` attributes, its position (or none: it
+/// takes the layout's), and its text body (or none).
+fn placeholder(
+    id: u32,
+    name: &str,
+    ph: &str,
+    frame: Option<[u64; 4]>,
+    body: Option<&str>,
+) -> String {
+    let mut s = format!(
+        r#"<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="{}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph {ph}/></p:nvPr></p:nvSpPr>"#,
+        escape(name)
+    );
+    match frame {
+        Some([x, y, w, h]) => {
+            let _ = write!(
+                s,
+                r#"<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr>"#
+            );
+        }
+        None => s.push_str("<p:spPr/>"),
+    }
+    if let Some(body) = body {
+        let _ = write!(s, r#"<p:txBody><a:bodyPr/><a:lstStyle/>{body}</p:txBody>"#);
+    }
+    s.push_str("</p:sp>");
+    s
+}
+
+fn content_types(pages: usize) -> String {
+    let mut s = format!(
+        r#"{XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="svg" ContentType="image/svg+xml"/>"#
+    );
+    let mut part = |name: &str, kind: &str| {
+        let _ = write!(s, r#"<Override PartName="/{name}" ContentType="{kind}"/>"#);
+    };
+    part(
+        "ppt/presentation.xml",
+        &format!("{CT}.presentation.main+xml"),
+    );
+    part("ppt/presProps.xml", &format!("{CT}.presProps+xml"));
+    part("ppt/viewProps.xml", &format!("{CT}.viewProps+xml"));
+    part("ppt/tableStyles.xml", &format!("{CT}.tableStyles+xml"));
+    let theme = "application/vnd.openxmlformats-officedocument.theme+xml";
+    part("ppt/theme/theme1.xml", theme);
+    part("ppt/theme/theme2.xml", theme);
+    part(
+        "ppt/slideMasters/slideMaster1.xml",
+        &format!("{CT}.slideMaster+xml"),
+    );
+    part(
+        "ppt/slideLayouts/slideLayout1.xml",
+        &format!("{CT}.slideLayout+xml"),
+    );
+    part(
+        "ppt/notesMasters/notesMaster1.xml",
+        &format!("{CT}.notesMaster+xml"),
+    );
+    for n in 1..=pages {
+        part(
+            &format!("ppt/slides/slide{n}.xml"),
+            &format!("{CT}.slide+xml"),
+        );
+        part(
+            &format!("ppt/notesSlides/notesSlide{n}.xml"),
+            &format!("{CT}.notesSlide+xml"),
+        );
+    }
+    part(
+        "docProps/core.xml",
+        "application/vnd.openxmlformats-package.core-properties+xml",
+    );
+    part(
+        "docProps/app.xml",
+        "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+    );
+    s.push_str("</Types>");
+    s
+}
+
+fn core_props(deck: &Deck) -> String {
+    format!(
+        r#"{XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:language>{}</dc:language></cp:coreProperties>"#,
+        escape(&deck.title),
+        language_tag(deck.lang)
+    )
+}
+
+fn app_props(pages: usize) -> String {
+    format!(
+        r#"{XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>actormap</Application><Slides>{pages}</Slides><Notes>{pages}</Notes></Properties>"#
+    )
+}
+
+fn presentation(pages: usize) -> String {
+    let mut s = format!(
+        r#"{XML_HEAD}<p:presentation {NS} saveSubsetFonts="1"><p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst><p:notesMasterIdLst><p:notesMasterId r:id="rId2"/></p:notesMasterIdLst><p:sldIdLst>"#
+    );
+    for n in 0..pages {
+        let _ = write!(
+            s,
+            r#"<p:sldId id="{}" r:id="rId{}"/>"#,
+            256 + n,
+            PRESENTATION_RELS + 1 + n
+        );
+    }
+    let _ = write!(
+        s,
+        r#"</p:sldIdLst><p:sldSz cx="{}" cy="{}"/><p:notesSz cx="6858000" cy="9144000"/></p:presentation>"#,
+        SLIDE_EMU.0, SLIDE_EMU.1
+    );
+    s
+}
+
+/// How many relationships the presentation has besides its slides.
+const PRESENTATION_RELS: usize = 6;
+
+fn presentation_rels(pages: usize) -> String {
+    let mut items: Vec<(String, &str, String)> = vec![
+        (
+            "rId1".into(),
+            "slideMaster",
+            "slideMasters/slideMaster1.xml".into(),
+        ),
+        (
+            "rId2".into(),
+            "notesMaster",
+            "notesMasters/notesMaster1.xml".into(),
+        ),
+        ("rId3".into(), "theme", "theme/theme1.xml".into()),
+        ("rId4".into(), "presProps", "presProps.xml".into()),
+        ("rId5".into(), "viewProps", "viewProps.xml".into()),
+        ("rId6".into(), "tableStyles", "tableStyles.xml".into()),
+    ];
+    debug_assert_eq!(items.len(), PRESENTATION_RELS);
+    for n in 1..=pages {
+        items.push((
+            format!("rId{}", PRESENTATION_RELS + n),
+            "slide",
+            format!("slides/slide{n}.xml"),
+        ));
+    }
+    let items: Vec<(&str, &str, &str)> = items
+        .iter()
+        .map(|(a, b, c)| (a.as_str(), *b, c.as_str()))
+        .collect();
+    rels(&items)
+}
+
+/// The theme: the maps' colours, a font every office suite has, plain shape styles.
+fn theme(name: &str) -> String {
+    let fill = r#"<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>"#;
+    let line = r#"<a:ln w="9525"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln>"#;
+    let effect = "<a:effectStyle><a:effectLst/></a:effectStyle>";
+    let font = r#"<a:latin typeface="Arial"/><a:ea typeface=""/><a:cs typeface=""/>"#;
+    format!(
+        concat!(
+            r#"{head}<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="{name}"><a:themeElements>"#,
+            r#"<a:clrScheme name="actormap"><a:dk1><a:srgbClr val="1F2937"/></a:dk1><a:lt1><a:srgbClr val="FFFFFF"/></a:lt1><a:dk2><a:srgbClr val="1E2A4A"/></a:dk2><a:lt2><a:srgbClr val="F1F3F7"/></a:lt2>"#,
+            r#"<a:accent1><a:srgbClr val="2F6DB5"/></a:accent1><a:accent2><a:srgbClr val="8E44AD"/></a:accent2><a:accent3><a:srgbClr val="2E8B3E"/></a:accent3><a:accent4><a:srgbClr val="F0A030"/></a:accent4><a:accent5><a:srgbClr val="C0392B"/></a:accent5><a:accent6><a:srgbClr val="E6C619"/></a:accent6>"#,
+            r#"<a:hlink><a:srgbClr val="2F6DB5"/></a:hlink><a:folHlink><a:srgbClr val="8E44AD"/></a:folHlink></a:clrScheme>"#,
+            r#"<a:fontScheme name="actormap"><a:majorFont>{font}</a:majorFont><a:minorFont>{font}</a:minorFont></a:fontScheme>"#,
+            r#"<a:fmtScheme name="actormap"><a:fillStyleLst>{fill}{fill}{fill}</a:fillStyleLst><a:lnStyleLst>{line}{line}{line}</a:lnStyleLst><a:effectStyleLst>{effect}{effect}{effect}</a:effectStyleLst><a:bgFillStyleLst>{fill}{fill}{fill}</a:bgFillStyleLst></a:fmtScheme>"#,
+            r#"</a:themeElements><a:objectDefaults/><a:extraClrSchemeLst/></a:theme>"#
+        ),
+        head = XML_HEAD,
+        name = name,
+        font = font,
+        fill = fill,
+        line = line,
+        effect = effect
+    )
+}
+
+/// A text style level: size in hundredths of a point, the theme's major or minor font.
+fn level(size: u32, font: &str) -> String {
+    format!(
+        r#"<a:lvl1pPr marL="0" indent="0" algn="l"><a:buNone/><a:defRPr sz="{size}" kern="1200"><a:solidFill><a:schemeClr val="tx1"/></a:solidFill><a:latin typeface="+{font}-lt"/><a:ea typeface="+{font}-ea"/><a:cs typeface="+{font}-cs"/></a:defRPr></a:lvl1pPr>"#
+    )
+}
+
+/// Where a slide's title sits (behind the picture; it is there for the outline, the
+/// accessibility checker and the officer's own slides).
+const TITLE_FRAME: [u64; 4] = [609_600, 274_638, 10_972_800, 1_143_000];
+
+fn slide_master(lang: &str, names: &Names) -> String {
+    format!(
+        r#"{XML_HEAD}<p:sldMaster {NS}><p:cSld><p:bg><p:bgRef idx="1001"><a:schemeClr val="bg1"/></p:bgRef></p:bg><p:spTree>{TREE_HEAD}{title}</p:spTree></p:cSld>{CLR_MAP}<p:sldLayoutIdLst><p:sldLayoutId id="2147483649" r:id="rId1"/></p:sldLayoutIdLst><p:txStyles><p:titleStyle>{t}</p:titleStyle><p:bodyStyle>{b}</p:bodyStyle><p:otherStyle>{o}</p:otherStyle></p:txStyles></p:sldMaster>"#,
+        title = placeholder(
+            2,
+            names.title,
+            r#"type="title""#,
+            Some(TITLE_FRAME),
+            Some(&paragraphs(&[], lang))
+        ),
+        t = level(3200, "mj"),
+        b = level(2000, "mn"),
+        o = level(1800, "mn"),
+    )
+}
+
+fn slide_layout(lang: &str, names: &Names) -> String {
+    format!(
+        r#"{XML_HEAD}<p:sldLayout {NS} type="titleOnly" preserve="1"><p:cSld name="{layout}"><p:spTree>{TREE_HEAD}{title}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>"#,
+        layout = escape(names.layout),
+        title = placeholder(
+            2,
+            names.title,
+            r#"type="title""#,
+            None,
+            Some(&paragraphs(&[], lang))
+        ),
+    )
+}
+
+/// The notes page: the slide's image above, the notes below, on a portrait page.
+const NOTES_IMAGE_FRAME: [u64; 4] = [685_800, 1_143_000, 5_486_400, 3_086_100];
+const NOTES_BODY_FRAME: [u64; 4] = [685_800, 4_400_550, 5_486_400, 3_600_450];
+
+fn notes_master(lang: &str, names: &Names) -> String {
+    format!(
+        r#"{XML_HEAD}<p:notesMaster {NS}><p:cSld><p:bg><p:bgRef idx="1001"><a:schemeClr val="bg1"/></p:bgRef></p:bg><p:spTree>{TREE_HEAD}{image}{body}</p:spTree></p:cSld>{CLR_MAP}<p:notesStyle>{n}</p:notesStyle></p:notesMaster>"#,
+        image = placeholder(
+            2,
+            names.slide_image,
+            r#"type="sldImg" idx="2""#,
+            Some(NOTES_IMAGE_FRAME),
+            None
+        ),
+        body = placeholder(
+            3,
+            names.notes,
+            r#"type="body" idx="1""#,
+            Some(NOTES_BODY_FRAME),
+            Some(&paragraphs(&[], lang))
+        ),
+        n = level(1200, "mn"),
+    )
+}
+
+fn slide(n: usize, page: &Page, picture: &Picture, lang: &str, names: &Names) -> String {
+    let [x, y, w, h] = picture.frame;
+    let title = escape(&page.title);
+    format!(
+        concat!(
+            r#"{head}<p:sld {ns}><p:cSld><p:bg><p:bgPr><a:solidFill><a:srgbClr val="{bg}"/></a:solidFill><a:effectLst/></p:bgPr></p:bg><p:spTree>{tree}{title_shape}"#,
+            r#"<p:pic><p:nvPicPr><p:cNvPr id="3" name="{picture} {n}" descr="{title}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>"#,
+            r#"<p:blipFill><a:blip r:embed="rId2"><a:extLst><a:ext uri="{{96DAC541-7B7A-43D3-8B79-37D633B846F1}}"><asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="rId3"/></a:ext></a:extLst></a:blip><a:stretch><a:fillRect/></a:stretch></p:blipFill>"#,
+            r#"<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>"#,
+            r#"</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"#
+        ),
+        head = XML_HEAD,
+        ns = NS,
+        bg = picture.background,
+        tree = TREE_HEAD,
+        title_shape = placeholder(
+            2,
+            names.title,
+            r#"type="title""#,
+            None,
+            Some(&paragraphs(&[&page.title], lang))
+        ),
+        picture = escape(names.picture),
+        n = n,
+        title = title,
+        x = x,
+        y = y,
+        w = w,
+        h = h,
+    )
+}
+
+fn notes_slide(page: &Page, lang: &str, names: &Names) -> String {
+    let lines: Vec<&str> = page.notes.iter().flat_map(|n| n.lines()).collect();
+    format!(
+        r#"{XML_HEAD}<p:notes {NS}><p:cSld><p:spTree>{TREE_HEAD}{image}{body}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>"#,
+        image = placeholder(2, names.slide_image, r#"type="sldImg""#, None, None),
+        body = placeholder(
+            3,
+            names.notes,
+            r#"type="body" idx="1""#,
+            None,
+            Some(&paragraphs(&lines, lang))
+        ),
+    )
+}
+
+fn package(deck: &Deck, pictures: &[Picture]) -> zip::result::ZipResult<Vec<u8>> {
+    let lang = language_tag(deck.lang);
+    let names = names(deck.lang);
+    let n = pictures.len();
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    // Fixed time (1980-01-01) and permissions: nothing of the moment goes into the file.
+    let xml = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::DEFAULT)
+        .unix_permissions(0o644);
+    // PNG is compressed already.
+    let stored = xml.compression_method(CompressionMethod::Stored);
+    let mut put = |name: &str, bytes: &[u8], options: SimpleFileOptions| {
+        zip.start_file(name, options)?;
+        zip.write_all(bytes)?;
+        Ok::<(), zip::result::ZipError>(())
+    };
+    put("[Content_Types].xml", content_types(n).as_bytes(), xml)?;
+    put(
+        "_rels/.rels",
+        rels(&[
+            ("rId1", "officeDocument", "ppt/presentation.xml"),
+            (
+                "rId2",
+                "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+                "docProps/core.xml",
+            ),
+            ("rId3", "extended-properties", "docProps/app.xml"),
+        ])
+        .as_bytes(),
+        xml,
+    )?;
+    put("docProps/core.xml", core_props(deck).as_bytes(), xml)?;
+    put("docProps/app.xml", app_props(n).as_bytes(), xml)?;
+    put("ppt/presentation.xml", presentation(n).as_bytes(), xml)?;
+    put(
+        "ppt/_rels/presentation.xml.rels",
+        presentation_rels(n).as_bytes(),
+        xml,
+    )?;
+    put(
+        "ppt/presProps.xml",
+        format!("{XML_HEAD}<p:presentationPr {NS}/>").as_bytes(),
+        xml,
+    )?;
+    put(
+        "ppt/viewProps.xml",
+        format!("{XML_HEAD}<p:viewPr {NS}/>").as_bytes(),
+        xml,
+    )?;
+    put(
+        "ppt/tableStyles.xml",
+        format!(
+            r#"{XML_HEAD}<a:tblStyleLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" def="{{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}}"/>"#
+        )
+        .as_bytes(),
+        xml,
+    )?;
+    put("ppt/theme/theme1.xml", theme("actormap").as_bytes(), xml)?;
+    put(
+        "ppt/theme/theme2.xml",
+        theme("actormap notes").as_bytes(),
+        xml,
+    )?;
+    put(
+        "ppt/slideMasters/slideMaster1.xml",
+        slide_master(lang, &names).as_bytes(),
+        xml,
+    )?;
+    put(
+        "ppt/slideMasters/_rels/slideMaster1.xml.rels",
+        rels(&[
+            ("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml"),
+            ("rId2", "theme", "../theme/theme1.xml"),
+        ])
+        .as_bytes(),
+        xml,
+    )?;
+    put(
+        "ppt/slideLayouts/slideLayout1.xml",
+        slide_layout(lang, &names).as_bytes(),
+        xml,
+    )?;
+    put(
+        "ppt/slideLayouts/_rels/slideLayout1.xml.rels",
+        rels(&[("rId1", "slideMaster", "../slideMasters/slideMaster1.xml")]).as_bytes(),
+        xml,
+    )?;
+    put(
+        "ppt/notesMasters/notesMaster1.xml",
+        notes_master(lang, &names).as_bytes(),
+        xml,
+    )?;
+    put(
+        "ppt/notesMasters/_rels/notesMaster1.xml.rels",
+        rels(&[("rId1", "theme", "../theme/theme2.xml")]).as_bytes(),
+        xml,
+    )?;
+    for (i, (page, picture)) in deck.pages.iter().zip(pictures).enumerate() {
+        let k = i + 1;
+        put(
+            &format!("ppt/slides/slide{k}.xml"),
+            slide(k, page, picture, lang, &names).as_bytes(),
+            xml,
+        )?;
+        put(
+            &format!("ppt/slides/_rels/slide{k}.xml.rels"),
+            rels(&[
+                ("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml"),
+                ("rId2", "image", &format!("../media/image{k}.png")),
+                ("rId3", "image", &format!("../media/image{k}.svg")),
+                (
+                    "rId4",
+                    "notesSlide",
+                    &format!("../notesSlides/notesSlide{k}.xml"),
+                ),
+            ])
+            .as_bytes(),
+            xml,
+        )?;
+        put(&format!("ppt/media/image{k}.png"), &picture.png, stored)?;
+        put(
+            &format!("ppt/media/image{k}.svg"),
+            picture.svg.as_bytes(),
+            xml,
+        )?;
+        put(
+            &format!("ppt/notesSlides/notesSlide{k}.xml"),
+            notes_slide(page, lang, &names).as_bytes(),
+            xml,
+        )?;
+        put(
+            &format!("ppt/notesSlides/_rels/notesSlide{k}.xml.rels"),
+            rels(&[
+                ("rId1", "notesMaster", "../notesMasters/notesMaster1.xml"),
+                ("rId2", "slide", &format!("../slides/slide{k}.xml")),
+            ])
+            .as_bytes(),
+            xml,
+        )?;
+    }
+    Ok(zip.finish()?.into_inner())
+}

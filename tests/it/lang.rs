@@ -1,0 +1,492 @@
+//! French by default, English on request: every command the catalog covers, run in French on
+//! the bundled data and on each rule's fixture, says nothing in English and follows French
+//! typography; `--lang` works on every command and wins over the territory's `"lang"`.
+//!
+//! What is left out of the word check is not actormap's to translate: the user's own data
+//! (every cell and JSON string of the territory's files), identifiers (rule ids, setting
+//! names, code between straight quotes such as `"rules": {...}`), file names and paths. Each
+//! area migrated to the catalog adds its commands to `french_outputs`.
+
+use std::path::{Path, PathBuf};
+
+use actormap::check::RULES;
+use predicates::prelude::*;
+
+use crate::{actormap, calaisis, fixture};
+
+/// English words that have no place in a French output. Words that are French too ("on",
+/// "or", "but", "file", "table", "programme", "date", "note", "info"...) are not listed.
+const ENGLISH: &[&str] = &[
+    "lead",
+    "leads",
+    "candidate",
+    "candidates",
+    "funder",
+    "funders",
+    "funding",
+    "support",
+    "target",
+    "targets",
+    "relay",
+    "relays",
+    "below",
+    "met",
+    "unknown",
+    "objective",
+    "objectives",
+    "actor",
+    "actors",
+    "inhabitants",
+    "warning",
+    "warnings",
+    "error",
+    "errors",
+    "infos",
+    "line",
+    "lines",
+    "column",
+    "expected",
+    "missing",
+    "hint",
+    "finding",
+    "findings",
+    "nobody",
+    "none",
+    "has",
+    "have",
+    "the",
+    "and",
+    "of",
+    "with",
+    "without",
+    "which",
+    "when",
+    "where",
+    "what",
+    "why",
+    "example",
+    "setting",
+    "settings",
+    "default",
+    "rule",
+    "rules",
+    "severity",
+    "domain",
+    "domains",
+    "body",
+    "only",
+    "one",
+    "two",
+    "through",
+    "probably",
+    "same",
+    "name",
+    "names",
+    "row",
+    "rows",
+    "measurement",
+    "start",
+    "end",
+    "before",
+    "after",
+    "is",
+    "not",
+    "it",
+    "its",
+    "their",
+    "they",
+    "than",
+    "more",
+    "every",
+    "each",
+    "to",
+    "by",
+    "at",
+    "this",
+    "that",
+    "should",
+    "yet",
+    "track",
+    "behind",
+    "missed",
+    "pace",
+    "projected",
+    "threshold",
+    "year",
+    "share",
+    "value",
+    "committee",
+    "priority",
+    "role",
+    "roles",
+    "partner",
+    "partners",
+    "engineering",
+    "remove",
+    "add",
+    "give",
+    "keep",
+    "check",
+    "no",
+];
+
+/// The user's own words in a territory: every cell of its CSV files below the header (split
+/// at `;` `,` tab and `|`) and every string value of its JSON files, longest first.
+fn user_data(territory: &Path) -> Vec<String> {
+    let files: Vec<PathBuf> = if territory.is_dir() {
+        std::fs::read_dir(territory)
+            .expect("a territory folder")
+            .map(|e| e.expect("an entry").path())
+            .collect()
+    } else {
+        vec![territory.to_path_buf()]
+    };
+    let mut data: Vec<String> = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("a UTF-8 file");
+        if file.extension().is_some_and(|e| e == "json") {
+            let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+            strings(&json, &mut data);
+        } else {
+            data.extend(
+                text.lines()
+                    .skip(1)
+                    .flat_map(|line| line.split([';', ',', '\t', '|']))
+                    .map(|cell| cell.trim().trim_matches('"').to_owned()),
+            );
+        }
+    }
+    data.retain(|d| d.chars().count() >= 2);
+    data.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    data.dedup();
+    data
+}
+
+fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => {
+            out.extend(s.split(['|', ',']).map(|p| p.trim().to_owned()))
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+        _ => {}
+    }
+}
+
+/// `text` with every whole-word occurrence of `word` replaced by a space.
+fn without(text: &str, word: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(word) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + word.len()..].chars().next();
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        out.push_str(&rest[..at]);
+        out.push_str(if boundary(before) && boundary(after) {
+            " "
+        } else {
+            word
+        });
+        rest = &rest[at + word.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What actormap itself wrote in `text`: the user's data, identifiers, code between straight
+/// quotes, file names and paths taken out.
+fn own_words(text: &str, data: &[String]) -> String {
+    let mut text = text.to_owned();
+    for rule in RULES {
+        text = text.replace(rule.name, " ");
+        for param in rule.params {
+            text = without(&text, param.name);
+        }
+    }
+    for d in data {
+        text = without(&text, d);
+    }
+    // Code between straight quotes (French text quotes with « »).
+    let mut kept = String::new();
+    for (i, part) in text.split('"').enumerate() {
+        if i % 2 == 0 {
+            kept.push_str(part);
+        }
+    }
+    kept.split(' ')
+        .filter(|token| {
+            !(token.contains('/')
+                || [".csv", ".json", ".xlsx", ".ods"]
+                    .iter()
+                    .any(|ext| token.contains(ext)))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The English words of `text`, each once, in order.
+fn english_in(text: &str, data: &[String]) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for word in own_words(text, data).split(|c: char| !c.is_alphanumeric()) {
+        let lower = word.to_lowercase();
+        if ENGLISH.contains(&lower.as_str()) && !found.contains(&lower) {
+            found.push(lower);
+        }
+    }
+    found
+}
+
+/// The places where French typography wants a no-break space and has a plain one.
+fn typography_problems(text: &str, data: &[String]) -> Vec<String> {
+    let own = own_words(text, data);
+    let chars: Vec<char> = own.chars().collect();
+    let mut problems = Vec::new();
+    for (i, pair) in chars.windows(2).enumerate() {
+        let bad = match pair {
+            [' ', c] => matches!(c, ':' | ';' | '?' | '!' | '%' | '€' | '»'),
+            ['«', ' '] => true,
+            _ => false,
+        };
+        if bad {
+            let from = i.saturating_sub(30);
+            let to = (i + 30).min(chars.len());
+            problems.push(chars[from..to].iter().collect());
+        }
+    }
+    problems
+}
+
+/// The JSON strings actormap wrote: `message` and `hint` of findings, `summary`, `why`,
+/// `example` and `doc` of rules (keys and ids are identifiers).
+fn json_texts(json: &str) -> String {
+    fn walk(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, v) in map {
+                    match (key.as_str(), v) {
+                        (
+                            "message" | "hint" | "summary" | "why" | "example" | "doc",
+                            serde_json::Value::String(s),
+                        ) => out.push(s.clone()),
+                        _ => walk(v, out),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let value: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
+    let mut out = Vec::new();
+    walk(&value, &mut out);
+    out.join("\n")
+}
+
+/// The territories the French outputs are checked on: the bundled data, the progress
+/// fixture and every rule's fixture that fires, so every message and hint is seen.
+fn territories() -> Vec<PathBuf> {
+    let mut all = vec![calaisis(), fixture("status")];
+    all.extend(
+        RULES
+            .iter()
+            .map(|r| fixture("rules").join(format!("{}.fires.json", r.name))),
+    );
+    all
+}
+
+/// Every output of the commands the catalog covers, for `args` added to each command:
+/// (what was run, the text actormap wrote, the territory it is about).
+fn outputs(lang: &[&str]) -> Vec<(String, String, Option<PathBuf>)> {
+    let mut all = Vec::new();
+    let mut run = |args: Vec<String>, territory: Option<PathBuf>| {
+        let out = actormap().args(&args).args(lang).output().expect("runs");
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+        let text = if args.iter().any(|a| a == "json") {
+            json_texts(&stdout)
+        } else {
+            stdout
+        };
+        all.push((args.join(" "), text, territory));
+    };
+    for territory in territories() {
+        for format in ["text", "markdown", "json"] {
+            let args = vec![
+                "check".to_owned(),
+                territory.display().to_string(),
+                "--format".to_owned(),
+                format.to_owned(),
+            ];
+            run(args, Some(territory.clone()));
+        }
+    }
+    for format in ["text", "markdown", "json"] {
+        run(
+            vec!["rules".to_owned(), "--format".to_owned(), format.to_owned()],
+            None,
+        );
+    }
+    all
+}
+
+#[test]
+fn french_outputs_say_nothing_in_english_and_follow_french_typography() {
+    let mut problems = Vec::new();
+    for (what, text, territory) in outputs(&[]) {
+        let data = territory.as_deref().map(user_data).unwrap_or_default();
+        let english = english_in(&text, &data);
+        if !english.is_empty() {
+            problems.push(format!("{what}: English words {english:?}"));
+        }
+        for place in typography_problems(&text, &data) {
+            problems.push(format!("{what}: a plain space in {place:?}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_word_check_catches_english() {
+    // The same outputs in English: the check above would fail on each of them.
+    for (what, text, territory) in outputs(&["--lang", "en"]) {
+        let data = territory.as_deref().map(user_data).unwrap_or_default();
+        assert!(
+            !english_in(&text, &data).is_empty(),
+            "{what} --lang en: no English word found in\n{text}"
+        );
+    }
+    // And it leaves the user's data alone, whatever its language.
+    let data = vec!["Support Partners Ltd".to_owned()];
+    assert!(
+        english_in(
+            "l'acteur « Support Partners Ltd » n'apparaît dans aucun lien",
+            &data
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        english_in("actor « X » is in no link", &[]),
+        ["actor", "is", "no"]
+    );
+    assert_eq!(typography_problems("erreur : « X » à 60 %", &[]).len(), 4);
+}
+
+#[test]
+fn lang_is_a_flag_of_every_command() {
+    let old = calaisis();
+    let dir = tempfile::tempdir().unwrap();
+    for lang in ["fr", "en"] {
+        let out = dir.path().join(lang);
+        let out = out.to_str().unwrap();
+        let runs: Vec<Vec<&str>> = vec![
+            vec!["list"],
+            vec!["check"],
+            vec!["rules"],
+            vec!["status"],
+            vec!["diff", old.to_str().unwrap(), old.to_str().unwrap()],
+            vec!["render", "--domain", "DC3", "--out", out],
+            vec!["build", "--format", "svg", "--out", out],
+            vec!["export", "--format", "mermaid"],
+        ];
+        for args in runs {
+            // Before or after the command's own arguments.
+            for with in [
+                [&["--lang", lang][..], &args[..]].concat(),
+                [&args[..], &["--lang", lang][..]].concat(),
+            ] {
+                let status = actormap().args(&with).output().unwrap().status;
+                assert!(matches!(status.code(), Some(0 | 1)), "{with:?}: {status}");
+            }
+        }
+    }
+    // `build` prints the findings first, in the language asked for.
+    let build = |lang: &[&str]| {
+        let out = dir.path().join("build");
+        let out = actormap()
+            .args(["build", "--format", "svg", "--out"])
+            .arg(&out)
+            .args(lang)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(build(&[]).starts_with("erreur[missing-lead]\u{a0}: l'objectif"));
+    assert!(build(&["--lang", "en"]).starts_with("error[missing-lead]: objective"));
+    actormap()
+        .args(["check", "--lang", "de"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("'de'"));
+}
+
+/// The Calaisis data with `territory.json` saying `"lang": LANG`, in a temporary folder.
+fn calaisis_in(lang: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["domains.csv", "objectives.csv", "actors.csv", "links.csv"] {
+        std::fs::copy(calaisis().join(name), dir.path().join(name)).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("territory.json"),
+        format!("{{\n  \"name\": \"Calaisis\",\n  \"lang\": \"{lang}\"\n}}\n"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn the_territory_chooses_its_language_and_the_flag_wins() {
+    let english = calaisis_in("en");
+    let check = |extra: &[&str]| {
+        let out = actormap()
+            .arg("check")
+            .arg(english.path())
+            .args(extra)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(check(&[]).ends_with("8 errors, 2 warnings, 9 infos\n"));
+    assert!(check(&["--lang", "fr"]).ends_with("8 erreurs, 2 avertissements, 9 informations\n"));
+
+    // The maps follow it too.
+    let out = tempfile::tempdir().unwrap();
+    let render = |extra: &[&str]| {
+        actormap()
+            .arg("render")
+            .arg(english.path())
+            .args(["--domain", "DC1", "--out"])
+            .arg(out.path())
+            .args(extra)
+            .assert()
+            .success();
+        std::fs::read_to_string(out.path().join("dc1.svg")).unwrap()
+    };
+    assert!(render(&[]).contains("Funders"));
+    let french = render(&["--lang", "fr"]);
+    assert!(french.contains("Financeurs") && !french.contains("Funders"));
+
+    // A language's name works too; an unknown language is an error at its line.
+    let french = calaisis_in("Français");
+    actormap()
+        .arg("check")
+        .arg(french.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::ends_with(
+            "8 erreurs, 2 avertissements, 9 informations\n",
+        ));
+    let german = calaisis_in("de");
+    let shown = german.path().join("territory.json").display().to_string();
+    actormap()
+        .arg("check")
+        .arg(german.path())
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "error: {shown}:3: \"lang\": expected \"fr\" or \"en\", found \"de\"\n1 error in the input, nothing was done\n"
+        ));
+}
