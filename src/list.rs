@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use crate::model::{Lang, Role, Territory};
+use crate::model::{Actor, Lang, Link, Role, Territory, annotated};
 use crate::numbers::french;
 use crate::status::{self, ObjectiveStatus, Source};
 use crate::terminal::line;
@@ -90,13 +90,26 @@ fn objective_block(t: &Territory, o: &ObjectiveStatus, out: &mut dyn Write) -> i
             ),
         )?;
     }
+    // Each role's actors, each once in link order, with the links that give it to them: one
+    // pass over the objective's links, whatever their number.
+    let mut holders: Vec<(Role, &Actor, Vec<&Link>)> = Vec::new();
+    let mut place: HashMap<(Role, &str), usize> = HashMap::new();
+    for inv in t.involvements(objective) {
+        let key = (inv.link.role, inv.actor.id.as_str());
+        match place.get(&key) {
+            Some(&i) => holders[i].2.push(inv.link),
+            None => {
+                place.insert(key, holders.len());
+                holders.push((inv.link.role, inv.actor, vec![inv.link]));
+            }
+        }
+    }
     for role in Role::ALL {
-        let actors = t.actors_in_role(objective, role);
-        if !actors.is_empty() {
-            let names: Vec<String> = actors
-                .iter()
-                .map(|a| t.annotated(objective, role, a))
-                .collect();
+        let names: Vec<String> = (holders.iter())
+            .filter(|(r, _, _)| *r == role)
+            .map(|(_, actor, links)| annotated(actor, links.iter().copied()))
+            .collect();
+        if !names.is_empty() {
             line(
                 out,
                 &format!("    {}: {}", role.label(Lang::En), names.join(", ")),

@@ -407,6 +407,16 @@ pub fn notes<'a>(links: impl IntoIterator<Item = &'a Link>) -> Vec<&'a str> {
     out
 }
 
+/// An actor's name followed by the notes of some of its links: "ADEME [COT TRI]".
+pub fn annotated<'a>(actor: &Actor, links: impl IntoIterator<Item = &'a Link>) -> String {
+    let notes = notes(links);
+    if notes.is_empty() {
+        actor.name.clone()
+    } else {
+        format!("{} [{}]", actor.name, notes.join("; "))
+    }
+}
+
 /// A link as it applies to one objective, domain-wide links expanded.
 #[derive(Debug, Clone, Copy)]
 pub struct Involvement<'a> {
@@ -704,16 +714,11 @@ impl Territory {
     /// An actor's name followed by the notes of its links in `role` towards `objective`:
     /// "ADEME [COT TRI]", "Région Hauts-de-France [AAP]".
     pub fn annotated(&self, objective: &Objective, role: Role, actor: &Actor) -> String {
-        let notes = notes(
-            self.involvements(objective)
-                .filter(|inv| inv.actor.id == actor.id && inv.link.role == role)
-                .map(|inv| inv.link),
-        );
-        if notes.is_empty() {
-            actor.name.clone()
-        } else {
-            format!("{} [{}]", actor.name, notes.join("; "))
-        }
+        let links = self
+            .involvements(objective)
+            .filter(|inv| inv.actor.id == actor.id && inv.link.role == role)
+            .map(|inv| inv.link);
+        annotated(actor, links)
     }
 
     /// The groups an actor belongs to (directly), in file order.
