@@ -21,6 +21,7 @@ pub mod render;
 pub mod spreadsheet;
 pub mod status;
 pub mod terminal;
+pub mod watch;
 
 use std::io::Write;
 use std::path::Path;
@@ -117,6 +118,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             let output = in_language(output, language(cli, Some(&territory)));
             maps::build(&territory, &output, out)
         }
+        Command::Watch { territory, output } => watch::run(territory, output, out),
         Command::Status {
             territory,
             at,

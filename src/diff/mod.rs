@@ -183,41 +183,8 @@ pub fn compare(old: &Territory, new: &Territory) -> Result<Diff, Error> {
         }
     }
 
-    // What a finding is about; a finding may name only domains (one-way-related).
-    let key = |f: &Finding| {
-        let sorted = |ids: &[String]| {
-            let mut ids = ids.to_vec();
-            ids.sort();
-            ids
-        };
-        (
-            f.rule,
-            sorted(&f.objectives),
-            sorted(&f.actors),
-            sorted(&f.domains),
-        )
-    };
-    let (findings_old, findings_new) = (check::run(old)?, check::run(new)?);
-    let keys_old: BTreeSet<_> = findings_old.iter().map(key).collect();
-    let keys_new: BTreeSet<_> = findings_new.iter().map(key).collect();
-    let finding_ref = |f: &Finding| FindingRef {
-        rule: f.rule.to_owned(),
-        severity: f.severity,
-        // The diff's own words are English until its move to the catalog (issue 10).
-        message: f.message.render(crate::i18n::Lang::En),
-        objectives: f.objectives.clone(),
-        actors: f.actors.clone(),
-    };
-    let findings_appeared = findings_new
-        .iter()
-        .filter(|f| !keys_old.contains(&key(f)))
-        .map(finding_ref)
-        .collect();
-    let findings_resolved = findings_old
-        .iter()
-        .filter(|f| !keys_new.contains(&key(f)))
-        .map(finding_ref)
-        .collect();
+    let (findings_appeared, findings_resolved) =
+        findings_between(&check::run(old)?, &check::run(new)?);
 
     let (status_old, status_new) = (status::compute(old, None), status::compute(new, None));
     let progress = status_new
@@ -251,6 +218,55 @@ pub fn compare(old: &Territory, new: &Territory) -> Result<Diff, Error> {
         progress,
         bonus,
     })
+}
+
+/// The findings of `new` that `old` did not have (appeared) and those of `old` that `new` no
+/// longer has (resolved), each in its list's order. A finding is matched by its rule and what
+/// it is about (objectives, actors, domains), not by its wording: a renamed objective does not
+/// make its finding new.
+pub fn findings_between(old: &[Finding], new: &[Finding]) -> (Vec<FindingRef>, Vec<FindingRef>) {
+    // What a finding is about; a finding may name only domains (one-way-related).
+    let key = |f: &Finding| {
+        let sorted = |ids: &[String]| {
+            let mut ids = ids.to_vec();
+            ids.sort();
+            ids
+        };
+        (
+            f.rule,
+            sorted(&f.objectives),
+            sorted(&f.actors),
+            sorted(&f.domains),
+        )
+    };
+    let keys_old: BTreeSet<_> = old.iter().map(key).collect();
+    let keys_new: BTreeSet<_> = new.iter().map(key).collect();
+    let finding_ref = |f: &Finding| FindingRef {
+        rule: f.rule.to_owned(),
+        severity: f.severity,
+        // The diff's own words are English until its move to the catalog (issue 10).
+        message: f.message.render(crate::i18n::Lang::En),
+        objectives: f.objectives.clone(),
+        actors: f.actors.clone(),
+    };
+    let appeared = new
+        .iter()
+        .filter(|f| !keys_old.contains(&key(f)))
+        .map(finding_ref)
+        .collect();
+    let resolved = old
+        .iter()
+        .filter(|f| !keys_new.contains(&key(f)))
+        .map(finding_ref)
+        .collect();
+    (appeared, resolved)
+}
+
+impl FindingRef {
+    /// "error[missing-lead]: objective regal ... has no lead; candidates: ...".
+    pub fn sentence(&self) -> String {
+        format!("{}[{}]: {}", self.severity, self.rule, self.message)
+    }
 }
 
 impl RoleChange {
