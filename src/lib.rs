@@ -72,7 +72,7 @@ fn language(cli: &Cli, territory: Option<&model::Territory>) -> i18n::Lang {
 }
 
 /// The map options of `render` and `build`, in the command's language.
-fn in_language(output: &cli::OutputArgs, lang: i18n::Lang) -> cli::OutputArgs {
+pub(crate) fn in_language(output: &cli::OutputArgs, lang: i18n::Lang) -> cli::OutputArgs {
     cli::OutputArgs {
         lang: lang.into(),
         ..output.clone()
@@ -118,7 +118,9 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             let output = in_language(output, language(cli, Some(&territory)));
             maps::build(&territory, &output, out)
         }
-        Command::Watch { territory, output } => watch::run(territory, output, out),
+        Command::Watch { territory, output } => {
+            watch::run(territory, output, cli.lang.map(i18n::Lang::from), out)
+        }
         Command::Status {
             territory,
             at,

@@ -27,6 +27,7 @@ use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, new_debouncer};
 use crate::check::{self, Finding};
 use crate::cli::OutputArgs;
 use crate::error::{Error, Note};
+use crate::i18n::Lang;
 use crate::{Outcome, diff, layout, load, maps, numbers, outdir, terminal};
 
 /// How long the folder must stay quiet after a change before the rebuild starts: an
@@ -47,8 +48,14 @@ enum Message {
     Stop,
 }
 
-/// `actormap watch`: build, then rebuild at each save until Ctrl-C.
-pub fn run(territory: &Path, args: &OutputArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
+/// `actormap watch`: build, then rebuild at each save until Ctrl-C. `lang` is `--lang`, when
+/// given; else each load's own `"lang"`, else French.
+pub fn run(
+    territory: &Path,
+    args: &OutputArgs,
+    lang: Option<Lang>,
+    out: &mut dyn Write,
+) -> Result<Outcome, Error> {
     // The flags are checked before anything is read or watched: a typo is a usage error.
     layout::Size::parse(&args.size).map_err(|e| Error::Usage(format!("--size {e}")))?;
     outdir::check_folder(&args.out)?;
@@ -68,7 +75,10 @@ pub fn run(territory: &Path, args: &OutputArgs, out: &mut dyn Write) -> Result<O
         .watch(&inputs.folder, RecursiveMode::NonRecursive)
         .map_err(watch_failed)?;
 
-    let mut state = State::default();
+    let mut state = State {
+        lang,
+        ..State::default()
+    };
     state.build(territory, args, &[], out)?;
     terminal::line(
         out,
@@ -253,6 +263,8 @@ struct State {
     shown: Option<Vec<Finding>>,
     /// The notes of the last load: printed again only when they change.
     notes: Vec<Note>,
+    /// `--lang`, when given.
+    lang: Option<Lang>,
 }
 
 impl State {
@@ -307,6 +319,8 @@ impl State {
         args: &OutputArgs,
         out: &mut dyn Write,
     ) -> Result<(), Error> {
+        let lang = self.lang.or(t.lang).unwrap_or_default();
+        let args = &crate::in_language(args, lang);
         let findings = check::run(t)?;
         let Some(shown) = &self.shown else {
             // The first good build: every finding and every file, as `build` prints them.
@@ -319,10 +333,10 @@ impl State {
         let after = contents(&args.out);
         let (appeared, resolved) = diff::findings_between(shown, &findings);
         for f in &resolved {
-            terminal::line(out, &format!("  resolved: {}", f.sentence()))?;
+            terminal::line(out, &format!("  resolved: {}", f.sentence(lang)))?;
         }
         for f in &appeared {
-            terminal::line(out, &format!("  appeared: {}", f.sentence()))?;
+            terminal::line(out, &format!("  appeared: {}", f.sentence(lang)))?;
         }
         let changed: Vec<&OsString> = after
             .iter()

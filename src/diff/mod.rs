@@ -80,7 +80,9 @@ pub struct FindingRef {
     pub rule: String,
     #[serde(serialize_with = "display")]
     pub severity: check::Severity,
-    pub message: String,
+    /// As data; the JSON gives it in English until the diff moves to the catalog (issue 10).
+    #[serde(serialize_with = "english")]
+    pub message: check::Message,
     pub objectives: Vec<String>,
     pub actors: Vec<String>,
 }
@@ -115,6 +117,10 @@ impl From<&ObjectiveStatus> for Standing {
 
 fn display<T: std::fmt::Display, S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(value)
+}
+
+fn english<S: Serializer>(message: &check::Message, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&message.render(crate::i18n::Lang::En))
 }
 
 /// Compare an older and a newer version of a territory. Actors and objectives are matched
@@ -244,8 +250,7 @@ pub fn findings_between(old: &[Finding], new: &[Finding]) -> (Vec<FindingRef>, V
     let finding_ref = |f: &Finding| FindingRef {
         rule: f.rule.to_owned(),
         severity: f.severity,
-        // The diff's own words are English until its move to the catalog (issue 10).
-        message: f.message.render(crate::i18n::Lang::En),
+        message: f.message.clone(),
         objectives: f.objectives.clone(),
         actors: f.actors.clone(),
     };
@@ -263,9 +268,17 @@ pub fn findings_between(old: &[Finding], new: &[Finding]) -> (Vec<FindingRef>, V
 }
 
 impl FindingRef {
-    /// "error[missing-lead]: objective regal ... has no lead; candidates: ...".
-    pub fn sentence(&self) -> String {
-        format!("{}[{}]: {}", self.severity, self.rule, self.message)
+    /// "erreur[missing-lead] : l'objectif regal … n'a pas de chef de file ; candidats : …",
+    /// as `check` writes a finding's first line.
+    pub fn sentence(&self, lang: crate::i18n::Lang) -> String {
+        let words = lang.catalog();
+        format!(
+            "{}[{}]{} {}",
+            words.severity(self.severity),
+            self.rule,
+            words.colon(),
+            self.message.render(lang)
+        )
     }
 }
 

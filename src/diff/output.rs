@@ -32,14 +32,14 @@ fn sections(d: &Diff) -> Vec<(String, Vec<String>)> {
             "findings appeared",
             d.findings_appeared
                 .iter()
-                .map(super::FindingRef::sentence)
+                .map(|f| f.sentence(crate::i18n::Lang::En))
                 .collect(),
         ),
         (
             "findings resolved",
             d.findings_resolved
                 .iter()
-                .map(super::FindingRef::sentence)
+                .map(|f| f.sentence(crate::i18n::Lang::En))
                 .collect(),
         ),
         ("progress", d.progress.iter().map(progress).collect()),
