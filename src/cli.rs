@@ -127,6 +127,19 @@ pub enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Build, then rebuild whenever a file of the territory is saved, printing the findings
+    /// that appeared or were resolved and the files that changed. A save that does not load
+    /// is reported and the maps of the last good build stay.
+    ///
+    /// Ctrl-C stops it, once a rebuild under way has written its files: exit code 0.
+    Watch {
+        /// A territory folder (its CSV tables, territory.json, workbook are watched), JSON
+        /// file or workbook (.xlsx, .ods).
+        #[arg(default_value = DEFAULT_TERRITORY)]
+        territory: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Export the territory's graph (actors, objectives, domains; roles with their means and
     /// notes; groups and their members) for yEd, Gephi, Graphviz, Mermaid or Kumu, or its
     /// actor x objective matrix as CSV for Excel.

@@ -21,6 +21,7 @@ pub mod render;
 pub mod spreadsheet;
 pub mod status;
 pub mod terminal;
+pub mod watch;
 
 use std::io::Write;
 use std::path::Path;
@@ -71,7 +72,7 @@ fn language(cli: &Cli, territory: Option<&model::Territory>) -> i18n::Lang {
 }
 
 /// The map options of `render` and `build`, in the command's language.
-fn in_language(output: &cli::OutputArgs, lang: i18n::Lang) -> cli::OutputArgs {
+pub(crate) fn in_language(output: &cli::OutputArgs, lang: i18n::Lang) -> cli::OutputArgs {
     cli::OutputArgs {
         lang: lang.into(),
         ..output.clone()
@@ -116,6 +117,9 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             let territory = load_territory(territory)?;
             let output = in_language(output, language(cli, Some(&territory)));
             maps::build(&territory, &output, out)
+        }
+        Command::Watch { territory, output } => {
+            watch::run(territory, output, cli.lang.map(i18n::Lang::from), out)
         }
         Command::Status {
             territory,

@@ -80,7 +80,9 @@ pub struct FindingRef {
     pub rule: String,
     #[serde(serialize_with = "display")]
     pub severity: check::Severity,
-    pub message: String,
+    /// As data; the JSON gives it in English until the diff moves to the catalog (issue 10).
+    #[serde(serialize_with = "english")]
+    pub message: check::Message,
     pub objectives: Vec<String>,
     pub actors: Vec<String>,
 }
@@ -115,6 +117,10 @@ impl From<&ObjectiveStatus> for Standing {
 
 fn display<T: std::fmt::Display, S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(value)
+}
+
+fn english<S: Serializer>(message: &check::Message, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&message.render(crate::i18n::Lang::En))
 }
 
 /// Compare an older and a newer version of a territory. Actors and objectives are matched
@@ -183,41 +189,8 @@ pub fn compare(old: &Territory, new: &Territory) -> Result<Diff, Error> {
         }
     }
 
-    // What a finding is about; a finding may name only domains (one-way-related).
-    let key = |f: &Finding| {
-        let sorted = |ids: &[String]| {
-            let mut ids = ids.to_vec();
-            ids.sort();
-            ids
-        };
-        (
-            f.rule,
-            sorted(&f.objectives),
-            sorted(&f.actors),
-            sorted(&f.domains),
-        )
-    };
-    let (findings_old, findings_new) = (check::run(old)?, check::run(new)?);
-    let keys_old: BTreeSet<_> = findings_old.iter().map(key).collect();
-    let keys_new: BTreeSet<_> = findings_new.iter().map(key).collect();
-    let finding_ref = |f: &Finding| FindingRef {
-        rule: f.rule.to_owned(),
-        severity: f.severity,
-        // The diff's own words are English until its move to the catalog (issue 10).
-        message: f.message.render(crate::i18n::Lang::En),
-        objectives: f.objectives.clone(),
-        actors: f.actors.clone(),
-    };
-    let findings_appeared = findings_new
-        .iter()
-        .filter(|f| !keys_old.contains(&key(f)))
-        .map(finding_ref)
-        .collect();
-    let findings_resolved = findings_old
-        .iter()
-        .filter(|f| !keys_new.contains(&key(f)))
-        .map(finding_ref)
-        .collect();
+    let (findings_appeared, findings_resolved) =
+        findings_between(&check::run(old)?, &check::run(new)?);
 
     let (status_old, status_new) = (status::compute(old, None), status::compute(new, None));
     let progress = status_new
@@ -251,6 +224,62 @@ pub fn compare(old: &Territory, new: &Territory) -> Result<Diff, Error> {
         progress,
         bonus,
     })
+}
+
+/// The findings of `new` that `old` did not have (appeared) and those of `old` that `new` no
+/// longer has (resolved), each in its list's order. A finding is matched by its rule and what
+/// it is about (objectives, actors, domains), not by its wording: a renamed objective does not
+/// make its finding new.
+pub fn findings_between(old: &[Finding], new: &[Finding]) -> (Vec<FindingRef>, Vec<FindingRef>) {
+    // What a finding is about; a finding may name only domains (one-way-related).
+    let key = |f: &Finding| {
+        let sorted = |ids: &[String]| {
+            let mut ids = ids.to_vec();
+            ids.sort();
+            ids
+        };
+        (
+            f.rule,
+            sorted(&f.objectives),
+            sorted(&f.actors),
+            sorted(&f.domains),
+        )
+    };
+    let keys_old: BTreeSet<_> = old.iter().map(key).collect();
+    let keys_new: BTreeSet<_> = new.iter().map(key).collect();
+    let finding_ref = |f: &Finding| FindingRef {
+        rule: f.rule.to_owned(),
+        severity: f.severity,
+        message: f.message.clone(),
+        objectives: f.objectives.clone(),
+        actors: f.actors.clone(),
+    };
+    let appeared = new
+        .iter()
+        .filter(|f| !keys_old.contains(&key(f)))
+        .map(finding_ref)
+        .collect();
+    let resolved = old
+        .iter()
+        .filter(|f| !keys_new.contains(&key(f)))
+        .map(finding_ref)
+        .collect();
+    (appeared, resolved)
+}
+
+impl FindingRef {
+    /// "erreur[missing-lead] : l'objectif regal … n'a pas de chef de file ; candidats : …",
+    /// as `check` writes a finding's first line.
+    pub fn sentence(&self, lang: crate::i18n::Lang) -> String {
+        let words = lang.catalog();
+        format!(
+            "{}[{}]{} {}",
+            words.severity(self.severity),
+            self.rule,
+            words.colon(),
+            self.message.render(lang)
+        )
+    }
 }
 
 impl RoleChange {

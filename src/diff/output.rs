@@ -16,7 +16,6 @@ fn sections(d: &Diff) -> Vec<(String, Vec<String>)> {
             format!("{} ({})", a.name, a.id)
         }
     };
-    let finding = |f: &super::FindingRef| format!("{}[{}]: {}", f.severity, f.rule, f.message);
     let all = vec![
         ("actors added", d.actors_added.iter().map(actor).collect()),
         (
@@ -31,11 +30,17 @@ fn sections(d: &Diff) -> Vec<(String, Vec<String>)> {
         ),
         (
             "findings appeared",
-            d.findings_appeared.iter().map(finding).collect(),
+            d.findings_appeared
+                .iter()
+                .map(|f| f.sentence(crate::i18n::Lang::En))
+                .collect(),
         ),
         (
             "findings resolved",
-            d.findings_resolved.iter().map(finding).collect(),
+            d.findings_resolved
+                .iter()
+                .map(|f| f.sentence(crate::i18n::Lang::En))
+                .collect(),
         ),
         ("progress", d.progress.iter().map(progress).collect()),
         (

@@ -71,6 +71,20 @@ pub struct Loaded {
     pub notes: Vec<Note>,
 }
 
+/// Whether a file name is one that editors and actormap write beside the real files while
+/// saving or editing, never a table: `~$x.xlsx` (Excel's owner file, there while the workbook
+/// is open), `.~lock.x.ods#` (LibreOffice's lock), `.x.csv.swp` and `x.swp` (vim), `.#x` and
+/// `#x#` (Emacs), `x~` (backups), `.actormap-*.tmp` (ours), and every hidden file.
+pub fn is_editor_temporary(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name.ends_with('~')
+        || [".swp", ".swo", ".swx"].iter().any(|s| name.ends_with(s))
+        || (name.starts_with(crate::outdir::TEMP_PREFIX)
+            && name.ends_with(crate::outdir::TEMP_SUFFIX))
+}
+
 /// Load a territory from a folder, a JSON file or a workbook.
 pub fn load(path: &Path) -> Result<Territory, Vec<LoadError>> {
     load_with_notes(path).territory

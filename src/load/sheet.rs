@@ -37,6 +37,10 @@ pub fn in_folder(dir: &Path) -> Vec<PathBuf> {
         .map(|e| e.path())
         .filter(|p| is_workbook(p))
         .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| super::is_editor_temporary(&n.to_string_lossy()))
+        })
+        .filter(|p| {
             p.file_stem()
                 .is_some_and(|s| STEMS.contains(&fold(&s.to_string_lossy()).as_str()))
         })

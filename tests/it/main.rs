@@ -16,6 +16,7 @@ mod render;
 mod sheet;
 mod slides;
 mod status;
+mod watch;
 
 use std::path::{Path, PathBuf};
 

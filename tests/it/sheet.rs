@@ -80,6 +80,24 @@ fn a_folder_with_a_territory_workbook_loads_it() {
 }
 
 #[test]
+fn a_workbook_open_in_excel_still_loads() {
+    // Excel keeps an owner file "~$territoire.xlsx" beside a workbook while it is open, and
+    // LibreOffice a lock ".~lock.territoire.xlsx#": neither is a second workbook.
+    let sheets = fixture("sheets");
+    let dir = folder(&[
+        (&sheets.join("calaisis.xlsx"), "territoire.xlsx"),
+        (&calaisis().join("territory.json"), "territory.json"),
+    ]);
+    std::fs::write(dir.path().join("~$territoire.xlsx"), b"\x0bowner").unwrap();
+    std::fs::write(dir.path().join(".~lock.territoire.xlsx#"), b"lock").unwrap();
+    let t = load(dir.path()).expect("the folder loads while the workbook is open");
+    assert_eq!(
+        without_origins(t),
+        without_origins(load(&calaisis()).unwrap())
+    );
+}
+
+#[test]
 fn a_table_in_both_a_csv_file_and_the_workbook_is_an_error() {
     let dir = folder(&[
         (&fixture("sheets").join("calaisis.xlsx"), "territory.xlsx"),
