@@ -16,14 +16,14 @@ fn main() {
     divan::main();
 }
 
-#[divan::bench(args = [100, 400, 1600])]
+#[divan::bench(args = [100, 400, 1600, 6400])]
 fn all_rules(bencher: divan::Bencher, actors: usize) {
     let t = territory(actors);
     let config = Config::default();
     bencher.bench(|| check::run_with(divan::black_box(&t), &config));
 }
 
-#[divan::bench(args = [100, 400, 1600])]
+#[divan::bench(args = [100, 400, 1600, 6400])]
 fn duplicate_actor_only(bencher: divan::Bencher, actors: usize) {
     let t = territory(actors);
     let mut config = Config::default();

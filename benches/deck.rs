@@ -18,7 +18,7 @@ fn calaisis_deck() -> Deck {
     let t = actormap::load::load(&dir).expect("the bundled dataset loads");
     let opts = maps::with_findings(&t, Options::default()).expect("sound settings");
     let kinds = t
-        .domains
+        .domains()
         .iter()
         .map(|d| MapKind::Domain(d.id.clone()))
         .chain([

@@ -97,7 +97,7 @@ fn map_of_300_actors(bencher: divan::Bencher) {
     let t = generated(300);
     let opts = opts(&t);
     bencher.bench(|| {
-        let slides = layout::cartographie::domain(&t, &t.domains[0], &opts);
+        let slides = layout::cartographie::domain(&t, &t.domains()[0], &opts);
         slides
             .iter()
             .map(actormap::render::svg::write)
@@ -111,7 +111,7 @@ fn map_of_16_actors(bencher: divan::Bencher) {
     let t = generated(16);
     let opts = opts(&t);
     bencher.bench(|| {
-        let slides = layout::cartographie::domain(&t, &t.domains[0], &opts);
+        let slides = layout::cartographie::domain(&t, &t.domains()[0], &opts);
         slides
             .iter()
             .map(actormap::render::svg::write)
@@ -123,7 +123,7 @@ fn map_of_16_actors(bencher: divan::Bencher) {
 /// and written as SVG, for an actor whose name is one unbroken word of `len` characters.
 fn maps_with_a_long_name(bencher: divan::Bencher, len: usize) {
     let mut t = generated(5);
-    t.actors[0].name = "Z".repeat(len);
+    t.edit(|t| t.actors[0].name = "Z".repeat(len));
     let opts = opts(&t);
     let kinds = [
         MapKind::Domain("D1".into()),

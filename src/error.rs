@@ -4,26 +4,28 @@
 use std::fmt;
 use std::io;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::numbers;
 
 /// Where a record came from: a file and a 1-based line (0 when the whole file is meant).
+/// The file name is shared: the rows of one table hold one copy of it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Location {
-    pub file: String,
+    pub file: Arc<str>,
     pub line: usize,
 }
 
 impl Location {
-    pub fn new(file: impl Into<String>, line: usize) -> Self {
+    pub fn new(file: impl AsRef<str>, line: usize) -> Self {
         Location {
-            file: file.into(),
+            file: Arc::from(file.as_ref()),
             line,
         }
     }
 
     /// The whole file, no line in particular.
-    pub fn file(file: impl Into<String>) -> Self {
+    pub fn file(file: impl AsRef<str>) -> Self {
         Location::new(file, 0)
     }
 }

@@ -1,9 +1,10 @@
 //! `actormap list`: what was loaded, domain by domain.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use crate::model::{Lang, Role, Territory};
+use crate::model::{Actor, Lang, Link, Role, Territory, annotated};
 use crate::numbers::french;
 use crate::status::{self, ObjectiveStatus, Source};
 use crate::terminal::line;
@@ -11,6 +12,9 @@ use crate::terminal::line;
 pub fn write(t: &Territory, out: &mut dyn Write) -> io::Result<()> {
     // The values `status` reports: the latest measurement, else the undated `current`.
     let status = status::compute(t, None);
+    let by_id: HashMap<&str, &ObjectiveStatus> = (status.objectives.iter())
+        .map(|o| (o.id.as_str(), o))
+        .collect();
     // Every line holding text from the data is written escaped, through `line`.
     let mut heading = t.name.clone();
     if let Some(p) = &t.programme {
@@ -26,12 +30,12 @@ pub fn write(t: &Territory, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "{} domains, {} objectives, {} actors, {} links",
-        t.domains.len(),
-        t.objectives.len(),
-        t.actors.len(),
-        t.links.len()
+        t.domains().len(),
+        t.objectives().len(),
+        t.actors().len(),
+        t.links().len()
     )?;
-    for domain in &t.domains {
+    for domain in t.domains() {
         writeln!(out)?;
         line(out, &format!("{}  {}", domain.id, domain.name))?;
         if let Some(headline) = &domain.headline {
@@ -40,11 +44,10 @@ pub fn write(t: &Territory, out: &mut dyn Write) -> io::Result<()> {
         if !domain.related.is_empty() {
             line(out, &format!("  related: {}", domain.related.join(", ")))?;
         }
-        for objective in status.objectives.iter().filter(|o| {
-            t.objective(&o.id)
-                .is_some_and(|objective| objective.domain == domain.id)
-        }) {
-            objective_block(t, objective, out)?;
+        for objective in t.objectives_of(&domain.id) {
+            if let Some(o) = by_id.get(objective.id.as_str()) {
+                objective_block(t, o, out)?;
+            }
         }
     }
     Ok(())
@@ -87,13 +90,26 @@ fn objective_block(t: &Territory, o: &ObjectiveStatus, out: &mut dyn Write) -> i
             ),
         )?;
     }
+    // Each role's actors, each once in link order, with the links that give it to them: one
+    // pass over the objective's links, whatever their number.
+    let mut holders: Vec<(Role, &Actor, Vec<&Link>)> = Vec::new();
+    let mut place: HashMap<(Role, &str), usize> = HashMap::new();
+    for inv in t.involvements(objective) {
+        let key = (inv.link.role, inv.actor.id.as_str());
+        match place.get(&key) {
+            Some(&i) => holders[i].2.push(inv.link),
+            None => {
+                place.insert(key, holders.len());
+                holders.push((inv.link.role, inv.actor, vec![inv.link]));
+            }
+        }
+    }
     for role in Role::ALL {
-        let actors = t.actors_in_role(objective, role);
-        if !actors.is_empty() {
-            let names: Vec<String> = actors
-                .iter()
-                .map(|a| t.annotated(objective, role, a))
-                .collect();
+        let names: Vec<String> = (holders.iter())
+            .filter(|(r, _, _)| *r == role)
+            .map(|(_, actor, links)| annotated(actor, links.iter().copied()))
+            .collect();
+        if !names.is_empty() {
             line(
                 out,
                 &format!("    {}: {}", role.label(Lang::En), names.join(", ")),

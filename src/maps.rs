@@ -311,14 +311,14 @@ pub fn requested(
         kinds.extend(domain_maps(t));
     }
     for wanted in domains {
-        let d = find("domain", wanted, &t.domains, |d| &d.id, |d| vec![&d.name])?;
+        let d = find("domain", wanted, t.domains(), |d| &d.id, |d| vec![&d.name])?;
         kinds.push(MapKind::Domain(d.id.clone()));
     }
     for wanted in objectives {
         let o = find(
             "objective",
             wanted,
-            &t.objectives,
+            t.objectives(),
             |o| &o.id,
             |o| vec![&o.title],
         )?;
@@ -328,7 +328,7 @@ pub fn requested(
         let a = find(
             "actor",
             wanted,
-            &t.actors,
+            t.actors(),
             |a| &a.id,
             |a| std::iter::once(&a.name).chain(&a.aliases).collect(),
         )?;
@@ -413,7 +413,7 @@ pub fn build_list(t: &Territory) -> Vec<MapKind> {
 /// Every domain's map, each followed by its objectives' own maps when it has several.
 fn domain_maps(t: &Territory) -> Vec<MapKind> {
     let mut kinds = Vec::new();
-    for d in &t.domains {
+    for d in t.domains() {
         kinds.push(MapKind::Domain(d.id.clone()));
         let objectives: Vec<_> = t.objectives_of(&d.id).collect();
         if objectives.len() > 1 {
@@ -456,10 +456,10 @@ mod tests {
             related: Vec::new(),
             origin: crate::error::Location::new("domains.csv", 2),
         };
-        let t = Territory {
+        let t = Territory::new(crate::model::Tables {
             domains: vec![domain("DC1", "Mobilité"), domain("DC2", "MOBILITE")],
-            ..Territory::default()
-        };
+            ..Default::default()
+        });
         let ask = |wanted: &str| requested(&t, &[wanted.to_owned()], &[], &[], &[], false);
         assert_eq!(ask("dc2").unwrap(), [MapKind::Domain("DC2".into())]);
         assert_eq!(

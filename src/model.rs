@@ -1,31 +1,74 @@
 //! The territory in memory: domains, objectives, actors, the links between them, and the
-//! petgraph graph built from them. No I/O here: loaders build a `Territory`, everything
-//! downstream reads one.
+//! lookups every command needs. No I/O here: loaders build the `Tables`, a `Territory` keeps
+//! them with their indexes (ids to rows, and the petgraph graph of who holds which role
+//! where), built once; everything downstream reads one.
 
 use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashSet};
 use std::fmt;
 
+use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
 
 use crate::error::Location;
 
-/// One territory: the contents of one folder (or one JSON file).
+/// The rows of a territory's tables, as loaders and tests write them: plain data, no lookups.
+/// `Territory::new` turns them into a territory.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Territory {
-    pub name: String,
-    pub population: Option<u64>,
-    pub programme: Option<Programme>,
-    /// Rule settings from `territory.json` (`"rules": {...}`), kept raw for the check engine.
-    pub rules: BTreeMap<String, RuleSetting>,
+pub struct Tables {
     pub domains: Vec<Domain>,
     pub objectives: Vec<Objective>,
     pub actors: Vec<Actor>,
     pub links: Vec<Link>,
     /// Dated measurements of the objectives (`progress.csv`), in file order.
     pub progress: Vec<Measurement>,
+}
+
+/// One territory: the contents of one folder (or one JSON file or workbook).
+///
+/// The tables are read through `domains()`, `actors()`... and changed only through `edit`,
+/// which rebuilds the indexes: a lookup can never answer from rows that changed since.
+/// Ids are unique (the loader refuses a second row with an id); were they not, lookups
+/// answer the first row.
+#[derive(Clone, Default)]
+pub struct Territory {
+    pub name: String,
+    pub population: Option<u64>,
+    pub programme: Option<Programme>,
+    /// Rule settings from `territory.json` (`"rules": {...}`), kept raw for the check engine.
+    pub rules: BTreeMap<String, RuleSetting>,
     /// The language of what actormap writes for this territory (`"lang"` in
     /// territory.json), unless `--lang` says otherwise.
     pub lang: Option<Lang>,
+    tables: Tables,
+    index: Index,
+}
+
+impl PartialEq for Territory {
+    fn eq(&self, other: &Self) -> bool {
+        // The index is computed from the tables: equal tables, equal indexes.
+        self.name == other.name
+            && self.population == other.population
+            && self.programme == other.programme
+            && self.rules == other.rules
+            && self.lang == other.lang
+            && self.tables == other.tables
+    }
+}
+
+impl fmt::Debug for Territory {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Territory")
+            .field("name", &self.name)
+            .field("population", &self.population)
+            .field("programme", &self.programme)
+            .field("rules", &self.rules)
+            .field("lang", &self.lang)
+            .field("tables", &self.tables)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The contract the territory is steered by (a COT TRI, a CRTE...) and its money rules.
@@ -317,7 +360,7 @@ pub enum Node {
 /// An edge of the territory graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Edge {
-    /// Actor -> objective or domain, in a role; the index is into `Territory::links`.
+    /// Actor -> objective or domain, in a role; the index is into the links table.
     Role { role: Role, link: usize },
     /// Objective -> its domain.
     InDomain,
@@ -338,8 +381,12 @@ impl fmt::Display for Edge {
     }
 }
 
-/// The territory as a directed graph, with each table row's node.
-#[derive(Debug, Clone)]
+/// The territory as a directed graph, with each table row's node. Edges were added in table
+/// order: objectives' domains, related domains, group members, then links in file order;
+/// petgraph lists a node's edges newest first, so a domain's role edges come before the
+/// edges of its objectives. A link, member or related domain naming an id that is not in its
+/// table has no edge.
+#[derive(Debug, Clone, Default)]
 pub struct TerritoryGraph {
     pub graph: DiGraph<Node, Edge>,
     pub domains: Vec<NodeIndex>,
@@ -360,6 +407,16 @@ pub fn notes<'a>(links: impl IntoIterator<Item = &'a Link>) -> Vec<&'a str> {
     out
 }
 
+/// An actor's name followed by the notes of some of its links: "ADEME [COT TRI]".
+pub fn annotated<'a>(actor: &Actor, links: impl IntoIterator<Item = &'a Link>) -> String {
+    let notes = notes(links);
+    if notes.is_empty() {
+        actor.name.clone()
+    } else {
+        format!("{} [{}]", actor.name, notes.join("; "))
+    }
+}
+
 /// A link as it applies to one objective, domain-wide links expanded.
 #[derive(Debug, Clone, Copy)]
 pub struct Involvement<'a> {
@@ -367,149 +424,327 @@ pub struct Involvement<'a> {
     pub link: &'a Link,
 }
 
+/// What a territory's lookups read: ids to rows, and the graph. Built from the tables by
+/// `Index::new`, never changed afterwards.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    domains: HashMap<String, usize>,
+    objectives: HashMap<String, usize>,
+    actors: HashMap<String, usize>,
+    /// Per objective id: its measurements, oldest first (file order within a date).
+    measurements: HashMap<String, Vec<usize>>,
+    /// Per actor: named by at least one link (whatever the link points at).
+    linked: Vec<bool>,
+    graph: TerritoryGraph,
+}
+
+/// Row number by id; the first row wins when an id is given twice.
+fn positions<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
+    let mut out = HashMap::default();
+    for (i, id) in ids.enumerate() {
+        out.entry(id.clone()).or_insert(i);
+    }
+    out
+}
+
+impl Index {
+    fn new(t: &Tables) -> Index {
+        let domains = positions(t.domains.iter().map(|d| &d.id));
+        let objectives = positions(t.objectives.iter().map(|o| &o.id));
+        let actors = positions(t.actors.iter().map(|a| &a.id));
+        let mut measurements: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, m) in t.progress.iter().enumerate() {
+            measurements.entry(m.objective.clone()).or_default().push(i);
+        }
+        for list in measurements.values_mut() {
+            list.sort_by_key(|&i| t.progress[i].date);
+        }
+
+        let mut graph = DiGraph::with_capacity(
+            t.domains.len() + t.objectives.len() + t.actors.len(),
+            t.objectives.len() + t.links.len(),
+        );
+        let domain_nodes: Vec<_> = (0..t.domains.len())
+            .map(|i| graph.add_node(Node::Domain(i)))
+            .collect();
+        let objective_nodes: Vec<_> = (0..t.objectives.len())
+            .map(|i| graph.add_node(Node::Objective(i)))
+            .collect();
+        let actor_nodes: Vec<_> = (0..t.actors.len())
+            .map(|i| graph.add_node(Node::Actor(i)))
+            .collect();
+        for (i, objective) in t.objectives.iter().enumerate() {
+            if let Some(&d) = domains.get(&objective.domain) {
+                graph.add_edge(objective_nodes[i], domain_nodes[d], Edge::InDomain);
+            }
+        }
+        for (i, domain) in t.domains.iter().enumerate() {
+            for related in &domain.related {
+                if let Some(&d) = domains.get(related) {
+                    graph.add_edge(domain_nodes[i], domain_nodes[d], Edge::Related);
+                }
+            }
+        }
+        for (i, actor) in t.actors.iter().enumerate() {
+            for member in &actor.members {
+                if let Some(&m) = actors.get(member) {
+                    graph.add_edge(actor_nodes[m], actor_nodes[i], Edge::MemberOf);
+                }
+            }
+        }
+        let mut linked = vec![false; t.actors.len()];
+        for (n, link) in t.links.iter().enumerate() {
+            let Some(&a) = actors.get(&link.actor) else {
+                continue;
+            };
+            linked[a] = true;
+            let to = match &link.scope {
+                Scope::Objective(id) => objectives.get(id).map(|&o| objective_nodes[o]),
+                Scope::Domain(id) => domains.get(id).map(|&d| domain_nodes[d]),
+            };
+            if let Some(to) = to {
+                let role = Edge::Role {
+                    role: link.role,
+                    link: n,
+                };
+                graph.add_edge(actor_nodes[a], to, role);
+            }
+        }
+        Index {
+            domains,
+            objectives,
+            actors,
+            measurements,
+            linked,
+            graph: TerritoryGraph {
+                graph,
+                domains: domain_nodes,
+                objectives: objective_nodes,
+                actors: actor_nodes,
+            },
+        }
+    }
+}
+
 impl Territory {
+    /// A territory of these tables, its indexes built once (name and settings empty).
+    pub fn new(tables: Tables) -> Territory {
+        Territory {
+            index: Index::new(&tables),
+            tables,
+            ..Territory::default()
+        }
+    }
+
+    /// Change the tables; the indexes are rebuilt afterwards.
+    pub fn edit<R>(&mut self, change: impl FnOnce(&mut Tables) -> R) -> R {
+        let out = change(&mut self.tables);
+        self.index = Index::new(&self.tables);
+        out
+    }
+
+    pub fn tables(&self) -> &Tables {
+        &self.tables
+    }
+
+    pub fn domains(&self) -> &[Domain] {
+        &self.tables.domains
+    }
+
+    pub fn objectives(&self) -> &[Objective] {
+        &self.tables.objectives
+    }
+
+    pub fn actors(&self) -> &[Actor] {
+        &self.tables.actors
+    }
+
+    pub fn links(&self) -> &[Link] {
+        &self.tables.links
+    }
+
+    /// Dated measurements of the objectives, in file order.
+    pub fn progress(&self) -> &[Measurement] {
+        &self.tables.progress
+    }
+
     pub fn domain(&self, id: &str) -> Option<&Domain> {
-        self.domains.iter().find(|d| d.id == id)
+        self.index.domains.get(id).map(|&i| &self.tables.domains[i])
     }
 
     pub fn objective(&self, id: &str) -> Option<&Objective> {
-        self.objectives.iter().find(|o| o.id == id)
+        self.objective_position(id)
+            .map(|i| &self.tables.objectives[i])
     }
 
     pub fn actor(&self, id: &str) -> Option<&Actor> {
-        self.actors.iter().find(|a| a.id == id)
+        self.actor_position(id).map(|i| &self.tables.actors[i])
+    }
+
+    /// The row of the objective with this id in `objectives()`.
+    pub fn objective_position(&self, id: &str) -> Option<usize> {
+        self.index.objectives.get(id).copied()
+    }
+
+    /// The row of the actor with this id in `actors()`.
+    pub fn actor_position(&self, id: &str) -> Option<usize> {
+        self.index.actors.get(id).copied()
+    }
+
+    /// True when a link names the actor itself.
+    pub fn is_linked(&self, actor: &str) -> bool {
+        self.actor_position(actor)
+            .is_some_and(|a| self.index.linked[a])
     }
 
     /// The dated measurements of an objective, oldest first.
     pub fn measurements_of(&self, objective: &str) -> Vec<&Measurement> {
-        let mut out: Vec<&Measurement> = self
-            .progress
-            .iter()
-            .filter(|m| m.objective == objective)
-            .collect();
-        out.sort_by_key(|m| m.date);
-        out
+        self.index
+            .measurements
+            .get(objective)
+            .map_or(Vec::new(), |list| {
+                list.iter().map(|&i| &self.tables.progress[i]).collect()
+            })
     }
 
     /// The objectives of a domain, in file order.
-    pub fn objectives_of<'a>(&'a self, domain: &'a str) -> impl Iterator<Item = &'a Objective> {
-        self.objectives.iter().filter(move |o| o.domain == domain)
+    pub fn objectives_of<'a>(&'a self, domain: &str) -> impl Iterator<Item = &'a Objective> + 'a {
+        let g = &self.index.graph;
+        let mut rows: Vec<usize> = match self.index.domains.get(domain) {
+            Some(&d) => g
+                .graph
+                .edges_directed(g.domains[d], Direction::Incoming)
+                .filter(|e| *e.weight() == Edge::InDomain)
+                .filter_map(|e| match g.graph[e.source()] {
+                    Node::Objective(o) => Some(o),
+                    _ => None,
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        rows.sort_unstable();
+        rows.into_iter().map(|o| &self.tables.objectives[o])
     }
 
-    /// Every link that applies to an objective: its own, and those given to its whole domain.
+    /// The row of an objective of this territory: found from the reference itself when it
+    /// points into `objectives()` (no hashing), else by its id.
+    fn row_of(&self, objective: &Objective) -> Option<usize> {
+        let rows = &self.tables.objectives;
+        let size = std::mem::size_of::<Objective>().max(1);
+        let offset =
+            (objective as *const Objective as usize).wrapping_sub(rows.as_ptr() as usize) / size;
+        match rows.get(offset) {
+            Some(row) if std::ptr::eq(row, objective) => Some(offset),
+            _ => self.objective_position(&objective.id),
+        }
+    }
+
+    /// (link, actor row, role) of every link that applies to an objective, in file order:
+    /// the role edges into its node and into its domain's. A domain's role edges come first
+    /// among its edges (the newest), before the many of its objectives, which are not read.
+    fn involved(&self, objective: &Objective) -> Vec<(usize, usize, Role)> {
+        let mut found = Vec::new();
+        if let Some(o) = self.row_of(objective) {
+            let g = &self.index.graph;
+            let node = g.objectives[o];
+            let domain = g.graph.edges_directed(node, Direction::Outgoing).next();
+            let domain_roles = domain
+                .into_iter()
+                .flat_map(|d| g.graph.edges_directed(d.target(), Direction::Incoming))
+                .take_while(|e| matches!(e.weight(), Edge::Role { .. }));
+            let own = g.graph.edges_directed(node, Direction::Incoming);
+            for e in own.chain(domain_roles) {
+                if let (&Edge::Role { link, role }, Node::Actor(a)) =
+                    (e.weight(), g.graph[e.source()])
+                {
+                    found.push((link, a, role));
+                }
+            }
+        }
+        found.sort_unstable_by_key(|&(link, _, _)| link);
+        found
+    }
+
+    /// Every link that applies to an objective, in file order: its own, and those given to
+    /// its whole domain. Links naming an unknown actor are left out.
     pub fn involvements<'a>(
         &'a self,
-        objective: &'a Objective,
+        objective: &Objective,
     ) -> impl Iterator<Item = Involvement<'a>> + 'a {
-        self.links
-            .iter()
-            .filter(move |l| match &l.scope {
-                Scope::Objective(id) => *id == objective.id,
-                Scope::Domain(id) => *id == objective.domain,
-            })
-            .filter_map(move |link| {
-                self.actor(&link.actor)
-                    .map(|actor| Involvement { actor, link })
+        self.involved(objective)
+            .into_iter()
+            .map(|(link, actor, _)| Involvement {
+                actor: &self.tables.actors[actor],
+                link: &self.tables.links[link],
             })
     }
 
     /// The actors holding `role` towards an objective, each once, in link order.
-    pub fn actors_in_role<'a>(&'a self, objective: &'a Objective, role: Role) -> Vec<&'a Actor> {
-        let mut out: Vec<&Actor> = Vec::new();
-        for inv in self.involvements(objective) {
-            if inv.link.role == role && !out.iter().any(|a| a.id == inv.actor.id) {
-                out.push(inv.actor);
+    pub fn actors_in_role<'a>(&'a self, objective: &Objective, role: Role) -> Vec<&'a Actor> {
+        self.holders(objective, role)
+            .into_iter()
+            .map(|(actor, _)| actor)
+            .collect()
+    }
+
+    /// The actors holding `role` towards an objective, each once, in link order, with the
+    /// first link that gives it to them (the objective's own or its domain's).
+    pub fn holders<'a>(&'a self, objective: &Objective, role: Role) -> Vec<(&'a Actor, &'a Link)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        let mut seen = HashSet::default();
+        for (link, actor, _) in self.involved(objective).into_iter().filter(|i| i.2 == role) {
+            // Few actors hold one role: a set only when there are many.
+            let new = if out.len() < 32 {
+                !out.iter().any(|&(a, _)| a == actor)
+            } else {
+                if seen.is_empty() {
+                    seen.extend(out.iter().map(|&(a, _)| a));
+                }
+                seen.insert(actor)
+            };
+            if new {
+                out.push((actor, link));
             }
         }
-        out
+        out.into_iter()
+            .map(|(a, l)| (&self.tables.actors[a], &self.tables.links[l]))
+            .collect()
     }
 
     /// An actor's name followed by the notes of its links in `role` towards `objective`:
     /// "ADEME [COT TRI]", "Région Hauts-de-France [AAP]".
     pub fn annotated(&self, objective: &Objective, role: Role, actor: &Actor) -> String {
-        let notes = notes(
-            self.involvements(objective)
-                .filter(|inv| inv.actor.id == actor.id && inv.link.role == role)
-                .map(|inv| inv.link),
-        );
-        if notes.is_empty() {
-            actor.name.clone()
-        } else {
-            format!("{} [{}]", actor.name, notes.join("; "))
-        }
+        let links = self
+            .involvements(objective)
+            .filter(|inv| inv.actor.id == actor.id && inv.link.role == role)
+            .map(|inv| inv.link);
+        annotated(actor, links)
     }
 
-    /// The groups an actor belongs to.
-    pub fn groups_of<'a>(&'a self, actor: &'a str) -> impl Iterator<Item = &'a Actor> + 'a {
-        self.actors
-            .iter()
-            .filter(move |g| g.members.iter().any(|m| m == actor))
+    /// The groups an actor belongs to (directly), in file order.
+    pub fn groups_of<'a>(&'a self, actor: &str) -> impl Iterator<Item = &'a Actor> + 'a {
+        let g = &self.index.graph;
+        let mut rows: Vec<usize> = match self.actor_position(actor) {
+            Some(a) => g
+                .graph
+                .edges_directed(g.actors[a], Direction::Outgoing)
+                .filter(|e| *e.weight() == Edge::MemberOf)
+                .filter_map(|e| match g.graph[e.target()] {
+                    Node::Actor(group) => Some(group),
+                    _ => None,
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        rows.sort_unstable();
+        rows.dedup();
+        rows.into_iter().map(|a| &self.tables.actors[a])
     }
 
-    /// Build the petgraph graph: domains, objectives and actors as nodes; roles,
-    /// domain membership, related domains and group membership as edges.
-    pub fn graph(&self) -> TerritoryGraph {
-        let mut graph = DiGraph::new();
-        let domains: Vec<_> = (0..self.domains.len())
-            .map(|i| graph.add_node(Node::Domain(i)))
-            .collect();
-        let objectives: Vec<_> = (0..self.objectives.len())
-            .map(|i| graph.add_node(Node::Objective(i)))
-            .collect();
-        let actors: Vec<_> = (0..self.actors.len())
-            .map(|i| graph.add_node(Node::Actor(i)))
-            .collect();
-        let domain_ix = |id: &str| self.domains.iter().position(|d| d.id == id);
-        let actor_ix = |id: &str| self.actors.iter().position(|a| a.id == id);
-
-        for (i, objective) in self.objectives.iter().enumerate() {
-            if let Some(d) = domain_ix(&objective.domain) {
-                graph.add_edge(objectives[i], domains[d], Edge::InDomain);
-            }
-        }
-        for (i, domain) in self.domains.iter().enumerate() {
-            for related in &domain.related {
-                if let Some(d) = domain_ix(related) {
-                    graph.add_edge(domains[i], domains[d], Edge::Related);
-                }
-            }
-        }
-        for (i, actor) in self.actors.iter().enumerate() {
-            for member in &actor.members {
-                if let Some(m) = actor_ix(member) {
-                    graph.add_edge(actors[m], actors[i], Edge::MemberOf);
-                }
-            }
-        }
-        for (n, link) in self.links.iter().enumerate() {
-            let Some(a) = actor_ix(&link.actor) else {
-                continue;
-            };
-            let to = match &link.scope {
-                Scope::Objective(id) => self
-                    .objectives
-                    .iter()
-                    .position(|o| o.id == *id)
-                    .map(|o| objectives[o]),
-                Scope::Domain(id) => domain_ix(id).map(|d| domains[d]),
-            };
-            if let Some(to) = to {
-                graph.add_edge(
-                    actors[a],
-                    to,
-                    Edge::Role {
-                        role: link.role,
-                        link: n,
-                    },
-                );
-            }
-        }
-        TerritoryGraph {
-            graph,
-            domains,
-            objectives,
-            actors,
-        }
+    /// The petgraph graph: domains, objectives and actors as nodes; roles, objectives'
+    /// domains, related domains and group membership as edges.
+    pub fn graph(&self) -> &TerritoryGraph {
+        &self.index.graph
     }
 }
 

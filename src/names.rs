@@ -4,7 +4,7 @@
 /// Fold a name for comparison: ASCII transliteration (é -> e, œ -> oe), lowercase,
 /// every run of punctuation or spaces turned into one space, trimmed.
 pub fn fold(s: &str) -> String {
-    let ascii = deunicode::deunicode(s);
+    let ascii = ascii(s);
     let mut out = String::with_capacity(ascii.len());
     let mut gap = false;
     for c in ascii.chars() {
@@ -23,7 +23,37 @@ pub fn fold(s: &str) -> String {
 
 /// Fold a name and drop its spaces too: "DC 3" and "dc3" give the same key.
 pub fn key(s: &str) -> String {
-    fold(s).replace(' ', "")
+    // `fold` without the spaces it puts between words, in one pass: loaders look up every
+    // link's actor and objective by key.
+    ascii(s)
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '&')
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Call `f` with the key of `s`, built on the stack when it is short: loaders look up every
+/// link's actor and objective by key, and most keys are a few bytes.
+pub fn with_key<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    for b in ascii(s).bytes() {
+        if !(b.is_ascii_alphanumeric() || b == b'&') {
+            continue;
+        }
+        let Some(slot) = buf.get_mut(len) else {
+            return f(&key(s));
+        };
+        *slot = b.to_ascii_lowercase();
+        len += 1;
+    }
+    // Only ASCII letters, digits and '&' were written.
+    f(std::str::from_utf8(&buf[..len]).unwrap_or_default())
+}
+
+/// The ASCII transliteration of a name (é -> e, œ -> oe), borrowed when it is ASCII already.
+fn ascii(s: &str) -> std::borrow::Cow<'_, str> {
+    deunicode::deunicode_with_tofu_cow(s, "[?]")
 }
 
 /// The candidate closest to `wanted` when it is close enough to be a typo.
@@ -108,6 +138,24 @@ mod tests {
         assert_eq!(fold("Mise en œuvre"), "mise en oeuvre");
         assert_eq!(fold("GCT&M"), "gct&m");
         assert_eq!(key("DC 3"), "dc3");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn key_is_the_fold_without_its_spaces(s in "\\PC{0,40}", t in "[a-zA-Z0-9 &'éÉœ.-]{0,30}") {
+            let long = format!("{t}{t}{t}{s}");
+            for s in [&s, &t, &long] {
+                proptest::prop_assert_eq!(key(s), fold(s).replace(' ', ""));
+                proptest::prop_assert_eq!(with_key(s, str::to_owned), key(s));
+                // And fold is the transliteration's alphanumeric words, lowercased.
+                let words: Vec<String> = deunicode::deunicode(s)
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '&'))
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_ascii_lowercase)
+                    .collect();
+                proptest::prop_assert_eq!(fold(s), words.join(" "));
+            }
+        }
     }
 
     #[test]

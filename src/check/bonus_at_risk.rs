@@ -95,7 +95,7 @@ fn grade(o: &ObjectiveStatus, status: &Status) -> Option<Graded> {
         _ => return None,
     };
     let progress = match &o.source {
-        Source::Measured { origin, .. } => Some(origin.file.clone()),
+        Source::Measured { origin, .. } => Some(origin.file.to_string()),
         Source::Current { .. } | Source::None => None,
     };
     Some(Graded {
@@ -131,16 +131,11 @@ mod tests {
     use super::*;
     use crate::error::Location;
     use crate::i18n::Lang;
-    use crate::model::{Measurement, Objective, Programme};
+    use crate::model::{Measurement, Objective, Programme, Tables};
     use jiff::civil::date;
 
     fn territory(objectives: &[(&str, f64, bool)], progress: &[(&str, &str, f64)]) -> Territory {
-        Territory {
-            name: "t".to_owned(),
-            programme: Some(Programme {
-                end: Some(date(2023, 12, 31)),
-                ..Programme::default()
-            }),
+        let mut t = Territory::new(Tables {
             objectives: objectives
                 .iter()
                 .map(|&(id, target, priority)| Objective {
@@ -166,8 +161,14 @@ mod tests {
                     origin: Location::new("progress.csv", 2),
                 })
                 .collect(),
-            ..Territory::default()
-        }
+            ..Tables::default()
+        });
+        t.name = "t".to_owned();
+        t.programme = Some(Programme {
+            end: Some(date(2023, 12, 31)),
+            ..Programme::default()
+        });
+        t
     }
 
     fn run(t: &Territory) -> Vec<Finding> {

@@ -284,8 +284,8 @@ fn words<'v>(value: &'v Value, what: &str) -> Result<Vec<&'v str>, String> {
 /// spacing: "dc 4" is DC4), with a suggestion when it names neither.
 fn objective_or_domain(territory: &Territory, word: &str) -> Result<String, String> {
     let wanted = key(word);
-    let objectives = territory.objectives.iter().map(|o| o.id.as_str());
-    let domains = territory.domains.iter().map(|d| d.id.as_str());
+    let objectives = territory.objectives().iter().map(|o| o.id.as_str());
+    let domains = territory.domains().iter().map(|d| d.id.as_str());
     if let Some(id) = objectives
         .clone()
         .chain(domains.clone())

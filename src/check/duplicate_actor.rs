@@ -1,4 +1,12 @@
 //! `duplicate-actor`: two rows of actors.csv that are probably the same body.
+//!
+//! Comparing every pair of actors costs the square of their number (50,000 actors are more
+//! than a billion pairs), so the rule first finds the pairs worth comparing: actors sharing a
+//! name or alias key, and actors one of whose labels abbreviates a label of the other, found by
+//! walking each label through a word trie of every label (`Trie`). Those pairs are then judged
+//! exactly as before (`same_body`), in the same order.
+
+use foldhash::{HashMap, HashSet};
 
 use super::message::{Doc, Hint, Message, SameBody};
 use super::{Context, Finding, Rule, Severity};
@@ -14,41 +22,311 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
-    let labels: Vec<Vec<Label>> = territory.actors.iter().map(labels).collect();
+    let labels: Vec<Vec<Label>> = territory.actors().iter().map(labels).collect();
+    let pairs = candidates(&labels);
+    findings(cx, territory, &labels, pairs)
+}
+
+/// The findings among these pairs of actors (`i < j`, in order).
+fn findings(
+    cx: &Context,
+    territory: &Territory,
+    labels: &[Vec<Label>],
+    pairs: impl IntoIterator<Item = (usize, usize)>,
+) -> Vec<Finding> {
+    let actors = territory.actors();
     let mut findings = Vec::new();
-    for (i, a) in territory.actors.iter().enumerate() {
-        for (j, b) in territory.actors.iter().enumerate().skip(i + 1) {
-            let Some(reason) = same_body(&labels[i], &labels[j]) else {
-                continue;
-            };
-            if cx.facts.nested(&a.id, &b.id) {
-                continue;
-            }
-            let mut f = cx.finding(Message::DuplicateActors {
-                first: a.name.clone(),
-                second: b.name.clone(),
-                reason,
-            });
-            f.actors = vec![a.id.clone(), b.id.clone()];
-            f.location = Some(b.origin.clone());
-            let aliases = merged_aliases(a, b);
-            f.hint = Some(if aliases == a.aliases.join("|") {
-                Hint::DeleteTheSecond {
-                    keep: a.name.clone(),
-                    remove: b.name.clone(),
-                }
-            } else {
-                Hint::MergeIntoTheFirst {
-                    keep: a.name.clone(),
-                    at: a.origin.clone(),
-                    remove: b.name.clone(),
-                    aliases,
-                }
-            });
-            findings.push(f);
+    for (i, j) in pairs {
+        let (a, b) = (&actors[i], &actors[j]);
+        let Some(reason) = same_body(&labels[i], &labels[j]) else {
+            continue;
+        };
+        if cx.facts.nested(&a.id, &b.id) {
+            continue;
         }
+        let mut f = cx.finding(Message::DuplicateActors {
+            first: a.name.clone(),
+            second: b.name.clone(),
+            reason,
+        });
+        f.actors = vec![a.id.clone(), b.id.clone()];
+        f.location = Some(b.origin.clone());
+        let aliases = merged_aliases(a, b);
+        f.hint = Some(if aliases == a.aliases.join("|") {
+            Hint::DeleteTheSecond {
+                keep: a.name.clone(),
+                remove: b.name.clone(),
+            }
+        } else {
+            Hint::MergeIntoTheFirst {
+                keep: a.name.clone(),
+                at: a.origin.clone(),
+                remove: b.name.clone(),
+                aliases,
+            }
+        });
+        findings.push(f);
     }
     findings
+}
+
+/// Every pair of actors (`i < j`, sorted) that `same_body` may accept: a superset of those it
+/// does, found without comparing every pair.
+fn candidates(labels: &[Vec<Label>]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    // Equal names and shared aliases: one key.
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (i, own) in labels.iter().enumerate() {
+        for label in own {
+            let actors = by_key.entry(label.key.as_str()).or_default();
+            if actors.last() != Some(&i) {
+                actors.push(i);
+            }
+        }
+    }
+    for actors in by_key.values() {
+        for (n, &i) in actors.iter().enumerate() {
+            pairs.extend(actors[n + 1..].iter().map(|&j| (i, j)));
+        }
+    }
+    // Abbreviations: each label against the trie of every label it could abbreviate.
+    let trie = Trie::new(labels);
+    let mut search = Search::default();
+    let mut found = Vec::new();
+    for (i, own) in labels.iter().enumerate() {
+        for label in own {
+            found.clear();
+            trie.abbreviated_by(&label.words, &mut search, &mut found);
+            pairs.extend(
+                found
+                    .iter()
+                    .filter(|&&j| j != i)
+                    .map(|&j| (i.min(j), i.max(j))),
+            );
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// The longest label `abbreviates_words` takes as the long side, in words.
+const LONGEST: usize = 12;
+
+/// The labels of every actor that can be the long side of an abbreviation (`LONGEST` words or
+/// fewer), word by word, in compact form: node 0 is the empty label; each node's children are
+/// sorted by (initial, word) so that one word is found by a binary search, and again by
+/// (initial, most words below first) so that spelling a run of initials only visits the
+/// children with enough words below them for the letters left.
+struct Trie {
+    /// Per distinct word: its initial and whether it is a stop word.
+    words: Vec<(u8, bool)>,
+    ids: HashMap<String, u32>,
+    /// Per node, the range of its children in `children`, its stop-word children in `stops`,
+    /// and the actors whose label ends there in `ends`.
+    child_range: Vec<(u32, u32)>,
+    stop_range: Vec<(u32, u32)>,
+    end_range: Vec<(u32, u32)>,
+    /// (initial, word, node).
+    children: Vec<(u8, u32, u32)>,
+    /// (initial, height, node), the same children by initial, then height downwards.
+    spelling: Vec<(u8, u8, u32)>,
+    stops: Vec<u32>,
+    ends: Vec<usize>,
+    depth: Vec<u8>,
+    /// The most words on a path below the node.
+    height: Vec<u8>,
+}
+
+/// The states of a walk through the trie, kept between walks to reuse their memory: (words of
+/// the short label consumed, node, abbreviated yet), and the same for one run of initials
+/// (letters spelled, node).
+#[derive(Default)]
+struct Search {
+    seen: HashSet<(usize, u32, bool)>,
+    todo: Vec<(usize, u32, bool)>,
+    spelled: HashSet<(usize, u32)>,
+    spelling: Vec<(usize, u32)>,
+    /// The nodes where the last run of initials may end.
+    run_ends: Vec<u32>,
+}
+
+impl Trie {
+    fn new(labels: &[Vec<Label>]) -> Trie {
+        let mut words: Vec<(u8, bool)> = Vec::new();
+        let mut ids: HashMap<String, u32> = HashMap::default();
+        let mut edges: HashMap<(u32, u32), u32> = HashMap::default();
+        let mut depth: Vec<u8> = vec![0];
+        let mut ends: Vec<(u32, usize)> = Vec::new();
+        for (actor, own) in labels.iter().enumerate() {
+            for label in own.iter().filter(|l| l.words.len() <= LONGEST) {
+                let mut node = 0u32;
+                for word in &label.words {
+                    let id = *ids.entry(word.lower.clone()).or_insert_with(|| {
+                        words.push((word.initial().unwrap_or(0), word.is_stop()));
+                        (words.len() - 1) as u32
+                    });
+                    node = *edges.entry((node, id)).or_insert_with(|| {
+                        depth.push(depth[node as usize] + 1);
+                        (depth.len() - 1) as u32
+                    });
+                }
+                ends.push((node, actor));
+            }
+        }
+        let nodes = depth.len();
+        let mut edges: Vec<(u32, u8, u32, u32)> = edges
+            .into_iter()
+            .map(|((parent, word), child)| (parent, words[word as usize].0, word, child))
+            .collect();
+        edges.sort_unstable();
+        ends.sort_unstable();
+        ends.dedup();
+        // A child is created after its parent: going down the children, heights are final.
+        let mut height = vec![0u8; nodes];
+        let mut by_child: Vec<(u32, u32)> = edges.iter().map(|e| (e.3, e.0)).collect();
+        by_child.sort_unstable_by(|a, b| b.cmp(a));
+        for (child, parent) in by_child {
+            let h = height[child as usize] + 1;
+            height[parent as usize] = height[parent as usize].max(h);
+        }
+        let ranges = |keys: &mut dyn Iterator<Item = u32>| {
+            let mut range = vec![(0u32, 0u32); nodes];
+            for (i, node) in keys.enumerate() {
+                let r = &mut range[node as usize];
+                if r.1 == 0 {
+                    r.0 = i as u32;
+                }
+                r.1 = i as u32 + 1;
+            }
+            range
+        };
+        let child_range = ranges(&mut edges.iter().map(|e| e.0));
+        let stop_edges: Vec<&(u32, u8, u32, u32)> =
+            edges.iter().filter(|e| words[e.2 as usize].1).collect();
+        let stop_range = ranges(&mut stop_edges.iter().map(|e| e.0));
+        let stops = stop_edges.iter().map(|e| e.3).collect();
+        let end_range = ranges(&mut ends.iter().map(|e| e.0));
+        let mut spelling: Vec<(u32, u8, std::cmp::Reverse<u8>, u32)> = edges
+            .iter()
+            .map(|e| (e.0, e.1, std::cmp::Reverse(height[e.3 as usize]), e.3))
+            .collect();
+        spelling.sort_unstable();
+        Trie {
+            spelling: spelling.iter().map(|e| (e.1, e.2.0, e.3)).collect(),
+            words,
+            ids,
+            child_range,
+            stop_range,
+            end_range,
+            children: edges.iter().map(|e| (e.1, e.2, e.3)).collect(),
+            stops,
+            ends: ends.into_iter().map(|e| e.1).collect(),
+            depth,
+            height,
+        }
+    }
+
+    fn children(&self, node: u32) -> &[(u8, u32, u32)] {
+        let (from, to) = self.child_range[node as usize];
+        &self.children[from as usize..to as usize]
+    }
+
+    fn stops(&self, node: u32) -> &[u32] {
+        let (from, to) = self.stop_range[node as usize];
+        &self.stops[from as usize..to as usize]
+    }
+
+    fn ends(&self, node: u32) -> &[usize] {
+        let (from, to) = self.end_range[node as usize];
+        &self.ends[from as usize..to as usize]
+    }
+
+    /// The children of `node` through a word with this initial and at least `height` words
+    /// below them.
+    fn spelling(&self, node: u32, initial: u8, height: usize) -> &[(u8, u8, u32)] {
+        let (from, to) = self.child_range[node as usize];
+        let children = &self.spelling[from as usize..to as usize];
+        let from = children.partition_point(|c| c.0 < initial);
+        let to = children
+            .partition_point(|c| c.0 < initial || (c.0 == initial && c.1 as usize >= height));
+        &children[from..to]
+    }
+
+    /// The child of `node` through this very word.
+    fn child(&self, node: u32, word: &Word) -> Option<u32> {
+        let &id = self.ids.get(&word.lower)?;
+        let key = (self.words[id as usize].0, id);
+        let children = self.children(node);
+        children
+            .binary_search_by(|c| (c.0, c.1).cmp(&key))
+            .ok()
+            .map(|i| children[i].2)
+    }
+
+    /// Into `found`, the actors with a label that `short` may abbreviate: `walk` run on every
+    /// label of the trie at once (without its length conditions, which `same_body` checks).
+    fn abbreviated_by(&self, short: &[Word], search: &mut Search, found: &mut Vec<usize>) {
+        search.seen.clear();
+        search.todo.clear();
+        search.todo.push((0, 0, false));
+        while let Some((i, node, abbreviated)) = search.todo.pop() {
+            if !search.seen.insert((i, node, abbreviated)) {
+                continue;
+            }
+            if i == short.len() && abbreviated {
+                found.extend_from_slice(self.ends(node));
+            }
+            // A stop word of the long label may be left out.
+            for &child in self.stops(node) {
+                search.todo.push((i, child, abbreviated));
+            }
+            let Some(x) = short.get(i) else {
+                continue;
+            };
+            if x.is_stop() {
+                search.todo.push((i + 1, node, abbreviated));
+            }
+            if let Some(child) = self.child(node, x) {
+                search.todo.push((i + 1, child, abbreviated));
+            }
+            if x.lower.len() >= 2 {
+                let capitals = x.capitals.as_deref().map(str::as_bytes);
+                for letters in std::iter::once(x.lower.as_bytes()).chain(capitals) {
+                    self.spell(letters, node, search);
+                    while let Some(end) = search.run_ends.pop() {
+                        search.todo.push((i + 1, end, true));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Into `search.run_ends`, the nodes where a run of two words or more from `from` ends
+    /// whose initials spell `letters` (as in `spells`: a stop word gives its initial or not).
+    fn spell(&self, letters: &[u8], from: u32, search: &mut Search) {
+        search.spelled.clear();
+        search.spelling.clear();
+        search.spelling.push((0, from));
+        while let Some((j, node)) = search.spelling.pop() {
+            if !search.spelled.insert((j, node)) {
+                continue;
+            }
+            let n = node as usize;
+            if j == letters.len() && self.depth[n] >= self.depth[from as usize] + 2 {
+                search.run_ends.push(node);
+            }
+            // Each letter left needs a word below.
+            let left = letters.len() - j;
+            let stops = self.stops(node).iter().copied();
+            let skipped = stops.filter(|&c| self.height[c as usize] as usize >= left);
+            search.spelling.extend(skipped.map(|c| (j, c)));
+            if let Some(&letter) = letters.get(j) {
+                let spelled = self.spelling(node, letter, left - 1);
+                search.spelling.extend(spelled.iter().map(|c| (j + 1, c.2)));
+            }
+        }
+    }
 }
 
 /// A name or an alias, with what comparisons need, computed once per actor.
@@ -143,19 +421,21 @@ impl Word {
 }
 
 fn words(name: &str) -> Vec<Word> {
-    deunicode::deunicode(name)
+    let is_capital = |c: &char| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '&';
+    deunicode::deunicode_with_tofu_cow(name, "[?]")
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '&'))
         .filter(|w| !w.is_empty())
         .map(|w| {
-            let capitals: String = w
-                .chars()
-                .filter(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '&')
-                .collect::<String>()
-                .to_ascii_lowercase();
-            let mixed = w.chars().any(|c| c.is_ascii_lowercase()) && capitals.len() >= 2;
+            // Only a word that mixes cases keeps its capitals ("SyMPaC": "smpc").
+            let mixed = w.chars().any(|c| c.is_ascii_lowercase())
+                && w.chars().filter(is_capital).nth(1).is_some();
+            let capitals = mixed.then(|| {
+                let capitals: String = w.chars().filter(is_capital).collect();
+                capitals.to_ascii_lowercase()
+            });
             Word {
                 lower: w.to_ascii_lowercase(),
-                capitals: mixed.then_some(capitals),
+                capitals,
             }
         })
         .collect()
@@ -171,7 +451,7 @@ fn abbreviates(short: &str, long: &str) -> bool {
 
 fn abbreviates_words(s: &[Word], l: &[Word]) -> bool {
     s.len() < l.len() + s.iter().filter(|w| w.is_stop()).count()
-        && l.len() <= 12
+        && l.len() <= LONGEST
         && walk(s, l, false)
 }
 
@@ -212,7 +492,269 @@ fn spells(letters: &[u8], run: &[Word]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{findings_of, territory};
+    use crate::check::{Facts, findings_of, territory};
+    use crate::model::Tables;
+    use proptest::prelude::*;
+
+    /// The findings of the rule, and those of the rule as it was: every pair compared.
+    fn indexed_and_pairwise(t: &Territory) -> (Vec<Finding>, Vec<Finding>) {
+        let facts = Facts::new(t);
+        let cx = Context {
+            rule: &RULE,
+            severity: RULE.severity,
+            facts: &facts,
+            params: &[],
+            severity_set: false,
+        };
+        let labels: Vec<Vec<Label>> = t.actors().iter().map(labels).collect();
+        let n = labels.len();
+        let every_pair = (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j)));
+        (check(&cx, t), findings(&cx, t, &labels, every_pair))
+    }
+
+    /// Words of long names, and the stop words between them.
+    const LONG: &[&str] = &[
+        "Syndicat",
+        "Mixte",
+        "Pays",
+        "Calaisis",
+        "Agence",
+        "Environnement",
+        "Maîtrise",
+        "Énergie",
+        "Grand",
+        "Calais",
+        "Terres",
+        "Mers",
+        "Communauté",
+        "communes",
+        "Parc",
+        "Naturel",
+        "Régional",
+        "Caps",
+        "Marais",
+        "Opale",
+        "Hauts",
+        "France",
+        "Région",
+        "Service",
+        "Public",
+        "Efficacité",
+        "énergétique",
+        "&",
+        "3",
+        "EPCI",
+        "ADEME",
+        "SyMPaC",
+        "HdF",
+        "eMobility",
+    ];
+    const STOP: &[&str] = &[
+        "de", "du", "la", "l'", "et", "des", "le", "les", "pour", "sur", "au", "aux", "d'", "of",
+        "the", "and", "a", "en",
+    ];
+
+    fn word(n: u8) -> &'static str {
+        if n.is_multiple_of(3) {
+            STOP[n as usize % STOP.len()]
+        } else {
+            LONG[n as usize % LONG.len()]
+        }
+    }
+
+    /// A name of these words, and a short form of it made with `choices`: runs of words
+    /// replaced by their initials (upper, lower or mixed case, stop words giving their initial
+    /// or not), stop words dropped or added, the other words kept; sometimes a near miss.
+    fn long_and_short(words: &[u8], choices: &[u8]) -> (String, String) {
+        let long: Vec<&str> = words.iter().map(|&n| word(n)).collect();
+        let mut choice = choices.iter().cycle().copied();
+        let mut next = move || choice.next().unwrap_or(0);
+        let mut short: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < long.len() {
+            let c = next();
+            let stop = STOP.contains(&long[i]);
+            if c % 4 == 0 && i + 1 < long.len() {
+                let k = (2 + next() as usize % 4).min(long.len() - i);
+                let mut letters = String::new();
+                for w in &long[i..i + k] {
+                    let initial = deunicode::deunicode(w).chars().next().unwrap_or('x');
+                    if !STOP.contains(w) || next() % 2 == 0 {
+                        letters.push(initial);
+                    }
+                }
+                short.push(match next() % 4 {
+                    0 => letters.to_lowercase(),
+                    // Capitals with lowercase letters between: "SyMPaC".
+                    1 => letters
+                        .to_uppercase()
+                        .chars()
+                        .flat_map(|l| [l, 'y'])
+                        .collect(),
+                    // One letter too many or too few: a near miss.
+                    2 if next() % 2 == 0 => letters.to_uppercase() + "X",
+                    _ => letters.to_uppercase(),
+                });
+                i += k;
+            } else if c % 4 == 1 && stop {
+                i += 1;
+            } else {
+                short.push(if c % 8 == 2 {
+                    deunicode::deunicode(long[i]).to_uppercase()
+                } else {
+                    long[i].to_owned()
+                });
+                i += 1;
+            }
+            if next() % 9 == 0 {
+                short.push(STOP[next() as usize % STOP.len()].to_owned());
+            }
+        }
+        let gap = [" ", "-", " ", "'"][next() as usize % 4];
+        (long.join(" "), short.join(gap))
+    }
+
+    /// Actors named by pairs of a long name and a short form of it (as names or aliases), and by
+    /// random words; some of them groups of earlier ones.
+    fn actors(n: usize) -> impl Strategy<Value = Territory> {
+        let pair = (
+            prop::collection::vec(any::<u8>(), 1..9),
+            prop::collection::vec(any::<u8>(), 1..24),
+        )
+            .prop_map(|(words, choices)| long_and_short(&words, &choices));
+        let noise = prop::collection::vec(any::<u8>(), 1..5)
+            .prop_map(|w| w.iter().map(|&n| word(n)).collect::<Vec<_>>().join(" "));
+        let actor = (pair, noise, any::<u8>(), any::<prop::sample::Index>());
+        prop::collection::vec(actor, 0..n).prop_map(|rows| {
+            let mut tables = Tables::default();
+            let mut add = |name: String, aliases: Vec<String>, group: Option<usize>| {
+                let i = tables.actors.len();
+                let members = group
+                    .filter(|_| i > 0)
+                    .map(|g| vec![format!("a{}", g % i)])
+                    .unwrap_or_default();
+                tables.actors.push(Actor {
+                    id: format!("a{i}"),
+                    name,
+                    kind: None,
+                    short: None,
+                    aliases,
+                    members,
+                    origin: crate::error::Location::new("actors.csv", i + 2),
+                });
+            };
+            for ((long, short), noise, layout, member) in rows {
+                let group = (layout % 3 == 0).then(|| member.index(1000));
+                match layout % 5 {
+                    4 => {
+                        add(long, vec![short.clone()], None);
+                        add(noise, vec![short], group);
+                    }
+                    0 => {
+                        add(long, Vec::new(), None);
+                        add(short, Vec::new(), group);
+                    }
+                    1 => {
+                        add(noise, vec![short], group);
+                        add(long, Vec::new(), None);
+                    }
+                    2 => add(long, vec![short, noise], group),
+                    _ => {
+                        add(short, Vec::new(), None);
+                        add(noise, vec![long], group);
+                    }
+                }
+            }
+            Territory::new(tables)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn the_index_finds_what_comparing_every_pair_finds(t in actors(8)) {
+            let (indexed, pairwise) = indexed_and_pairwise(&t);
+            prop_assert_eq!(indexed, pairwise);
+        }
+    }
+
+    /// The random territories do hold abbreviations, of every kind the rule knows.
+    #[test]
+    fn the_random_territories_hold_abbreviations() {
+        use proptest::strategy::ValueTree;
+        let mut runner = proptest::test_runner::TestRunner::deterministic();
+        let mut reasons = HashSet::default();
+        for _ in 0..300 {
+            let t = actors(8)
+                .new_tree(&mut runner)
+                .expect("a territory")
+                .current();
+            for f in indexed_and_pairwise(&t).1 {
+                let message = f.message.render(crate::i18n::Lang::En);
+                let reason = message.split(": ").nth(1).unwrap_or_default().to_owned();
+                reasons.insert(if reason.contains("abbreviates") {
+                    "abbreviates".to_owned()
+                } else {
+                    reason.split('"').next().unwrap_or_default().to_owned()
+                });
+            }
+        }
+        let mut reasons: Vec<String> = reasons.into_iter().collect();
+        reasons.sort();
+        assert_eq!(reasons.len(), 4, "{reasons:?}");
+    }
+
+    #[test]
+    fn the_index_finds_what_comparing_every_pair_finds_on_every_fixture() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut paths = vec![
+            root.join("actors/calaisis"),
+            root.join("tests/fixtures/status"),
+        ];
+        for folder in ["tests/fixtures/rules", "tests/fixtures/sheets"] {
+            for entry in std::fs::read_dir(root.join(folder)).expect("fixtures") {
+                paths.push(entry.expect("a fixture").path());
+            }
+        }
+        paths.sort();
+        let mut compared = 0;
+        for path in &paths {
+            let Ok(t) = crate::load::load(path) else {
+                continue;
+            };
+            let (indexed, pairwise) = indexed_and_pairwise(&t);
+            assert_eq!(indexed, pairwise, "{}", path.display());
+            compared += 1;
+        }
+        assert!(compared >= 25, "only {compared} fixtures loaded");
+        let t = territory(include_str!(
+            "../../tests/fixtures/rules/duplicate-actor.fires.json"
+        ));
+        assert_eq!(
+            indexed_and_pairwise(&t).0.len(),
+            3,
+            "the fixture that fires"
+        );
+    }
+
+    #[test]
+    fn a_name_of_twelve_words_can_be_abbreviated_and_one_of_thirteen_cannot() {
+        let words = [
+            "Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India",
+            "Juliett", "Kilo", "Lima", "Mike",
+        ];
+        for n in [12, 13] {
+            let initials: String = words[..n].iter().map(|w| &w[..1]).collect();
+            let t = territory(&format!(
+                r#"{{"actors": [{{"id": "long", "name": "{}"}}, {{"id": "short", "name": "{initials}"}}]}}"#,
+                words[..n].join(" ")
+            ));
+            let (indexed, pairwise) = indexed_and_pairwise(&t);
+            assert_eq!(indexed, pairwise);
+            assert_eq!(indexed.len(), usize::from(n == 12), "{n} words");
+        }
+    }
 
     #[test]
     fn acronyms_are_recognised() {

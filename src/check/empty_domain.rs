@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for domain in &territory.domains {
+    for domain in territory.domains() {
         let objectives: Vec<_> = territory.objectives_of(&domain.id).collect();
         let mut f = if objectives.is_empty() {
             let mut f = cx.finding(Message::DomainWithoutObjective {

@@ -1,69 +1,38 @@
-//! What the rules ask of a territory, computed once per run: who holds which role towards each
-//! objective (domain-wide links included), and each actor's groups. Also the group semantics:
+//! What the rules ask of a territory beyond the model's own lookups, computed once per run:
+//! each actor's groups, nested or not, and whether a link names it. Also the group semantics:
 //! a group actor ("Les 3 EPCI") stands for its members, and a member holds, through its groups,
 //! the roles its groups hold. Groups may nest.
 
-use std::collections::HashMap;
+use petgraph::Direction;
+use petgraph::visit::EdgeRef;
 
-use crate::model::{Actor, Link, Objective, Role, Scope, Territory};
+use crate::model::{Actor, Edge, Link, Node, Objective, Role, Territory};
 
 pub struct Facts<'t> {
     territory: &'t Territory,
-    actor_ix: HashMap<&'t str, usize>,
-    objective_ix: HashMap<&'t str, usize>,
-    /// Per objective: (role, actor, link) for each link that applies to it, in link order.
-    roles: Vec<Vec<(Role, usize, usize)>>,
     /// Per actor: the groups that contain it, directly or not, in file order.
     groups: Vec<Vec<usize>>,
-    /// Per actor: named by at least one link.
-    linked: Vec<bool>,
 }
 
 impl<'t> Facts<'t> {
     pub fn new(territory: &'t Territory) -> Self {
-        let actor_ix: HashMap<&str, usize> = territory
+        // The groups an actor belongs to directly: its member-of edges in the graph.
+        let g = territory.graph();
+        let parents: Vec<Vec<usize>> = g
             .actors
             .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i))
+            .map(|&node| {
+                g.graph
+                    .edges_directed(node, Direction::Outgoing)
+                    .filter(|e| *e.weight() == Edge::MemberOf)
+                    .filter_map(|e| match g.graph[e.target()] {
+                        Node::Actor(group) => Some(group),
+                        _ => None,
+                    })
+                    .collect()
+            })
             .collect();
-        let objective_ix: HashMap<&str, usize> = territory
-            .objectives
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (o.id.as_str(), i))
-            .collect();
-        let mut by_domain: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, o) in territory.objectives.iter().enumerate() {
-            by_domain.entry(o.domain.as_str()).or_default().push(i);
-        }
-        let mut roles = vec![Vec::new(); territory.objectives.len()];
-        let mut linked = vec![false; territory.actors.len()];
-        for (l, link) in territory.links.iter().enumerate() {
-            let Some(&a) = actor_ix.get(link.actor.as_str()) else {
-                continue;
-            };
-            linked[a] = true;
-            let targets: &[usize] = match &link.scope {
-                Scope::Objective(id) => match objective_ix.get(id.as_str()) {
-                    Some(o) => std::slice::from_ref(o),
-                    None => &[],
-                },
-                Scope::Domain(id) => by_domain.get(id.as_str()).map_or(&[], Vec::as_slice),
-            };
-            for &o in targets {
-                roles[o].push((link.role, a, l));
-            }
-        }
-        let mut parents = vec![Vec::new(); territory.actors.len()];
-        for (g, group) in territory.actors.iter().enumerate() {
-            for member in &group.members {
-                if let Some(&m) = actor_ix.get(member.as_str()) {
-                    parents[m].push(g);
-                }
-            }
-        }
-        let groups = (0..territory.actors.len())
+        let groups = (0..territory.actors().len())
             .map(|a| {
                 let mut found: Vec<usize> = Vec::new();
                 let mut todo = parents[a].clone();
@@ -77,77 +46,59 @@ impl<'t> Facts<'t> {
                 found
             })
             .collect();
-        Facts {
-            territory,
-            actor_ix,
-            objective_ix,
-            roles,
-            groups,
-            linked,
-        }
-    }
-
-    fn links_of(&self, objective: &Objective) -> &[(Role, usize, usize)] {
-        self.objective_ix
-            .get(objective.id.as_str())
-            .map_or(&[], |&o| self.roles[o].as_slice())
+        Facts { territory, groups }
     }
 
     /// The actors holding `role` towards an objective, each once, in link order; a group
-    /// counts as itself (same answer as `Territory::actors_in_role`, without its scans).
+    /// counts as itself.
     pub fn in_role(&self, objective: &Objective, role: Role) -> Vec<&'t Actor> {
-        self.holders(objective, role)
-            .into_iter()
-            .map(|(actor, _)| actor)
-            .collect()
+        self.territory.actors_in_role(objective, role)
     }
 
     /// The actors holding `role` towards an objective, each once, in link order, with the
     /// first link that gives it to them (the objective's own or its domain's).
     pub fn holders(&self, objective: &Objective, role: Role) -> Vec<(&'t Actor, &'t Link)> {
-        let mut out: Vec<(usize, usize)> = Vec::new();
-        for &(r, a, l) in self.links_of(objective) {
-            if r == role && !out.iter().any(|&(seen, _)| seen == a) {
-                out.push((a, l));
-            }
-        }
-        out.into_iter()
-            .map(|(a, l)| (&self.territory.actors[a], &self.territory.links[l]))
-            .collect()
+        self.territory.holders(objective, role)
     }
 
     /// True when `member` belongs to `group`, directly or through other groups.
     pub fn is_member_of(&self, member: &str, group: &str) -> bool {
-        match (self.actor_ix.get(member), self.actor_ix.get(group)) {
-            (Some(&m), Some(&g)) => self.groups[m].contains(&g),
+        let position = |id| self.territory.actor_position(id);
+        match (position(member), position(group)) {
+            (Some(m), Some(g)) => self.groups[m].binary_search(&g).is_ok(),
             _ => false,
         }
     }
 
     /// True when at least one actor is linked to the objective, in any role.
     pub fn is_mapped(&self, objective: &Objective) -> bool {
-        !self.links_of(objective).is_empty()
+        self.territory.involvements(objective).next().is_some()
     }
 
     /// True when a link names the actor itself.
     pub fn is_linked(&self, actor: &str) -> bool {
-        self.actor_ix.get(actor).is_some_and(|&a| self.linked[a])
+        self.territory.is_linked(actor)
     }
 
     /// Every group `actor` belongs to, directly or through other groups, each once, in file order.
     pub fn groups_containing(&self, actor: &str) -> Vec<&'t Actor> {
-        self.actor_ix.get(actor).map_or(Vec::new(), |&a| {
-            self.groups[a]
-                .iter()
-                .map(|&g| &self.territory.actors[g])
-                .collect()
-        })
+        self.territory
+            .actor_position(actor)
+            .map_or(Vec::new(), |a| {
+                self.groups[a]
+                    .iter()
+                    .map(|&g| &self.territory.actors()[g])
+                    .collect()
+            })
     }
 
     /// True when `a` is a member of `b`, or `b` of `a`, directly or through other groups.
     pub fn nested(&self, a: &str, b: &str) -> bool {
-        match (self.actor_ix.get(a), self.actor_ix.get(b)) {
-            (Some(&a), Some(&b)) => self.groups[a].contains(&b) || self.groups[b].contains(&a),
+        let position = |id| self.territory.actor_position(id);
+        match (position(a), position(b)) {
+            (Some(a), Some(b)) => {
+                self.groups[a].binary_search(&b).is_ok() || self.groups[b].binary_search(&a).is_ok()
+            }
             _ => false,
         }
     }
@@ -164,11 +115,7 @@ impl<'t> Facts<'t> {
                     continue;
                 }
                 seen_groups.push(&actor.id);
-                let members = actor
-                    .members
-                    .iter()
-                    .filter_map(|m| self.actor_ix.get(m.as_str()))
-                    .map(|&m| &self.territory.actors[m]);
+                let members = actor.members.iter().filter_map(|m| self.territory.actor(m));
                 todo.extend(members.rev());
             } else if !out.iter().any(|a| a.id == actor.id) {
                 out.push(actor);
@@ -231,24 +178,25 @@ mod tests {
     }
 
     #[test]
-    fn roles_agree_with_the_model() {
+    fn domain_wide_links_count_and_only_links_make_an_actor_linked() {
         let t = territory(NESTED);
         let facts = Facts::new(&t);
-        for o in &t.objectives {
-            for role in Role::ALL {
-                let ours: Vec<&str> = facts
-                    .in_role(o, role)
-                    .iter()
-                    .map(|a| a.id.as_str())
-                    .collect();
-                let model: Vec<&str> = t
-                    .actors_in_role(o, role)
-                    .iter()
-                    .map(|a| a.id.as_str())
-                    .collect();
-                assert_eq!(ours, model, "{} {role}", o.id);
-            }
-        }
-        assert!(facts.is_linked("c") && !facts.is_linked("ab"));
+        let funders = |o: &str| -> Vec<String> {
+            let o = t.objective(o).unwrap();
+            facts
+                .in_role(o, Role::Funder)
+                .iter()
+                .map(|a| a.id.clone())
+                .collect()
+        };
+        // "C" twice on o, then "A" on all of D1: each once, in link order.
+        assert_eq!(funders("o"), ["c", "a"]);
+        assert_eq!(funders("p"), ["a"]);
+        assert!(facts.is_mapped(t.objective("p").unwrap()));
+        assert!(facts.is_linked("c") && facts.is_linked("a"));
+        assert!(
+            !facts.is_linked("ab") && !facts.is_linked("all"),
+            "groups of linked actors"
+        );
     }
 }

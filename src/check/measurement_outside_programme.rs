@@ -26,7 +26,7 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
         return Vec::new();
     };
     let mut findings = Vec::new();
-    for m in &territory.progress {
+    for m in territory.progress() {
         let side = match (programme.start, programme.end) {
             (Some(start), _) if m.date < start => Outside::BeforeStart(start),
             (_, Some(end)) if m.date > end => Outside::AfterEnd(end),
@@ -41,7 +41,7 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
         });
         f.hint = Some(Hint::CheckTheDate {
             side,
-            file: m.origin.file.clone(),
+            file: m.origin.file.to_string(),
         });
         f.objectives.push(m.objective.clone());
         f.location = Some(m.origin.clone());

@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for objective in &territory.objectives {
+    for objective in territory.objectives() {
         if !cx.facts.in_role(objective, Role::Lead).is_empty() {
             continue;
         }

@@ -21,7 +21,7 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
     let required = cx.roles("roles");
     let mut findings = Vec::new();
-    for objective in &territory.objectives {
+    for objective in territory.objectives() {
         if !cx.facts.is_mapped(objective) {
             continue;
         }

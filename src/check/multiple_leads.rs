@@ -34,7 +34,7 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
     let agreed = cx.ids("agreed");
     let mut findings = Vec::new();
-    for objective in &territory.objectives {
+    for objective in territory.objectives() {
         if agreed
             .iter()
             .any(|id| *id == objective.id || *id == objective.domain)

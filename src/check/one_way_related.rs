@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for domain in &territory.domains {
+    for domain in territory.domains() {
         let one_way: Vec<&str> = domain
             .related
             .iter()

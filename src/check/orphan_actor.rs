@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
     let linked = |id: &str| cx.facts.is_linked(id);
     territory
-        .actors
+        .actors()
         .iter()
         .filter(|a| !linked(&a.id))
         .filter(|a| {

@@ -23,17 +23,26 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
     let max = cx.count("max");
     // For each body, the objectives it leads and the group it leads each through, if any.
     let mut led: Vec<(&str, Vec<Led>)> = territory
-        .actors
+        .actors()
         .iter()
         .filter(|a| !a.is_group())
         .map(|a| (a.id.as_str(), Vec::new()))
         .collect();
-    for objective in &territory.objectives {
+    // Each actor's place in `led`, by its row in the actors table.
+    let mut row_of: Vec<Option<usize>> = vec![None; territory.actors().len()];
+    for (r, (id, _)) in led.iter().enumerate() {
+        if let Some(a) = territory.actor_position(id) {
+            row_of[a].get_or_insert(r);
+        }
+    }
+    for objective in territory.objectives() {
         for lead in cx.facts.in_role(objective, Role::Lead) {
             let through = lead.is_group().then_some(lead);
             for body in cx.facts.bodies(&[lead]) {
-                if let Some((_, list)) = led.iter_mut().find(|(id, _)| *id == body.id) {
-                    match list.iter_mut().find(|(o, _)| o.id == objective.id) {
+                let row = territory.actor_position(&body.id).and_then(|a| row_of[a]);
+                if let Some((_, list)) = row.map(|r| &mut led[r]) {
+                    // Objectives come one by one: one already listed is the last.
+                    match list.last_mut().filter(|(o, _)| o.id == objective.id) {
                         // Led directly and through a group: directly says more.
                         Some(entry) => {
                             if through.is_none() {

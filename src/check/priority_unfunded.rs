@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
     territory
-        .objectives
+        .objectives()
         .iter()
         .filter(|o| o.priority && cx.facts.in_role(o, Role::Funder).is_empty())
         .map(|objective| {

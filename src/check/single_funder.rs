@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for objective in &territory.objectives {
+    for objective in territory.objectives() {
         let funders = cx.facts.in_role(objective, Role::Funder);
         let bodies = cx.facts.bodies(&funders);
         let [body] = bodies.as_slice() else {

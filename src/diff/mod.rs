@@ -131,13 +131,13 @@ pub fn compare(old: &Territory, new: &Territory) -> Result<Diff, Error> {
         name: a.name.clone(),
     };
     let mut actors_added: Vec<ActorRef> = new
-        .actors
+        .actors()
         .iter()
         .filter(|a| old.actor(&a.id).is_none())
         .map(actor_ref)
         .collect();
     let mut actors_removed: Vec<ActorRef> = old
-        .actors
+        .actors()
         .iter()
         .filter(|a| new.actor(&a.id).is_none())
         .map(actor_ref)
@@ -145,20 +145,20 @@ pub fn compare(old: &Territory, new: &Territory) -> Result<Diff, Error> {
     actors_added.sort();
     actors_removed.sort();
     let objectives_added = new
-        .objectives
+        .objectives()
         .iter()
         .filter(|o| old.objective(&o.id).is_none())
         .map(|o| o.id.clone())
         .collect();
     let objectives_removed = old
-        .objectives
+        .objectives()
         .iter()
         .filter(|o| new.objective(&o.id).is_none())
         .map(|o| o.id.clone())
         .collect();
 
     let mut roles = Vec::new();
-    for o_new in &new.objectives {
+    for o_new in new.objectives() {
         let Some(o_old) = old.objective(&o_new.id) else {
             continue;
         };

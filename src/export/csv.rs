@@ -18,7 +18,7 @@ pub fn write(x: &Export<'_>) -> Vec<u8> {
             .map(|o| format!("{} · {}", o.domain, o.title)),
     );
     let mut rows = vec![header];
-    for actor in &t.actors {
+    for actor in t.actors() {
         let mut any = false;
         let mut row = vec![actor.name.clone()];
         for o in &objectives {

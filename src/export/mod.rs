@@ -193,7 +193,7 @@ impl<'a> Export<'a> {
         let domain = domain.and_then(|id| t.domain(id));
         let keep: Vec<bool> = match domain {
             None => vec![true; g.node_count()],
-            Some(d) => kept_for(t, &model, d),
+            Some(d) => kept_for(t, model, d),
         };
         // Each actor's roles among the edges exported, for its colour.
         let mut roles: Vec<Option<Role>> = vec![None; g.node_count()];
@@ -212,7 +212,7 @@ impl<'a> Export<'a> {
                 keep[ix.index()].then(|| {
                     let (key, label, of) = match *node {
                         model::Node::Domain(i) => {
-                            let d = &t.domains[i];
+                            let d = &t.domains()[i];
                             (
                                 format!("d{i}"),
                                 format!("{} {}", d.id, d.name),
@@ -220,11 +220,11 @@ impl<'a> Export<'a> {
                             )
                         }
                         model::Node::Objective(i) => {
-                            let o = &t.objectives[i];
+                            let o = &t.objectives()[i];
                             (format!("o{i}"), o.title.clone(), Of::Objective(o))
                         }
                         model::Node::Actor(i) => {
-                            let a = &t.actors[i];
+                            let a = &t.actors()[i];
                             (format!("a{i}"), a.name.clone(), Of::Actor(a))
                         }
                     };
@@ -238,7 +238,7 @@ impl<'a> Export<'a> {
             },
             |_, edge| {
                 let link = match *edge {
-                    model::Edge::Role { link, .. } => t.links.get(link),
+                    model::Edge::Role { link, .. } => t.links().get(link),
                     _ => None,
                 };
                 Some(Edge {
@@ -283,12 +283,12 @@ fn kept_for(t: &Territory, model: &model::TerritoryGraph, d: &Domain) -> Vec<boo
     let g = &model.graph;
     let mut keep = vec![false; g.node_count()];
     let mut scope: Vec<NodeIndex> = Vec::new();
-    for (i, domain) in t.domains.iter().enumerate() {
+    for (i, domain) in t.domains().iter().enumerate() {
         if domain.id == d.id {
             scope.push(model.domains[i]);
         }
     }
-    for (i, o) in t.objectives.iter().enumerate() {
+    for (i, o) in t.objectives().iter().enumerate() {
         if o.domain == d.id {
             scope.push(model.objectives[i]);
         }

@@ -29,7 +29,7 @@ pub fn roles_of<'a>(t: &'a Territory, actor: &Actor) -> Vec<Held<'a>> {
     let groups = facts.groups_containing(&actor.id);
     let mut out = Vec::new();
     for role in Role::ALL {
-        for o in &t.objectives {
+        for o in t.objectives() {
             let links_of = |id: &str| {
                 t.involvements(o)
                     .filter(|inv| inv.actor.id == id && inv.link.role == role)

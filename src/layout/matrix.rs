@@ -81,23 +81,26 @@ pub fn layout(t: &Territory, opts: &Options) -> Vec<Scene> {
 
     // Columns: objectives in groups of what a slide's width holds, evened out.
     let fit = (((w - 2.0 * MARGIN - NAME_W) / MIN_COL_W).floor() as usize).max(1);
-    let n = t.objectives.len();
+    let n = t.objectives().len();
     let groups = n.div_ceil(fit).max(1);
     let per = n.div_ceil(groups).max(1);
     let columns: Vec<&[Objective]> = if n == 0 {
         vec![&[]]
     } else {
-        t.objectives.chunks(per).collect()
+        t.objectives().chunks(per).collect()
     };
 
     // Each group's rows (the actors with a role in its objectives), as many per slide as fit.
     let mut probe = Frame::new(w, h);
-    let top = table_top(&mut probe, &Page::widest(t.actors.len() + n).title(&title));
+    let top = table_top(
+        &mut probe,
+        &Page::widest(t.actors().len() + n).title(&title),
+    );
     let bottom = probe.bottom();
     let mut slides: Vec<(&[Objective], Vec<Row>)> = Vec::new();
     for cols in columns {
         let rows: Vec<Row> = t
-            .actors
+            .actors()
             .iter()
             .filter(|a| cols.iter().any(|o| !roles(t, a, o).is_empty()))
             .map(|a| (a, name(a)))

@@ -57,9 +57,9 @@ pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Vec<Scene> {
     };
     // The body's room, measured with the widest page number a split can write.
     let mut probe = Frame::new(w, h);
-    let top = probe.titled(&Page::widest(t.domains.len() * 4).title(&title));
+    let top = probe.titled(&Page::widest(t.domains().len() * 4).title(&title));
     let room = probe.bottom() - top;
-    let cols = t.domains.len().clamp(1, MAX_COLS);
+    let cols = t.domains().len().clamp(1, MAX_COLS);
     let card_w = (w - 2.0 * MARGIN - (cols as f64 - 1.0) * GAP) / cols as f64;
     let ctx = Ctx {
         t,
@@ -70,7 +70,7 @@ pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Vec<Scene> {
 
     // The cards, a domain split where one card would not fit a slide.
     let mut plans: Vec<Plan> = Vec::new();
-    for d in &t.domains {
+    for d in t.domains() {
         let objectives: Vec<&Objective> = t.objectives_of(&d.id).collect();
         let mut first = true;
         let mut rest = objectives.as_slice();
@@ -127,7 +127,7 @@ pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Vec<Scene> {
                 }
                 y += rh + GAP;
             }
-            if t.domains.is_empty() {
+            if t.domains().is_empty() {
                 let (texts, _) = stack(
                     MARGIN,
                     top,

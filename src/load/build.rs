@@ -1,7 +1,10 @@
 //! Tables to model: each row checked, ids and references resolved, every error collected.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+use std::collections::hash_map::Entry;
+
+use foldhash::{HashMap, HashSet};
 
 use crate::error::{LoadError, Location};
 use crate::load::json::Settings;
@@ -11,14 +14,14 @@ use crate::load::{TableKind, values};
 use petgraph::visit::EdgeFiltered;
 
 use crate::model::{
-    Actor, Domain, Edge, Link, Means, Measurement, Node, Objective, Role, Scope, Territory,
+    Actor, Domain, Edge, Link, Means, Measurement, Node, Objective, Role, Scope, Tables, Territory,
 };
-use crate::names::{key, suggest, suggest_keyed};
+use crate::names::{key, suggest, suggest_keyed, with_key};
 
 /// Lookup by id, name or alias, compared with `names::key`.
 #[derive(Default)]
 struct Index {
-    by_key: HashMap<String, Vec<usize>>,
+    by_key: HashMap<String, Rows>,
     /// Every name that can be looked up, as written, and its key, for suggestions.
     shown: Vec<(String, String)>,
     /// Keys of rows that had errors: references to them are not reported again.
@@ -28,13 +31,38 @@ struct Index {
     suggested: RefCell<HashMap<String, String>>,
 }
 
+/// The rows a key names: nearly always one, kept inline rather than in a vector of its own.
+enum Rows {
+    One([usize; 1]),
+    Many(Vec<usize>),
+}
+
+impl Rows {
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Rows::One(one) => one,
+            Rows::Many(many) => many,
+        }
+    }
+}
+
 impl Index {
     fn add(&mut self, name: &str, item: usize) {
-        let entry = self.by_key.entry(key(name)).or_default();
-        if !entry.contains(&item) {
-            entry.push(item);
+        let k = key(name);
+        match self.by_key.entry(k.clone()) {
+            Entry::Vacant(e) => {
+                e.insert(Rows::One([item]));
+            }
+            Entry::Occupied(mut e) => {
+                let rows = e.get_mut();
+                if !rows.as_slice().contains(&item) {
+                    let mut many = rows.as_slice().to_vec();
+                    many.push(item);
+                    *rows = Rows::Many(many);
+                }
+            }
         }
-        self.shown.push((name.to_owned(), key(name)));
+        self.shown.push((name.to_owned(), k));
         self.suggested.get_mut().clear();
     }
 
@@ -49,7 +77,7 @@ impl Index {
     }
 
     fn get(&self, name: &str) -> &[usize] {
-        self.by_key.get(&key(name)).map_or(&[], Vec::as_slice)
+        with_key(name, |k| self.by_key.get(k)).map_or(&[], Rows::as_slice)
     }
 
     fn suggestion(&self, wanted: &str) -> String {
@@ -68,7 +96,8 @@ impl Index {
 
 struct Builder {
     errors: Vec<LoadError>,
-    territory: Territory,
+    /// The territory's tables as read so far.
+    territory: Tables,
     present: Vec<TableKind>,
     domain_index: Index,
     objective_index: Index,
@@ -79,6 +108,15 @@ struct Builder {
     /// reported once, at the actors' rows, not at every use.
     /// The value is the name as first written, and the places.
     ambiguous: BTreeMap<String, (String, Vec<Location>)>,
+    /// Actors by id alone (as `names::key`), for duplicate ids.
+    actor_ids: HashMap<String, usize>,
+    /// Measurements by objective id and date, for a second value on one date.
+    measured: HashMap<(String, jiff::civil::Date), usize>,
+    /// The links of a row's role and means cells, read once per distinct pair of texts
+    /// (a links table repeats a few), by the two texts joined with a unit separator.
+    pairs: HashMap<String, Pairs>,
+    /// The key being looked up in `pairs`, kept to reuse its memory.
+    pairs_key: String,
 }
 
 pub fn territory(
@@ -89,24 +127,23 @@ pub fn territory(
 ) -> Result<Territory, Vec<LoadError>> {
     let mut b = Builder {
         errors: Vec::new(),
-        territory: Territory {
-            name: settings.name.or(default_name).unwrap_or_default(),
-            population: settings.population,
-            programme: settings.programme,
-            rules: settings.rules,
-            lang: settings.lang,
-            ..Territory::default()
-        },
+        territory: Tables::default(),
         present: tables.iter().map(|(k, _)| *k).collect(),
         domain_index: Index::default(),
         objective_index: Index::default(),
         actor_index: Index::default(),
         actor_cells: Vec::new(),
         ambiguous: BTreeMap::new(),
+        actor_ids: HashMap::default(),
+        measured: HashMap::default(),
+        pairs: HashMap::default(),
+        pairs_key: String::new(),
     };
-    let mut by_kind: BTreeMap<TableKind, Vec<&Table>> = BTreeMap::new();
-    for (kind, table) in &tables {
-        by_kind.entry(*kind).or_default().push(table);
+    // Each table is dropped once its rows are read: a large territory's raw cells never all
+    // stay in memory beside the model.
+    let mut by_kind: BTreeMap<TableKind, Vec<Table>> = BTreeMap::new();
+    for (kind, table) in tables {
+        by_kind.entry(kind).or_default().push(table);
     }
     if by_kind.values().any(|t| t.len() > 1) {
         b.errors.push(LoadError::new(
@@ -118,17 +155,22 @@ pub fn territory(
     let mut raw_related = Vec::new();
     let mut raw_members = Vec::new();
     for kind in TableKind::ALL {
-        let Some(table) = by_kind.get(&kind).and_then(|t| t.first()) else {
+        let Some(table) = by_kind.remove(&kind).and_then(|t| t.into_iter().next()) else {
             continue;
         };
-        let Some(bound) = table.bind(schema(kind), &mut b.errors) else {
-            b.present.retain(|k| *k != kind);
-            continue;
-        };
-        for row in bound.rows() {
+        let rows = table.rows.len();
+        match kind {
+            TableKind::Domains => b.territory.domains.reserve(rows),
+            TableKind::Objectives => b.territory.objectives.reserve(rows),
+            TableKind::Actors => b.territory.actors.reserve(rows),
+            TableKind::Links => b.territory.links.reserve(rows),
+            TableKind::Progress => b.territory.progress.reserve(rows),
+        }
+        let mut bind_errors = Vec::new();
+        // Each raw row is dropped once read: its memory goes to the model.
+        let read = table.read_rows(schema(kind), &mut bind_errors, |row| {
             if row.is_broken() {
-                b.broken(kind, &row);
-                continue;
+                return b.broken(kind, &row);
             }
             match kind {
                 TableKind::Domains => b.domain(&row, &mut raw_related),
@@ -137,6 +179,11 @@ pub fn territory(
                 TableKind::Links => b.link(&row),
                 TableKind::Progress => b.measurement(&row),
             }
+        });
+        b.errors.extend(bind_errors);
+        if !read {
+            b.present.retain(|k| *k != kind);
+            continue;
         }
         match kind {
             TableKind::Domains => b.resolve_related(raw_related.drain(..)),
@@ -145,13 +192,20 @@ pub fn territory(
         }
     }
     b.report_ambiguous();
+    let mut territory = Territory::new(b.territory);
+    b.errors.extend(member_cycles(&territory));
+    territory.name = settings.name.or(default_name).unwrap_or_default();
+    territory.population = settings.population;
+    territory.programme = settings.programme;
+    territory.rules = settings.rules;
+    territory.lang = settings.lang;
     // Rule settings are checked by the one place that knows the rules, for every command,
     // once the tables are read (a setting may name objectives and domains).
-    if let Err(e) = crate::check::Config::from_territory(&b.territory) {
+    if let Err(e) = crate::check::Config::from_territory(&territory) {
         b.errors.extend(e);
     }
     if b.errors.is_empty() {
-        Ok(b.territory)
+        Ok(territory)
     } else {
         b.errors.sort();
         Err(b.errors)
@@ -170,19 +224,19 @@ fn same_name(name: &str, first: &str, first_at: &Location, used: Option<&str>) -
 }
 
 /// The values of a cell that may hold several ("financeur, accompagnateur"), each read by
-/// `parse`; every piece that cannot be read is an error. Empty: none.
+/// `parse`; every piece that cannot be read is a message. Empty: none.
 fn words<T: PartialEq>(
     row: &RowView,
-    key: &str,
+    key: &'static str,
     parse: fn(&str) -> Result<T, String>,
-) -> Result<Vec<T>, Vec<LoadError>> {
+) -> Result<Vec<T>, Vec<(&'static str, String)>> {
     let mut found = Vec::new();
     let mut errors = Vec::new();
     for word in values::several(row.list(key, &values::SEVERAL)) {
         match parse(&word) {
             Ok(v) if !found.contains(&v) => found.push(v),
             Ok(_) => {}
-            Err(e) => errors.push(row.error(key, e)),
+            Err(e) => errors.push((key, e)),
         }
     }
     if errors.is_empty() {
@@ -192,14 +246,27 @@ fn words<T: PartialEq>(
     }
 }
 
-/// The links of one row: each role with the means. One means (or none) goes with every
-/// role; one role takes every means; as many roles as means are paired in order
-/// ("financeur, accompagnateur" with "financiers, ingénierie"). Anything else is an error.
-fn pairs(
-    row: &RowView,
-    roles: Vec<Role>,
-    means: Vec<Means>,
-) -> Result<Vec<(Role, Option<Means>)>, LoadError> {
+/// The links of one row: each role with the means, or the problems of its role and means
+/// cells as (field, message). One means (or none) goes with every role; one role takes
+/// every means; as many roles as means are paired in order ("financeur, accompagnateur"
+/// with "financiers, ingénierie"). Anything else is an error.
+fn pairs(row: &RowView) -> Pairs {
+    let expected = "a role such as chef de file, financeur, cible";
+    let roles = words(row, "role", values::role).and_then(|roles| {
+        if roles.is_empty() {
+            Err(vec![("role", format!("empty role; expected {expected}"))])
+        } else {
+            Ok(roles)
+        }
+    });
+    let means = words(row, "means", values::means);
+    let (roles, means) = match (roles, means) {
+        (Ok(roles), Ok(means)) => (roles, means),
+        (roles, means) => {
+            let errors = roles.err().into_iter().chain(means.err());
+            return Err(errors.flatten().collect());
+        }
+    };
     match (roles.as_slice(), means.as_slice()) {
         (_, []) => Ok(roles.into_iter().map(|r| (r, None)).collect()),
         (_, [m]) => Ok(roles.into_iter().map(|r| (r, Some(*m))).collect()),
@@ -207,15 +274,48 @@ fn pairs(
         _ if roles.len() == means.len() => {
             Ok(roles.into_iter().zip(means.into_iter().map(Some)).collect())
         }
-        _ => Err(row.error(
+        _ => Err(vec![(
             "means",
             format!(
                 "{} roles and {} means on one row: they cannot be paired; write one row per role, with its means",
                 roles.len(),
                 means.len()
             ),
-        )),
+        )]),
     }
+}
+
+/// The (role, means) links of a row, or the problems of its role and means cells.
+type Pairs = Result<Vec<(Role, Option<Means>)>, Vec<(&'static str, String)>>;
+
+/// Groups that contain each other, directly or not, would make "who is in this group"
+/// endless: each cycle is reported once, at its first group. Found on the territory's own
+/// graph, once every table is read.
+fn member_cycles(territory: &Territory) -> Vec<LoadError> {
+    let g = territory.graph();
+    let membership = EdgeFiltered::from_fn(&g.graph, |e| *e.weight() == Edge::MemberOf);
+    let mut errors = Vec::new();
+    for cycle in petgraph::algo::tarjan_scc(&membership) {
+        let mut actors: Vec<&Actor> = cycle
+            .iter()
+            .filter_map(|n| match g.graph[*n] {
+                Node::Actor(i) => Some(&territory.actors()[i]),
+                _ => None,
+            })
+            .collect();
+        if actors.len() < 2 {
+            continue;
+        }
+        actors.sort_by(|a, b| a.origin.cmp(&b.origin));
+        let names: Vec<String> = actors.iter().map(|a| format!("\"{}\"", a.name)).collect();
+        let error = LoadError::new(
+            actors[0].origin.clone(),
+            format!("groups {} contain each other", names.join(", ")),
+        )
+        .in_column("members");
+        errors.push(error);
+    }
+    errors
 }
 
 /// A reference to resolve once its whole table is read.
@@ -414,12 +514,8 @@ impl Builder {
                 format!("cannot derive an id from the name \"{name}\"; give the actor an id"),
             ));
         }
-        if let Some(first) = self
-            .territory
-            .actors
-            .iter()
-            .find(|a| key(&a.id) == key(&id))
-        {
+        if let Some(&first) = self.actor_ids.get(&key(&id)) {
+            let first = &self.territory.actors[first];
             if derived && key(&first.name) == key(&name) {
                 let message = same_name(&name, &first.name, &first.origin, None);
                 return self.errors.push(row.error("name", message));
@@ -439,6 +535,7 @@ impl Builder {
             return;
         }
         let n = self.territory.actors.len();
+        self.actor_ids.insert(key(&id), n);
         let aliases = row.list("aliases", &['|']);
         self.actor_index.add(&name, n);
         self.actor_index.add(&id, n);
@@ -465,7 +562,11 @@ impl Builder {
 
     /// The one actor a name stands for, or why there is none (`None`: already reported,
     /// with the actor's own row, or once for every use of a name several actors answer to).
-    fn find_actor(&mut self, name: &str, at: &Location) -> Result<usize, Option<String>> {
+    fn find_actor(
+        &mut self,
+        name: &str,
+        at: impl FnOnce() -> Location,
+    ) -> Result<usize, Option<String>> {
         match self.actor_index.get(name) {
             [one] => Ok(*one),
             [] if self.actor_index.is_broken(name) => Err(None),
@@ -478,7 +579,7 @@ impl Builder {
                     .entry(key(name))
                     .or_insert_with(|| (name.to_owned(), Vec::new()))
                     .1
-                    .push(at.clone());
+                    .push(at());
                 Err(None)
             }
         }
@@ -542,7 +643,7 @@ impl Builder {
         for p in pending {
             let mut ids = Vec::new();
             for name in &p.names {
-                match self.find_actor(name, &p.origin.location) {
+                match self.find_actor(name, || p.origin.location.clone()) {
                     Ok(m) if m == p.owner => self.errors.push(LoadError {
                         message: format!("actor \"{name}\" lists itself as a member"),
                         ..p.origin.clone()
@@ -562,85 +663,64 @@ impl Builder {
             }
             self.territory.actors[p.owner].members = ids;
         }
-        self.refuse_member_cycles();
-    }
-
-    /// Groups that contain each other, directly or not, would make "who is in this group"
-    /// endless: each cycle is reported once, at its first group.
-    fn refuse_member_cycles(&mut self) {
-        let g = self.territory.graph();
-        let membership = EdgeFiltered::from_fn(&g.graph, |e| *e.weight() == Edge::MemberOf);
-        for cycle in petgraph::algo::tarjan_scc(&membership) {
-            let mut actors: Vec<&Actor> = cycle
-                .iter()
-                .filter_map(|n| match g.graph[*n] {
-                    Node::Actor(i) => Some(&self.territory.actors[i]),
-                    _ => None,
-                })
-                .collect();
-            if actors.len() < 2 {
-                continue;
-            }
-            actors.sort_by(|a, b| a.origin.cmp(&b.origin));
-            let names: Vec<String> = actors.iter().map(|a| format!("\"{}\"", a.name)).collect();
-            let error = LoadError::new(
-                actors[0].origin.clone(),
-                format!("groups {} contain each other", names.join(", ")),
-            )
-            .in_column("members");
-            self.errors.push(error);
-        }
     }
 
     fn link(&mut self, row: &RowView) {
-        let actor = row.required("actor", "an actor's id, name or alias");
-        let objective = row.required("objective", "an objective id or a domain id");
-        let expected = "a role such as chef de file, financeur, cible";
-        let roles = words(row, "role", values::role).and_then(|roles| {
-            if roles.is_empty() {
-                Err(vec![
-                    row.error("role", format!("empty role; expected {expected}")),
-                ])
-            } else {
-                Ok(roles)
-            }
-        });
-        let means = words(row, "means", values::means);
+        let actor = row.required_str("actor", "an actor's id, name or alias");
+        let objective = row.required_str("objective", "an objective id or a domain id");
         let actor = actor.map_err(Some).and_then(|a| {
             if !self.has(TableKind::Actors) {
-                return Ok(a);
+                return Ok(a.into_owned());
             }
-            self.find_actor(&a, &row.location())
+            self.find_actor(&a, || row.location())
                 .map(|n| self.territory.actors[n].id.clone())
                 .map_err(|e| e.map(|e| row.error("actor", e)))
         });
         let scope = objective.map_err(Some).and_then(|o| self.scope(row, &o));
-        let pairs = match (roles, means) {
-            (Ok(roles), Ok(means)) => pairs(row, roles, means).map_err(|e| vec![e]),
-            (roles, means) => Err(roles
-                .err()
-                .into_iter()
-                .chain(means.err())
-                .flatten()
-                .collect()),
+        // A JSON list is read each time; text cells once per distinct pair of texts.
+        let computed;
+        let pairs = match (row.as_text("role"), row.as_text("means")) {
+            (Some(role), Some(means)) => {
+                self.pairs_key.clear();
+                self.pairs_key.extend([role, "\u{1f}", means]);
+                if !self.pairs.contains_key(&self.pairs_key) {
+                    self.pairs.insert(self.pairs_key.clone(), pairs(row));
+                }
+                &self.pairs[&self.pairs_key]
+            }
+            _ => {
+                computed = pairs(row);
+                &computed
+            }
         };
         match (actor, scope, pairs) {
             (Ok(actor), Ok(scope), Ok(pairs)) => {
-                for (role, means) in pairs {
-                    self.territory.links.push(Link {
-                        actor: actor.clone(),
-                        scope: scope.clone(),
-                        role,
-                        means,
-                        note: row.text("note"),
-                        origin: row.location(),
-                    });
+                let links = pairs.iter().map(|&(role, means)| Link {
+                    actor: String::new(),
+                    scope: Scope::Objective(String::new()),
+                    role,
+                    means,
+                    note: row.text("note"),
+                    origin: row.location(),
+                });
+                let first = self.territory.links.len();
+                self.territory.links.extend(links);
+                // The last link of the row takes the ids, the others a copy.
+                if let Some((last, others)) = self.territory.links[first..].split_last_mut() {
+                    for link in others {
+                        link.actor = actor.clone();
+                        link.scope = scope.clone();
+                    }
+                    last.actor = actor;
+                    last.scope = scope;
                 }
             }
             (actor, scope, pairs) => {
                 let cells = [actor.err().flatten(), scope.err().flatten()];
                 self.errors.extend(cells.into_iter().flatten());
-                self.errors.extend(pairs.err().into_iter().flatten());
+                let problems = pairs.as_ref().err().into_iter().flatten();
+                let problems = problems.map(|(key, message)| row.error(key, message.as_str()));
+                self.errors.extend(problems);
             }
         }
     }
@@ -657,9 +737,8 @@ impl Builder {
         // Read as its objective's unit asks; when the objective is unknown, only what no
         // objective accepts is an error.
         let qualitative = objective.as_ref().ok().map(|o| {
-            self.territory
-                .objective(o)
-                .is_some_and(Objective::is_qualitative)
+            (self.objective_index.get(o).first())
+                .is_some_and(|&o| self.territory.objectives[o].is_qualitative())
         });
         let value = row
             .required("value", "the value reached on that date")
@@ -679,18 +758,15 @@ impl Builder {
                 return;
             }
         };
-        if let Some(first) = self
-            .territory
-            .progress
-            .iter()
-            .find(|m| m.objective == objective && m.date == date)
-        {
+        let n = self.territory.progress.len();
+        if let Some(&first) = self.measured.get(&(objective.clone(), date)) {
             let message = format!(
                 "a second value for objective \"{objective}\" on {date} (first given at {}); keep one",
-                first.origin
+                self.territory.progress[first].origin
             );
             return self.errors.push(row.error("date", message));
         }
+        self.measured.insert((objective.clone(), date), n);
         self.territory.progress.push(Measurement {
             objective,
             date,

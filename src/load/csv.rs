@@ -52,6 +52,8 @@ struct Parser<'a> {
     /// Where the file's last run of an odd number of quotes starts: only such a run can
     /// close a quoted cell, so a cell opened after it is never closed.
     last_odd_run: Option<usize>,
+    /// How many cells the last record had: room made at once for the next one's.
+    width: usize,
 }
 
 /// The start of the last maximal run of an odd number of `"`.
@@ -91,6 +93,7 @@ impl<'a> Parser<'a> {
             line: 1,
             delimiter,
             last_odd_run,
+            width: 0,
         }
     }
 
@@ -155,7 +158,7 @@ impl Iterator for Parser<'_> {
         }
         let mut record = Record {
             line: self.line,
-            cells: Vec::new(),
+            cells: Vec::with_capacity(self.width),
             unclosed: None,
         };
         loop {
@@ -191,6 +194,7 @@ impl Iterator for Parser<'_> {
                 continue;
             }
             self.end_of_line();
+            self.width = record.cells.len();
             return Some(record);
         }
     }
@@ -269,7 +273,7 @@ pub fn read(
         return (None, errors);
     };
     let columns = header.cells;
-    let mut rows = Vec::new();
+    let mut rows = Vec::with_capacity(rest.len());
     for record in rest {
         let mut broken = false;
         if let Some((line, cell)) = record.unclosed {

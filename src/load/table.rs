@@ -2,6 +2,9 @@
 //! and the matching of the user's column names (English or French, any case or accents)
 //! to the fields a table expects.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use crate::error::{LoadError, Location, Note};
 use crate::load::TableKind;
 use crate::load::schema::{Schema, is_skipped_column, schema};
@@ -80,6 +83,8 @@ pub struct Bound<'t> {
     schema: &'static Schema,
     /// For each field of the schema, the column that holds it.
     columns: Vec<Option<usize>>,
+    /// The table's file, shared by the locations of its rows.
+    file: Arc<str>,
 }
 
 impl Table {
@@ -95,6 +100,7 @@ impl Table {
                 table: self,
                 schema,
                 columns,
+                file: Arc::from(self.file.as_str()),
             });
         }
         let lang = schema.language(self.columns.iter().map(String::as_str), self.lang);
@@ -149,10 +155,11 @@ impl Table {
                 ));
             }
         }
-        complete.then_some(Bound {
+        complete.then(|| Bound {
             table: self,
             schema,
             columns,
+            file: Arc::from(self.file.as_str()),
         })
     }
 
@@ -205,14 +212,40 @@ pub fn shorten(text: &str) -> String {
     out
 }
 
-impl<'t> Bound<'t> {
-    /// The rows that hold anything (spreadsheets leave rows of empty cells behind).
-    pub fn rows(&self) -> impl Iterator<Item = RowView<'_>> {
-        self.table
-            .rows
-            .iter()
-            .filter(|r| r.cells.iter().flatten().any(|c| !c.is_blank()))
-            .map(move |row| RowView { bound: self, row })
+impl Table {
+    /// Bind the table (`bind`), then read each row that holds anything with `read` and drop
+    /// it: a large table's cells are freed while it is read, not after. False when the
+    /// table cannot be bound (nothing is read).
+    pub fn read_rows(
+        mut self,
+        schema: &'static Schema,
+        errors: &mut Vec<LoadError>,
+        mut read: impl FnMut(RowView<'_>),
+    ) -> bool {
+        let Some((columns, file)) = self.bind(schema, errors).map(|b| (b.columns, b.file)) else {
+            return false;
+        };
+        let rows = std::mem::take(&mut self.rows);
+        let bound = Bound {
+            table: &self,
+            schema,
+            columns,
+            file,
+        };
+        for row in rows.into_iter().filter(Row::holds_anything) {
+            read(RowView {
+                bound: &bound,
+                row: &row,
+            });
+        }
+        true
+    }
+}
+
+impl Row {
+    /// False for a row of empty cells (spreadsheets leave them behind).
+    fn holds_anything(&self) -> bool {
+        self.cells.iter().flatten().any(|c| !c.is_blank())
     }
 }
 
@@ -229,7 +262,10 @@ impl RowView<'_> {
     }
 
     pub fn location(&self) -> Location {
-        Location::new(&self.bound.table.file, self.row.line)
+        Location {
+            file: Arc::clone(&self.bound.file),
+            line: self.row.line,
+        }
     }
 
     fn cell(&self, key: &str) -> Option<&Cell> {
@@ -262,6 +298,24 @@ impl RowView<'_> {
                     .join(", ");
                 Some(joined).filter(|t| !t.is_empty())
             }
+        }
+    }
+
+    /// The trimmed text of a field, borrowed: "" when empty or absent, `None` for a JSON list.
+    pub fn as_text(&self, key: &str) -> Option<&str> {
+        match self.cell(key) {
+            None => Some(""),
+            Some(Cell::Text(t)) => Some(t.trim()),
+            Some(Cell::List(_)) => None,
+        }
+    }
+
+    /// A required field's text, borrowed when the cell is text, or an error saying it is
+    /// empty (as `required`).
+    pub fn required_str(&self, key: &str, what: &str) -> Result<Cow<'_, str>, LoadError> {
+        match self.as_text(key) {
+            Some(t) if !t.is_empty() => Ok(Cow::Borrowed(t)),
+            _ => self.required(key, what).map(Cow::Owned),
         }
     }
 

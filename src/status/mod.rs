@@ -261,9 +261,9 @@ pub fn reaches(ratio: f64, threshold: f64) -> bool {
 pub fn compute(territory: &Territory, at: Option<Date>) -> Status {
     let programme = territory.programme.clone().unwrap_or_default();
     // With no objective marked contractual, every objective is taken to be.
-    let none_marked = !territory.objectives.iter().any(|o| o.contractual);
+    let none_marked = !territory.objectives().iter().any(|o| o.contractual);
     let mut undated_ignored = Vec::new();
-    let as_of = at.or_else(|| territory.progress.iter().map(|m| m.date).max());
+    let as_of = at.or_else(|| territory.progress().iter().map(|m| m.date).max());
     let ended = as_of.zip(programme.end).is_some_and(|(d, end)| d >= end);
     let time = Time {
         at,
@@ -272,7 +272,7 @@ pub fn compute(territory: &Territory, at: Option<Date>) -> Status {
         ended,
     };
     let objectives: Vec<ObjectiveStatus> = territory
-        .objectives
+        .objectives()
         .iter()
         .map(|o| {
             if at.is_some() && o.current.is_some() {

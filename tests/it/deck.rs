@@ -22,12 +22,12 @@ pub const AWKWARD: &str = "Élise & <Cie> \"Ô\"";
 
 fn calaisis_with_awkward_name() -> Territory {
     let mut t = actormap::load::load(&calaisis()).expect("the bundled dataset loads");
-    let a = t
-        .actors
-        .iter_mut()
-        .find(|a| a.name == "SEVADEC")
-        .expect("SEVADEC is in the bundled data");
-    a.name = AWKWARD.into();
+    t.edit(|t| {
+        let a = (t.actors.iter_mut())
+            .find(|a| a.name == "SEVADEC")
+            .expect("SEVADEC is in the bundled data");
+        a.name = AWKWARD.into();
+    });
     t
 }
 

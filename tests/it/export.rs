@@ -54,20 +54,20 @@ fn export_file(territory: &Path, format: &str) -> (tempfile::TempDir, PathBuf) {
 /// What the tables say the graph holds: one node per domain, objective and actor; one edge
 /// per link, per objective (to its domain), per related domain and per group member.
 fn expected_counts(t: &Territory) -> (usize, usize) {
-    let nodes = t.domains.len() + t.objectives.len() + t.actors.len();
-    let edges = t.links.len()
-        + t.objectives.len()
-        + t.domains.iter().map(|d| d.related.len()).sum::<usize>()
-        + t.actors.iter().map(|a| a.members.len()).sum::<usize>();
+    let nodes = t.domains().len() + t.objectives().len() + t.actors().len();
+    let edges = t.links().len()
+        + t.objectives().len()
+        + t.domains().iter().map(|d| d.related.len()).sum::<usize>()
+        + t.actors().iter().map(|a| a.members.len()).sum::<usize>();
     (nodes, edges)
 }
 
 /// The actors of the matrix: those named by a link that reaches at least one objective.
 fn matrix_actors(t: &Territory, domain: Option<&str>) -> BTreeSet<String> {
-    t.links
+    t.links()
         .iter()
         .filter(|l| {
-            t.objectives.iter().any(|o| {
+            t.objectives().iter().any(|o| {
                 domain.is_none_or(|d| o.domain == d)
                     && match &l.scope {
                         Scope::Objective(id) => *id == o.id,
@@ -153,7 +153,7 @@ fn graphviz_reads_the_dot_export_with_every_node_and_edge() {
         assert_eq!(drawn.len(), nodes, "{}", path.display());
         assert_eq!(drawn_edges, edges, "{}", path.display());
         // Each actor's box says its name, quotes, backslashes and line breaks included.
-        for (i, a) in t.actors.iter().enumerate() {
+        for (i, a) in t.actors().iter().enumerate() {
             assert_eq!(drawn[&format!("a{i}")], a.name, "{}", path.display());
         }
     }
@@ -208,7 +208,7 @@ fn networkx_reads_the_graphml_and_gexf_exports_with_every_node_edge_and_name() {
     for path in [calaisis(), hostile()] {
         let t = tables(&path);
         let (nodes, edges) = expected_counts(&t);
-        let mut notes: Vec<&str> = t.links.iter().filter_map(|l| l.note.as_deref()).collect();
+        let mut notes: Vec<&str> = t.links().iter().filter_map(|l| l.note.as_deref()).collect();
         notes.sort();
         for format in ["graphml", "gexf"] {
             let Some(read) = networkx(&path, format) else {
@@ -217,10 +217,10 @@ fn networkx_reads_the_graphml_and_gexf_exports_with_every_node_edge_and_name() {
             let at = format!("{format} of {}", path.display());
             assert_eq!(read["nodes"], nodes, "{at}");
             assert_eq!(read["edges"], edges, "{at}");
-            for (i, a) in t.actors.iter().enumerate() {
+            for (i, a) in t.actors().iter().enumerate() {
                 assert_eq!(read["labels"][format!("a{i}")], a.name.as_str(), "{at}");
             }
-            for (i, o) in t.objectives.iter().enumerate() {
+            for (i, o) in t.objectives().iter().enumerate() {
                 assert_eq!(read["labels"][format!("o{i}")], o.title.as_str(), "{at}");
                 assert_eq!(read["kinds"][format!("o{i}")], "objectif", "{at}");
             }
@@ -247,7 +247,7 @@ fn gephi_gets_the_role_colours_of_the_maps() {
         // candidacy is the objective's gap, not what the actor is.
         ("SEVADEC", Role::Support),
     ] {
-        let i = t.actors.iter().position(|a| a.name == name).unwrap();
+        let i = t.actors().iter().position(|a| a.name == name).unwrap();
         assert_eq!(
             read["colors"][format!("a{i}")],
             rgb(paint(role).fill),
@@ -263,7 +263,7 @@ fn yed_gets_the_role_colours_of_the_maps_and_plain_graphml_beside_them() {
     let doc = roxmltree::Document::parse(&graphml).unwrap();
     let y = "http://www.yworks.com/xml/graphml";
     let node = |name: &str| {
-        let i = t.actors.iter().position(|a| a.name == name).unwrap();
+        let i = t.actors().iter().position(|a| a.name == name).unwrap();
         doc.descendants()
             .find(|n| n.has_tag_name("node") && n.attribute("id") == Some(&format!("a{i}")))
             .unwrap()
@@ -333,7 +333,7 @@ fn the_kumu_blueprint_has_every_element_and_connection_between_known_ids() {
             .iter()
             .map(|e| (e["id"].as_str().unwrap(), e))
             .collect();
-        for (i, a) in t.actors.iter().enumerate() {
+        for (i, a) in t.actors().iter().enumerate() {
             let e = by_id[format!("a{i}").as_str()];
             assert_eq!(e["label"], a.name.as_str());
             let kind = if a.is_group() { "groupe" } else { "acteur" };
@@ -344,7 +344,7 @@ fn the_kumu_blueprint_has_every_element_and_connection_between_known_ids() {
             .iter()
             .filter_map(|c| c["type"].as_str())
             .collect();
-        for link in &t.links {
+        for link in t.links() {
             assert!(types.contains(link.role.word(actormap::model::Lang::Fr)));
             if let Some(note) = &link.note {
                 assert!(
@@ -370,15 +370,20 @@ fn the_csv_matrix_opens_in_french_excel_with_a_row_per_actor_and_a_column_per_ob
             .has_headers(false)
             .from_reader(&bytes[3..]);
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-        assert_eq!(rows[0].len(), t.objectives.len() + 1, "{}", path.display());
+        assert_eq!(
+            rows[0].len(),
+            t.objectives().len() + 1,
+            "{}",
+            path.display()
+        );
         assert_eq!(&rows[0][0], "Acteur");
-        for (j, o) in t.objectives.iter().enumerate() {
+        for (j, o) in t.objectives().iter().enumerate() {
             assert_eq!(rows[0][j + 1], format!("{} · {}", o.domain, o.title));
         }
         let actors = matrix_actors(&t, None);
         assert_eq!(rows.len() - 1, actors.len(), "{}", path.display());
         for row in &rows[1..] {
-            assert_eq!(row.len(), t.objectives.len() + 1);
+            assert_eq!(row.len(), t.objectives().len() + 1);
             for cell in row.iter().skip(1) {
                 for letter in cell.split(' ').filter(|l| !l.is_empty()) {
                     assert!(
@@ -419,7 +424,7 @@ fn the_csv_matrix_speaks_english_with_lang_en() {
         .from_reader(&bytes[3..]);
     assert_eq!(&reader.headers().unwrap()[0], "Actor");
     let lead = t
-        .links
+        .links()
         .iter()
         .find(|l| l.role == Role::Lead)
         .expect("a lead");
@@ -590,7 +595,7 @@ fn a_domain_export_keeps_its_objectives_the_actors_linked_to_them_and_their_memb
     // Expected from the tables: the domain, its objectives, the actors linked to them or to
     // the domain, and the members of those that are groups.
     let mut actors: Vec<&str> = t
-        .links
+        .links()
         .iter()
         .filter(|l| match &l.scope {
             Scope::Domain(id) => id == d,
@@ -616,7 +621,7 @@ fn a_domain_export_keeps_its_objectives_the_actors_linked_to_them_and_their_memb
     let expected: BTreeSet<&str> = expected.iter().map(String::as_str).collect();
     assert_eq!(labels, expected);
     assert!(
-        t.actors.iter().any(|a| !labels.contains(a.name.as_str())),
+        t.actors().iter().any(|a| !labels.contains(a.name.as_str())),
         "the domain keeps fewer actors than the territory"
     );
     let ids: BTreeSet<&str> = json["elements"]

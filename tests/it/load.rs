@@ -41,26 +41,24 @@ fn errors(dir: &Path) -> Vec<String> {
     }
 }
 
-/// Every record's origin, to compare two loads of one territory from different places.
-fn origins(t: &mut Territory) -> impl Iterator<Item = &mut actormap::error::Location> {
-    let domains = t.domains.iter_mut().map(|d| &mut d.origin);
-    let objectives = t.objectives.iter_mut().map(|o| &mut o.origin);
-    let actors = t.actors.iter_mut().map(|a| &mut a.origin);
-    let links = t.links.iter_mut().map(|l| &mut l.origin);
-    let rules = t.rules.values_mut().map(|r| &mut r.origin);
-    domains
-        .chain(objectives)
-        .chain(actors)
-        .chain(links)
-        .chain(rules)
-}
-
 /// Origins relative to their folder, so two copies of one territory compare equal.
 fn relative(mut t: Territory) -> Territory {
-    for origin in origins(&mut t) {
-        let name = Path::new(&origin.file).file_name().unwrap_or_default();
-        origin.file = name.to_string_lossy().into_owned();
-    }
+    let relative = |origin: &mut actormap::error::Location| {
+        let name = Path::new(&*origin.file).file_name().unwrap_or_default();
+        origin.file = name.to_string_lossy().into();
+    };
+    t.edit(|t| {
+        let domains = t.domains.iter_mut().map(|d| &mut d.origin);
+        let objectives = t.objectives.iter_mut().map(|o| &mut o.origin);
+        let actors = t.actors.iter_mut().map(|a| &mut a.origin);
+        let links = t.links.iter_mut().map(|l| &mut l.origin);
+        domains
+            .chain(objectives)
+            .chain(actors)
+            .chain(links)
+            .for_each(relative)
+    });
+    t.rules.values_mut().for_each(|r| relative(&mut r.origin));
     t
 }
 
@@ -79,13 +77,13 @@ fn the_small_territory_loads_with_french_headers_and_values() {
     assert_eq!(t.actor("sevadec").unwrap().name, "SEVADEC");
     // Members by id or name; links by id, name or alias, any case.
     assert_eq!(t.actor("epci").unwrap().members, ["gctm", "ccra"]);
-    assert_eq!(t.links[0].actor, "epci");
-    assert_eq!(t.links[0].role, Role::Lead);
-    assert_eq!(t.links[0].means, Some(Means::Engineering));
-    assert_eq!(t.links[1].role, Role::LeadCandidate);
-    assert_eq!(t.links[2].actor, "region");
+    assert_eq!(t.links()[0].actor, "epci");
+    assert_eq!(t.links()[0].role, Role::Lead);
+    assert_eq!(t.links()[0].means, Some(Means::Engineering));
+    assert_eq!(t.links()[1].role, Role::LeadCandidate);
+    assert_eq!(t.links()[2].actor, "region");
     // A link to a domain applies to each of its objectives.
-    assert_eq!(t.links[2].scope, Scope::Domain("DC1".into()));
+    assert_eq!(t.links()[2].scope, Scope::Domain("DC1".into()));
     let funders = t.actors_in_role(renovation, Role::Funder);
     assert_eq!(
         funders.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
@@ -96,17 +94,17 @@ fn the_small_territory_loads_with_french_headers_and_values() {
 #[test]
 fn calaisis_is_the_seed_deck() {
     let t = load(&calaisis()).expect("the bundled data loads");
-    assert_eq!(t.domains.len(), 9);
-    assert_eq!(t.objectives.len(), 9);
+    assert_eq!(t.domains().len(), 9);
+    assert_eq!(t.objectives().len(), 9);
     let priority: Vec<&str> = t
-        .objectives
+        .objectives()
         .iter()
         .filter(|o| o.priority)
         .map(|o| o.id.as_str())
         .collect();
     assert_eq!(priority, ["renovation", "regal", "cot-enr"]);
     assert!(
-        t.objectives
+        t.objectives()
             .iter()
             .all(|o| o.contractual && o.current.is_none())
     );
@@ -133,13 +131,13 @@ fn calaisis_is_the_seed_deck() {
     assert_eq!(candidates, ["SEVADEC", "SyMPaC", "Les 3 EPCI"]);
     // The graph holds every table row and link.
     let g = t.graph();
-    assert_eq!(g.graph.node_count(), 9 + 9 + t.actors.len());
+    assert_eq!(g.graph.node_count(), 9 + 9 + t.actors().len());
     let roles = g
         .graph
         .edge_weights()
         .filter(|e| matches!(e, actormap::model::Edge::Role { .. }))
         .count();
-    assert_eq!(roles, t.links.len());
+    assert_eq!(roles, t.links().len());
 }
 
 #[test]
@@ -223,21 +221,23 @@ fn one_json_file_loads_to_the_same_model_as_the_folder() {
     let from_json = relative(from_json);
     // Same model; only the origins' files and lines differ.
     let strip = |mut t: Territory| {
-        t.domains
-            .iter_mut()
-            .for_each(|d| d.origin = Default::default());
-        t.objectives
-            .iter_mut()
-            .for_each(|o| o.origin = Default::default());
-        t.actors
-            .iter_mut()
-            .for_each(|a| a.origin = Default::default());
-        t.links
-            .iter_mut()
-            .for_each(|l| l.origin = Default::default());
+        t.edit(|t| {
+            t.domains
+                .iter_mut()
+                .for_each(|d| d.origin = Default::default());
+            t.objectives
+                .iter_mut()
+                .for_each(|o| o.origin = Default::default());
+            t.actors
+                .iter_mut()
+                .for_each(|a| a.origin = Default::default());
+            t.links
+                .iter_mut()
+                .for_each(|l| l.origin = Default::default());
+        });
         t
     };
-    assert_eq!(from_json.links[2].origin.line, 21);
+    assert_eq!(from_json.links()[2].origin.line, 21);
     assert_eq!(strip(from_json), strip(from_csv));
 }
 
@@ -668,7 +668,7 @@ mod properties {
             let dir = with("links.csv", &text);
             let t = load(dir.path()).map_err(|e| TestCaseError::fail(format!("{e:?}\n{text:?}")))?;
             let got: Vec<(usize, String)> = t
-                .links
+                .links()
                 .iter()
                 .map(|l| (l.origin.line, l.note.clone().unwrap_or_default()))
                 .collect();
@@ -778,7 +778,7 @@ fn cr_only_line_endings_give_the_right_lines() {
         [r#"links.csv:5: column "acteur": unknown actor "SEVADC" (did you mean "SEVADEC"?)"#]
     );
     let t = load(with("links.csv", &LINKS.replace('\n', "\r")).path()).unwrap();
-    let lines: Vec<usize> = t.links.iter().map(|l| l.origin.line).collect();
+    let lines: Vec<usize> = t.links().iter().map(|l| l.origin.line).collect();
     assert_eq!(lines, [2, 3, 4]);
 }
 
@@ -788,7 +788,7 @@ fn a_title_above_the_header_is_skipped_with_a_note() {
     let links = format!("Rôles des acteurs du COT TRI;;;;\n;;;;\n{LINKS}");
     let dir = with("links.csv", &links);
     let t = load(dir.path()).expect("loads");
-    let lines: Vec<usize> = t.links.iter().map(|l| l.origin.line).collect();
+    let lines: Vec<usize> = t.links().iter().map(|l| l.origin.line).collect();
     assert_eq!(lines, [4, 5, 6]);
     let shown = dir.path().join("links.csv").display().to_string();
     actormap()
@@ -904,7 +904,7 @@ fn a_cell_with_several_roles_or_means_is_one_link_per_role() {
     let links = "acteur;objectif;rôle;moyens\nRégion HdF;renovation;financeur, accompagnateur;\nLes 3 EPCI;renovation;chef de file;ingénierie / financiers\nsevadec;regal;financeur et accompagnateur;financiers + ingénierie\nsevadec;renovation;cible;\n";
     let t = load(with("links.csv", links).path()).expect("loads");
     let links: Vec<(usize, &str, Role, Option<Means>)> = t
-        .links
+        .links()
         .iter()
         .map(|l| (l.origin.line, l.actor.as_str(), l.role, l.means))
         .collect();
@@ -1200,5 +1200,74 @@ fn a_header_with_more_wrong_names_than_right_ones_reports_each() {
             .unwrap()
             .starts_with(r#"links.csv:3: column "acteur": unknown actor "SEVADC""#),
         "{e:#?}"
+    );
+}
+
+#[test]
+fn a_role_cell_repeated_on_many_rows_gives_each_row_its_links_and_its_errors() {
+    // The loader reads each distinct role and means text once: every row must still get
+    // its own links, and every row with a bad cell its own error.
+    let links = "acteur;objectif;rôle;moyens;note\n\
+        sevadec;regal;financeur, cible;financiers;\n\
+        gctm;regal;financeur, cible;financiers;\n\
+        ccra;regal;chef de flie;;\n\
+        region;regal;chef de flie;;\n";
+    let found = errors(with("links.csv", links).path());
+    assert_eq!(found.len(), 2, "{found:?}");
+    for (error, line) in found.iter().zip([4, 5]) {
+        let start = format!(r#"links.csv:{line}: column "rôle": unknown role "chef de flie""#);
+        assert!(error.starts_with(&start), "{error}");
+    }
+    let dir = with("links.csv", &links.replace("chef de flie", "relais"));
+    let t = load(dir.path()).expect("loads");
+    let shown: Vec<(&str, Role, Option<Means>, usize)> = t
+        .links()
+        .iter()
+        .map(|l| (l.actor.as_str(), l.role, l.means, l.origin.line))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("sevadec", Role::Funder, Some(Means::Funding), 2),
+            ("sevadec", Role::Target, Some(Means::Funding), 2),
+            ("gctm", Role::Funder, Some(Means::Funding), 3),
+            ("gctm", Role::Target, Some(Means::Funding), 3),
+            ("ccra", Role::Relay, None, 4),
+            ("region", Role::Relay, None, 5),
+        ]
+    );
+}
+
+#[test]
+fn a_role_given_as_a_json_list_reads_like_the_same_words_in_a_text_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.json");
+    std::fs::write(
+        &path,
+        r#"{
+        "domains": [{"id": "D1", "name": "Tout"}],
+        "objectives": [{"id": "o", "domain": "D1", "title": "O"}],
+        "actors": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+        "links": [
+            {"actor": "a", "objective": "o", "role": ["financeur", "cible"]},
+            {"actor": "b", "objective": "o", "role": "financeur, cible"}
+        ]
+    }"#,
+    )
+    .unwrap();
+    let t = load(&path).expect("loads");
+    let roles: Vec<(&str, Role)> = t
+        .links()
+        .iter()
+        .map(|l| (l.actor.as_str(), l.role))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("a", Role::Funder),
+            ("a", Role::Target),
+            ("b", Role::Funder),
+            ("b", Role::Target)
+        ]
     );
 }

@@ -10,6 +10,7 @@ mod export;
 mod generated;
 mod lang;
 mod load;
+mod model;
 mod outputs;
 mod render;
 mod sheet;

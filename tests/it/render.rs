@@ -186,16 +186,16 @@ pub fn assert_sound(scene: &Scene, what: &str) {
 /// overview, the matrix and the status chart, each named by its kind.
 pub fn every_slide(t: &Territory, opts: &Options) -> Vec<(String, Scene)> {
     let mut kinds: Vec<MapKind> = t
-        .domains
+        .domains()
         .iter()
         .map(|d| MapKind::Domain(d.id.clone()))
         .collect();
     kinds.extend(
-        t.objectives
+        t.objectives()
             .iter()
             .map(|o| MapKind::Objective(o.id.clone())),
     );
-    kinds.extend(t.actors.iter().map(|a| MapKind::Actor(a.id.clone())));
+    kinds.extend(t.actors().iter().map(|a| MapKind::Actor(a.id.clone())));
     kinds.extend([
         MapKind::Overview,
         MapKind::Matrix,
@@ -297,7 +297,7 @@ fn every_picture_is_exactly_its_size_with_text_of_20_px_at_least() {
 fn generated_territories_of_every_size_are_sound() {
     for n in [1, 5, 40, 300] {
         let t = generated(n);
-        let slides = layout::cartographie::domain(&t, &t.domains[0], &opts(&t));
+        let slides = layout::cartographie::domain(&t, &t.domains()[0], &opts(&t));
         if n <= 40 {
             assert_eq!(slides.len(), 1, "{n} actors fit a slide");
         }
@@ -329,14 +329,14 @@ fn generated_territories_of_every_size_are_sound() {
         // Every actor is on the map once for its role, or listed on the lead gap, over all
         // the slides.
         let candidates = t
-            .links
+            .links()
             .iter()
             .filter(|l| l.role == Role::LeadCandidate)
             .count();
         // The default required roles (funder, target) nobody holds get one gap card each.
         let role_gaps = [Role::Funder, Role::Target]
             .iter()
-            .filter(|r| !t.links.iter().any(|l| l.role == **r))
+            .filter(|r| !t.links().iter().any(|l| l.role == **r))
             .count();
         assert_eq!(role_gaps, role_gap_cards, "{n} actors: role gaps");
         assert_eq!(
@@ -503,7 +503,7 @@ fn golden_slides_for_dc1_dc3_dc4() {
 fn every_svg_parses_and_rendering_twice_gives_the_same_bytes() {
     let t = load_calaisis();
     let mut kinds: Vec<MapKind> = t
-        .domains
+        .domains()
         .iter()
         .map(|d| MapKind::Domain(d.id.clone()))
         .collect();
@@ -537,9 +537,11 @@ fn every_svg_parses_and_rendering_twice_gives_the_same_bytes() {
 fn a_hostile_actor_name_shows_as_text() {
     let mut t = generated(5);
     let evil = r#"<script>&"'"#;
-    t.actors[0].name = evil.into();
-    t.domains[0].headline = Some(format!("{evil} headline"));
-    t.domains[0].name = format!("{evil} domaine");
+    t.edit(|t| {
+        t.actors[0].name = evil.into();
+        t.domains[0].headline = Some(format!("{evil} headline"));
+        t.domains[0].name = format!("{evil} domaine");
+    });
     for kind in [
         MapKind::Domain("D1".into()),
         MapKind::Actor("a0".into()),
@@ -571,7 +573,7 @@ fn build_writes_every_map_and_exits_1_on_a_missing_lead() {
     let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
     assert!(stdout.contains("missing-lead"), "{stdout}");
     let t = load_calaisis();
-    for d in &t.domains {
+    for d in t.domains() {
         let stem = d.id.to_lowercase();
         for ext in ["svg", "png"] {
             let path = out.path().join(format!("{stem}.{ext}"));
@@ -690,10 +692,12 @@ fn a_domain_without_actors_says_so_and_shows_the_lead_gap() {
 #[test]
 fn hostile_ids_never_write_outside_the_output_folder() {
     let mut t = generated(3);
-    t.domains[0].id = "../../evil".into();
-    for o in &mut t.objectives {
-        o.domain = "../../evil".into();
-    }
+    t.edit(|t| {
+        t.domains[0].id = "../../evil".into();
+        for o in &mut t.objectives {
+            o.domain = "../../evil".into();
+        }
+    });
     let root = tempfile::tempdir().unwrap();
     let out = root.path().join("a/b");
     let args = actormap::cli::OutputArgs {
@@ -857,7 +861,7 @@ fn a_priority_objective_without_funder_shows_a_funder_gap() {
         role_gaps(&scene).into_iter().map(|(id, _)| id).collect()
     };
     assert_eq!(ids(&t), ["role-gap:funder:o1", "role-gap:target:o1"]);
-    t.objectives[0].priority = false;
+    t.edit(|t| t.objectives[0].priority = false);
     assert_eq!(ids(&t), ["role-gap:target:o1"]);
 }
 
@@ -1034,11 +1038,11 @@ fn a_matrix_of_250_objectives_goes_on_slides_of_the_same_size() {
         }
     }
     // Every objective's column once, every link's cell once, over all the slides.
-    let objectives: Vec<String> = t.objectives.iter().map(|o| o.id.clone()).collect();
+    let objectives: Vec<String> = t.objectives().iter().map(|o| o.id.clone()).collect();
     assert_eq!(headers, objectives);
     cells.sort();
     let mut expected: Vec<String> = t
-        .links
+        .links()
         .iter()
         .map(|l| match &l.scope {
             actormap::model::Scope::Objective(o) => format!("{}:{o}", l.actor),
@@ -1059,7 +1063,7 @@ fn a_matrix_of_many_actors_goes_on_further_slides_named_matrix_1_and_2() {
         .iter()
         .flat_map(|s| group_ids_in_order(s, "row"))
         .collect();
-    let actors: Vec<String> = t.actors.iter().map(|a| a.id.clone()).collect();
+    let actors: Vec<String> = t.actors().iter().map(|a| a.id.clone()).collect();
     assert_eq!(rows, actors, "every actor once, in order");
     // Files: one per slide, numbered.
     let out = tempfile::tempdir().unwrap();
@@ -1118,14 +1122,14 @@ fn a_crowded_role_beside_narrow_ones_still_places_every_card() {
     // many slides of the same size as they need.
     let n = 300;
     let t = crowded(n);
-    let slides = layout::cartographie::objective(&t, &t.objectives[0], &opts(&t));
+    let slides = layout::cartographie::objective(&t, &t.objectives()[0], &opts(&t));
     assert!(slides.len() > 1);
     for (i, scene) in slides.iter().enumerate() {
         assert_eq!((scene.width, scene.height), (1920.0, 1080.0));
         assert_sound(scene, &format!("crowded objective map, slide {}", i + 1));
     }
     let cards = group_ids(&slides, "actor");
-    for a in &t.actors {
+    for a in t.actors() {
         assert!(cards.contains(&format!("prescriber:{}", a.id)), "{}", a.id);
     }
     assert!(cards.contains("funder:big") && cards.contains("support:big"));
@@ -1141,7 +1145,7 @@ fn a_crowded_role_beside_narrow_ones_still_places_every_card() {
         assert_sound(scene, &format!("crowded actor map, slide {}", i + 1));
     }
     let cards = group_ids(&slides, "actor");
-    for o in &t.objectives {
+    for o in t.objectives() {
         assert!(cards.contains(&format!("prescriber:{}", o.id)), "{}", o.id);
     }
     assert!(cards.contains("funder:o0") && cards.contains("support:o0"));

@@ -13,11 +13,13 @@ use crate::{actormap, calaisis, fixture};
 /// A territory with every record's origin blanked, to compare loads from different formats.
 fn without_origins(mut t: Territory) -> Territory {
     let blank = Location::default;
-    t.domains.iter_mut().for_each(|d| d.origin = blank());
-    t.objectives.iter_mut().for_each(|o| o.origin = blank());
-    t.actors.iter_mut().for_each(|a| a.origin = blank());
-    t.links.iter_mut().for_each(|l| l.origin = blank());
-    t.progress.iter_mut().for_each(|m| m.origin = blank());
+    t.edit(|t| {
+        t.domains.iter_mut().for_each(|d| d.origin = blank());
+        t.objectives.iter_mut().for_each(|o| o.origin = blank());
+        t.actors.iter_mut().for_each(|a| a.origin = blank());
+        t.links.iter_mut().for_each(|l| l.origin = blank());
+        t.progress.iter_mut().for_each(|m| m.origin = blank());
+    });
     t.rules.values_mut().for_each(|r| r.origin = blank());
     t
 }
@@ -46,17 +48,17 @@ fn folder(files: &[(&Path, &str)]) -> tempfile::TempDir {
 #[test]
 fn the_calaisis_workbook_loads_like_the_csv_folder() {
     let csv = without_origins(load(&calaisis()).expect("the CSV folder loads"));
-    assert!(!csv.links.is_empty());
+    assert!(!csv.links().is_empty());
     for book in ["calaisis.xlsx", "calaisis.ods"] {
         let t = load(&fixture("sheets").join(book)).unwrap_or_else(|e| panic!("{book}: {e:?}"));
         // Records say which sheet and row they come from; the links' header is on row 3.
-        let first_link = &t.links[0].origin;
+        let first_link = &t.links()[0].origin;
         assert!(
             first_link.file.ends_with(&format!("{book}[Liens]")),
             "{first_link}"
         );
         assert_eq!(first_link.line, 4);
-        assert_eq!(t.actors[0].origin.line, 2);
+        assert_eq!(t.actors()[0].origin.line, 2);
         // Numbers typed as numbers (1500, 0.6...) read as the CSV text did.
         assert_eq!(without_origins(t), csv, "{book}");
     }
@@ -165,16 +167,16 @@ fn bad_cells_name_the_sheet_the_row_and_the_column() {
 #[test]
 fn date_cells_in_the_progress_sheet_are_dates() {
     let t = load(&fixture("sheets").join("progress.xlsx")).expect("loads");
-    let dates: Vec<String> = t.progress.iter().map(|m| m.date.to_string()).collect();
+    let dates: Vec<String> = t.progress().iter().map(|m| m.date.to_string()).collect();
     assert_eq!(dates, ["2022-06-30", "2022-12-31"]);
-    assert_eq!(t.progress[1].value, 900.0);
+    assert_eq!(t.progress()[1].value, 900.0);
     assert!(
-        t.progress[0]
+        t.progress()[0]
             .origin
             .file
             .ends_with("progress.xlsx[Avancement]")
     );
-    assert_eq!(t.progress[0].origin.line, 2);
+    assert_eq!(t.progress()[0].origin.line, 2);
 }
 
 #[test]
@@ -334,7 +336,7 @@ fn a_title_above_a_sheet_s_header_is_skipped_with_a_note() {
     let path = dir.path().join("territoire.xlsx");
     std::fs::write(&path, book).unwrap();
     let t = load(&path).expect("loads");
-    let lines: Vec<usize> = t.links.iter().map(|l| l.origin.line).collect();
+    let lines: Vec<usize> = t.links().iter().map(|l| l.origin.line).collect();
     assert_eq!(lines, [4, 5]);
     actormap()
         .arg("list")

@@ -10,7 +10,7 @@ use actormap::error::Location;
 use actormap::layout::scene::{Item, Scene};
 use actormap::layout::{self, Options};
 use actormap::maps::{self, MapKind};
-use actormap::model::{Actor, Domain, Link, Objective, Role, Scope, Territory};
+use actormap::model::{Actor, Domain, Link, Objective, Role, Scope, Tables, Territory};
 
 use crate::generated::generated;
 use crate::render::{
@@ -51,9 +51,11 @@ fn read(lines: &[String]) -> String {
 fn names_are_whole_or_short_never_cut_nor_ended_with_an_ellipsis() {
     let mut generated = generated(40);
     // A name with no place to break and no short name, and one with its sigle.
-    generated.actors[1].name = "Intercommunalitédesquatrevallées".repeat(2);
-    generated.actors[2].name = "Syndicatmixtedetraitementdesdéchetsménagers".into();
-    generated.actors[2].short = Some("SMTD".into());
+    generated.edit(|t| {
+        t.actors[1].name = "Intercommunalitédesquatrevallées".repeat(2);
+        t.actors[2].name = "Syndicatmixtedetraitementdesdéchetsménagers".into();
+        t.actors[2].short = Some("SMTD".into());
+    });
     for t in [load_calaisis(), boulonnais(), generated] {
         for (what, scene) in every_slide(&t, &opts(&t)) {
             for (g, _) in scene.flatten() {
@@ -95,7 +97,7 @@ fn names_are_whole_or_short_never_cut_nor_ended_with_an_ellipsis() {
 fn a_long_candidate_list_names_whole_candidates_then_how_many_more() {
     // 14 candidates do not fit a gap card: the first ones by name, then "+ 4 autres".
     let t = generated(150);
-    let slides = layout::cartographie::domain(&t, &t.domains[0], &opts(&t));
+    let slides = layout::cartographie::domain(&t, &t.domains()[0], &opts(&t));
     let gap: Vec<String> = slides
         .iter()
         .flat_map(|s| texts_of(s, "lead-gap:o1"))
@@ -103,7 +105,7 @@ fn a_long_candidate_list_names_whole_candidates_then_how_many_more() {
     assert!(gap.iter().all(|l| !l.ends_with('…')), "{gap:?}");
     let all = gap[1..].join(" ");
     let candidates: Vec<&str> = t
-        .links
+        .links()
         .iter()
         .filter(|l| l.role == Role::LeadCandidate)
         .map(|l| t.actor(&l.actor).unwrap().name.as_str())
@@ -145,8 +147,10 @@ fn the_short_name_shows_where_the_full_name_does_not_fit() {
 fn a_40000_character_name_is_drawn_within_its_boxes() {
     // Linear wrapping makes this quick (benches/maps.rs measures it); here, the result.
     let mut t = generated(5);
-    t.actors[0].name = "Z".repeat(40_000);
-    t.actors[1].name = format!("{} {}", "Y".repeat(20_000), "W".repeat(20_000));
+    t.edit(|t| {
+        t.actors[0].name = "Z".repeat(40_000);
+        t.actors[1].name = format!("{} {}", "Y".repeat(20_000), "W".repeat(20_000));
+    });
     for (what, scene) in every_slide(&t, &opts(&t)) {
         assert_sound(&scene, &what);
         let longest = scene
@@ -483,7 +487,7 @@ fn the_maps_draw_the_gaps_check_finds_and_no_other() {
             }
         }
         let slides: Vec<Scene> = t
-            .domains
+            .domains()
             .iter()
             .flat_map(|d| layout::cartographie::domain(&t, d, &opts(&t)))
             .collect();
@@ -501,8 +505,7 @@ fn the_maps_draw_the_gaps_check_finds_and_no_other() {
 /// One domain of three objectives, each with `per` actors of its own.
 fn three_crowded_objectives(per: usize) -> Territory {
     let origin = Location::default();
-    let mut t = Territory {
-        name: "Territoire dense".into(),
+    let mut t = Tables {
         domains: vec![Domain {
             id: "D1".into(),
             name: "Un domaine chargé".into(),
@@ -510,7 +513,7 @@ fn three_crowded_objectives(per: usize) -> Territory {
             related: Vec::new(),
             origin: origin.clone(),
         }],
-        ..Territory::default()
+        ..Tables::default()
     };
     let roles = [
         Role::Prescriber,
@@ -552,13 +555,15 @@ fn three_crowded_objectives(per: usize) -> Territory {
             });
         }
     }
+    let mut t = Territory::new(t);
+    t.name = "Territoire dense".into();
     t
 }
 
 #[test]
 fn a_domain_too_full_for_a_slide_is_split_by_objective_first() {
     let t = three_crowded_objectives(28);
-    let slides = layout::cartographie::domain(&t, &t.domains[0], &opts(&t));
+    let slides = layout::cartographie::domain(&t, &t.domains()[0], &opts(&t));
     assert!(slides.len() >= 2, "{}", slides.len());
     let mut seen = BTreeSet::new();
     for (i, scene) in slides.iter().enumerate() {
