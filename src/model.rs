@@ -26,6 +26,18 @@ pub struct Tables {
     pub progress: Vec<Measurement>,
 }
 
+impl Tables {
+    /// Where every row of every table comes from, to rewrite them all at once (tests compare
+    /// territories loaded from different places).
+    pub fn origins_mut(&mut self) -> impl Iterator<Item = &mut Location> {
+        (self.domains.iter_mut().map(|d| &mut d.origin))
+            .chain(self.objectives.iter_mut().map(|o| &mut o.origin))
+            .chain(self.actors.iter_mut().map(|a| &mut a.origin))
+            .chain(self.links.iter_mut().map(|l| &mut l.origin))
+            .chain(self.progress.iter_mut().map(|m| &mut m.origin))
+    }
+}
+
 /// One territory: the contents of one folder (or one JSON file or workbook).
 ///
 /// The tables are read through `domains()`, `actors()`... and changed only through `edit`,

@@ -339,12 +339,7 @@ pub(crate) fn territory(json: &str) -> Territory {
     let mut t = t.unwrap_or_else(|e| panic!("test territory does not load: {e:?}"));
     // Locations name the file as "t.json", wherever the temporary folder was.
     let short = |l: &mut Location| l.file = "t.json".into();
-    t.edit(|t| {
-        t.domains.iter_mut().for_each(|d| short(&mut d.origin));
-        t.objectives.iter_mut().for_each(|o| short(&mut o.origin));
-        t.actors.iter_mut().for_each(|a| short(&mut a.origin));
-        t.links.iter_mut().for_each(|l| short(&mut l.origin));
-    });
+    t.edit(|t| t.origins_mut().for_each(short));
     t.rules.values_mut().for_each(|r| short(&mut r.origin));
     t
 }

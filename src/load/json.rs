@@ -8,11 +8,12 @@ use jsonc_parser::common::Ranged;
 use jsonc_parser::{CollectOptions, ParseOptions};
 
 use crate::error::{LoadError, Location};
-use crate::load::TableKind;
 use crate::load::lines::Lines;
 use crate::load::schema::language_of_name;
+use crate::load::sources::{Given, Place};
 use crate::load::table::{Cell, Row, Table};
 use crate::load::values;
+use crate::load::{TableKind, tables};
 use crate::model::{Lang, Programme, RuleSetting};
 use crate::names::fold;
 
@@ -30,7 +31,7 @@ pub struct Settings {
 #[derive(Debug, Default)]
 pub struct Document {
     pub settings: Settings,
-    pub tables: Vec<(TableKind, Table)>,
+    pub tables: Vec<Given>,
 }
 
 struct Reader<'a> {
@@ -238,22 +239,22 @@ impl Reader<'_> {
                 }
                 other => match TableKind::from_name(other) {
                     Some(kind) => {
-                        let first = doc.tables.iter().find(|(k, _)| *k == kind);
-                        if let Some((_, first)) = first {
-                            let message = format!(
-                                "\"{key}\": the {} table is given a second time (first at line {}); keep one",
-                                kind.file_stems()[0],
-                                first.line
-                            );
-                            self.error(prop, message);
-                        } else if let Some(table) = self.table(prop, kind) {
-                            doc.tables.push((kind, table));
-                        }
+                        // A table given a second time is reported where the sources are
+                        // merged; it is not read.
+                        let again = doc.tables.iter().any(|g| g.kind == kind);
+                        let table = if again { None } else { self.table(prop, kind) };
+                        let place = Place::Key {
+                            file: self.file.to_owned(),
+                            line: self.lines.of(prop.start()),
+                            key: key.to_owned(),
+                        };
+                        doc.tables.push(Given::new(kind, place, table));
                     }
                     None => self.error(
                         prop,
                         format!(
-                            "unknown key \"{key}\"; expected name, population, programme, lang, rules, domains, objectives, actors, links or progress"
+                            "unknown key \"{key}\"; expected name, population, programme, lang, rules, {}",
+                            tables::json_keys()
                         ),
                     ),
                 },
@@ -466,22 +467,12 @@ mod tests {
     fn rows_keep_their_lines() {
         let text = "{\n  \"actors\": [\n    {\"name\": \"ADEME\"},\n\n    {\"name\": \"SEVADEC\", \"aliases\": [\"S\"]}\n  ]\n}\n";
         let doc = read("t.json", text).unwrap();
-        let (kind, table) = &doc.tables[0];
-        assert_eq!(*kind, TableKind::Actors);
+        let given = &doc.tables[0];
+        assert_eq!(given.kind, TableKind::ACTORS);
+        let table = given.table.as_ref().unwrap();
         assert_eq!(table.rows[0].line, 3);
         assert_eq!(table.rows[1].line, 5);
         assert_eq!(table.columns, ["name", "aliases"]);
-    }
-
-    #[test]
-    fn a_table_given_twice_is_named_at_its_second_key() {
-        let text = "{\n  \"links\": [],\n  \"liens\": []\n}";
-        let e = read("t.json", text).unwrap_err();
-        assert_eq!(e.len(), 1);
-        assert_eq!(
-            e[0].to_string(),
-            "t.json:3: \"liens\": the links table is given a second time (first at line 2); keep one"
-        );
     }
 
     #[test]

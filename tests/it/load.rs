@@ -47,17 +47,7 @@ fn relative(mut t: Territory) -> Territory {
         let name = Path::new(&*origin.file).file_name().unwrap_or_default();
         origin.file = name.to_string_lossy().into();
     };
-    t.edit(|t| {
-        let domains = t.domains.iter_mut().map(|d| &mut d.origin);
-        let objectives = t.objectives.iter_mut().map(|o| &mut o.origin);
-        let actors = t.actors.iter_mut().map(|a| &mut a.origin);
-        let links = t.links.iter_mut().map(|l| &mut l.origin);
-        domains
-            .chain(objectives)
-            .chain(actors)
-            .chain(links)
-            .for_each(relative)
-    });
+    t.edit(|t| t.origins_mut().for_each(relative));
     t.rules.values_mut().for_each(|r| relative(&mut r.origin));
     t
 }
@@ -221,20 +211,7 @@ fn one_json_file_loads_to_the_same_model_as_the_folder() {
     let from_json = relative(from_json);
     // Same model; only the origins' files and lines differ.
     let strip = |mut t: Territory| {
-        t.edit(|t| {
-            t.domains
-                .iter_mut()
-                .for_each(|d| d.origin = Default::default());
-            t.objectives
-                .iter_mut()
-                .for_each(|o| o.origin = Default::default());
-            t.actors
-                .iter_mut()
-                .for_each(|a| a.origin = Default::default());
-            t.links
-                .iter_mut()
-                .for_each(|l| l.origin = Default::default());
-        });
+        t.edit(|t| t.origins_mut().for_each(|o| *o = Default::default()));
         t
     };
     assert_eq!(from_json.links()[2].origin.line, 21);

@@ -13,13 +13,7 @@ use crate::{actormap, calaisis, fixture};
 /// A territory with every record's origin blanked, to compare loads from different formats.
 fn without_origins(mut t: Territory) -> Territory {
     let blank = Location::default;
-    t.edit(|t| {
-        t.domains.iter_mut().for_each(|d| d.origin = blank());
-        t.objectives.iter_mut().for_each(|o| o.origin = blank());
-        t.actors.iter_mut().for_each(|a| a.origin = blank());
-        t.links.iter_mut().for_each(|l| l.origin = blank());
-        t.progress.iter_mut().for_each(|m| m.origin = blank());
-    });
+    t.edit(|t| t.origins_mut().for_each(|o| *o = blank()));
     t.rules.values_mut().for_each(|r| r.origin = blank());
     t
 }
