@@ -4,7 +4,9 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use crate::model::{Actor, Lang, Link, Role, Territory, annotated};
+use crate::model::{
+    Action, Actor, Domain, Lang, Link, Objective, Reach, Role, Territory, annotated,
+};
 use crate::numbers::french;
 use crate::status::{self, ObjectiveStatus, Source};
 use crate::terminal::line;
@@ -29,12 +31,14 @@ pub fn write(t: &Territory, out: &mut dyn Write) -> io::Result<()> {
     line(out, &heading)?;
     writeln!(
         out,
-        "{} domains, {} objectives, {} actors, {} links",
+        "{} domains, {} objectives, {} actors, {} links{}",
         t.domains().len(),
         t.objectives().len(),
         t.actors().len(),
-        t.links().len()
+        t.links().len(),
+        more_counts(t)
     )?;
+    perimeter_line(t, out)?;
     for domain in t.domains() {
         writeln!(out)?;
         line(out, &format!("{}  {}", domain.id, domain.name))?;
@@ -44,13 +48,15 @@ pub fn write(t: &Territory, out: &mut dyn Write) -> io::Result<()> {
         if !domain.related.is_empty() {
             line(out, &format!("  related: {}", domain.related.join(", ")))?;
         }
+        context_lines(domain, out)?;
         for objective in t.objectives_of(&domain.id) {
             if let Some(o) = by_id.get(objective.id.as_str()) {
                 objective_block(t, o, out)?;
             }
         }
+        domain_actions(t, domain, out)?;
     }
-    Ok(())
+    governance(t, out)
 }
 
 fn objective_block(t: &Territory, o: &ObjectiveStatus, out: &mut dyn Write) -> io::Result<()> {
@@ -116,5 +122,173 @@ fn objective_block(t: &Territory, o: &ObjectiveStatus, out: &mut dyn Write) -> i
             )?;
         }
     }
+    coverage_lines(t, objective, out)?;
+    action_lines(t, "    actions:", &t.actions_of(&objective.id), out)
+}
+
+// What the actions, bodies and perimeter tables add to the listing: every word of it is in
+// the helpers below.
+
+/// ", 24 actions, 6 bodies" when the territory has any; nothing otherwise, so a territory
+/// without those tables is listed as before.
+fn more_counts(t: &Territory) -> String {
+    let mut more = String::new();
+    if !t.actions().is_empty() {
+        let _ = write!(more, ", {} actions", t.actions().len());
+    }
+    if !t.bodies().is_empty() {
+        let _ = write!(more, ", {} bodies", t.bodies().len());
+    }
+    more
+}
+
+/// "perimeter: GCT&M, CCRA, CCPO".
+fn perimeter_line(t: &Territory, out: &mut dyn Write) -> io::Result<()> {
+    if t.perimeter().is_empty() {
+        return Ok(());
+    }
+    line(out, &format!("perimeter: {}", names_of(t, t.perimeter())))
+}
+
+/// The domain's "état des lieux", one line each.
+fn context_lines(domain: &Domain, out: &mut dyn Write) -> io::Result<()> {
+    if domain.context.is_empty() {
+        return Ok(());
+    }
+    line(out, "  context:")?;
+    for item in &domain.context {
+        line(out, &format!("    - {item}"))?;
+    }
     Ok(())
+}
+
+/// The objective's scope and what its actions cover of it (`Territory::coverage`).
+fn coverage_lines(t: &Territory, objective: &Objective, out: &mut dyn Write) -> io::Result<()> {
+    let (Some(reach), Some(coverage)) = (&objective.reach, t.coverage(objective)) else {
+        return Ok(());
+    };
+    let members: Vec<&str> = coverage.members.iter().map(|(m, _)| m.name.as_str()).collect();
+    let scope = match reach {
+        Reach::All => format!("all ({})", members.join(", ")),
+        Reach::Members(_) => members.join(", "),
+    };
+    line(out, &format!("    scope: {scope}"))?;
+    let covered: Vec<String> = coverage
+        .covered()
+        .iter()
+        .map(|(member, actions)| {
+            let titles: Vec<&str> = actions.iter().map(|a| a.title.as_str()).collect();
+            format!("{} ({})", member.name, titles.join(", "))
+        })
+        .collect();
+    let missing: Vec<&str> = coverage.missing().iter().map(|m| m.name.as_str()).collect();
+    let mut shown = if covered.is_empty() {
+        "none".to_owned()
+    } else {
+        covered.join(", ")
+    };
+    if !missing.is_empty() {
+        let _ = write!(shown, "; not covered: {}", missing.join(", "));
+    }
+    line(out, &format!("    coverage: {shown}"))
+}
+
+/// The actions of a domain as a whole, after its objectives.
+fn domain_actions(t: &Territory, domain: &Domain, out: &mut dyn Write) -> io::Result<()> {
+    action_lines(
+        t,
+        "  actions of the whole domain:",
+        &t.domain_actions(&domain.id),
+        out,
+    )
+}
+
+/// "- Assises de l'alimentation: GCT&M; ongoing; origin: acteurs du territoire", under a title.
+fn action_lines(
+    t: &Territory,
+    title: &str,
+    actions: &[&Action],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if actions.is_empty() {
+        return Ok(());
+    }
+    let indent = " ".repeat(title.len() - title.trim_start().len() + 2);
+    line(out, title)?;
+    for a in actions {
+        let bearers = if a.bearers.is_empty() {
+            "no bearer".to_owned()
+        } else {
+            names_of(t, &a.bearers)
+        };
+        let mut text = format!("{indent}- {}: {bearers}; {}", a.title, a.status.word(Lang::En));
+        if let Some(source) = &a.source {
+            let _ = write!(text, "; origin: {source}");
+        }
+        if !a.perimeter.is_empty() {
+            let _ = write!(text, "; perimeter: {}", names_of(t, &a.perimeter));
+        }
+        match (a.start, a.end) {
+            (Some(start), Some(end)) => {
+                let _ = write!(text, "; {start} to {end}");
+            }
+            (Some(start), None) => {
+                let _ = write!(text, "; from {start}");
+            }
+            (None, Some(end)) => {
+                let _ = write!(text, "; until {end}");
+            }
+            (None, None) => {}
+        }
+        if let Some(budget) = a.budget {
+            let _ = write!(text, "; budget: {} €", french(budget));
+        }
+        if let Some(note) = &a.note {
+            let _ = write!(text, " [{note}]");
+        }
+        line(out, &text)?;
+    }
+    Ok(())
+}
+
+/// Each body, its chair, members and parent, after the domains.
+fn governance(t: &Territory, out: &mut dyn Write) -> io::Result<()> {
+    if t.bodies().is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    line(out, "governance")?;
+    for body in t.bodies() {
+        let mut text = format!("  {}", body.name);
+        if let Some(kind) = &body.kind {
+            let _ = write!(text, " ({kind})");
+        }
+        let mut parts = Vec::new();
+        if let Some(chair) = &body.chair {
+            parts.push(format!("chair: {}", names_of(t, std::slice::from_ref(chair))));
+        }
+        if !body.members.is_empty() {
+            parts.push(format!("members: {}", names_of(t, &body.members)));
+        }
+        if let Some(parent) = body.parent.as_deref().and_then(|p| t.body(p)) {
+            parts.push(format!("reports to: {}", parent.name));
+        }
+        if !parts.is_empty() {
+            let _ = write!(text, ": {}", parts.join("; "));
+        }
+        if let Some(note) = &body.note {
+            let _ = write!(text, " [{note}]");
+        }
+        line(out, &text)?;
+    }
+    Ok(())
+}
+
+/// Actors' names from their ids, joined: "GCT&M, CCRA".
+fn names_of(t: &Territory, ids: &[String]) -> String {
+    let names: Vec<&str> = ids
+        .iter()
+        .map(|id| t.actor(id).map_or(id.as_str(), |a| a.name.as_str()))
+        .collect();
+    names.join(", ")
 }

@@ -11,8 +11,10 @@ mod facts;
 pub mod message;
 pub mod output;
 
+mod action_without_bearer;
 mod duplicate_actor;
 mod empty_domain;
+mod lead_outside_governance;
 mod measurement_outside_programme;
 mod missing_lead;
 mod missing_role;
@@ -20,7 +22,9 @@ mod multiple_leads;
 mod no_relay;
 mod one_way_related;
 mod orphan_actor;
+mod objective_without_action;
 mod overloaded_lead;
+mod perimeter_gap;
 mod priority_unfunded;
 mod single_funder;
 
@@ -49,6 +53,10 @@ pub static RULES: &[&Rule] = &[
     &one_way_related::RULE,
     &bonus_at_risk::RULE,
     &measurement_outside_programme::RULE,
+    &perimeter_gap::RULE,
+    &action_without_bearer::RULE,
+    &objective_without_action::RULE,
+    &lead_outside_governance::RULE,
 ];
 
 /// The rule of the registry with this name.
@@ -437,6 +445,7 @@ mod tests {
             name: "Tout".into(),
             headline: None,
             related: vec!["D2".into()],
+            context: Vec::new(),
             origin: at.clone(),
         });
         for o in 0..100 {
@@ -449,6 +458,7 @@ mod tests {
                 current: Some(o as f64 / 10.0),
                 priority: o % 7 == 0,
                 contractual: true,
+                reach: None,
                 origin: at.clone(),
             });
         }

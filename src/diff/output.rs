@@ -42,6 +42,24 @@ fn sections(d: &Diff) -> Vec<(String, Vec<String>)> {
                 .map(|f| f.sentence(crate::i18n::Lang::En))
                 .collect(),
         ),
+        (
+            "actions added",
+            d.actions_added.iter().map(super::ActionRef::sentence).collect(),
+        ),
+        (
+            "actions removed",
+            d.actions_removed.iter().map(super::ActionRef::sentence).collect(),
+        ),
+        (
+            "action states",
+            d.action_states.iter().map(super::StateChange::sentence).collect(),
+        ),
+        ("bodies added", d.bodies_added.iter().map(actor).collect()),
+        ("bodies removed", d.bodies_removed.iter().map(actor).collect()),
+        (
+            "who sits on the bodies",
+            d.seats.iter().map(super::SeatChange::sentence).collect(),
+        ),
         ("progress", d.progress.iter().map(progress).collect()),
         (
             "year-3 bonus conditions",

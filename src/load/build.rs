@@ -11,7 +11,7 @@ use crate::load::json::Settings;
 use crate::load::schema::schema;
 use crate::load::sources::{self, Given};
 use crate::load::table::RowView;
-use crate::load::{TableKind, values};
+use crate::load::{TableKind, perimeter, tables, values};
 use petgraph::visit::EdgeFiltered;
 
 use crate::model::{Actor, Edge, Means, Node, Role, Tables, Territory};
@@ -122,6 +122,22 @@ pub(in crate::load) struct Builder {
     pub pending_related: Vec<Pending>,
     /// The members of each group, resolved once the actors are read.
     pub pending_members: Vec<Pending>,
+    /// The member territories of each objective's scope, resolved once every table is read.
+    pub pending_reach: Vec<Pending>,
+    /// The scope cells that name every member territory ("tout"), and their text: the
+    /// territory must have a perimeter.
+    pub reach_all: Vec<(LoadError, String)>,
+    /// The member territories an objective's scope or an action's perimeter names (actor
+    /// ids), and the cell: each must be in the territory's perimeter.
+    pub perimeter_checks: Vec<(Vec<String>, LoadError)>,
+    /// Actions by id (as `names::key`), for duplicate ids.
+    pub action_ids: HashMap<String, usize>,
+    /// Bodies by id or name, for parents.
+    pub body_index: Index,
+    /// Bodies by id alone (as `names::key`), for duplicate ids.
+    pub body_ids: HashMap<String, usize>,
+    /// The body each body reports to, resolved once the bodies are read.
+    pub pending_parents: Vec<Pending>,
 }
 
 /// The (role, means) links of a row, or the problems of its role and means cells.
@@ -130,7 +146,7 @@ pub(in crate::load) type Pairs = Result<Vec<(Role, Option<Means>)>, Vec<(&'stati
 /// The territory of the tables given by every source (a table given twice is reported
 /// here, and built from its first source), with its settings; `shown` names the whole input.
 pub fn territory(
-    settings: Settings,
+    mut settings: Settings,
     given: Vec<Given>,
     default_name: Option<String>,
     shown: &str,
@@ -151,6 +167,13 @@ pub fn territory(
         pairs_key: String::new(),
         pending_related: Vec::new(),
         pending_members: Vec::new(),
+        pending_reach: Vec::new(),
+        reach_all: Vec::new(),
+        perimeter_checks: Vec::new(),
+        action_ids: HashMap::default(),
+        body_index: Index::default(),
+        body_ids: HashMap::default(),
+        pending_parents: Vec::new(),
     };
     // Order matters: references are resolved against the tables read before. Each table is
     // dropped once its rows are read: a large territory's raw cells never all stay in memory
@@ -178,9 +201,13 @@ pub fn territory(
         }
         (hooks.after)(&mut b);
     }
+    b.resolve_perimeter(settings.perimeter.take());
     b.report_ambiguous();
     let mut territory = Territory::new(b.territory);
     b.errors.extend(member_cycles(&territory));
+    b.errors.extend(tables::parent_cycles(&territory));
+    b.errors
+        .extend(perimeter::outside_perimeter(&territory, &b.perimeter_checks));
     territory.name = settings.name.or(default_name).unwrap_or_default();
     territory.population = settings.population;
     territory.programme = settings.programme;

@@ -25,6 +25,17 @@ pub struct Settings {
     pub programme: Option<Programme>,
     pub rules: BTreeMap<String, RuleSetting>,
     pub lang: Option<Lang>,
+    /// The member territories (`"perimeter"`), as written, with where the key is.
+    pub perimeter: Option<Perimeter>,
+}
+
+/// The member territories as territory.json lists them: actor ids or names.
+#[derive(Debug)]
+pub struct Perimeter {
+    /// The key as written ("perimeter", "périmètre"), for messages.
+    pub key: String,
+    pub names: Vec<String>,
+    pub at: Location,
 }
 
 /// A JSON file's contents: settings, and the tables it holds, if any.
@@ -227,6 +238,7 @@ impl Reader<'_> {
                 }
                 "programme" | "program" | "contrat" => doc.settings.programme = self.programme(prop),
                 "rules" | "regles" => self.rules(prop, &mut doc.settings.rules),
+                "perimeter" | "perimetre" => doc.settings.perimeter = self.perimeter(prop),
                 "lang" | "langue" | "language" => {
                     doc.settings.lang = self.string(prop).and_then(|word| {
                         let lang = Lang::from_word(&word);
@@ -253,7 +265,7 @@ impl Reader<'_> {
                     None => self.error(
                         prop,
                         format!(
-                            "unknown key \"{key}\"; expected name, population, programme, lang, rules, {}",
+                            "unknown key \"{key}\"; expected name, population, programme, lang, perimeter, rules, {}",
                             tables::json_keys()
                         ),
                     ),
@@ -364,6 +376,41 @@ impl Reader<'_> {
             );
         }
         Some(p)
+    }
+
+    /// `"perimeter": ["GCT&M", "CCRA", "CCPO"]`, or one text of names separated by `|`.
+    fn perimeter(&mut self, prop: &ObjectProp) -> Option<Perimeter> {
+        let key = prop.name.as_str();
+        let expected = format!(
+            "\"{key}\": expected a list of the member territories' names or ids, e.g. [\"GCT&M\", \"CCRA\", \"CCPO\"]"
+        );
+        let names: Vec<String> = match &prop.value {
+            Value::Array(items) => {
+                let mut names = Vec::new();
+                for item in &items.elements {
+                    match item {
+                        Value::StringLit(s) => names.push(s.value.trim().to_owned()),
+                        other => {
+                            self.error(other, expected.clone());
+                            return None;
+                        }
+                    }
+                }
+                names
+            }
+            Value::StringLit(s) => s.value.split('|').map(|n| n.trim().to_owned()).collect(),
+            Value::NullKeyword(_) => return None,
+            other => {
+                self.error(other, expected);
+                return None;
+            }
+        };
+        let names: Vec<String> = names.into_iter().filter(|n| !n.is_empty()).collect();
+        Some(Perimeter {
+            key: key.to_owned(),
+            names,
+            at: self.at(prop),
+        })
     }
 
     fn rules(&mut self, prop: &ObjectProp, rules: &mut BTreeMap<String, RuleSetting>) {

@@ -8,6 +8,7 @@ mod csv;
 mod decode;
 mod json;
 mod lines;
+mod perimeter;
 mod schema;
 mod sheet;
 mod sources;

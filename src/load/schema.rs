@@ -178,7 +178,7 @@ pub fn is_skipped_column(name: &str) -> bool {
 /// The language a table's name (file stem, sheet name or JSON key) is in: `acteurs`,
 /// `Liens` are French.
 pub fn language_of_name(kind: TableKind, name: &str) -> Lang {
-    if fold(name) == kind.file_stems()[1] {
+    if kind.file_stems().get(1) == Some(&fold(name).as_str()) {
         Lang::Fr
     } else {
         Lang::En

@@ -1,4 +1,5 @@
-//! `domains.csv` / `domaines.csv`: the domains of cooperation.
+//! `domains.csv` / `domaines.csv`: the domains of cooperation, the phrase at the centre of
+//! each map, the related domains and the "état des lieux".
 
 use super::{Rows, TableDef};
 use crate::error::LoadError;
@@ -55,6 +56,19 @@ pub static TABLE: TableDef = TableDef {
                     "domaines lies",
                 ],
             ),
+            Field::new(
+                "context",
+                "état des lieux",
+                false,
+                &[
+                    "context",
+                    "etat des lieux",
+                    "constats",
+                    "constat",
+                    "contexte",
+                    "situation",
+                ],
+            ),
         ],
     },
     stems: &["domains", "domaines"],
@@ -95,6 +109,7 @@ impl Builder {
             name,
             headline: row.text("headline"),
             related: Vec::new(),
+            context: row.list("context", &['|', '\n']),
             origin: row.location(),
         });
     }

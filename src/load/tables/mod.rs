@@ -8,11 +8,15 @@
 //! Adding a table = one file here defining a `pub static TABLE: TableDef`, plus one `mod`
 //! line and one entry in `TABLES` below.
 
+mod actions;
 mod actors;
+mod bodies;
 mod domains;
 mod links;
 mod objectives;
 mod progress;
+
+pub(in crate::load) use bodies::parent_cycles;
 
 use std::fmt;
 
@@ -29,6 +33,8 @@ pub static TABLES: &[&TableDef] = &[
     &actors::TABLE,
     &links::TABLE,
     &progress::TABLE,
+    &actions::TABLE,
+    &bodies::TABLE,
 ];
 
 /// One input table.
@@ -77,6 +83,8 @@ impl TableKind {
     pub const ACTORS: TableKind = TableKind(&actors::TABLE);
     pub const LINKS: TableKind = TableKind(&links::TABLE);
     pub const PROGRESS: TableKind = TableKind(&progress::TABLE);
+    pub const ACTIONS: TableKind = TableKind(&actions::TABLE);
+    pub const BODIES: TableKind = TableKind(&bodies::TABLE);
 
     /// Every table, in reading order.
     pub fn all() -> impl Iterator<Item = TableKind> {

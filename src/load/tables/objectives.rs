@@ -1,11 +1,12 @@
-//! `objectives.csv` / `objectifs.csv`: the contractual objectives and their targets.
+//! `objectives.csv` / `objectifs.csv`: the contractual objectives, their targets, and the
+//! member territories each must reach (`scope`).
 
 use super::{Rows, TableDef, TableKind};
-use crate::load::build::Builder;
+use crate::load::build::{Builder, Pending};
 use crate::load::schema::{Field, Schema};
 use crate::load::table::RowView;
 use crate::load::values;
-use crate::model::Objective;
+use crate::model::{Objective, Reach};
 
 pub static TABLE: TableDef = TableDef {
     schema: Schema {
@@ -67,6 +68,12 @@ pub static TABLE: TableDef = TableDef {
                 false,
                 &["contractual", "contractuel", "contractuelle"],
             ),
+            Field::new(
+                "scope",
+                "périmètre",
+                false,
+                &["scope", "perimetre", "perimeter", "couverture"],
+            ),
         ],
     },
     stems: &["objectives", "objectifs"],
@@ -79,7 +86,26 @@ pub static TABLE: TableDef = TableDef {
     },
 };
 
+/// The words of a scope cell that mean every member territory of the perimeter.
+const ALL: [&str; 6] = ["tout", "tous", "toutes", "all", "whole", "tout le territoire"];
+
 impl Builder {
+    /// The `scope` cell of objective `n`: every member territory (checked against the
+    /// perimeter once it is read), or some, named by actors resolved once the actors are read.
+    fn reach(&mut self, row: &RowView, n: usize) -> Option<Reach> {
+        let text = row.text("scope")?;
+        if ALL.contains(&crate::names::fold(&text).as_str()) {
+            self.reach_all.push((row.error("scope", ""), text));
+            return Some(Reach::All);
+        }
+        self.pending_reach.push(Pending {
+            owner: n,
+            names: row.list("scope", &['|']),
+            origin: row.error("scope", ""),
+        });
+        Some(Reach::Members(Vec::new()))
+    }
+
     fn objective(&mut self, row: &RowView) {
         let id = row.required("id", "an objective id such as regal");
         let domain = row.required("domain", "the id of the objective's domain");
@@ -134,8 +160,9 @@ impl Builder {
             ));
             return;
         }
-        self.objective_index
-            .add(&id, self.territory.objectives.len());
+        let n = self.territory.objectives.len();
+        self.objective_index.add(&id, n);
+        let reach = self.reach(row, n);
         self.territory.objectives.push(Objective {
             id,
             domain,
@@ -145,6 +172,7 @@ impl Builder {
             current,
             priority,
             contractual,
+            reach,
             origin: row.location(),
         });
     }
