@@ -10,12 +10,15 @@ use crate::Outcome;
 use crate::check;
 use crate::cli::{FormatArg, LangArg, OutputArgs};
 use crate::error::Error;
+use crate::hash;
 use crate::layout::scene::Scene;
 use crate::layout::{self, Options, Size};
+use crate::manifest::{self, Manifest};
 use crate::model::{Lang, Role, Territory};
 use crate::names;
 use crate::outdir;
-use crate::render::{self, Format};
+use crate::parallel;
+use crate::render::Format;
 use crate::terminal;
 
 /// One map asked for.
@@ -121,7 +124,7 @@ pub fn safe_stem(text: &str) -> String {
         stem = "map".into();
     }
     if stem.len() > MAX_STEM {
-        let hash = format!("-{:08x}", fnv1a(text.as_bytes()) as u32);
+        let hash = format!("-{:08x}", hash::fnv1a(text.as_bytes()) as u32);
         stem.truncate(MAX_STEM - hash.len());
         let cut = stem.trim_end_matches('-').len();
         stem.truncate(cut);
@@ -131,14 +134,6 @@ pub fn safe_stem(text: &str) -> String {
         stem.push_str("-map");
     }
     stem
-}
-
-/// FNV-1a, 64 bits: a hash that is the same on every machine and with every Rust version
-/// (std's `DefaultHasher` promises neither).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 /// Write `bytes` to `dir/name` through a temporary file in `dir` renamed into place, so a
@@ -200,10 +195,9 @@ fn formats(args: &OutputArgs, default: &[Format]) -> Vec<Format> {
     out
 }
 
-/// A file name and its bytes, or why they could not be made.
-type Encoded = (String, Result<Vec<u8>, String>);
-
-/// Draw `kinds` in every format into the output folder, printing each file written.
+/// Draw `kinds` in every format into the output folder, printing each file made: `wrote`
+/// when it was written, `unchanged` when the folder already held those bytes. A PNG whose
+/// SVG has not changed since the run that drew it is not drawn again (see `manifest`).
 pub fn draw(
     t: &Territory,
     kinds: &[MapKind],
@@ -214,68 +208,39 @@ pub fn draw(
     let opts = options(t, args)?;
     let formats = formats(args, default_formats);
     outdir::check_folder(&args.out)?;
-    // Lay out and encode on every core (PNG encoding dominates), then write in order.
+    let pictures = formats.contains(&Format::Png);
+    let previous = if pictures {
+        Manifest::read(&args.out)
+    } else {
+        Manifest::default()
+    };
     let jobs: Vec<(&MapKind, String)> = kinds.iter().zip(file_stems(kinds)).collect();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(jobs.len().max(1));
-    let encoded: Vec<Vec<Encoded>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|worker| {
-                let jobs = &jobs;
-                let formats = &formats;
-                let opts = &opts;
-                scope.spawn(move || {
-                    jobs.iter()
-                        .enumerate()
-                        .filter(|(i, _)| i % threads == worker)
-                        .map(|(i, (kind, stem))| {
-                            let scene = scene(t, kind, opts);
-                            let files = formats
-                                .iter()
-                                .map(|f| {
-                                    (
-                                        format!("{stem}.{}", f.extension()),
-                                        render::to_bytes(&scene, *f),
-                                    )
-                                })
-                                .collect::<Vec<_>>();
-                            (i, files)
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        let mut all: Vec<_> = handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect();
-        all.sort_by_key(|(i, _)| *i);
-        all.into_iter().map(|(_, files)| files).collect()
+    // Lay out, write and rasterize on every core (rasterizing dominates).
+    let made = parallel::map(&jobs, parallel::cores(), |(kind, stem)| {
+        previous.files(&args.out, stem, &scene(t, kind, &opts), &formats)
     });
-    // Every file is encoded before any is written, and all are written before any replaces
-    // an old one: a run that fails leaves the folder as it was.
-    let files = encoded
+    // Every file is made before any is written, and all are written before any replaces an
+    // old one: a run that fails leaves the folder as it was, manifest included.
+    let files = made
         .into_iter()
         .flatten()
-        .map(|(name, bytes)| {
-            bytes
-                .map(|bytes| (name.clone(), bytes))
-                .map_err(|e| Error::Write {
-                    path: args.out.join(&name),
-                    source: std::io::Error::other(e),
-                })
-        })
-        .collect::<Result<Vec<_>, Error>>()?;
+        .collect::<Result<Vec<manifest::File>, Error>>()?;
+    let json = pictures.then(|| previous.after(&args.out, &files).to_json());
+    let changed: Vec<(&str, &[u8])> = files
+        .iter()
+        .filter_map(|f| Some((f.name.as_str(), f.bytes.as_deref()?)))
+        .chain(
+            json.iter()
+                .map(|json| (manifest::FILE, json.as_bytes()))
+                .filter(|(name, json)| !outdir::holds(&args.out, name, json)),
+        )
+        .collect();
     let mut batch = outdir::Batch::open(&args.out)?;
-    for (name, bytes) in &files {
-        batch.stage(name, bytes)?;
-    }
-    for path in batch.commit()? {
-        terminal::line(out, &format!("wrote {}", path.display()))?;
+    batch.stage_all(&changed)?;
+    batch.commit()?;
+    for file in &files {
+        let path = args.out.join(&file.name);
+        terminal::line(out, &format!("{} {}", file.verb(), path.display()))?;
     }
     Ok(())
 }

@@ -7,6 +7,7 @@ mod export;
 mod generated;
 mod load;
 mod outputs;
+mod rebuild;
 mod render;
 mod sheet;
 mod status;
