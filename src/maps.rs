@@ -11,7 +11,7 @@ use crate::check;
 use crate::cli::{FormatArg, LangArg, OutputArgs};
 use crate::error::Error;
 use crate::hash;
-use crate::layout::scene::Scene;
+use crate::layout::scene::{Item, Scene};
 use crate::layout::{self, Options, Size};
 use crate::manifest::{self, Manifest};
 use crate::model::{Lang, Role, Territory};
@@ -215,15 +215,23 @@ pub fn draw(
         Manifest::default()
     };
     let jobs: Vec<(&MapKind, String)> = kinds.iter().zip(file_stems(kinds)).collect();
-    // Lay out, write and rasterize on every core (rasterizing dominates).
-    let made = parallel::map(&jobs, parallel::cores(), |(kind, stem)| {
-        previous.files(&args.out, stem, &scene(t, kind, &opts), &formats)
+    let scenes = parallel::map(&jobs, parallel::cores(), |(kind, _)| scene(t, kind, &opts));
+    // Rasterizing dominates and some pictures take four times as long as others: the
+    // largest go first, so that no core is left drawing one alone at the end.
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(drawing_work(&scenes[i])));
+    let mut made = parallel::map(&order, parallel::cores(), |&i| {
+        (
+            i,
+            previous.files(&args.out, &jobs[i].1, &scenes[i], &formats),
+        )
     });
+    made.sort_by_key(|(i, _)| *i);
     // Every file is made before any is written, and all are written before any replaces an
     // old one: a run that fails leaves the folder as it was, manifest included.
     let files = made
         .into_iter()
-        .flatten()
+        .flat_map(|(_, files)| files)
         .collect::<Result<Vec<manifest::File>, Error>>()?;
     let json = pictures.then(|| previous.after(&args.out, &files).to_json());
     let changed: Vec<(&str, &[u8])> = files
@@ -243,6 +251,19 @@ pub fn draw(
         terminal::line(out, &format!("{} {}", file.verb(), path.display()))?;
     }
     Ok(())
+}
+
+/// About how much rasterizing `scene` takes: its items (areas to fill) and the characters of
+/// its texts (glyph outlines), which is where resvg spends its time.
+fn drawing_work(scene: &Scene) -> usize {
+    scene
+        .flatten()
+        .iter()
+        .map(|(_, item)| match item {
+            Item::Text(text) => 1 + text.text.chars().count(),
+            _ => 1,
+        })
+        .sum()
 }
 
 /// Resolve what `render` was asked for into map kinds, with suggestions for unknown ids;

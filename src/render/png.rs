@@ -173,6 +173,17 @@ mod tests {
     }
 
     #[test]
+    fn the_font_database_is_built_once_per_process() {
+        // Every picture, on every thread, shares the one database: the shipped font is
+        // parsed once, not once per picture.
+        let here = fontdb();
+        let elsewhere = std::thread::spawn(fontdb).join().unwrap();
+        assert!(Arc::ptr_eq(&here, &elsewhere));
+        assert!(Arc::ptr_eq(&here, &fontdb()));
+        assert_eq!(here.len(), 2, "regular and bold");
+    }
+
+    #[test]
     fn pixel_size_is_the_size_drawn() {
         for (w, h) in [
             (1920.0, 1080.0),
