@@ -1,10 +1,9 @@
 //! The PNG encoder's settings measured on the 12 pictures of `build` on the Calaisis data:
-//! CPU time to encode all 12 (the least of RUNS runs) and their total size, against
-//! tiny-skia's own encoder (what actormap used before). Prints a Markdown table.
+//! the time to encode all 12 on one thread (the least of RUNS runs: other programs busy on
+//! the machine only ever add to it) and their total size, against tiny-skia's own encoder
+//! (what actormap used before). Prints a Markdown table.
 //!
 //! Run with `cargo run --release --example png_settings [RUNS]`.
-//! On Linux the time is the thread's CPU time (`/proc/thread-self/schedstat`), which other
-//! programs busy on the machine disturb far less than wall time; elsewhere, wall time.
 
 use std::path::Path;
 use std::time::Instant;
@@ -15,23 +14,14 @@ use actormap::maps::{self, MapKind};
 use actormap::render::png::{self, ENCODING, Encoding};
 use actormap::render::svg;
 
-/// A clock in milliseconds: this thread's CPU time when the system tells it, else wall time.
-fn now_ms(start: Instant) -> f64 {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
-        .map_or_else(|| start.elapsed().as_secs_f64() * 1e3, |ns| ns / 1e6)
-}
-
 /// The least time of `runs` runs of `f`, and what the last one returned.
 fn least<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, T) {
-    let clock = Instant::now();
     let mut best = f64::INFINITY;
     let mut last = None;
     for _ in 0..runs {
-        let start = now_ms(clock);
+        let start = Instant::now();
         last = Some(f());
-        best = best.min(now_ms(clock) - start);
+        best = best.min(start.elapsed().as_secs_f64() * 1e3);
     }
     (best, last.expect("at least one run"))
 }
