@@ -10,12 +10,15 @@ use crate::Outcome;
 use crate::check;
 use crate::cli::{FormatArg, OutputArgs};
 use crate::error::Error;
-use crate::layout::scene::Scene;
+use crate::hash;
+use crate::layout::scene::{Item, Scene};
 use crate::layout::{self, Options, Size};
+use crate::manifest::{self, Manifest};
 use crate::model::Territory;
 use crate::names;
 use crate::outdir;
-use crate::render::{self, Format};
+use crate::parallel;
+use crate::render::Format;
 use crate::terminal;
 
 /// One map asked for.
@@ -129,7 +132,7 @@ pub fn safe_stem(text: &str) -> String {
         stem = "map".into();
     }
     if stem.len() > MAX_STEM {
-        let hash = format!("-{:08x}", fnv1a(text.as_bytes()) as u32);
+        let hash = format!("-{:08x}", hash::fnv1a(text.as_bytes()) as u32);
         stem.truncate(MAX_STEM - hash.len());
         let cut = stem.trim_end_matches('-').len();
         stem.truncate(cut);
@@ -139,14 +142,6 @@ pub fn safe_stem(text: &str) -> String {
         stem.push_str("-map");
     }
     stem
-}
-
-/// FNV-1a, 64 bits: a hash that is the same on every machine and with every Rust version
-/// (std's `DefaultHasher` promises neither).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 /// Write `bytes` to `dir/name` through a temporary file in `dir` renamed into place, so a
@@ -192,42 +187,9 @@ fn formats(args: &OutputArgs, default: &[Format]) -> Vec<Format> {
     out
 }
 
-/// A file name and its bytes, or why they could not be made.
-type Encoded = (String, Result<Vec<u8>, String>);
-
-/// `f` applied to every item on every core, results in the items' order.
-fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len().max(1));
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|worker| {
-                let f = &f;
-                scope.spawn(move || {
-                    items
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| i % threads == worker)
-                        .map(|(i, item)| (i, f(item)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        let mut all: Vec<(usize, R)> = handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect();
-        all.sort_by_key(|(i, _)| *i);
-        all.into_iter().map(|(_, r)| r).collect()
-    })
-}
-
-/// Draw `kinds` in every format into the output folder, printing each file written. The
-/// gaps drawn are the findings of `check` on `t`.
+/// Draw `kinds` in every format into the output folder, printing each file made: `wrote`
+/// when it was written, `unchanged` when the folder already held those bytes. A PNG whose
+/// SVG has not changed since the run that drew it is not drawn again (see `manifest`).
 pub fn draw(
     t: &Territory,
     kinds: &[MapKind],
@@ -251,9 +213,15 @@ fn draw_checked(
     let opts = options(args, findings)?;
     let formats = formats(args, default_formats);
     outdir::check_folder(&args.out)?;
-    // Lay out on every core, name the slides, encode them on every core (PNG encoding
-    // dominates), then write in order.
-    let slides: Vec<Vec<Scene>> = on_every_core(kinds, |kind| scenes(t, kind, &opts));
+    let pictures = formats.contains(&Format::Png);
+    let previous = if pictures {
+        Manifest::read(&args.out)
+    } else {
+        Manifest::default()
+    };
+    // Lay out on every core, name the slides, then make their files on every core.
+    let slides: Vec<Vec<Scene>> =
+        parallel::map(kinds, parallel::cores(), |kind| scenes(t, kind, &opts));
     let counts: Vec<usize> = slides.iter().map(Vec::len).collect();
     let stems = file_stems(kinds, &counts);
     let jobs: Vec<(&Scene, &String)> = slides
@@ -261,39 +229,52 @@ fn draw_checked(
         .flatten()
         .zip(stems.iter().flatten())
         .collect();
-    let encoded: Vec<Vec<Encoded>> = on_every_core(&jobs, |(scene, stem)| {
-        formats
-            .iter()
-            .map(|f| {
-                (
-                    format!("{stem}.{}", f.extension()),
-                    render::to_bytes(scene, *f),
-                )
-            })
-            .collect()
+    // Rasterizing dominates and some pictures take four times as long as others: the
+    // largest go first, so that no core is left drawing one alone at the end.
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(drawing_work(jobs[i].0)));
+    let mut made = parallel::map(&order, parallel::cores(), |&i| {
+        let (scene, stem) = jobs[i];
+        (i, previous.files(&args.out, stem, scene, &formats))
     });
-    // Every file is encoded before any is written, and all are written before any replaces
-    // an old one: a run that fails leaves the folder as it was.
-    let files = encoded
+    made.sort_by_key(|(i, _)| *i);
+    // Every file is made before any is written, and all are written before any replaces an
+    // old one: a run that fails leaves the folder as it was, manifest included.
+    let files = made
         .into_iter()
-        .flatten()
-        .map(|(name, bytes)| {
-            bytes
-                .map(|bytes| (name.clone(), bytes))
-                .map_err(|e| Error::Write {
-                    path: args.out.join(&name),
-                    source: std::io::Error::other(e),
-                })
-        })
-        .collect::<Result<Vec<_>, Error>>()?;
+        .flat_map(|(_, files)| files)
+        .collect::<Result<Vec<manifest::File>, Error>>()?;
+    let json = pictures.then(|| previous.after(&args.out, &files).to_json());
+    let changed: Vec<(&str, &[u8])> = files
+        .iter()
+        .filter_map(|f| Some((f.name.as_str(), f.bytes.as_deref()?)))
+        .chain(
+            json.iter()
+                .map(|json| (manifest::FILE, json.as_bytes()))
+                .filter(|(name, json)| !outdir::holds(&args.out, name, json)),
+        )
+        .collect();
     let mut batch = outdir::Batch::open(&args.out)?;
-    for (name, bytes) in &files {
-        batch.stage(name, bytes)?;
-    }
-    for path in batch.commit()? {
-        terminal::line(out, &format!("wrote {}", path.display()))?;
+    batch.stage_all(&changed)?;
+    batch.commit()?;
+    for file in &files {
+        let path = args.out.join(&file.name);
+        terminal::line(out, &format!("{} {}", file.verb(), path.display()))?;
     }
     Ok(())
+}
+
+/// About how much rasterizing `scene` takes: its items (areas to fill) and the characters of
+/// its texts (glyph outlines), which is where resvg spends its time.
+fn drawing_work(scene: &Scene) -> usize {
+    scene
+        .flatten()
+        .iter()
+        .map(|(_, item)| match item {
+            Item::Text(text) => 1 + text.text.chars().count(),
+            _ => 1,
+        })
+        .sum()
 }
 
 /// Resolve what `render` was asked for into map kinds, with suggestions for unknown ids;

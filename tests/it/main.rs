@@ -12,6 +12,7 @@ mod lang;
 mod load;
 mod model;
 mod outputs;
+mod rebuild;
 mod render;
 mod sheet;
 mod slides;

@@ -634,6 +634,7 @@ fn render_writes_the_asked_formats_and_nothing_outside_out() {
     assert_eq!(
         names,
         [
+            ".actormap-manifest.json",
             "actor-ademe.png",
             "actor-ademe.scene.json",
             "actor-ademe.svg",
