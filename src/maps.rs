@@ -290,8 +290,9 @@ fn draw_checked(
     for (name, bytes) in &files {
         batch.stage(name, bytes)?;
     }
+    let words = crate::i18n::Lang::from(args.lang).catalog();
     for path in batch.commit()? {
-        terminal::line(out, &format!("wrote {}", path.display()))?;
+        terminal::line(out, &words.wrote(&path))?;
     }
     Ok(())
 }
