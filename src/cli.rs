@@ -187,8 +187,10 @@ pub enum Command {
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReportOut {
     /// The file to write (written whole or not at all); `-` or nothing writes to standard
-    /// output, except `--format xlsx`, which writes a workbook named after the report in the
-    /// current folder (etat-avancement.xlsx; status.xlsx with --lang en).
+    /// output, except `--format xlsx`, which is never written there: without `--out` it is a
+    /// workbook named after the report in the current folder (constats.xlsx,
+    /// etat-avancement.xlsx, changements.xlsx, acteurs-roles.xlsx; in English findings.xlsx,
+    /// status.xlsx, changes.xlsx, actors-roles.xlsx).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }

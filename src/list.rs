@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use jiff::civil::Date;
 
 use crate::i18n::{Catalog, Lang};
-use crate::model::{Actor, Link, Objective, Role, Territory, annotated, notes};
+use crate::model::{Actor, Link, Objective, Role, Territory, notes};
 use crate::spreadsheet::{Cell, Table};
 use crate::status::{self, ObjectiveStatus, Source};
 use crate::terminal::line;
@@ -64,6 +64,8 @@ pub enum Reached {
 pub trait Words {
     /// A line of the text.
     fn list_line(&self, line: &Line) -> String;
+    /// The notes of an actor's links, one after the other: "COT TRI ; AAP".
+    fn list_notes(&self, notes: &[&str]) -> String;
     /// The sheet of `list --format csv|xlsx`: its name and its 13 columns.
     fn list_sheet(&self) -> (&'static str, [&'static str; 13]);
     /// The name of the workbook written by default: "acteurs-roles.xlsx".
@@ -168,7 +170,14 @@ fn objective_block(
     for role in Role::ALL {
         let names: Vec<String> = (holders.iter())
             .filter(|(r, _, _)| *r == role)
-            .map(|(_, actor, links)| annotated(actor, links.iter().copied()))
+            .map(|(_, actor, links)| {
+                let notes = notes(links.iter().copied());
+                if notes.is_empty() {
+                    actor.name.clone()
+                } else {
+                    format!("{} [{}]", actor.name, words.list_notes(&notes))
+                }
+            })
             .collect();
         if !names.is_empty() {
             line(
@@ -244,7 +253,7 @@ pub fn table(t: &Territory, lang: Lang) -> Table {
                     Cell::text(role.word(lang)),
                     Cell::text(&actor.name),
                     Cell::text(means.join(", ")),
-                    Cell::text(notes(links.iter().copied()).join("; ")),
+                    Cell::text(words.list_notes(&notes(links.iter().copied()))),
                 ]);
                 table.rows.push(row);
             }
@@ -256,4 +265,57 @@ pub fn table(t: &Territory, lang: Lang) -> Table {
 /// The name of the workbook `list --format xlsx` writes without `--out`.
 pub fn workbook_name(lang: Lang) -> &'static str {
     lang.catalog().list_workbook()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_read_as_each_language_writes_them() {
+        let heading = Line::Heading {
+            territory: "Pays du Calaisis".into(),
+            programme: Some("COT TRI".into()),
+            dates: Some((
+                jiff::civil::date(2021, 1, 1),
+                jiff::civil::date(2023, 12, 31),
+            )),
+            population: Some(152371),
+        };
+        let counts = Line::Counts {
+            domains: 1,
+            objectives: 9,
+            actors: 0,
+            links: 1500,
+        };
+        let target = Line::Target {
+            target: 1500.0,
+            unit: Some("rénovations".into()),
+            reached: Reached::Measured(1485.0, jiff::civil::date(2022, 12, 31)),
+        };
+        let fr = |line: &Line| Lang::Fr.catalog().list_line(line).replace('\u{a0}', "~");
+        let en = |line: &Line| Lang::En.catalog().list_line(line);
+        assert_eq!(
+            fr(&heading),
+            "Pays du Calaisis, COT TRI (du 01/01/2021 au 31/12/2023), 152~371 habitants"
+        );
+        assert_eq!(
+            en(&heading),
+            "Pays du Calaisis, COT TRI (2021-01-01 to 2023-12-31), 152,371 inhabitants"
+        );
+        assert_eq!(fr(&counts), "1 domaine, 9 objectifs, 0 acteur, 1~500 liens");
+        assert_eq!(en(&counts), "1 domain, 9 objectives, 0 actors, 1,500 links");
+        assert_eq!(
+            fr(&target),
+            "cible~: 1~500 rénovations, réalisé~: 1~485 rénovations au 31/12/2022"
+        );
+        assert_eq!(
+            en(&target),
+            "target value: 1,500 rénovations, reached: 1,485 rénovations on 2022-12-31"
+        );
+        assert_eq!(
+            Lang::Fr.catalog().list_notes(&["COT TRI", "AAP"]),
+            "COT TRI\u{a0}; AAP"
+        );
+    }
 }

@@ -62,3 +62,96 @@ pub trait Words {
     /// The name of the workbook written by default: "changements.xlsx".
     fn diff_workbook(&self) -> &'static str;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::{self, ActorRef, Standing};
+    use crate::i18n::Lang;
+    use crate::model::Role;
+    use crate::status::{BonusVerdict, Verdict};
+
+    /// A role change, a progress change of each kind and a bonus change, rendered.
+    fn rendered(lang: Lang) -> Vec<String> {
+        let words = lang.catalog();
+        let actor = ActorRef {
+            id: "sevadec".into(),
+            name: "SEVADEC".into(),
+        };
+        let mut out = Vec::new();
+        for role in [Role::Lead, Role::LeadCandidate, Role::Target] {
+            for change in [diff::Change::Gained, diff::Change::Lost] {
+                out.push(words.role_change(&RoleChange {
+                    objective: "regal".into(),
+                    role,
+                    change,
+                    actor: actor.clone(),
+                }));
+            }
+        }
+        let standing = |value, ratio, target, verdict| Standing {
+            target,
+            value,
+            ratio,
+            verdict,
+        };
+        out.push(words.progress_change(&ProgressChange {
+            objective: "renovation".into(),
+            unit: Some("rénovations".into()),
+            old: standing(Some(1485.0), Some(0.99), Some(1500.0), Verdict::Below),
+            new: standing(Some(1500.0), Some(1.0), Some(1500.0), Verdict::Met),
+        }));
+        out.push(words.progress_change(&ProgressChange {
+            objective: "haies".into(),
+            unit: None,
+            old: standing(None, None, None, Verdict::NoTarget),
+            new: standing(Some(12.0), Some(0.24), Some(50.0), Verdict::Below),
+        }));
+        out.push(words.bonus_change(&BonusChange {
+            old: BonusVerdict::Unknown,
+            new: BonusVerdict::NotMet,
+        }));
+        out.push(words.diff_title("Calaisis 2022", "Calaisis 2023"));
+        for section in [Section::ActorsAdded, Section::Progress, Section::Bonus] {
+            out.push(words.diff_section(section, 1500));
+        }
+        out
+    }
+
+    #[test]
+    fn changes_read_as_french_with_french_typography() {
+        let fr: Vec<String> = rendered(Lang::Fr)
+            .iter()
+            .map(|t| t.replace('\u{a0}', "~"))
+            .collect();
+        assert_eq!(fr[0], "regal~: chef de file désigné~: SEVADEC");
+        assert_eq!(fr[1], "regal~: chef de file retiré~: SEVADEC");
+        assert_eq!(
+            fr[3],
+            "regal~: rôle «~chef de file pressenti~» retiré~: SEVADEC"
+        );
+        assert_eq!(
+            fr[6],
+            "renovation~: 1~485 (99~%) → 1~500 (100~%) rénovations, sous le seuil → atteint"
+        );
+        assert_eq!(
+            fr[7],
+            "haies~: inconnue → 12 (24~%), cible aucune → 50, sans cible → sous le seuil"
+        );
+        assert_eq!(fr[8], "inconnues → non remplies");
+        assert_eq!(fr[9], "changements de Calaisis 2022 à Calaisis 2023");
+        assert_eq!(fr[10], "acteurs ajoutés (1~500)");
+        for text in rendered(Lang::Fr) {
+            for plain in [" :", " ;", " %", " »", "« "] {
+                assert!(!text.contains(plain), "{text:?}");
+            }
+        }
+        let en = rendered(Lang::En);
+        assert_eq!(en[0], "regal: lead assigned: SEVADEC");
+        assert_eq!(en[3], "regal: lead candidate removed: SEVADEC");
+        assert_eq!(
+            en[7],
+            "haies: unknown -> 12 (24%), target none -> 50, no target -> below"
+        );
+    }
+}

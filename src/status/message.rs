@@ -129,3 +129,166 @@ pub trait Words {
     /// The name of the workbook written by default: "etat-avancement.xlsx".
     fn status_workbook(&self) -> &'static str;
 }
+
+/// One line of every kind, with the data that changes its words (asked or not, ended or
+/// not, each standing, each missing setting), for the catalogs' tests.
+#[cfg(test)]
+pub(crate) fn samples() -> Vec<Line> {
+    use jiff::civil::date;
+
+    let ids = |n: &[&str]| n.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    let unknown = |all: bool, progress: Option<&str>| Unknown {
+        objectives: ids(&["regal", "cot-enr"]),
+        all,
+        progress: progress.map(str::to_owned),
+    };
+    let (start, end) = (date(2021, 1, 1), date(2023, 12, 31));
+    let mut lines = vec![
+        Line::Heading {
+            territory: "Pays du Calaisis".into(),
+            programme: Some("COT TRI".into()),
+            dates: Some((start, end)),
+        },
+        Line::Heading {
+            territory: "Pays du Calaisis".into(),
+            programme: None,
+            dates: None,
+        },
+        Line::AsOf {
+            date: date(2022, 6, 30),
+            asked: true,
+            ended: None,
+        },
+        Line::AsOf {
+            date: date(2024, 1, 31),
+            asked: false,
+            ended: Some(end),
+        },
+        Line::Projection {
+            ratio: Some(0.6),
+            value: 30.0,
+            unit: Some("km".into()),
+            date: end,
+            verdict: Verdict::Met,
+            measurements: 2,
+            first: start,
+            last: date(2022, 12, 31),
+        },
+        Line::Projection {
+            ratio: None,
+            value: 1500.5,
+            unit: Some("rénovations".into()),
+            date: end,
+            verdict: Verdict::NoTarget,
+            measurements: 3,
+            first: start,
+            last: date(2022, 12, 31),
+        },
+        Line::PriorityMark,
+        Line::UndatedIgnored {
+            objectives: ids(&["ecoles"]),
+            file: "objectifs.csv".into(),
+        },
+        Line::BelowToday(ids(&["friches"])),
+        Line::NoValueYet(unknown(false, None)),
+        Line::OnTrack(ids(&["cyclable"])),
+        Line::Rule {
+            min: 0.6,
+            priority: 1.0,
+        },
+        Line::FlatAid(Some(270000.0)),
+        Line::FlatAid(None),
+        Line::BonusAtStake(Stake::Known {
+            bonus: 152371.0,
+            per_inhabitant: 1.0,
+            population: 152371,
+        }),
+        Line::BonusAtStake(Stake::NoBonusPerInhabitant),
+        Line::BonusAtStake(Stake::NoPopulation),
+        Line::Total(Some(422371.0)),
+        Line::Total(None),
+    ];
+    for standing in [
+        Standing::Met,
+        Standing::OnTrack,
+        Standing::Unknown,
+        Standing::NoTarget,
+        Standing::Behind,
+        Standing::Missed,
+    ] {
+        for all in [false, true] {
+            lines.push(Line::Conditions {
+                standing,
+                below: ids(&["friches", "renovation"]),
+                unknown: unknown(all, Some("t.xlsx[Avancement]")),
+            });
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// Every line in every language is one line, with French typography in French: a
+    /// no-break space before `:` `;` `%` `€` and inside « ».
+    #[test]
+    fn every_line_follows_the_style_in_every_language() {
+        let mut problems = Vec::new();
+        for lang in Lang::ALL {
+            for line in samples() {
+                let text = lang.catalog().status_line(&line);
+                if text.contains('\n') || text.is_empty() {
+                    problems.push(format!("{lang:?}: {text:?}"));
+                }
+                let plain = [" :", " ;", " %", " €", " »", "« "];
+                if lang == Lang::Fr && plain.iter().any(|p| text.contains(p)) {
+                    problems.push(format!("{lang:?}, a plain space: {text:?}"));
+                }
+                if lang == Lang::En && text.contains('\u{a0}') {
+                    problems.push(format!("{lang:?}, a no-break space: {text:?}"));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn the_bonus_lines_read_as_french() {
+        let fr = |line: &Line| Lang::Fr.catalog().status_line(line).replace('\u{a0}', "~");
+        let lines = samples();
+        assert_eq!(
+            fr(&lines[14]),
+            "bonus de l'année 3 en jeu~: 152~371~€ (1~€ × 152~371 habitants)"
+        );
+        assert_eq!(
+            fr(&lines[3]),
+            "au 31/01/2024, date de la dernière mesure~; le programme s'est terminé le 31/12/2023~: les valeurs sont définitives, rien n'est projeté"
+        );
+        // The hint names the user's own progress file, else the usual French one.
+        assert!(fr(&lines[9]).ends_with("(saisissez les mesures datées dans avancement.csv)"));
+        let unknown = lines
+            .iter()
+            .find(|l| {
+                matches!(
+                    l,
+                    Line::Conditions {
+                        standing: Standing::Unknown,
+                        ..
+                    }
+                )
+            })
+            .unwrap();
+        assert!(
+            fr(unknown).ends_with("dans t.xlsx[Avancement])"),
+            "{}",
+            fr(unknown)
+        );
+        assert_eq!(
+            Lang::En.catalog().status_line(&lines[14]),
+            "year-3 bonus at stake: €152,371 (€1 x 152,371 inhabitants)"
+        );
+    }
+}

@@ -26,7 +26,7 @@ fn edit(dir: &Path, name: &str, edit: impl Fn(&str) -> String) {
 }
 
 /// The Calaisis data where REGAL got SEVADEC as its lead and FDE62 left.
-fn calaisis_next_committee() -> tempfile::TempDir {
+pub(crate) fn calaisis_next_committee() -> tempfile::TempDir {
     let copy = copy_of(&calaisis());
     edit(copy.path(), "links.csv", |text| {
         text.replace(

@@ -80,6 +80,10 @@ impl Words for English {
         }
     }
 
+    fn list_notes(&self, notes: &[&str]) -> String {
+        notes.join("; ")
+    }
+
     fn list_sheet(&self) -> (&'static str, [&'static str; 13]) {
         (
             "Actors and roles",

@@ -80,6 +80,10 @@ impl Words for French {
         }
     }
 
+    fn list_notes(&self, notes: &[&str]) -> String {
+        notes.join(&format!("{NB}; "))
+    }
+
     fn list_sheet(&self) -> (&'static str, [&'static str; 13]) {
         (
             "Acteurs et rôles",
