@@ -88,16 +88,6 @@ impl File {
             picture,
         }
     }
-
-    /// What a run says of the file: `wrote` when it was written, `unchanged` when the folder
-    /// already held it.
-    pub fn verb(&self) -> &'static str {
-        if self.bytes.is_some() {
-            "wrote"
-        } else {
-            "unchanged"
-        }
-    }
 }
 
 impl Manifest {

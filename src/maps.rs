@@ -257,9 +257,15 @@ fn draw_checked(
     let mut batch = outdir::Batch::open(&args.out)?;
     batch.stage_all(&changed)?;
     batch.commit()?;
+    let words = crate::i18n::Lang::from(args.lang).catalog();
     for file in &files {
         let path = args.out.join(&file.name);
-        terminal::line(out, &format!("{} {}", file.verb(), path.display()))?;
+        let line = if file.bytes.is_some() {
+            words.wrote(&path)
+        } else {
+            words.unchanged(&path)
+        };
+        terminal::line(out, &line)?;
     }
     Ok(())
 }

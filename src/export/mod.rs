@@ -73,7 +73,7 @@ pub fn run(
         out.write_all(&bytes)?;
     } else {
         let written = save(path, &bytes, format)?;
-        writeln!(out, "wrote {}", written.display())?;
+        crate::terminal::line(out, &lang.catalog().wrote(&written))?;
     }
     Ok(())
 }
@@ -104,28 +104,8 @@ pub fn domain_id(t: &Territory, wanted: &str) -> Result<String, Error> {
 /// Write an export to `path` whole or not at all (a temporary file renamed into place),
 /// creating its folder if needed.
 pub fn save(path: &Path, bytes: &[u8], format: Format) -> Result<PathBuf, Error> {
-    if path.is_dir() {
-        return Err(Error::Usage(format!(
-            "--out {} is a folder; give a file name, e.g. {}",
-            path.display(),
-            path.join(format!("territoire.{}", format.extension()))
-                .display()
-        )));
-    }
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .ok_or_else(|| Error::Usage(format!("--out {} names no file", path.display())))?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir).map_err(|source| Error::Write {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    maps::write_atomic(dir, name, bytes)?;
-    Ok(path.to_path_buf())
+    let example = format!("territoire.{}", format.extension());
+    crate::spreadsheet::save(path, bytes, &example)
 }
 
 /// What a node of the exported graph stands for.

@@ -418,10 +418,12 @@ fn a_name_a_spreadsheet_would_run_as_a_formula_is_text_in_the_csv() {
 #[test]
 fn the_csv_matrix_speaks_english_with_lang_en() {
     let t = tables(&calaisis());
+    // English spreadsheets read `,` between cells and need no BOM.
     let bytes = export(&calaisis(), "csv", &["--lang", "en"]);
+    assert!(!bytes.starts_with("\u{feff}".as_bytes()));
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b';')
-        .from_reader(&bytes[3..]);
+        .delimiter(b',')
+        .from_reader(bytes.as_slice());
     assert_eq!(&reader.headers().unwrap()[0], "Actor");
     let lead = t
         .links()
@@ -675,8 +677,19 @@ fn out_writes_the_file_whole_in_a_new_folder_and_says_so() {
     );
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        format!("wrote {}\n", path.display())
+        format!("écrit\u{a0}: {}\n", path.display())
     );
+    let english = dir.path().join("exports/calaisis-en.gexf");
+    let said = actormap()
+        .args(["export", "--format", "gexf", "--lang", "en", "--out"])
+        .arg(&english)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(said.stdout).unwrap(),
+        format!("wrote {}\n", english.display())
+    );
+    std::fs::remove_file(english).unwrap();
     assert_eq!(
         std::fs::read(&path).unwrap(),
         export(&calaisis(), "gexf", &[])

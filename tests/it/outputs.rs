@@ -214,7 +214,9 @@ fn csv_cells_never_run_as_formulas() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(out.stdout.as_slice());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let obj2 = rows.iter().find(|r| &r[0] == "obj2").unwrap();
     assert_eq!(&obj2[1], "'=HYPERLINK(\"http://x\";\"clic\")");

@@ -21,7 +21,8 @@ const TWO_MAPS: [&str; 7] = [
 /// Run actormap with `args` then `--out out`; its stdout, after checking the exit code.
 fn run(args: &[&str], territory: Option<&Path>, out: &Path, code: i32) -> String {
     let mut cmd = actormap();
-    cmd.args(args).arg("--out").arg(out);
+    // The lines read here are the English ones; their French words are tested in lang.rs.
+    cmd.args(args).args(["--lang", "en"]).arg("--out").arg(out);
     if let Some(t) = territory {
         cmd.arg(t);
     }
@@ -355,6 +356,7 @@ fn a_run_that_fails_leaves_the_manifest_as_it_was() {
         .arg(out.path())
         .arg(territory.path())
         .env("ACTORMAP_TEST_FAIL_RENAME", "4")
+        .args(["--lang", "en"])
         .output()
         .unwrap();
     assert_eq!(stdout.status.code(), Some(0));

@@ -445,6 +445,10 @@ impl Words for English {
         ["Severity", "Rule", "Finding", "Hint", "Where"]
     }
 
+    fn findings_sheet(&self) -> (&'static str, &'static str) {
+        ("Findings", "findings.xlsx")
+    }
+
     fn rules_header(&self) -> [&'static str; 6] {
         [
             "Rule",

@@ -531,6 +531,10 @@ impl Words for French {
         ["Gravité", "Règle", "Constat", "Conseil", "Où"]
     }
 
+    fn findings_sheet(&self) -> (&'static str, &'static str) {
+        ("Constats", "constats.xlsx")
+    }
+
     fn rules_header(&self) -> [&'static str; 6] {
         [
             "Règle",
