@@ -4,14 +4,14 @@
 //! read as a formula (`=`, `+`, `-`, `@`...) starts with `'`.
 
 use super::Export;
-use crate::layout::{matrix, tr};
+use crate::layout::matrix;
 use crate::model::Role;
 use crate::spreadsheet::formula_safe;
 
 pub fn write(x: &Export<'_>) -> Vec<u8> {
     let t = x.territory;
     let objectives: Vec<_> = x.objectives().collect();
-    let mut header = vec![tr(x.lang, "Acteur", "Actor").to_owned()];
+    let mut header = vec![x.lang.catalog().actor_column().to_owned()];
     header.extend(
         objectives
             .iter()

@@ -1,7 +1,8 @@
 //! What people read, in their language: the language itself ([`Lang`]) and one catalog per
-//! language, each in its own folder (`fr/`, `en/`) with one file per area (`check.rs`; later
-//! `load.rs`, `report.rs`, `layout.rs`...), so that everything actormap says in French is in
-//! `src/i18n/fr/` and in English in `src/i18n/en/`.
+//! language, each in its own folder (`fr/`, `en/`) with one file per area (`check.rs`,
+//! `roles.rs`, `layout.rs` for the maps, `maps.rs` for what `render` is asked wrongly,
+//! `export.rs`; later `load.rs`, `report.rs`...), so that everything actormap says in French
+//! is in `src/i18n/fr/` and in English in `src/i18n/en/`.
 //!
 //! How the pieces fit:
 //! - an area keeps what it says as data (`check::Message`, `check::Hint`: an enum whose
@@ -34,9 +35,27 @@ pub const NBSP: char = '\u{a0}';
 
 /// Everything one language says: its ways with numbers and punctuation, and each area's
 /// words. Implemented by the one type of each language folder.
-pub trait Catalog: Language + crate::check::message::Words + Sync {}
+pub trait Catalog:
+    Language
+    + crate::check::message::Words
+    + crate::model::RoleWords
+    + crate::layout::words::Words
+    + crate::maps::UsageWords
+    + crate::export::ExportWords
+    + Sync
+{
+}
 
-impl<T: Language + crate::check::message::Words + Sync> Catalog for T {}
+impl<T> Catalog for T where
+    T: Language
+        + crate::check::message::Words
+        + crate::model::RoleWords
+        + crate::layout::words::Words
+        + crate::maps::UsageWords
+        + crate::export::ExportWords
+        + Sync
+{
+}
 
 impl Lang {
     /// Every language, in the order `--lang` lists them.

@@ -2,6 +2,10 @@
 //! amounts, shares, dates and lists: "€422,371", "59.9%", "2023-06-30", "REGAL".
 
 mod check;
+mod export;
+mod layout;
+mod maps;
+mod roles;
 
 use jiff::civil::Date;
 

@@ -6,6 +6,10 @@
 //! and fails on a plain space in those places.
 
 mod check;
+mod export;
+mod layout;
+mod maps;
+mod roles;
 
 use jiff::civil::Date;
 
