@@ -227,14 +227,14 @@ fn value_target_share_and_verdict_are_written_on_each_row() {
     assert_eq!(
         row("renovation"),
         (
-            "1\u{a0}485 / 1\u{a0}500 rénovations".to_owned(),
+            "1\u{a0}485 / 1\u{a0}500\u{a0}rénovations".to_owned(),
             "99\u{a0}%".to_owned(),
             "en retard · seuil 100\u{a0}%".to_owned()
         )
     );
     assert_eq!(row("friches").1, "59,9\u{a0}%");
     assert_eq!(row("haies").2, "atteint · seuil 60\u{a0}%");
-    assert_eq!(row("regal").0, "1 / 1 REGAL");
+    assert_eq!(row("regal").0, "1 / 1\u{a0}REGAL");
     // The value sits on its bar.
     for id in ["haies", "renovation", "cyclable"] {
         let items = items_of(&scene, id);
@@ -478,7 +478,7 @@ fn objective_titles_and_units_are_escaped_text() {
     let svg = render::svg::write(&chart(&t, &s, &Options::default()));
     assert!(!svg.contains("<script>") && !svg.contains("<b>"), "{svg}");
     assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;co&quot;"));
-    assert!(svg.contains("30 / 50 &lt;b&gt;km&lt;/b&gt;"));
+    assert!(svg.contains("30 / 50\u{a0}&lt;b&gt;km&lt;/b&gt;"));
     roxmltree::Document::parse(&svg).expect("the SVG parses");
 }
 

@@ -698,7 +698,7 @@ fn a_domain_without_actors_says_so_and_shows_the_lead_gap() {
     let all = texts(&scene).join("\n");
     assert!(all.contains("Aucun acteur renseigné"), "{all}");
     assert!(
-        all.contains("Chef de file ?") && all.contains("à désigner"),
+        all.contains("Chef de file\u{a0}?") && all.contains("à désigner"),
         "{all}"
     );
 }

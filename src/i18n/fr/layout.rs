@@ -2,7 +2,10 @@
 //! d'avancement.
 //!
 //! Numbers on a slide have at most two decimals ("0,25", "1 500"), with a no-break space
-//! between thousands so that a figure never wraps.
+//! between thousands so that a figure never wraps. French typography as in the reports: a
+//! no-break space (`{NB}`, `\u{a0}` in the labels) before `:` `;` `?` `!` `%` `€`, so that
+//! "Chef de file ?" never leaves its "?" alone at the start of a line; a test fails on a
+//! plain space there.
 
 use jiff::civil::Date;
 
@@ -17,10 +20,10 @@ fn number(n: f64) -> String {
     French.decimal(n, 2)
 }
 
-/// A number and its unit: "1 500 km", "1 500" without a unit.
+/// A number and its unit, kept together: "1 500 km", "65 %"; "1 500" without a unit.
 fn with_unit(n: f64, unit: Option<&str>) -> String {
     match unit {
-        Some(unit) => format!("{} {unit}", number(n)),
+        Some(unit) => format!("{}{NB}{unit}", number(n)),
         None => number(n),
     }
 }
@@ -31,14 +34,14 @@ impl Words for French {
             Label::Priority => "PRIORITAIRE",
             Label::Lead => "Chef de file",
             Label::LeadCandidate => "Chef de file pressenti",
-            Label::NoLead => "Chef de file ?",
+            Label::NoLead => "Chef de file\u{a0}?",
             Label::ToBeNamed => "à désigner",
             Label::ToBeIdentified => "à identifier",
             Label::GapsToFill => "À désigner / à identifier",
             Label::LeadToBeNamed => "Chef de file à désigner",
             Label::RoleToBeIdentified => "Rôle à identifier",
             Label::Legend => "Légende",
-            Label::Means => "Avec quels moyens ?",
+            Label::Means => "Avec quels moyens\u{a0}?",
             Label::MemberOf => "Membre de",
             Label::StandsFor => "Regroupe",
             Label::NoActor => "Aucun acteur renseigné",
@@ -46,7 +49,7 @@ impl Words for French {
             Label::NoDomain => "Aucun domaine renseigné",
             Label::NoRole => "Aucun rôle renseigné",
             Label::TooManyActors => {
-                "Trop d'acteurs pour une carte : dessinez un objectif à la fois (--objective)"
+                "Trop d'acteurs pour une carte\u{a0}: dessinez un objectif à la fois (--objective)"
             }
             Label::TooManyRoles => "Trop de rôles pour une carte",
             Label::ProgressUnknown => "avancement inconnu",
@@ -162,7 +165,7 @@ impl Words for French {
     }
 
     fn column_without_lead(&self, domain: &str) -> String {
-        format!("{domain} · CF ?")
+        format!("{domain} · CF{NB}?")
     }
 
     fn status_title(&self, as_of: Option<Date>, conditions: Standing) -> String {
@@ -277,14 +280,14 @@ mod tests {
         assert_eq!(show(fr.actor_title("ADEME")), "ADEME~: ses rôles");
         assert_eq!(
             show(fr.objective_line("Haies", Some(1500.5), Some("km"))),
-            "Objectif~: Haies — cible~: 1~500,5 km"
+            "Objectif~: Haies — cible~: 1~500,5~km"
         );
         assert_eq!(
             show(fr.target_line("Haies", Some(0.25), None)),
             "Cible~: 0,25 — Haies"
         );
         assert_eq!(fr.target_line("Haies", None, Some("km")), "Haies");
-        assert_eq!(show(fr.lead_candidates(&[])), "Chef de file ? à désigner");
+        assert_eq!(show(fr.lead_candidates(&[])), "Chef de file~? à désigner");
         assert_eq!(show(fr.role_gap(Role::Target)), "Cibles~?");
         assert_eq!(show(fr.more(1)), "+~1~autre");
         assert_eq!(show(fr.more(12)), "+~12~autres");
@@ -295,6 +298,62 @@ mod tests {
             show(fr.overview_title("Calaisis", Some("COT TRI"))),
             "Calaisis · COT TRI~: vue d'ensemble"
         );
+    }
+
+    /// Every label and a sample of every text with data keep French typography.
+    #[test]
+    fn no_plain_space_where_french_wants_a_no_break_one() {
+        let fr = Lang::Fr.catalog();
+        let mut texts: Vec<String> = crate::layout::words::LABELS
+            .iter()
+            .map(|l| fr.map_label(*l).to_owned())
+            .collect();
+        let undated = ["haies".to_owned()];
+        texts.extend([
+            fr.page("Matrice", 1, 2),
+            fr.actor_title("ADEME"),
+            fr.names_after(crate::layout::words::Label::MemberOf, &["Les 3 EPCI"]),
+            fr.via("Les 3 EPCI"),
+            fr.related(&["DC5".to_owned()]),
+            fr.objectives(12),
+            fr.actors(3),
+            fr.more(2),
+            fr.candidate("SEVADEC"),
+            fr.role_gap(Role::Funder),
+            fr.objective_line("Haies", Some(1500.0), Some("km")),
+            fr.target_line("Haies", Some(1500.0), Some("km")),
+            fr.leads(&["SEVADEC"]),
+            fr.lead_candidates(&["SEVADEC", "SyMPaC"]),
+            fr.lead_candidates(&[]),
+            fr.continued("DC3"),
+            fr.overview_title("Calaisis", Some("COT TRI")),
+            fr.overview_title("Calaisis", None),
+            fr.matrix_title("Calaisis"),
+            fr.letter_legend(Role::LeadCandidate),
+            fr.column_without_lead("DC3"),
+            fr.status_title(Some(date(2023, 6, 30)), Standing::OnTrack),
+            fr.amounts(Some(1.0), Some(2.0), None),
+            fr.conditions(&Conditions {
+                min: 0.6,
+                priority: 1.0,
+                below: 1,
+                on_track: 1,
+                unknown: 1,
+                undated: &undated,
+            }),
+            fr.value_label(None, Some(1.0), Some("%")),
+            fr.value_label(Some(1.0), None, None),
+            fr.projection(date(2023, 12, 31), 0.5, false),
+            fr.threshold(0.6),
+            fr.threshold_mark(0.6),
+            fr.priority_mark(1.0),
+        ]);
+        let plain = [" :", " ;", " ?", " !", " %", " €", " »", "« "];
+        let bad: Vec<&String> = texts
+            .iter()
+            .filter(|t| plain.iter().any(|p| t.contains(p)))
+            .collect();
+        assert!(bad.is_empty(), "{bad:?}");
     }
 
     #[test]
@@ -326,7 +385,7 @@ mod tests {
         );
         assert_eq!(
             show(fr.value_label(Some(12.5), Some(50.0), Some("km"))),
-            "12,5 / 50 km"
+            "12,5 / 50~km"
         );
         assert_eq!(
             show(fr.value_label(None, Some(50.0), None)),
