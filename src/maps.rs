@@ -34,7 +34,9 @@ pub enum MapKind {
 }
 
 impl MapKind {
-    /// The file stem before it is made safe.
+    /// The file stem before it is made safe. The status chart as of a date is named after
+    /// it (`status-2022-12-31`), so a chart of a past committee never replaces today's
+    /// `status`.
     fn stem(&self) -> String {
         match self {
             MapKind::Domain(id) => id.clone(),
@@ -42,7 +44,8 @@ impl MapKind {
             MapKind::Actor(id) => format!("actor-{id}"),
             MapKind::Overview => "overview".into(),
             MapKind::Matrix => "matrix".into(),
-            MapKind::Status { .. } => "status".into(),
+            MapKind::Status { at: None } => "status".into(),
+            MapKind::Status { at: Some(at) } => format!("status-{at}"),
         }
     }
 }
@@ -637,6 +640,25 @@ mod tests {
         )
         .concat();
         assert_eq!(stems, ["con-map", "con-map-2"]);
+    }
+
+    #[test]
+    fn a_status_chart_as_of_a_date_is_named_after_it() {
+        let at = jiff::civil::date(2022, 12, 31);
+        let kinds = [
+            MapKind::Domain("status-2022-12-31".into()),
+            MapKind::Status { at: Some(at) },
+            MapKind::Status { at: None },
+        ];
+        // Like the other views, it keeps its name whatever the ids.
+        assert_eq!(
+            file_stems(&kinds, &[1, 1, 1]).concat(),
+            ["status-2022-12-31-2", "status-2022-12-31", "status"]
+        );
+        assert_eq!(
+            file_stems(&kinds[1..2], &[2]).concat(),
+            ["status-2022-12-31-1", "status-2022-12-31-2"]
+        );
     }
 
     #[test]

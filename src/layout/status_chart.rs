@@ -1,7 +1,7 @@
 //! The status chart for slides: one bar per objective against its target, with the
 //! threshold marks (60 % and 100 %), priority objectives marked, value and target on the bar,
-//! projections, and the year-3 bonus verdict in the title. It reads a `Status` and computes
-//! nothing of its own. Objectives past what one slide holds go on the next ("(2/2)").
+//! projections, and the year-3 bonus verdict in the title, dated as of the status. It reads a
+//! `Status` and computes nothing of its own. Objectives past what one slide holds go on the next ("(2/2)").
 
 use super::frame::{FOOTER_TEXT, Frame, MARGIN, Page, TEXT, footer, paginate, priority_badge};
 use super::scene::{Anchor, Color, Item, Line, Polygon, Scene, Stroke, Text, Weight};
@@ -289,10 +289,12 @@ fn draw(
     frame.footer(t);
 }
 
-/// "État d'avancement · Bonus année 3 : conditions en bonne voie".
+/// "État d'avancement au 30/06/2023 · Bonus année 3 : conditions en bonne voie": dated as of
+/// `--at`, else as of the latest measurement used; undated when no value is dated. Never
+/// today's date: the same data gives the same picture whatever the day.
 pub fn title(status: &Status, lang: Lang) -> String {
     lang.catalog()
-        .status_title(status.at, status.bonus.standing)
+        .status_title(status.as_of, status.bonus.standing)
 }
 
 fn amounts(status: &Status, lang: Lang) -> String {
