@@ -499,6 +499,24 @@ fn golden_slides_for_dc1_dc3_dc4() {
     }
 }
 
+/// The REGAL map in English: the golden of the English catalog (the French goldens above
+/// are byte-identical to what the maps said before the catalog).
+#[test]
+fn golden_english_slide_for_dc3() {
+    let t = load_calaisis();
+    let scene = one(layout::cartographie::domain(
+        &t,
+        t.domain("DC3").unwrap(),
+        &Options {
+            lang: Lang::En,
+            ..opts(&t)
+        },
+    ));
+    assert_sound(&scene, "DC3 in English");
+    insta::assert_snapshot!("dc3_en_svg", render::svg::write(&scene));
+    insta::assert_snapshot!("dc3_en_scene", scene.to_json());
+}
+
 #[test]
 fn every_svg_parses_and_rendering_twice_gives_the_same_bytes() {
     let t = load_calaisis();
