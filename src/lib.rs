@@ -96,7 +96,7 @@ fn report_text(
         Some(path) => {
             let mut bytes = Vec::new();
             write(&mut bytes)?;
-            let written = spreadsheet::save(path, &bytes, "rapport.txt")?;
+            let written = spreadsheet::save(path, &bytes, "rapport.txt", lang)?;
             terminal::line(out, &lang.catalog().wrote(&written))?;
             Ok(())
         }
@@ -170,8 +170,10 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             .into_iter()
             .filter_map(|(wanted, kind)| wanted.then_some(kind))
             .collect();
-            let kinds = maps::requested(&territory, domains, objectives, actors, &views, *all)?;
-            let output = in_language(output, language(cli, Some(&territory)));
+            let lang = language(cli, Some(&territory));
+            let kinds =
+                maps::requested(&territory, domains, objectives, actors, &views, *all, lang)?;
+            let output = in_language(output, lang);
             maps::draw(&territory, &kinds, &output, &[render::Format::Svg], out)?;
             Ok(Outcome::Clean)
         }

@@ -243,7 +243,7 @@ pub fn table(t: &Territory, lang: Lang) -> Table {
             for (role, actor, links) in holders {
                 let mut means: Vec<&str> = Vec::new();
                 for m in links.iter().filter_map(|l| l.means) {
-                    let label = m.label(lang);
+                    let label = lang.catalog().means(m);
                     if !means.contains(&label) {
                         means.push(label);
                     }

@@ -16,6 +16,7 @@ use rust_xlsxwriter::{
 
 use crate::error::Error;
 use crate::i18n::Lang;
+use crate::maps::Usage;
 use crate::terminal;
 
 /// How the spreadsheets of a language read a table. Each language's catalog gives its own
@@ -296,18 +297,20 @@ fn fill(
 /// Write `bytes` to the file `path`, whole or not at all (a temporary file renamed into
 /// place), creating its folder if needed. `example` is a file name to suggest when `path`
 /// is a folder.
-pub fn save(path: &Path, bytes: &[u8], example: &str) -> Result<PathBuf, Error> {
+pub fn save(path: &Path, bytes: &[u8], example: &str, lang: Lang) -> Result<PathBuf, Error> {
     if path.is_dir() {
-        return Err(Error::Usage(format!(
-            "--out {} is a folder; give a file name, e.g. {}",
-            path.display(),
-            path.join(example).display()
-        )));
+        return Err(Usage::OutIsAFolder {
+            out: path.display().to_string(),
+            example: path.join(example).display().to_string(),
+        }
+        .error(lang));
     }
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .ok_or_else(|| Error::Usage(format!("--out {} names no file", path.display())))?;
+    let name = path.file_name().and_then(|n| n.to_str()).ok_or_else(|| {
+        Usage::OutNamesNoFile {
+            out: path.display().to_string(),
+        }
+        .error(lang)
+    })?;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -358,7 +361,7 @@ pub fn deliver(
         }
         _ => {
             let path = path.unwrap_or(Path::new(default_name));
-            let written = save(path, &bytes, default_name)?;
+            let written = save(path, &bytes, default_name, lang)?;
             terminal::line(out, &lang.catalog().wrote(&written))?;
         }
     }

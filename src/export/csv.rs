@@ -5,21 +5,21 @@
 //! `+`, `-`, `@`...) starts with `'`.
 
 use super::Export;
-use crate::layout::{matrix, tr};
+use crate::layout::matrix;
 use crate::model::Role;
 use crate::spreadsheet::{self, Cell, Table};
 
 pub fn write(x: &Export<'_>) -> Vec<u8> {
     let t = x.territory;
     let objectives: Vec<_> = x.objectives().collect();
-    let actor = tr(x.lang, "Acteur", "Actor");
+    let words = x.lang.catalog();
     let columns: Vec<String> = objectives
         .iter()
         .map(|o| format!("{} · {}", o.domain, o.title))
         .collect();
-    let mut header = vec![actor];
+    let mut header = vec![words.actor_column()];
     header.extend(columns.iter().map(String::as_str));
-    let mut table = Table::new(tr(x.lang, "Matrice", "Matrix"), &header);
+    let mut table = Table::new(words.matrix_sheet(), &header);
     for actor in t.actors() {
         let mut any = false;
         let mut row = vec![Cell::text(&actor.name)];

@@ -1,7 +1,9 @@
 //! What people read, in their language: the language itself ([`Lang`]) and one catalog per
 //! language, each in its own folder (`fr/`, `en/`) with one file per area (`check.rs`,
-//! `status.rs`, `diff.rs`, `list.rs`, `watch.rs`; later `load.rs`, `layout.rs`...), so that
-//! everything actormap says in French is in `src/i18n/fr/` and in English in `src/i18n/en/`.
+//! `status.rs`, `diff.rs`, `list.rs`, `watch.rs`, `roles.rs`, `layout.rs` for the maps,
+//! `maps.rs` for what `render` is asked wrongly, `export.rs`; later `load.rs`, `report.rs`...),
+//! so that everything actormap says in French is in `src/i18n/fr/` and in English in
+//! `src/i18n/en/`.
 //!
 //! How the pieces fit:
 //! - an area keeps what it says as data (`check::Message`, `check::Hint`: an enum whose
@@ -41,6 +43,10 @@ pub trait Catalog:
     + crate::diff::message::Words
     + crate::list::Words
     + crate::watch::Words
+    + crate::model::RoleWords
+    + crate::layout::words::Words
+    + crate::maps::UsageWords
+    + crate::export::ExportWords
     + Sync
 {
 }
@@ -52,6 +58,10 @@ impl<T> Catalog for T where
         + crate::diff::message::Words
         + crate::list::Words
         + crate::watch::Words
+        + crate::model::RoleWords
+        + crate::layout::words::Words
+        + crate::maps::UsageWords
+        + crate::export::ExportWords
         + Sync
 {
 }

@@ -241,6 +241,51 @@ fn without(text: &str, word: &str) -> String {
     out
 }
 
+/// `text` with `data` blanked out where a map drew it: wrapped over lines (a line break or a
+/// no-break space where the data has a space) or cut short with "…" (at least 8 characters
+/// of it, then the mark).
+fn without_drawn(text: &str, data: &str) -> String {
+    let plain = |c: char| if c.is_whitespace() { ' ' } else { c };
+    let data: Vec<char> = data.chars().map(plain).collect();
+    let mut chars: Vec<char> = text.chars().collect();
+    let seen: Vec<char> = chars.iter().map(|&c| plain(c)).collect();
+    let mut blank = vec![false; chars.len()];
+    // Whole words only: "fait" is not blanked out of "forfaitaire".
+    let edge = |at: Option<&char>| at.is_none_or(|c| !c.is_alphanumeric());
+    if !data.is_empty() {
+        for start in 0..seen.len() {
+            let end = start + data.len();
+            if seen[start..].starts_with(&data)
+                && edge(start.checked_sub(1).and_then(|i| seen.get(i)))
+                && edge(seen.get(end))
+            {
+                blank[start..end].fill(true);
+            }
+        }
+    }
+    for (end, &c) in chars.iter().enumerate() {
+        if c != '…' {
+            continue;
+        }
+        let longest = (8..=data.len()).rev().find(|&k| {
+            let cut: Vec<char> = String::from_iter(&data[..k]).trim_end().chars().collect();
+            end >= cut.len()
+                && seen[end - cut.len()..end] == cut[..]
+                && edge((end - cut.len()).checked_sub(1).and_then(|i| seen.get(i)))
+        });
+        if let Some(k) = longest {
+            let kept = String::from_iter(&data[..k]).trim_end().chars().count();
+            blank[end - kept..=end].fill(true);
+        }
+    }
+    for (c, b) in chars.iter_mut().zip(&blank) {
+        if *b && *c != '\n' {
+            *c = ' ';
+        }
+    }
+    chars.into_iter().collect()
+}
+
 /// What actormap itself wrote in `text`: the user's data, identifiers, code between straight
 /// quotes, file names and paths taken out.
 fn own_words(text: &str, data: &[String]) -> String {
@@ -248,6 +293,7 @@ fn own_words(text: &str, data: &[String]) -> String {
     // The data first: a territory's name may hold a rule's id ("bonus-at-risk fires...").
     for d in data {
         text = without(&text, d);
+        text = without_drawn(&text, d);
     }
     for rule in RULES {
         text = text.replace(rule.name, " ");
@@ -684,4 +730,222 @@ fn the_territory_chooses_its_language_and_the_flag_wins() {
         .stderr(format!(
             "error: {shown}:3: \"lang\": expected \"fr\" or \"en\", found \"de\"\n1 error in the input, nothing was done\n"
         ));
+}
+
+// The maps: every word a map shows comes from the catalog.
+
+/// French words of the maps' own labels that have no place on an English map (matched as
+/// whole words or phrases, the user's own data taken out first).
+const FRENCH_LABELS: &[&str] = &[
+    "chef de file",
+    "chef(s) de file",
+    "pressenti",
+    "prescripteurs",
+    "financeurs",
+    "accompagnateurs",
+    "partenaires-ressources",
+    "cibles",
+    "cible",
+    "relais",
+    "prioritaire",
+    "prioritaires",
+    "légende",
+    "à désigner",
+    "à identifier",
+    "avec quels moyens",
+    "ingénierie",
+    "accompagnement",
+    "financiers",
+    "liens",
+    "objectif",
+    "objectifs",
+    "acteur",
+    "acteurs",
+    "aucun",
+    "renseigné",
+    "membre de",
+    "regroupe",
+    "ses rôles",
+    "vue d'ensemble",
+    "qui fait quoi",
+    "suite",
+    "autres",
+    "état d'avancement",
+    "bonus année",
+    "aide forfaitaire",
+    "en jeu",
+    "seuil",
+    "atteint",
+    "en retard",
+    "en bonne voie",
+    "non atteint",
+    "valeur inconnue",
+    "inconnu",
+    "inconnue",
+    "inconnues",
+    "sans cible",
+    "pas de cible",
+    "avancement",
+    "projection au",
+    "projeté",
+    "remplies",
+    "conditions du bonus",
+];
+
+/// The texts a Scene JSON shows, as people read them: the slide's title, then each group's
+/// text items on one line (a name or a title wrapped over several lines reads whole again),
+/// no-break spaces as spaces and footnote marks left out. Ids and classes are not read.
+fn scene_texts(json: &str) -> String {
+    scene_items(json, " ").replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+/// The text items of a Scene JSON as drawn, no-break spaces kept, `joiner` between the
+/// items of a group and footnote marks left out.
+fn scene_items(json: &str, joiner: &str) -> String {
+    fn walk(items: &[serde_json::Value], lines: &mut Vec<String>, joiner: &str) {
+        let mut here: Vec<&str> = Vec::new();
+        for item in items {
+            match item["kind"].as_str() {
+                Some("text") => here.extend(item["text"].as_str()),
+                Some("group") => {
+                    if let Some(inner) = item["items"].as_array() {
+                        walk(inner, lines, joiner);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !here.is_empty() {
+            lines.push(here.join(joiner));
+        }
+    }
+    let scene: serde_json::Value = serde_json::from_str(json).expect("a Scene JSON");
+    let mut lines = vec![scene["title"].as_str().unwrap_or_default().to_owned()];
+    walk(
+        scene["items"].as_array().expect("items"),
+        &mut lines,
+        joiner,
+    );
+    lines
+        .join("\n")
+        .chars()
+        .filter(|c| !"⁰¹²³⁴⁵⁶⁷⁸⁹".contains(*c))
+        .collect()
+}
+
+/// The territories the maps are checked on, with actors whose own maps to draw (a body, a
+/// group, a member of a group): the bundled data (lead gaps with candidates, role gaps,
+/// notes, groups), the progress fixture (the status chart with projections) and the slides
+/// fixture (a domain of several objectives, short names, a split candidate list).
+fn map_territories() -> Vec<(PathBuf, Vec<&'static str>)> {
+    vec![
+        (calaisis(), vec!["ADEME", "Les 3 EPCI", "CCRA"]),
+        (fixture("status"), vec!["SyMPaC"]),
+        (fixture("slides"), vec!["ADEME", "cab"]),
+    ]
+}
+
+/// Every map `render --all` draws for `territory` (and the maps of `actors`), as Scene JSON
+/// with `lang` added: (file name, the texts it shows).
+fn map_texts(territory: &Path, actors: &[&str], lang: &[&str]) -> Vec<(String, String, String)> {
+    let out = tempfile::tempdir().unwrap();
+    let mut cmd = actormap();
+    cmd.arg("render").arg(territory).arg("--all");
+    for a in actors {
+        cmd.args(["--actor", a]);
+    }
+    let run = cmd
+        .args(["--format", "scene", "--out"])
+        .arg(out.path())
+        .args(lang)
+        .output()
+        .expect("runs");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut files: Vec<PathBuf> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|f| {
+            let name = f.file_name().unwrap().to_string_lossy().into_owned();
+            let json = std::fs::read_to_string(f).unwrap();
+            (name, scene_texts(&json), scene_items(&json, "\n"))
+        })
+        .collect()
+}
+
+/// The French labels of `text` once the user's data is taken out, each once, in order.
+fn french_in(text: &str, data: &[String]) -> Vec<&'static str> {
+    let own = format!(" {} ", own_words(text, data).to_lowercase());
+    FRENCH_LABELS
+        .iter()
+        .copied()
+        .filter(|label| without(&own, label) != own)
+        .collect()
+}
+
+#[test]
+fn every_map_in_french_says_nothing_in_english_and_keeps_french_typography() {
+    let mut problems = Vec::new();
+    let mut kinds = std::collections::BTreeSet::new();
+    for (territory, actors) in map_territories() {
+        let data = user_data(&territory);
+        let maps = map_texts(&territory, &actors, &[]);
+        for (file, text, items) in &maps {
+            kinds.insert(file.split(['-', '.']).next().unwrap_or_default().to_owned());
+            let english = english_in(text, &data);
+            if !english.is_empty() {
+                problems.push(format!("{file}: English words {english:?}"));
+            }
+            for place in typography_problems(items, &data) {
+                problems.push(format!("{file}: a plain space in {place:?}"));
+            }
+        }
+        // The check can fail: the same maps in English are caught.
+        let english: Vec<String> = map_texts(&territory, &actors, &["--lang", "en"])
+            .iter()
+            .flat_map(|(_, text, _)| english_in(text, &data))
+            .collect();
+        assert!(
+            english.len() > 10,
+            "{}: the English maps show {english:?}",
+            territory.display()
+        );
+    }
+    // Every kind of map was read: domains, objectives, actors, overview, matrix, status.
+    for kind in ["dc1", "objective", "actor", "overview", "matrix", "status"] {
+        assert!(kinds.contains(kind), "no {kind} map among {kinds:?}");
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_map_in_english_shows_no_french_label() {
+    let mut problems = Vec::new();
+    for (territory, actors) in map_territories() {
+        let data = user_data(&territory);
+        for (file, text, _) in map_texts(&territory, &actors, &["--lang", "en"]) {
+            let french = french_in(&text, &data);
+            if !french.is_empty() {
+                problems.push(format!("{file}: French labels {french:?}"));
+            }
+        }
+        // The check can fail: the French maps are full of them.
+        let french: Vec<&str> = map_texts(&territory, &actors, &[])
+            .iter()
+            .flat_map(|(_, text, _)| french_in(text, &data))
+            .collect();
+        assert!(
+            french.len() > 10,
+            "{}: the French maps show {french:?}",
+            territory.display()
+        );
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -528,7 +528,7 @@ fn out_writes_any_format_to_a_file_whole_and_says_so() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("is a folder; give a file name"),
+        String::from_utf8_lossy(&out.stderr).contains("donnez un nom de fichier"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

@@ -3,7 +3,11 @@
 
 mod check;
 mod diff;
+mod export;
+mod layout;
 mod list;
+mod maps;
+mod roles;
 mod status;
 mod watch;
 
