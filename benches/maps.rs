@@ -1,7 +1,8 @@
 //! Benchmarks: the whole `build` on the bundled data (check, every map as SVG and PNG,
-//! files written), the same without PNG, the status chart, one map of 300 actors in one
-//! domain (split over slides), and every map of a territory with a 40,000-character and a
-//! 1 MB actor name.
+//! files written) into an empty folder and again into the same folder (nothing changed:
+//! no PNG drawn), the same without PNG, the status chart, one map of 300 actors in one
+//! domain (split over slides), every map of a territory with a 40,000-character and a 1 MB
+//! actor name, and one slide rasterized and encoded.
 //! Run with `cargo bench`.
 
 use std::path::Path;
@@ -41,6 +42,19 @@ fn build_bundled_svg_and_png() {
     let out = tempfile::tempdir().unwrap();
     let t = bundled();
     actormap::maps::build(&t, &args(out.path(), Vec::new()), &mut std::io::sink()).unwrap();
+}
+
+/// `actormap build` again into the folder of a build with the same data: every PNG is
+/// kept (its SVG and file unchanged, see `manifest`), no file is written.
+#[divan::bench(sample_count = 20)]
+fn build_bundled_again(bencher: divan::Bencher) {
+    let out = tempfile::tempdir().unwrap();
+    let args = args(out.path(), Vec::new());
+    actormap::maps::build(&bundled(), &args, &mut std::io::sink()).unwrap();
+    bencher.bench(|| {
+        let t = bundled();
+        actormap::maps::build(&t, &args, &mut std::io::sink()).unwrap();
+    });
 }
 
 /// The same build writing SVG only.
@@ -161,9 +175,21 @@ fn png_rasterize_dc3(bencher: divan::Bencher) {
     bencher.bench(|| actormap::render::png::rasterize(&svg).unwrap());
 }
 
-/// The DC3 slide's pixels encoded as PNG.
+/// The DC3 slide's pixels encoded as PNG, with actormap's settings
+/// (`examples/png_settings.rs` compares them all).
 #[divan::bench(sample_count = 10)]
 fn png_encode_dc3(bencher: divan::Bencher) {
+    let t = bundled();
+    let slides = layout::cartographie::domain(&t, t.domain("DC3").unwrap(), &opts(&t));
+    let pixmap =
+        actormap::render::png::rasterize(&actormap::render::svg::write(&slides[0])).unwrap();
+    bencher
+        .bench(|| actormap::render::png::encode(&pixmap, actormap::render::png::ENCODING).unwrap());
+}
+
+/// The same pixels through tiny-skia's own encoder, as before (same bytes).
+#[divan::bench(sample_count = 10)]
+fn png_encode_dc3_tiny_skia(bencher: divan::Bencher) {
     let t = bundled();
     let slides = layout::cartographie::domain(&t, t.domain("DC3").unwrap(), &opts(&t));
     let pixmap =

@@ -28,6 +28,11 @@ pub enum Command {
         /// workbook (.xlsx, .ods).
         #[arg(default_value = DEFAULT_TERRITORY)]
         territory: PathBuf,
+        /// How to write it: text, or a table of who holds which role (csv, xlsx).
+        #[arg(long, value_enum, default_value_t)]
+        format: ListFormat,
+        #[command(flatten)]
+        report: ReportOut,
     },
     /// Check the territory for gaps: objectives without a lead or a funder, missing roles, orphan
     /// or duplicate actors... `actormap rules` lists the rules.
@@ -49,6 +54,8 @@ pub enum Command {
         /// Do not run this rule.
         #[arg(long, value_name = "RULE")]
         allow: Vec<String>,
+        #[command(flatten)]
+        report: ReportOut,
     },
     /// List the rules of `check`: name, default severity, what each finds and why it matters.
     Rules {
@@ -68,6 +75,8 @@ pub enum Command {
         at: Option<jiff::civil::Date>,
         #[arg(long, value_enum, default_value_t)]
         format: StatusFormat,
+        #[command(flatten)]
+        report: ReportOut,
     },
     /// What changed between two versions of a territory (e.g. the last committee's and
     /// today's): actors, roles and leads per objective, findings, progress.
@@ -80,6 +89,8 @@ pub enum Command {
         new: PathBuf,
         #[arg(long, value_enum, default_value_t)]
         format: DiffFormat,
+        #[command(flatten)]
+        report: ReportOut,
     },
     /// Draw maps: a domain's cartographie des acteurs, an objective's, an actor's, the
     /// territory overview, the actor x objective matrix or the status chart, as SVG, PNG or
@@ -172,6 +183,18 @@ pub enum Command {
     },
 }
 
+/// Where a report (`list`, `check`, `status`, `diff`) is written.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReportOut {
+    /// The file to write (written whole or not at all); `-` or nothing writes to standard
+    /// output, except `--format xlsx`, which is never written there: without `--out` it is a
+    /// workbook named after the report in the current folder (constats.xlsx,
+    /// etat-avancement.xlsx, changements.xlsx, acteurs-roles.xlsx; in English findings.xlsx,
+    /// status.xlsx, changes.xlsx, actors-roles.xlsx).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
 /// Where and how maps are written.
 #[derive(Debug, Clone, clap::Args)]
 pub struct OutputArgs {
@@ -246,8 +269,11 @@ pub enum StatusFormat {
     #[default]
     Text,
     Json,
+    /// One row per objective, for Excel (in French: `;`, decimal comma, UTF-8 with BOM).
     Csv,
     Markdown,
+    /// An Excel workbook (etat-avancement.xlsx unless --out says otherwise).
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -256,6 +282,22 @@ pub enum DiffFormat {
     Text,
     Json,
     Markdown,
+    /// One row per change, for Excel (in French: `;`, decimal comma, UTF-8 with BOM).
+    Csv,
+    /// An Excel workbook (changements.xlsx unless --out says otherwise).
+    Xlsx,
+}
+
+/// Output formats of `list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ListFormat {
+    /// Domain by domain, objective by objective.
+    #[default]
+    Text,
+    /// One row per objective, role and actor, for Excel (in French: `;`, UTF-8 with BOM).
+    Csv,
+    /// An Excel workbook (acteurs-roles.xlsx unless --out says otherwise).
+    Xlsx,
 }
 
 fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
@@ -271,6 +313,10 @@ pub enum CheckFormat {
     Json,
     /// A table for the committee's minutes.
     Markdown,
+    /// One row per finding, for Excel (in French: `;`, UTF-8 with BOM).
+    Csv,
+    /// An Excel workbook (constats.xlsx unless --out says otherwise).
+    Xlsx,
 }
 
 /// Output formats of `rules`.

@@ -6,10 +6,12 @@ pub mod cli;
 pub mod diff;
 pub mod error;
 pub mod export;
+pub mod hash;
 pub mod i18n;
 pub mod layout;
 mod list;
 pub mod load;
+pub mod manifest;
 mod manual;
 pub mod maps;
 pub mod markdown;
@@ -17,6 +19,7 @@ pub mod model;
 pub mod names;
 pub mod numbers;
 pub mod outdir;
+pub mod parallel;
 pub mod render;
 pub mod spreadsheet;
 pub mod status;
@@ -26,8 +29,9 @@ pub mod watch;
 use std::io::Write;
 use std::path::Path;
 
-use cli::{Cli, Command, DiffFormat, StatusFormat};
+use cli::{Cli, Command, DiffFormat, ListFormat, StatusFormat};
 pub use error::Error;
+use spreadsheet::Kind;
 
 /// How a command that ran went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,12 +83,70 @@ pub(crate) fn in_language(output: &cli::OutputArgs, lang: i18n::Lang) -> cli::Ou
     }
 }
 
+/// A report written as text (text, Markdown, JSON) by `write`: to `out`, or with `--out
+/// FILE` to that file, whole or not at all, saying so on `out`.
+fn report_text(
+    report: &cli::ReportOut,
+    lang: i18n::Lang,
+    out: &mut dyn Write,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
+    match report.out.as_deref().filter(|p| p.as_os_str() != "-") {
+        None => Ok(write(out)?),
+        Some(path) => {
+            let mut bytes = Vec::new();
+            write(&mut bytes)?;
+            let written = spreadsheet::save(path, &bytes, "rapport.txt", lang)?;
+            terminal::line(out, &lang.catalog().wrote(&written))?;
+            Ok(())
+        }
+    }
+}
+
+/// A report written as tables for a spreadsheet (CSV, XLSX), where `--out` says.
+fn tables(
+    tables: &[spreadsheet::Table],
+    kind: Kind,
+    lang: i18n::Lang,
+    report: &cli::ReportOut,
+    default_name: &str,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    spreadsheet::deliver(tables, kind, lang, report.out.as_deref(), default_name, out)
+}
+
 /// Run one command, writing its report to `out`.
 pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
     match &cli.command {
-        Command::List { territory } => {
+        Command::List {
+            territory,
+            format,
+            report,
+        } => {
             let territory = load_territory(territory)?;
-            list::write(&territory, out)?;
+            let lang = language(cli, Some(&territory));
+            let name = list::workbook_name(lang);
+            match format {
+                ListFormat::Text => {
+                    report_text(report, lang, out, |w| list::write(&territory, lang, w))?
+                }
+                ListFormat::Csv => tables(
+                    &[list::table(&territory, lang)],
+                    Kind::Csv,
+                    lang,
+                    report,
+                    name,
+                    out,
+                )?,
+                ListFormat::Xlsx => tables(
+                    &[list::table(&territory, lang)],
+                    Kind::Xlsx,
+                    lang,
+                    report,
+                    name,
+                    out,
+                )?,
+            }
             Ok(Outcome::Clean)
         }
         Command::Render {
@@ -108,8 +170,10 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             .into_iter()
             .filter_map(|(wanted, kind)| wanted.then_some(kind))
             .collect();
-            let kinds = maps::requested(&territory, domains, objectives, actors, &views, *all)?;
-            let output = in_language(output, language(cli, Some(&territory)));
+            let lang = language(cli, Some(&territory));
+            let kinds =
+                maps::requested(&territory, domains, objectives, actors, &views, *all, lang)?;
+            let output = in_language(output, lang);
             maps::draw(&territory, &kinds, &output, &[render::Format::Svg], out)?;
             Ok(Outcome::Clean)
         }
@@ -125,18 +189,33 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             territory,
             at,
             format,
+            report,
         } => {
             let territory = load_territory(territory)?;
+            let lang = language(cli, Some(&territory));
             let status = status::compute(&territory, *at);
+            let name = status::output::workbook_name(lang);
+            let table = || [status::output::table(&status, lang)];
+            use status::output as o;
             match format {
-                StatusFormat::Text => status::output::text(&status, out)?,
-                StatusFormat::Json => status::output::json(&status, out)?,
-                StatusFormat::Csv => status::output::csv(&status, out)?,
-                StatusFormat::Markdown => status::output::markdown(&status, out)?,
+                StatusFormat::Text => {
+                    report_text(report, lang, out, |w| o::text(&status, lang, w))?
+                }
+                StatusFormat::Json => report_text(report, lang, out, |w| o::json(&status, w))?,
+                StatusFormat::Markdown => {
+                    report_text(report, lang, out, |w| o::markdown(&status, lang, w))?
+                }
+                StatusFormat::Csv => tables(&table(), Kind::Csv, lang, report, name, out)?,
+                StatusFormat::Xlsx => tables(&table(), Kind::Xlsx, lang, report, name, out)?,
             }
             Ok(Outcome::Clean)
         }
-        Command::Diff { old, new, format } => {
+        Command::Diff {
+            old,
+            new,
+            format,
+            report,
+        } => {
             let (old, new) = (load::load_with_notes(old), load::load_with_notes(new));
             print_notes(old.notes.iter().chain(&new.notes));
             let (old, new) = match (old.territory, new.territory) {
@@ -147,11 +226,20 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
                     ));
                 }
             };
+            // The language of the newer version, unless --lang says otherwise.
+            let lang = language(cli, Some(&new));
             let diff = diff::compare(&old, &new)?;
+            let name = diff::output::workbook_name(lang);
+            let table = || [diff::output::table(&diff, lang)];
+            use diff::output as o;
             match format {
-                DiffFormat::Text => diff::output::text(&diff, out)?,
-                DiffFormat::Json => diff::output::json(&diff, out)?,
-                DiffFormat::Markdown => diff::output::markdown(&diff, out)?,
+                DiffFormat::Text => report_text(report, lang, out, |w| o::text(&diff, lang, w))?,
+                DiffFormat::Json => report_text(report, lang, out, |w| o::json(&diff, lang, w))?,
+                DiffFormat::Markdown => {
+                    report_text(report, lang, out, |w| o::markdown(&diff, lang, w))?
+                }
+                DiffFormat::Csv => tables(&table(), Kind::Csv, lang, report, name, out)?,
+                DiffFormat::Xlsx => tables(&table(), Kind::Xlsx, lang, report, name, out)?,
             }
             Ok(Outcome::Clean)
         }
@@ -161,6 +249,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             deny,
             warn,
             allow,
+            report,
         } => {
             let overrides = check::Overrides {
                 deny: deny.clone(),
@@ -174,10 +263,21 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             config.apply(&overrides)?;
             let findings = check::run_with(&territory, &config);
             let lang = language(cli, Some(&territory));
+            let name = check::output::workbook_name(lang);
+            let table = || [check::output::table(&findings, lang)];
+            use check::output as o;
             match format {
-                cli::CheckFormat::Text => check::output::text(&findings, lang, out)?,
-                cli::CheckFormat::Json => check::output::json(&territory, &findings, lang, out)?,
-                cli::CheckFormat::Markdown => check::output::markdown(&findings, lang, out)?,
+                cli::CheckFormat::Text => {
+                    report_text(report, lang, out, |w| o::text(&findings, lang, w))?
+                }
+                cli::CheckFormat::Json => report_text(report, lang, out, |w| {
+                    o::json(&territory, &findings, lang, w)
+                })?,
+                cli::CheckFormat::Markdown => {
+                    report_text(report, lang, out, |w| o::markdown(&findings, lang, w))?
+                }
+                cli::CheckFormat::Csv => tables(&table(), Kind::Csv, lang, report, name, out)?,
+                cli::CheckFormat::Xlsx => tables(&table(), Kind::Xlsx, lang, report, name, out)?,
             }
             Ok(if check::has_errors(&findings) {
                 Outcome::Findings

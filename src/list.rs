@@ -1,103 +1,80 @@
-//! `actormap list`: what was loaded, domain by domain.
+//! `actormap list`: what was loaded, domain by domain, as text or as a table of who holds
+//! which role (CSV, XLSX). Its words, as data ([`Line`]), are in each language's catalog
+//! ([`Words`], `src/i18n/<lang>/list.rs`).
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use crate::model::{
-    Action, Actor, Domain, Lang, Link, Objective, Reach, Role, Territory, annotated,
-};
-use crate::numbers::french;
+use jiff::civil::Date;
+
+use crate::i18n::{Catalog, Lang};
+use crate::model::{Actor, Link, Objective, Role, Territory, notes};
+use crate::spreadsheet::{Cell, Table};
 use crate::status::{self, ObjectiveStatus, Source};
 use crate::terminal::line;
 
-pub fn write(t: &Territory, out: &mut dyn Write) -> io::Result<()> {
-    // The values `status` reports: the latest measurement, else the undated `current`.
-    let status = status::compute(t, None);
-    let by_id: HashMap<&str, &ObjectiveStatus> = (status.objectives.iter())
-        .map(|o| (o.id.as_str(), o))
-        .collect();
-    // Every line holding text from the data is written escaped, through `line`.
-    let mut heading = t.name.clone();
-    if let Some(p) = &t.programme {
-        let _ = write!(heading, ", {}", p.name);
-        if let (Some(start), Some(end)) = (p.start, p.end) {
-            let _ = write!(heading, " ({start} to {end})");
-        }
-    }
-    if let Some(population) = t.population {
-        let _ = write!(heading, ", {population} inhabitants");
-    }
-    line(out, &heading)?;
-    writeln!(
-        out,
-        "{} domains, {} objectives, {} actors, {} links{}",
-        t.domains().len(),
-        t.objectives().len(),
-        t.actors().len(),
-        t.links().len(),
-        more_counts(t)
-    )?;
-    perimeter_line(t, out)?;
-    for domain in t.domains() {
-        writeln!(out)?;
-        line(out, &format!("{}  {}", domain.id, domain.name))?;
-        if let Some(headline) = &domain.headline {
-            line(out, &format!("  headline: {headline}"))?;
-        }
-        if !domain.related.is_empty() {
-            line(out, &format!("  related: {}", domain.related.join(", ")))?;
-        }
-        context_lines(domain, out)?;
-        for objective in t.objectives_of(&domain.id) {
-            if let Some(o) = by_id.get(objective.id.as_str()) {
-                objective_block(t, o, out)?;
-            }
-        }
-        domain_actions(t, domain, out)?;
-    }
-    governance(t, out)
+/// A line of `list`'s text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Line {
+    /// The territory, its programme and dates, its population.
+    Heading {
+        territory: String,
+        programme: Option<String>,
+        dates: Option<(Date, Date)>,
+        population: Option<u64>,
+    },
+    /// How many rows each table has.
+    Counts {
+        domains: usize,
+        objectives: usize,
+        actors: usize,
+        links: usize,
+    },
+    /// A domain's headline, the phrase at the centre of its map.
+    Headline(String),
+    /// The domains a domain names as related.
+    Related(Vec<String>),
+    /// An objective, and whether it is a priority and contractual.
+    Objective {
+        id: String,
+        title: String,
+        priority: bool,
+        contractual: bool,
+    },
+    /// An objective's target and what is reached, as `status` reads it.
+    Target {
+        target: f64,
+        unit: Option<String>,
+        reached: Reached,
+    },
 }
 
-fn objective_block(t: &Territory, o: &ObjectiveStatus, out: &mut dyn Write) -> io::Result<()> {
-    let Some(objective) = t.objective(&o.id) else {
-        return Ok(());
-    };
-    let mut flags = Vec::new();
-    if objective.priority {
-        flags.push("priority");
-    }
-    if objective.contractual {
-        flags.push("contractual");
-    }
-    let mut title = format!("  {}: {}", o.id, o.title);
-    if !flags.is_empty() {
-        let _ = write!(title, " [{}]", flags.join(", "));
-    }
-    line(out, &title)?;
-    if let Some(target) = o.target {
-        let unit = o
-            .unit
-            .as_deref()
-            .map(|u| format!(" {u}"))
-            .unwrap_or_default();
-        let reached = match (o.value, &o.source) {
-            (Some(v), Source::Measured { date, .. }) => {
-                format!("{}{unit} on {date}", french(v))
-            }
-            (Some(v), _) => format!("{}{unit}", french(v)),
-            (None, _) => "unknown".to_owned(),
-        };
-        line(
-            out,
-            &format!(
-                "    target value: {}{unit}, reached: {reached}",
-                french(target)
-            ),
-        )?;
-    }
-    // Each role's actors, each once in link order, with the links that give it to them: one
-    // pass over the objective's links, whatever their number.
+/// What an objective has reached.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reached {
+    Unknown,
+    /// The undated `current` column.
+    Undated(f64),
+    /// The latest measurement, and its day.
+    Measured(f64, Date),
+}
+
+/// What every language says for `list`. Implement it with an exhaustive `match` (no `_`
+/// arm).
+pub trait Words {
+    /// A line of the text.
+    fn list_line(&self, line: &Line) -> String;
+    /// The notes of an actor's links, one after the other: "COT TRI ; AAP".
+    fn list_notes(&self, notes: &[&str]) -> String;
+    /// The sheet of `list --format csv|xlsx`: its name and its 13 columns.
+    fn list_sheet(&self) -> (&'static str, [&'static str; 13]);
+    /// The name of the workbook written by default: "acteurs-roles.xlsx".
+    fn list_workbook(&self) -> &'static str;
+}
+
+/// Each role's holders of an objective, each once in link order, with the links that give
+/// them the role: one pass over the objective's links, whatever their number.
+fn holders<'a>(t: &'a Territory, objective: &Objective) -> Vec<(Role, &'a Actor, Vec<&'a Link>)> {
     let mut holders: Vec<(Role, &Actor, Vec<&Link>)> = Vec::new();
     let mut place: HashMap<(Role, &str), usize> = HashMap::new();
     for inv in t.involvements(objective) {
@@ -110,185 +87,235 @@ fn objective_block(t: &Territory, o: &ObjectiveStatus, out: &mut dyn Write) -> i
             }
         }
     }
+    // In the order of the legend, link order within a role.
+    holders.sort_by_key(|(role, _, _)| Role::ALL.iter().position(|r| r == role));
+    holders
+}
+
+pub fn write(t: &Territory, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let words = lang.catalog();
+    // The values `status` reports: the latest measurement, else the undated `current`.
+    let status = status::compute(t, None);
+    let by_id: HashMap<&str, &ObjectiveStatus> = (status.objectives.iter())
+        .map(|o| (o.id.as_str(), o))
+        .collect();
+    // Every line holding text from the data is written escaped, through `line`.
+    let programme = t.programme.as_ref();
+    let heading = Line::Heading {
+        territory: t.name.clone(),
+        programme: programme.map(|p| p.name.clone()),
+        dates: programme.and_then(|p| p.start.zip(p.end)),
+        population: t.population,
+    };
+    line(out, &words.list_line(&heading))?;
+    let counts = Line::Counts {
+        domains: t.domains().len(),
+        objectives: t.objectives().len(),
+        actors: t.actors().len(),
+        links: t.links().len(),
+    };
+    writeln!(out, "{}", words.list_line(&counts))?;
+    for domain in t.domains() {
+        writeln!(out)?;
+        line(out, &format!("{}  {}", domain.id, domain.name))?;
+        if let Some(headline) = &domain.headline {
+            let text = words.list_line(&Line::Headline(headline.clone()));
+            line(out, &format!("  {text}"))?;
+        }
+        if !domain.related.is_empty() {
+            let text = words.list_line(&Line::Related(domain.related.clone()));
+            line(out, &format!("  {text}"))?;
+        }
+        for objective in t.objectives_of(&domain.id) {
+            if let Some(o) = by_id.get(objective.id.as_str()) {
+                objective_block(t, objective, o, words, lang, out)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn reached(o: &ObjectiveStatus) -> Reached {
+    match (o.value, &o.source) {
+        (Some(v), Source::Measured { date, .. }) => Reached::Measured(v, *date),
+        (Some(v), _) => Reached::Undated(v),
+        (None, _) => Reached::Unknown,
+    }
+}
+
+fn objective_block(
+    t: &Territory,
+    objective: &Objective,
+    o: &ObjectiveStatus,
+    words: &dyn Catalog,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let title = Line::Objective {
+        id: o.id.clone(),
+        title: o.title.clone(),
+        priority: objective.priority,
+        contractual: objective.contractual,
+    };
+    line(out, &format!("  {}", words.list_line(&title)))?;
+    if let Some(target) = o.target {
+        let target = Line::Target {
+            target,
+            unit: o.unit.clone(),
+            reached: reached(o),
+        };
+        line(out, &format!("    {}", words.list_line(&target)))?;
+    }
+    let holders = holders(t, objective);
     for role in Role::ALL {
         let names: Vec<String> = (holders.iter())
             .filter(|(r, _, _)| *r == role)
-            .map(|(_, actor, links)| annotated(actor, links.iter().copied()))
+            .map(|(_, actor, links)| {
+                let notes = notes(links.iter().copied());
+                if notes.is_empty() {
+                    actor.name.clone()
+                } else {
+                    format!("{} [{}]", actor.name, words.list_notes(&notes))
+                }
+            })
             .collect();
         if !names.is_empty() {
             line(
                 out,
-                &format!("    {}: {}", role.label(Lang::En), names.join(", ")),
+                &format!(
+                    "    {}{} {}",
+                    role.label(lang),
+                    words.colon(),
+                    names.join(", ")
+                ),
             )?;
         }
     }
-    coverage_lines(t, objective, out)?;
-    action_lines(t, "    actions:", &t.actions_of(&objective.id), out)
-}
-
-// What the actions, bodies and perimeter tables add to the listing: every word of it is in
-// the helpers below.
-
-/// ", 24 actions, 6 bodies" when the territory has any; nothing otherwise, so a territory
-/// without those tables is listed as before.
-fn more_counts(t: &Territory) -> String {
-    let mut more = String::new();
-    if !t.actions().is_empty() {
-        let _ = write!(more, ", {} actions", t.actions().len());
-    }
-    if !t.bodies().is_empty() {
-        let _ = write!(more, ", {} bodies", t.bodies().len());
-    }
-    more
-}
-
-/// "perimeter: GCT&M, CCRA, CCPO".
-fn perimeter_line(t: &Territory, out: &mut dyn Write) -> io::Result<()> {
-    if t.perimeter().is_empty() {
-        return Ok(());
-    }
-    line(out, &format!("perimeter: {}", names_of(t, t.perimeter())))
-}
-
-/// The domain's "état des lieux", one line each.
-fn context_lines(domain: &Domain, out: &mut dyn Write) -> io::Result<()> {
-    if domain.context.is_empty() {
-        return Ok(());
-    }
-    line(out, "  context:")?;
-    for item in &domain.context {
-        line(out, &format!("    - {item}"))?;
-    }
     Ok(())
 }
 
-/// The objective's scope and what its actions cover of it (`Territory::coverage`).
-fn coverage_lines(t: &Territory, objective: &Objective, out: &mut dyn Write) -> io::Result<()> {
-    let (Some(reach), Some(coverage)) = (&objective.reach, t.coverage(objective)) else {
-        return Ok(());
-    };
-    let members: Vec<&str> = coverage.members.iter().map(|(m, _)| m.name.as_str()).collect();
-    let scope = match reach {
-        Reach::All => format!("all ({})", members.join(", ")),
-        Reach::Members(_) => members.join(", "),
-    };
-    line(out, &format!("    scope: {scope}"))?;
-    let covered: Vec<String> = coverage
-        .covered()
-        .iter()
-        .map(|(member, actions)| {
-            let titles: Vec<&str> = actions.iter().map(|a| a.title.as_str()).collect();
-            format!("{} ({})", member.name, titles.join(", "))
-        })
+/// Who holds which role, one row per objective, role and actor (an objective nobody is
+/// linked to has one row, a domain without objectives one too): the table for the minutes.
+pub fn table(t: &Territory, lang: Lang) -> Table {
+    let words = lang.catalog();
+    let (sheet, header) = words.list_sheet();
+    let mut table = Table::new(sheet, &header);
+    let status = status::compute(t, None);
+    let by_id: HashMap<&str, &ObjectiveStatus> = (status.objectives.iter())
+        .map(|o| (o.id.as_str(), o))
         .collect();
-    let missing: Vec<&str> = coverage.missing().iter().map(|m| m.name.as_str()).collect();
-    let mut shown = if covered.is_empty() {
-        "none".to_owned()
-    } else {
-        covered.join(", ")
-    };
-    if !missing.is_empty() {
-        let _ = write!(shown, "; not covered: {}", missing.join(", "));
+    let blank = |n: usize| vec![Cell::text(""); n];
+    for domain in t.domains() {
+        let objectives: Vec<&Objective> = t.objectives_of(&domain.id).collect();
+        if objectives.is_empty() {
+            let mut row = vec![Cell::text(&domain.id)];
+            row.extend(blank(12));
+            row[5] = Cell::Number(None);
+            row[7] = Cell::Number(None);
+            row[8] = Cell::Date(None);
+            table.rows.push(row);
+        }
+        for objective in objectives {
+            let Some(o) = by_id.get(objective.id.as_str()) else {
+                continue;
+            };
+            let date = match &o.source {
+                Source::Measured { date, .. } => Some(*date),
+                _ => None,
+            };
+            let head = vec![
+                Cell::text(&domain.id),
+                Cell::text(&o.id),
+                Cell::text(&o.title),
+                Cell::text(words.yes_no(objective.priority)),
+                Cell::text(words.yes_no(objective.contractual)),
+                Cell::Number(o.target),
+                Cell::text(o.unit.clone().unwrap_or_default()),
+                Cell::Number(o.value),
+                Cell::Date(date),
+            ];
+            let holders = holders(t, objective);
+            if holders.is_empty() {
+                let mut row = head.clone();
+                row.extend(blank(4));
+                table.rows.push(row);
+            }
+            for (role, actor, links) in holders {
+                let mut means: Vec<&str> = Vec::new();
+                for m in links.iter().filter_map(|l| l.means) {
+                    let label = lang.catalog().means(m);
+                    if !means.contains(&label) {
+                        means.push(label);
+                    }
+                }
+                let mut row = head.clone();
+                row.extend([
+                    Cell::text(role.word(lang)),
+                    Cell::text(&actor.name),
+                    Cell::text(means.join(", ")),
+                    Cell::text(words.list_notes(&notes(links.iter().copied()))),
+                ]);
+                table.rows.push(row);
+            }
+        }
     }
-    line(out, &format!("    coverage: {shown}"))
+    table
 }
 
-/// The actions of a domain as a whole, after its objectives.
-fn domain_actions(t: &Territory, domain: &Domain, out: &mut dyn Write) -> io::Result<()> {
-    action_lines(
-        t,
-        "  actions of the whole domain:",
-        &t.domain_actions(&domain.id),
-        out,
-    )
+/// The name of the workbook `list --format xlsx` writes without `--out`.
+pub fn workbook_name(lang: Lang) -> &'static str {
+    lang.catalog().list_workbook()
 }
 
-/// "- Assises de l'alimentation: GCT&M; ongoing; origin: acteurs du territoire", under a title.
-fn action_lines(
-    t: &Territory,
-    title: &str,
-    actions: &[&Action],
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    if actions.is_empty() {
-        return Ok(());
-    }
-    let indent = " ".repeat(title.len() - title.trim_start().len() + 2);
-    line(out, title)?;
-    for a in actions {
-        let bearers = if a.bearers.is_empty() {
-            "no bearer".to_owned()
-        } else {
-            names_of(t, &a.bearers)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_read_as_each_language_writes_them() {
+        let heading = Line::Heading {
+            territory: "Pays du Calaisis".into(),
+            programme: Some("COT TRI".into()),
+            dates: Some((
+                jiff::civil::date(2021, 1, 1),
+                jiff::civil::date(2023, 12, 31),
+            )),
+            population: Some(152371),
         };
-        let mut text = format!("{indent}- {}: {bearers}; {}", a.title, a.status.word(Lang::En));
-        if let Some(source) = &a.source {
-            let _ = write!(text, "; origin: {source}");
-        }
-        if !a.perimeter.is_empty() {
-            let _ = write!(text, "; perimeter: {}", names_of(t, &a.perimeter));
-        }
-        match (a.start, a.end) {
-            (Some(start), Some(end)) => {
-                let _ = write!(text, "; {start} to {end}");
-            }
-            (Some(start), None) => {
-                let _ = write!(text, "; from {start}");
-            }
-            (None, Some(end)) => {
-                let _ = write!(text, "; until {end}");
-            }
-            (None, None) => {}
-        }
-        if let Some(budget) = a.budget {
-            let _ = write!(text, "; budget: {} €", french(budget));
-        }
-        if let Some(note) = &a.note {
-            let _ = write!(text, " [{note}]");
-        }
-        line(out, &text)?;
+        let counts = Line::Counts {
+            domains: 1,
+            objectives: 9,
+            actors: 0,
+            links: 1500,
+        };
+        let target = Line::Target {
+            target: 1500.0,
+            unit: Some("rénovations".into()),
+            reached: Reached::Measured(1485.0, jiff::civil::date(2022, 12, 31)),
+        };
+        let fr = |line: &Line| Lang::Fr.catalog().list_line(line).replace('\u{a0}', "~");
+        let en = |line: &Line| Lang::En.catalog().list_line(line);
+        assert_eq!(
+            fr(&heading),
+            "Pays du Calaisis, COT TRI (du 01/01/2021 au 31/12/2023), 152~371 habitants"
+        );
+        assert_eq!(
+            en(&heading),
+            "Pays du Calaisis, COT TRI (2021-01-01 to 2023-12-31), 152,371 inhabitants"
+        );
+        assert_eq!(fr(&counts), "1 domaine, 9 objectifs, 0 acteur, 1~500 liens");
+        assert_eq!(en(&counts), "1 domain, 9 objectives, 0 actors, 1,500 links");
+        assert_eq!(
+            fr(&target),
+            "cible~: 1~500 rénovations, réalisé~: 1~485 rénovations au 31/12/2022"
+        );
+        assert_eq!(
+            en(&target),
+            "target value: 1,500 rénovations, reached: 1,485 rénovations on 2022-12-31"
+        );
+        assert_eq!(
+            Lang::Fr.catalog().list_notes(&["COT TRI", "AAP"]),
+            "COT TRI\u{a0}; AAP"
+        );
     }
-    Ok(())
-}
-
-/// Each body, its chair, members and parent, after the domains.
-fn governance(t: &Territory, out: &mut dyn Write) -> io::Result<()> {
-    if t.bodies().is_empty() {
-        return Ok(());
-    }
-    writeln!(out)?;
-    line(out, "governance")?;
-    for body in t.bodies() {
-        let mut text = format!("  {}", body.name);
-        if let Some(kind) = &body.kind {
-            let _ = write!(text, " ({kind})");
-        }
-        let mut parts = Vec::new();
-        if let Some(chair) = &body.chair {
-            parts.push(format!("chair: {}", names_of(t, std::slice::from_ref(chair))));
-        }
-        if !body.members.is_empty() {
-            parts.push(format!("members: {}", names_of(t, &body.members)));
-        }
-        if let Some(parent) = body.parent.as_deref().and_then(|p| t.body(p)) {
-            parts.push(format!("reports to: {}", parent.name));
-        }
-        if !parts.is_empty() {
-            let _ = write!(text, ": {}", parts.join("; "));
-        }
-        if let Some(note) = &body.note {
-            let _ = write!(text, " [{note}]");
-        }
-        line(out, &text)?;
-    }
-    Ok(())
-}
-
-/// Actors' names from their ids, joined: "GCT&M, CCRA".
-fn names_of(t: &Territory, ids: &[String]) -> String {
-    let names: Vec<&str> = ids
-        .iter()
-        .map(|id| t.actor(id).map_or(id.as_str(), |a| a.name.as_str()))
-        .collect();
-    names.join(", ")
 }

@@ -10,12 +10,16 @@ use crate::Outcome;
 use crate::check;
 use crate::cli::{FormatArg, OutputArgs};
 use crate::error::Error;
-use crate::layout::scene::Scene;
-use crate::layout::{self, Options, Size};
+use crate::hash;
+use crate::i18n::Lang;
+use crate::layout::scene::{Item, Scene};
+use crate::layout::{self, Options, Size, SizeError};
+use crate::manifest::{self, Manifest};
 use crate::model::Territory;
 use crate::names;
 use crate::outdir;
-use crate::render::{self, Format};
+use crate::parallel;
+use crate::render::Format;
 use crate::terminal;
 
 /// One map asked for.
@@ -33,7 +37,9 @@ pub enum MapKind {
 }
 
 impl MapKind {
-    /// The file stem before it is made safe.
+    /// The file stem before it is made safe. The status chart as of a date is named after
+    /// it (`status-2022-12-31`), so a chart of a past committee never replaces today's
+    /// `status`.
     fn stem(&self) -> String {
         match self {
             MapKind::Domain(id) => id.clone(),
@@ -41,9 +47,68 @@ impl MapKind {
             MapKind::Actor(id) => format!("actor-{id}"),
             MapKind::Overview => "overview".into(),
             MapKind::Matrix => "matrix".into(),
-            MapKind::Status { .. } => "status".into(),
+            MapKind::Status { at: None } => "status".into(),
+            MapKind::Status { at: Some(at) } => format!("status-{at}"),
         }
     }
+}
+
+/// What `render` and `export` find by id or name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wanted {
+    Domain,
+    Objective,
+    Actor,
+}
+
+/// What `render`, `build` and `export` were asked wrongly, as data until it is said in the
+/// user's language ([`UsageWords`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Usage {
+    /// Nothing of this kind has this id or name: the closest id or name, when one is close,
+    /// else every id.
+    Unknown {
+        kind: Wanted,
+        wanted: String,
+        closest: Option<String>,
+        known: Vec<String>,
+    },
+    /// Several of this kind have this name: their ids.
+    Ambiguous {
+        kind: Wanted,
+        wanted: String,
+        ids: Vec<String>,
+    },
+    /// `render` with no map asked for.
+    NothingToRender,
+    /// `--size` is not a size.
+    Size(SizeError),
+    /// `export --out` names a folder; `example` is a file in it to suggest.
+    OutIsAFolder { out: String, example: String },
+    /// `export --out` names no file.
+    OutNamesNoFile { out: String },
+}
+
+/// What every language says when `render`, `build` or `export` is asked wrongly; each
+/// language implements it once (`src/i18n/fr/maps.rs`, `src/i18n/en/maps.rs`). Lowercase,
+/// no trailing period, like every error.
+pub trait UsageWords {
+    /// The message of a usage error.
+    fn usage(&self, usage: &Usage) -> String;
+    /// Why a size is not one: `"big" is not a size; expected WIDTHxHEIGHT like 1920x1080`.
+    fn size(&self, e: &SizeError) -> String;
+}
+
+impl Usage {
+    /// The usage error, said in `lang`.
+    pub fn error(&self, lang: Lang) -> Error {
+        Error::Usage(lang.catalog().usage(self))
+    }
+}
+
+/// The canvas size `--size` asks for, or the usage error saying why it is not one.
+pub fn size(args: &OutputArgs) -> Result<Size, Error> {
+    Size::parse(&args.size).map_err(|e| Usage::Size(e).error(args.lang.into()))
 }
 
 /// Lay out one map, on one slide or more (a map never grows past its slide: what does not
@@ -129,7 +194,7 @@ pub fn safe_stem(text: &str) -> String {
         stem = "map".into();
     }
     if stem.len() > MAX_STEM {
-        let hash = format!("-{:08x}", fnv1a(text.as_bytes()) as u32);
+        let hash = format!("-{:08x}", hash::fnv1a(text.as_bytes()) as u32);
         stem.truncate(MAX_STEM - hash.len());
         let cut = stem.trim_end_matches('-').len();
         stem.truncate(cut);
@@ -139,14 +204,6 @@ pub fn safe_stem(text: &str) -> String {
         stem.push_str("-map");
     }
     stem
-}
-
-/// FNV-1a, 64 bits: a hash that is the same on every machine and with every Rust version
-/// (std's `DefaultHasher` promises neither).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 /// Write `bytes` to `dir/name` through a temporary file in `dir` renamed into place, so a
@@ -159,7 +216,7 @@ pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Err
 
 fn options(args: &OutputArgs, findings: &[check::Finding]) -> Result<Options, Error> {
     Ok(Options {
-        size: Size::parse(&args.size).map_err(|e| Error::Usage(format!("--size {e}")))?,
+        size: size(args)?,
         lang: args.lang.into(),
         gaps: layout::Gaps::from_findings(findings),
     })
@@ -192,42 +249,9 @@ fn formats(args: &OutputArgs, default: &[Format]) -> Vec<Format> {
     out
 }
 
-/// A file name and its bytes, or why they could not be made.
-type Encoded = (String, Result<Vec<u8>, String>);
-
-/// `f` applied to every item on every core, results in the items' order.
-fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len().max(1));
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|worker| {
-                let f = &f;
-                scope.spawn(move || {
-                    items
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| i % threads == worker)
-                        .map(|(i, item)| (i, f(item)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        let mut all: Vec<(usize, R)> = handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect();
-        all.sort_by_key(|(i, _)| *i);
-        all.into_iter().map(|(_, r)| r).collect()
-    })
-}
-
-/// Draw `kinds` in every format into the output folder, printing each file written. The
-/// gaps drawn are the findings of `check` on `t`.
+/// Draw `kinds` in every format into the output folder, printing each file made: `wrote`
+/// when it was written, `unchanged` when the folder already held those bytes. A PNG whose
+/// SVG has not changed since the run that drew it is not drawn again (see `manifest`).
 pub fn draw(
     t: &Territory,
     kinds: &[MapKind],
@@ -251,9 +275,15 @@ fn draw_checked(
     let opts = options(args, findings)?;
     let formats = formats(args, default_formats);
     outdir::check_folder(&args.out)?;
-    // Lay out on every core, name the slides, encode them on every core (PNG encoding
-    // dominates), then write in order.
-    let slides: Vec<Vec<Scene>> = on_every_core(kinds, |kind| scenes(t, kind, &opts));
+    let pictures = formats.contains(&Format::Png);
+    let previous = if pictures {
+        Manifest::read(&args.out)
+    } else {
+        Manifest::default()
+    };
+    // Lay out on every core, name the slides, then make their files on every core.
+    let slides: Vec<Vec<Scene>> =
+        parallel::map(kinds, parallel::cores(), |kind| scenes(t, kind, &opts));
     let counts: Vec<usize> = slides.iter().map(Vec::len).collect();
     let stems = file_stems(kinds, &counts);
     let jobs: Vec<(&Scene, &String)> = slides
@@ -261,39 +291,58 @@ fn draw_checked(
         .flatten()
         .zip(stems.iter().flatten())
         .collect();
-    let encoded: Vec<Vec<Encoded>> = on_every_core(&jobs, |(scene, stem)| {
-        formats
-            .iter()
-            .map(|f| {
-                (
-                    format!("{stem}.{}", f.extension()),
-                    render::to_bytes(scene, *f),
-                )
-            })
-            .collect()
+    // Rasterizing dominates and some pictures take four times as long as others: the
+    // largest go first, so that no core is left drawing one alone at the end.
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(drawing_work(jobs[i].0)));
+    let mut made = parallel::map(&order, parallel::cores(), |&i| {
+        let (scene, stem) = jobs[i];
+        (i, previous.files(&args.out, stem, scene, &formats))
     });
-    // Every file is encoded before any is written, and all are written before any replaces
-    // an old one: a run that fails leaves the folder as it was.
-    let files = encoded
+    made.sort_by_key(|(i, _)| *i);
+    // Every file is made before any is written, and all are written before any replaces an
+    // old one: a run that fails leaves the folder as it was, manifest included.
+    let files = made
         .into_iter()
-        .flatten()
-        .map(|(name, bytes)| {
-            bytes
-                .map(|bytes| (name.clone(), bytes))
-                .map_err(|e| Error::Write {
-                    path: args.out.join(&name),
-                    source: std::io::Error::other(e),
-                })
-        })
-        .collect::<Result<Vec<_>, Error>>()?;
+        .flat_map(|(_, files)| files)
+        .collect::<Result<Vec<manifest::File>, Error>>()?;
+    let json = pictures.then(|| previous.after(&args.out, &files).to_json());
+    let changed: Vec<(&str, &[u8])> = files
+        .iter()
+        .filter_map(|f| Some((f.name.as_str(), f.bytes.as_deref()?)))
+        .chain(
+            json.iter()
+                .map(|json| (manifest::FILE, json.as_bytes()))
+                .filter(|(name, json)| !outdir::holds(&args.out, name, json)),
+        )
+        .collect();
     let mut batch = outdir::Batch::open(&args.out)?;
-    for (name, bytes) in &files {
-        batch.stage(name, bytes)?;
-    }
-    for path in batch.commit()? {
-        terminal::line(out, &format!("wrote {}", path.display()))?;
+    batch.stage_all(&changed)?;
+    batch.commit()?;
+    let words = crate::i18n::Lang::from(args.lang).catalog();
+    for file in &files {
+        let path = args.out.join(&file.name);
+        let line = if file.bytes.is_some() {
+            words.wrote(&path)
+        } else {
+            words.unchanged(&path)
+        };
+        terminal::line(out, &line)?;
     }
     Ok(())
+}
+
+/// About how much rasterizing `scene` takes: its items (areas to fill) and the characters of
+/// its texts (glyph outlines), which is where resvg spends its time.
+fn drawing_work(scene: &Scene) -> usize {
+    scene
+        .flatten()
+        .iter()
+        .map(|(_, item)| match item {
+            Item::Text(text) => 1 + text.text.chars().count(),
+            _ => 1,
+        })
+        .sum()
 }
 
 /// Resolve what `render` was asked for into map kinds, with suggestions for unknown ids;
@@ -305,33 +354,43 @@ pub fn requested(
     actors: &[String],
     views: &[MapKind],
     all: bool,
+    lang: Lang,
 ) -> Result<Vec<MapKind>, Error> {
     let mut kinds = Vec::new();
     if all {
         kinds.extend(domain_maps(t));
     }
     for wanted in domains {
-        let d = find("domain", wanted, t.domains(), |d| &d.id, |d| vec![&d.name])?;
+        let d = find(
+            Wanted::Domain,
+            wanted,
+            t.domains(),
+            |d| &d.id,
+            |d| vec![&d.name],
+        )
+        .map_err(|u| u.error(lang))?;
         kinds.push(MapKind::Domain(d.id.clone()));
     }
     for wanted in objectives {
         let o = find(
-            "objective",
+            Wanted::Objective,
             wanted,
             t.objectives(),
             |o| &o.id,
             |o| vec![&o.title],
-        )?;
+        )
+        .map_err(|u| u.error(lang))?;
         kinds.push(MapKind::Objective(o.id.clone()));
     }
     for wanted in actors {
         let a = find(
-            "actor",
+            Wanted::Actor,
             wanted,
             t.actors(),
             |a| &a.id,
             |a| std::iter::once(&a.name).chain(&a.aliases).collect(),
-        )?;
+        )
+        .map_err(|u| u.error(lang))?;
         kinds.push(MapKind::Actor(a.id.clone()));
     }
     if all {
@@ -342,9 +401,7 @@ pub fn requested(
     }
     kinds.extend(views.iter().cloned());
     if kinds.is_empty() {
-        return Err(Error::Usage(
-            "nothing to render; give --domain ID, --objective ID, --actor ID, --overview, --matrix, --status or --all".into(),
-        ));
+        return Err(Usage::NothingToRender.error(lang));
     }
     let mut seen = Vec::new();
     kinds.retain(|k| {
@@ -360,12 +417,12 @@ pub fn requested(
 /// spaces and punctuation do not matter), as actors are in links.csv. Else a usage error with
 /// the did-you-mean of `names::suggest` over ids and names, or the known ids.
 fn find<'a, T>(
-    what: &str,
+    kind: Wanted,
     wanted: &str,
     items: &'a [T],
     id: impl Fn(&'a T) -> &'a String,
     other_names: impl Fn(&'a T) -> Vec<&'a String>,
-) -> Result<&'a T, Error> {
+) -> Result<&'a T, Usage> {
     let k = names::key(wanted);
     if let Some(item) = items.iter().find(|i| names::key(id(i)) == k) {
         return Ok(item);
@@ -381,21 +438,23 @@ fn find<'a, T>(
                 .iter()
                 .flat_map(|i| std::iter::once(id(i)).chain(other_names(i)))
                 .map(String::as_str);
-            let hint = names::suggest(wanted, candidates)
-                .map(|s| format!("; did you mean \"{s}\"?"))
-                .unwrap_or_else(|| {
-                    let ids: Vec<&str> = items.iter().map(|i| id(i).as_str()).collect();
-                    format!("; known: {}", ids.join(", "))
-                });
-            Err(Error::Usage(format!("no {what} \"{wanted}\"{hint}")))
+            let closest = names::suggest(wanted, candidates).map(str::to_owned);
+            let known = match closest {
+                Some(_) => Vec::new(),
+                None => items.iter().map(|i| id(i).clone()).collect(),
+            };
+            Err(Usage::Unknown {
+                kind,
+                wanted: wanted.to_owned(),
+                closest,
+                known,
+            })
         }
-        _ => {
-            let ids: Vec<&str> = named.iter().map(|i| id(i).as_str()).collect();
-            Err(Error::Usage(format!(
-                "\"{wanted}\" names several {what}s ({}); give an id",
-                ids.join(", ")
-            )))
-        }
+        _ => Err(Usage::Ambiguous {
+            kind,
+            wanted: wanted.to_owned(),
+            ids: named.iter().map(|i| id(i).clone()).collect(),
+        }),
     }
 }
 
@@ -461,11 +520,19 @@ mod tests {
             domains: vec![domain("DC1", "Mobilité"), domain("DC2", "MOBILITE")],
             ..Default::default()
         });
-        let ask = |wanted: &str| requested(&t, &[wanted.to_owned()], &[], &[], &[], false);
-        assert_eq!(ask("dc2").unwrap(), [MapKind::Domain("DC2".into())]);
+        let ask =
+            |wanted: &str, lang| requested(&t, &[wanted.to_owned()], &[], &[], &[], false, lang);
         assert_eq!(
-            ask("mobilité").unwrap_err().to_string(),
+            ask("dc2", Lang::Fr).unwrap(),
+            [MapKind::Domain("DC2".into())]
+        );
+        assert_eq!(
+            ask("mobilité", Lang::En).unwrap_err().to_string(),
             "error: \"mobilité\" names several domains (DC1, DC2); give an id"
+        );
+        assert_eq!(
+            ask("mobilité", Lang::Fr).unwrap_err().to_string(),
+            "error: «\u{a0}mobilité\u{a0}» désigne plusieurs domaines (DC1, DC2)\u{a0}; donnez un identifiant"
         );
     }
 
@@ -561,6 +628,25 @@ mod tests {
         )
         .concat();
         assert_eq!(stems, ["con-map", "con-map-2"]);
+    }
+
+    #[test]
+    fn a_status_chart_as_of_a_date_is_named_after_it() {
+        let at = jiff::civil::date(2022, 12, 31);
+        let kinds = [
+            MapKind::Domain("status-2022-12-31".into()),
+            MapKind::Status { at: Some(at) },
+            MapKind::Status { at: None },
+        ];
+        // Like the other views, it keeps its name whatever the ids.
+        assert_eq!(
+            file_stems(&kinds, &[1, 1, 1]).concat(),
+            ["status-2022-12-31-2", "status-2022-12-31", "status"]
+        );
+        assert_eq!(
+            file_stems(&kinds[1..2], &[2]).concat(),
+            ["status-2022-12-31-1", "status-2022-12-31-2"]
+        );
     }
 
     #[test]

@@ -405,44 +405,27 @@ impl Role {
     }
 
     /// The singular word, as written in the links table: "chef de file", "financeur".
+    /// Kept for the callers not moved to the catalog yet: `RoleWords::role` says it.
     pub fn word(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Role::Lead, Lang::Fr) => "chef de file",
-            (Role::LeadCandidate, Lang::Fr) => "chef de file pressenti",
-            (Role::Prescriber, Lang::Fr) => "prescripteur",
-            (Role::Funder, Lang::Fr) => "financeur",
-            (Role::Support, Lang::Fr) => "accompagnateur",
-            (Role::Target, Lang::Fr) => "cible",
-            (Role::Relay, Lang::Fr) => "relais",
-            (Role::Lead, Lang::En) => "lead",
-            (Role::LeadCandidate, Lang::En) => "lead candidate",
-            (Role::Prescriber, Lang::En) => "prescriber",
-            (Role::Funder, Lang::En) => "funder",
-            (Role::Support, Lang::En) => "support partner",
-            (Role::Target, Lang::En) => "target",
-            (Role::Relay, Lang::En) => "relay",
-        }
+        lang.catalog().role(self)
     }
 
-    /// The plural label of a map legend, in French or English.
+    /// The plural label of a map legend: "Financeurs". Kept for the callers not moved to
+    /// the catalog yet: `RoleWords::legend` says it.
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Role::Lead, Lang::Fr) => "Chef(s) de file",
-            (Role::LeadCandidate, Lang::Fr) => "Chef de file pressenti",
-            (Role::Prescriber, Lang::Fr) => "Prescripteurs",
-            (Role::Funder, Lang::Fr) => "Financeurs",
-            (Role::Support, Lang::Fr) => "Accompagnateurs, partenaires-ressources",
-            (Role::Target, Lang::Fr) => "Cibles",
-            (Role::Relay, Lang::Fr) => "Relais",
-            (Role::Lead, Lang::En) => "Lead(s)",
-            (Role::LeadCandidate, Lang::En) => "Lead candidates",
-            (Role::Prescriber, Lang::En) => "Prescribers",
-            (Role::Funder, Lang::En) => "Funders",
-            (Role::Support, Lang::En) => "Support partners, resources",
-            (Role::Target, Lang::En) => "Targets",
-            (Role::Relay, Lang::En) => "Relays",
-        }
+        lang.catalog().legend(self)
     }
+}
+
+/// What every language says about roles and means; each language implements it once
+/// (`src/i18n/fr/roles.rs`, `src/i18n/en/roles.rs`), with an exhaustive `match`.
+pub trait RoleWords {
+    /// A role's singular word, as the links table writes it: "chef de file", "financeur".
+    fn role(&self, role: Role) -> &'static str;
+    /// A role's plural label in a map's legend and sectors: "Chef(s) de file", "Financeurs".
+    fn legend(&self, role: Role) -> &'static str;
+    /// What an actor brings, as the maps' means section heads it: "Ingénierie".
+    fn means(&self, means: Means) -> &'static str;
 }
 
 impl fmt::Display for Role {
@@ -467,17 +450,6 @@ impl Means {
             Means::Engineering => "engineering",
             Means::Support => "support",
             Means::Funding => "funding",
-        }
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Means::Engineering, Lang::Fr) => "Ingénierie",
-            (Means::Support, Lang::Fr) => "Accompagnement",
-            (Means::Funding, Lang::Fr) => "Financiers",
-            (Means::Engineering, Lang::En) => "Engineering",
-            (Means::Support, Lang::En) => "Support",
-            (Means::Funding, Lang::En) => "Funding",
         }
     }
 }

@@ -6,12 +6,13 @@
 //! are too old to belong to a build still under way.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, Once, PoisonError};
 use std::time::{Duration, SystemTime};
 
 use crate::error::Error;
+use crate::parallel;
 
 /// How the names of our temporaries start and end; nothing else is ever swept.
 pub const TEMP_PREFIX: &str = ".actormap-";
@@ -20,6 +21,10 @@ pub const TEMP_SUFFIX: &str = ".tmp";
 /// A temporary of ours older than this is left from a run that was killed: no build spends
 /// that long between writing a temporary and renaming it.
 pub const STALE_AFTER: Duration = Duration::from_secs(10 * 60);
+
+/// How many files of a batch are written to disk at once: writing waits on the disk, not
+/// on the processor, so more than the cores.
+const WRITERS: usize = 8;
 
 /// The exit code of a run interrupted by Ctrl-C or a termination signal (128 + SIGINT).
 pub const INTERRUPTED: i32 = 130;
@@ -75,6 +80,29 @@ pub fn check_folder(dir: &Path) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// The bytes of the regular file at `path` (a link is followed), when it has at most `max`
+/// bytes; `None` for anything else: missing, a folder, a pipe (never read: it could block
+/// forever), unreadable, or larger.
+pub fn read_regular(path: &Path, max: u64) -> Option<Vec<u8>> {
+    let meta = fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > max {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).ok()?);
+    fs::File::open(path)
+        .ok()?
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .ok()?;
+    (bytes.len() as u64 <= max).then_some(bytes)
+}
+
+/// Whether the file `name` in `dir` already holds exactly `bytes`: then a run need not write
+/// it again (its date and inode stay, and a tool watching the folder sees no change).
+pub fn holds(dir: &Path, name: &str, bytes: &[u8]) -> bool {
+    read_regular(&dir.join(name), bytes.len() as u64).is_some_and(|on_disk| on_disk == bytes)
 }
 
 /// Remove the temporaries of ours (`.actormap-*.tmp`, regular files) in `dir` older than
@@ -138,12 +166,38 @@ impl Batch {
     /// Write `bytes` for `name` (a bare file name) under a temporary name in the folder.
     /// Files come out readable by all (0644), like any file the user would save.
     pub fn stage(&mut self, name: &str, bytes: &[u8]) -> Result<(), Error> {
+        self.stage_all(&[(name, bytes)])
+    }
+
+    /// [`Batch::stage`] for every file, the writes and their flushes to disk running at once
+    /// (up to `WRITERS`): a disk flushes many files together about as fast as one, where one
+    /// after the other a build's 25 files took 90 ms of waiting. The temporaries are created
+    /// in the order of `files`, and the commit renames them in that order. The error is the
+    /// first file's, in that order, that could not be written.
+    pub fn stage_all(&mut self, files: &[(&str, &[u8])]) -> Result<(), Error> {
         remove_temporaries_on_interrupt();
-        let target = self.dir.join(name);
-        let fail = |source: io::Error| Error::Write {
-            path: target.clone(),
-            source,
-        };
+        let mut opened = Vec::with_capacity(files.len());
+        for (name, bytes) in files {
+            let target = self.dir.join(name);
+            let file = self.create_temporary(&target)?;
+            opened.push((file, target, *bytes));
+        }
+        parallel::map(&opened, WRITERS, |(file, target, bytes)| {
+            let mut file: &fs::File = file;
+            file.write_all(bytes)
+                .and_then(|()| file.sync_all())
+                .map_err(|source| Error::Write {
+                    path: target.clone(),
+                    source,
+                })
+        })
+        .into_iter()
+        .collect()
+    }
+
+    /// A new temporary of ours in the folder, readable by all (0644), to be renamed to
+    /// `target`; registered for the signal handler and staged as soon as it exists.
+    fn create_temporary(&mut self, target: &Path) -> Result<fs::File, Error> {
         let mut builder = tempfile::Builder::new();
         builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
         #[cfg(unix)]
@@ -151,23 +205,21 @@ impl Batch {
             use std::os::unix::fs::PermissionsExt;
             builder.permissions(std::fs::Permissions::from_mode(0o644));
         }
-        let mut file = {
-            // Registered as soon as it exists: an interruption cannot miss it.
-            let mut flight = in_flight();
-            let (file, temp) = builder
-                .tempfile_in(&self.dir)
-                .and_then(|f| f.keep().map_err(|e| e.error))
-                .map_err(fail)?;
-            flight.push(temp.clone());
-            self.staged.push(Staged {
-                target: target.clone(),
-                temp,
-            });
-            file
-        };
-        file.write_all(bytes).map_err(fail)?;
-        file.sync_all().map_err(fail)?;
-        Ok(())
+        // Registered as soon as it exists: an interruption cannot miss it.
+        let mut flight = in_flight();
+        let (file, temp) = builder
+            .tempfile_in(&self.dir)
+            .and_then(|f| f.keep().map_err(|e| e.error))
+            .map_err(|source| Error::Write {
+                path: target.to_owned(),
+                source,
+            })?;
+        flight.push(temp.clone());
+        self.staged.push(Staged {
+            target: target.to_owned(),
+            temp,
+        });
+        Ok(file)
     }
 
     /// Rename every staged file into place, in order, and return their paths. When one cannot
@@ -367,6 +419,54 @@ mod tests {
             "new a"
         );
         assert!(in_flight().iter().all(|p| !p.starts_with(dir.path())));
+    }
+
+    #[test]
+    fn files_staged_at_once_are_renamed_in_their_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let contents: Vec<(String, Vec<u8>)> = (0..30)
+            .map(|i| (format!("f{i}.svg"), vec![b'a' + (i % 26) as u8; i * 1000]))
+            .collect();
+        let files: Vec<(&str, &[u8])> = contents
+            .iter()
+            .map(|(n, b)| (n.as_str(), b.as_slice()))
+            .collect();
+        let mut batch = Batch::open(dir.path()).unwrap();
+        batch.stage_all(&files).unwrap();
+        let written = batch.commit().unwrap();
+        assert_eq!(
+            written,
+            contents
+                .iter()
+                .map(|(n, _)| dir.path().join(n))
+                .collect::<Vec<_>>()
+        );
+        for (name, bytes) in &contents {
+            assert_eq!(&fs::read(dir.path().join(name)).unwrap(), bytes, "{name}");
+        }
+        assert!(in_flight().iter().all(|p| !p.starts_with(dir.path())));
+    }
+
+    #[test]
+    fn holds_says_whether_the_folder_has_those_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.svg"), "<svg/>").unwrap();
+        fs::create_dir(dir.path().join("d.svg")).unwrap();
+        assert!(holds(dir.path(), "a.svg", b"<svg/>"));
+        assert!(!holds(dir.path(), "a.svg", b"<svg/ >"));
+        assert!(!holds(dir.path(), "a.svg", b"<svg>"));
+        assert!(!holds(dir.path(), "a.svg", b""));
+        assert!(!holds(dir.path(), "b.svg", b"<svg/>"));
+        assert!(!holds(dir.path(), "d.svg", b""));
+        assert_eq!(
+            read_regular(&dir.path().join("a.svg"), 5),
+            None,
+            "too large"
+        );
+        assert_eq!(
+            read_regular(&dir.path().join("a.svg"), 6).as_deref(),
+            Some(&b"<svg/>"[..])
+        );
     }
 
     #[test]

@@ -28,7 +28,45 @@ use crate::check::{self, Finding};
 use crate::cli::OutputArgs;
 use crate::error::{Error, Note};
 use crate::i18n::Lang;
-use crate::{Outcome, diff, layout, load, maps, numbers, outdir, terminal};
+use crate::{Outcome, diff, layout, load, maps, outdir, terminal};
+
+/// What `watch` says on standard output, as data; its words are in each language's catalog
+/// (`src/i18n/<lang>/watch.rs`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Said {
+    /// Watching starts, after the first build.
+    Watching(PathBuf),
+    /// These files of the territory were saved: a rebuild starts.
+    Changed(Vec<String>),
+    /// A finding resolved since the last good build (its sentence, in the language).
+    Resolved(String),
+    /// A finding that appeared since the last good build.
+    Appeared(String),
+    /// A rebuild is done.
+    Rebuilt {
+        resolved: usize,
+        appeared: usize,
+        changed: usize,
+    },
+    /// A save did not load; the last good build's maps stay.
+    NotRebuilt,
+    /// The first build did not load.
+    NotBuilt,
+    /// Watching stopped (Ctrl-C).
+    Stopped(PathBuf),
+}
+
+/// What every language says for `watch`, and the line of every command that writes a file.
+/// Implement it with an exhaustive `match` (no `_` arm).
+pub trait Words {
+    /// A line of `watch`.
+    fn watch_line(&self, said: &Said) -> String;
+    /// A file written: "wrote output/dc3.png" (`build`, `render`, `watch`, `export`, and
+    /// the reports written with `--out`).
+    fn wrote(&self, path: &Path) -> String;
+    /// The line of a file a run would have written with the bytes it already holds.
+    fn unchanged(&self, path: &Path) -> String;
+}
 
 /// How long the folder must stay quiet after a change before the rebuild starts: an
 /// editor's save (a temporary written, the old file moved away, the new one moved in) comes
@@ -80,13 +118,8 @@ pub fn run(
         ..State::default()
     };
     state.build(territory, args, &[], out)?;
-    terminal::line(
-        out,
-        &format!(
-            "watching {} for changes (Ctrl-C to stop)",
-            territory.display()
-        ),
-    )?;
+    let watching = Said::Watching(territory.to_path_buf());
+    terminal::line(out, &state.lang().catalog().watch_line(&watching))?;
     out.flush()?;
 
     while let Ok(message) = receive.recv() {
@@ -129,7 +162,8 @@ pub fn run(
         state.build(territory, args, &saved, out)?;
         out.flush()?;
     }
-    terminal::line(out, &format!("stopped watching {}", territory.display()))?;
+    let stopped = Said::Stopped(territory.to_path_buf());
+    terminal::line(out, &state.lang().catalog().watch_line(&stopped))?;
     Ok(Outcome::Clean)
 }
 
@@ -265,9 +299,16 @@ struct State {
     notes: Vec<Note>,
     /// `--lang`, when given.
     lang: Option<Lang>,
+    /// The `"lang"` of the last territory that loaded.
+    territory_lang: Option<Lang>,
 }
 
 impl State {
+    /// The language of what is printed: `--lang`, else the last territory's, else French.
+    fn lang(&self) -> Lang {
+        self.lang.or(self.territory_lang).unwrap_or_default()
+    }
+
     /// Load and build after `saved` changed (nothing for the first build). The first good
     /// build prints what `build` prints; the next ones what changed since the last good
     /// one. A territory that does not load is reported on standard error and nothing is
@@ -286,12 +327,16 @@ impl State {
                 .map(|n| n.to_string_lossy().into_owned())
                 .collect();
             writeln!(out)?;
-            terminal::line(out, &format!("{} changed: rebuilding", names.join(", ")))?;
+            let changed = Said::Changed(names);
+            terminal::line(out, &self.lang().catalog().watch_line(&changed))?;
             out.flush()?;
         }
         let loaded = load::load_with_notes(territory);
         crate::print_notes(loaded.notes.iter().filter(|n| !self.notes.contains(n)));
         self.notes = loaded.notes;
+        if let Ok(t) = &loaded.territory {
+            self.territory_lang = t.lang;
+        }
         let built = loaded
             .territory
             .map_err(Error::Load)
@@ -302,11 +347,11 @@ impl State {
             Err(e) => {
                 eprintln!("{}", terminal::escape_lines(&e.to_string()));
                 let what = if self.shown.is_some() {
-                    "not rebuilt: the maps of the last good build stay as they are"
+                    Said::NotRebuilt
                 } else {
-                    "not built"
+                    Said::NotBuilt
                 };
-                terminal::line(out, &format!("{what}; waiting for the next save"))?;
+                terminal::line(out, &self.lang().catalog().watch_line(&what))?;
                 Ok(())
             }
         }
@@ -319,7 +364,8 @@ impl State {
         args: &OutputArgs,
         out: &mut dyn Write,
     ) -> Result<(), Error> {
-        let lang = self.lang.or(t.lang).unwrap_or_default();
+        let lang = self.lang();
+        let words = lang.catalog();
         let args = &crate::in_language(args, lang);
         let findings = check::run(t)?;
         let Some(shown) = &self.shown else {
@@ -333,10 +379,12 @@ impl State {
         let after = contents(&args.out);
         let (appeared, resolved) = diff::findings_between(shown, &findings);
         for f in &resolved {
-            terminal::line(out, &format!("  resolved: {}", f.sentence(lang)))?;
+            let said = words.watch_line(&Said::Resolved(f.sentence(lang)));
+            terminal::line(out, &format!("  {said}"))?;
         }
         for f in &appeared {
-            terminal::line(out, &format!("  appeared: {}", f.sentence(lang)))?;
+            let said = words.watch_line(&Said::Appeared(f.sentence(lang)));
+            terminal::line(out, &format!("  {said}"))?;
         }
         let changed: Vec<&OsString> = after
             .iter()
@@ -344,29 +392,17 @@ impl State {
             .map(|(name, _)| name)
             .collect();
         for name in &changed {
-            terminal::line(out, &format!("  wrote {}", args.out.join(name).display()))?;
+            terminal::line(out, &format!("  {}", words.wrote(&args.out.join(name))))?;
         }
-        terminal::line(
-            out,
-            &format!(
-                "rebuilt: {} resolved, {} appeared, {} changed",
-                count(resolved.len(), "finding"),
-                numbers::french(appeared.len() as f64),
-                count(changed.len(), "file")
-            ),
-        )?;
+        let rebuilt = Said::Rebuilt {
+            resolved: resolved.len(),
+            appeared: appeared.len(),
+            changed: changed.len(),
+        };
+        terminal::line(out, &words.watch_line(&rebuilt))?;
         self.shown = Some(findings);
         Ok(())
     }
-}
-
-/// "1 finding", "3 files".
-fn count(n: usize, what: &str) -> String {
-    format!(
-        "{} {what}{}",
-        numbers::french(n as f64),
-        if n == 1 { "" } else { "s" }
-    )
 }
 
 /// A hash of each file of `dir` (not our temporaries), to tell which files a build changed.

@@ -334,6 +334,9 @@ pub trait Words {
     fn label(&self, label: Label) -> &'static str;
     /// The header of `check --format markdown`: severity, rule, finding, hint, where.
     fn findings_header(&self) -> [&'static str; 5];
+    /// The sheet of `check --format csv|xlsx` (its columns are `findings_header`), and the
+    /// workbook written by default: ("Constats", "constats.xlsx").
+    fn findings_sheet(&self) -> (&'static str, &'static str);
     /// The header of `rules --format markdown`: rule, default severity, what it finds, why
     /// it matters, example, settings.
     fn rules_header(&self) -> [&'static str; 6];

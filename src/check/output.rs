@@ -13,6 +13,7 @@ use super::{Finding, Rule, Severity};
 use crate::i18n::{Catalog, Lang};
 use crate::markdown::escape as cell;
 use crate::model::Territory;
+use crate::spreadsheet::{Cell, Table, Tone};
 use crate::terminal::{self, escape};
 
 fn severity_style(severity: Severity) -> Style {
@@ -172,6 +173,39 @@ pub fn markdown(findings: &[Finding], lang: Lang, out: &mut dyn Write) -> io::Re
     }
     writeln!(out)?;
     writeln!(out, "{}", summary(findings, lang))
+}
+
+/// One row per finding, for a spreadsheet: the severity (coloured in a workbook), the rule,
+/// the finding, the hint and where, as in the Markdown table.
+pub fn table(findings: &[Finding], lang: Lang) -> Table {
+    let words = lang.catalog();
+    let (sheet, _) = words.findings_sheet();
+    let mut table = Table::new(sheet, &words.findings_header());
+    for f in findings {
+        let tone = match f.severity {
+            Severity::Error => Tone::Bad,
+            Severity::Warning => Tone::Caution,
+            Severity::Info => Tone::Fair,
+        };
+        table.rows.push(vec![
+            Cell::Marked(words.severity(f.severity).to_owned(), tone),
+            Cell::text(f.rule),
+            Cell::text(f.message.render(lang)),
+            Cell::text(f.hint.as_ref().map(|h| h.render(lang)).unwrap_or_default()),
+            Cell::text(
+                f.location
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            ),
+        ]);
+    }
+    table
+}
+
+/// The name of the workbook `check --format xlsx` writes without `--out`.
+pub fn workbook_name(lang: Lang) -> &'static str {
+    lang.catalog().findings_sheet().1
 }
 
 /// A rule's settings with their defaults, in one line.

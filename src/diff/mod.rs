@@ -1,8 +1,10 @@
 //! What changed between two versions of a territory: actors and objectives added or removed,
 //! roles gained or lost per objective, actions added, removed or moved to another state,
 //! bodies added or removed and who sits on them, findings that appeared or were resolved,
-//! progress moved. `compare` is pure; the writers in `output` only read the `Diff` it returns.
+//! progress moved. `compare` is pure; the writers in `output` only read the `Diff` it returns, in
+//! the words of each language's catalog (`message::Words`, `src/i18n/<lang>/diff.rs`).
 
+pub mod message;
 pub mod output;
 
 use std::collections::BTreeSet;
@@ -15,7 +17,7 @@ use crate::model::{Action, ActionStatus, Body, Role, Scope, Territory};
 use crate::status::{self, BonusVerdict, ObjectiveStatus, Verdict};
 
 /// Every difference, each list in a fixed order.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Diff {
     pub old: String,
     pub new: String,
@@ -142,13 +144,11 @@ pub struct RoleChange {
 }
 
 /// A finding as the diff shows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FindingRef {
     pub rule: String,
-    #[serde(serialize_with = "display")]
     pub severity: check::Severity,
-    /// As data; the JSON gives it in English until the diff moves to the catalog (issue 10).
-    #[serde(serialize_with = "english")]
+    /// As data: each writer renders it in the report's language.
     pub message: check::Message,
     pub objectives: Vec<String>,
     pub actors: Vec<String>,
@@ -184,10 +184,6 @@ impl From<&ObjectiveStatus> for Standing {
 
 fn display<T: std::fmt::Display, S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(value)
-}
-
-fn english<S: Serializer>(message: &check::Message, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&message.render(crate::i18n::Lang::En))
 }
 
 /// Compare an older and a newer version of a territory. Actors and objectives are matched
@@ -452,14 +448,8 @@ impl SeatChange {
 }
 
 impl RoleChange {
-    /// "regal: lead assigned: SEVADEC", "regal: funder removed: ADEME".
-    pub fn sentence(&self) -> String {
-        let what = match (self.role, self.change) {
-            (Role::Lead, Change::Gained) => "lead assigned".to_owned(),
-            (Role::Lead, Change::Lost) => "lead removed".to_owned(),
-            (role, Change::Gained) => format!("{role} added"),
-            (role, Change::Lost) => format!("{role} removed"),
-        };
-        format!("{}: {what}: {}", self.objective, self.actor.name)
+    /// "regal : chef de file désigné : SEVADEC"; "regal: lead assigned: SEVADEC".
+    pub fn sentence(&self, lang: crate::i18n::Lang) -> String {
+        lang.catalog().role_change(self)
     }
 }

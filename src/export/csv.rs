@@ -1,26 +1,28 @@
-//! The actor x objective matrix as CSV for French Excel: `;` between cells, a UTF-8 BOM so
-//! Excel reads the accents, one row per actor with a role, one column per objective, the
-//! matrix map's letters (CF, CF?, P, F, A, C, R) in the cells. A cell that a spreadsheet would
-//! read as a formula (`=`, `+`, `-`, `@`...) starts with `'`.
+//! The actor x objective matrix as CSV for Excel, in the dialect of the language
+//! (`spreadsheet`: in French `;` between cells and a UTF-8 BOM so Excel reads the accents),
+//! one row per actor with a role, one column per objective, the matrix map's letters (CF,
+//! CF?, P, F, A, C, R) in the cells. A cell that a spreadsheet would read as a formula (`=`,
+//! `+`, `-`, `@`...) starts with `'`.
 
 use super::Export;
-use crate::layout::{matrix, tr};
+use crate::layout::matrix;
 use crate::model::Role;
-use crate::spreadsheet::formula_safe;
+use crate::spreadsheet::{self, Cell, Table};
 
 pub fn write(x: &Export<'_>) -> Vec<u8> {
     let t = x.territory;
     let objectives: Vec<_> = x.objectives().collect();
-    let mut header = vec![tr(x.lang, "Acteur", "Actor").to_owned()];
-    header.extend(
-        objectives
-            .iter()
-            .map(|o| format!("{} · {}", o.domain, o.title)),
-    );
-    let mut rows = vec![header];
+    let words = x.lang.catalog();
+    let columns: Vec<String> = objectives
+        .iter()
+        .map(|o| format!("{} · {}", o.domain, o.title))
+        .collect();
+    let mut header = vec![words.actor_column()];
+    header.extend(columns.iter().map(String::as_str));
+    let mut table = Table::new(words.matrix_sheet(), &header);
     for actor in t.actors() {
         let mut any = false;
-        let mut row = vec![actor.name.clone()];
+        let mut row = vec![Cell::text(&actor.name)];
         for o in &objectives {
             let mut roles: Vec<Role> = t
                 .involvements(o)
@@ -31,23 +33,11 @@ pub fn write(x: &Export<'_>) -> Vec<u8> {
             roles.dedup();
             any |= !roles.is_empty();
             let letters: Vec<&str> = roles.iter().map(|r| matrix::letter(*r, x.lang)).collect();
-            row.push(letters.join(" "));
+            row.push(Cell::text(letters.join(" ")));
         }
         if any {
-            rows.push(row);
+            table.rows.push(row);
         }
     }
-
-    let mut bytes = "\u{feff}".as_bytes().to_vec();
-    {
-        let mut w = ::csv::WriterBuilder::new()
-            .delimiter(b';')
-            .from_writer(&mut bytes);
-        for row in &rows {
-            w.write_record(row.iter().map(|cell| formula_safe(cell).into_owned()))
-                .expect("writing to memory cannot fail");
-        }
-        w.flush().expect("writing to memory cannot fail");
-    }
-    bytes
+    spreadsheet::csv_bytes(&table, x.lang)
 }

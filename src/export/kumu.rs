@@ -67,7 +67,7 @@ pub fn write(x: &Export<'_>) -> String {
                     Of::Domain(d) => d.headline.as_deref(),
                     _ => None,
                 },
-                tags: roles.iter().map(|r| r.word(x.lang)).collect(),
+                tags: roles.iter().map(|r| x.lang.catalog().role(*r)).collect(),
                 // `kind` is Kumu's `type`.
                 fields: fields(&NODE_ATTRS[1..], &node_values(n, x.lang)[1..]),
             }
@@ -84,7 +84,7 @@ pub fn write(x: &Export<'_>) -> String {
                 from: &g[e.source()].key,
                 to: &g[e.target()].key,
                 kind: match edge.kind {
-                    model::Edge::Role { role, .. } => role.word(x.lang),
+                    model::Edge::Role { role, .. } => x.lang.catalog().role(role),
                     other => super::edge_kind_word(other, x.lang),
                 },
                 direction: "directed",

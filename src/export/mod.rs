@@ -21,7 +21,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use crate::cli::ExportFormat;
 use crate::error::Error;
 use crate::layout::{self, Paint};
-use crate::maps::{self, MapKind};
+use crate::maps::{self, MapKind, Usage};
 use crate::model::{self, Actor, Domain, Lang, Link, Objective, Role, Territory};
 
 /// The formats `actormap export` writes.
@@ -67,13 +67,13 @@ pub fn run(
         ExportFormat::Kumu => Format::Kumu,
         ExportFormat::Csv => Format::Csv,
     };
-    let domain = domain.map(|d| domain_id(t, d)).transpose()?;
+    let domain = domain.map(|d| domain_id(t, d, lang)).transpose()?;
     let bytes = write(t, format, domain.as_deref(), lang);
     if path.as_os_str() == "-" {
         out.write_all(&bytes)?;
     } else {
-        let written = save(path, &bytes, format)?;
-        writeln!(out, "wrote {}", written.display())?;
+        let written = save(path, &bytes, format, lang)?;
+        crate::terminal::line(out, &lang.catalog().wrote(&written))?;
     }
     Ok(())
 }
@@ -93,39 +93,25 @@ pub fn write(t: &Territory, format: Format, domain: Option<&str>, lang: Lang) ->
 
 /// The id of the domain `wanted` names, found as `render --domain` finds it (with a
 /// suggestion when it is a typo).
-pub fn domain_id(t: &Territory, wanted: &str) -> Result<String, Error> {
-    let kinds = maps::requested(t, &[wanted.to_owned()], &[], &[], &[], false)?;
+pub fn domain_id(t: &Territory, wanted: &str, lang: Lang) -> Result<String, Error> {
+    let kinds = maps::requested(t, &[wanted.to_owned()], &[], &[], &[], false, lang)?;
     match kinds.as_slice() {
         [MapKind::Domain(id)] => Ok(id.clone()),
-        _ => Err(Error::Usage(format!("no domain \"{wanted}\""))),
+        _ => Err(Usage::Unknown {
+            kind: maps::Wanted::Domain,
+            wanted: wanted.to_owned(),
+            closest: None,
+            known: t.domains().iter().map(|d| d.id.clone()).collect(),
+        }
+        .error(lang)),
     }
 }
 
 /// Write an export to `path` whole or not at all (a temporary file renamed into place),
-/// creating its folder if needed.
-pub fn save(path: &Path, bytes: &[u8], format: Format) -> Result<PathBuf, Error> {
-    if path.is_dir() {
-        return Err(Error::Usage(format!(
-            "--out {} is a folder; give a file name, e.g. {}",
-            path.display(),
-            path.join(format!("territoire.{}", format.extension()))
-                .display()
-        )));
-    }
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .ok_or_else(|| Error::Usage(format!("--out {} names no file", path.display())))?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir).map_err(|source| Error::Write {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    maps::write_atomic(dir, name, bytes)?;
-    Ok(path.to_path_buf())
+/// creating its folder if needed; the usage errors in `lang`.
+pub fn save(path: &Path, bytes: &[u8], format: Format, lang: Lang) -> Result<PathBuf, Error> {
+    let example = format!("territoire.{}", format.extension());
+    crate::spreadsheet::save(path, bytes, &example, lang)
 }
 
 /// What a node of the exported graph stands for.
@@ -321,11 +307,35 @@ fn kept_for(t: &Territory, model: &model::TerritoryGraph, d: &Domain) -> Vec<boo
 
 // The words of the exports that are not the data's own: kinds of node and edge, headers.
 
+/// What a node of the exported graph is, as a type in Kumu, Gephi and yEd.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeKind {
+    Domain,
+    Objective,
+    /// An actor that stands for others ("Les 3 EPCI").
+    Group,
+    Actor,
+}
+
+/// What every language says in the exports; each language implements it once
+/// (`src/i18n/fr/export.rs`, `src/i18n/en/export.rs`).
+pub trait ExportWords {
+    /// A kind of node: "domaine", "groupe".
+    fn node_kind(&self, kind: NodeKind) -> &'static str;
+    /// A kind of edge: "rôle" (its `role` says which), "objectif du domaine", "domaine lié",
+    /// "membre de".
+    fn edge_kind(&self, edge: model::Edge) -> &'static str;
+    /// The first header of the matrix CSV, over the actors' names: "Acteur".
+    fn actor_column(&self) -> &'static str;
+    /// The name of the matrix's sheet in a workbook: "Matrice".
+    fn matrix_sheet(&self) -> &'static str;
+}
+
 /// What an edge says on a drawing: its role's word, "membre de", "domaine lié"; nothing for an
 /// objective's edge to its domain (the drawing shows it).
 fn edge_label(edge: model::Edge, lang: Lang) -> &'static str {
     match edge {
-        model::Edge::Role { role, .. } => role.word(lang),
+        model::Edge::Role { role, .. } => lang.catalog().role(role),
         model::Edge::InDomain => "",
         _ => edge_kind_word(edge, lang),
     }
@@ -333,23 +343,19 @@ fn edge_label(edge: model::Edge, lang: Lang) -> &'static str {
 
 /// The word for what a node stands for, as a type in Kumu, Gephi and yEd.
 pub fn kind_word(of: Of<'_>, lang: Lang) -> &'static str {
-    match of {
-        Of::Domain(_) => layout::tr(lang, "domaine", "domain"),
-        Of::Objective(_) => layout::tr(lang, "objectif", "objective"),
-        Of::Actor(a) if a.is_group() => layout::tr(lang, "groupe", "group"),
-        Of::Actor(_) => layout::tr(lang, "acteur", "actor"),
-    }
+    let kind = match of {
+        Of::Domain(_) => NodeKind::Domain,
+        Of::Objective(_) => NodeKind::Objective,
+        Of::Actor(a) if a.is_group() => NodeKind::Group,
+        Of::Actor(_) => NodeKind::Actor,
+    };
+    lang.catalog().node_kind(kind)
 }
 
 /// The word for what an edge stands for: "rôle" (its `role` says which), "objectif du
 /// domaine", "domaine lié", "membre de".
 pub fn edge_kind_word(edge: model::Edge, lang: Lang) -> &'static str {
-    match edge {
-        model::Edge::Role { .. } => layout::tr(lang, "rôle", "role"),
-        model::Edge::InDomain => layout::tr(lang, "objectif du domaine", "objective of"),
-        model::Edge::Related => layout::tr(lang, "domaine lié", "related domain"),
-        model::Edge::MemberOf => layout::tr(lang, "membre de", "member of"),
-    }
+    lang.catalog().edge_kind(edge)
 }
 
 /// How a node is painted: the role colours of the maps for actors, navy for domains, light
@@ -444,7 +450,7 @@ pub fn node_values(node: &Node<'_>, lang: Lang) -> [Option<Value>; NODE_ATTRS.le
     let text = |s: &str| Some(Value::Text(s.to_owned()));
     let mut v: [Option<Value>; NODE_ATTRS.len()] = Default::default();
     v[0] = text(kind_word(node.of, lang));
-    v[2] = node.role.and_then(|r| text(r.word(lang)));
+    v[2] = node.role.and_then(|r| text(lang.catalog().role(r)));
     match node.of {
         Of::Domain(d) => v[1] = text(&d.id),
         Of::Objective(o) => {
@@ -471,10 +477,10 @@ pub fn edge_values(edge: &Edge<'_>, lang: Lang) -> [Option<Value>; EDGE_ATTRS.le
     let mut v: [Option<Value>; EDGE_ATTRS.len()] = Default::default();
     v[0] = text(edge_kind_word(edge.kind, lang));
     if let model::Edge::Role { role, .. } = edge.kind {
-        v[1] = text(role.word(lang));
+        v[1] = text(lang.catalog().role(role));
     }
     if let Some(link) = edge.link {
-        v[2] = link.means.and_then(|m| text(m.label(lang)));
+        v[2] = link.means.and_then(|m| text(lang.catalog().means(m)));
         v[3] = link.note.as_deref().and_then(text);
     }
     v

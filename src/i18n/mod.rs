@@ -1,7 +1,9 @@
 //! What people read, in their language: the language itself ([`Lang`]) and one catalog per
-//! language, each in its own folder (`fr/`, `en/`) with one file per area (`check.rs`; later
-//! `load.rs`, `report.rs`, `layout.rs`...), so that everything actormap says in French is in
-//! `src/i18n/fr/` and in English in `src/i18n/en/`.
+//! language, each in its own folder (`fr/`, `en/`) with one file per area (`check.rs`,
+//! `status.rs`, `diff.rs`, `list.rs`, `watch.rs`, `roles.rs`, `layout.rs` for the maps,
+//! `maps.rs` for what `render` is asked wrongly, `export.rs`; later `load.rs`, `report.rs`...),
+//! so that everything actormap says in French is in `src/i18n/fr/` and in English in
+//! `src/i18n/en/`.
 //!
 //! How the pieces fit:
 //! - an area keeps what it says as data (`check::Message`, `check::Hint`: an enum whose
@@ -34,9 +36,35 @@ pub const NBSP: char = '\u{a0}';
 
 /// Everything one language says: its ways with numbers and punctuation, and each area's
 /// words. Implemented by the one type of each language folder.
-pub trait Catalog: Language + crate::check::message::Words + Sync {}
+pub trait Catalog:
+    Language
+    + crate::check::message::Words
+    + crate::status::message::Words
+    + crate::diff::message::Words
+    + crate::list::Words
+    + crate::watch::Words
+    + crate::model::RoleWords
+    + crate::layout::words::Words
+    + crate::maps::UsageWords
+    + crate::export::ExportWords
+    + Sync
+{
+}
 
-impl<T: Language + crate::check::message::Words + Sync> Catalog for T {}
+impl<T> Catalog for T where
+    T: Language
+        + crate::check::message::Words
+        + crate::status::message::Words
+        + crate::diff::message::Words
+        + crate::list::Words
+        + crate::watch::Words
+        + crate::model::RoleWords
+        + crate::layout::words::Words
+        + crate::maps::UsageWords
+        + crate::export::ExportWords
+        + Sync
+{
+}
 
 impl Lang {
     /// Every language, in the order `--lang` lists them.
@@ -91,6 +119,16 @@ pub trait Language {
     /// A day: "30/06/2023"; "2023-06-30".
     fn date(&self, date: Date) -> String;
 
+    /// From one day to another: "du 01/01/2021 au 31/12/2023"; "2021-01-01 to 2023-12-31".
+    fn period(&self, start: Date, end: Date) -> String;
+
+    /// Yes or no, as a table's cell says it: "oui", "non"; "yes", "no".
+    fn yes_no(&self, yes: bool) -> &'static str;
+
+    /// How this language's spreadsheets read a table: French Excel takes `;`, a decimal
+    /// comma and a BOM; English ones `,` and a decimal point.
+    fn spreadsheet(&self) -> crate::spreadsheet::Dialect;
+
     /// A count and its noun, agreed: "0 erreur", "1 erreur", "2 erreurs"; "0 errors",
     /// "1 error", "2 errors". `one` and `many` are the noun's two forms.
     fn count(&self, n: usize, one: &str, many: &str) -> String;
@@ -135,6 +173,9 @@ mod tests {
         assert_eq!(fr.percent(0.6), "60\u{a0}%");
         assert_eq!(fr.date(date(2023, 6, 30)), "30/06/2023");
         assert_eq!(en.date(date(2023, 6, 30)), "2023-06-30");
+        let (start, end) = (date(2021, 1, 1), date(2023, 12, 31));
+        assert_eq!(fr.period(start, end), "du 01/01/2021 au 31/12/2023");
+        assert_eq!(en.period(start, end), "2021-01-01 to 2023-12-31");
     }
 
     #[test]

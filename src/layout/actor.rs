@@ -7,9 +7,11 @@ use super::frame::{self, Frame, PANEL_TEXT, Page, Panel, TEXT, solid};
 use super::notes::{self, Notes};
 use super::radial::{self, NoRoom, SectorSpec};
 use super::scene::{Scene, Weight};
-use super::{Block, Card, INK, NAVY, Options, Paint, colon, finish, name_lines, paint, tr};
+use super::words::Label;
+use super::{Block, Card, INK, NAVY, Options, Paint, finish, name_lines, paint};
 use crate::check::Facts;
-use crate::model::{Actor, Lang, Objective, Role, Territory};
+use crate::i18n::Catalog;
+use crate::model::{Actor, Objective, Role, Territory};
 
 /// A role an actor holds towards an objective, itself or through a group it belongs to.
 pub struct Held<'a> {
@@ -97,13 +99,10 @@ fn draw(
     opts: &Options,
     force: bool,
 ) -> Result<Scene, NoRoom> {
-    let lang = opts.lang;
+    let (lang, words) = (opts.lang, opts.lang.catalog());
     let k = opts.size.scale();
     let (w, h) = (opts.size.width / k, opts.size.height / k);
-    let title = page.title(&match lang {
-        Lang::Fr => format!("{}\u{a0}: ses rôles", actor.name),
-        Lang::En => format!("{}: its roles", actor.name),
-    });
+    let title = page.title(&words.actor_title(&actor.name), lang);
     let mut frame = Frame::new(w, h);
     let top = frame.titled(&title);
 
@@ -129,23 +128,20 @@ fn draw(
     let entries: Vec<(Paint, &str)> = Role::ALL
         .iter()
         .filter(|r| held.iter().any(|hd| hd.role == **r))
-        .map(|r| (paint(*r), role_word(*r, lang)))
+        .map(|r| (paint(*r), role_word(*r, words)))
         .collect();
-    legend(&mut panel, lang, &entries);
+    legend(&mut panel, words, &entries);
     let groups: Vec<&str> = t.groups_of(&actor.id).map(|g| g.name.as_str()).collect();
     let members: Vec<&str> = actor
         .members
         .iter()
         .filter_map(|m| t.actor(m).map(|a| a.name.as_str()))
         .collect();
-    for (head, names) in [
-        (tr(lang, "Membre de", "Member of"), groups),
-        (tr(lang, "Regroupe", "Stands for"), members),
-    ] {
+    for (head, names) in [(Label::MemberOf, groups), (Label::StandsFor, members)] {
         if !names.is_empty() {
             panel.space(10.0);
             panel.text(
-                &format!("{head}{}{}", colon(lang), names.join(", ")),
+                &words.names_after(head, &names),
                 (PANEL_TEXT, Weight::Regular, INK),
                 0.0,
                 6,
@@ -175,7 +171,7 @@ fn draw(
         skip_crowded: false,
     };
     let placed = radial::fit(&area, &search, &hub, |zoom| {
-        sectors(t, held, &notes, lang, zoom)
+        sectors(t, held, &notes, words, zoom)
     });
     let (fit, crowded) = match placed {
         Ok(fit) => (fit, false),
@@ -183,14 +179,9 @@ fn draw(
         Err(NoRoom) => return Err(NoRoom),
     };
     let note = if crowded {
-        Some(tr(
-            lang,
-            "Trop de rôles pour une carte",
-            "Too many roles for one map",
-        ))
+        Some(words.map_label(Label::TooManyRoles))
     } else {
-        held.is_empty()
-            .then(|| tr(lang, "Aucun rôle renseigné", "No role given"))
+        held.is_empty().then(|| words.map_label(Label::NoRole))
     };
     frame
         .items
@@ -202,22 +193,28 @@ fn draw(
 }
 
 /// A role's name in the legend and on its sector's label.
-fn role_word(role: Role, lang: Lang) -> &'static str {
+fn role_word(role: Role, words: &dyn Catalog) -> &'static str {
     match role {
-        Role::Lead => tr(lang, "Chef de file", "Lead"),
-        Role::LeadCandidate => tr(lang, "Chef de file pressenti", "Lead candidate"),
-        other => other.label(lang),
+        Role::Lead => words.map_label(Label::Lead),
+        Role::LeadCandidate => words.map_label(Label::LeadCandidate),
+        other => words.legend(other),
     }
 }
 
-fn sectors(t: &Territory, held: &[Held], notes: &Notes, lang: Lang, zoom: f64) -> Vec<SectorSpec> {
+fn sectors(
+    t: &Territory,
+    held: &[Held],
+    notes: &Notes,
+    words: &dyn Catalog,
+    zoom: f64,
+) -> Vec<SectorSpec> {
     let size = TEXT * zoom;
     let mut specs: Vec<SectorSpec> = Vec::new();
     for hd in held {
         if specs.last().is_none_or(|s| s.key != hd.role.id()) {
             let p = paint(hd.role);
             specs.push(SectorSpec {
-                label: Some(radial::label(role_word(hd.role, lang), &p)),
+                label: Some(radial::label(role_word(hd.role, words), &p)),
                 cards: Vec::new(),
                 ids: Vec::new(),
                 classes: Vec::new(),
@@ -244,7 +241,7 @@ fn sectors(t: &Territory, held: &[Held], notes: &Notes, lang: Lang, zoom: f64) -
         )];
         if let Some(g) = hd.via {
             blocks.push(Block::wrapped(
-                &format!("{} {}", tr(lang, "via", "through"), g.name),
+                &words.via(&g.name),
                 CARD_TEXT * zoom,
                 TEXT,
                 Weight::Bold,

@@ -10,11 +10,13 @@ use super::frame::{
 use super::notes::{self, Notes};
 use super::radial::{self, NoRoom, SectorSpec};
 use super::scene::{Scene, Weight};
+use super::words::Label;
 use super::{
-    Block, Card, INK, NAVY, Options, Paint, RED, WHITE, colon, finish, gap_paint, group,
-    name_lines, name_on_one_line, number, paint, paragraph, tr,
+    Block, Card, INK, NAVY, Options, Paint, RED, WHITE, finish, gap_paint, group, name_lines,
+    name_on_one_line, paint, paragraph,
 };
-use crate::model::{Actor, Domain, Lang, Means, Objective, Role, Territory};
+use crate::i18n::{Catalog, Lang};
+use crate::model::{Actor, Domain, Means, Objective, Role, Territory};
 
 /// Actor names on cards, at the smallest zoom.
 pub const NAME_SIZE: f64 = TEXT;
@@ -248,7 +250,9 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Vec<Scene>
             let shown = &cards[run];
             draw(t, domain, objectives, shown, page, opts, false)
                 .or_else(|NoRoom| draw(t, domain, objectives, shown, page, opts, true))
-                .unwrap_or_else(|NoRoom| frame::blank(t, &page.title(&domain.name), opts.size))
+                .unwrap_or_else(|NoRoom| {
+                    frame::blank(t, &page.title(&domain.name, opts.lang), opts.size)
+                })
         })
         .collect()
 }
@@ -265,12 +269,15 @@ fn draw(
     opts: &Options,
     force: bool,
 ) -> Result<Scene, NoRoom> {
-    let lang = opts.lang;
+    let (lang, words) = (opts.lang, opts.lang.catalog());
     let k = opts.size.scale();
     let (w, h) = (opts.size.width / k, opts.size.height / k);
     let multi = objectives.len() > 1;
 
-    let title = page.title(format!("{} · {}", domain.id, domain.name).trim_end_matches([' ', '·']));
+    let title = page.title(
+        format!("{} · {}", domain.id, domain.name).trim_end_matches([' ', '·']),
+        lang,
+    );
     let mut frame = Frame::new(w, h);
     let header_bottom = header(&mut frame, &title, objectives, lang);
 
@@ -294,18 +301,13 @@ fn draw(
 
     // The side panel.
     let mut panel = Panel::new(frame.panel_x(), header_bottom + 24.0, frame.bottom());
-    legend(&mut panel, lang, &legend_entries(shown, lang));
+    legend(&mut panel, words, &legend_entries(shown, words));
     if panel.overflow && !force {
         return Err(NoRoom);
     }
-    means(&mut panel, t, objectives, shown, lang, &domain.related);
+    means(&mut panel, t, objectives, shown, words, &domain.related);
     if !domain.related.is_empty() {
-        panel.foot(&format!(
-            "{}{}{}",
-            tr(lang, "Liens", "Links"),
-            colon(lang),
-            domain.related.join(", ")
-        ));
+        panel.foot(&words.related(&domain.related));
     }
     frame.items.push(panel.finish());
     frame.footer(t);
@@ -327,7 +329,7 @@ fn draw(
         skip_crowded: true,
     };
     let placed = radial::fit(&area, &search, &hub, |zoom| {
-        sectors(shown, &notes, multi, lang, zoom)
+        sectors(shown, &notes, multi, words, zoom)
     });
     let (fit, crowded) = match placed {
         Ok(fit) => (fit, false),
@@ -338,13 +340,9 @@ fn draw(
     // than draw an empty ring.
     let tinted = fit.sectors.iter().any(|s| s.key != "lead");
     let note = if crowded {
-        Some(tr(
-            lang,
-            "Trop d'acteurs pour une carte : dessinez un objectif à la fois (--objective)",
-            "Too many actors for one map: draw one objective at a time (--objective)",
-        ))
+        Some(words.map_label(Label::TooManyActors))
     } else {
-        (!tinted).then(|| tr(lang, "Aucun acteur renseigné", "No actor given"))
+        (!tinted).then(|| words.map_label(Label::NoActor))
     };
     frame
         .items
@@ -355,20 +353,24 @@ fn draw(
     Ok(finish(frame.scene(title), k))
 }
 
-/// "(regal)", "(regal, compost)": the objectives a card is about, on a map of several.
-fn tag(objectives: &[&Objective], lang: Lang) -> String {
+/// "(regal)", "(regal, compost)": the objectives a card is about, on a map of several;
+/// "(12 objectifs)" past three.
+fn tag(objectives: &[&Objective], words: &dyn Catalog) -> String {
     if objectives.len() > 3 {
-        return match lang {
-            Lang::Fr => format!("({} objectifs)", objectives.len()),
-            Lang::En => format!("({} objectives)", objectives.len()),
-        };
+        return format!("({})", words.objectives(objectives.len()));
     }
     let ids: Vec<&str> = objectives.iter().map(|o| o.id.as_str()).collect();
     format!("({})", ids.join(", "))
 }
 
 /// The cards of `shown` at `zoom`, grouped in their sectors.
-fn sectors(shown: &[Entry], notes: &Notes, multi: bool, lang: Lang, zoom: f64) -> Vec<SectorSpec> {
+fn sectors(
+    shown: &[Entry],
+    notes: &Notes,
+    multi: bool,
+    words: &dyn Catalog,
+    zoom: f64,
+) -> Vec<SectorSpec> {
     let name_size = NAME_SIZE * zoom;
     let card_text = CARD_TEXT * zoom;
     let mut specs: Vec<SectorSpec> = Vec::new();
@@ -390,7 +392,7 @@ fn sectors(shown: &[Entry], notes: &Notes, multi: bool, lang: Lang, zoom: f64) -
                 let mut blocks = Vec::new();
                 if *role == Role::Lead {
                     blocks.push(Block::wrapped(
-                        tr(lang, "Chef de file", "Lead"),
+                        words.map_label(Label::Lead),
                         card_text,
                         TEXT,
                         Weight::Bold,
@@ -404,7 +406,7 @@ fn sectors(shown: &[Entry], notes: &Notes, multi: bool, lang: Lang, zoom: f64) -
                 });
                 if multi {
                     blocks.push(Block::wrapped(
-                        &tag(objectives, lang),
+                        &tag(objectives, words),
                         card_text,
                         TEXT,
                         Weight::Regular,
@@ -429,7 +431,7 @@ fn sectors(shown: &[Entry], notes: &Notes, multi: bool, lang: Lang, zoom: f64) -
                         // between its words.
                         let name = name_on_one_line(a, width, name_size, Weight::Regular);
                         let marks = notes.marks(own);
-                        let one = format!("{name}{marks}\u{a0}?");
+                        let one = words.candidate(&format!("{name}{marks}"));
                         if super::text::fits(&one, width, name_size, Weight::Regular) {
                             one.replace(' ', "\u{a0}")
                         } else {
@@ -439,19 +441,19 @@ fn sectors(shown: &[Entry], notes: &Notes, multi: bool, lang: Lang, zoom: f64) -
                     .collect();
                 let list = if names.is_empty() {
                     Block::wrapped(
-                        tr(lang, "à désigner", "to be named"),
+                        words.map_label(Label::ToBeNamed),
                         width,
                         name_size,
                         Weight::Regular,
                         1,
                     )
                 } else {
-                    candidate_list(&names, width, name_size, lang)
+                    candidate_list(&names, width, name_size, words)
                 };
                 let head = if multi {
-                    format!("{} ({})", tr(lang, "Chef de file ?", "Lead?"), objective.id)
+                    format!("{} ({})", words.map_label(Label::NoLead), objective.id)
                 } else {
-                    tr(lang, "Chef de file ?", "Lead?").to_owned()
+                    words.map_label(Label::NoLead).to_owned()
                 };
                 (
                     Card::of(
@@ -466,10 +468,10 @@ fn sectors(shown: &[Entry], notes: &Notes, multi: bool, lang: Lang, zoom: f64) -
                 )
             }
             Entry::RoleGap { role, objectives } => {
-                let head = format!("{}{}", role.label(lang), tr(lang, "\u{a0}?", "?"));
-                let mut todo = tr(lang, "à identifier", "to be identified").to_owned();
+                let head = words.role_gap(*role);
+                let mut todo = words.map_label(Label::ToBeIdentified).to_owned();
                 if multi {
-                    todo = format!("{todo} {}", tag(objectives, lang));
+                    todo = format!("{todo} {}", tag(objectives, words));
                 }
                 let ids: Vec<&str> = objectives.iter().map(|o| o.id.as_str()).collect();
                 (
@@ -492,7 +494,7 @@ fn sectors(shown: &[Entry], notes: &Notes, multi: bool, lang: Lang, zoom: f64) -
             role.id()
         };
         if specs.last().is_none_or(|s| s.key != key) {
-            specs.push(sector(role, lang));
+            specs.push(sector(role, words));
         }
         let spec = specs.last_mut().expect("pushed above");
         spec.cards.push(card);
@@ -516,18 +518,12 @@ const CANDIDATE_LINES: usize = 8;
 
 /// The candidates' names (each whole) on at most `CANDIDATE_LINES` lines: as many as fit, then
 /// "+ 12 autres" for the rest.
-fn candidate_list(names: &[String], width: f64, size: f64, lang: Lang) -> Block {
+fn candidate_list(names: &[String], width: f64, size: f64, words: &dyn Catalog) -> Block {
     let list = |shown: usize| {
         let mut s = names[..shown].join(" ");
         if shown < names.len() {
-            let more = names.len() - shown;
-            s.push_str(&match lang {
-                Lang::Fr => format!(
-                    " +\u{a0}{more}\u{a0}autre{}",
-                    if more > 1 { "s" } else { "" }
-                ),
-                Lang::En => format!(" +\u{a0}{more}\u{a0}more"),
-            });
+            s.push(' ');
+            s.push_str(&words.more(names.len() - shown));
         }
         super::text::wrap(&s, width, size, Weight::Regular, CANDIDATE_LINES)
     };
@@ -540,7 +536,7 @@ fn candidate_list(names: &[String], width: f64, size: f64, lang: Lang) -> Block 
 }
 
 /// An empty sector of `role` (the lead's when `role` is the lead).
-fn sector(role: Role, lang: Lang) -> SectorSpec {
+fn sector(role: Role, words: &dyn Catalog) -> SectorSpec {
     if role == Role::Lead {
         return SectorSpec {
             label: None,
@@ -554,7 +550,7 @@ fn sector(role: Role, lang: Lang) -> SectorSpec {
     }
     let p = paint(role);
     SectorSpec {
-        label: Some(radial::label(role.label(lang), &p)),
+        label: Some(radial::label(words.legend(role), &p)),
         cards: Vec::new(),
         ids: Vec::new(),
         classes: Vec::new(),
@@ -591,24 +587,9 @@ fn header(frame: &mut Frame, title: &str, objectives: &[&Objective], lang: Lang)
             items.extend(b.items(x, y, "badge"));
             x += b.w + 12.0;
         }
-        let mut line = format!(
-            "{}{}{}",
-            tr(lang, "Objectif", "Objective"),
-            colon(lang),
-            o.title
-        );
-        if let Some(target) = o.target {
-            line.push_str(&format!(
-                " — {}{}{}{}",
-                tr(lang, "cible", "target"),
-                colon(lang),
-                number(target, lang),
-                o.unit
-                    .as_deref()
-                    .map(|u| format!(" {u}"))
-                    .unwrap_or_default()
-            ));
-        }
+        let line = lang
+            .catalog()
+            .objective_line(&o.title, o.target, o.unit.as_deref());
         let (texts, bottom) = paragraph(
             x,
             y + 3.0,
@@ -625,7 +606,7 @@ fn header(frame: &mut Frame, title: &str, objectives: &[&Objective], lang: Lang)
         let (texts, bottom) = paragraph(
             MARGIN,
             y,
-            tr(lang, "Aucun objectif renseigné", "No objective given"),
+            lang.catalog().map_label(Label::NoObjective),
             600.0,
             (TEXT, Weight::Regular, RED),
             1,
@@ -639,12 +620,12 @@ fn header(frame: &mut Frame, title: &str, objectives: &[&Objective], lang: Lang)
 
 /// The legend of what a slide shows: the roles of its sectors, the lead, and the gap
 /// marks used ("Chef de file à désigner", "Rôle à identifier").
-fn legend_entries(shown: &[Entry], lang: Lang) -> Vec<(Paint, &'static str)> {
+fn legend_entries(shown: &[Entry], words: &dyn Catalog) -> Vec<(Paint, &'static str)> {
     let has = |f: &dyn Fn(&Entry) -> bool| shown.iter().any(f);
     let mut out: Vec<(Paint, &'static str)> = SECTOR_ROLES
         .iter()
         .filter(|r| has(&|e| e.sector() == **r))
-        .map(|r| (paint(*r), r.label(lang)))
+        .map(|r| (paint(*r), words.legend(*r)))
         .collect();
     if has(&|e| {
         matches!(
@@ -655,38 +636,28 @@ fn legend_entries(shown: &[Entry], lang: Lang) -> Vec<(Paint, &'static str)> {
             }
         )
     }) {
-        out.push((paint(Role::Lead), tr(lang, "Chef de file", "Lead")));
+        out.push((paint(Role::Lead), words.map_label(Label::Lead)));
     }
     let lead_gap = has(&|e| matches!(e, Entry::LeadGap { .. }));
     let role_gap = has(&|e| matches!(e, Entry::RoleGap { .. }));
-    match (lead_gap, role_gap) {
-        (true, true) => out.push((
-            gap_paint(),
-            tr(
-                lang,
-                "À désigner / à identifier",
-                "To be named or identified",
-            ),
-        )),
-        (true, false) => out.push((
-            gap_paint(),
-            tr(lang, "Chef de file à désigner", "Lead to be named"),
-        )),
-        (false, true) => out.push((
-            gap_paint(),
-            tr(lang, "Rôle à identifier", "Role to be identified"),
-        )),
-        (false, false) => {}
+    let gap = match (lead_gap, role_gap) {
+        (true, true) => Some(Label::GapsToFill),
+        (true, false) => Some(Label::LeadToBeNamed),
+        (false, true) => Some(Label::RoleToBeIdentified),
+        (false, false) => None,
+    };
+    if let Some(gap) = gap {
+        out.push((gap_paint(), words.map_label(gap)));
     }
     out
 }
 
 /// The legend section of a side panel.
-pub fn legend(panel: &mut Panel, lang: Lang, entries: &[(Paint, &str)]) {
+pub fn legend(panel: &mut Panel, words: &dyn Catalog, entries: &[(Paint, &str)]) {
     if entries.is_empty() {
         return;
     }
-    panel.heading(tr(lang, "Légende", "Legend"));
+    panel.heading(words.map_label(Label::Legend));
     for (p, label) in entries {
         panel.swatch(*p, label);
     }
@@ -699,7 +670,7 @@ fn means(
     t: &Territory,
     objectives: &[&Objective],
     shown: &[Entry],
-    lang: Lang,
+    words: &dyn Catalog,
     related: &[String],
 ) {
     let on_slide = |id: &str| {
@@ -737,7 +708,7 @@ fn means(
         + rows
             .iter()
             .map(|(m, names)| {
-                (lines(m.label(lang), Weight::Bold) + lines(&names.join(", "), Weight::Regular))
+                (lines(words.means(*m), Weight::Bold) + lines(&names.join(", "), Weight::Regular))
                     as f64
                     * super::text::line_height(PANEL_TEXT)
                     + 6.0
@@ -748,9 +719,9 @@ fn means(
         return;
     }
     panel.space(10.0);
-    panel.heading(tr(lang, "Avec quels moyens ?", "With what means?"));
+    panel.heading(words.map_label(Label::Means));
     for (m, names) in rows {
-        panel.text(m.label(lang), font(Weight::Bold), 0.0, 4);
+        panel.text(words.means(m), font(Weight::Bold), 0.0, 4);
         panel.text(&names.join(", "), font(Weight::Regular), 0.0, 4);
         panel.space(6.0);
     }

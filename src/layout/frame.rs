@@ -3,7 +3,8 @@
 //! several slides. Layouts take these from here instead of repeating literals.
 
 use super::scene::{Anchor, Color, Item, Line, Rect, Scene, Stroke, Weight};
-use super::{Card, group, paragraph, rect_item, text, text_item, tr};
+use super::words::Label;
+use super::{Card, group, paragraph, rect_item, text, text_item};
 use crate::model::{Lang, Role, Territory};
 
 // The palette. Role colours follow the seed deck's legend.
@@ -120,7 +121,7 @@ pub fn badge(label: &str, paint: Paint) -> Card {
 
 /// The red "PRIORITAIRE" badge of a priority objective.
 pub fn priority_badge(lang: Lang) -> Card {
-    badge(tr(lang, "PRIORITAIRE", "PRIORITY"), solid(PRIORITY))
+    badge(lang.catalog().map_label(Label::Priority), solid(PRIORITY))
 }
 
 /// Which slide of a map split over several this one is.
@@ -143,9 +144,9 @@ impl Page {
     }
 
     /// The title with the page number when there are several: "Matrice (1/2)".
-    pub fn title(self, title: &str) -> String {
+    pub fn title(self, title: &str, lang: Lang) -> String {
         if self.count > 1 {
-            format!("{title} ({}/{})", self.number, self.count)
+            lang.catalog().page(title, self.number, self.count)
         } else {
             title.to_owned()
         }

@@ -5,9 +5,10 @@
 
 use super::frame::{Frame, MARGIN, Page, TEXT, paginate};
 use super::scene::{Anchor, Item, Line, Scene, Stroke, Weight};
+use super::words::Label;
 use super::{
-    Card, INK, LIGHT, NAVY, Options, PAD_X, RED, RED_FILL, RULE, colon, finish, gap_paint, group,
-    name_on_one_line, paint, rect_item, text, text_item, tr,
+    Card, INK, LIGHT, NAVY, Options, PAD_X, RED, RED_FILL, RULE, finish, gap_paint, group,
+    name_on_one_line, paint, rect_item, text, text_item,
 };
 use crate::model::{Actor, Lang, Objective, Role, Territory};
 
@@ -21,21 +22,9 @@ const MAX_COL_W: f64 = 260.0;
 /// An objective's title in a column header: at most this many lines.
 const TITLE_LINES: usize = 2;
 
-/// The letter of a role in a matrix cell.
+/// The letter of a role in a matrix cell (and in the matrix CSV): "CF", "F".
 pub fn letter(role: Role, lang: Lang) -> &'static str {
-    match (role, lang) {
-        (Role::Lead, Lang::Fr) => "CF",
-        (Role::LeadCandidate, Lang::Fr) => "CF?",
-        (Role::Prescriber, _) => "P",
-        (Role::Funder, _) => "F",
-        (Role::Support, Lang::Fr) => "A",
-        (Role::Target, Lang::Fr) => "C",
-        (Role::Relay, _) => "R",
-        (Role::Lead, Lang::En) => "L",
-        (Role::LeadCandidate, Lang::En) => "L?",
-        (Role::Support, Lang::En) => "S",
-        (Role::Target, Lang::En) => "T",
-    }
+    lang.catalog().letter(role)
 }
 
 /// The roles an actor holds towards an objective, in `Role` order.
@@ -72,12 +61,7 @@ pub fn layout(t: &Territory, opts: &Options) -> Vec<Scene> {
     let lang = opts.lang;
     let k = opts.size.scale();
     let (w, h) = (opts.size.width / k, opts.size.height / k);
-    let title = format!(
-        "{}{}{}",
-        t.name,
-        colon(lang),
-        tr(lang, "qui fait quoi", "who does what")
-    );
+    let title = lang.catalog().matrix_title(&t.name);
 
     // Columns: objectives in groups of what a slide's width holds, evened out.
     let fit = (((w - 2.0 * MARGIN - NAME_W) / MIN_COL_W).floor() as usize).max(1);
@@ -94,7 +78,7 @@ pub fn layout(t: &Territory, opts: &Options) -> Vec<Scene> {
     let mut probe = Frame::new(w, h);
     let top = table_top(
         &mut probe,
-        &Page::widest(t.actors().len() + n).title(&title),
+        &Page::widest(t.actors().len() + n).title(&title, lang),
     );
     let bottom = probe.bottom();
     let mut slides: Vec<(&[Objective], Vec<Row>)> = Vec::new();
@@ -121,7 +105,7 @@ pub fn layout(t: &Territory, opts: &Options) -> Vec<Scene> {
         .into_iter()
         .zip(Page::all(count))
         .map(|((cols, rows), page)| {
-            let title = page.title(&title);
+            let title = page.title(&title, lang);
             let mut frame = Frame::new(w, h);
             let top = table_top(&mut frame, &title);
             draw(&mut frame, t, cols, &rows, top, opts);
@@ -169,7 +153,7 @@ fn legend_chips(t: &Territory, cols: &[Objective], w: f64, lang: Lang) -> Vec<(C
     let mut out = Vec::new();
     let (mut x, mut row) = (MARGIN, 0);
     for role in roles_in(t, cols) {
-        let label = format!("{} = {}", letter(role, lang), role.word(lang));
+        let label = lang.catalog().letter_legend(role);
         let p = if role == Role::LeadCandidate {
             gap_paint()
         } else {
@@ -231,7 +215,7 @@ fn draw(
         let inner = col_w - 16.0;
         let mut y = top + 8.0;
         let head = if gap {
-            format!("{} · {}", o.domain, tr(lang, "CF ?", "L?"))
+            lang.catalog().column_without_lead(&o.domain)
         } else {
             o.domain.clone()
         };
@@ -321,7 +305,7 @@ fn draw(
         let (texts, _) = super::stack(
             x0,
             y + 16.0,
-            &[tr(lang, "Aucun acteur renseigné", "No actor given").to_owned()],
+            &[lang.catalog().map_label(Label::NoActor).to_owned()],
             (TEXT, Weight::Regular, super::GREY),
         );
         frame.items.push(group("note", "", texts));
@@ -343,8 +327,9 @@ mod tests {
     #[test]
     fn the_narrowest_column_holds_a_header_and_a_common_word() {
         let inner = MIN_COL_W - 16.0;
-        for head in ["DC10 · CF ?", "DC10 · L?"] {
-            let w = text::width(head, TEXT, Weight::Bold);
+        for lang in Lang::ALL {
+            let head = lang.catalog().column_without_lead("DC10");
+            let w = text::width(&head, TEXT, Weight::Bold);
             assert!(w <= inner, "{head}: {w} > {inner}");
         }
         let w = text::width("valorisation", TEXT, Weight::Regular);

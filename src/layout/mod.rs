@@ -1,6 +1,6 @@
 //! Model -> positioned Scene: the gaps to draw (from `check`), text cards, the names that fit
 //! them, and one module per kind of map; the slide's shared parts are in `frame`. Pure
-//! geometry: no SVG here.
+//! geometry: no SVG here, and no word: what a map says comes from the catalog (`words`).
 
 pub mod actor;
 pub mod cartographie;
@@ -12,6 +12,7 @@ mod radial;
 pub mod scene;
 pub mod status_chart;
 pub mod text;
+pub mod words;
 
 use std::collections::BTreeMap;
 
@@ -42,20 +43,40 @@ impl Default for Size {
     }
 }
 
+/// Why a `--size` is not one, as data until it is said in the user's language
+/// (`maps::UsageWords::size`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SizeError {
+    /// The text is not WIDTHxHEIGHT.
+    NotASize(String),
+    /// A side is outside `min..=max` pixels.
+    OutOfRange { text: String, min: u32, max: u32 },
+}
+
+/// In the default language, for callers that only print it.
+impl std::fmt::Display for SizeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Lang::default().catalog().size(self))
+    }
+}
+
 impl Size {
+    /// The smallest and largest side, in pixels.
+    pub const SIDES: (u32, u32) = (320, 8000);
+
     /// Parse `1920x1080`.
-    pub fn parse(s: &str) -> Result<Size, String> {
-        let (w, h) = s.split_once(['x', 'X', '×']).ok_or_else(|| {
-            format!("\"{s}\" is not a size; expected WIDTHxHEIGHT like 1920x1080")
-        })?;
-        let parse = |v: &str| -> Result<f64, String> {
-            let n: u32 = v.trim().parse().map_err(|_| {
-                format!("\"{s}\" is not a size; expected WIDTHxHEIGHT like 1920x1080")
-            })?;
-            if !(320..=8000).contains(&n) {
-                return Err(format!(
-                    "\"{s}\": each side must be between 320 and 8000 pixels"
-                ));
+    pub fn parse(s: &str) -> Result<Size, SizeError> {
+        let not_a_size = || SizeError::NotASize(s.to_owned());
+        let (w, h) = s.split_once(['x', 'X', '×']).ok_or_else(not_a_size)?;
+        let parse = |v: &str| -> Result<f64, SizeError> {
+            let n: u32 = v.trim().parse().map_err(|_| not_a_size())?;
+            let (min, max) = Size::SIDES;
+            if !(min..=max).contains(&n) {
+                return Err(SizeError::OutOfRange {
+                    text: s.to_owned(),
+                    min,
+                    max,
+                });
             }
             Ok(f64::from(n))
         };
@@ -131,29 +152,6 @@ impl Gaps {
         self.roles
             .get(&objective.id)
             .is_some_and(|roles| roles.contains(&role))
-    }
-}
-
-/// French or English, picked at one place.
-pub fn tr(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Fr => fr,
-        Lang::En => en,
-    }
-}
-
-/// The colon between a label and its value: "Liens : DC5" (no-break space before it, as
-/// French typography wants) or "Links: DC5".
-pub fn colon(lang: Lang) -> &'static str {
-    tr(lang, "\u{a0}: ", ": ")
-}
-
-/// A number as people write it on a slide, at most two decimals: "1 500", "0,5" in French
-/// (a no-break space between thousands, so a figure never wraps); "1,500", "0.5" in English.
-pub fn number(v: f64, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => crate::numbers::grouped(v, 2, '\u{a0}', ','),
-        Lang::En => crate::numbers::grouped(v, 2, ',', '.'),
     }
 }
 
@@ -500,19 +498,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_read_as_people_write_them() {
-        assert_eq!(number(1500.0, Lang::Fr), "1\u{a0}500");
-        assert_eq!(number(1500.0, Lang::En), "1,500");
-        assert_eq!(number(1234567.0, Lang::Fr), "1\u{a0}234\u{a0}567");
-        assert_eq!(number(0.5, Lang::Fr), "0,5");
-        assert_eq!(number(26.0, Lang::Fr), "26");
-        assert_eq!(number(12.25, Lang::En), "12.25");
-    }
-
-    #[test]
     fn sizes_parse_and_bad_ones_say_why() {
         assert_eq!(Size::parse("1280x720").unwrap().width, 1280.0);
-        assert!(Size::parse("1280").unwrap_err().contains("WIDTHxHEIGHT"));
-        assert!(Size::parse("10x10").unwrap_err().contains("between"));
+        assert_eq!(
+            Size::parse("1280").unwrap_err(),
+            SizeError::NotASize("1280".into())
+        );
+        assert_eq!(
+            Size::parse("10x10").unwrap_err(),
+            SizeError::OutOfRange {
+                text: "10x10".into(),
+                min: 320,
+                max: 8000
+            }
+        );
     }
 }

@@ -6,10 +6,11 @@
 
 use super::frame::{Frame, MARGIN, Page, TEXT, badge, paginate, priority_badge, solid};
 use super::scene::{Item, Scene, Stroke, Weight};
-use super::status_chart::{percent, verdict_color};
+use super::status_chart::verdict_color;
+use super::words::Label;
 use super::{
-    Block, Card, GREY, INK, LIGHT, NAVY, Options, RED, RULE, WHITE, colon, finish, gap_paint,
-    group, largest, name_on_one_line, number, rect_item, stack, text, tr,
+    Block, Card, GREY, INK, LIGHT, NAVY, Options, RED, RULE, WHITE, finish, gap_paint, group,
+    largest, name_on_one_line, rect_item, stack, text,
 };
 use crate::model::{Domain, Objective, Role, Territory};
 use crate::status::{Status, Verdict};
@@ -37,27 +38,13 @@ struct Plan<'a> {
 
 /// The overview, on one slide or more; `status` gives each objective's progress.
 pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Vec<Scene> {
-    let lang = opts.lang;
+    let (lang, words) = (opts.lang, opts.lang.catalog());
     let k = opts.size.scale();
     let (w, h) = (opts.size.width / k, opts.size.height / k);
-    let title = match &t.programme {
-        Some(p) => format!(
-            "{} · {}{}{}",
-            t.name,
-            p.name,
-            colon(lang),
-            tr(lang, "vue d'ensemble", "overview")
-        ),
-        None => format!(
-            "{}{}{}",
-            t.name,
-            colon(lang),
-            tr(lang, "vue d'ensemble", "overview")
-        ),
-    };
+    let title = words.overview_title(&t.name, t.programme.as_ref().map(|p| p.name.as_str()));
     // The body's room, measured with the widest page number a split can write.
     let mut probe = Frame::new(w, h);
-    let top = probe.titled(&Page::widest(t.domains().len() * 4).title(&title));
+    let top = probe.titled(&Page::widest(t.domains().len() * 4).title(&title, lang));
     let room = probe.bottom() - top;
     let cols = t.domains().len().clamp(1, MAX_COLS);
     let card_w = (w - 2.0 * MARGIN - (cols as f64 - 1.0) * GAP) / cols as f64;
@@ -104,7 +91,7 @@ pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Vec<Scene> {
         .into_iter()
         .zip(Page::all(count))
         .map(|(rows, page)| {
-            let title = page.title(&title);
+            let title = page.title(&title, lang);
             let mut frame = Frame::new(w, h);
             let top = frame.titled(&title);
             // Rows share the slide's height, each at least as tall as its tallest card.
@@ -131,7 +118,7 @@ pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Vec<Scene> {
                 let (texts, _) = stack(
                     MARGIN,
                     top,
-                    &[tr(lang, "Aucun domaine renseigné", "No domain given").to_owned()],
+                    &[words.map_label(Label::NoDomain).to_owned()],
                     (TEXT, Weight::Regular, RED),
                 );
                 frame.items.push(group("note", "", texts));
@@ -161,7 +148,7 @@ impl Ctx<'_> {
         y: f64,
         min_h: f64,
     ) -> (Vec<Item>, f64) {
-        let (t, lang) = (self.t, self.opts.lang);
+        let (t, lang, words) = (self.t, self.opts.lang, self.opts.lang.catalog());
         let inner = self.w - 2.0 * PAD;
         let all: Vec<&Objective> = t.objectives_of(&d.id).collect();
         let mut items = Vec::new();
@@ -170,7 +157,7 @@ impl Ctx<'_> {
         let id = if first {
             d.id.clone()
         } else {
-            format!("{} ({})", d.id, tr(lang, "suite", "continued"))
+            words.continued(&d.id)
         };
         let mut badges = vec![Card {
             radius: 8.0,
@@ -180,12 +167,11 @@ impl Ctx<'_> {
             badges.push(priority_badge(lang));
         }
         if all.iter().any(|o| self.opts.gaps.lead(o).is_some()) {
-            badges.push(badge(tr(lang, "Chef de file ?", "Lead?"), gap_paint()));
+            badges.push(badge(words.map_label(Label::NoLead), gap_paint()));
         }
         for role in BADGE_ROLES {
             if all.iter().any(|o| self.opts.gaps.role(o, role)) {
-                let label = format!("{}{}", role.label(lang), tr(lang, "\u{a0}?", "?"));
-                badges.push(badge(&label, gap_paint()));
+                badges.push(badge(&words.role_gap(role), gap_paint()));
             }
         }
         let (mut bx, mut by) = (x + PAD, y + PAD);
@@ -214,19 +200,7 @@ impl Ctx<'_> {
             .map(|o| text::width(&self.share(o), TEXT, Weight::Bold))
             .fold(0.0, f64::max);
         for o in objectives {
-            let mut line = o.title.clone();
-            if let Some(target) = o.target {
-                line = format!(
-                    "{}{}{}{} — {line}",
-                    tr(lang, "Cible", "Target"),
-                    colon(lang),
-                    number(target, lang),
-                    o.unit
-                        .as_deref()
-                        .map(|u| format!(" {u}"))
-                        .unwrap_or_default()
-                );
-            }
+            let line = words.target_line(&o.title, o.target, o.unit.as_deref());
             // The title is recalled here (complete on the domain's map and the status
             // chart): two lines at most.
             para(&line, Weight::Regular, INK, 2, &mut cursor, &mut items);
@@ -237,25 +211,21 @@ impl Ctx<'_> {
                     .iter()
                     .map(|a| name_on_one_line(a, width, TEXT, Weight::Bold))
                     .collect();
-                let s = format!(
-                    "{}{}{}",
-                    tr(lang, "Chef de file", "Lead"),
-                    colon(lang),
-                    names.join(", ")
+                para(
+                    &words.leads(&names),
+                    Weight::Bold,
+                    NAVY,
+                    3,
+                    &mut cursor,
+                    &mut items,
                 );
-                para(&s, Weight::Bold, NAVY, 3, &mut cursor, &mut items);
             } else if let Some(ids) = self.opts.gaps.lead(o) {
                 let names: Vec<&str> = ids
                     .iter()
                     .filter_map(|id| t.actor(id))
                     .map(|a| name_on_one_line(a, width, TEXT, Weight::Bold))
                     .collect();
-                let who = if names.is_empty() {
-                    tr(lang, "à désigner", "to be named").to_owned()
-                } else {
-                    names.join(", ")
-                };
-                let s = format!("{} {who}", tr(lang, "Chef de file ?", "Lead?"));
+                let s = words.lead_candidates(&names);
                 para(&s, Weight::Bold, RED, 3, &mut cursor, &mut items);
             }
             cursor += 4.0;
@@ -264,7 +234,7 @@ impl Ctx<'_> {
         }
         if objectives.is_empty() {
             para(
-                tr(lang, "Aucun objectif renseigné", "No objective given"),
+                words.map_label(Label::NoObjective),
                 Weight::Regular,
                 RED,
                 1,
@@ -283,18 +253,10 @@ impl Ctx<'_> {
                     }
                 }
             }
-            let word = match actors.len() {
-                1 => tr(lang, "acteur", "actor"),
-                _ => tr(lang, "acteurs", "actors"),
-            };
-            foot = format!("{} {word}", actors.len());
+            foot = words.actors(actors.len());
             if !d.related.is_empty() {
-                foot.push_str(&format!(
-                    " · {}{}{}",
-                    tr(lang, "Liens", "Links"),
-                    colon(lang),
-                    d.related.join(", ")
-                ));
+                foot.push_str(" · ");
+                foot.push_str(&words.related(&d.related));
             }
         }
         let foot = Block::wrapped(&foot, inner, TEXT, Weight::Regular, 2);
@@ -324,12 +286,12 @@ impl Ctx<'_> {
 
     /// An objective's share as the card writes it: "40 %", "avancement inconnu".
     fn share(&self, o: &Objective) -> String {
-        let lang = self.opts.lang;
+        let words = self.opts.lang.catalog();
         match self.status.objectives.iter().find(|s| s.id == o.id) {
             Some(s) => match (s.verdict, s.ratio) {
-                (_, Some(r)) => percent(r, lang),
-                (Verdict::NoTarget, None) => tr(lang, "sans cible", "no target").to_owned(),
-                _ => tr(lang, "avancement inconnu", "progress unknown").to_owned(),
+                (_, Some(r)) => words.percent(r),
+                (Verdict::NoTarget, None) => words.map_label(Label::NoTarget).to_owned(),
+                _ => words.map_label(Label::ProgressUnknown).to_owned(),
             },
             None => String::new(),
         }

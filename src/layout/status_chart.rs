@@ -1,16 +1,16 @@
 //! The status chart for slides: one bar per objective against its target, with the
 //! threshold marks (60 % and 100 %), priority objectives marked, value and target on the bar,
-//! projections, and the year-3 bonus verdict in the title. It reads a `Status` and computes
-//! nothing of its own. Objectives past what one slide holds go on the next ("(2/2)").
+//! projections, and the year-3 bonus verdict in the title, dated as of the status. It reads a
+//! `Status` and computes nothing of its own. Objectives past what one slide holds go on the next ("(2/2)").
 
 use super::frame::{FOOTER_TEXT, Frame, MARGIN, Page, TEXT, footer, paginate, priority_badge};
 use super::scene::{Anchor, Color, Item, Line, Polygon, Scene, Stroke, Text, Weight};
+use super::words::{Conditions, Label};
 use super::{
-    Card, DARK, GREY, INK, LIGHT, NAVY, Options, RED, RULE, WHITE, colon, finish, group, number,
-    paragraph, rect_item, stack, text, tr,
+    Card, DARK, GREY, INK, LIGHT, NAVY, Options, RED, RULE, WHITE, finish, group, paragraph,
+    rect_item, stack, text,
 };
 use crate::model::{Lang, Territory};
-use crate::numbers::percent_value;
 use crate::status::{ObjectiveStatus, Standing, Status, Verdict};
 
 /// A bar at or above its threshold.
@@ -56,7 +56,7 @@ pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Vec<Scene> {
     let rows_top = head(
         &mut probe,
         status,
-        &Page::widest(status.objectives.len()).title(&title),
+        &Page::widest(status.objectives.len()).title(&title, lang),
         lang,
     );
     let room = h - geometry.bottom_room(t, status, lang) - rows_top;
@@ -73,7 +73,7 @@ pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Vec<Scene> {
         .into_iter()
         .zip(Page::all(count))
         .map(|(rows, page)| {
-            let title = page.title(&title);
+            let title = page.title(&title, lang);
             let mut frame = Frame::new(w, h);
             let rows_top = head(&mut frame, status, &title, lang);
             draw(&mut frame, t, status, &rows, rows_top, &geometry, lang);
@@ -257,7 +257,7 @@ fn draw(
         let (texts, _) = paragraph(
             MARGIN,
             rows_top + 20.0,
-            tr(lang, "Aucun objectif renseigné", "No objective given"),
+            lang.catalog().map_label(Label::NoObjective),
             w - 2.0 * MARGIN,
             (22.0, Weight::Regular, GREY),
             1,
@@ -289,128 +289,33 @@ fn draw(
     frame.footer(t);
 }
 
-/// "État d'avancement · Bonus année 3 : conditions en bonne voie".
+/// "État d'avancement au 30/06/2023 · Bonus année 3 : conditions en bonne voie": dated as of
+/// `--at`, else as of the latest measurement used; undated when no value is dated. Never
+/// today's date: the same data gives the same picture whatever the day.
 pub fn title(status: &Status, lang: Lang) -> String {
-    let verdict = format!(
-        "{} {}",
-        tr(lang, "conditions", "conditions"),
-        status.bonus.standing.conditions_word(lang)
-    );
-    let at = status
-        .at
-        .map(|d| format!(" {} {}", tr(lang, "au", "as of"), date(d, lang)))
-        .unwrap_or_default();
-    format!(
-        "{}{at} · {}{}{verdict}",
-        tr(lang, "État d'avancement", "Progress"),
-        tr(lang, "Bonus année 3", "Year-3 bonus"),
-        colon(lang)
-    )
-}
-
-fn date(d: jiff::civil::Date, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
-        Lang::En => d.to_string(),
-    }
-}
-
-/// A share as people write it: "59,9 %" or "59.9%", cut (never rounded up) to one decimal.
-pub fn percent(ratio: f64, lang: Lang) -> String {
-    let v = number(percent_value(ratio), lang);
-    match lang {
-        Lang::Fr => format!("{v}\u{a0}%"),
-        Lang::En => format!("{v}%"),
-    }
-}
-
-fn euros(v: f64, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!("{}\u{a0}€", number(v, lang)),
-        Lang::En => format!("€{}", number(v, lang)),
-    }
+    lang.catalog()
+        .status_title(status.as_of, status.bonus.standing)
 }
 
 fn amounts(status: &Status, lang: Lang) -> String {
     let b = &status.bonus;
-    let unknown = tr(lang, "inconnu", "unknown");
-    let amount = |v: Option<f64>| v.map_or_else(|| unknown.to_owned(), |v| euros(v, lang));
-    let c = colon(lang);
-    format!(
-        "{}{c}{} · {}{c}{} · {}{c}{}",
-        tr(
-            lang,
-            "Aide forfaitaire (années 1 et 2)",
-            "Flat aid (years 1 and 2)"
-        ),
-        amount(b.flat_aid),
-        tr(lang, "bonus année 3 en jeu", "year-3 bonus at stake"),
-        amount(b.bonus),
-        tr(lang, "total en jeu", "total at stake"),
-        amount(b.total)
-    )
+    lang.catalog().amounts(b.flat_aid, b.bonus, b.total)
 }
 
 fn conditions(status: &Status, lang: Lang) -> String {
-    let mut s = match lang {
-        Lang::Fr => format!(
-            "Conditions du bonus{}chaque objectif à {} de sa cible au moins, les objectifs prioritaires à {}",
-            colon(lang),
-            percent(status.min_ratio, lang),
-            percent(status.priority_ratio, lang)
-        ),
-        Lang::En => format!(
-            "Bonus conditions: every objective at {} of its target at least, priority objectives at {}",
-            percent(status.min_ratio, lang),
-            percent(status.priority_ratio, lang)
-        ),
-    };
-    let (below, unknown) = (status.bonus.below.len(), status.bonus.unknown.len());
-    let mut counts = Vec::new();
     let on_track = status
         .objectives
         .iter()
         .filter(|o| o.counted && o.standing == Standing::OnTrack)
         .count();
-    if below > 0 {
-        let mut count = match lang {
-            Lang::Fr => format!("{below} sous le seuil"),
-            Lang::En => format!("{below} below the threshold"),
-        };
-        let word = Standing::OnTrack.word(lang);
-        if on_track == below {
-            count.push_str(&format!(" ({} {word})", tr(lang, "tous", "all")));
-        } else if on_track > 0 {
-            count.push_str(&match lang {
-                Lang::Fr => format!(" (dont {on_track} {word})"),
-                Lang::En => format!(" ({on_track} of them {word})"),
-            });
-        }
-        counts.push(count);
-    }
-    if unknown > 0 {
-        counts.push(match lang {
-            Lang::Fr => format!("{unknown} sans valeur ou sans cible"),
-            Lang::En => format!("{unknown} without a value or a target"),
-        });
-    }
-    if !counts.is_empty() {
-        s.push_str(" — ");
-        s.push_str(&counts.join(", "));
-    }
-    if !status.undated_ignored.is_empty() {
-        s.push_str(&format!(
-            " ({}{}{})",
-            tr(
-                lang,
-                "valeurs non datées ignorées",
-                "undated values left out"
-            ),
-            colon(lang),
-            status.undated_ignored.join(", ")
-        ));
-    }
-    s
+    lang.catalog().chart_conditions(&Conditions {
+        min: status.min_ratio,
+        priority: status.priority_ratio,
+        below: status.bonus.below.len(),
+        on_track,
+        unknown: status.bonus.unknown.len(),
+        undated: &status.undated_ignored,
+    })
 }
 
 /// The top of a block of height `h` centred on `cy`, kept inside its row.
@@ -539,33 +444,11 @@ impl Row<'_> {
     /// "valeur inconnue".
     fn value_text(&self) -> Vec<Item> {
         let o = self.o;
-        let lang = self.lang;
-        let unit = o
-            .unit
-            .as_deref()
-            .map(|u| format!(" {u}"))
-            .unwrap_or_default();
         let target = o.target.filter(|t| *t > 0.0);
-        let label = match (o.value, target) {
-            (Some(v), Some(t)) => format!("{} / {}{unit}", number(v, lang), number(t, lang)),
-            (Some(v), None) => format!(
-                "{}{unit} · {}",
-                number(v, lang),
-                tr(lang, "pas de cible", "no target")
-            ),
-            (None, Some(t)) => format!(
-                "{} · {}{}{}{unit}",
-                tr(lang, "valeur inconnue", "unknown value"),
-                tr(lang, "cible", "target"),
-                colon(lang),
-                number(t, lang)
-            ),
-            (None, None) => format!(
-                "{} · {}",
-                tr(lang, "valeur inconnue", "unknown value"),
-                tr(lang, "pas de cible", "no target")
-            ),
-        };
+        let label = self
+            .lang
+            .catalog()
+            .value_label(o.value, target, o.unit.as_deref());
         let baseline = self.bar_y
             + self.bh / 2.0
             + (text::ascent(VALUE_SIZE) - text::descent(VALUE_SIZE)) / 2.0;
@@ -662,7 +545,6 @@ impl Row<'_> {
         let (Some(p), Some(ratio)) = (self.o.projection.as_ref(), projection_ratio(self.o)) else {
             return Vec::new();
         };
-        let lang = self.lang;
         let cy = self.bar_y + self.bh / 2.0;
         let px = self.x(ratio);
         let mut items = Vec::new();
@@ -676,18 +558,10 @@ impl Row<'_> {
         }
         items.push(diamond(px, cy, DIAMOND, WHITE));
         items.push(diamond(px, cy, DIAMOND - 4.0, NAVY));
-        let verdict = match p.verdict {
-            Verdict::Met => tr(lang, "atteint", "met"),
-            _ => tr(lang, "sous le seuil", "below the threshold"),
-        };
-        let caption = format!(
-            "{} {} {}{}{} ({verdict})",
-            tr(lang, "projection", "projection"),
-            tr(lang, "au", "on"),
-            date(p.date, lang),
-            colon(lang),
-            percent(ratio, lang),
-        );
+        let caption = self
+            .lang
+            .catalog()
+            .projection(p.date, ratio, p.verdict == Verdict::Met);
         let base = self.bar_y + self.bh + 6.0 + text::ascent(CAPTION_SIZE);
         let top = self.bar_y + self.bh + 6.0;
         items.push(diamond(
@@ -719,17 +593,13 @@ impl Row<'_> {
     /// The share in large type and the verdict under it, in the results column.
     fn result(&self, x: f64) -> Vec<Item> {
         let o = self.o;
-        let lang = self.lang;
+        let (lang, words) = (self.lang, self.lang.catalog());
         let big = match (o.verdict, o.ratio) {
-            (_, Some(r)) => percent(r, lang),
-            (Verdict::NoTarget, None) => tr(lang, "sans cible", "no target").to_owned(),
-            _ => tr(lang, "inconnu", "unknown").to_owned(),
+            (_, Some(r)) => words.percent(r),
+            (Verdict::NoTarget, None) => words.map_label(Label::NoTarget).to_owned(),
+            _ => words.map_label(Label::Unknown).to_owned(),
         };
-        let threshold = format!(
-            "{} {}",
-            tr(lang, "seuil", "threshold"),
-            percent(o.threshold, lang)
-        );
+        let threshold = words.threshold(o.threshold);
         // The standing in words, unless the big line already says it (unknown, no target).
         let small = match o.standing {
             Standing::Unknown | Standing::NoTarget => threshold,
@@ -797,6 +667,7 @@ fn hatch(x: f64, y: f64, w: f64, h: f64, step: f64) -> Vec<Item> {
 
 /// The threshold marks across every row, labelled above the bars.
 fn marks(status: &Status, x0: f64, len: f64, base: f64, bottom: f64, lang: Lang) -> Item {
+    let words = lang.catalog();
     let mut items = Vec::new();
     let mut put = |ratio: f64, class: &str, label: String, stroke: Stroke| {
         let x = x0 + (ratio * len).clamp(0.0, len + OVERFLOW);
@@ -819,22 +690,14 @@ fn marks(status: &Status, x0: f64, len: f64, base: f64, bottom: f64, lang: Lang)
     put(
         status.min_ratio,
         "mark-min",
-        format!(
-            "{} · {}",
-            percent(status.min_ratio, lang),
-            tr(lang, "seuil", "threshold")
-        ),
+        words.threshold_mark(status.min_ratio),
         Stroke::dashed(NAVY, 2.0, 8.0, 6.0),
     );
     if !same(status.priority_ratio, status.min_ratio) {
         put(
             status.priority_ratio,
             "mark-priority",
-            format!(
-                "{} · {}",
-                percent(status.priority_ratio, lang),
-                tr(lang, "prioritaires", "priority")
-            ),
+            words.priority_mark(status.priority_ratio),
             Stroke::solid(NAVY, 2.5),
         );
     }
@@ -842,14 +705,14 @@ fn marks(status: &Status, x0: f64, len: f64, base: f64, bottom: f64, lang: Lang)
         put(
             1.0,
             "mark-target",
-            percent(1.0, lang),
+            words.percent(1.0),
             Stroke::solid(GREY, 2.0),
         );
     }
     items.push(text_line(
         x0,
         base,
-        &percent(0.0, lang),
+        &words.percent(0.0),
         (TEXT, Weight::Regular, GREY),
         Anchor::Start,
         "mark-zero",
@@ -884,35 +747,23 @@ fn legend_items<'a>(
             Swatch::Diamond => projection_ratio(o).is_some(),
         })
     };
+    let words = lang.catalog();
     let standing = |color, standing: Standing| LegendEntry {
         swatch: Swatch::Fill(color),
         label: standing.word(lang),
+    };
+    let entry = |swatch, label| LegendEntry {
+        swatch,
+        label: words.map_label(label),
     };
     let all = vec![
         standing(MET, Standing::Met),
         standing(ON_TRACK, Standing::OnTrack),
         standing(BEHIND, Standing::Behind),
-        LegendEntry {
-            swatch: Swatch::Fill(PRIORITY_BELOW),
-            label: tr(
-                lang,
-                "prioritaire en retard, projeté sous le seuil",
-                "priority behind, projected below the threshold",
-            ),
-        },
+        entry(Swatch::Fill(PRIORITY_BELOW), Label::PriorityBehind),
         standing(MISSED, Standing::Missed),
-        LegendEntry {
-            swatch: Swatch::Hatch,
-            label: tr(lang, "valeur inconnue", "unknown value"),
-        },
-        LegendEntry {
-            swatch: Swatch::Diamond,
-            label: tr(
-                lang,
-                "projection à la fin du programme",
-                "projection to the programme's end",
-            ),
-        },
+        entry(Swatch::Hatch, Label::UnknownValue),
+        entry(Swatch::Diamond, Label::Projection),
     ];
     all.into_iter().filter(|e| shown(&e.swatch)).collect()
 }

@@ -1,6 +1,7 @@
 //! Scene -> PNG through resvg, with the shipped font only (never system fonts), so the
 //! picture is the same on every machine.
 
+use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
 use resvg::{tiny_skia, usvg};
@@ -28,9 +29,74 @@ pub const MAX_SIDE: u32 = 8000;
 /// Rasterize an SVG document (as written by `svg::write`) at its own size, scaled down to
 /// fit within `MAX_SIDE` x `MAX_SIDE` when it is larger.
 pub fn from_svg(svg: &str) -> Result<Vec<u8>, String> {
-    rasterize(svg)?
-        .encode_png()
-        .map_err(|e| format!("PNG encoding failed: {e}"))
+    encode(&rasterize(svg)?, ENCODING)
+}
+
+/// How pixels become a PNG file: the `png` crate's compression and row filter.
+#[derive(Debug, Clone, Copy)]
+pub struct Encoding {
+    pub compression: png::Compression,
+    pub filter: png::FilterType,
+    /// Choose the best filter row by row (`filter` is then unused).
+    pub adaptive: bool,
+}
+
+impl Encoding {
+    /// The settings in words, as the manifest records them (`Fast/Sub`, `Default/adaptive`).
+    pub fn name(&self) -> String {
+        if self.adaptive {
+            format!("{:?}/adaptive", self.compression)
+        } else {
+            format!("{:?}/{:?}", self.compression, self.filter)
+        }
+    }
+}
+
+/// The settings actormap writes with: the fastest measured on the Calaisis slides (see the
+/// README's speed section and `examples/png_settings.rs`). `Fast` is fdeflate, made for
+/// filtered PNG rows; the `Default` and `Best` zlib levels make files 3 times smaller but
+/// take 3 to 25 times as long; the `Paeth` filter or adaptive filtering save a quarter of
+/// the bytes for 70 % to 90 % more time; RGB instead of RGBA saves 7 % of the bytes but the
+/// copy it needs costs more than it saves.
+pub const ENCODING: Encoding = Encoding {
+    compression: png::Compression::Fast,
+    filter: png::FilterType::Sub,
+    adaptive: false,
+};
+
+/// The picture as PNG bytes (8-bit RGBA). An opaque picture (every slide: the background is
+/// filled) is encoded straight from the pixmap, its premultiplied colours being the plain
+/// ones; one with any transparency is un-premultiplied first, as tiny-skia's own encoder does.
+pub fn encode(pixmap: &tiny_skia::Pixmap, encoding: Encoding) -> Result<Vec<u8>, String> {
+    let opaque = pixmap.pixels().iter().all(|p| p.alpha() == u8::MAX);
+    let pixels: Cow<[u8]> = if opaque {
+        Cow::Borrowed(pixmap.data())
+    } else {
+        pixmap
+            .pixels()
+            .iter()
+            .flat_map(|p| {
+                let c = p.demultiply();
+                [c.red(), c.green(), c.blue(), c.alpha()]
+            })
+            .collect()
+    };
+    let failed = |e: png::EncodingError| format!("PNG encoding failed: {e}");
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, pixmap.width(), pixmap.height());
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(encoding.compression);
+    encoder.set_filter(encoding.filter);
+    encoder.set_adaptive_filter(if encoding.adaptive {
+        png::AdaptiveFilterType::Adaptive
+    } else {
+        png::AdaptiveFilterType::NonAdaptive
+    });
+    let mut writer = encoder.write_header().map_err(failed)?;
+    writer.write_image_data(&pixels).map_err(failed)?;
+    writer.finish().map_err(failed)?;
+    Ok(bytes)
 }
 
 /// An SVG document parsed with the shipped font (and no other): what the PNG and the PDF
@@ -55,6 +121,13 @@ pub fn rasterize(svg: &str) -> Result<tiny_skia::Pixmap, String> {
         &mut pixmap.as_mut(),
     );
     Ok(pixmap)
+}
+
+/// The width and height in pixels of the PNG of `scene`: what [`rasterize`] makes of its SVG.
+pub fn pixel_size(scene: &Scene) -> (u32, u32) {
+    tiny_skia::Size::from_wh(scene.width as f32, scene.height as f32)
+        .map(|s| fitted(s).0)
+        .map_or((0, 0), |s| (s.width(), s.height()))
 }
 
 /// The pixel size of a drawing and the scale it is drawn at: its own size (scale 1), or,
@@ -132,6 +205,64 @@ mod tests {
         assert!(e.contains("4000000 x 4000000"), "{e}");
         assert!(blank(0, 10).is_err());
         assert_eq!(blank(3, 2).unwrap().data().len(), 24);
+    }
+
+    #[test]
+    fn the_font_database_is_built_once_per_process() {
+        // Every picture, on every thread, shares the one database: the shipped font is
+        // parsed once, not once per picture.
+        let here = fontdb();
+        let elsewhere = std::thread::spawn(fontdb).join().unwrap();
+        assert!(Arc::ptr_eq(&here, &elsewhere));
+        assert!(Arc::ptr_eq(&here, &fontdb()));
+        assert_eq!(here.len(), 2, "regular and bold");
+    }
+
+    #[test]
+    fn pixel_size_is_the_size_drawn() {
+        for (w, h) in [
+            (1920.0, 1080.0),
+            (1600.4, 1199.5),
+            (333.333, 0.6),
+            (100_000.0, 50.0),
+            (60.0, 90_000.0),
+            (8000.49, 7999.5),
+        ] {
+            let scene = Scene {
+                width: w,
+                height: h,
+                title: String::new(),
+                background: "#ffffff",
+                items: Vec::new(),
+            };
+            let pixmap = rasterize(&super::super::svg::write(&scene)).unwrap();
+            assert_eq!(
+                pixel_size(&scene),
+                (pixmap.width(), pixmap.height()),
+                "{w} x {h}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_opaque_picture_is_encoded_as_tiny_skia_does_and_a_transparent_one_too() {
+        // The bytes of before (tiny-skia's encoder) for the same settings, opaque or not.
+        let mut pixmap = blank(64, 48).unwrap();
+        pixmap.fill(tiny_skia::Color::from_rgba8(250, 240, 200, 255));
+        let mut paint = tiny_skia::Paint::default();
+        paint.set_color_rgba8(20, 80, 200, 128);
+        let rect = tiny_skia::Rect::from_xywh(5.0, 5.0, 30.0, 20.0).unwrap();
+        pixmap.fill_rect(rect, &paint, tiny_skia::Transform::identity(), None);
+        assert_eq!(
+            encode(&pixmap, ENCODING).unwrap(),
+            pixmap.encode_png().unwrap()
+        );
+        let mut clear = blank(64, 48).unwrap();
+        clear.fill_rect(rect, &paint, tiny_skia::Transform::identity(), None);
+        assert_eq!(
+            encode(&clear, ENCODING).unwrap(),
+            clear.encode_png().unwrap()
+        );
     }
 
     #[test]

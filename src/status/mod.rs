@@ -1,9 +1,11 @@
 //! Where a territory stands against its contract: per objective its value, share of the
 //! target, threshold, verdict, standing (met, on track, behind, missed) and projection; then
 //! the year-3 bonus conditions and the amounts at stake. `compute` is pure: the text, CSV,
-//! Markdown and JSON writers, the status chart and the `bonus-at-risk` rule only read the
-//! `Status` it returns, and `Standing::word` is the one place its verdict words are written.
+//! Markdown, CSV, XLSX and JSON writers, the status chart and the `bonus-at-risk` rule only
+//! read the `Status` it returns. Its words are in each language's catalog (`message::Words`,
+//! `src/i18n/<lang>/status.rs`).
 
+pub mod message;
 pub mod output;
 
 use jiff::civil::Date;
@@ -67,6 +69,9 @@ pub struct ObjectiveStatus {
     /// None for a yes/no objective (`Objective::is_qualitative`), after the programme's end,
     /// and with fewer than two dated measurements within the programme.
     pub projection: Option<Projection>,
+    /// Where the objective is defined (its row of the objectives table).
+    #[serde(skip)]
+    pub origin: Location,
 }
 
 impl ObjectiveStatus {
@@ -118,34 +123,15 @@ impl Standing {
         }
     }
 
-    /// An objective's standing in words: French on slides, English with `--lang en` and in
-    /// the text reports. Plain words for elected officials: "en bonne voie", not an alarm.
+    /// An objective's standing in words, from the catalog of `lang`: plain words for
+    /// elected officials, "en bonne voie", not an alarm.
     pub fn word(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Standing::Met, Lang::Fr) => "atteint",
-            (Standing::OnTrack, Lang::Fr) => "en bonne voie",
-            (Standing::Unknown, Lang::Fr) => "valeur inconnue",
-            (Standing::NoTarget, Lang::Fr) => "sans cible",
-            (Standing::Behind, Lang::Fr) => "en retard",
-            (Standing::Missed, Lang::Fr) => "non atteint",
-            (Standing::Met, Lang::En) => "met",
-            (Standing::OnTrack, Lang::En) => "on track",
-            (Standing::Unknown, Lang::En) => "unknown",
-            (Standing::NoTarget, Lang::En) => "no target",
-            (Standing::Behind, Lang::En) => "behind",
-            (Standing::Missed, Lang::En) => "missed",
-        }
+        lang.catalog().standing(self)
     }
 
     /// The year-3 bonus conditions' standing in words ("conditions en bonne voie").
     pub fn conditions_word(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Standing::Met, Lang::Fr) => "remplies",
-            (Standing::Missed, Lang::Fr) => "non remplies",
-            (Standing::Unknown | Standing::NoTarget, Lang::Fr) => "inconnues",
-            (Standing::Missed, Lang::En) => "not met",
-            (other, _) => other.word(lang),
-        }
+        lang.catalog().conditions(self)
     }
 }
 
@@ -463,6 +449,7 @@ fn objective(
         verdict,
         standing,
         projection,
+        origin: o.origin.clone(),
     }
 }
 

@@ -1,44 +1,39 @@
-//! Status for people (text, Markdown: French numbers, "422 371 €") and for tools (CSV, JSON:
-//! plain numbers).
+//! Status for people (text, Markdown), for spreadsheets (CSV, XLSX) and for tools (JSON),
+//! every word and number in the user's language from its catalog
+//! (`src/i18n/<lang>/status.rs`); JSON keys and ids stay English: they are identifiers.
 
 use std::io::{self, Write};
 
-use super::{Bonus, ObjectiveStatus, Projection, Source, Standing, Status, Verdict};
-use crate::model::Lang;
-use crate::numbers::{euros, french, percent, percent_value};
-
+use super::message::{Line, Stake, Unknown, Word};
+use super::{ObjectiveStatus, Projection, Source, Standing, Status};
+use crate::i18n::{Catalog, Lang};
 use crate::markdown::escape as cell;
-use crate::spreadsheet::{Cell, write_csv};
+use crate::numbers::percent_value;
+use crate::spreadsheet::{Cell, Table, Tone};
 use crate::terminal;
 
-pub fn text(s: &Status, out: &mut dyn Write) -> io::Result<()> {
-    terminal::line(out, &heading(s))?;
+pub fn text(s: &Status, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let words = lang.catalog();
+    terminal::line(out, &words.status_line(&heading(s)))?;
     if let Some(line) = as_of(s) {
-        writeln!(out, "{line}")?;
+        terminal::line(out, &words.status_line(&line))?;
     }
     writeln!(out)?;
     let mut rows = vec![
-        [
-            "objective",
-            "target",
-            "value",
-            "as of",
-            "progress",
-            "threshold",
-            "verdict",
-        ]
-        .map(String::from)
-        .to_vec(),
+        words.status_columns()[..7]
+            .iter()
+            .map(|c| (*c).to_owned())
+            .collect::<Vec<_>>(),
     ];
     for o in &s.objectives {
         rows.push(vec![
             format!("{}{}", o.id, if o.priority { " *" } else { "" }),
-            quantity(o.target, o),
-            o.value.map_or_else(|| "unknown".to_owned(), french),
-            as_of_date(&o.source),
-            o.ratio.map_or_else(|| "-".to_owned(), percent),
-            percent(o.threshold),
-            o.standing.word(Lang::En).to_owned(),
+            quantity(o.target, o, words),
+            value(o, words),
+            as_of_date(&o.source, words),
+            o.ratio.map_or_else(|| "-".to_owned(), |r| words.percent(r)),
+            words.percent(o.threshold),
+            words.standing(o.standing).to_owned(),
         ]);
     }
     // Escaped before the widths are measured, so the columns stay aligned.
@@ -58,166 +53,179 @@ pub fn text(s: &Status, out: &mut dyn Write) -> io::Result<()> {
         if i > 0
             && let Some(p) = &s.objectives[i - 1].projection
         {
-            terminal::line(out, &format!("  {}", projection(p, &s.objectives[i - 1])))?;
+            let line = words.status_line(&projection(p, &s.objectives[i - 1]));
+            terminal::line(out, &format!("  {line}"))?;
         }
     }
     if s.objectives.iter().any(|o| o.priority) {
-        writeln!(out, "* priority objective")?;
+        writeln!(out, "{}", words.status_line(&Line::PriorityMark))?;
     }
-    if !s.undated_ignored.is_empty() {
-        terminal::line(
-            out,
-            &format!(
-                "undated values (column \"current\") not used as of a date: {}",
-                s.undated_ignored.join(", ")
-            ),
-        )?;
+    if let Some(line) = undated(s) {
+        terminal::line(out, &words.status_line(&line))?;
     }
     writeln!(out)?;
     for line in bonus_lines(s) {
-        terminal::line(out, &line)?;
+        terminal::line(out, &words.status_line(&line))?;
     }
     Ok(())
 }
 
-pub fn markdown(s: &Status, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "## {}", cell(&heading(s)))?;
+pub fn markdown(s: &Status, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let words = lang.catalog();
+    writeln!(out, "## {}", cell(&words.status_line(&heading(s))))?;
     writeln!(out)?;
     if let Some(line) = as_of(s) {
-        writeln!(out, "{}.", cell(&capitalised(&line)))?;
+        writeln!(out, "{}.", cell(&capitalised(&words.status_line(&line))))?;
         writeln!(out)?;
     }
-    writeln!(
-        out,
-        "| Objective | Target | Value | As of | Progress | Threshold | Verdict | Projection |"
-    )?;
+    let columns: Vec<String> = words
+        .status_columns()
+        .iter()
+        .map(|c| capitalised(c))
+        .collect();
+    writeln!(out, "| {} |", columns.join(" | "))?;
     writeln!(out, "|---|---:|---:|---|---:|---:|---|---|")?;
     for o in &s.objectives {
-        let name = format!(
-            "**{}**{}: {}",
-            cell(&o.id),
-            if o.priority { " (priority)" } else { "" },
-            cell(&o.title)
-        );
         writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} | {} |",
-            name,
-            cell(&quantity(o.target, o)),
-            o.value.map_or_else(|| "unknown".to_owned(), french),
-            as_of_date(&o.source),
-            o.ratio.map_or_else(|| "-".to_owned(), percent),
-            percent(o.threshold),
-            o.standing.word(Lang::En),
-            o.projection
-                .as_ref()
-                .map_or_else(|| "-".to_owned(), |p| cell(&projection(p, o))),
+            words.status_objective(&format!("**{}**", cell(&o.id)), o.priority, &cell(&o.title)),
+            cell(&quantity(o.target, o, words)),
+            value(o, words),
+            as_of_date(&o.source, words),
+            o.ratio.map_or_else(|| "-".to_owned(), |r| words.percent(r)),
+            words.percent(o.threshold),
+            words.standing(o.standing),
+            o.projection.as_ref().map_or_else(
+                || "-".to_owned(),
+                |p| cell(&words.status_line(&projection(p, o)))
+            ),
         )?;
     }
-    if !s.undated_ignored.is_empty() {
+    if let Some(line) = undated(s) {
         writeln!(out)?;
-        writeln!(
-            out,
-            "Undated values (column \"current\") not used as of a date: {}.",
-            cell(&s.undated_ignored.join(", "))
-        )?;
+        writeln!(out, "{}.", cell(&capitalised(&words.status_line(&line))))?;
     }
     writeln!(out)?;
     for line in bonus_lines(s) {
-        writeln!(out, "- {}", cell(&line))?;
+        writeln!(out, "- {}", cell(&words.status_line(&line)))?;
     }
     Ok(())
 }
 
-pub fn csv(s: &Status, out: &mut dyn Write) -> io::Result<()> {
-    let header = [
-        "objective",
-        "title",
-        "priority",
-        "counted",
-        "target",
-        "unit",
-        "value",
-        "source",
-        "date",
-        "percent",
-        "threshold_percent",
-        "verdict",
-        "projection_date",
-        "projected_value",
-        "projected_percent",
-        "projected_verdict",
-        "standing",
-    ];
-    let pct = |r: Option<f64>| Cell::Number(r.map(percent_value));
-    let rows = s.objectives.iter().map(|o| {
+/// One row per objective, for a spreadsheet: numbers as numbers, days as days, the verdicts
+/// and standings in words (coloured in a workbook).
+pub fn table(s: &Status, lang: Lang) -> Table {
+    let words = lang.catalog();
+    let (sheet, header) = words.status_sheet();
+    let mut table = Table::new(sheet, &header);
+    let pct = |r: Option<f64>| Cell::Percent(r.map(percent_value));
+    let verdict = |v| Cell::text(words.verdict(v));
+    for o in &s.objectives {
         let (source, date) = match &o.source {
-            Source::Measured { date, .. } => ("measured", date.to_string()),
-            Source::Current { .. } => ("current", String::new()),
-            Source::None => ("", String::new()),
+            Source::Measured { date, .. } => (words.status_word(Word::Measured), Some(*date)),
+            Source::Current { .. } => (words.status_word(Word::Current), None),
+            Source::None => ("", None),
         };
         let p = o.projection.as_ref();
-        vec![
+        table.rows.push(vec![
             Cell::text(&o.id),
             Cell::text(&o.title),
-            Cell::text(o.priority.to_string()),
-            Cell::text(o.counted.to_string()),
+            Cell::text(words.yes_no(o.priority)),
+            Cell::text(words.yes_no(o.counted)),
             Cell::Number(o.target),
             Cell::text(o.unit.clone().unwrap_or_default()),
             Cell::Number(o.value),
             Cell::text(source),
-            Cell::text(date),
+            Cell::Date(date),
             pct(o.ratio),
-            Cell::Number(Some(percent_value(o.threshold))),
-            Cell::text(o.verdict.id()),
-            Cell::text(p.map(|p| p.date.to_string()).unwrap_or_default()),
+            Cell::Percent(Some(percent_value(o.threshold))),
+            verdict(o.verdict),
+            Cell::Date(p.map(|p| p.date)),
             Cell::Number(p.map(|p| p.value)),
             pct(p.and_then(|p| p.ratio)),
-            Cell::text(p.map(|p| p.verdict.id()).unwrap_or_default()),
-            Cell::text(o.standing.id()),
-        ]
-    });
-    write_csv(out, &header, rows)
+            p.map_or_else(|| Cell::text(""), |p| verdict(p.verdict)),
+            Cell::Marked(words.standing(o.standing).to_owned(), tone(o)),
+        ]);
+    }
+    table
+}
+
+/// The colour of an objective's standing in a workbook, as on the status chart: a priority
+/// objective behind and projected below its threshold is as bad as one missed.
+fn tone(o: &ObjectiveStatus) -> Tone {
+    match o.standing {
+        Standing::Met => Tone::Good,
+        Standing::OnTrack => Tone::Fair,
+        Standing::Behind if o.grave() => Tone::Bad,
+        Standing::Behind => Tone::Caution,
+        Standing::Missed => Tone::Grave,
+        Standing::Unknown | Standing::NoTarget => Tone::Neutral,
+    }
+}
+
+/// The name of the workbook `status --format xlsx` writes without `--out`.
+pub fn workbook_name(lang: Lang) -> &'static str {
+    lang.catalog().status_workbook()
 }
 
 pub fn json(s: &Status, out: &mut dyn Write) -> io::Result<()> {
     terminal::write_json(out, s)
 }
 
-fn heading(s: &Status) -> String {
-    let mut h = s.territory.clone();
-    if let Some(p) = &s.programme {
-        h.push_str(&format!(", {p}"));
+fn heading(s: &Status) -> Line {
+    Line::Heading {
+        territory: s.territory.clone(),
+        programme: s.programme.clone(),
+        dates: s.start.zip(s.end),
     }
-    if let (Some(start), Some(end)) = (s.start, s.end) {
-        h.push_str(&format!(" ({start} to {end})"));
-    }
-    h
 }
 
-fn quantity(n: Option<f64>, o: &ObjectiveStatus) -> String {
+/// A quantity and its unit: "50 km"; "aucune" without a target.
+fn quantity(n: Option<f64>, o: &ObjectiveStatus, words: &dyn Catalog) -> String {
     match (n, &o.unit) {
-        (None, _) => "none".to_owned(),
-        (Some(n), Some(unit)) => format!("{} {unit}", french(n)),
-        (Some(n), None) => french(n),
+        (None, _) => words.status_word(Word::NoTarget).to_owned(),
+        (Some(n), Some(unit)) => format!("{} {unit}", words.number(n)),
+        (Some(n), None) => words.number(n),
     }
+}
+
+fn value(o: &ObjectiveStatus, words: &dyn Catalog) -> String {
+    o.value.map_or_else(
+        || words.status_word(Word::UnknownValue).to_owned(),
+        |v| words.number(v),
+    )
 }
 
 /// "as of 2022-12-31, the date of the latest measurement", and whether the programme ended.
-fn as_of(s: &Status) -> Option<String> {
-    let mut line = match (s.at, s.as_of) {
-        (Some(at), _) => format!("as of {at}: measurements after this date are ignored"),
-        (None, Some(d)) => format!("as of {d}, the date of the latest measurement"),
+fn as_of(s: &Status) -> Option<Line> {
+    let (date, asked) = match (s.at, s.as_of) {
+        (Some(at), _) => (at, true),
+        (None, Some(d)) => (d, false),
         (None, None) => return None,
     };
-    if s.ended
-        && let Some(end) = s.end
-    {
-        line.push_str(&format!(
-            "; the programme ended on {end}: values are final, nothing is projected"
-        ));
+    Some(Line::AsOf {
+        date,
+        asked,
+        ended: s.end.filter(|_| s.ended),
+    })
+}
+
+fn undated(s: &Status) -> Option<Line> {
+    if s.undated_ignored.is_empty() {
+        return None;
     }
-    Some(line)
+    // The objectives table the values are in, as the user has it.
+    let file = s
+        .objectives
+        .iter()
+        .find(|o| s.undated_ignored.contains(&o.id))
+        .map(|o| o.origin.file.to_string())
+        .unwrap_or_default();
+    Some(Line::UndatedIgnored {
+        objectives: s.undated_ignored.clone(),
+        file,
+    })
 }
 
 fn capitalised(s: &str) -> String {
@@ -228,111 +236,77 @@ fn capitalised(s: &str) -> String {
         .unwrap_or_default()
 }
 
-fn as_of_date(source: &Source) -> String {
+fn as_of_date(source: &Source, words: &dyn Catalog) -> String {
     match source {
-        Source::Measured { date, .. } => date.to_string(),
-        Source::Current { .. } => "undated".to_owned(),
+        Source::Measured { date, .. } => words.date(*date),
+        Source::Current { .. } => words.status_word(Word::Undated).to_owned(),
         Source::None => "-".to_owned(),
     }
 }
 
-fn verdict(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Met => "met",
-        Verdict::Below => "below",
-        Verdict::Unknown => "unknown",
-        Verdict::NoTarget => "no target",
+fn projection(p: &Projection, o: &ObjectiveStatus) -> Line {
+    Line::Projection {
+        ratio: p.ratio,
+        value: p.value,
+        unit: o.unit.clone(),
+        date: p.date,
+        verdict: p.verdict,
+        measurements: p.measurements,
+        first: p.first,
+        last: p.last,
     }
-}
-
-/// "projection: at this pace, 72 % on 2023-12-31 (below; line through 3 measurements ...)".
-fn projection(p: &Projection, o: &ObjectiveStatus) -> String {
-    let reached = match p.ratio {
-        Some(r) => percent(r),
-        None => quantity(Some(p.value), o),
-    };
-    format!(
-        "projection: at this pace, {reached} on {} ({}; line through {} measurements, {} to {})",
-        p.date,
-        verdict(p.verdict),
-        p.measurements,
-        p.first,
-        p.last
-    )
 }
 
 /// The year-3 conditions and the amounts at stake.
-fn bonus_lines(s: &Status) -> Vec<String> {
-    let b: &Bonus = &s.bonus;
-    let rule = format!(
-        "every objective at {} of its target at least, priority objectives at {}",
-        percent(s.min_ratio),
-        percent(s.priority_ratio)
-    );
+fn bonus_lines(s: &Status) -> Vec<Line> {
+    let b = &s.bonus;
     let counted = s.objectives.iter().filter(|o| o.counted).count();
-    let unknown_ones = if b.unknown.len() == counted && counted > 1 {
-        format!("no value or target yet for any of the {counted} objectives")
-    } else {
-        format!("no value or target yet for {}", b.unknown.join(", "))
+    // The progress file the user has, for the hint of where measurements go.
+    let progress = s.objectives.iter().find_map(|o| match &o.source {
+        Source::Measured { origin, .. } => Some(origin.file.to_string()),
+        _ => None,
+    });
+    let unknown = Unknown {
+        objectives: b.unknown.clone(),
+        all: b.unknown.len() == counted && counted > 1,
+        progress,
     };
-    let on_track: Vec<&str> = s
+    let on_track: Vec<String> = s
         .objectives
         .iter()
         .filter(|o| o.counted && o.standing == Standing::OnTrack)
-        .map(|o| o.id.as_str())
+        .map(|o| o.id.clone())
         .collect();
-    let below = |when: &str| format!("below the threshold{when}: {}", b.below.join(", "));
-    let word = b.standing.conditions_word(Lang::En);
-    let mut lines = vec![match b.standing {
-        Standing::Met => format!("year-3 bonus conditions: {word}"),
-        Standing::OnTrack => format!(
-            "year-3 bonus conditions: {word}, {} today but projected to reach it",
-            below("")
-        ),
-        Standing::Behind => format!("year-3 bonus conditions: {word}, {}", below("")),
-        Standing::Missed => format!(
-            "year-3 bonus conditions: {word}, {}",
-            below(" at the programme's end")
-        ),
-        Standing::Unknown | Standing::NoTarget => {
-            format!("year-3 bonus conditions: {word}, {unknown_ones}")
-        }
+    let mut lines = vec![Line::Conditions {
+        standing: b.standing,
+        below: b.below.clone(),
+        unknown: unknown.clone(),
     }];
     if matches!(b.standing, Standing::Unknown | Standing::NoTarget) && !b.below.is_empty() {
-        lines.push(below(" today"));
+        lines.push(Line::BelowToday(b.below.clone()));
     }
     if matches!(b.standing, Standing::Behind | Standing::Missed) && !b.unknown.is_empty() {
-        lines.push(unknown_ones);
+        lines.push(Line::NoValueYet(unknown));
     }
     if b.standing != Standing::OnTrack && !on_track.is_empty() {
-        lines.push(format!(
-            "on track (below today, projected to reach the threshold): {}",
-            on_track.join(", ")
-        ));
+        lines.push(Line::OnTrack(on_track));
     }
-    lines.push(format!("conditions: {rule}"));
-    let unknown = |what: &str| format!("unknown (no {what} in the territory settings)");
-    lines.push(format!(
-        "flat aid (years 1 and 2): {}",
-        b.flat_aid
-            .map_or_else(|| unknown("programme flat_aid"), euros)
-    ));
-    lines.push(format!(
-        "year-3 bonus at stake: {}",
+    lines.push(Line::Rule {
+        min: s.min_ratio,
+        priority: s.priority_ratio,
+    });
+    lines.push(Line::FlatAid(b.flat_aid));
+    lines.push(Line::BonusAtStake(
         match (b.bonus, b.per_inhabitant, b.population) {
-            (Some(bonus), Some(per), Some(population)) => format!(
-                "{} ({} x {} inhabitants)",
-                euros(bonus),
-                euros(per),
-                french(population as f64)
-            ),
-            (_, None, _) => unknown("programme bonus_per_inhabitant"),
-            _ => unknown("population"),
-        }
+            (Some(bonus), Some(per_inhabitant), Some(population)) => Stake::Known {
+                bonus,
+                per_inhabitant,
+                population,
+            },
+            (_, None, _) => Stake::NoBonusPerInhabitant,
+            _ => Stake::NoPopulation,
+        },
     ));
-    lines.push(format!(
-        "total at stake: {}",
-        b.total.map_or_else(|| "unknown".to_owned(), euros)
-    ));
+    lines.push(Line::Total(b.total));
     lines
 }

@@ -9,6 +9,7 @@ use actormap::layout::{Options, Size};
 use actormap::model::{Lang, Territory};
 use actormap::render::{self, Format};
 use actormap::status::{self, Standing, Status, Verdict};
+use predicates::prelude::*;
 
 use crate::render::assert_sound;
 use crate::{calaisis, fixture};
@@ -227,14 +228,14 @@ fn value_target_share_and_verdict_are_written_on_each_row() {
     assert_eq!(
         row("renovation"),
         (
-            "1\u{a0}485 / 1\u{a0}500 rénovations".to_owned(),
+            "1\u{a0}485 / 1\u{a0}500\u{a0}rénovations".to_owned(),
             "99\u{a0}%".to_owned(),
             "en retard · seuil 100\u{a0}%".to_owned()
         )
     );
     assert_eq!(row("friches").1, "59,9\u{a0}%");
     assert_eq!(row("haies").2, "atteint · seuil 60\u{a0}%");
-    assert_eq!(row("regal").0, "1 / 1 REGAL");
+    assert_eq!(row("regal").0, "1 / 1\u{a0}REGAL");
     // The value sits on its bar.
     for id in ["haies", "renovation", "cyclable"] {
         let items = items_of(&scene, id);
@@ -331,7 +332,7 @@ fn unknown_values_are_drawn_as_unknown_never_as_zero() {
 #[test]
 fn the_title_gives_the_bonus_verdict() {
     let (t, mut s, scene) = fixture_chart();
-    let title = "État d'avancement · Bonus année 3\u{a0}: conditions en retard";
+    let title = "État d'avancement au 31/12/2022 · Bonus année 3\u{a0}: conditions en retard";
     assert_eq!(scene.title, title);
     let shown: Vec<&str> = scene
         .flatten()
@@ -381,6 +382,45 @@ fn the_title_gives_the_bonus_verdict() {
     assert_eq!(
         en.title,
         "Progress as of 2022-06-30 · Year-3 bonus: conditions unknown"
+    );
+}
+
+#[test]
+fn the_title_is_dated_as_of_at_else_the_latest_measurement_never_today() {
+    let title = |t: &Territory, at: Option<&str>, lang| {
+        chart(
+            t,
+            &status::compute(t, at.map(date)),
+            &Options {
+                lang,
+                ..Options::default()
+            },
+        )
+        .title
+    };
+    let fixture = load(&fixture("status"));
+    // Without --at: the date of the latest measurement (31/12/2022 in avancement.csv).
+    assert!(
+        title(&fixture, None, Lang::Fr).starts_with("État d'avancement au 31/12/2022 · "),
+        "{}",
+        title(&fixture, None, Lang::Fr)
+    );
+    // With --at: that date, even when no measurement falls on it.
+    assert!(
+        title(&fixture, Some("2022-07-01"), Lang::Fr)
+            .starts_with("État d'avancement au 01/07/2022 · ")
+    );
+    assert!(
+        title(&fixture, Some("2023-06-30"), Lang::Fr)
+            .starts_with("État d'avancement au 30/06/2023 · ")
+    );
+    assert!(title(&fixture, None, Lang::En).starts_with("Progress as of 2022-12-31 · "));
+    // No dated value: no date at all, and never today's.
+    let cal = load(&calaisis());
+    assert!(cal.progress().is_empty());
+    assert_eq!(
+        title(&cal, None, Lang::Fr),
+        "État d'avancement · Bonus année 3\u{a0}: conditions inconnues"
     );
 }
 
@@ -438,29 +478,55 @@ fn the_same_status_gives_the_same_bytes() {
 #[test]
 fn render_status_writes_the_chart_as_of_a_date() {
     let out = tempfile::tempdir().unwrap();
-    crate::actormap()
-        .arg("render")
-        .arg(fixture("status"))
-        .args([
-            "--status",
-            "--at",
-            "01/07/2022",
-            "--format",
-            "svg,scene",
-            "--out",
-        ])
-        .arg(out.path())
-        .assert()
-        .code(0)
-        .stdout(predicates::str::contains("status.svg"));
-    let svg = std::fs::read_to_string(out.path().join("status.svg")).unwrap();
+    let render = |args: &[&str]| {
+        crate::actormap()
+            .arg("render")
+            .arg(fixture("status"))
+            .args(["--status", "--format", "svg,png,scene"])
+            .args(args)
+            .arg("--out")
+            .arg(out.path())
+            .assert()
+            .code(0)
+    };
+    let files = || {
+        let mut names: Vec<String> = std::fs::read_dir(out.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name != ".actormap-manifest.json")
+            .collect();
+        names.sort();
+        names
+    };
+    // Today's chart first: `status.svg`, dated as of the latest measurement.
+    render(&[]).stdout(predicates::str::contains("status.svg"));
+    let today = std::fs::read(out.path().join("status.svg")).unwrap();
+    assert!(String::from_utf8_lossy(&today).contains("État d&apos;avancement au 31/12/2022"));
+    // A past committee's chart is named after its date and leaves today's alone.
+    render(&["--at", "01/07/2022"])
+        .stdout(predicates::str::contains("status-2022-07-01.svg"))
+        .stdout(predicates::str::contains("status.svg").not());
+    assert_eq!(
+        files(),
+        [
+            "status-2022-07-01.png",
+            "status-2022-07-01.scene.json",
+            "status-2022-07-01.svg",
+            "status.png",
+            "status.scene.json",
+            "status.svg"
+        ]
+    );
+    assert_eq!(std::fs::read(out.path().join("status.svg")).unwrap(), today);
+    let svg = std::fs::read_to_string(out.path().join("status-2022-07-01.svg")).unwrap();
     assert!(
         svg.contains("État d&apos;avancement au 01/07/2022"),
         "{svg}"
     );
-    let json: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.path().join("status.scene.json")).unwrap())
-            .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(out.path().join("status-2022-07-01.scene.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(json["width"], 1920.0);
     crate::actormap()
         .args(["render", "--at", "2022-07-01", "--overview", "--out"])
@@ -478,7 +544,7 @@ fn objective_titles_and_units_are_escaped_text() {
     let svg = render::svg::write(&chart(&t, &s, &Options::default()));
     assert!(!svg.contains("<script>") && !svg.contains("<b>"), "{svg}");
     assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;co&quot;"));
-    assert!(svg.contains("30 / 50 &lt;b&gt;km&lt;/b&gt;"));
+    assert!(svg.contains("30 / 50\u{a0}&lt;b&gt;km&lt;/b&gt;"));
     roxmltree::Document::parse(&svg).expect("the SVG parses");
 }
 
@@ -662,7 +728,7 @@ fn the_chart_gives_the_standings_of_the_report_in_its_words_and_colours() {
     );
     assert_eq!(
         scene.title,
-        "État d'avancement · Bonus année 3\u{a0}: conditions en retard"
+        "État d'avancement au 31/12/2022 · Bonus année 3\u{a0}: conditions en retard"
     );
     let summary: Vec<String> = scene
         .flatten()

@@ -26,7 +26,7 @@ fn edit(dir: &Path, name: &str, edit: impl Fn(&str) -> String) {
 }
 
 /// The Calaisis data where REGAL got SEVADEC as its lead and FDE62 left.
-fn calaisis_next_committee() -> tempfile::TempDir {
+pub(crate) fn calaisis_next_committee() -> tempfile::TempDir {
     let copy = copy_of(&calaisis());
     edit(copy.path(), "links.csv", |text| {
         text.replace(
@@ -62,13 +62,53 @@ fn regal_got_a_lead_and_an_actor_left() {
     let (code, text, err) = run(&["diff", "actors/calaisis", new.path().to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
     insta::assert_snapshot!(text);
-    assert!(text.contains("  regal: lead assigned: SEVADEC\n"), "{text}");
     assert!(
-        text.contains("  regal: lead-candidate removed: SEVADEC\n"),
+        text.contains("  regal\u{a0}: chef de file désigné\u{a0}: SEVADEC\n"),
         "{text}"
     );
     assert!(
-        text.contains("  cot-enr: support removed: FDE62\n"),
+        text.contains(
+            "  regal\u{a0}: rôle «\u{a0}chef de file pressenti\u{a0}» retiré\u{a0}: SEVADEC\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("  cot-enr\u{a0}: rôle «\u{a0}accompagnateur\u{a0}» retiré\u{a0}: FDE62\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("acteurs retirés (1)\n  FDE62 (fde62)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "constats résolus (1)\n  erreur[missing-lead]\u{a0}: l'objectif regal «\u{a0}Mise en œuvre d'un REseau de Lutte contre le Gaspillage ALimentaire (REGAL)\u{a0}» n'a pas de chef de file"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("constats apparus"), "{text}");
+    assert!(!text.contains("acteurs ajoutés"), "{text}");
+}
+
+#[test]
+fn regal_got_a_lead_and_an_actor_left_in_english() {
+    let new = calaisis_next_committee();
+    let (code, text, err) = run(&[
+        "diff",
+        "actors/calaisis",
+        new.path().to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!(text);
+    assert!(text.contains("  regal: lead assigned: SEVADEC\n"), "{text}");
+    assert!(
+        text.contains("  regal: lead candidate removed: SEVADEC\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  cot-enr: support partner removed: FDE62\n"),
         "{text}"
     );
     assert!(
@@ -81,8 +121,6 @@ fn regal_got_a_lead_and_an_actor_left() {
         ),
         "{text}"
     );
-    assert!(!text.contains("findings appeared"), "{text}");
-    assert!(!text.contains("actors added"), "{text}");
 }
 
 #[test]
@@ -113,6 +151,23 @@ fn json_lists_each_change_as_data() {
         diff["findings_resolved"][0]["objectives"],
         serde_json::json!(["regal"])
     );
+    // Ids stay identifiers; the message is a sentence, in the report's language.
+    assert_eq!(diff["findings_resolved"][0]["severity"], "error");
+    let message = diff["findings_resolved"][0]["message"].as_str().unwrap();
+    assert!(message.starts_with("l'objectif regal «"), "{message}");
+    let (_, json, _) = run(&[
+        "diff",
+        "actors/calaisis",
+        new.path().to_str().unwrap(),
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    ]);
+    let english: Value = serde_json::from_str(&json).unwrap();
+    let message = english["findings_resolved"][0]["message"].as_str().unwrap();
+    assert!(message.starts_with("objective regal \""), "{message}");
+    assert_eq!(english["roles"], diff["roles"]);
 }
 
 #[test]
@@ -123,23 +178,48 @@ fn the_same_input_gives_the_same_bytes_and_swapping_inverts() {
     let (_, second, _) = run(&["diff", "actors/calaisis", new, "--format", "markdown"]);
     assert_eq!(first, second);
     assert!(
-        first.contains("### roles per objective (3)\n\n- regal: lead assigned"),
+        first.contains("### rôles par objectif (3)\n\n- regal\u{a0}: chef de file désigné"),
         "{first}"
     );
-    assert!(first.contains("- regal: lead assigned: SEVADEC"), "{first}");
+    assert!(
+        first.contains("- regal\u{a0}: chef de file désigné\u{a0}: SEVADEC"),
+        "{first}"
+    );
 
     let (code, back, _) = run(&["diff", new, "actors/calaisis"]);
     assert_eq!(code, 0);
-    assert!(back.contains("regal: lead removed: SEVADEC"), "{back}");
-    assert!(back.contains("actors added (1)\n  FDE62 (fde62)"), "{back}");
-    assert!(back.contains("findings appeared (1)"), "{back}");
+    assert!(
+        back.contains("regal\u{a0}: chef de file retiré\u{a0}: SEVADEC"),
+        "{back}"
+    );
+    assert!(
+        back.contains("acteurs ajoutés (1)\n  FDE62 (fde62)"),
+        "{back}"
+    );
+    assert!(back.contains("constats apparus (1)"), "{back}");
 }
 
 #[test]
 fn no_difference_is_said_and_exits_zero() {
     let (code, text, _) = run(&["diff", "actors/calaisis", "actors/calaisis"]);
     assert_eq!(code, 0);
+    assert_eq!(
+        text,
+        "changements dans Pays du Calaisis\naucune différence\n"
+    );
+    let (_, text, _) = run(&["diff", "actors/calaisis", "actors/calaisis", "--lang", "en"]);
     assert_eq!(text, "changes in Pays du Calaisis\nno difference\n");
+    let (_, markdown, _) = run(&[
+        "diff",
+        "actors/calaisis",
+        "actors/calaisis",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(
+        markdown,
+        "## changements dans Pays du Calaisis\n\nAucune différence.\n"
+    );
 }
 
 #[test]
@@ -158,10 +238,21 @@ fn progress_moved_is_shown_with_its_verdict() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        text.contains("progress (2)\n  friches: 15,574 (59,9 %) -> 20 (76,9 %) ha, below -> met\n  renovation: 1 485 (99 %) -> 1 500 (100 %) rénovations, below -> met\n"),
+        text.contains("avancement (2)\n  friches\u{a0}: 15,574 (59,9\u{a0}%) → 20 (76,9\u{a0}%) ha, sous le seuil → atteint\n  renovation\u{a0}: 1\u{a0}485 (99\u{a0}%) → 1\u{a0}500 (100\u{a0}%) rénovations, sous le seuil → atteint\n"),
         "{text}"
     );
-    assert!(text.contains("findings resolved (2)"), "{text}");
+    assert!(text.contains("constats résolus (2)"), "{text}");
+    let (_, text, _) = run(&[
+        "diff",
+        old.path().to_str().unwrap(),
+        new.path().to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        text.contains("progress (2)\n  friches: 15.574 (59.9%) -> 20 (76.9%) ha, below -> met\n  renovation: 1,485 (99%) -> 1,500 (100%) rénovations, below -> met\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -199,17 +290,17 @@ fn objectives_and_actors_added_or_removed() {
         new.path().to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{err}");
-    assert!(text.contains("actors added (1)\n  ULCO (ulco)\n"), "{text}");
     assert!(
-        text.contains("objectives added (1)\n  protocole\n"),
+        text.contains("acteurs ajoutés (1)\n  ULCO (ulco)\n"),
         "{text}"
     );
     assert!(
-        text.contains("objectives removed (1)\n  ecoles\n"),
+        text.contains("objectifs ajoutés (1)\n  protocole\n"),
         "{text}"
     );
+    assert!(text.contains("objectifs retirés (1)\n  ecoles\n"), "{text}");
     // The new objective's roles are not repeated as role changes.
-    assert!(!text.contains("protocole: lead assigned"), "{text}");
+    assert!(!text.contains("protocole\u{a0}: chef de file"), "{text}");
 }
 
 #[test]
@@ -235,7 +326,7 @@ fn findings_about_domains_only_are_told_apart() {
         dir.path().join("new.json").to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{err}");
-    assert!(text.contains("findings appeared (1)"), "{text}");
-    assert!(text.contains("findings resolved (1)"), "{text}");
-    assert!(text.contains("domain D3"), "{text}");
+    assert!(text.contains("constats apparus (1)"), "{text}");
+    assert!(text.contains("constats résolus (1)"), "{text}");
+    assert!(text.contains("le domaine D3"), "{text}");
 }

@@ -345,7 +345,7 @@ fn the_kumu_blueprint_has_every_element_and_connection_between_known_ids() {
             .filter_map(|c| c["type"].as_str())
             .collect();
         for link in t.links() {
-            assert!(types.contains(link.role.word(actormap::model::Lang::Fr)));
+            assert!(types.contains(actormap::model::Lang::Fr.catalog().role(link.role)));
             if let Some(note) = &link.note {
                 assert!(
                     connections
@@ -418,10 +418,12 @@ fn a_name_a_spreadsheet_would_run_as_a_formula_is_text_in_the_csv() {
 #[test]
 fn the_csv_matrix_speaks_english_with_lang_en() {
     let t = tables(&calaisis());
+    // English spreadsheets read `,` between cells and need no BOM.
     let bytes = export(&calaisis(), "csv", &["--lang", "en"]);
+    assert!(!bytes.starts_with("\u{feff}".as_bytes()));
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b';')
-        .from_reader(&bytes[3..]);
+        .delimiter(b',')
+        .from_reader(bytes.as_slice());
     assert_eq!(&reader.headers().unwrap()[0], "Actor");
     let lead = t
         .links()
@@ -649,14 +651,25 @@ fn a_domain_export_keeps_its_objectives_the_actors_linked_to_them_and_their_memb
 
 #[test]
 fn an_unknown_domain_is_a_usage_error_with_a_suggestion() {
-    let out = actormap()
-        .args(["export", "--format", "dot", "--domain", "DC33"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(err, "error: no domain \"DC33\"; did you mean \"DC3\"?\n");
+    let error = |lang: &str| {
+        let out = actormap()
+            .args([
+                "export", "--format", "dot", "--domain", "DC33", "--lang", lang,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(out.stdout.is_empty());
+        String::from_utf8(out.stderr).unwrap()
+    };
+    assert_eq!(
+        error("fr"),
+        "error: aucun domaine «\u{a0}DC33\u{a0}»\u{a0}; vouliez-vous dire «\u{a0}DC3\u{a0}»\u{a0}?\n"
+    );
+    assert_eq!(
+        error("en"),
+        "error: no domain \"DC33\"; did you mean \"DC3\"?\n"
+    );
 }
 
 #[test]
@@ -675,8 +688,19 @@ fn out_writes_the_file_whole_in_a_new_folder_and_says_so() {
     );
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        format!("wrote {}\n", path.display())
+        format!("écrit\u{a0}: {}\n", path.display())
     );
+    let english = dir.path().join("exports/calaisis-en.gexf");
+    let said = actormap()
+        .args(["export", "--format", "gexf", "--lang", "en", "--out"])
+        .arg(&english)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(said.stdout).unwrap(),
+        format!("wrote {}\n", english.display())
+    );
+    std::fs::remove_file(english).unwrap();
     assert_eq!(
         std::fs::read(&path).unwrap(),
         export(&calaisis(), "gexf", &[])
@@ -691,18 +715,23 @@ fn out_writes_the_file_whole_in_a_new_folder_and_says_so() {
 #[test]
 fn out_naming_a_folder_says_so_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let out = actormap()
-        .args(["export", "--format", "kumu", "--out"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        err.contains("is a folder; give a file name, e.g. "),
-        "{err}"
-    );
-    assert!(err.contains("territoire.json"), "{err}");
+    for (lang, says) in [
+        (
+            "fr",
+            "est un dossier\u{a0}; donnez un nom de fichier, par exemple ",
+        ),
+        ("en", "is a folder; give a file name, e.g. "),
+    ] {
+        let out = actormap()
+            .args(["export", "--format", "kumu", "--lang", lang, "--out"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(says), "{err}");
+        assert!(err.contains("territoire.json"), "{err}");
+    }
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 

@@ -571,9 +571,9 @@ pub fn write_folder(t: &Territory, dir: &std::path::Path) -> std::io::Result<()>
                 vec![
                     named(n, &l.actor),
                     scope,
-                    l.role.word(Lang::Fr).into(),
+                    Lang::Fr.catalog().role(l.role).into(),
                     l.means
-                        .map(|m| m.label(Lang::Fr).to_lowercase())
+                        .map(|m| Lang::Fr.catalog().means(m).to_lowercase())
                         .unwrap_or_default(),
                     l.note.clone().unwrap_or_default(),
                 ]

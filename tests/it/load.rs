@@ -465,13 +465,26 @@ fn list_shows_each_domain_and_who_leads() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Pays du Calaisis, COT TRI (2021-01-01 to 2023-12-31)",
+            "Pays du Calaisis, COT TRI (du 01/01/2021 au 31/12/2023), 152\u{a0}371 habitants\n9 domaines, 9 objectifs, 23 acteurs, 40 liens\n",
         ))
         .stdout(predicate::str::contains(
-            "    target value: 1 500 rénovations, reached: unknown\n",
+            "    cible\u{a0}: 1\u{a0}500 rénovations, réalisé\u{a0}: inconnu\n",
         ))
         .stdout(predicate::str::contains(
-            "    Lead(s): Les 3 EPCI [« Chefs de file : les 3 EPCI via leurs politiques respectives »]\n",
+            "    Chef(s) de file\u{a0}: Les 3 EPCI [« Chefs de file : les 3 EPCI via leurs politiques respectives »]\n",
+        ))
+        .stdout(predicate::str::contains(
+            "    Chef de file pressenti\u{a0}: SEVADEC [« Quid du portage du REGAL ? » SEVADEC, pilote du PLP local], SyMPaC [« Quid du portage du REGAL ? »], Les 3 EPCI [« EPCIs ? »]\n",
+        ));
+    actormap()
+        .args(["list", "--lang", "en"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Pays du Calaisis, COT TRI (2021-01-01 to 2023-12-31), 152,371 inhabitants\n9 domains, 9 objectives, 23 actors, 40 links\n",
+        ))
+        .stdout(predicate::str::contains(
+            "    target value: 1,500 rénovations, reached: unknown\n",
         ))
         .stdout(predicate::str::contains(
             "    Lead candidates: SEVADEC [« Quid du portage du REGAL ? » SEVADEC, pilote du PLP local], SyMPaC [« Quid du portage du REGAL ? »], Les 3 EPCI [« EPCIs ? »]\n",
@@ -486,7 +499,7 @@ fn list_shows_the_values_status_uses() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "    target value: 50 km, reached: 30 km on 2022-12-31\n",
+            "    cible\u{a0}: 50 km, réalisé\u{a0}: 30 km au 31/12/2022\n",
         ));
 }
 

@@ -12,10 +12,12 @@ mod lang;
 mod load;
 mod model;
 mod outputs;
+mod rebuild;
 mod render;
 mod sheet;
 mod slides;
 mod status;
+mod tables;
 mod watch;
 
 use std::path::{Path, PathBuf};
@@ -48,5 +50,46 @@ pub fn territory(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     for (name, contents) in files {
         std::fs::write(dir.path().join(name), contents).expect("fixture written");
     }
+    dir
+}
+
+/// The progress fixture (`tests/fixtures/status`) as the next committee sees it, in a
+/// temporary folder: an objective removed (ecoles) and one added (protocole, led by a new
+/// actor), a funder added, the lead of DC2 become a candidate, and newer measurements that
+/// move friches, renovation and cyclable past their thresholds.
+pub fn status_next() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for entry in std::fs::read_dir(fixture("status")).expect("the fixture") {
+        let entry = entry.expect("an entry");
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).expect("copied");
+    }
+    let edit = |name: &str, edit: &dyn Fn(String) -> String| {
+        let path = dir.path().join(name);
+        let before = std::fs::read_to_string(&path).expect("a fixture file");
+        let after = edit(before.clone());
+        assert_ne!(before, after, "{name} unchanged");
+        std::fs::write(path, after).expect("written");
+    };
+    edit("objectives.csv", &|text| {
+        text.lines()
+            .filter(|l| !l.starts_with("ecoles;"))
+            .map(|l| format!("{l}\n"))
+            .chain(["protocole;DC1;Protocole RDI;1;protocole;;non;oui\n".to_owned()])
+            .collect()
+    });
+    edit("actors.csv", &|text| {
+        format!("{text}ademe;ADEME\nulco;ULCO\n")
+    });
+    edit("links.csv", &|text| {
+        text.replace(
+            "SyMPaC;DC2;chef de file",
+            "SyMPaC;DC2;chef de file pressenti",
+        ) + "ADEME;haies;financeur\nULCO;protocole;chef de file\n"
+    });
+    edit("avancement.csv", &|text| {
+        format!(
+            "{text}30/06/2023;renovation;1 500;conseillers FAIRE\n01/06/2023;friches;20;SyMPaC\n30/06/2023;cyclable;31;EPCI\n"
+        )
+    });
     dir
 }

@@ -214,7 +214,9 @@ fn csv_cells_never_run_as_formulas() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(out.stdout.as_slice());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let obj2 = rows.iter().find(|r| &r[0] == "obj2").unwrap();
     assert_eq!(&obj2[1], "'=HYPERLINK(\"http://x\";\"clic\")");
@@ -225,7 +227,7 @@ fn csv_cells_never_run_as_formulas() {
 }
 
 /// The names in a folder, sorted.
-fn names(dir: &Path) -> Vec<String> {
+pub fn names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -234,7 +236,7 @@ fn names(dir: &Path) -> Vec<String> {
     names
 }
 
-fn temporaries(dir: &Path) -> Vec<String> {
+pub fn temporaries(dir: &Path) -> Vec<String> {
     names(dir)
         .into_iter()
         .filter(|n| n.starts_with(".actormap-") && n.ends_with(".tmp"))
@@ -456,7 +458,7 @@ fn stale_temporaries_of_ours_are_swept_and_fresh_ones_kept() {
 }
 
 /// The width and height a PNG file declares.
-fn png_size(png: &[u8]) -> (u32, u32) {
+pub fn png_size(png: &[u8]) -> (u32, u32) {
     assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
     let be = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
     (be(16), be(20))

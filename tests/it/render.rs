@@ -499,6 +499,24 @@ fn golden_slides_for_dc1_dc3_dc4() {
     }
 }
 
+/// The REGAL map in English: the golden of the English catalog (the French goldens above
+/// are byte-identical to what the maps said before the catalog).
+#[test]
+fn golden_english_slide_for_dc3() {
+    let t = load_calaisis();
+    let scene = one(layout::cartographie::domain(
+        &t,
+        t.domain("DC3").unwrap(),
+        &Options {
+            lang: Lang::En,
+            ..opts(&t)
+        },
+    ));
+    assert_sound(&scene, "DC3 in English");
+    insta::assert_snapshot!("dc3_en_svg", render::svg::write(&scene));
+    insta::assert_snapshot!("dc3_en_scene", scene.to_json());
+}
+
 #[test]
 fn every_svg_parses_and_rendering_twice_gives_the_same_bytes() {
     let t = load_calaisis();
@@ -634,6 +652,7 @@ fn render_writes_the_asked_formats_and_nothing_outside_out() {
     assert_eq!(
         names,
         [
+            ".actormap-manifest.json",
             "actor-ademe.png",
             "actor-ademe.scene.json",
             "actor-ademe.svg",
@@ -652,24 +671,38 @@ fn render_writes_the_asked_formats_and_nothing_outside_out() {
 #[test]
 fn render_rejects_unknown_ids_and_bad_sizes_with_exit_2() {
     let out = tempfile::tempdir().unwrap();
-    crate::actormap()
-        .args(["render", "--domain", "../DC3x", "--out"])
-        .arg(out.path())
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains("no domain \"../DC3x\""));
-    crate::actormap()
-        .args(["render", "--domain", "DC3", "--size", "big", "--out"])
-        .arg(out.path())
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains("WIDTHxHEIGHT"));
-    crate::actormap()
-        .args(["render", "--out"])
-        .arg(out.path())
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains("nothing to render"));
+    let fails = |args: &[&str], says: &str| {
+        crate::actormap()
+            .arg("render")
+            .args(args)
+            .arg("--out")
+            .arg(out.path())
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(says));
+    };
+    fails(
+        &["--domain", "../DC3x"],
+        "aucun domaine «\u{a0}../DC3x\u{a0}»",
+    );
+    fails(
+        &["--domain", "../DC3x", "--lang", "en"],
+        "no domain \"../DC3x\"",
+    );
+    fails(
+        &["--domain", "DC3", "--size", "big"],
+        "--size «\u{a0}big\u{a0}» n'est pas une taille\u{a0}; attendu LARGEURxHAUTEUR",
+    );
+    fails(
+        &["--domain", "DC3", "--size", "big", "--lang", "en"],
+        "--size \"big\" is not a size; expected WIDTHxHEIGHT",
+    );
+    fails(
+        &["--domain", "DC3", "--size", "100x100"],
+        "chaque côté doit mesurer entre 320 et 8\u{a0}000 pixels",
+    );
+    fails(&[], "rien à dessiner\u{a0}; donnez --domain ID");
+    fails(&["--lang", "en"], "nothing to render; give --domain ID");
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
 }
 
@@ -684,7 +717,7 @@ fn a_domain_without_actors_says_so_and_shows_the_lead_gap() {
     let all = texts(&scene).join("\n");
     assert!(all.contains("Aucun acteur renseigné"), "{all}");
     assert!(
-        all.contains("Chef de file ?") && all.contains("à désigner"),
+        all.contains("Chef de file\u{a0}?") && all.contains("à désigner"),
         "{all}"
     );
 }
@@ -1188,14 +1221,31 @@ fn render_takes_a_domain_or_an_objective_by_its_name_whatever_the_case_and_accen
         .arg(out.path())
         .assert()
         .code(2)
-        .stderr("error: no domain \"Adaptaton\"; did you mean \"Adaptation\"?\n");
+        .stderr(
+            "error: aucun domaine «\u{a0}Adaptaton\u{a0}»\u{a0}; vouliez-vous dire «\u{a0}Adaptation\u{a0}»\u{a0}?\n",
+        );
     crate::actormap()
-        .args(["render", "--objective", "Friches requalifies", "--out"])
+        .args([
+            "render",
+            "--objective",
+            "Friches requalifies",
+            "--lang",
+            "en",
+            "--out",
+        ])
         .arg(out.path())
         .assert()
         .code(2)
         .stderr(
             "error: no objective \"Friches requalifies\"; did you mean \"Friches requalifiées\"?\n",
         );
+    crate::actormap()
+        .args(["render", "--actor", "Personne", "--out"])
+        .arg(out.path())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::starts_with(
+            "error: aucun acteur «\u{a0}Personne\u{a0}»\u{a0}; acteurs connus\u{a0}: ",
+        ));
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
 }

@@ -441,10 +441,10 @@ fn link_notes_are_numbered_on_the_cards_and_written_under_the_map() {
         .assert()
         .success()
         .stdout(predicates::str::contains(
-            "    Funders: ADEME [Fonds chaleur], Région Hauts-de-France\n",
+            "    Financeurs\u{a0}: ADEME [Fonds chaleur], Région Hauts-de-France\n",
         ))
         .stdout(predicates::str::contains(
-            "Lead(s): Les 4 communes pôles [Décision COPIL du 12/10/2023]",
+            "Chef(s) de file\u{a0}: Les 4 communes pôles [Décision COPIL du 12/10/2023]",
         ));
 }
 

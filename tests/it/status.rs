@@ -45,25 +45,42 @@ fn stdout(args: &[&str]) -> String {
 fn bundled_data_without_values_is_unknown_not_zero_and_shows_the_money_at_stake() {
     let text = stdout(&["status"]);
     assert!(
-        !text.contains(" 0 %"),
+        !text.contains(" 0\u{a0}%"),
         "no objective may read as 0 %:\n{text}"
     );
-    let rows: Vec<&str> = text.lines().filter(|l| l.ends_with("  unknown")).collect();
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|l| l.ends_with("  valeur inconnue"))
+        .collect();
     assert_eq!(rows.len(), 9, "one unknown row per objective:\n{text}");
     assert!(
-        rows.iter().all(|r| r.contains("  unknown  -      -  ")),
+        rows.iter().all(|r| r.contains("  inconnue  -   -   ")),
         "{text}"
     );
+    assert!(
+        text.contains("conditions du bonus de l'année 3\u{a0}: inconnues"),
+        "{text}"
+    );
+    assert!(
+        text.contains("aide forfaitaire (années 1 et 2)\u{a0}: 270\u{a0}000\u{a0}€"),
+        "{text}"
+    );
+    assert!(
+        text.contains("bonus de l'année 3 en jeu\u{a0}: 152\u{a0}371\u{a0}€ (1\u{a0}€ × 152\u{a0}371 habitants)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("total en jeu\u{a0}: 422\u{a0}371\u{a0}€"),
+        "{text}"
+    );
+    // In English, English numbers.
+    let text = stdout(&["status", "--lang", "en"]);
     assert!(text.contains("year-3 bonus conditions: unknown"), "{text}");
     assert!(
-        text.contains("flat aid (years 1 and 2): 270 000 €"),
+        text.contains("year-3 bonus at stake: €152,371 (€1 x 152,371 inhabitants)"),
         "{text}"
     );
-    assert!(
-        text.contains("year-3 bonus at stake: 152 371 € (1 € x 152 371 inhabitants)"),
-        "{text}"
-    );
-    assert!(text.contains("total at stake: 422 371 €"), "{text}");
+    assert!(text.contains("total at stake: €422,371"), "{text}");
 
     let status = status_json(&[calaisis().to_str().unwrap()]);
     let objectives = status["objectives"].as_array().unwrap();
@@ -141,7 +158,17 @@ fn projection_from_two_dated_values_to_the_end_date() {
 
     let text = stdout(&["status", fixture("status").to_str().unwrap()]);
     assert!(
-        text.contains("projection: at this pace, 60 % on 2023-12-31 (met; line through 2 measurements, 2021-12-31 to 2022-12-31)"),
+        text.contains("projection\u{a0}: à ce rythme, 60\u{a0}% au 31/12/2023 (atteint\u{a0}; droite passant par 2 mesures, du 31/12/2021 au 31/12/2022)"),
+        "{text}"
+    );
+    let text = stdout(&[
+        "status",
+        fixture("status").to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        text.contains("projection: at this pace, 60% on 2023-12-31 (met; line through 2 measurements, 2021-12-31 to 2022-12-31)"),
         "{text}"
     );
 }
@@ -183,23 +210,55 @@ fn text_report_of_the_fixture() {
 }
 
 #[test]
+fn text_report_of_the_fixture_in_english() {
+    insta::assert_snapshot!(stdout(&["status", "tests/fixtures/status", "--lang", "en"]));
+}
+
+#[test]
 fn markdown_and_csv_reports() {
     let md = stdout(&["status", "tests/fixtures/status", "--format", "markdown"]);
-    assert!(md.contains("| **friches**: Friches requalifiées | 26 ha | 15,574 | 2022-12-31 | 59,9 % | 60 % | behind | - |"), "{md}");
-    assert!(md.contains("- total at stake: 30 000 €"), "{md}");
+    assert!(md.contains("| **friches**\u{a0}: Friches requalifiées | 26 ha | 15,574 | 31/12/2022 | 59,9\u{a0}% | 60\u{a0}% | en retard | - |"), "{md}");
+    assert!(
+        md.contains("- total en jeu\u{a0}: 30\u{a0}000\u{a0}€"),
+        "{md}"
+    );
+    let md = stdout(&[
+        "status",
+        "tests/fixtures/status",
+        "--format",
+        "markdown",
+        "--lang",
+        "en",
+    ]);
+    assert!(md.contains("| **friches**: Friches requalifiées | 26 ha | 15.574 | 2022-12-31 | 59.9% | 60% | behind | - |"), "{md}");
+    assert!(md.contains("- total at stake: €30,000"), "{md}");
 
+    // French Excel's CSV: a BOM, `;`, decimal commas, French dates and words.
     let csv = stdout(&["status", "tests/fixtures/status", "--format", "csv"]);
     let mut lines = csv.lines();
-    assert!(
-        lines
-            .next()
-            .unwrap()
-            .starts_with("objective,title,priority,counted,target,unit,value,")
+    assert!(lines.next().unwrap().starts_with(
+        "\u{feff}Objectif;Titre;Prioritaire;Compte pour le bonus;Cible;Unité;Valeur;"
+    ));
+    let cyclable = csv.lines().find(|l| l.starts_with("cyclable;")).unwrap();
+    assert_eq!(
+        cyclable,
+        "cyclable;Aménagements cyclables;non;oui;50;km;20;mesure;31/12/2022;40;60;sous le seuil;31/12/2023;30;60;atteint;en bonne voie"
     );
+    let friches = csv.lines().find(|l| l.starts_with("friches;")).unwrap();
+    assert!(friches.contains(";15,574;"), "{friches}");
+    let csv = stdout(&[
+        "status",
+        "tests/fixtures/status",
+        "--format",
+        "csv",
+        "--lang",
+        "en",
+    ]);
+    assert!(csv.starts_with("Objective,Title,Priority,Counted for the bonus,Target,Unit,Value,"));
     let cyclable = csv.lines().find(|l| l.starts_with("cyclable,")).unwrap();
     assert_eq!(
         cyclable,
-        "cyclable,Aménagements cyclables,false,true,50,km,20,measured,2022-12-31,40,60,below,2023-12-31,30,60,met,on-track"
+        "cyclable,Aménagements cyclables,no,yes,50,km,20,measured,2022-12-31,40,60,below,2023-12-31,30,60,met,on track"
     );
 }
 
@@ -496,28 +555,51 @@ fn every_report_carries_the_same_verdict_words() {
             .unwrap_or_else(|| panic!("no row {id} in:\n{text}"))
             .to_owned()
     };
-    assert!(row("cyclable").ends_with("  on track"), "{text}");
-    assert!(row("friches").ends_with("  behind"), "{text}");
-    assert!(row("haies").ends_with("  met"), "{text}");
+    assert!(row("cyclable").ends_with("  en bonne voie"), "{text}");
+    assert!(row("friches").ends_with("  en retard"), "{text}");
+    assert!(row("haies").ends_with("  atteint"), "{text}");
     assert!(
-        text.contains("as of 2022-12-31, the date of the latest measurement"),
+        text.contains("au 31/12/2022, date de la dernière mesure"),
         "{text}"
     );
-    assert!(text.contains("year-3 bonus conditions: behind"), "{text}");
+    assert!(
+        text.contains("conditions du bonus de l'année 3\u{a0}: en retard"),
+        "{text}"
+    );
 
     let md = stdout(&["status", fx, "--format", "markdown"]);
-    assert!(md.contains("| 40 % | 60 % | on track |"), "{md}");
+    assert!(
+        md.contains("| 40\u{a0}% | 60\u{a0}% | en bonne voie |"),
+        "{md}"
+    );
 
     let csv = stdout(&["status", fx, "--format", "csv"]);
-    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
-    assert_eq!(header.last(), Some(&"standing"));
-    let cyclable = csv.lines().find(|l| l.starts_with("cyclable,")).unwrap();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(';').collect();
+    assert_eq!(header.last(), Some(&"Situation"));
+    let cyclable = csv.lines().find(|l| l.starts_with("cyclable;")).unwrap();
     assert!(
-        cyclable.ends_with(",below,2023-12-31,30,60,met,on-track"),
+        cyclable.ends_with(";sous le seuil;31/12/2023;30;60;atteint;en bonne voie"),
         "{cyclable}"
     );
 
     let ended = stdout(&["status", fx, "--at", "2024-01-31"]);
+    assert!(
+        ended.contains("conditions du bonus de l'année 3\u{a0}: non remplies"),
+        "{ended}"
+    );
+    assert!(
+        ended.contains(
+            "le programme s'est terminé le 31/12/2023\u{a0}: les valeurs sont définitives"
+        ),
+        "{ended}"
+    );
+    assert!(
+        ended
+            .lines()
+            .any(|l| l.starts_with("friches ") && l.ends_with("  non atteint")),
+        "{ended}"
+    );
+    let ended = stdout(&["status", fx, "--at", "2024-01-31", "--lang", "en"]);
     assert!(
         ended.contains("year-3 bonus conditions: not met"),
         "{ended}"

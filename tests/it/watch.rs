@@ -35,13 +35,17 @@ struct Watch {
 }
 
 impl Watch {
+    /// `actormap watch --lang en ARGS`: most sessions are checked in English, the one of
+    /// `a_french_session_speaks_french` in French.
     fn start(args: &[&std::ffi::OsStr], env: &[(&str, &str)]) -> Watch {
+        Watch::start_in(&["--lang", "en"], args, env)
+    }
+
+    fn start_in(lang: &[&str], args: &[&std::ffi::OsStr], env: &[(&str, &str)]) -> Watch {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("actormap"))
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .arg("watch")
-            // English until watch's own lines move to the message catalog (issue 10): the
-            // findings it prints must be in one language.
-            .args(["--lang", "en"])
+            .args(lang)
             .args(args)
             .envs(env.iter().copied())
             .env("NO_COLOR", "1")
@@ -267,11 +271,12 @@ fn rebuilds_at_each_save_survives_a_broken_file_and_stops_on_ctrl_c() {
         !printed.iter().any(|l| l.contains("appeared:")),
         "{printed:#?}"
     );
-    // The files listed are exactly those whose bytes changed: the REGAL map among them.
+    // The files listed are exactly those whose bytes changed, the manifest of the folder
+    // aside (it is not a file for the user): the REGAL map among them.
     let rebuilt = files(&output);
     let changed: Vec<String> = rebuilt
         .iter()
-        .filter(|(name, bytes)| built.get(*name) != Some(bytes))
+        .filter(|(name, bytes)| !name.starts_with(".actormap") && built.get(*name) != Some(bytes))
         .map(|(name, _)| format!("  wrote {}", output.join(name).display()))
         .collect();
     let listed: Vec<&str> = printed
@@ -357,6 +362,95 @@ fn rebuilds_at_each_save_survives_a_broken_file_and_stops_on_ctrl_c() {
         )
     );
     assert!(files(&output) == built);
+}
+
+/// The same session in French, the default: every line watch prints says nothing in
+/// English and follows French typography (the word check of `lang.rs`).
+#[test]
+fn a_french_session_speaks_french() {
+    let (_dir, territory) = calaisis_copy();
+    let output = territory.join("output");
+    let links = territory.join("links.csv");
+    let original = fs::read_to_string(&links).unwrap();
+    let mut watch = Watch::start_in(
+        &[],
+        &[territory.as_os_str(), "--out".as_ref(), output.as_os_str()],
+        &[],
+    );
+    let first = watch.until(Stream::Out, |l| l.starts_with("surveillance de "));
+    let printed = stdout(&first);
+    let dc3 = format!("écrit\u{a0}: {}", output.join("dc3.png").display());
+    assert!(printed.contains(&dc3.as_str()), "{printed:#?}");
+    assert_eq!(
+        printed.last().unwrap(),
+        &format!(
+            "surveillance de {}\u{a0}: chaque enregistrement relance la construction (Ctrl-C pour arrêter)",
+            territory.display()
+        )
+    );
+
+    save(
+        &links,
+        &original.replace(
+            "SEVADEC;regal;chef de file pressenti;",
+            "SEVADEC;regal;chef de file;",
+        ),
+    );
+    let rebuild = watch.until(Stream::Out, |l| l.starts_with("reconstruit"));
+    let printed = stdout(&rebuild);
+    assert_eq!(
+        printed[..2],
+        ["", "links.csv modifié\u{a0}: reconstruction"],
+        "{printed:#?}"
+    );
+    assert!(
+        printed.iter().any(|l| l.starts_with(
+            "  résolu\u{a0}: erreur[missing-lead]\u{a0}: l'objectif regal «\u{a0}Mise en œuvre"
+        )),
+        "{printed:#?}"
+    );
+    assert!(
+        printed.contains(&format!("  {dc3}").as_str()),
+        "{printed:#?}"
+    );
+    let last = printed.last().unwrap();
+    assert!(
+        last.starts_with("reconstruit\u{a0}: 1 constat résolu, 0 apparu, ")
+            && last.ends_with(" fichiers modifiés"),
+        "{last}"
+    );
+
+    save(&links, "actor;objective;role\nADEME;regal;chef de flie\n");
+    let broken = watch.until(Stream::Out, |l| l.starts_with("non reconstruit"));
+    assert_eq!(
+        stdout(&broken).last().unwrap(),
+        &"non reconstruit\u{a0}: les cartes de la dernière construction réussie restent en place\u{a0}; en attente du prochain enregistrement"
+    );
+
+    watch.signal("INT");
+    let status = watch.exit();
+    assert_eq!(status.code(), Some(0), "{status:?}\n{}", watch.log());
+    assert_eq!(
+        watch.seen.last().unwrap(),
+        &(
+            Stream::Out,
+            format!("fin de la surveillance de {}", territory.display())
+        )
+    );
+
+    // Nothing of what watch itself printed is English; the findings are French too.
+    let data = crate::lang::user_data(&calaisis());
+    let said: String = watch
+        .seen
+        .iter()
+        .filter(|(s, _)| *s == Stream::Out)
+        .map(|(_, l)| format!("{l}\n"))
+        .collect();
+    assert_eq!(crate::lang::english_in(&said, &data), Vec::<String>::new());
+    assert_eq!(
+        crate::lang::typography_problems(&said, &data),
+        Vec::<String>::new()
+    );
 }
 
 /// A signal while a rebuild is writing waits for its files to be in place (they agree with

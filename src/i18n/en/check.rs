@@ -9,7 +9,7 @@ use crate::check::message::{
 use crate::check::{ParamValue, Severity};
 use crate::error::Location;
 use crate::i18n::{Lang, Language};
-use crate::model::Role;
+use crate::model::{Role, RoleWords};
 
 /// `objective regal "REGAL"`.
 fn objective(o: &Subject) -> String {
@@ -30,7 +30,7 @@ fn list(items: &[String]) -> String {
 fn table_words(roles: &[Role]) -> String {
     let words: Vec<String> = roles
         .iter()
-        .map(|r| format!("\"{}\"", r.word(Lang::Fr)))
+        .map(|r| format!("\"{}\"", Lang::Fr.catalog().role(*r)))
         .collect();
     crate::i18n::joined(&words, "or")
 }
@@ -146,8 +146,7 @@ impl Words for English {
                 objective: o,
                 roles,
             } => {
-                let words: Vec<String> =
-                    roles.iter().map(|r| r.word(Lang::En).to_owned()).collect();
+                let words: Vec<String> = roles.iter().map(|r| self.role(*r).to_owned()).collect();
                 let noun = if roles.len() == 1 { "role" } else { "roles" };
                 format!("{} has nobody in the {noun} {}", objective(o), list(&words))
             }
@@ -531,6 +530,10 @@ impl Words for English {
 
     fn findings_header(&self) -> [&'static str; 5] {
         ["Severity", "Rule", "Finding", "Hint", "Where"]
+    }
+
+    fn findings_sheet(&self) -> (&'static str, &'static str) {
+        ("Findings", "findings.xlsx")
     }
 
     fn rules_header(&self) -> [&'static str; 6] {

@@ -2,11 +2,20 @@
 //! amounts, shares, dates and lists: "€422,371", "59.9%", "2023-06-30", "REGAL".
 
 mod check;
+mod diff;
+mod export;
+mod layout;
+mod list;
+mod maps;
+mod roles;
+mod status;
+mod watch;
 
 use jiff::civil::Date;
 
 use super::Language;
 use crate::numbers::{grouped, percent_value};
+use crate::spreadsheet::Dialect;
 
 /// The English catalog.
 pub struct English;
@@ -32,6 +41,25 @@ impl Language for English {
     fn date(&self, date: Date) -> String {
         // ISO 8601, read the same way everywhere English is.
         format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+    }
+
+    fn period(&self, start: Date, end: Date) -> String {
+        format!("{} to {}", self.date(start), self.date(end))
+    }
+
+    fn yes_no(&self, yes: bool) -> &'static str {
+        if yes { "yes" } else { "no" }
+    }
+
+    fn spreadsheet(&self) -> Dialect {
+        Dialect {
+            delimiter: b',',
+            decimal: '.',
+            bom: false,
+            date_format: "yyyy-mm-dd",
+            percent_format: "0.0\"%\"",
+            euros_format: "\"€\"#,##0",
+        }
     }
 
     fn count(&self, n: usize, one: &str, many: &str) -> String {

@@ -13,7 +13,7 @@ use crate::check::message::{
 use crate::check::{ParamValue, Severity};
 use crate::error::Location;
 use crate::i18n::{Lang, Language};
-use crate::model::Role;
+use crate::model::{Role, RoleWords};
 
 /// A fixed text of this catalog with French typography: a no-break space before `:` `;` `?`
 /// `!` `%` `€`, inside « », and between the groups of digits of a number ("152 371").
@@ -59,7 +59,7 @@ fn list(items: &[String]) -> String {
 
 /// A role as the links table writes it, quoted: « financeur ».
 fn role(r: Role) -> String {
-    French.quote(r.word(Lang::Fr))
+    French.quote(French.role(r))
 }
 
 /// Where some rows are: `dans liens.csv aux lignes 3 et 7`, or `à liens.csv:3 et
@@ -612,7 +612,7 @@ impl Words for French {
         let default = match default {
             ParamValue::Count(n) => self.number(*n as f64),
             ParamValue::Roles(roles) => {
-                let words: Vec<&str> = roles.iter().map(|r| r.word(Lang::Fr)).collect();
+                let words: Vec<&str> = roles.iter().map(|r| self.role(*r)).collect();
                 format!("[{}]", words.join(", "))
             }
             ParamValue::Ids(ids) => format!("[{}]", ids.join(", ")),
@@ -639,6 +639,10 @@ impl Words for French {
 
     fn findings_header(&self) -> [&'static str; 5] {
         ["Gravité", "Règle", "Constat", "Conseil", "Où"]
+    }
+
+    fn findings_sheet(&self) -> (&'static str, &'static str) {
+        ("Constats", "constats.xlsx")
     }
 
     fn rules_header(&self) -> [&'static str; 6] {

@@ -6,11 +6,20 @@
 //! and fails on a plain space in those places.
 
 mod check;
+mod diff;
+mod export;
+mod layout;
+mod list;
+mod maps;
+mod roles;
+mod status;
+mod watch;
 
 use jiff::civil::Date;
 
 use super::{Language, NBSP};
 use crate::numbers::{grouped, percent_value};
+use crate::spreadsheet::Dialect;
 
 /// The French catalog.
 pub struct French;
@@ -33,6 +42,25 @@ impl Language for French {
 
     fn date(&self, date: Date) -> String {
         format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year())
+    }
+
+    fn period(&self, start: Date, end: Date) -> String {
+        format!("du {} au {}", self.date(start), self.date(end))
+    }
+
+    fn yes_no(&self, yes: bool) -> &'static str {
+        if yes { "oui" } else { "non" }
+    }
+
+    fn spreadsheet(&self) -> Dialect {
+        Dialect {
+            delimiter: b';',
+            decimal: ',',
+            bom: true,
+            date_format: "dd/mm/yyyy",
+            percent_format: "0.0\" %\"",
+            euros_format: "#,##0\" €\"",
+        }
     }
 
     fn count(&self, n: usize, one: &str, many: &str) -> String {

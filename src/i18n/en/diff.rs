@@ -1,0 +1,132 @@
+//! `diff` in English: its sections, the changes of roles and progress, the columns of the
+//! table.
+
+use super::English;
+use crate::diff::message::{Change, Section, Words};
+use crate::diff::{self, BonusChange, ProgressChange, RoleChange, Standing};
+use crate::i18n::Language;
+use crate::model::{Lang, Role};
+use crate::status::message::Words as _;
+
+/// One side of a progress change: "1,485 (99%)", "unknown".
+fn side(s: &Standing) -> String {
+    match (s.value, s.ratio) {
+        (None, _) => "unknown".to_owned(),
+        (Some(v), Some(r)) => format!("{} ({})", English.number(v), English.percent(r)),
+        (Some(v), None) => English.number(v),
+    }
+}
+
+impl Words for English {
+    fn diff_title(&self, old: &str, new: &str) -> String {
+        if old == new {
+            format!("changes in {old}")
+        } else {
+            format!("changes from {old} to {new}")
+        }
+    }
+
+    fn no_difference(&self) -> &'static str {
+        "no difference"
+    }
+
+    fn diff_section(&self, section: Section, count: usize) -> String {
+        let title = match section {
+            Section::ActorsAdded => "actors added",
+            Section::ActorsRemoved => "actors removed",
+            Section::ObjectivesAdded => "objectives added",
+            Section::ObjectivesRemoved => "objectives removed",
+            Section::Roles => "roles per objective",
+            Section::FindingsAppeared => "findings appeared",
+            Section::FindingsResolved => "findings resolved",
+            Section::Progress => "progress",
+            Section::Bonus => "year-3 bonus conditions",
+        };
+        format!("{title} ({})", self.number(count as f64))
+    }
+
+    fn diff_change(&self, change: Change) -> &'static str {
+        match change {
+            Change::ActorAdded => "actor added",
+            Change::ActorRemoved => "actor removed",
+            Change::ObjectiveAdded => "objective added",
+            Change::ObjectiveRemoved => "objective removed",
+            Change::RoleGained => "role added",
+            Change::RoleLost => "role removed",
+            Change::LeadAssigned => "lead assigned",
+            Change::LeadRemoved => "lead removed",
+            Change::FindingAppeared => "finding appeared",
+            Change::FindingResolved => "finding resolved",
+            Change::Progress => "progress",
+            Change::Bonus => "bonus conditions",
+        }
+    }
+
+    fn role_change(&self, change: &RoleChange) -> String {
+        let what = match (change.role, change.change) {
+            (Role::Lead, diff::Change::Gained) => "lead assigned".to_owned(),
+            (Role::Lead, diff::Change::Lost) => "lead removed".to_owned(),
+            (role, diff::Change::Gained) => format!("{} added", role.word(Lang::En)),
+            (role, diff::Change::Lost) => format!("{} removed", role.word(Lang::En)),
+        };
+        format!("{}: {what}: {}", change.objective, change.actor.name)
+    }
+
+    fn progress_change(&self, p: &ProgressChange) -> String {
+        let mut line = format!("{}: {} -> {}", p.objective, side(&p.old), side(&p.new));
+        if let Some(unit) = &p.unit {
+            line.push_str(&format!(" {unit}"));
+        }
+        let detail = self.progress_detail(p);
+        if !detail.is_empty() {
+            line.push_str(&format!(", {detail}"));
+        }
+        line
+    }
+
+    fn progress_detail(&self, p: &ProgressChange) -> String {
+        let mut parts = Vec::new();
+        if p.old.target != p.new.target {
+            let t = |t: Option<f64>| t.map_or_else(|| "none".to_owned(), |t| self.number(t));
+            parts.push(format!("target {} -> {}", t(p.old.target), t(p.new.target)));
+        }
+        if p.old.verdict != p.new.verdict {
+            parts.push(format!(
+                "{} -> {}",
+                self.verdict(p.old.verdict),
+                self.verdict(p.new.verdict)
+            ));
+        }
+        parts.join(", ")
+    }
+
+    fn bonus_change(&self, b: &BonusChange) -> String {
+        format!(
+            "{} -> {}",
+            self.bonus_verdict(b.old),
+            self.bonus_verdict(b.new)
+        )
+    }
+
+    fn diff_sheet(&self) -> (&'static str, [&'static str; 10]) {
+        (
+            "Changes",
+            [
+                "Change",
+                "Objective",
+                "Actor",
+                "Role",
+                "Detail",
+                "Value before",
+                "Value after",
+                "Progress before (%)",
+                "Progress after (%)",
+                "Unit",
+            ],
+        )
+    }
+
+    fn diff_workbook(&self) -> &'static str {
+        "changes.xlsx"
+    }
+}

@@ -1,0 +1,139 @@
+//! `diff` en français : les rubriques, les changements de rôles et d'avancement, les colonnes
+//! du tableau.
+
+use super::{French, NB};
+use crate::diff::message::{Change, Section, Words};
+use crate::diff::{self, BonusChange, ProgressChange, RoleChange, Standing};
+use crate::i18n::Language;
+use crate::model::{Lang, Role};
+use crate::status::message::Words as _;
+
+/// One side of a progress change: "1 485 (99 %)", "inconnue".
+fn side(s: &Standing) -> String {
+    match (s.value, s.ratio) {
+        (None, _) => "inconnue".to_owned(),
+        (Some(v), Some(r)) => format!("{} ({})", French.number(v), French.percent(r)),
+        (Some(v), None) => French.number(v),
+    }
+}
+
+impl Words for French {
+    fn diff_title(&self, old: &str, new: &str) -> String {
+        if old == new {
+            format!("changements dans {old}")
+        } else {
+            format!("changements de {old} à {new}")
+        }
+    }
+
+    fn no_difference(&self) -> &'static str {
+        "aucune différence"
+    }
+
+    fn diff_section(&self, section: Section, count: usize) -> String {
+        let title = match section {
+            Section::ActorsAdded => "acteurs ajoutés",
+            Section::ActorsRemoved => "acteurs retirés",
+            Section::ObjectivesAdded => "objectifs ajoutés",
+            Section::ObjectivesRemoved => "objectifs retirés",
+            Section::Roles => "rôles par objectif",
+            Section::FindingsAppeared => "constats apparus",
+            Section::FindingsResolved => "constats résolus",
+            Section::Progress => "avancement",
+            Section::Bonus => "conditions du bonus de l'année 3",
+        };
+        format!("{title} ({})", self.number(count as f64))
+    }
+
+    fn diff_change(&self, change: Change) -> &'static str {
+        match change {
+            Change::ActorAdded => "acteur ajouté",
+            Change::ActorRemoved => "acteur retiré",
+            Change::ObjectiveAdded => "objectif ajouté",
+            Change::ObjectiveRemoved => "objectif retiré",
+            Change::RoleGained => "rôle ajouté",
+            Change::RoleLost => "rôle retiré",
+            Change::LeadAssigned => "chef de file désigné",
+            Change::LeadRemoved => "chef de file retiré",
+            Change::FindingAppeared => "constat apparu",
+            Change::FindingResolved => "constat résolu",
+            Change::Progress => "avancement",
+            Change::Bonus => "conditions du bonus",
+        }
+    }
+
+    fn role_change(&self, change: &RoleChange) -> String {
+        let what = match (change.role, change.change) {
+            (Role::Lead, diff::Change::Gained) => "chef de file désigné".to_owned(),
+            (Role::Lead, diff::Change::Lost) => "chef de file retiré".to_owned(),
+            (role, diff::Change::Gained) => {
+                format!("rôle {} ajouté", self.quote(role.word(Lang::Fr)))
+            }
+            (role, diff::Change::Lost) => {
+                format!("rôle {} retiré", self.quote(role.word(Lang::Fr)))
+            }
+        };
+        format!(
+            "{}{NB}: {what}{NB}: {}",
+            change.objective, change.actor.name
+        )
+    }
+
+    fn progress_change(&self, p: &ProgressChange) -> String {
+        let mut line = format!("{}{NB}: {} → {}", p.objective, side(&p.old), side(&p.new));
+        if let Some(unit) = &p.unit {
+            line.push_str(&format!(" {unit}"));
+        }
+        let detail = self.progress_detail(p);
+        if !detail.is_empty() {
+            line.push_str(&format!(", {detail}"));
+        }
+        line
+    }
+
+    fn progress_detail(&self, p: &ProgressChange) -> String {
+        let mut parts = Vec::new();
+        if p.old.target != p.new.target {
+            let t = |t: Option<f64>| t.map_or_else(|| "aucune".to_owned(), |t| self.number(t));
+            parts.push(format!("cible {} → {}", t(p.old.target), t(p.new.target)));
+        }
+        if p.old.verdict != p.new.verdict {
+            parts.push(format!(
+                "{} → {}",
+                self.verdict(p.old.verdict),
+                self.verdict(p.new.verdict)
+            ));
+        }
+        parts.join(", ")
+    }
+
+    fn bonus_change(&self, b: &BonusChange) -> String {
+        format!(
+            "{} → {}",
+            self.bonus_verdict(b.old),
+            self.bonus_verdict(b.new)
+        )
+    }
+
+    fn diff_sheet(&self) -> (&'static str, [&'static str; 10]) {
+        (
+            "Changements",
+            [
+                "Changement",
+                "Objectif",
+                "Acteur",
+                "Rôle",
+                "Détail",
+                "Valeur avant",
+                "Valeur après",
+                "Avancement avant (%)",
+                "Avancement après (%)",
+                "Unité",
+            ],
+        )
+    }
+
+    fn diff_workbook(&self) -> &'static str {
+        "changements.xlsx"
+    }
+}

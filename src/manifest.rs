@@ -1,0 +1,310 @@
+//! The manifest of an output folder, `.actormap-manifest.json`: for each PNG in the folder,
+//! the hash of the SVG it was drawn from, its size in pixels, the version of actormap and the
+//! PNG encoding that drew it, and the hash of the PNG written. A run that would draw the same
+//! picture again keeps the one in the folder when that file is still the one written (same
+//! hash), so a second `build` with nothing changed rasterizes nothing; a file whose bytes the
+//! folder already holds is not written again at all.
+//!
+//! The manifest is only a cache: missing, unreadable, too large, not JSON or not ours, it
+//! counts as empty and every picture is drawn. It is written in the same batch as the files
+//! (see `outdir`), so a run that fails leaves it as it was. The hashes are 64-bit SipHash-1-3
+//! (see `hash::contents`): enough to tell an edited or replaced PNG from the one written, not
+//! a forged one.
+
+use std::cell::OnceCell;
+use std::collections::BTreeMap;
+use std::io;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::hash;
+use crate::layout::scene::Scene;
+use crate::outdir;
+use crate::render::{self, Format};
+
+/// The manifest's name in the output folder. It starts like our temporaries but does not end
+/// like them, so it is never swept.
+pub const FILE: &str = ".actormap-manifest.json";
+
+/// A manifest larger than this is not one we wrote (a thousand pictures take about 250 KB):
+/// it is not read.
+const MAX_MANIFEST: u64 = 16 * 1024 * 1024;
+
+/// A PNG in the folder larger than this is not read to be checked (ours are at most
+/// 8000 x 8000): it is drawn again.
+const MAX_PNG: u64 = 512 * 1024 * 1024;
+
+/// What the manifest records about one PNG of the folder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Picture {
+    /// The hash of the SVG document the picture was drawn from (`hash::contents`).
+    pub svg: String,
+    /// Width x height in pixels (`1920x1080`).
+    pub size: String,
+    /// The version of actormap that drew it.
+    pub version: String,
+    /// The PNG encoding it was written with (`render::png::Encoding::name`).
+    pub encoding: String,
+    /// The hash of the PNG file written (`hash::contents`).
+    pub png: String,
+}
+
+impl Picture {
+    /// Whether `self` was drawn from the same SVG, at the same size, by the same version and
+    /// encoding as `wanted` (the PNG's own hash aside).
+    fn draws(&self, wanted: &Picture) -> bool {
+        self.svg == wanted.svg
+            && self.size == wanted.size
+            && self.version == wanted.version
+            && self.encoding == wanted.encoding
+    }
+}
+
+/// The pictures of an output folder, by file name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pictures: BTreeMap<String, Picture>,
+}
+
+/// One file of a run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct File {
+    /// Its name in the output folder.
+    pub name: String,
+    /// The bytes to write, or `None` when the folder already holds them.
+    pub bytes: Option<Vec<u8>>,
+    /// For a PNG: what the manifest records about it.
+    pub picture: Option<Picture>,
+}
+
+impl File {
+    fn new(dir: &Path, name: String, bytes: Vec<u8>, picture: Option<Picture>) -> File {
+        let bytes = (!outdir::holds(dir, &name, &bytes)).then_some(bytes);
+        File {
+            name,
+            bytes,
+            picture,
+        }
+    }
+}
+
+impl Manifest {
+    /// The manifest of the folder `dir`; empty when there is none, or when the file is not a
+    /// manifest we could have written (never an error, never a panic).
+    pub fn read(dir: &Path) -> Manifest {
+        outdir::read_regular(&dir.join(FILE), MAX_MANIFEST)
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default()
+    }
+
+    /// The manifest as written: pretty JSON, pictures sorted by name, the same bytes for the
+    /// same pictures.
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).expect("strings and maps serialize");
+        json.push('\n');
+        json
+    }
+
+    /// What the manifest records about the file `name`.
+    pub fn picture(&self, name: &str) -> Option<&Picture> {
+        self.pictures.get(name)
+    }
+
+    /// The files of `scene` in `formats`, named `stem.svg`, `stem.png`..., for the folder
+    /// `dir`. A PNG that this manifest records as drawn from the same SVG, at the same size,
+    /// by this version and encoding, and that is still in the folder as it was written, is
+    /// not drawn again; a file whose bytes the folder already holds is not to be written.
+    pub fn files(
+        &self,
+        dir: &Path,
+        stem: &str,
+        scene: &Scene,
+        formats: &[Format],
+    ) -> Vec<Result<File, Error>> {
+        let svg = OnceCell::new();
+        let svg = || svg.get_or_init(|| render::svg::write(scene));
+        formats
+            .iter()
+            .map(|&format| {
+                let name = format!("{stem}.{}", format.extension());
+                let made = match format {
+                    Format::Png => {
+                        self.png(dir, &name, scene, svg())
+                            .map(|(drawn, picture)| match drawn {
+                                Some(bytes) => File::new(dir, name.clone(), bytes, Some(picture)),
+                                None => File {
+                                    name: name.clone(),
+                                    bytes: None,
+                                    picture: Some(picture),
+                                },
+                            })
+                    }
+                    Format::Svg => Ok(File::new(
+                        dir,
+                        name.clone(),
+                        svg().clone().into_bytes(),
+                        None,
+                    )),
+                    Format::Scene => render::to_bytes(scene, format)
+                        .map(|bytes| File::new(dir, name.clone(), bytes, None)),
+                };
+                made.map_err(|e| Error::Write {
+                    path: dir.join(&name),
+                    source: io::Error::other(e),
+                })
+            })
+            .collect()
+    }
+
+    /// The PNG `name` of `scene` (whose SVG is `svg`) and its record: `None` when the
+    /// folder's file is kept, else the picture drawn now.
+    fn png(
+        &self,
+        dir: &Path,
+        name: &str,
+        scene: &Scene,
+        svg: &str,
+    ) -> Result<(Option<Vec<u8>>, Picture), String> {
+        let (width, height) = render::png::pixel_size(scene);
+        let wanted = Picture {
+            svg: hash::contents(svg.as_bytes()),
+            size: format!("{width}x{height}"),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            encoding: render::png::ENCODING.name(),
+            png: String::new(),
+        };
+        if let Some(recorded) = self.pictures.get(name)
+            && recorded.draws(&wanted)
+            && outdir::read_regular(&dir.join(name), MAX_PNG)
+                .is_some_and(|on_disk| hash::contents(&on_disk) == recorded.png)
+        {
+            return Ok((None, recorded.clone()));
+        }
+        let bytes = render::png::from_svg(svg)?;
+        let picture = Picture {
+            png: hash::contents(&bytes),
+            ..wanted
+        };
+        Ok((Some(bytes), picture))
+    }
+
+    /// The manifest after a run into `dir` that made `files`: their pictures, and those of
+    /// earlier runs whose PNG is still in the folder. Names that are not ours (a path, a
+    /// hidden file) are dropped, so a hostile manifest cannot grow or point outside.
+    pub fn after(&self, dir: &Path, files: &[File]) -> Manifest {
+        let mut pictures: BTreeMap<String, Picture> = self
+            .pictures
+            .iter()
+            .filter(|(name, _)| is_our_png_name(name) && dir.join(name).is_file())
+            .map(|(name, p)| (name.clone(), p.clone()))
+            .collect();
+        for file in files {
+            if let Some(p) = &file.picture {
+                pictures.insert(file.name.clone(), p.clone());
+            }
+        }
+        Manifest { pictures }
+    }
+}
+
+/// A name `maps::file_stems` can give a PNG: a slug (ASCII letters, digits, `-`) and `.png`.
+fn is_our_png_name(name: &str) -> bool {
+    name.strip_suffix(".png").is_some_and(|stem| {
+        !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn picture(png: &str) -> Picture {
+        Picture {
+            svg: "1".repeat(16),
+            size: "1920x1080".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+            encoding: render::png::ENCODING.name(),
+            png: png.into(),
+        }
+    }
+
+    #[test]
+    fn reading_a_folder_never_fails() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            Manifest::read(&dir.path().join("missing")),
+            Manifest::default()
+        );
+        assert_eq!(Manifest::read(dir.path()), Manifest::default());
+        for junk in [
+            &b""[..],
+            b"null",
+            b"[]",
+            b"{\"pictures\": []}",
+            b"\xff\xfe{",
+        ] {
+            std::fs::write(dir.path().join(FILE), junk).unwrap();
+            assert_eq!(Manifest::read(dir.path()), Manifest::default(), "{junk:?}");
+        }
+        let mut m = Manifest::default();
+        m.pictures.insert("dc3.png".into(), picture("a"));
+        std::fs::write(dir.path().join(FILE), m.to_json()).unwrap();
+        assert_eq!(Manifest::read(dir.path()), m);
+    }
+
+    #[test]
+    fn the_json_is_sorted_and_the_same_for_the_same_pictures() {
+        let mut a = Manifest::default();
+        let mut b = Manifest::default();
+        for name in ["status.png", "dc10.png", "dc2.png"] {
+            a.pictures.insert(name.into(), picture(name));
+        }
+        for name in ["dc2.png", "status.png", "dc10.png"] {
+            b.pictures.insert(name.into(), picture(name));
+        }
+        assert_eq!(a.to_json(), b.to_json());
+        let json = a.to_json();
+        let at = |name: &str| json.find(name).unwrap();
+        assert!(at("dc10.png") < at("dc2.png") && at("dc2.png") < at("status.png"));
+        assert!(json.ends_with("}\n"));
+    }
+
+    #[test]
+    fn after_a_run_earlier_pictures_stay_while_their_file_does() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("dc1.png"), "x").unwrap();
+        std::fs::write(dir.path().join("Notes.png"), "x").unwrap();
+        let mut earlier = Manifest::default();
+        for name in [
+            "dc1.png",
+            "dc2.png",
+            "../dc1.png",
+            "Notes.png",
+            ".x.png",
+            "dc1.svg",
+        ] {
+            earlier.pictures.insert(name.into(), picture("old"));
+        }
+        let files = [
+            File {
+                name: "dc3.png".into(),
+                bytes: None,
+                picture: Some(picture("new")),
+            },
+            File {
+                name: "dc3.svg".into(),
+                bytes: Some(b"<svg/>".to_vec()),
+                picture: None,
+            },
+        ];
+        let after = earlier.after(dir.path(), &files);
+        // dc2.png is gone from the folder; the others are not names of ours.
+        assert_eq!(
+            after.pictures.keys().collect::<Vec<_>>(),
+            ["Notes.png", "dc1.png", "dc3.png"]
+        );
+        assert_eq!(after.picture("dc3.png"), Some(&picture("new")));
+    }
+}

@@ -1,0 +1,460 @@
+//! Building again into the same folder: a PNG whose SVG has not changed is not drawn again
+//! (the manifest `.actormap-manifest.json` says what each PNG was drawn from), a file whose
+//! bytes are unchanged is not written again, and what was deleted, edited or changed is.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+use std::time::SystemTime;
+
+use crate::outputs::{names, png_size, temporaries};
+use crate::{actormap, calaisis};
+
+const MANIFEST: &str = ".actormap-manifest.json";
+
+/// The two maps most tests draw: quicker than the whole build, and enough to see one change
+/// while the other stays.
+const TWO_MAPS: [&str; 7] = [
+    "render", "--domain", "DC3", "--domain", "DC5", "--format", "svg,png",
+];
+
+/// Run actormap with `args` then `--out out`; its stdout, after checking the exit code.
+fn run(args: &[&str], territory: Option<&Path>, out: &Path, code: i32) -> String {
+    let mut cmd = actormap();
+    // The lines read here are the English ones; their French words are tested in lang.rs.
+    cmd.args(args).args(["--lang", "en"]).arg("--out").arg(out);
+    if let Some(t) = territory {
+        cmd.arg(t);
+    }
+    let run = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(code), "{args:?}: {stderr}");
+    String::from_utf8(run.stdout).unwrap()
+}
+
+/// The `wrote` and `unchanged` lines of a run, as (verb, file name) in order.
+fn said(stdout: &str, out: &Path) -> Vec<(String, String)> {
+    stdout
+        .lines()
+        .filter_map(|l| {
+            let (verb, path) = l.split_once(' ')?;
+            matches!(verb, "wrote" | "unchanged").then(|| {
+                let path = Path::new(path);
+                assert_eq!(path.parent(), Some(out), "{l}");
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                (verb.to_owned(), name)
+            })
+        })
+        .collect()
+}
+
+/// The files a run says it wrote.
+fn wrote(stdout: &str, out: &Path) -> Vec<String> {
+    said(stdout, out)
+        .into_iter()
+        .filter(|(verb, _)| verb == "wrote")
+        .map(|(_, name)| name)
+        .collect()
+}
+
+/// What identifies each file of the folder on disk: its inode (on Unix), its date and bytes.
+fn identities(dir: &Path) -> BTreeMap<String, (u64, SystemTime, Vec<u8>)> {
+    names(dir)
+        .into_iter()
+        .map(|name| {
+            let path = dir.join(&name);
+            let meta = fs::metadata(&path).unwrap();
+            #[cfg(unix)]
+            let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+            #[cfg(not(unix))]
+            let inode = 0;
+            (
+                name,
+                (inode, meta.modified().unwrap(), fs::read(&path).unwrap()),
+            )
+        })
+        .collect()
+}
+
+/// The manifest of `dir`, parsed.
+fn manifest(dir: &Path) -> serde_json::Value {
+    serde_json::from_slice(&fs::read(dir.join(MANIFEST)).unwrap()).unwrap()
+}
+
+/// A copy of the bundled territory that a test can edit.
+fn calaisis_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in fs::read_dir(calaisis()).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_second_build_writes_nothing_and_says_every_file_is_unchanged() {
+    let out = tempfile::tempdir().unwrap();
+    let first = run(&["build"], None, out.path(), 1);
+    let first = said(&first, out.path());
+    assert_eq!(first.len(), 24, "{first:?}");
+    assert!(first.iter().all(|(verb, _)| verb == "wrote"), "{first:?}");
+    let before = identities(out.path());
+    assert!(before.contains_key(MANIFEST), "{:?}", before.keys());
+    let second = run(&["build"], None, out.path(), 1);
+    let second = said(&second, out.path());
+    // The same files, in the same order, each said unchanged.
+    assert_eq!(
+        second,
+        first
+            .iter()
+            .map(|(_, name)| ("unchanged".to_owned(), name.clone()))
+            .collect::<Vec<_>>()
+    );
+    // Not one file was replaced, the manifest included: same inode, same date, same bytes.
+    assert_eq!(identities(out.path()), before);
+}
+
+#[test]
+fn a_png_the_manifest_vouches_for_is_not_drawn_again() {
+    // Proof that nothing is rasterized: a stand-in picture whose hash the manifest records is
+    // kept as it is, where drawing would have put DC3's picture back.
+    let out = tempfile::tempdir().unwrap();
+    run(&TWO_MAPS, None, out.path(), 0);
+    let stand_in = fs::read(out.path().join("dc5.png")).unwrap();
+    fs::write(out.path().join("dc3.png"), &stand_in).unwrap();
+    let recorded = manifest(out.path())["pictures"]["dc3.png"]["png"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let text = fs::read_to_string(out.path().join(MANIFEST)).unwrap();
+    fs::write(
+        out.path().join(MANIFEST),
+        text.replace(&recorded, &actormap::hash::contents(&stand_in)),
+    )
+    .unwrap();
+    let stdout = run(&TWO_MAPS, None, out.path(), 0);
+    assert_eq!(wrote(&stdout, out.path()), Vec::<String>::new(), "{stdout}");
+    assert_eq!(fs::read(out.path().join("dc3.png")).unwrap(), stand_in);
+}
+
+#[test]
+fn a_deleted_png_is_drawn_again_and_only_it() {
+    let out = tempfile::tempdir().unwrap();
+    run(&TWO_MAPS, None, out.path(), 0);
+    let dc3 = fs::read(out.path().join("dc3.png")).unwrap();
+    fs::remove_file(out.path().join("dc3.png")).unwrap();
+    let stdout = run(&TWO_MAPS, None, out.path(), 0);
+    assert_eq!(wrote(&stdout, out.path()), ["dc3.png"], "{stdout}");
+    assert_eq!(fs::read(out.path().join("dc3.png")).unwrap(), dc3);
+}
+
+#[test]
+fn an_edited_or_replaced_png_is_drawn_again() {
+    let out = tempfile::tempdir().unwrap();
+    run(&TWO_MAPS, None, out.path(), 0);
+    let dc3 = fs::read(out.path().join("dc3.png")).unwrap();
+    let dc5 = fs::read(out.path().join("dc5.png")).unwrap();
+    // One byte changed in the middle (same length, same date a second later or not), then the
+    // picture replaced by another one (DC5's).
+    let mut edited = dc3.clone();
+    edited[dc3.len() / 2] ^= 0x40;
+    for replacement in [edited, dc5.clone()] {
+        fs::write(out.path().join("dc3.png"), &replacement).unwrap();
+        let stdout = run(&TWO_MAPS, None, out.path(), 0);
+        assert_eq!(wrote(&stdout, out.path()), ["dc3.png"], "{stdout}");
+        assert_eq!(fs::read(out.path().join("dc3.png")).unwrap(), dc3);
+        assert_eq!(fs::read(out.path().join("dc5.png")).unwrap(), dc5);
+    }
+}
+
+#[test]
+fn a_changed_territory_redraws_the_maps_whose_svg_changed_and_no_other() {
+    let territory = calaisis_copy();
+    let out = tempfile::tempdir().unwrap();
+    run(&["build"], Some(territory.path()), out.path(), 1);
+    let before = identities(out.path());
+    // A new headline for DC3.
+    let domains = territory.path().join("domains.csv");
+    let text = fs::read_to_string(&domains).unwrap();
+    assert!(text.contains("Vers la réduction du gaspillage alimentaire"));
+    fs::write(
+        &domains,
+        text.replace(
+            "Vers la réduction du gaspillage alimentaire",
+            "Moins de gaspillage, plus de réemploi",
+        ),
+    )
+    .unwrap();
+    let stdout = run(&["build"], Some(territory.path()), out.path(), 1);
+    let after = identities(out.path());
+    let changed = |ext: &str| -> Vec<String> {
+        after
+            .iter()
+            .filter(|(name, (_, _, bytes))| name.ends_with(ext) && before[*name].2 != *bytes)
+            .map(|(name, _)| name.trim_end_matches(ext).to_owned())
+            .collect()
+    };
+    let svgs = changed(".svg");
+    assert!(svgs.contains(&"dc3".to_owned()), "{svgs:?}");
+    assert!(!svgs.contains(&"dc1".to_owned()), "{svgs:?}");
+    // Exactly the PNGs of the SVGs that changed were drawn, written and said so.
+    assert_eq!(changed(".png"), svgs);
+    let mut expected: Vec<String> = svgs
+        .iter()
+        .flat_map(|stem| [format!("{stem}.svg"), format!("{stem}.png")])
+        .collect();
+    expected.sort();
+    let mut written = wrote(&stdout, out.path());
+    written.sort();
+    assert_eq!(written, expected, "{stdout}");
+    // The others were not touched at all.
+    for (name, (inode, date, _)) in &after {
+        if name != MANIFEST && !expected.contains(name) {
+            assert_eq!((inode, date), (&before[name].0, &before[name].1), "{name}");
+        }
+    }
+}
+
+#[test]
+fn another_size_redraws_the_png_at_that_size() {
+    let out = tempfile::tempdir().unwrap();
+    let dc3 = |out: &Path| fs::read(out.join("dc3.png")).unwrap();
+    let args = ["render", "--domain", "DC3", "--format", "png"];
+    run(&args, None, out.path(), 0);
+    assert_eq!(png_size(&dc3(out.path())), (1920, 1080));
+    assert_eq!(
+        manifest(out.path())["pictures"]["dc3.png"]["size"],
+        "1920x1080"
+    );
+    let stdout = run(
+        &[&args[..], &["--size", "1600x1200"]].concat(),
+        None,
+        out.path(),
+        0,
+    );
+    assert_eq!(wrote(&stdout, out.path()), ["dc3.png"]);
+    assert_eq!(png_size(&dc3(out.path())), (1600, 1200));
+    assert_eq!(
+        manifest(out.path())["pictures"]["dc3.png"]["size"],
+        "1600x1200"
+    );
+    // And back.
+    let stdout = run(&args, None, out.path(), 0);
+    assert_eq!(wrote(&stdout, out.path()), ["dc3.png"]);
+    assert_eq!(png_size(&dc3(out.path())), (1920, 1080));
+}
+
+#[test]
+fn a_picture_of_another_version_or_encoding_is_drawn_again() {
+    let out = tempfile::tempdir().unwrap();
+    let args = ["render", "--domain", "DC3", "--format", "png"];
+    run(&args, None, out.path(), 0);
+    let good = fs::read_to_string(out.path().join(MANIFEST)).unwrap();
+    let entry = &manifest(out.path())["pictures"]["dc3.png"];
+    for field in ["version", "encoding", "svg"] {
+        let value = entry[field].as_str().unwrap();
+        let other = good.replace(
+            &format!("\"{field}\": \"{value}\""),
+            &format!("\"{field}\": \"0{value}\""),
+        );
+        assert_ne!(other, good, "{field}");
+        fs::write(out.path().join(MANIFEST), other).unwrap();
+        let stdout = run(&args, None, out.path(), 0);
+        // The picture is drawn again; its bytes are those on disk, so it is not rewritten,
+        // and the manifest is right again.
+        assert_eq!(
+            said(&stdout, out.path()),
+            [("unchanged".into(), "dc3.png".into())]
+        );
+        assert_eq!(
+            fs::read_to_string(out.path().join(MANIFEST)).unwrap(),
+            good,
+            "{field}"
+        );
+    }
+}
+
+#[test]
+fn the_manifest_is_the_same_for_the_same_pictures_and_holds_their_hashes() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    run(&["build"], None, a.path(), 1);
+    // The same maps, drawn in another order of runs: one at a time, then all.
+    run(
+        &["render", "--matrix", "--format", "svg,png"],
+        None,
+        b.path(),
+        0,
+    );
+    run(&["build"], None, b.path(), 1);
+    let text = fs::read(a.path().join(MANIFEST)).unwrap();
+    assert_eq!(fs::read(b.path().join(MANIFEST)).unwrap(), text);
+    let json = manifest(a.path());
+    let pictures = json["pictures"].as_object().unwrap();
+    let pngs: Vec<String> = names(a.path())
+        .into_iter()
+        .filter(|n| n.ends_with(".png"))
+        .collect();
+    assert_eq!(pictures.keys().cloned().collect::<Vec<_>>(), pngs);
+    for (name, entry) in pictures {
+        let png = fs::read(a.path().join(name)).unwrap();
+        let svg = fs::read(a.path().join(name.replace(".png", ".svg"))).unwrap();
+        assert_eq!(entry["png"], actormap::hash::contents(&png), "{name}");
+        assert_eq!(entry["svg"], actormap::hash::contents(&svg), "{name}");
+        let (w, h) = png_size(&png);
+        assert_eq!(entry["size"], format!("{w}x{h}"), "{name}");
+        assert_eq!(entry["version"], env!("CARGO_PKG_VERSION"), "{name}");
+    }
+    // Runs without PNG neither write nor need it.
+    let c = tempfile::tempdir().unwrap();
+    run(&["build", "--format", "svg"], None, c.path(), 1);
+    assert!(!c.path().join(MANIFEST).exists());
+}
+
+/// A run that fails changes no file, the manifest included: whichever rename fails, the
+/// folder is as the last run left it, and no temporary stays.
+#[cfg(debug_assertions)]
+#[test]
+fn a_run_that_fails_leaves_the_manifest_as_it_was() {
+    let territory = calaisis_copy();
+    let out = tempfile::tempdir().unwrap();
+    let args = [&TWO_MAPS[..], &["--domain", "DC1"]].concat();
+    run(&args, Some(territory.path()), out.path(), 0);
+    let before = identities(out.path());
+    // DC3's headline changes: dc3.svg, dc3.png and the manifest are staged, in that order.
+    let domains = territory.path().join("domains.csv");
+    let text = fs::read_to_string(&domains).unwrap();
+    fs::write(
+        &domains,
+        text.replace(
+            "Vers la réduction du gaspillage",
+            "Vers moins de gaspillage",
+        ),
+    )
+    .unwrap();
+    for n in ["1", "2", "3"] {
+        let mut cmd = actormap();
+        let run = cmd
+            .args(&args)
+            .arg("--out")
+            .arg(out.path())
+            .arg(territory.path())
+            .env("ACTORMAP_TEST_FAIL_RENAME", n)
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(2), "failing rename {n}");
+        let stderr = String::from_utf8(run.stderr).unwrap();
+        assert!(stderr.contains("injected failure"), "{stderr}");
+        assert_eq!(identities(out.path()), before, "failing rename {n}");
+        assert_eq!(temporaries(out.path()), Vec::<String>::new());
+    }
+    // The fourth rename does not exist: the run goes through.
+    let mut cmd = actormap();
+    let stdout = cmd
+        .args(&args)
+        .arg("--out")
+        .arg(out.path())
+        .arg(territory.path())
+        .env("ACTORMAP_TEST_FAIL_RENAME", "4")
+        .args(["--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout.status.code(), Some(0));
+    assert_eq!(
+        wrote(&String::from_utf8(stdout.stdout).unwrap(), out.path()),
+        ["dc3.svg", "dc3.png"]
+    );
+    assert_ne!(identities(out.path())[MANIFEST], before[MANIFEST]);
+}
+
+/// What a manifest could hold that we did not write.
+fn hostile_manifests() -> Vec<(&'static str, Vec<u8>)> {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    vec![
+        ("empty", Vec::new()),
+        ("not JSON", b"\x89PNG\r\n\x1a\n not json at all \xff\xfe".to_vec()),
+        ("truncated", b"{\"pictures\": {\"dc3.png\": {\"svg\": \"00".to_vec()),
+        ("wrong shape", br#"{"pictures": 3}"#.to_vec()),
+        ("wrong types", br#"{"pictures": {"dc3.png": {"svg": 1, "size": [], "version": null, "encoding": {}, "png": true}}}"#.to_vec()),
+        ("nested 100 000 deep", deep.into_bytes()),
+        (
+            "names that are not ours",
+            br#"{"pictures": {
+                "../../evil.png": {"svg": "0", "size": "1x1", "version": "0", "encoding": "x", "png": "0"},
+                "/etc/passwd": {"svg": "0", "size": "1x1", "version": "0", "encoding": "x", "png": "0"},
+                "dc3.png": {"svg": "0000000000000000", "size": "1920x1080", "version": "0.1.0", "encoding": "Fast/Sub", "png": "0000000000000000"}
+            }}"#
+            .to_vec(),
+        ),
+    ]
+}
+
+#[test]
+fn a_hostile_or_corrupt_manifest_counts_as_empty() {
+    let args = ["render", "--domain", "DC3", "--format", "svg,png"];
+    let clean = tempfile::tempdir().unwrap();
+    run(&args, None, clean.path(), 0);
+    let good = fs::read(clean.path().join(MANIFEST)).unwrap();
+    let dc3 = fs::read(clean.path().join("dc3.png")).unwrap();
+    for (what, contents) in hostile_manifests() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("out");
+        fs::create_dir(&out).unwrap();
+        fs::write(out.join(MANIFEST), &contents).unwrap();
+        let stdout = run(&args, None, &out, 0);
+        assert_eq!(wrote(&stdout, &out), ["dc3.svg", "dc3.png"], "{what}");
+        assert_eq!(fs::read(out.join("dc3.png")).unwrap(), dc3, "{what}");
+        assert_eq!(fs::read(out.join(MANIFEST)).unwrap(), good, "{what}");
+        // Nothing written beside the output folder.
+        assert_eq!(names(root.path()), ["out"], "{what}");
+    }
+}
+
+#[test]
+fn a_manifest_too_large_or_not_a_file_counts_as_empty() {
+    let args = ["render", "--domain", "DC3", "--format", "png"];
+    // Larger than any manifest we write (a sparse file: no disk used).
+    let out = tempfile::tempdir().unwrap();
+    run(&args, None, out.path(), 0);
+    let good = fs::read(out.path().join(MANIFEST)).unwrap();
+    let big = fs::File::options()
+        .append(true)
+        .open(out.path().join(MANIFEST))
+        .unwrap();
+    big.set_len(64 * 1024 * 1024).unwrap();
+    drop(big);
+    let stdout = run(&args, None, out.path(), 0);
+    assert_eq!(
+        said(&stdout, out.path()),
+        [("unchanged".into(), "dc3.png".into())]
+    );
+    assert_eq!(fs::read(out.path().join(MANIFEST)).unwrap(), good);
+    #[cfg(unix)]
+    {
+        // A link to a file elsewhere: read as any manifest, then replaced by ours, the file
+        // it pointed to untouched.
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("out");
+        fs::create_dir(&out).unwrap();
+        let victim = root.path().join("victim.json");
+        fs::write(&victim, "{\"pictures\": {}}").unwrap();
+        std::os::unix::fs::symlink(&victim, out.join(MANIFEST)).unwrap();
+        run(&args, None, &out, 0);
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "{\"pictures\": {}}");
+        assert!(
+            !fs::symlink_metadata(out.join(MANIFEST))
+                .unwrap()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(out.join(MANIFEST)).unwrap(), good);
+        // A named pipe: never opened (reading it would wait forever), then replaced.
+        let out = tempfile::tempdir().unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(out.path().join(MANIFEST))
+            .status()
+            .unwrap();
+        assert!(made.success());
+        run(&args, None, out.path(), 0);
+        assert_eq!(fs::read(out.path().join(MANIFEST)).unwrap(), good);
+    }
+}
