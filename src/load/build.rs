@@ -201,13 +201,15 @@ pub fn territory(
         }
         (hooks.after)(&mut b);
     }
-    b.resolve_perimeter(settings.perimeter.take());
+    b.resolve_perimeter(settings.perimeter.take(), settings.unread);
     b.report_ambiguous();
     let mut territory = Territory::new(b.territory);
     b.errors.extend(member_cycles(&territory));
     b.errors.extend(tables::parent_cycles(&territory));
-    b.errors
-        .extend(perimeter::outside_perimeter(&territory, &b.perimeter_checks));
+    b.errors.extend(perimeter::outside_perimeter(
+        &territory,
+        &b.perimeter_checks,
+    ));
     territory.name = settings.name.or(default_name).unwrap_or_default();
     territory.population = settings.population;
     territory.programme = settings.programme;

@@ -27,6 +27,9 @@ pub struct Settings {
     pub lang: Option<Lang>,
     /// The member territories (`"perimeter"`), as written, with where the key is.
     pub perimeter: Option<Perimeter>,
+    /// The settings file could not be read (its errors are reported): what refers to its
+    /// contents, such as a scope "tout" needing the perimeter, is not reported again.
+    pub unread: bool,
 }
 
 /// The member territories as territory.json lists them: actor ids or names.

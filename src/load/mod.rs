@@ -232,10 +232,12 @@ fn load_folder(dir: &Path, notes: &mut Vec<Note>) -> Result<Territory, Vec<LoadE
     // files. A table given twice is reported where they are merged (`build`).
     let mut given: Vec<Given> = Vec::new();
 
+    let before = errors.len();
     if let Some((_, doc)) = read_settings(dir, &mut errors) {
         settings = doc.settings;
         given = doc.tables;
     }
+    settings.unread = errors.len() > before;
 
     let books = sheet::in_folder(dir);
     match books.as_slice() {
@@ -346,10 +348,12 @@ fn load_workbook(path: &Path, notes: &mut Vec<Note>) -> Result<Territory, Vec<Lo
     let mut settings = json::Settings::default();
     let mut given = Vec::new();
     let beside = path.parent().unwrap_or(Path::new(""));
+    let before = errors.len();
     if let Some((_, doc)) = read_settings(beside, &mut errors) {
         settings = doc.settings;
         given = doc.tables;
     }
+    settings.unread = errors.len() > before;
     let shown = path.display().to_string();
     let read = sheet::read(path);
     let in_json: Vec<TableKind> = given.iter().map(|g| g.kind).collect();

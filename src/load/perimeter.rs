@@ -52,23 +52,36 @@ impl Builder {
         ids
     }
 
-    /// The territory's perimeter and the objectives' scopes, once every table is read.
-    pub(in crate::load) fn resolve_perimeter(&mut self, perimeter: Option<Perimeter>) {
-        let mut given = false;
+    /// The territory's perimeter and the objectives' scopes, once every table is read. When
+    /// the settings could not be read (`unread`), a scope "tout" is not also reported for the
+    /// perimeter they may well give.
+    pub(in crate::load) fn resolve_perimeter(
+        &mut self,
+        perimeter: Option<Perimeter>,
+        unread: bool,
+    ) {
+        let (mut given, mut unknown) = (false, false);
         if let Some(p) = perimeter {
             given = !p.names.is_empty();
             let at = LoadError::new(p.at.clone(), "");
             let key = p.key.clone();
+            let before = self.errors.len();
             self.territory.perimeter =
                 self.actor_ids_of(&p.names, &at, |message| format!("\"{key}\": {message}"));
+            // A member misnamed in the perimeter is reported once, not again at every scope
+            // and action that names it.
+            unknown = self.errors.len() > before;
         }
         for p in std::mem::take(&mut self.pending_reach) {
             let ids = self.actor_ids_of(&p.names, &p.origin, |message| message);
             self.perimeter_checks.push((ids.clone(), p.origin));
             self.territory.objectives[p.owner].reach = Some(Reach::Members(ids));
         }
+        if unknown {
+            self.perimeter_checks.clear();
+        }
         for (at, text) in std::mem::take(&mut self.reach_all) {
-            if !given {
+            if !given && !unread {
                 self.errors.push(LoadError {
                     message: format!(
                         "\"{text}\" means every member territory, but the territory has no perimeter; list them in territory.json (\"perimeter\": [\"GCT&M\", \"CCRA\", \"CCPO\"])"

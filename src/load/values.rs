@@ -296,7 +296,9 @@ pub fn amount(text: &str) -> Result<f64, String> {
         format!("\"{text}\" is not an amount (expected euros, e.g. 15000, 15 000 or 15 000 €)")
     })?;
     if n < 0.0 {
-        return Err(format!("\"{text}\" is negative; expected an amount of 0 or more"));
+        return Err(format!(
+            "\"{text}\" is negative; expected an amount of 0 or more"
+        ));
     }
     Ok(n)
 }
@@ -529,8 +531,14 @@ mod tests {
         assert_eq!(status("planned"), Ok(ActionStatus::Planned));
         assert_eq!(status("done"), Ok(ActionStatus::Done));
         let e = status("en cour de réalisation").unwrap_err();
-        assert!(e.starts_with("unknown status \"en cour de réalisation\""), "{e}");
-        assert!(e.contains("envisagée") && e.contains("(empty is envisagée)"), "{e}");
+        assert!(
+            e.starts_with("unknown status \"en cour de réalisation\""),
+            "{e}"
+        );
+        assert!(
+            e.contains("envisagée") && e.contains("(empty is envisagée)"),
+            "{e}"
+        );
         assert!(status("réalisé").is_ok() && status("envisage").is_ok());
     }
 

@@ -31,7 +31,9 @@ pub static TABLE: TableDef = TableDef {
                 "title",
                 "titre",
                 true,
-                &["title", "titre", "action", "intitule", "libelle", "name", "nom"],
+                &[
+                    "title", "titre", "action", "intitule", "libelle", "name", "nom",
+                ],
             ),
             Field::new(
                 "bearers",

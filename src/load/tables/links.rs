@@ -174,7 +174,11 @@ impl Builder {
     }
 
     /// What a link points at; `Err(None)` when it is a row that had errors of its own.
-    pub(in crate::load) fn scope(&self, row: &RowView, wanted: &str) -> Result<Scope, Option<LoadError>> {
+    pub(in crate::load) fn scope(
+        &self,
+        row: &RowView,
+        wanted: &str,
+    ) -> Result<Scope, Option<LoadError>> {
         if let Some(&o) = self.objective_index.get(wanted).first() {
             return Ok(Scope::Objective(self.territory.objectives[o].id.clone()));
         }

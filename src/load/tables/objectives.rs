@@ -87,7 +87,14 @@ pub static TABLE: TableDef = TableDef {
 };
 
 /// The words of a scope cell that mean every member territory of the perimeter.
-const ALL: [&str; 6] = ["tout", "tous", "toutes", "all", "whole", "tout le territoire"];
+const ALL: [&str; 6] = [
+    "tout",
+    "tous",
+    "toutes",
+    "all",
+    "whole",
+    "tout le territoire",
+];
 
 impl Builder {
     /// The `scope` cell of objective `n`: every member territory (checked against the
