@@ -316,9 +316,12 @@ impl Body {
     /// The actors it names, chair first, each once.
     pub fn seats(&self) -> impl Iterator<Item = &str> {
         let chair = self.chair.as_deref();
-        chair
-            .into_iter()
-            .chain(self.members.iter().map(String::as_str).filter(move |m| Some(*m) != chair))
+        chair.into_iter().chain(
+            self.members
+                .iter()
+                .map(String::as_str)
+                .filter(move |m| Some(*m) != chair),
+        )
     }
 }
 
@@ -957,13 +960,12 @@ impl Territory {
 
     /// The bodies an actor chairs or sits on itself (not through a group), in file order.
     pub fn bodies_of(&self, actor: &str) -> Vec<&Body> {
-        self.actor_position(actor)
-            .map_or(Vec::new(), |a| {
-                self.index.seats[a]
-                    .iter()
-                    .map(|&i| &self.tables.bodies[i])
-                    .collect()
-            })
+        self.actor_position(actor).map_or(Vec::new(), |a| {
+            self.index.seats[a]
+                .iter()
+                .map(|&i| &self.tables.bodies[i])
+                .collect()
+        })
     }
 
     /// The actors some ids stand for, groups replaced by their members (nested groups too),

@@ -73,9 +73,9 @@ impl<'t> Facts<'t> {
     /// True when something names the actor itself: a link, an action (as a bearer or in its
     /// perimeter), a body (as its chair or a member), or the territory's perimeter.
     pub fn is_used(&self, actor: &str) -> bool {
-        self.territory.actor_position(actor).is_some_and(|a| {
-            self.named_elsewhere[a] || self.territory.is_linked(actor)
-        })
+        self.territory
+            .actor_position(actor)
+            .is_some_and(|a| self.named_elsewhere[a] || self.territory.is_linked(actor))
     }
 
     /// True when an actor sits on a body (as its chair or a member): itself, through a group

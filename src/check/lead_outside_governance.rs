@@ -25,7 +25,11 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
         for (role, pick) in [(Role::Lead, 0), (Role::LeadCandidate, 1)] {
             for actor in cx.facts.in_role(objective, role) {
                 if let Some(a) = territory.actor_position(&actor.id) {
-                    let ids = if pick == 0 { &mut roles[a].0 } else { &mut roles[a].1 };
+                    let ids = if pick == 0 {
+                        &mut roles[a].0
+                    } else {
+                        &mut roles[a].1
+                    };
                     ids.push(objective.id.clone());
                 }
             }

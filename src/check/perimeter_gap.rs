@@ -113,10 +113,8 @@ mod tests {
 
     #[test]
     fn an_action_without_perimeter_covers_all_and_a_group_covers_its_members() {
-        let f = run(
-            r#"{"objective": "cot-enr", "title": "COT ENR du SyMPaC"},
-               {"objective": "cadastre", "title": "Cadastre solaire", "perimeter": "Les 2 EPCI"}"#,
-        );
+        let f = run(r#"{"objective": "cot-enr", "title": "COT ENR du SyMPaC"},
+               {"objective": "cadastre", "title": "Cadastre solaire", "perimeter": "Les 2 EPCI"}"#);
         assert!(f.is_empty(), "{f:?}");
     }
 

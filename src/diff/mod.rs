@@ -310,8 +310,16 @@ pub fn compare(old: &Territory, new: &Territory) -> Result<Diff, Error> {
             continue;
         };
         let sides = [
-            (Seat::Chair, b_old.chair.iter().collect(), b_new.chair.iter().collect()),
-            (Seat::Member, b_old.members.iter().collect(), b_new.members.iter().collect()),
+            (
+                Seat::Chair,
+                b_old.chair.iter().collect(),
+                b_new.chair.iter().collect(),
+            ),
+            (
+                Seat::Member,
+                b_old.members.iter().collect(),
+                b_new.members.iter().collect(),
+            ),
         ];
         for (seat, before, after) in sides {
             let before: Vec<&String> = before;

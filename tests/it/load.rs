@@ -465,7 +465,7 @@ fn list_shows_each_domain_and_who_leads() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Pays du Calaisis, COT TRI (du 01/01/2021 au 31/12/2023), 152\u{a0}371 habitants\n9 domaines, 9 objectifs, 23 acteurs, 40 liens\n",
+            "Pays du Calaisis, COT TRI (du 01/01/2021 au 31/12/2023), 152\u{a0}371 habitants\n9 domaines, 9 objectifs, 30 acteurs, 40 liens\n",
         ))
         .stdout(predicate::str::contains(
             "    cible\u{a0}: 1\u{a0}500 rénovations, réalisé\u{a0}: inconnu\n",
@@ -481,7 +481,7 @@ fn list_shows_each_domain_and_who_leads() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Pays du Calaisis, COT TRI (2021-01-01 to 2023-12-31), 152,371 inhabitants\n9 domains, 9 objectives, 23 actors, 40 links\n",
+            "Pays du Calaisis, COT TRI (2021-01-01 to 2023-12-31), 152,371 inhabitants\n9 domains, 9 objectives, 30 actors, 40 links\n",
         ))
         .stdout(predicate::str::contains(
             "    target value: 1,500 rénovations, reached: unknown\n",
@@ -1123,12 +1123,14 @@ fn territoire_json_beside_a_workbook_is_read() {
     .unwrap();
     std::fs::write(
         dir.path().join("territoire.json"),
-        "{\"nom\": \"Pays du Calaisis\", \"habitants\": 152371}",
+        "{\"nom\": \"Pays du Calaisis\", \"habitants\": 152371, \"périmètre\": \"GCT&M | CCRA | CCPO\"}",
     )
     .unwrap();
     let t = load(&dir.path().join("suivi.xlsx")).expect("loads");
     assert_eq!(t.name, "Pays du Calaisis");
     assert_eq!(t.population, Some(152_371));
+    // The perimeter its objectives' scope "tout" refers to, in French, as one text.
+    assert_eq!(t.perimeter(), ["gctm", "ccra", "ccpo"]);
 }
 
 #[test]

@@ -273,7 +273,11 @@ impl Words for English {
                     .iter()
                     .map(|(member, actions)| format!("{member} ({})", actions.join(", ")))
                     .collect();
-                let not = if missing.len() == 1 { "is not" } else { "are not" };
+                let not = if missing.len() == 1 {
+                    "is not"
+                } else {
+                    "are not"
+                };
                 match shown.as_slice() {
                     [] => format!(
                         "{name}: no action covers its perimeter ({})",
@@ -314,10 +318,7 @@ impl Words for English {
                 if !candidate_for.is_empty() {
                     roles.push(format!("lead candidate for {}", self.and(candidate_for)));
                 }
-                format!(
-                    "actor \"{actor}\", {}, sits on no body",
-                    self.and(&roles)
-                )
+                format!("actor \"{actor}\", {}, sits on no body", self.and(&roles))
             }
         }
     }
@@ -487,7 +488,7 @@ impl Words for English {
             Doc::LeadOutsideGovernance => (
                 "a lead or lead candidate that sits on no body (COPIL, COTECH, working group), neither itself nor through a group it belongs to; a group also sits when each of its members does; silent while the territory lists no body",
                 "the lead answers for the objective to the committee: if it sits nowhere, nobody reports on the objective's progress, and a candidacy cannot be settled there",
-                "SEVADEC, a candidate to carry the REGAL, sits on the COTECH; a candidate absent from the COPIL, the COTECH and the working groups would be reported",
+                "a candidate to carry the REGAL that sits neither on the COPIL nor on the COTECH nor on a working group; SEVADEC, a candidate that sits on the COTECH, is not one",
             ),
         };
         RuleDoc {

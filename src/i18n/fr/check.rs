@@ -365,7 +365,10 @@ impl Words for French {
                 served(serves)
             ),
             Message::ObjectiveWithoutAction { objective: o } => {
-                format!("{} n'a aucune action dans le tableau des actions", objective(o))
+                format!(
+                    "{} n'a aucune action dans le tableau des actions",
+                    objective(o)
+                )
             }
             Message::LeadOutsideGovernance {
                 actor,
@@ -586,7 +589,7 @@ impl Words for French {
             Doc::LeadOutsideGovernance => (
                 "un chef de file ou chef de file pressenti qui ne siège dans aucune instance (COPIL, COTECH, groupe de travail), ni lui-même ni par un groupe dont il fait partie ; un groupe siège aussi quand chacun de ses membres siège ; muette tant que le territoire ne liste aucune instance",
                 "le chef de file répond de l'objectif devant le comité : s'il ne siège nulle part, personne ne rapporte l'avancement de l'objectif, et une candidature ne peut pas y être tranchée",
-                "SEVADEC, candidat au portage du REGAL, siège au COTECH ; un candidat absent du COPIL comme du COTECH et des groupes de travail serait signalé",
+                "un candidat au portage du REGAL qui ne siège ni au COPIL, ni au COTECH, ni dans un groupe de travail ; SEVADEC, candidat qui siège au COTECH, n'en est pas un",
             ),
         };
         RuleDoc {
