@@ -70,7 +70,7 @@ impl Words for English {
                     .map(|(member, actions)| format!("{member} ({})", actions.join(", ")))
                     .collect();
                 let mut line = if covered.is_empty() {
-                    format!("coverage: none")
+                    "coverage: none".to_owned()
                 } else {
                     format!("coverage: {}", covered.join(", "))
                 };
