@@ -28,6 +28,12 @@ pub fn escape(s: &str) -> String {
 
 /// The scene as an SVG document.
 pub fn write(scene: &Scene) -> String {
+    write_inline(scene, "")
+}
+
+/// The scene as an SVG element for a page holding several: the ids it defines (its clip
+/// paths) start with `prefix`, so two pictures of one page never share one.
+pub fn write_inline(scene: &Scene, prefix: &str) -> String {
     let mut s = String::with_capacity(64 * 1024);
     let _ = writeln!(
         s,
@@ -43,7 +49,7 @@ pub fn write(scene: &Scene) -> String {
     );
     let mut clips = 0;
     for item in &scene.items {
-        write_item(&mut s, item, 0, &mut clips);
+        write_item(&mut s, item, 0, &mut clips, prefix);
     }
     s.push_str("</svg>\n");
     s
@@ -67,7 +73,7 @@ fn class_attr(s: &mut String, class: &str) {
     }
 }
 
-fn write_item(s: &mut String, item: &Item, depth: usize, clips: &mut usize) {
+fn write_item(s: &mut String, item: &Item, depth: usize, clips: &mut usize, prefix: &str) {
     for _ in 0..depth {
         s.push(' ');
     }
@@ -82,8 +88,14 @@ fn write_item(s: &mut String, item: &Item, depth: usize, clips: &mut usize) {
                 *clips += 1;
                 let _ = write!(
                     s,
-                    r#"<clipPath id="clip{}"><rect x="{}" y="{}" width="{}" height="{}" rx="{}"/></clipPath>"#,
-                    clips, c.x, c.y, c.w, c.h, c.radius
+                    r#"<clipPath id="{}clip{}"><rect x="{}" y="{}" width="{}" height="{}" rx="{}"/></clipPath>"#,
+                    escape(prefix),
+                    clips,
+                    c.x,
+                    c.y,
+                    c.w,
+                    c.h,
+                    c.radius
                 );
                 s.push('\n');
                 for _ in 0..depth {
@@ -92,7 +104,7 @@ fn write_item(s: &mut String, item: &Item, depth: usize, clips: &mut usize) {
             }
             s.push_str("<g");
             if g.clip.is_some() {
-                let _ = write!(s, r#" clip-path="url(#clip{clips})""#);
+                let _ = write!(s, r#" clip-path="url(#{}clip{clips})""#, escape(prefix));
             }
             class_attr(s, &g.class);
             if !g.id.is_empty() {
@@ -100,7 +112,7 @@ fn write_item(s: &mut String, item: &Item, depth: usize, clips: &mut usize) {
             }
             s.push_str(">\n");
             for i in &g.items {
-                write_item(s, i, depth + 1, clips);
+                write_item(s, i, depth + 1, clips, prefix);
             }
             for _ in 0..depth {
                 s.push(' ');

@@ -14,6 +14,7 @@ mod model;
 mod outputs;
 mod rebuild;
 mod render;
+mod report;
 mod sheet;
 mod slides;
 mod status;

@@ -1,0 +1,236 @@
+//! `actormap report` (and `build`): one self-contained HTML page, index.html.
+
+use std::fs;
+use std::path::Path;
+
+use actormap::check;
+use actormap::i18n::Lang;
+use actormap::layout::{self, Options};
+use actormap::maps::{self, MapKind};
+use actormap::render::svg::escape;
+
+use crate::{actormap, calaisis};
+
+/// `actormap report TERRITORY --out DIR` with `args`, its exit code and standard output.
+fn report(territory: &Path, dir: &Path, args: &[&str]) -> (i32, String) {
+    let out = actormap()
+        .arg("report")
+        .arg(territory)
+        .arg("--out")
+        .arg(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.stderr.is_empty() || out.status.code() == Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+fn page(dir: &Path) -> String {
+    fs::read_to_string(dir.join("index.html")).expect("index.html written")
+}
+
+/// The inline SVG pictures of a page, each parsed as XML (they must be well-formed).
+pub fn svgs(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<svg ") {
+        let end = rest[start..].find("</svg>").expect("an svg is closed") + start + 6;
+        let svg = &rest[start..end];
+        roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{e}: {svg}"));
+        out.push(svg.to_owned());
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// Every slide the page must show: the status chart, each domain's map, the matrix.
+fn slides(lang: Lang) -> usize {
+    let t = actormap::load::load(&calaisis()).unwrap();
+    let findings = check::run(&t).unwrap();
+    let opts = Options {
+        size: layout::Size::default(),
+        lang,
+        gaps: layout::Gaps::from_findings(&findings),
+    };
+    let mut kinds = vec![MapKind::Status { at: None }, MapKind::Matrix];
+    kinds.extend(t.domains().iter().map(|d| MapKind::Domain(d.id.clone())));
+    kinds.iter().map(|k| maps::scenes(&t, k, &opts).len()).sum()
+}
+
+#[test]
+fn the_page_holds_every_part_and_fetches_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, stdout) = report(&calaisis(), dir.path(), &[]);
+    // REGAL and the COT ENR have no lead: an error, as with `check`; the page is written.
+    assert_eq!(code, 1);
+    assert_eq!(
+        stdout,
+        format!("écrit\u{a0}: {}\n", dir.path().join("index.html").display())
+    );
+    let html = page(dir.path());
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
+    // Self-contained: no stylesheet, script, image or font from anywhere else.
+    for outside in [
+        "<link", "src=\"", "src='", "url(http", "@import", "<img", "<iframe",
+    ] {
+        assert!(!html.contains(outside), "{outside}");
+    }
+    for url in html.match_indices("http").map(|(i, _)| &html[i..i + 30]) {
+        assert!(url.starts_with("http://www.w3.org/2000/svg"), "{url}");
+    }
+    // The programme and its money, as `status` says them.
+    for line in [
+        "Pays du Calaisis, COT TRI (du 01/01/2021 au 31/12/2023)",
+        "aide forfaitaire (années 1 et 2)\u{a0}: 270\u{a0}000\u{a0}€",
+        "total en jeu\u{a0}: 422\u{a0}371\u{a0}€",
+    ] {
+        assert!(
+            html.contains(&format!("<li>{line}</li>")) || html.contains(line),
+            "{line}"
+        );
+    }
+    // Every finding of `check`, with its hint.
+    let check = actormap()
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    let findings: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    let findings = findings.as_array().unwrap();
+    assert!(!findings.is_empty());
+    for f in findings {
+        let message = escape(f["message"].as_str().unwrap());
+        assert!(html.contains(&message), "{message}");
+        if let Some(hint) = f["hint"].as_str() {
+            assert!(html.contains(&escape(hint)), "{hint}");
+        }
+    }
+    // Each domain's section and map, the status chart and the matrix: one picture a slide.
+    let t = actormap::load::load(&calaisis()).unwrap();
+    for d in t.domains() {
+        let heading = format!("{} – {}</h3>", escape(&d.id), escape(&d.name));
+        assert!(html.contains(&heading), "{heading}");
+    }
+    assert_eq!(svgs(&html).len(), slides(Lang::Fr));
+    assert_eq!(html.matches("data-map=\"status\"").count(), 1);
+    // An objective's row: its target, its lead (none for REGAL), where it stands, its means.
+    let regal = &html[html.find("<span class=\"id\">regal</span>").unwrap()..];
+    let row = &regal[..regal.find("</tr>").unwrap()];
+    assert!(row.contains("<td>1 REGAL</td>"), "{row}");
+    assert!(row.contains("<span class=\"gap\">aucun</span>"), "{row}");
+    assert!(row.contains("<td>inconnue</td>"), "{row}");
+    assert!(
+        row.contains("<td class=\"standing unknown\">valeur inconnue</td>"),
+        "{row}"
+    );
+    assert!(row.contains("<b>Ingénierie</b>\u{a0}: "), "{row}");
+    assert!(row.contains(">SEVADEC</button>"), "{row}");
+    // Every actor, with its roles.
+    for a in t.actors() {
+        let entry = format!(
+            "<li class=\"actor-entry\" data-actor=\"{}\">",
+            escape(&a.id)
+        );
+        assert!(html.contains(&entry), "{entry}");
+    }
+}
+
+#[test]
+fn the_page_speaks_english_with_lang_en() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, stdout) = report(&calaisis(), dir.path(), &["--lang", "en"]);
+    assert_eq!(code, 1);
+    assert!(stdout.starts_with("wrote "), "{stdout}");
+    let html = page(dir.path());
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    for words in [
+        ">Findings</h2>",
+        ">Programme and funding</h2>",
+        "total at stake: €422,371",
+        "<span class=\"gap\">none</span>",
+    ] {
+        assert!(html.contains(words), "{words}");
+    }
+    // (The hints name the French words of the links table: "chef de file" stays there.)
+    for french in [
+        ">Constats<",
+        ">Chef de file<",
+        "total en jeu",
+        ">aucun<",
+        "Rôle",
+    ] {
+        assert!(!html.contains(french), "{french}");
+    }
+    assert_eq!(svgs(&html).len(), slides(Lang::En));
+}
+
+#[test]
+fn the_same_territory_gives_the_same_bytes() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    report(&calaisis(), a.path(), &[]);
+    report(&calaisis(), b.path(), &[]);
+    assert!(page(a.path()) == page(b.path()), "two runs, two pages");
+    let (_, stdout) = report(&calaisis(), a.path(), &[]);
+    assert!(stdout.starts_with("inchangé\u{a0}: "), "{stdout}");
+}
+
+#[test]
+fn at_gives_the_progress_as_of_a_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = crate::fixture("status");
+    report(&fixture, dir.path(), &["--at", "2022-06-30"]);
+    let html = page(dir.path());
+    assert!(html.contains("au 30/06/2022"), "the as-of line");
+    let all = tempfile::tempdir().unwrap();
+    report(&fixture, all.path(), &[]);
+    assert!(page(all.path()).contains("au 31/12/2022"));
+}
+
+#[test]
+fn build_writes_the_same_page_with_the_maps() {
+    let (built, reported) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let out = actormap()
+        .args(["build", "--format", "svg", "--out"])
+        .arg(built.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let line = format!("écrit\u{a0}: {}", built.path().join("index.html").display());
+    assert!(stdout.lines().any(|l| l == line), "{stdout}");
+    report(&calaisis(), reported.path(), &[]);
+    assert!(page(built.path()) == page(reported.path()));
+    // Nothing changed: the page is not written again.
+    let again = actormap()
+        .args(["build", "--format", "svg", "--out"])
+        .arg(built.path())
+        .output()
+        .unwrap();
+    let line = format!(
+        "inchangé\u{a0}: {}",
+        built.path().join("index.html").display()
+    );
+    assert!(
+        String::from_utf8(again.stdout)
+            .unwrap()
+            .lines()
+            .any(|l| l == line),
+        "unchanged"
+    );
+}
+
+#[test]
+fn out_naming_a_file_is_a_usage_error_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("index.html");
+    fs::write(&file, "mine").unwrap();
+    let (code, _) = report(&calaisis(), &file, &[]);
+    assert_eq!(code, 2);
+    assert_eq!(fs::read_to_string(&file).unwrap(), "mine");
+}
