@@ -110,6 +110,9 @@ fn write_item(s: &mut String, item: &Item, depth: usize, clips: &mut usize, pref
             if !g.id.is_empty() {
                 let _ = write!(s, r#" data-id="{}""#, escape(&g.id));
             }
+            for (name, value) in &g.data {
+                let _ = write!(s, r#" data-{}="{}""#, escape(name), escape(value));
+            }
             s.push_str(">\n");
             for i in &g.items {
                 write_item(s, i, depth + 1, clips, prefix);
@@ -288,6 +291,7 @@ mod tests {
                 class: "g".into(),
                 id: id.into(),
                 clip: Some(rect.clone()),
+                data: Default::default(),
                 items: vec![Item::Rect(rect.clone())],
             })
         };
@@ -304,6 +308,27 @@ mod tests {
             "{svg}"
         );
         assert!(crate::render::png::from_svg(&svg).is_ok());
+    }
+
+    #[test]
+    fn a_group_says_what_it_stands_for_in_data_attributes() {
+        let scene = Scene {
+            width: 20.0,
+            height: 20.0,
+            title: "t".into(),
+            background: "#ffffff",
+            items: vec![crate::layout::tagged_group(
+                "actor",
+                "lead:a",
+                [("actor", "<a&\"b>".into()), ("role", "lead".into())].into(),
+                Vec::new(),
+            )],
+        };
+        let svg = write(&scene);
+        assert!(
+            svg.contains(r#"<g class="actor" data-id="lead:a" data-actor="&lt;a&amp;&quot;b&gt;" data-role="lead">"#),
+            "{svg}"
+        );
     }
 
     #[test]

@@ -11,11 +11,15 @@ use crate::check::message::Label as CheckLabel;
 use crate::i18n::Catalog;
 use crate::layout::scene::Scene;
 use crate::layout::text::{self, FONT_FAMILY};
+use crate::model::Role;
+use crate::names;
 use crate::render::svg::{self, escape};
 use crate::status::output::{quantity, summary_lines, value};
 
 /// The page's style sheet (screen and print).
 const STYLE: &str = include_str!("page.css");
+/// The page's script: choosing an actor, the role filter, the search, the self-test.
+const SCRIPT: &str = include_str!("page.js");
 
 /// The page as one HTML document.
 pub fn write(page: &Page) -> String {
@@ -49,6 +53,7 @@ pub fn write(page: &Page) -> String {
     }
     h.push_str("</header>\n");
     contents(&mut h, page, words);
+    tools(&mut h, words);
     h.push_str("<main id=\"main\">\n");
 
     section_start(&mut h, "programme", label(Label::Programme));
@@ -82,7 +87,11 @@ pub fn write(page: &Page) -> String {
     h.push_str("</section>\n");
 
     h.push_str("</main>\n");
+    panel(&mut h, words);
     let _ = writeln!(h, "<footer>{}</footer>", label(Label::MadeBy));
+    // The script is ours, never the data: nothing in it can close its element.
+    debug_assert!(!SCRIPT.contains("</"));
+    let _ = writeln!(h, "<script>\n{SCRIPT}</script>");
     h.push_str("</body>\n</html>\n");
     h
 }
@@ -98,6 +107,54 @@ fn fonts(h: &mut String) {
             base64::engine::general_purpose::STANDARD.encode(bytes)
         );
     }
+}
+
+/// The search box and the role filter.
+fn tools(h: &mut String, words: &dyn Catalog) {
+    let label = |l: Label| words.report_label(l);
+    h.push_str("<div class=\"tools\" role=\"search\">\n");
+    let _ = writeln!(
+        h,
+        r#"<label for="search">{}</label> <input type="search" id="search" placeholder="{}" autocomplete="off">"#,
+        label(Label::Search),
+        label(Label::SearchPlaceholder)
+    );
+    let _ = writeln!(
+        h,
+        r#"<span id="no-match" class="gap" role="status" hidden>{}</span>"#,
+        label(Label::NoMatch)
+    );
+    let _ = writeln!(
+        h,
+        r#"<label for="role-filter">{}</label> <select id="role-filter">"#,
+        label(Label::RoleFilter)
+    );
+    let _ = writeln!(h, r#"<option value="">{}</option>"#, label(Label::AllRoles));
+    for role in Role::ALL {
+        let _ = writeln!(
+            h,
+            r#"<option value="{}">{}</option>"#,
+            role.id(),
+            escape(words.legend(role))
+        );
+    }
+    h.push_str("</select>\n</div>\n");
+}
+
+/// The panel of the actor chosen, filled by the script.
+fn panel(h: &mut String, words: &dyn Catalog) {
+    let label = |l: Label| words.report_label(l);
+    let _ = writeln!(
+        h,
+        r#"<aside id="panel" aria-labelledby="panel-title" aria-live="polite" hidden>
+<h2 id="panel-title">{}</h2>
+<button type="button" id="panel-close">{}</button>
+<p id="panel-name"></p>
+<div id="panel-body"></div>
+</aside>"#,
+        label(Label::Panel),
+        label(Label::Close)
+    );
 }
 
 fn section_start(h: &mut String, id: &str, title: &str) {
@@ -210,7 +267,8 @@ fn domain(h: &mut String, d: &DomainSection, n: usize, maps: &mut usize, words: 
     let label = |l: Label| words.report_label(l);
     let _ = writeln!(
         h,
-        r#"<section class="domain" id="domaine-{n}" aria-labelledby="domaine-{n}-titre">"#
+        r#"<section class="domain" id="domaine-{n}" data-domain="{}" aria-labelledby="domaine-{n}-titre">"#,
+        escape(&d.id)
     );
     let _ = writeln!(
         h,
@@ -297,10 +355,20 @@ fn objective_row(h: &mut String, o: &ObjectiveEntry, words: &dyn Catalog) {
 fn actors(h: &mut String, actors: &[ActorEntry], words: &dyn Catalog) {
     h.push_str("<ul class=\"actors\">\n");
     for a in actors {
+        // What the search compares with: the keys of its id, name and aliases, as
+        // `names::key` makes them (the script folds what is typed the same way).
+        let keys: Vec<String> = std::iter::once(&a.id)
+            .chain(std::iter::once(&a.name))
+            .chain(&a.aliases)
+            .map(|n| names::key(n))
+            .filter(|k| !k.is_empty())
+            .collect();
         let _ = write!(
             h,
-            r#"<li class="actor-entry" data-actor="{}">{}"#,
+            r#"<li class="actor-entry" data-actor="{}" data-name="{}" data-keys="{}">{}"#,
             escape(&a.id),
+            escape(&a.name),
+            escape(&keys.join(" ")),
             actor_button(&ActorRef {
                 id: a.id.clone(),
                 name: a.name.clone()
@@ -328,8 +396,9 @@ fn actors(h: &mut String, actors: &[ActorEntry], words: &dyn Catalog) {
             for r in &a.roles {
                 let _ = write!(
                     h,
-                    r#"<li data-role="{}"><b>{}</b>{} <span class="id">{}</span> {}"#,
+                    r#"<li data-role="{}" data-objective="{}"><b>{}</b>{} <span class="id">{}</span> {}"#,
                     r.role.id(),
+                    escape(&r.objective),
                     escape(words.role(r.role)),
                     escape(words.colon()),
                     escape(&r.objective),

@@ -134,8 +134,9 @@ fn the_page_holds_every_part_and_fetches_nothing() {
     // Every actor, with its roles.
     for a in t.actors() {
         let entry = format!(
-            "<li class=\"actor-entry\" data-actor=\"{}\">",
-            escape(&a.id)
+            "<li class=\"actor-entry\" data-actor=\"{}\" data-name=\"{}\"",
+            escape(&a.id),
+            escape(&a.name)
         );
         assert!(html.contains(&entry), "{entry}");
     }
@@ -233,4 +234,140 @@ fn out_naming_a_file_is_a_usage_error_and_writes_nothing() {
     let (code, _) = report(&calaisis(), &file, &[]);
     assert_eq!(code, 2);
     assert_eq!(fs::read_to_string(&file).unwrap(), "mine");
+}
+
+/// The Chromium of this machine: chromium, chromium-browser or google-chrome.
+fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|cmd| {
+            std::process::Command::new(cmd)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+}
+
+/// CI sets this (`.ci/run`): there, a missing Chromium fails the test instead of skipping it.
+const BROWSER_REQUIRED: &str = "ACTORMAP_REQUIRE_BROWSER";
+
+/// Chromium, or `None` after saying loudly that the browser test is skipped.
+fn browser_or_skip(test: &str) -> Option<&'static str> {
+    let found = chromium();
+    if found.is_none() {
+        assert!(
+            std::env::var_os(BROWSER_REQUIRED).is_none(),
+            "{test}: no Chromium (chromium, chromium-browser, google-chrome) and \
+             {BROWSER_REQUIRED} is set"
+        );
+        // Straight to the terminal: the harness would swallow `eprintln!` of a passing test.
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            format!(
+                "\n*** SKIPPED: no Chromium, {test} did not run \
+                 (apt-get install -y --no-install-recommends chromium) ***\n\n"
+            )
+            .as_bytes(),
+        );
+    }
+    found
+}
+
+/// Chromium headless on `url` with `args`, its profile in `dir` (so tests run side by side),
+/// stopped if it takes more than two minutes; its standard output.
+fn headless(browser: &str, dir: &Path, args: &[String], url: &str) -> String {
+    let mut child = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--disable-gpu",
+            "--no-sandbox",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .args(args)
+        .arg(url)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("chromium starts");
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut text).map(|_| text)
+    });
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("chromium took more than two minutes on {url}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    reader.join().unwrap().expect("chromium's output")
+}
+
+fn file_url(path: &Path, query: &str) -> String {
+    format!("file://{}{query}", path.canonicalize().unwrap().display())
+}
+
+/// What the page's self-test said: `ok`, or the failures it listed.
+fn selftest(browser: &str, dir: &Path) -> String {
+    let dom = headless(
+        browser,
+        dir,
+        &["--dump-dom".to_owned()],
+        &file_url(&dir.join("index.html"), "?selftest"),
+    );
+    let body = &dom[dom.find("<body").expect("a body in the DOM")..];
+    let body = &body[..body.find('>').unwrap()];
+    let verdict = body
+        .split("data-selftest=\"")
+        .nth(1)
+        .and_then(|v| v.split('"').next())
+        .unwrap_or("absent: the script did not run");
+    if verdict == "ok" {
+        return dom;
+    }
+    let failures = dom
+        .split("<pre id=\"selftest\">")
+        .nth(1)
+        .and_then(|p| p.split("</pre>").next())
+        .unwrap_or("");
+    panic!("self-test {verdict}:\n{failures}");
+}
+
+#[test]
+fn in_chromium_a_clicked_actor_is_highlighted_in_every_map_and_listed_in_the_panel() {
+    let Some(browser) = browser_or_skip("the report's browser test") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    report(&calaisis(), dir.path(), &[]);
+    // Click, highlight, panel, keyboard, search and filter, checked by the page itself.
+    selftest(browser, dir.path());
+    // And seen: DC3 alone, SEVADEC chosen; its boxes are drawn in the highlight colour.
+    let shot = dir.path().join("report.png");
+    headless(
+        browser,
+        dir.path(),
+        &[
+            format!("--screenshot={}", shot.display()),
+            "--window-size=1600,1000".to_owned(),
+        ],
+        &file_url(&dir.path().join("index.html"), "?domain=DC3&actor=sevadec"),
+    );
+    let decoder = png::Decoder::new(std::io::BufReader::new(fs::File::open(&shot).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    assert_eq!((info.width, info.height), (1600, 1000));
+    let step = info.line_size / info.width as usize;
+    let highlighted = pixels
+        .chunks(step)
+        .filter(|p| p[0] == 0xc0 && p[1] == 0x00 && p[2] == 0x7a)
+        .count();
+    assert!(
+        highlighted > 500,
+        "{highlighted} pixels of the highlight colour #c0007a in the screenshot"
+    );
 }
