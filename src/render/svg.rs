@@ -308,6 +308,14 @@ mod tests {
             "{svg}"
         );
         assert!(crate::render::png::from_svg(&svg).is_ok());
+        // Inline in a page of several pictures, its ids are its own.
+        let inline = write_inline(&scene, "m2-");
+        assert!(
+            inline.contains(r#"<clipPath id="m2-clip1">"#)
+                && inline.contains(r#"clip-path="url(#m2-clip2)""#)
+                && !inline.contains(r#"id="clip"#),
+            "{inline}"
+        );
     }
 
     #[test]

@@ -214,8 +214,11 @@
         return g.getAttribute('data-actor') !== id;
       })[0];
       if (other) {
+        var plain = getComputedStyle(other.querySelector('rect')).strokeDasharray;
         other.focus();
         expect(document.activeElement === other, 'a box cannot take the focus');
+        expect(getComputedStyle(other.querySelector('rect')).strokeDasharray !== plain,
+          'the focused box does not show it');
         other.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
         expect(body.getAttribute('data-selected') === other.getAttribute('data-actor'),
           'Enter on a box does not choose it');

@@ -117,8 +117,20 @@ fn the_page_holds_every_part_and_fetches_nothing() {
         let heading = format!("{} – {}</h3>", escape(&d.id), escape(&d.name));
         assert!(html.contains(&heading), "{heading}");
     }
-    assert_eq!(svgs(&html).len(), slides(Lang::Fr));
+    let pictures = svgs(&html);
+    assert_eq!(pictures.len(), slides(Lang::Fr));
     assert_eq!(html.matches("data-map=\"status\"").count(), 1);
+    // Each says what it shows to a screen reader, and no two define the same id.
+    let mut ids = std::collections::BTreeSet::new();
+    for svg in &pictures {
+        let doc = roxmltree::Document::parse(svg).unwrap();
+        let title = doc.root_element().first_element_child().unwrap();
+        assert_eq!(title.tag_name().name(), "title", "{svg}");
+        assert!(!title.text().unwrap_or("").trim().is_empty());
+        for node in doc.descendants().filter_map(|n| n.attribute("id")) {
+            assert!(ids.insert(node.to_owned()), "id {node} twice in the page");
+        }
+    }
     // An objective's row: its target, its lead (none for REGAL), where it stands, its means.
     let regal = &html[html.find("<span class=\"id\">regal</span>").unwrap()..];
     let row = &regal[..regal.find("</tr>").unwrap()];
@@ -370,4 +382,157 @@ fn in_chromium_a_clicked_actor_is_highlighted_in_every_map_and_listed_in_the_pan
         highlighted > 500,
         "{highlighted} pixels of the highlight colour #c0007a in the screenshot"
     );
+}
+
+/// A name with markup, quotes and the end of a script, as a spreadsheet can hold.
+const HOSTILE: &str = "Fondation <Lys> & \"Co\" </script><script>alert(1)</script>";
+
+/// A small territory whose lead is `HOSTILE`, also named in an alias and a domain.
+fn hostile() -> tempfile::TempDir {
+    let quoted = HOSTILE.replace('"', "\"\"");
+    crate::territory(&[
+        (
+            "domains.csv",
+            format!("id;name\nDC1;\"Domaine {quoted}\"\n").as_bytes(),
+        ),
+        (
+            "objectives.csv",
+            format!("id;domain;title;target;unit\nobj1;DC1;\"Objectif {quoted}\";10;km\n")
+                .as_bytes(),
+        ),
+        (
+            "actors.csv",
+            format!("id;name;aliases\nlys;\"{quoted}\";\"<b>Lys</b>\"\nautre;Autre;\n").as_bytes(),
+        ),
+        (
+            "links.csv",
+            "actor;objective;role;means\nlys;obj1;chef de file;ingénierie\nautre;obj1;financeur;\n"
+                .as_bytes(),
+        ),
+    ])
+}
+
+#[test]
+fn every_user_string_is_escaped_in_the_page_and_its_pictures() {
+    let territory = hostile();
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _) = report(territory.path(), dir.path(), &[]);
+    assert!(matches!(code, 0 | 1), "{code}");
+    let html = page(dir.path());
+    for raw in ["<Lys>", "<b>Lys</b>", "alert(1)</script>", "<script>alert"] {
+        assert!(!html.contains(raw), "{raw} written as is");
+    }
+    // One script, ours: the data never opens or closes one.
+    assert_eq!(html.matches("<script").count(), 1);
+    assert_eq!(html.matches("</script>").count(), 1);
+    let shown = escape(HOSTILE);
+    assert!(html.contains(&format!(
+        "<h3 id=\"domaine-1-titre\">DC1 – Domaine {shown}</h3>"
+    )));
+    assert!(
+        html.contains(&format!(">{shown}</button>")),
+        "the lead's button"
+    );
+    assert!(
+        html.contains(&format!("data-name=\"{shown}\"")),
+        "the entry's name"
+    );
+    // In the inline pictures, the name is text of the SVG, whole once read back.
+    let drawn: Vec<String> = svgs(&html)
+        .iter()
+        .map(|svg| {
+            let doc = roxmltree::Document::parse(svg).unwrap();
+            doc.descendants()
+                .filter(|n| n.is_text())
+                .filter_map(|n| n.text())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    assert!(
+        drawn
+            .iter()
+            .any(|t| t.contains("<Lys>") && t.contains("\"Co\"")),
+        "{drawn:?}"
+    );
+    assert!(html.contains("data-actor=\"lys\" data-role=\"lead\""));
+}
+
+#[test]
+fn in_chromium_a_hostile_name_shows_as_text_and_the_page_still_works() {
+    let Some(browser) = browser_or_skip("the report's browser test (escaping)") else {
+        return;
+    };
+    let territory = hostile();
+    let dir = tempfile::tempdir().unwrap();
+    report(territory.path(), dir.path(), &[]);
+    let dom = selftest(browser, dir.path());
+    // No element came out of the data: `<Lys>` and the script stayed text.
+    let lower = dom.to_lowercase();
+    assert!(!lower.contains("<lys"), "an element <lys> in the DOM");
+    assert_eq!(
+        lower.matches("<script").count(),
+        1,
+        "a script came from the data"
+    );
+    assert!(
+        dom.contains("Fondation &lt;Lys&gt; &amp; \"Co\""),
+        "the name as text"
+    );
+}
+
+/// The text a reader sees around the pictures (the maps' own words are checked in
+/// `lang.rs`): tags, the style, the script and the SVGs taken out, entities read.
+fn visible_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut rest = html;
+    let mut without_svg = String::new();
+    while let Some(a) = rest.find("<svg ") {
+        without_svg.push_str(&rest[..a]);
+        rest = &rest[a + rest[a..].find("</svg>").unwrap() + 6..];
+    }
+    without_svg.push_str(rest);
+    let mut rest = without_svg.as_str();
+    for (open, close) in [("<style>", "</style>"), ("<script>", "</script>")] {
+        let (a, b) = (rest.find(open).unwrap(), rest.find(close).unwrap());
+        text.push_str(&rest[..a]);
+        text.push(' ');
+        rest = &rest[b + close.len()..];
+    }
+    text.push_str(rest);
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push('\n');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn the_french_page_says_nothing_in_english_and_keeps_french_typography() {
+    let dir = tempfile::tempdir().unwrap();
+    report(&calaisis(), dir.path(), &[]);
+    let text = visible_text(&page(dir.path()));
+    let mut data = crate::lang::user_data(&calaisis());
+    data.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    let english = crate::lang::english_in(&text, &data);
+    assert!(english.is_empty(), "English words: {english:?}");
+    let problems = crate::lang::typography_problems(&text, &data);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The check itself finds the English page.
+    let en = tempfile::tempdir().unwrap();
+    report(&calaisis(), en.path(), &["--lang", "en"]);
+    assert!(!crate::lang::english_in(&visible_text(&page(en.path())), &data).is_empty());
 }
