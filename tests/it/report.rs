@@ -382,6 +382,32 @@ fn in_chromium_a_clicked_actor_is_highlighted_in_every_map_and_listed_in_the_pan
         highlighted > 500,
         "{highlighted} pixels of the highlight colour #c0007a in the screenshot"
     );
+    // Printed: A4 landscape pages, each map on a page of its own (so at least one a map).
+    let pdf = dir.path().join("report.pdf");
+    headless(
+        browser,
+        dir.path(),
+        &[
+            format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer".to_owned(),
+        ],
+        &file_url(&dir.path().join("index.html"), ""),
+    );
+    let bytes = fs::read(&pdf).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let boxes: Vec<&str> = text
+        .match_indices("/MediaBox [")
+        .map(|(i, _)| &text[i + 11..i + 11 + text[i + 11..].find(']').unwrap()])
+        .collect();
+    let maps = svgs(&page(dir.path())).len();
+    assert!(boxes.len() > maps, "{} pages for {maps} maps", boxes.len());
+    for b in boxes {
+        let n: Vec<f64> = b.split_whitespace().map(|v| v.parse().unwrap()).collect();
+        assert!(
+            (n[2] - 842.0).abs() < 1.0 && (n[3] - 595.0).abs() < 1.0,
+            "not A4 landscape: {b}"
+        );
+    }
 }
 
 /// A name with markup, quotes and the end of a script, as a spreadsheet can hold.
