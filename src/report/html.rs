@@ -89,8 +89,7 @@ pub fn write(page: &Page) -> String {
     h.push_str("</main>\n");
     panel(&mut h, words);
     let _ = writeln!(h, "<footer>{}</footer>", label(Label::MadeBy));
-    // The script is ours, never the data: nothing in it can close its element.
-    debug_assert!(!SCRIPT.contains("</"));
+    // The script is ours, never the data (tested: nothing in it closes its element).
     let _ = writeln!(h, "<script>\n{SCRIPT}</script>");
     h.push_str("</body>\n</html>\n");
     h
@@ -418,4 +417,15 @@ fn actors(h: &mut String, actors: &[ActorEntry], words: &dyn Catalog) {
         h.push_str("</li>\n");
     }
     h.push_str("</ul>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_style_and_the_script_cannot_close_their_element() {
+        assert!(!SCRIPT.contains("</"), "page.js holds \"</\"");
+        assert!(!STYLE.contains("</"), "page.css holds \"</\"");
+    }
 }
