@@ -21,6 +21,7 @@ pub mod numbers;
 pub mod outdir;
 pub mod parallel;
 pub mod render;
+pub mod report;
 pub mod spreadsheet;
 pub mod status;
 pub mod terminal;
@@ -181,6 +182,15 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             let territory = load_territory(territory)?;
             let output = in_language(output, language(cli, Some(&territory)));
             maps::build(&territory, &output, out)
+        }
+        Command::Report {
+            territory,
+            at,
+            out: dir,
+        } => {
+            let territory = load_territory(territory)?;
+            let lang = language(cli, Some(&territory));
+            report::run(&territory, lang, *at, dir, out)
         }
         Command::Watch { territory, output } => {
             watch::run(territory, output, cli.lang.map(i18n::Lang::from), out)

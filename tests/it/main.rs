@@ -15,6 +15,7 @@ mod model;
 mod outputs;
 mod rebuild;
 mod render;
+mod report;
 mod sheet;
 mod slides;
 mod status;
