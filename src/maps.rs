@@ -470,7 +470,7 @@ pub fn build_list(t: &Territory) -> Vec<MapKind> {
 }
 
 /// Every domain's map, each followed by its objectives' own maps when it has several.
-fn domain_maps(t: &Territory) -> Vec<MapKind> {
+pub fn domain_maps(t: &Territory) -> Vec<MapKind> {
     let mut kinds = Vec::new();
     for d in t.domains() {
         kinds.push(MapKind::Domain(d.id.clone()));

@@ -182,7 +182,7 @@ fn heading(s: &Status) -> Line {
 }
 
 /// A quantity and its unit: "50 km"; "aucune" without a target.
-fn quantity(n: Option<f64>, o: &ObjectiveStatus, words: &dyn Catalog) -> String {
+pub(crate) fn quantity(n: Option<f64>, o: &ObjectiveStatus, words: &dyn Catalog) -> String {
     match (n, &o.unit) {
         (None, _) => words.status_word(Word::NoTarget).to_owned(),
         (Some(n), Some(unit)) => format!("{} {unit}", words.number(n)),
@@ -190,7 +190,7 @@ fn quantity(n: Option<f64>, o: &ObjectiveStatus, words: &dyn Catalog) -> String 
     }
 }
 
-fn value(o: &ObjectiveStatus, words: &dyn Catalog) -> String {
+pub(crate) fn value(o: &ObjectiveStatus, words: &dyn Catalog) -> String {
     o.value.map_or_else(
         || words.status_word(Word::UnknownValue).to_owned(),
         |v| words.number(v),
@@ -228,7 +228,7 @@ fn undated(s: &Status) -> Option<Line> {
     })
 }
 
-fn capitalised(s: &str) -> String {
+pub(crate) fn capitalised(s: &str) -> String {
     let mut chars = s.chars();
     chars
         .next()
@@ -258,7 +258,7 @@ fn projection(p: &Projection, o: &ObjectiveStatus) -> Line {
 }
 
 /// The year-3 conditions and the amounts at stake.
-fn bonus_lines(s: &Status) -> Vec<Line> {
+pub(crate) fn bonus_lines(s: &Status) -> Vec<Line> {
     let b = &s.bonus;
     let counted = s.objectives.iter().filter(|o| o.counted).count();
     // The progress file the user has, for the hint of where measurements go.
