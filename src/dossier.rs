@@ -480,21 +480,49 @@ pub fn make(
 ) -> Result<Deck, Error> {
     let findings = check::run(t)?;
     let diff = since.map(|old| crate::diff::compare(old, t)).transpose()?;
+    Ok(assemble(t, &findings, diff.as_ref(), at, lang, &[]))
+}
+
+/// The dossier from the findings of `check` and the diff at hand; `laid` are map slides
+/// already laid out at the slide size (those `build` just drew), taken as they are rather
+/// than laid out again. The others are laid out here.
+pub fn assemble(
+    t: &Territory,
+    findings: &[Finding],
+    diff: Option<&Diff>,
+    at: Option<Date>,
+    lang: Lang,
+    laid: &[(&MapKind, &[Scene])],
+) -> Deck {
+    let kinds = map_kinds(t, at);
+    let already = |k: &MapKind| laid.iter().find(|(l, _)| *l == k).map(|(_, s)| *s);
+    let missing: Vec<MapKind> = kinds
+        .iter()
+        .filter(|k| already(k).is_none())
+        .cloned()
+        .collect();
     let opts = Options {
         size: layout::Size::default(),
         lang,
-        gaps: layout::Gaps::from_findings(&findings),
+        gaps: layout::Gaps::from_findings(findings),
     };
-    let maps = lay_out_maps(t, &map_kinds(t, at), &opts);
+    let mut fresh = lay_out_maps(t, &missing, &opts).into_iter();
+    let maps: Vec<(MapKind, Vec<Scene>)> = kinds
+        .into_iter()
+        .map(|k| match already(&k) {
+            Some(slides) => (k, slides.to_vec()),
+            None => fresh.next().expect("one layout per missing map"),
+        })
+        .collect();
     let status = status::compute(t, at);
-    Ok(deck(&Input {
+    deck(&Input {
         territory: t,
-        findings: &findings,
+        findings,
         status: &status,
-        diff: diff.as_ref(),
+        diff,
         maps: &maps,
         lang,
-    }))
+    })
 }
 
 /// `actormap dossier`: the dossier (`make`) written into `dir` whole or not at all; prints

@@ -260,16 +260,19 @@ pub fn draw(
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let findings = check::run(t)?;
-    draw_checked(t, kinds, args, default_formats, &findings, out)
+    draw_checked(t, kinds, args, default_formats, &findings, false, out)
 }
 
-/// `draw` with the findings of `check` already at hand.
+/// `draw` with the findings of `check` already at hand; with `dossier`, the committee's
+/// dossier too (`crate::dossier`), in the same batch: its map pages are the slides just laid
+/// out when they are at the slide size.
 fn draw_checked(
     t: &Territory,
     kinds: &[MapKind],
     args: &OutputArgs,
     default_formats: &[Format],
     findings: &[check::Finding],
+    dossier: bool,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let opts = options(args, findings)?;
@@ -306,6 +309,18 @@ fn draw_checked(
         .into_iter()
         .flat_map(|(_, files)| files)
         .collect::<Result<Vec<manifest::File>, Error>>()?;
+    let lang = crate::i18n::Lang::from(args.lang);
+    let dossier_files = if dossier {
+        let laid: Vec<(&MapKind, &[Scene])> = if opts.size == Size::default() {
+            kinds.iter().zip(slides.iter().map(Vec::as_slice)).collect()
+        } else {
+            Vec::new()
+        };
+        let deck = crate::dossier::assemble(t, findings, None, None, lang, &laid);
+        crate::dossier::files(&deck, &args.out)?
+    } else {
+        Vec::new()
+    };
     let json = pictures.then(|| previous.after(&args.out, &files).to_json());
     let changed: Vec<(&str, &[u8])> = files
         .iter()
@@ -316,10 +331,16 @@ fn draw_checked(
                 .filter(|(name, json)| !outdir::holds(&args.out, name, json)),
         )
         .collect();
+    let dossier_changed: Vec<(&str, &[u8])> = dossier_files
+        .iter()
+        .filter(|(name, bytes)| !outdir::holds(&args.out, name, bytes))
+        .map(|(name, bytes)| (*name, bytes.as_slice()))
+        .collect();
+    let changed = [changed, dossier_changed.clone()].concat();
     let mut batch = outdir::Batch::open(&args.out)?;
     batch.stage_all(&changed)?;
     batch.commit()?;
-    let words = crate::i18n::Lang::from(args.lang).catalog();
+    let words = lang.catalog();
     for file in &files {
         let path = args.out.join(&file.name);
         let line = if file.bytes.is_some() {
@@ -329,7 +350,7 @@ fn draw_checked(
         };
         terminal::line(out, &line)?;
     }
-    Ok(())
+    crate::dossier::said(&args.out, &dossier_files, &dossier_changed, lang, out)
 }
 
 /// About how much rasterizing `scene` takes: its items (areas to fill) and the characters of
@@ -493,6 +514,7 @@ pub fn build(t: &Territory, args: &OutputArgs, out: &mut dyn Write) -> Result<Ou
         args,
         &[Format::Svg, Format::Png],
         &findings,
+        true,
         out,
     )?;
     Ok(if check::has_errors(&findings) {

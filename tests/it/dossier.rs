@@ -346,3 +346,41 @@ fn libreoffice_opens_the_dossier_with_a_page_per_slide() {
         "one LibreOffice page per page of the PDF"
     );
 }
+
+#[test]
+fn build_writes_the_dossier_too_in_the_same_batch_as_the_maps() {
+    let out = tempfile::tempdir().unwrap();
+    actormap()
+        .arg("build")
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("écrit").and(predicate::str::contains("dossier-copil.pptx")),
+        );
+    // The same files as `actormap dossier` writes.
+    let (_dir, pdf, pptx) = written(&calaisis(), &[]);
+    assert!(std::fs::read(out.path().join("dossier-copil.pdf")).unwrap() == pdf);
+    assert!(std::fs::read(out.path().join("dossier-copil.pptx")).unwrap() == pptx);
+    actormap()
+        .arg("build")
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("écrit").not())
+        .stdout(predicate::str::contains("inchangé").count(26));
+    // A dossier that cannot be written stops the whole build: no map is written either.
+    let fresh = tempfile::tempdir().unwrap();
+    std::fs::create_dir(fresh.path().join("dossier-copil.pptx")).unwrap();
+    actormap()
+        .arg("build")
+        .arg("--out")
+        .arg(fresh.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("dossier-copil.pptx"));
+    let left: Vec<_> = std::fs::read_dir(fresh.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "only the folder in the way is there");
+}
