@@ -155,6 +155,29 @@ pub enum Command {
         #[arg(long, default_value = "output")]
         out: PathBuf,
     },
+    /// The steering committee's deck in one command: dossier-copil.pdf and
+    /// dossier-copil.pptx (the same pages, one slide each, the page's findings in the speaker
+    /// notes), written together into the output folder.
+    ///
+    /// Pages: title (territory, programme, "Comité de pilotage du <date>"), the contractual
+    /// objectives, the decisions to take, the overview, each domain's map, the matrix, the
+    /// status chart, the points to watch, and with --since what changed since then.
+    Dossier {
+        /// A territory folder, JSON file or workbook (.xlsx, .ods).
+        #[arg(default_value = DEFAULT_TERRITORY)]
+        territory: PathBuf,
+        /// The committee's date (2023-06-30 or 30/06/2023): later measurements are ignored.
+        /// Without it, the date of the latest measurement (never today's date).
+        #[arg(long, value_parser = parse_date)]
+        at: Option<jiff::civil::Date>,
+        /// The territory as the last committee saw it (folder, JSON file or workbook): adds
+        /// the page of what changed since.
+        #[arg(long, value_name = "OLD")]
+        since: Option<PathBuf>,
+        /// The folder the files are written to (created if missing).
+        #[arg(long, default_value = "output")]
+        out: PathBuf,
+    },
     /// Build, then rebuild whenever a file of the territory is saved, printing the findings
     /// that appeared or were resolved and the files that changed. A save that does not load
     /// is reported and the maps of the last good build stay.

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod cli;
 pub mod diff;
+pub mod dossier;
 pub mod error;
 pub mod export;
 pub mod hash;
@@ -191,6 +192,28 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             let territory = load_territory(territory)?;
             let lang = language(cli, Some(&territory));
             report::run(&territory, lang, *at, dir, out)
+        }
+        Command::Dossier {
+            territory,
+            at,
+            since,
+            out: dir,
+        } => {
+            let loaded = load::load_with_notes(territory);
+            let old = since.as_deref().map(load::load_with_notes);
+            print_notes(loaded.notes.iter().chain(old.iter().flat_map(|o| &o.notes)));
+            // Both territories' errors together, like `diff`.
+            let (territory, old) = match (loaded.territory, old.map(|o| o.territory).transpose()) {
+                (Ok(t), Ok(old)) => (t, old),
+                (t, old) => {
+                    return Err(Error::Load(
+                        t.err().into_iter().chain(old.err()).flatten().collect(),
+                    ));
+                }
+            };
+            let lang = language(cli, Some(&territory));
+            dossier::run(&territory, old.as_ref(), *at, dir, lang, out)?;
+            Ok(Outcome::Clean)
         }
         Command::Watch { territory, output } => {
             watch::run(territory, output, cli.lang.map(i18n::Lang::from), out)

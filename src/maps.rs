@@ -260,18 +260,35 @@ pub fn draw(
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let findings = check::run(t)?;
-    draw_checked(t, kinds, args, default_formats, &findings, &[], out)
+    draw_checked(
+        t,
+        kinds,
+        args,
+        default_formats,
+        &findings,
+        &Extra::default(),
+        out,
+    )
 }
 
-/// `draw` with the findings of `check` already at hand; `pages` are other files of the
-/// run (name, bytes), written in the same batch as the maps (all or none).
+/// What a run writes besides the maps, in the same batch (all or none).
+#[derive(Default)]
+struct Extra<'a> {
+    /// Other files of the run (name, bytes): the report page.
+    pages: &'a [(&'a str, Vec<u8>)],
+    /// Whether the committee's dossier is written too (`crate::dossier`): its map pages are
+    /// the slides just laid out when they are at the slide size.
+    dossier: bool,
+}
+
+/// `draw` with the findings of `check` already at hand, and `extra` files in the same batch.
 fn draw_checked(
     t: &Territory,
     kinds: &[MapKind],
     args: &OutputArgs,
     default_formats: &[Format],
     findings: &[check::Finding],
-    pages: &[(&str, Vec<u8>)],
+    extra: &Extra<'_>,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let opts = options(args, findings)?;
@@ -308,6 +325,18 @@ fn draw_checked(
         .into_iter()
         .flat_map(|(_, files)| files)
         .collect::<Result<Vec<manifest::File>, Error>>()?;
+    let lang = crate::i18n::Lang::from(args.lang);
+    let dossier_files = if extra.dossier {
+        let laid: Vec<(&MapKind, &[Scene])> = if opts.size == Size::default() {
+            kinds.iter().zip(slides.iter().map(Vec::as_slice)).collect()
+        } else {
+            Vec::new()
+        };
+        let deck = crate::dossier::assemble(t, findings, None, None, lang, &laid);
+        crate::dossier::files(&deck, &args.out)?
+    } else {
+        Vec::new()
+    };
     let json = pictures.then(|| previous.after(&args.out, &files).to_json());
     let changed: Vec<(&str, &[u8])> = files
         .iter()
@@ -318,16 +347,23 @@ fn draw_checked(
                 .filter(|(name, json)| !outdir::holds(&args.out, name, json)),
         )
         .chain(
-            pages
+            extra
+                .pages
                 .iter()
                 .map(|(name, bytes)| (*name, bytes.as_slice()))
                 .filter(|(name, bytes)| !outdir::holds(&args.out, name, bytes)),
         )
         .collect();
+    let dossier_changed: Vec<(&str, &[u8])> = dossier_files
+        .iter()
+        .filter(|(name, bytes)| !outdir::holds(&args.out, name, bytes))
+        .map(|(name, bytes)| (*name, bytes.as_slice()))
+        .collect();
+    let changed = [changed, dossier_changed.clone()].concat();
     let mut batch = outdir::Batch::open(&args.out)?;
     batch.stage_all(&changed)?;
     batch.commit()?;
-    let words = crate::i18n::Lang::from(args.lang).catalog();
+    let words = lang.catalog();
     for file in &files {
         let path = args.out.join(&file.name);
         let line = if file.bytes.is_some() {
@@ -337,7 +373,7 @@ fn draw_checked(
         };
         terminal::line(out, &line)?;
     }
-    for (name, _) in pages {
+    for (name, _) in extra.pages {
         let path = args.out.join(name);
         let line = if changed.iter().any(|(n, _)| n == name) {
             words.wrote(&path)
@@ -346,7 +382,7 @@ fn draw_checked(
         };
         terminal::line(out, &line)?;
     }
-    Ok(())
+    crate::dossier::said(&args.out, &dossier_files, &dossier_changed, lang, out)
 }
 
 /// About how much rasterizing `scene` takes: its items (areas to fill) and the characters of
@@ -487,7 +523,7 @@ pub fn build_list(t: &Territory) -> Vec<MapKind> {
 }
 
 /// Every domain's map, each followed by its objectives' own maps when it has several.
-fn domain_maps(t: &Territory) -> Vec<MapKind> {
+pub fn domain_maps(t: &Territory) -> Vec<MapKind> {
     let mut kinds = Vec::new();
     for d in t.domains() {
         kinds.push(MapKind::Domain(d.id.clone()));
@@ -512,7 +548,10 @@ pub fn build(t: &Territory, args: &OutputArgs, out: &mut dyn Write) -> Result<Ou
         args,
         &[Format::Svg, Format::Png],
         &findings,
-        &[(crate::report::FILE, page)],
+        &Extra {
+            pages: &[(crate::report::FILE, page)],
+            dossier: true,
+        },
         out,
     )?;
     Ok(if check::has_errors(&findings) {

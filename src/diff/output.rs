@@ -31,7 +31,7 @@ fn actor(a: &ActorRef) -> String {
 }
 
 /// The diff as titled sections of lines, empty sections left out.
-fn sections(d: &Diff, lang: Lang) -> Vec<(String, Vec<String>)> {
+pub(crate) fn sections(d: &Diff, lang: Lang) -> Vec<(String, Vec<String>)> {
     let words = lang.catalog();
     let all: Vec<(Section, Vec<String>)> = vec![
         (

@@ -1,8 +1,8 @@
 //! What people read, in their language: the language itself ([`Lang`]) and one catalog per
 //! language, each in its own folder (`fr/`, `en/`) with one file per area (`check.rs`,
-//! `status.rs`, `diff.rs`, `list.rs`, `watch.rs`, `roles.rs`, `layout.rs` for the maps,
-//! `maps.rs` for what `render` is asked wrongly, `export.rs`, `report.rs` for the HTML page;
-//! later `load.rs`...),
+//! `status.rs`, `diff.rs`, `dossier.rs`, `list.rs`, `watch.rs`, `roles.rs`, `layout.rs` for
+//! the maps, `maps.rs` for what `render` is asked wrongly, `export.rs`, `report.rs` for the HTML
+//! page; later `load.rs`...),
 //! so that everything actormap says in French is in `src/i18n/fr/` and in English in
 //! `src/i18n/en/`.
 //!
@@ -42,6 +42,7 @@ pub trait Catalog:
     + crate::check::message::Words
     + crate::status::message::Words
     + crate::diff::message::Words
+    + crate::dossier::Words
     + crate::list::Words
     + crate::watch::Words
     + crate::model::RoleWords
@@ -58,6 +59,7 @@ impl<T> Catalog for T where
         + crate::check::message::Words
         + crate::status::message::Words
         + crate::diff::message::Words
+        + crate::dossier::Words
         + crate::list::Words
         + crate::watch::Words
         + crate::model::RoleWords

@@ -245,7 +245,7 @@ fn undated(s: &Status) -> Option<Line> {
     })
 }
 
-fn capitalised(s: &str) -> String {
+pub(crate) fn capitalised(s: &str) -> String {
     let mut chars = s.chars();
     chars
         .next()
@@ -275,7 +275,7 @@ fn projection(p: &Projection, o: &ObjectiveStatus) -> Line {
 }
 
 /// The year-3 conditions and the amounts at stake.
-fn bonus_lines(s: &Status) -> Vec<Line> {
+pub(crate) fn bonus_lines(s: &Status) -> Vec<Line> {
     let b = &s.bonus;
     let counted = s.objectives.iter().filter(|o| o.counted).count();
     // The progress file the user has, for the hint of where measurements go.

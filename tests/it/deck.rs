@@ -104,7 +104,7 @@ fn tiny_scene(text: &str) -> Scene {
 }
 
 /// Every file of a zip archive, as text when it is UTF-8 (binary parts come out empty).
-fn unzip(bytes: &[u8]) -> BTreeMap<String, String> {
+pub fn unzip(bytes: &[u8]) -> BTreeMap<String, String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
     let mut out = BTreeMap::new();
     for i in 0..zip.len() {
@@ -127,7 +127,7 @@ fn zip_entry(bytes: &[u8], name: &str) -> Vec<u8> {
 }
 
 /// The text of every paragraph of the shapes holding a placeholder of this type.
-fn placeholder_text(xml: &str, ph_type: &str) -> Vec<String> {
+pub fn placeholder_text(xml: &str, ph_type: &str) -> Vec<String> {
     let doc = roxmltree::Document::parse(xml).unwrap();
     doc.descendants()
         .filter(|n| n.has_tag_name("sp"))
@@ -353,7 +353,7 @@ fn every_page_that_cannot_be_drawn_is_named() {
 
 /// LibreOffice Impress, when installed: its headless converter opens the file and
 /// prints one PDF page per slide.
-fn soffice() -> Option<&'static str> {
+pub fn soffice() -> Option<&'static str> {
     ["soffice", "libreoffice"].into_iter().find(|cmd| {
         Command::new(cmd)
             .arg("--version")

@@ -958,3 +958,84 @@ fn every_map_in_english_shows_no_french_label() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The dossier of each map territory (and of the progress fixture's next committee, with
+/// what changed since) in `lang`: (page title, its texts, its items, its speaker notes).
+#[cfg(feature = "pdf")]
+fn dossier_texts(lang: actormap::model::Lang) -> Vec<(String, String, String, Vec<String>)> {
+    let load = |p: &Path| actormap::load::load(p).expect("the territory loads");
+    let next = crate::status_next();
+    let old = load(&fixture("status"));
+    let mut decks = Vec::new();
+    for (territory, _) in map_territories() {
+        decks.push(actormap::dossier::make(&load(&territory), None, None, lang).unwrap());
+    }
+    decks.push(actormap::dossier::make(&load(next.path()), Some(&old), None, lang).unwrap());
+    decks
+        .iter()
+        .flat_map(|deck| crate::dossier::scenes(deck).into_iter().zip(&deck.pages))
+        .map(|(scene, page)| {
+            let json = scene.to_json();
+            (
+                page.title.clone(),
+                scene_texts(&json),
+                scene_items(&json, "\n"),
+                page.notes.clone(),
+            )
+        })
+        .collect()
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn the_dossier_in_french_says_nothing_in_english_and_in_english_no_french_label() {
+    use actormap::model::Lang;
+    let next = crate::status_next();
+    let mut paths = territories();
+    paths.extend(map_territories().into_iter().map(|(t, _)| t));
+    paths.push(next.path().to_path_buf());
+    let data = data_of(&paths);
+    let mut problems = Vec::new();
+    let french = dossier_texts(Lang::Fr);
+    let titles: Vec<&str> = french.iter().map(|(t, ..)| t.as_str()).collect();
+    for expected in [
+        "Les objectifs contractuels",
+        "Décisions à prendre",
+        "Points d'attention",
+    ] {
+        assert!(
+            titles.contains(&expected),
+            "{expected} not among {titles:?}"
+        );
+    }
+    assert!(
+        titles
+            .iter()
+            .any(|t| t.starts_with("Ce qui a changé depuis le dernier COPIL")),
+        "no changes page among {titles:?}"
+    );
+    for (title, text, items, notes) in &french {
+        let notes = notes.join("\n");
+        let english = english_in(&format!("{text}\n{notes}"), &data);
+        if !english.is_empty() {
+            problems.push(format!("{title}: English words {english:?}"));
+        }
+        for place in typography_problems(&format!("{items}\n{notes}"), &data) {
+            problems.push(format!("{title}: a plain space in {place:?}"));
+        }
+    }
+    let english = dossier_texts(Lang::En);
+    // The check can fail: the English pages are caught.
+    let caught: Vec<String> = english
+        .iter()
+        .flat_map(|(_, text, _, notes)| english_in(&format!("{text}\n{}", notes.join("\n")), &data))
+        .collect();
+    assert!(caught.len() > 10, "the English dossier shows {caught:?}");
+    for (title, text, _, _) in english {
+        let french = french_in(&text, &data);
+        if !french.is_empty() {
+            problems.push(format!("{title} (English): French labels {french:?}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

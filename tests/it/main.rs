@@ -7,6 +7,8 @@ mod deck;
 #[cfg(feature = "pdf")]
 mod deck_pdf;
 mod diff;
+#[cfg(feature = "pdf")]
+mod dossier;
 mod export;
 mod generated;
 mod lang;

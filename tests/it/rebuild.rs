@@ -96,8 +96,8 @@ fn a_second_build_writes_nothing_and_says_every_file_is_unchanged() {
     let out = tempfile::tempdir().unwrap();
     let first = run(&["build"], None, out.path(), 1);
     let first = said(&first, out.path());
-    // 12 maps, each as SVG and PNG, and the report page.
-    assert_eq!(first.len(), 25, "{first:?}");
+    // 12 maps as SVG and PNG, the report page, then the dossier as PDF and PPTX.
+    assert_eq!(first.len(), 27, "{first:?}");
     assert!(first.iter().all(|(verb, _)| verb == "wrote"), "{first:?}");
     let before = identities(out.path());
     assert!(before.contains_key(MANIFEST), "{:?}", before.keys());
@@ -200,9 +200,14 @@ fn a_changed_territory_redraws_the_maps_whose_svg_changed_and_no_other() {
     assert!(!svgs.contains(&"dc1".to_owned()), "{svgs:?}");
     // Exactly the PNGs of the SVGs that changed were drawn, written and said so.
     assert_eq!(changed(".png"), svgs);
+    // And the dossier, whose DC3 page changed.
     let mut expected: Vec<String> = svgs
         .iter()
         .flat_map(|stem| [format!("{stem}.svg"), format!("{stem}.png")])
+        .chain([
+            "dossier-copil.pdf".to_owned(),
+            "dossier-copil.pptx".to_owned(),
+        ])
         .collect();
     // The report page shows the headline too.
     expected.push("index.html".to_owned());

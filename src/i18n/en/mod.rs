@@ -3,6 +3,7 @@
 
 mod check;
 mod diff;
+mod dossier;
 mod export;
 mod layout;
 mod list;

@@ -7,6 +7,7 @@
 
 mod check;
 mod diff;
+mod dossier;
 mod export;
 mod layout;
 mod list;
