@@ -1,7 +1,8 @@
 //! What people read, in their language: the language itself ([`Lang`]) and one catalog per
 //! language, each in its own folder (`fr/`, `en/`) with one file per area (`check.rs`,
 //! `status.rs`, `diff.rs`, `list.rs`, `watch.rs`, `roles.rs`, `layout.rs` for the maps,
-//! `maps.rs` for what `render` is asked wrongly, `export.rs`; later `load.rs`, `report.rs`...),
+//! `maps.rs` for what `render` is asked wrongly, `export.rs`, `load.rs` for what is wrong
+//! with the input files; later `report.rs`...),
 //! so that everything actormap says in French is in `src/i18n/fr/` and in English in
 //! `src/i18n/en/`.
 //!
@@ -47,6 +48,7 @@ pub trait Catalog:
     + crate::layout::words::Words
     + crate::maps::UsageWords
     + crate::export::ExportWords
+    + crate::load::message::Words
     + Sync
 {
 }
@@ -62,6 +64,7 @@ impl<T> Catalog for T where
         + crate::layout::words::Words
         + crate::maps::UsageWords
         + crate::export::ExportWords
+        + crate::load::message::Words
         + Sync
 {
 }

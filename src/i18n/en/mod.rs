@@ -6,6 +6,7 @@ mod diff;
 mod export;
 mod layout;
 mod list;
+mod load;
 mod maps;
 mod roles;
 mod status;
