@@ -273,18 +273,10 @@ impl ActionStatus {
         }
     }
 
-    /// The word of the actions table: "envisagée", "en cours"; "planned", "ongoing".
+    /// The word of the actions table: "envisagée", "en cours"; "planned", "ongoing"
+    /// (`RoleWords::action_status` says it).
     pub fn word(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (ActionStatus::Planned, Lang::Fr) => "envisagée",
-            (ActionStatus::Ongoing, Lang::Fr) => "en cours",
-            (ActionStatus::Done, Lang::Fr) => "réalisée",
-            (ActionStatus::Dropped, Lang::Fr) => "abandonnée",
-            (ActionStatus::Planned, Lang::En) => "planned",
-            (ActionStatus::Ongoing, Lang::En) => "ongoing",
-            (ActionStatus::Done, Lang::En) => "done",
-            (ActionStatus::Dropped, Lang::En) => "dropped",
-        }
+        lang.catalog().action_status(self)
     }
 }
 
@@ -429,6 +421,8 @@ pub trait RoleWords {
     fn legend(&self, role: Role) -> &'static str;
     /// What an actor brings, as the maps' means section heads it: "Ingénierie".
     fn means(&self, means: Means) -> &'static str;
+    /// Where an action stands, as the actions table writes it: "envisagée", "en cours".
+    fn action_status(&self, status: ActionStatus) -> &'static str;
 }
 
 impl fmt::Display for Role {

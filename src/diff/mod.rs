@@ -420,41 +420,6 @@ impl FindingRef {
     }
 }
 
-impl StateChange {
-    /// "assises-alimentation \"Assises de l'alimentation\": planned -> ongoing".
-    pub fn sentence(&self) -> String {
-        format!(
-            "{} \"{}\": {} -> {}",
-            self.action.id,
-            self.action.title,
-            self.old.word(crate::i18n::Lang::En),
-            self.new.word(crate::i18n::Lang::En)
-        )
-    }
-}
-
-impl ActionRef {
-    /// "regal: Assises de l'alimentation (assises-alimentation)".
-    pub fn sentence(&self) -> String {
-        format!("{}: {} ({})", self.serves, self.title, self.id)
-    }
-}
-
-impl SeatChange {
-    /// "COPIL: member joined: DDTM", "COPIL: chair left: SyMPaC".
-    pub fn sentence(&self) -> String {
-        let seat = match self.seat {
-            Seat::Chair => "chair",
-            Seat::Member => "member",
-        };
-        let change = match self.change {
-            Change::Gained => "joined",
-            Change::Lost => "left",
-        };
-        format!("{}: {seat} {change}: {}", self.body.name, self.actor.name)
-    }
-}
-
 impl RoleChange {
     /// "regal : chef de file désigné : SEVADEC"; "regal: lead assigned: SEVADEC".
     pub fn sentence(&self, lang: crate::i18n::Lang) -> String {

@@ -245,3 +245,36 @@ fn one_json_file_takes_actions_instances_and_the_perimeter() {
     assert!(coverage.missing().is_empty());
     assert_eq!(coverage.members.len(), 3);
 }
+
+#[test]
+fn the_new_tables_change_no_map() {
+    // The maps of the Calaisis, with its actions, bodies and perimeter and without them:
+    // the same bytes.
+    let without = tempfile::tempdir().unwrap();
+    for name in ["domains.csv", "actors.csv", "links.csv"] {
+        std::fs::copy(crate::calaisis().join(name), without.path().join(name)).unwrap();
+    }
+    let objectives = std::fs::read_to_string(crate::calaisis().join("objectives.csv")).unwrap();
+    let objectives = objectives.replace(";tout\n", ";\n");
+    std::fs::write(without.path().join("objectives.csv"), objectives).unwrap();
+    let settings = std::fs::read_to_string(crate::calaisis().join("territory.json")).unwrap();
+    let settings = settings.replace(
+        "  \"perimeter\": [\n    \"GCT&M\",\n    \"CCRA\",\n    \"CCPO\"\n  ],\n",
+        "",
+    );
+    assert!(!settings.contains("perimeter"));
+    std::fs::write(without.path().join("territory.json"), settings).unwrap();
+    let draw = |territory: &Path| {
+        let out = tempfile::tempdir().unwrap();
+        crate::actormap()
+            .arg("render")
+            .arg(territory)
+            .args(["--domain", "DC4", "--actor", "GCT&M", "--out"])
+            .arg(out.path())
+            .assert()
+            .success();
+        ["dc4.svg", "actor-gctm.svg"].map(|f| std::fs::read(out.path().join(f)).unwrap())
+    };
+    assert!(load(without.path()).unwrap().actions().is_empty());
+    assert_eq!(draw(&crate::calaisis()), draw(without.path()));
+}
