@@ -341,7 +341,8 @@ pub enum ListFormat {
 }
 
 fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
-    crate::load::values::date(text)
+    // Said in English, as the command-line parser around it.
+    crate::load::values::date(text).map_err(|e| e.render(crate::i18n::Lang::En))
 }
 
 /// Output formats of `check`.

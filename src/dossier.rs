@@ -91,7 +91,7 @@ pub trait Words {
     /// A value and the share of the target it is: "30 (60 %)".
     fn value_share(&self, value: &str, share: &str) -> String;
     /// A finding in the speaker notes: "erreur : l'objectif regal … n'a pas de chef de file".
-    fn note(&self, severity: &str, message: &str) -> String;
+    fn finding_note(&self, severity: &str, message: &str) -> String;
 }
 
 /// The maps of the dossier, in its order: the overview, every domain's map (and its
@@ -150,7 +150,7 @@ pub fn deck(input: &Input) -> Deck {
 /// A finding in the speaker notes.
 fn note(f: &Finding, lang: Lang) -> String {
     let words = lang.catalog();
-    words.note(words.severity(f.severity), &f.message.render(lang))
+    words.finding_note(words.severity(f.severity), &f.message.render(lang))
 }
 
 fn notes<'a>(findings: impl IntoIterator<Item = &'a Finding>, lang: Lang) -> Vec<String> {

@@ -1,12 +1,14 @@
 //! Errors as data: where a problem is (file, line, column name) and what was expected.
-//! Every error of a load is collected; `Display` prints `file:line: column "x": message`.
+//! Every error of a load is collected; each is said in the user's language when printed
+//! (`file:line: column "x": message`, `fichier:ligne : colonne « x » : message`).
 
 use std::fmt;
 use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::numbers;
+use crate::i18n::Lang;
+use crate::load::message::{Message, NoteMessage};
 
 /// Where a record came from: a file and a 1-based line (0 when the whole file is meant).
 /// The file name is shared: the rows of one table hold one copy of it.
@@ -40,21 +42,23 @@ impl fmt::Display for Location {
     }
 }
 
-/// One problem found while loading a territory.
+/// One problem found while loading a territory: where it is, and what is wrong as data
+/// ([`Message`]), said in the user's language when printed ([`LoadError::render`]).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct LoadError {
     pub location: Location,
     /// The column (or JSON key) as the user wrote it, when one cell is at fault.
     pub column: Option<String>,
-    pub message: String,
+    /// Boxed: errors travel in `Result`s, which stay small.
+    pub message: Box<Message>,
 }
 
 impl LoadError {
-    pub fn new(location: Location, message: impl Into<String>) -> Self {
+    pub fn new(location: Location, message: Message) -> Self {
         LoadError {
             location,
             column: None,
-            message: message.into(),
+            message: Box::new(message),
         }
     }
 
@@ -62,15 +66,30 @@ impl LoadError {
         self.column = Some(column.into());
         self
     }
+
+    /// The error with its place, in `lang`: `acteurs.csv:4 : colonne « nom » : ...`.
+    pub fn render(&self, lang: Lang) -> String {
+        lang.catalog().load_error(self)
+    }
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: ", self.location)?;
-        if let Some(column) = &self.column {
-            write!(f, "column \"{column}\": ")?;
+/// A place in the input that errors found later will point at: a file and line, and the
+/// column when one cell is meant (a cell whose references are resolved once a whole table
+/// is read).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Place {
+    pub location: Location,
+    pub column: Option<String>,
+}
+
+impl Place {
+    /// The error `message` at this place.
+    pub fn error(&self, message: Message) -> LoadError {
+        LoadError {
+            location: self.location.clone(),
+            column: self.column.clone(),
+            message: Box::new(message),
         }
-        f.write_str(&self.message)
     }
 }
 
@@ -79,21 +98,18 @@ impl fmt::Display for LoadError {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Note {
     pub location: Location,
-    pub message: String,
+    pub message: NoteMessage,
 }
 
 impl Note {
-    pub fn new(location: Location, message: impl Into<String>) -> Self {
-        Note {
-            location,
-            message: message.into(),
-        }
+    pub fn new(location: Location, message: NoteMessage) -> Self {
+        Note { location, message }
     }
-}
 
-impl fmt::Display for Note {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.message)
+    /// The note with its place and its "note:" word, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let words = lang.catalog();
+        format!("{}{}", words.note_prefix(), words.note(self))
     }
 }
 
@@ -104,8 +120,12 @@ pub const ERRORS_SHOWN_PER_FILE: usize = 50;
 /// Everything that stops a command before it could do its job.
 #[derive(Debug)]
 pub enum Error {
-    /// The territory could not be loaded; every problem found is listed.
-    Load(Vec<LoadError>),
+    /// The territory could not be loaded; every problem found is listed, and the language
+    /// the territory asks for when its settings could be read.
+    Load {
+        errors: Vec<LoadError>,
+        lang: Option<Lang>,
+    },
     /// The command line asked for something that cannot be done.
     Usage(String),
     /// An output file could not be written.
@@ -126,46 +146,60 @@ impl Error {
     }
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Error {
+    /// The language to say this error in: `--lang`, else the one the territory asks for
+    /// when its settings could be read, else French.
+    pub fn language(&self, asked: Option<Lang>) -> Lang {
+        let territory = match self {
+            Error::Load { lang, .. } => *lang,
+            _ => None,
+        };
+        asked.or(territory).unwrap_or_default()
+    }
+
+    /// The error as printed, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let words = lang.catalog();
+        let prefix = words.error_prefix();
         match self {
-            Error::Load(errors) => {
+            Error::Load { errors, .. } => {
+                let mut out = String::new();
                 // Errors come sorted by place: those of one file are together.
                 let mut shown = 0;
                 for (i, e) in errors.iter().enumerate() {
                     let same_file = i > 0 && errors[i - 1].location.file == e.location.file;
                     shown = if same_file { shown + 1 } else { 1 };
                     if shown <= ERRORS_SHOWN_PER_FILE {
-                        writeln!(f, "error: {e}")?;
+                        out.push_str(prefix);
+                        out.push_str(&e.render(lang));
+                        out.push('\n');
                     }
                     let last_of_file = errors
                         .get(i + 1)
                         .is_none_or(|next| next.location.file != e.location.file);
                     if last_of_file && shown > ERRORS_SHOWN_PER_FILE {
                         let more = shown - ERRORS_SHOWN_PER_FILE;
-                        writeln!(
-                            f,
-                            "... and {} more error{} in {}",
-                            numbers::french(more as f64),
-                            if more == 1 { "" } else { "s" },
-                            e.location.file
-                        )?;
+                        out.push_str(&words.more_errors(more, &e.location.file));
+                        out.push('\n');
                     }
                 }
-                let n = errors.len();
-                write!(
-                    f,
-                    "{} error{} in the input, nothing was done",
-                    numbers::french(n as f64),
-                    if n == 1 { "" } else { "s" }
-                )
+                out.push_str(&words.load_failed(errors.len()));
+                out
             }
-            Error::Usage(message) => write!(f, "error: {message}"),
-            Error::Write { path, source } => {
-                write!(f, "error: cannot write {}: {source}", path.display())
-            }
-            Error::Io(e) => write!(f, "error: {e}"),
+            Error::Usage(message) => format!("{prefix}{message}"),
+            Error::Write { path, source } => format!(
+                "{prefix}{}",
+                words.cannot_write(&path.display().to_string(), &source.to_string())
+            ),
+            Error::Io(e) => format!("{prefix}{e}"),
         }
+    }
+}
+
+/// In French, the default language; `render` says it in another.
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::default()))
     }
 }
 
@@ -179,6 +213,6 @@ impl From<io::Error> for Error {
 
 impl From<Vec<LoadError>> for Error {
     fn from(errors: Vec<LoadError>) -> Self {
-        Error::Load(errors)
+        Error::Load { errors, lang: None }
     }
 }

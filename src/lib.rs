@@ -53,19 +53,24 @@ impl Outcome {
     }
 }
 
-/// Load a territory for a command; the notes about how it was read go to standard error.
-fn load_territory(path: &Path) -> Result<model::Territory, Error> {
+/// Load a territory for a command; the notes about how it was read go to standard error,
+/// and both notes and errors are said in `--lang`, else the language the territory asks for.
+fn load_territory(cli: &Cli, path: &Path) -> Result<model::Territory, Error> {
     let loaded = load::load_with_notes(path);
-    print_notes(&loaded.notes);
-    Ok(loaded.territory?)
+    let lang = cli.lang.map(i18n::Lang::from).or(loaded.lang);
+    print_notes(&loaded.notes, lang.unwrap_or_default());
+    loaded.territory.map_err(|errors| Error::Load {
+        errors,
+        lang: loaded.lang,
+    })
 }
 
-/// Notes on standard error, before the command's output (a failure to write them is not
-/// worth stopping the command for).
-fn print_notes<'a>(notes: impl IntoIterator<Item = &'a error::Note>) {
+/// Notes on standard error, before the command's output, in `lang` (a failure to write them
+/// is not worth stopping the command for).
+fn print_notes<'a>(notes: impl IntoIterator<Item = &'a error::Note>, lang: i18n::Lang) {
     let mut err = std::io::stderr().lock();
     for note in notes {
-        let _ = writeln!(err, "note: {note}");
+        let _ = writeln!(err, "{}", note.render(lang));
     }
 }
 
@@ -125,7 +130,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             format,
             report,
         } => {
-            let territory = load_territory(territory)?;
+            let territory = load_territory(cli, territory)?;
             let lang = language(cli, Some(&territory));
             let name = list::workbook_name(lang);
             match format {
@@ -163,7 +168,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             all,
             output,
         } => {
-            let territory = load_territory(territory)?;
+            let territory = load_territory(cli, territory)?;
             let views: Vec<maps::MapKind> = [
                 (*overview, maps::MapKind::Overview),
                 (*matrix, maps::MapKind::Matrix),
@@ -180,7 +185,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             Ok(Outcome::Clean)
         }
         Command::Build { territory, output } => {
-            let territory = load_territory(territory)?;
+            let territory = load_territory(cli, territory)?;
             let output = in_language(output, language(cli, Some(&territory)));
             maps::build(&territory, &output, out)
         }
@@ -189,7 +194,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             at,
             out: dir,
         } => {
-            let territory = load_territory(territory)?;
+            let territory = load_territory(cli, territory)?;
             let lang = language(cli, Some(&territory));
             report::run(&territory, lang, *at, dir, out)
         }
@@ -201,14 +206,17 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
         } => {
             let loaded = load::load_with_notes(territory);
             let old = since.as_deref().map(load::load_with_notes);
-            print_notes(loaded.notes.iter().chain(old.iter().flat_map(|o| &o.notes)));
+            let read = loaded.lang.or(old.as_ref().and_then(|o| o.lang));
+            print_notes(
+                loaded.notes.iter().chain(old.iter().flat_map(|o| &o.notes)),
+                cli.lang.map(i18n::Lang::from).or(read).unwrap_or_default(),
+            );
             // Both territories' errors together, like `diff`.
             let (territory, old) = match (loaded.territory, old.map(|o| o.territory).transpose()) {
                 (Ok(t), Ok(old)) => (t, old),
                 (t, old) => {
-                    return Err(Error::Load(
-                        t.err().into_iter().chain(old.err()).flatten().collect(),
-                    ));
+                    let errors = t.err().into_iter().chain(old.err()).flatten().collect();
+                    return Err(Error::Load { errors, lang: read });
                 }
             };
             let lang = language(cli, Some(&territory));
@@ -224,7 +232,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             format,
             report,
         } => {
-            let territory = load_territory(territory)?;
+            let territory = load_territory(cli, territory)?;
             let lang = language(cli, Some(&territory));
             let status = status::compute(&territory, *at);
             let name = status::output::workbook_name(lang);
@@ -250,13 +258,18 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             report,
         } => {
             let (old, new) = (load::load_with_notes(old), load::load_with_notes(new));
-            print_notes(old.notes.iter().chain(&new.notes));
+            // Until the newer version is read, the language it asks for, else the older's.
+            let asked = cli.lang.map(i18n::Lang::from);
+            let read = new.lang.or(old.lang);
+            print_notes(
+                old.notes.iter().chain(&new.notes),
+                asked.or(read).unwrap_or_default(),
+            );
             let (old, new) = match (old.territory, new.territory) {
                 (Ok(old), Ok(new)) => (old, new),
                 (old, new) => {
-                    return Err(Error::Load(
-                        old.err().into_iter().chain(new.err()).flatten().collect(),
-                    ));
+                    let errors = old.err().into_iter().chain(new.err()).flatten().collect();
+                    return Err(Error::Load { errors, lang: read });
                 }
             };
             // The language of the newer version, unless --lang says otherwise.
@@ -291,7 +304,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             };
             // Check the flags before reading anything: a typo is a usage error either way.
             check::Config::default().apply(&overrides)?;
-            let territory = load_territory(territory)?;
+            let territory = load_territory(cli, territory)?;
             let mut config = check::Config::from_territory(&territory)?;
             config.apply(&overrides)?;
             let findings = check::run_with(&territory, &config);
@@ -324,7 +337,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             domain,
             out: path,
         } => {
-            let territory = load::load(territory)?;
+            let territory = load_territory(cli, territory)?;
             let lang = language(cli, Some(&territory));
             export::run(&territory, *format, domain.as_deref(), lang, path, out)?;
             Ok(Outcome::Clean)

@@ -11,7 +11,9 @@ fn main() -> ExitCode {
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
             // Errors quote the user's data: shown with its control characters made visible.
-            eprintln!("{}", actormap::terminal::escape_lines(&e.to_string()));
+            // Said in --lang, else the language the territory asks for, else French.
+            let lang = e.language(cli.lang.map(Into::into));
+            eprintln!("{}", actormap::terminal::escape_lines(&e.render(lang)));
             ExitCode::from(e.exit_code())
         }
     }

@@ -586,12 +586,12 @@ mod tests {
             [MapKind::Domain("DC2".into())]
         );
         assert_eq!(
-            ask("mobilité", Lang::En).unwrap_err().to_string(),
+            ask("mobilité", Lang::En).unwrap_err().render(Lang::En),
             "error: \"mobilité\" names several domains (DC1, DC2); give an id"
         );
         assert_eq!(
-            ask("mobilité", Lang::Fr).unwrap_err().to_string(),
-            "error: «\u{a0}mobilité\u{a0}» désigne plusieurs domaines (DC1, DC2)\u{a0}; donnez un identifiant"
+            ask("mobilité", Lang::Fr).unwrap_err().render(Lang::Fr),
+            "erreur\u{a0}: «\u{a0}mobilité\u{a0}» désigne plusieurs domaines (DC1, DC2)\u{a0}; donnez un identifiant"
         );
     }
 

@@ -507,7 +507,10 @@ mod tests {
         let file = dir.path().join("output");
         fs::write(&file, "").unwrap();
         for out in [file.clone(), file.join("maps")] {
-            let e = Batch::open(&out).err().unwrap().to_string();
+            let e = Batch::open(&out)
+                .err()
+                .unwrap()
+                .render(crate::i18n::Lang::En);
             assert_eq!(
                 e,
                 format!(

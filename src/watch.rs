@@ -193,7 +193,7 @@ impl Inputs {
             // The loader says it best ("no such folder or file; expected ...").
             return Err(load::load(territory).err().map_or_else(
                 || Error::Usage(format!("{} does not exist", territory.display())),
-                Error::Load,
+                Error::from,
             ));
         }
         let cannot = |e: io::Error| Error::Usage(format!("{}: {e}", territory.display()));
@@ -332,20 +332,28 @@ impl State {
             out.flush()?;
         }
         let loaded = load::load_with_notes(territory);
-        crate::print_notes(loaded.notes.iter().filter(|n| !self.notes.contains(n)));
+        let lang = self.lang.or(loaded.lang).unwrap_or_default();
+        crate::print_notes(
+            loaded.notes.iter().filter(|n| !self.notes.contains(n)),
+            lang,
+        );
         self.notes = loaded.notes;
         if let Ok(t) = &loaded.territory {
             self.territory_lang = t.lang;
         }
         let built = loaded
             .territory
-            .map_err(Error::Load)
+            .map_err(|errors| Error::Load {
+                errors,
+                lang: loaded.lang,
+            })
             .and_then(|t| self.draw(&t, args, out));
         match built {
             Ok(()) => Ok(()),
             Err(e @ Error::Io(_)) => Err(e),
             Err(e) => {
-                eprintln!("{}", terminal::escape_lines(&e.to_string()));
+                let said = e.render(e.language(self.lang));
+                eprintln!("{}", terminal::escape_lines(&said));
                 let what = if self.shown.is_some() {
                     Said::NotRebuilt
                 } else {

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::{ParamValue, RULES, Rule, Severity};
 use crate::error::{Error, LoadError};
+use crate::load::message::{ListOf, Message};
 use crate::load::values;
 use crate::model::{Role, RuleSetting, Territory};
 use crate::names::{fold, key, suggest};
@@ -40,18 +41,16 @@ pub struct Overrides {
     pub allow: Vec<String>,
 }
 
-const SEVERITY_WORDS: &str = "error, warning, info or allow";
-
 /// A severity word as written in territory.json; `Ok(None)` means off.
-fn severity_word(word: &str) -> Result<Option<Severity>, String> {
+fn severity_word(word: &str) -> Result<Option<Severity>, Message> {
     match fold(word).as_str() {
         "error" | "erreur" | "deny" => Ok(Some(Severity::Error)),
         "warning" | "warn" | "avertissement" | "alerte" => Ok(Some(Severity::Warning)),
         "info" | "information" => Ok(Some(Severity::Info)),
         "allow" | "off" | "ignore" | "desactive" | "desactivee" => Ok(None),
-        _ => Err(format!(
-            "unknown severity \"{word}\"; expected {SEVERITY_WORDS}"
-        )),
+        _ => Err(Message::UnknownSeverity {
+            word: word.to_owned(),
+        }),
     }
 }
 
@@ -140,20 +139,23 @@ impl Config {
         territory: &Territory,
         name: &str,
         setting: &RuleSetting,
-    ) -> Result<(), String> {
+    ) -> Result<(), Message> {
         let Some(rule) = super::rule(name) else {
-            return Err(format!(
-                "rules: unknown rule \"{name}\"{}; `actormap rules` lists them",
-                did_you_mean(name)
-            ));
+            return Err(Message::UnknownRule {
+                name: name.to_owned(),
+                suggestion: closest_rule(name),
+            });
+        };
+        let in_rule = |then: Message| Message::Rule {
+            name: name.to_owned(),
+            then: Box::new(then),
         };
         let Some(config) = self.rule_mut(name) else {
             return Ok(());
         };
         match &setting.value {
             Value::String(word) => {
-                config.severity =
-                    severity_word(word).map_err(|e| format!("rule \"{name}\": {e}"))?;
+                config.severity = severity_word(word).map_err(in_rule)?;
                 config.severity_set = true;
             }
             Value::Object(fields) => {
@@ -168,17 +170,16 @@ impl Config {
                                 config.severity = severity;
                                 config.severity_set = true;
                             }
-                            Some(Err(e)) => problems.push(format!("\"{key}\": {e}")),
-                            None => problems
-                                .push(format!("\"{key}\": expected a string ({SEVERITY_WORDS})")),
+                            Some(Err(e)) => problems.push(e.at_key(key.as_str())),
+                            None => problems.push(Message::ExpectedSeverity.at_key(key.as_str())),
                         }
                         continue;
                     }
                     let Some(param) = rule.params.iter().find(|p| p.name == fold(key)) else {
-                        problems.push(format!(
-                            "unknown setting \"{key}\"; expected {}",
-                            expected_keys(rule)
-                        ));
+                        problems.push(Message::UnknownSetting {
+                            key: key.clone(),
+                            expected: expected_keys(rule),
+                        });
                         continue;
                     };
                     match param_value(&param.default, value, territory) {
@@ -186,18 +187,19 @@ impl Config {
                             config.params.retain(|(n, _)| *n != param.name);
                             config.params.push((param.name, v));
                         }
-                        Err(e) => problems.push(format!("\"{key}\": {e}")),
+                        Err(e) => problems.push(e.at_key(key.as_str())),
                     }
                 }
-                if !problems.is_empty() {
-                    return Err(format!("rule \"{name}\": {}", problems.join("; ")));
+                match problems.len() {
+                    0 => {}
+                    1 => return Err(in_rule(problems.remove(0))),
+                    _ => return Err(in_rule(Message::All(problems))),
                 }
             }
             _ => {
-                return Err(format!(
-                    "rule \"{name}\": expected a severity ({SEVERITY_WORDS}) or an object such as {}",
-                    example_object(rule)
-                ));
+                return Err(in_rule(Message::ExpectedSeverityOrObject {
+                    example: example_object(rule),
+                }));
             }
         }
         Ok(())
@@ -239,20 +241,22 @@ impl Config {
     }
 }
 
+/// The rule `name` is likely a typo of, if any.
+fn closest_rule(name: &str) -> Option<String> {
+    suggest(name, RULES.iter().map(|r| r.name)).map(str::to_owned)
+}
+
 fn did_you_mean(name: &str) -> String {
-    suggest(name, RULES.iter().map(|r| r.name))
+    closest_rule(name)
         .map(|s| format!(" (did you mean \"{s}\"?)"))
         .unwrap_or_default()
 }
 
-fn expected_keys(rule: &Rule) -> String {
+/// The keys a rule's setting object takes.
+fn expected_keys(rule: &Rule) -> Vec<&'static str> {
     let mut keys = vec!["severity"];
     keys.extend(rule.params.iter().map(|p| p.name));
-    match keys.as_slice() {
-        [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
-        [] => String::new(),
-    }
+    keys
 }
 
 fn example_object(rule: &Rule) -> String {
@@ -267,22 +271,26 @@ fn example_object(rule: &Rule) -> String {
 }
 
 /// A list setting's words: a JSON array of strings, or one string separated by `,` `;` `|`.
-fn words<'v>(value: &'v Value, what: &str) -> Result<Vec<&'v str>, String> {
+fn words(value: &Value, of: ListOf) -> Result<Vec<&str>, Message> {
+    let expected = || Message::ExpectedList {
+        of,
+        found: value.to_string(),
+    };
     let words: Vec<&str> = match value {
         Value::Array(items) => items
             .iter()
             .map(|v| v.as_str().ok_or(()))
             .collect::<Result<_, _>>()
-            .map_err(|()| format!("expected a list of {what}, found {value}"))?,
+            .map_err(|()| expected())?,
         Value::String(s) => s.split([',', ';', '|']).map(str::trim).collect(),
-        _ => return Err(format!("expected a list of {what}, found {value}")),
+        _ => return Err(expected()),
     };
     Ok(words.into_iter().filter(|w| !w.trim().is_empty()).collect())
 }
 
 /// An objective or domain id of the territory, as written in a setting (any case or
 /// spacing: "dc 4" is DC4), with a suggestion when it names neither.
-fn objective_or_domain(territory: &Territory, word: &str) -> Result<String, String> {
+fn objective_or_domain(territory: &Territory, word: &str) -> Result<String, Message> {
     let wanted = key(word);
     let objectives = territory.objectives().iter().map(|o| o.id.as_str());
     let domains = territory.domains().iter().map(|d| d.id.as_str());
@@ -293,10 +301,10 @@ fn objective_or_domain(territory: &Territory, word: &str) -> Result<String, Stri
     {
         return Ok(id.to_owned());
     }
-    let hint = suggest(word, objectives.chain(domains))
-        .map(|s| format!(" (did you mean \"{s}\"?)"))
-        .unwrap_or_default();
-    Err(format!("unknown objective or domain \"{word}\"{hint}"))
+    Err(Message::UnknownObjectiveOrDomain {
+        id: word.to_owned(),
+        suggestion: suggest(word, objectives.chain(domains)).map(str::to_owned),
+    })
 }
 
 /// A JSON value read as a parameter of the same kind as its default; ids must name an
@@ -305,16 +313,18 @@ fn param_value(
     default: &ParamValue,
     value: &Value,
     territory: &Territory,
-) -> Result<ParamValue, String> {
+) -> Result<ParamValue, Message> {
     match default {
         ParamValue::Count(_) => value
             .as_u64()
             .and_then(|n| usize::try_from(n).ok())
             .map(ParamValue::Count)
-            .ok_or_else(|| format!("expected a whole number (0 or more), found {value}")),
+            .ok_or_else(|| Message::ExpectedCount {
+                found: value.to_string(),
+            }),
         ParamValue::Roles(_) => {
             let mut roles = Vec::new();
-            for word in words(value, "role names")? {
+            for word in words(value, ListOf::Roles)? {
                 let role = values::role(word)?;
                 if !roles.contains(&role) {
                     roles.push(role);
@@ -325,17 +335,17 @@ fn param_value(
         ParamValue::Ids(_) => {
             let mut ids = Vec::new();
             let mut unknown = Vec::new();
-            for word in words(value, "objective or domain ids")? {
+            for word in words(value, ListOf::Ids)? {
                 match objective_or_domain(territory, word) {
                     Ok(id) if !ids.contains(&id) => ids.push(id),
                     Ok(_) => {}
                     Err(e) => unknown.push(e),
                 }
             }
-            if unknown.is_empty() {
-                Ok(ParamValue::Ids(ids))
-            } else {
-                Err(unknown.join("; "))
+            match unknown.len() {
+                0 => Ok(ParamValue::Ids(ids)),
+                1 => Err(unknown.remove(0)),
+                _ => Err(Message::All(unknown)),
             }
         }
     }
@@ -345,6 +355,7 @@ fn param_value(
 mod tests {
     use super::*;
     use crate::error::Location;
+    use crate::i18n::Lang;
     use crate::model::Role;
 
     fn with(rules: &[(&str, Value)]) -> Result<Config, Vec<LoadError>> {
@@ -422,7 +433,7 @@ mod tests {
             ("single-funder", Value::from(3)),
         ])
         .unwrap_err();
-        let shown: Vec<String> = e.iter().map(ToString::to_string).collect();
+        let shown: Vec<String> = e.iter().map(|e| e.render(Lang::En)).collect();
         assert_eq!(
             shown,
             [
@@ -442,8 +453,10 @@ mod tests {
         )])
         .unwrap_err();
         assert!(
-            e[0].message.contains("unknown role \"banquier\""),
-            "{}",
+            e[0].message
+                .render(Lang::En)
+                .contains("unknown role \"banquier\""),
+            "{:?}",
             e[0]
         );
     }
@@ -476,7 +489,7 @@ mod tests {
             })
             .unwrap_err();
         assert_eq!(
-            e.to_string(),
+            e.render(Lang::En),
             "error: unknown rule \"orphan-actors\" in --warn (did you mean \"orphan-actor\"?); `actormap rules` lists them"
         );
         let e = c

@@ -403,7 +403,7 @@ mod tests {
         }
         let e = run(&t).unwrap_err();
         assert!(
-            e.to_string()
+            e.render(crate::i18n::Lang::En)
                 .contains("t.json:2: rule \"missing-lead\": unknown severity \"loud\""),
             "{e}"
         );

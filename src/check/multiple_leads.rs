@@ -181,7 +181,7 @@ mod tests {
         }
         let e = Config::from_territory(&t).unwrap_err();
         assert_eq!(
-            e[0].to_string(),
+            e[0].render(crate::i18n::Lang::En),
             "t.json:2: rule \"multiple-leads\": \"agreed\": unknown objective or domain \"regl\" (did you mean \"regal\"?); unknown objective or domain \"DC9\""
         );
     }

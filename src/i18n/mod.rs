@@ -2,7 +2,7 @@
 //! language, each in its own folder (`fr/`, `en/`) with one file per area (`check.rs`,
 //! `status.rs`, `diff.rs`, `dossier.rs`, `list.rs`, `watch.rs`, `roles.rs`, `layout.rs` for
 //! the maps, `maps.rs` for what `render` is asked wrongly, `export.rs`, `report.rs` for the HTML
-//! page; later `load.rs`...),
+//! page, `load.rs` for what is wrong with the input files),
 //! so that everything actormap says in French is in `src/i18n/fr/` and in English in
 //! `src/i18n/en/`.
 //!
@@ -50,6 +50,7 @@ pub trait Catalog:
     + crate::maps::UsageWords
     + crate::export::ExportWords
     + crate::report::ReportWords
+    + crate::load::message::Words
     + Sync
 {
 }
@@ -67,6 +68,7 @@ impl<T> Catalog for T where
         + crate::maps::UsageWords
         + crate::export::ExportWords
         + crate::report::ReportWords
+        + crate::load::message::Words
         + Sync
 {
 }

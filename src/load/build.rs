@@ -6,9 +6,9 @@ use std::collections::hash_map::Entry;
 
 use foldhash::{HashMap, HashSet};
 
-use crate::error::{LoadError, Location};
+use crate::error::{LoadError, Location, Place};
 use crate::load::json::Settings;
-use crate::load::schema::schema;
+use crate::load::message::{Message, Thing};
 use crate::load::sources::{self, Given};
 use crate::load::table::RowView;
 use crate::load::{TableKind, perimeter, tables, values};
@@ -27,7 +27,7 @@ pub(in crate::load) struct Index {
     broken: HashSet<String>,
     /// The suggestion made for each unknown name (by key): a name mistyped on many lines
     /// is looked for once.
-    suggested: RefCell<HashMap<String, String>>,
+    suggested: RefCell<HashMap<String, Option<String>>>,
 }
 
 /// The rows a key names: nearly always one, kept inline rather than in a vector of its own.
@@ -79,15 +79,14 @@ impl Index {
         with_key(name, |k| self.by_key.get(k)).map_or(&[], Rows::as_slice)
     }
 
-    pub fn suggestion(&self, wanted: &str) -> String {
+    /// The name `wanted` is likely a typo of, if any.
+    pub fn suggestion(&self, wanted: &str) -> Option<String> {
         let k = key(wanted);
         if let Some(hint) = self.suggested.borrow().get(&k) {
             return hint.clone();
         }
         let candidates = self.shown.iter().map(|(s, k)| (s.as_str(), k.as_str()));
-        let hint = suggest_keyed(wanted, candidates)
-            .map(|s| format!(" (did you mean \"{s}\"?)"))
-            .unwrap_or_default();
+        let hint = suggest_keyed(wanted, candidates).map(str::to_owned);
         self.suggested.borrow_mut().insert(k, hint.clone());
         hint
     }
@@ -104,7 +103,7 @@ pub(in crate::load) struct Builder {
     pub objective_index: Index,
     pub actor_index: Index,
     /// For each actor, its row's cells as places for errors: name, id, aliases.
-    pub actor_cells: Vec<[LoadError; 3]>,
+    pub actor_cells: Vec<[Place; 3]>,
     /// Names that several actors answer to (by key), and where links or groups use them:
     /// reported once, at the actors' rows, not at every use.
     /// The value is the name as first written, and the places.
@@ -126,10 +125,10 @@ pub(in crate::load) struct Builder {
     pub pending_reach: Vec<Pending>,
     /// The scope cells that name every member territory ("tout"), and their text: the
     /// territory must have a perimeter.
-    pub reach_all: Vec<(LoadError, String)>,
+    pub reach_all: Vec<(Place, String)>,
     /// The member territories an objective's scope or an action's perimeter names (actor
     /// ids), and the cell: each must be in the territory's perimeter.
-    pub perimeter_checks: Vec<(Vec<String>, LoadError)>,
+    pub perimeter_checks: Vec<(Vec<String>, Place)>,
     /// Actions by id (as `names::key`), for duplicate ids.
     pub action_ids: HashMap<String, usize>,
     /// Bodies by id or name, for parents.
@@ -141,7 +140,7 @@ pub(in crate::load) struct Builder {
 }
 
 /// The (role, means) links of a row, or the problems of its role and means cells.
-pub(in crate::load) type Pairs = Result<Vec<(Role, Option<Means>)>, Vec<(&'static str, String)>>;
+pub(in crate::load) type Pairs = Result<Vec<(Role, Option<Means>)>, Vec<(&'static str, Message)>>;
 
 /// The territory of the tables given by every source (a table given twice is reported
 /// here, and built from its first source), with its settings; `shown` names the whole input.
@@ -187,7 +186,7 @@ pub fn territory(
         (hooks.reserve)(&mut b.territory, table.rows.len());
         let mut bind_errors = Vec::new();
         // Each raw row is dropped once read: its memory goes to the model.
-        let read = table.read_rows(schema(kind), &mut bind_errors, |row| {
+        let read = table.read_rows(kind, &mut bind_errors, |row| {
             if row.is_broken() {
                 (hooks.broken)(&mut b, &row)
             } else {
@@ -234,14 +233,14 @@ pub(in crate::load) fn same_name(
     name: &str,
     first: &str,
     first_at: &Location,
-    used: Option<&str>,
-) -> String {
-    let used = used
-        .map(|u| format!(", so the links that name it cannot tell them apart ({u})"))
-        .unwrap_or_default();
-    format!(
-        "\"{name}\" is the same name as \"{first}\" ({first_at}) once case and accents are ignored{used}: merge the rows (keeping one spelling as an alias) or rename one"
-    )
+    used: Vec<Location>,
+) -> Message {
+    Message::SameName {
+        name: name.to_owned(),
+        first: first.to_owned(),
+        first_at: first_at.clone(),
+        used,
+    }
 }
 
 /// Groups that contain each other, directly or not, would make "who is in this group"
@@ -263,12 +262,9 @@ fn member_cycles(territory: &Territory) -> Vec<LoadError> {
             continue;
         }
         actors.sort_by(|a, b| a.origin.cmp(&b.origin));
-        let names: Vec<String> = actors.iter().map(|a| format!("\"{}\"", a.name)).collect();
-        let error = LoadError::new(
-            actors[0].origin.clone(),
-            format!("groups {} contain each other", names.join(", ")),
-        )
-        .in_column("members");
+        let names: Vec<String> = actors.iter().map(|a| a.name.clone()).collect();
+        let error = LoadError::new(actors[0].origin.clone(), Message::GroupCycle { names })
+            .in_column("members");
         errors.push(error);
     }
     errors
@@ -278,7 +274,7 @@ fn member_cycles(territory: &Territory) -> Vec<LoadError> {
 pub(in crate::load) struct Pending {
     pub owner: usize,
     pub names: Vec<String>,
-    pub origin: LoadError,
+    pub origin: Place,
 }
 
 impl Builder {
@@ -286,11 +282,14 @@ impl Builder {
         self.present.contains(&kind)
     }
 
-    pub fn duplicate(&mut self, row: &RowView, what: &str, id: &str, first: &Location) {
-        self.errors.push(row.error(
-            "id",
-            format!("duplicate {what} id \"{id}\" (first defined at {first})"),
-        ));
+    pub fn duplicate(&mut self, row: &RowView, thing: Thing, id: &str, first: &Location) {
+        let message = Message::DuplicateId {
+            thing,
+            id: id.to_owned(),
+            derived: false,
+            first: first.clone(),
+        };
+        self.errors.push(row.error("id", message));
     }
 
     pub fn boolean(&mut self, row: &RowView, field: &str) -> bool {
@@ -306,14 +305,14 @@ impl Builder {
         &mut self,
         name: &str,
         at: impl FnOnce() -> Location,
-    ) -> Result<usize, Option<String>> {
+    ) -> Result<usize, Option<Message>> {
         match self.actor_index.get(name) {
             [one] => Ok(*one),
             [] if self.actor_index.is_broken(name) => Err(None),
-            [] => Err(Some(format!(
-                "unknown actor \"{name}\"{}",
-                self.actor_index.suggestion(name)
-            ))),
+            [] => Err(Some(Message::UnknownActor {
+                name: name.to_owned(),
+                suggestion: self.actor_index.suggestion(name),
+            })),
             _ => {
                 self.ambiguous
                     .entry(key(name))
@@ -341,41 +340,37 @@ impl Builder {
                     lines.push(at);
                 }
             }
-            let used = match lines.as_slice() {
-                [one] => one.to_string(),
-                [first, rest @ ..] => format!("{first} and {} more", rest.len()),
-                [] => continue,
-            };
-            let (cell, message) = if others.iter().all(|o| key(&o.name) == k)
-                && key(&actor.name) == k
-            {
-                let first = others[0];
-                (
-                    0,
-                    same_name(&actor.name, &first.name, &first.origin, Some(&used)),
-                )
-            } else {
-                let cell = if key(&actor.name) == k {
-                    0
-                } else if key(&actor.id) == k {
-                    1
+            if lines.is_empty() {
+                continue;
+            }
+            let used: Vec<Location> = lines.into_iter().cloned().collect();
+            let (cell, message) =
+                if others.iter().all(|o| key(&o.name) == k) && key(&actor.name) == k {
+                    let first = others[0];
+                    (0, same_name(&actor.name, &first.name, &first.origin, used))
                 } else {
-                    2
+                    let cell = if key(&actor.name) == k {
+                        0
+                    } else if key(&actor.id) == k {
+                        1
+                    } else {
+                        2
+                    };
+                    let others = others
+                        .iter()
+                        .map(|o| (o.name.clone(), o.origin.clone()))
+                        .collect();
+                    (
+                        cell,
+                        Message::AmbiguousActor {
+                            name: wanted,
+                            others,
+                            used,
+                        },
+                    )
                 };
-                let named: Vec<String> = others
-                    .iter()
-                    .map(|o| format!("\"{}\" ({})", o.name, o.origin))
-                    .collect();
-                (
-                    cell,
-                    format!(
-                        "\"{wanted}\" names both this actor and {} (as a name, id or alias), so the links that use it cannot tell them apart ({used}): keep it for one of them, or name the actor by its id there",
-                        named.join(" and ")
-                    ),
-                )
-            };
-            let at = self.actor_cells[last][cell].clone();
-            self.errors.push(LoadError { message, ..at });
+            let error = self.actor_cells[last][cell].error(message);
+            self.errors.push(error);
         }
     }
 }

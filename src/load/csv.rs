@@ -5,6 +5,7 @@
 
 use crate::error::{LoadError, Location};
 use crate::load::TableKind;
+use crate::load::message::Message;
 use crate::load::schema::{Schema, schema};
 use crate::load::table::{Cell, Row, Table, headerless};
 use crate::model::Lang;
@@ -263,10 +264,7 @@ pub fn read(
     }
     let Some(header) = header else {
         let error = match skipped.first() {
-            None => LoadError::new(
-                Location::new(file, 1),
-                "empty file; expected a header line naming the columns",
-            ),
+            None => LoadError::new(Location::new(file, 1), Message::EmptyCsv),
             Some(first) => headerless(file, kind, lang, Some((first.line, &first.text()))),
         };
         errors.push(error);
@@ -288,11 +286,10 @@ pub fn read(
         if extra {
             errors.push(LoadError::new(
                 Location::new(file, record.line),
-                format!(
-                    "{} cells but the header has {} columns (a cell holding the delimiter must be in double quotes)",
-                    record.cells.len(),
-                    columns.len()
-                ),
+                Message::TooManyCells {
+                    cells: record.cells.len(),
+                    columns: columns.len(),
+                },
             ));
             broken = true;
         }
@@ -314,10 +311,7 @@ pub fn read(
 }
 
 fn unclosed(file: &str, line: usize, column: Option<&String>) -> LoadError {
-    let e = LoadError::new(
-        Location::new(file, line),
-        "quote opened here is never closed",
-    );
+    let e = LoadError::new(Location::new(file, line), Message::UnclosedQuote);
     match column {
         Some(name) if !name.trim().is_empty() => e.in_column(name.trim()),
         _ => e,
@@ -327,6 +321,7 @@ fn unclosed(file: &str, line: usize, column: Option<&String>) -> LoadError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn records(text: &str, delimiter: u8) -> Vec<(usize, Vec<String>)> {
         Parser::new(text, delimiter, last_odd_run(text.as_bytes()))
@@ -340,7 +335,7 @@ mod tests {
 
     fn links(text: &str) -> (Option<Table>, Vec<String>) {
         let (table, errors) = read("links.csv", text, TableKind::LINKS, Lang::En);
-        (table, errors.iter().map(ToString::to_string).collect())
+        (table, errors.iter().map(|e| e.render(Lang::En)).collect())
     }
 
     #[test]
@@ -480,7 +475,7 @@ mod tests {
             Lang::Fr,
         );
         assert!(t.is_none());
-        let e: Vec<String> = e.iter().map(ToString::to_string).collect();
+        let e: Vec<String> = e.iter().map(|e| e.render(Lang::En)).collect();
         assert_eq!(
             e,
             [

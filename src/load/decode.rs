@@ -5,6 +5,7 @@ use encoding_rs::{Encoding, WINDOWS_1252};
 
 use crate::error::{LoadError, Location};
 use crate::load::lines::Lines;
+use crate::load::message::{Encoding as Unreadable, Message};
 
 /// Decode a file's bytes, or say why they are not text we can read. A file with valid
 /// multi-byte UTF-8 sequences is UTF-8: its invalid bytes are errors, one per line, rather
@@ -19,21 +20,13 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, Vec<LoadError>> {
                 vec![unreadable(
                     file,
                     1,
-                    &format!(
-                        "the file starts with a {} mark but is not valid {}",
-                        encoding.name(),
-                        encoding.name()
-                    ),
+                    Unreadable::InvalidAfterMark(encoding.name()),
                 )]
             });
     }
     let lines = Lines::new(bytes);
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(vec![unreadable(
-            file,
-            lines.of(at),
-            "a NUL byte: binary data, or UTF-16 without a byte-order mark",
-        )]);
+        return Err(vec![unreadable(file, lines.of(at), Unreadable::NulByte)]);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(text.to_owned());
@@ -49,7 +42,7 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, Vec<LoadError>> {
         return Err(vec![unreadable(
             file,
             line,
-            "neither UTF-8 nor Windows-1252 text",
+            Unreadable::NeitherUtf8NorWindows1252,
         )]);
     }
     Ok(text.into_owned())
@@ -73,16 +66,10 @@ fn bad_utf8(file: &str, bytes: &[u8], lines: &Lines) -> Vec<LoadError> {
             if errors.last().is_none_or(|e| e.location.line != line) {
                 let tail: Vec<char> = before.chars().rev().take(20).collect();
                 let tail: String = tail.into_iter().rev().collect();
-                let after = if tail.trim().is_empty() {
-                    String::new()
-                } else {
-                    format!(" after \"{}\"", tail.trim_start())
-                };
+                let after = (!tail.trim().is_empty()).then(|| tail.trim_start().to_owned());
                 errors.push(LoadError::new(
                     Location::new(file, line),
-                    format!(
-                        "unreadable encoding: byte 0x{byte:02X}{after} is not UTF-8, but the rest of the file is; retype that character, or save the file again as UTF-8 (Excel: \"CSV UTF-8\")"
-                    ),
+                    Message::BadUtf8 { byte, after },
                 ));
             }
             before.push('\u{fffd}');
@@ -92,18 +79,14 @@ fn bad_utf8(file: &str, bytes: &[u8], lines: &Lines) -> Vec<LoadError> {
     errors
 }
 
-fn unreadable(file: &str, line: usize, what: &str) -> LoadError {
-    LoadError::new(
-        Location::new(file, line),
-        format!(
-            "unreadable encoding: {what}; expected UTF-8, UTF-16 with a byte-order mark or Windows-1252 text (save as CSV UTF-8 or CSV with ';')"
-        ),
-    )
+fn unreadable(file: &str, line: usize, what: Unreadable) -> LoadError {
+    LoadError::new(Location::new(file, line), Message::Unreadable(what))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn reads_utf8_with_and_without_bom() {
@@ -132,14 +115,18 @@ mod tests {
     fn refuses_binary_with_its_line() {
         let e = decode("links.csv", b"a;b\nc\0d").unwrap_err();
         assert_eq!(e[0].location, Location::new("links.csv", 2));
-        assert!(e[0].message.starts_with("unreadable encoding"), "{}", e[0]);
+        assert!(
+            e[0].render(Lang::En).contains(": unreadable encoding"),
+            "{:?}",
+            e[0]
+        );
     }
 
     #[test]
     fn a_bad_byte_in_a_utf8_file_is_an_error_at_its_line() {
         let bytes = b"id;nom\r\nx;R\xc3\xa9gion\r\ny;Appels \xa0 projets\rz;\xff\xfe";
         let e = decode("actors.csv", bytes).unwrap_err();
-        let shown: Vec<String> = e.iter().map(ToString::to_string).collect();
+        let shown: Vec<String> = e.iter().map(|e| e.render(Lang::En)).collect();
         assert_eq!(
             shown,
             [

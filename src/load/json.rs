@@ -8,12 +8,13 @@ use jsonc_parser::common::Ranged;
 use jsonc_parser::{CollectOptions, ParseOptions};
 
 use crate::error::{LoadError, Location};
+use crate::load::TableKind;
 use crate::load::lines::Lines;
+use crate::load::message::{JsonProblem, Message};
 use crate::load::schema::language_of_name;
 use crate::load::sources::{Given, Place};
 use crate::load::table::{Cell, Row, Table};
 use crate::load::values;
-use crate::load::{TableKind, tables};
 use crate::model::{Lang, Programme, RuleSetting};
 use crate::names::fold;
 
@@ -59,7 +60,7 @@ impl Reader<'_> {
         Location::new(self.file, self.lines.of(node.start()))
     }
 
-    fn error(&mut self, node: &impl Ranged, message: impl Into<String>) {
+    fn error(&mut self, node: &impl Ranged, message: Message) {
         let e = LoadError::new(self.at(node), message);
         self.errors.push(e);
     }
@@ -85,11 +86,10 @@ pub fn read(file: &str, text: &str) -> Result<Document, Vec<LoadError>> {
     let mut doc = Document::default();
     match parsed.value {
         Some(Value::Object(root)) => reader.root(&root, &mut doc),
-        Some(other) => reader.error(&other, "expected a JSON object at the top of the file"),
-        None => reader.errors.push(LoadError::new(
-            Location::file(file),
-            "empty file; expected a JSON object",
-        )),
+        Some(other) => reader.error(&other, Message::NotJsonObject),
+        None => reader
+            .errors
+            .push(LoadError::new(Location::file(file), Message::EmptyJson)),
     }
     if reader.errors.is_empty() {
         Ok(doc)
@@ -106,13 +106,13 @@ fn syntax_error(file: &str, text: &str, e: &jsonc_parser::errors::ParseError) ->
     let at = e.range().start.min(text.len());
     let before = &text[..at];
     let after = &text[at..];
-    let parser_says = || format!("{}", e.kind()).to_lowercase();
+    let parser_says = || JsonProblem::Parser(format!("{}", e.kind()).to_lowercase());
     let mut place = at;
     let explained = if let Some(opened) = unclosed_text(before) {
         place = opened;
-        "a text is missing its closing quote: every text is written between two double quotes (\"Pays du Calaisis\")".to_owned()
+        JsonProblem::UnclosedText
     } else if after.starts_with(['“', '”', '«', '»', '‘', '’']) {
-        "typographic quotes are not JSON quotes: type straight double quotes (\"), as in \"Pays du Calaisis\"".to_owned()
+        JsonProblem::TypographicQuotes
     } else {
         const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
         let before_number = before.trim_end_matches(SPACES);
@@ -133,37 +133,37 @@ fn syntax_error(file: &str, text: &str, e: &jsonc_parser::errors::ParseError) ->
                 let typed = format!("{number_before} {}", rest.trim_end_matches(SPACES));
                 let number: String = typed.chars().filter(char::is_ascii_digit).collect();
                 place = before_number.len() - number_before.len();
-                format!(
-                    "numbers are written without spaces in {}: {number}, not {typed}",
-                    short_name(file)
-                )
+                JsonProblem::SpacedNumber {
+                    file: short_name(file).to_owned(),
+                    number,
+                    typed,
+                }
             }
             K::ExpectedStringObjectProperty | K::UnexpectedToken | K::UnexpectedTokenInObject
-                if digit_after && before.ends_with(',') && !trailing_number(&before[..before.len() - 1]).is_empty() =>
+                if digit_after
+                    && before.ends_with(',')
+                    && !trailing_number(&before[..before.len() - 1]).is_empty() =>
             {
                 let whole = trailing_number(&before[..before.len() - 1]);
                 let decimals: String = after.chars().take_while(char::is_ascii_digit).collect();
                 place = at - 1 - whole.len();
-                format!("decimal numbers take a point in JSON: {whole}.{decimals}, not {whole},{decimals}")
+                JsonProblem::DecimalComma {
+                    whole: whole.to_owned(),
+                    decimals,
+                }
             }
-            K::ExpectedComma => "a comma is missing here, between two items".to_owned(),
-            K::TrailingCommasNotAllowed => {
-                "a comma after the last item of a list or a group; remove it".to_owned()
-            }
-            K::SingleQuotedStringsNotAllowed => {
-                "texts are written between double quotes (\"x\"), not single ones".to_owned()
-            }
-            K::CommentsNotAllowed => "JSON has no comments; remove the // or /* */ text".to_owned(),
+            K::ExpectedComma => JsonProblem::MissingComma,
+            K::TrailingCommasNotAllowed => JsonProblem::TrailingComma,
+            K::SingleQuotedStringsNotAllowed => JsonProblem::SingleQuotes,
+            K::CommentsNotAllowed => JsonProblem::Comments,
             K::ExpectedStringObjectProperty if after.starts_with(char::is_alphabetic) => {
-                "a key is written between double quotes: \"name\": ...".to_owned()
+                JsonProblem::UnquotedKey
             }
-            K::UnterminatedObject => "this { is never closed with a }".to_owned(),
-            K::UnterminatedArray => "this [ is never closed with a ]".to_owned(),
-            K::UnexpectedCloseBrace | K::UnexpectedCloseBracket => {
-                "a } or ] too many, or in the wrong place: each { closes with a } and each [ with a ]".to_owned()
-            }
+            K::UnterminatedObject => JsonProblem::UnclosedObject,
+            K::UnterminatedArray => JsonProblem::UnclosedArray,
+            K::UnexpectedCloseBrace | K::UnexpectedCloseBracket => JsonProblem::ExtraClose,
             K::UnexpectedComma | K::UnexpectedTokenInObject if after.starts_with(',') => {
-                "a comma too many".to_owned()
+                JsonProblem::ExtraComma
             }
             _ => parser_says(),
         }
@@ -174,7 +174,10 @@ fn syntax_error(file: &str, text: &str, e: &jsonc_parser::errors::ParseError) ->
     let column = text[line_start..place].chars().count() + 1;
     LoadError::new(
         Location::new(file, line),
-        format!("invalid JSON (column {column}): {explained}"),
+        Message::JsonSyntax {
+            column,
+            problem: explained,
+        },
     )
 }
 
@@ -234,20 +237,24 @@ impl Reader<'_> {
                         if n >= 0.0 && n.fract() == 0.0 {
                             Some(n as u64)
                         } else {
-                            self.error(prop, format!("\"{key}\": expected a whole number of inhabitants"));
+                            self.error(prop, Message::WholeInhabitants.at_key(key));
                             None
                         }
                     })
                 }
-                "programme" | "program" | "contrat" => doc.settings.programme = self.programme(prop),
+                "programme" | "program" | "contrat" => {
+                    doc.settings.programme = self.programme(prop)
+                }
                 "rules" | "regles" => self.rules(prop, &mut doc.settings.rules),
                 "perimeter" | "perimetre" => doc.settings.perimeter = self.perimeter(prop),
                 "lang" | "langue" | "language" => {
                     doc.settings.lang = self.string(prop).and_then(|word| {
                         let lang = Lang::from_word(&word);
                         if lang.is_none() {
-                            let e = format!("\"{key}\": expected \"fr\" or \"en\", found \"{word}\"");
-                            self.error(prop, e);
+                            let e = Message::ExpectedLang {
+                                found: word.clone(),
+                            };
+                            self.error(prop, e.at_key(key));
                         }
                         lang
                     })
@@ -267,10 +274,9 @@ impl Reader<'_> {
                     }
                     None => self.error(
                         prop,
-                        format!(
-                            "unknown key \"{key}\"; expected name, population, programme, lang, perimeter, rules, {}",
-                            tables::json_keys()
-                        ),
+                        Message::UnknownKey {
+                            key: key.to_owned(),
+                        },
                     ),
                 },
             }
@@ -282,10 +288,7 @@ impl Reader<'_> {
             Value::StringLit(s) => Some(s.value.trim().to_owned()),
             Value::NullKeyword(_) => None,
             other => {
-                self.error(
-                    other,
-                    format!("\"{}\": expected a string", prop.name.as_str()),
-                );
+                self.error(other, Message::ExpectedString.at_key(prop.name.as_str()));
                 None
             }
         }
@@ -297,17 +300,14 @@ impl Reader<'_> {
             Value::StringLit(s) => s.value.to_string(),
             Value::NullKeyword(_) => return None,
             other => {
-                self.error(
-                    other,
-                    format!("\"{}\": expected a number", prop.name.as_str()),
-                );
+                self.error(other, Message::ExpectedNumber.at_key(prop.name.as_str()));
                 return None;
             }
         };
         match values::number(&text) {
             Ok(n) => Some(n),
             Err(e) => {
-                self.error(&prop.value, format!("\"{}\": {e}", prop.name.as_str()));
+                self.error(&prop.value, e.at_key(prop.name.as_str()));
                 None
             }
         }
@@ -321,12 +321,7 @@ impl Reader<'_> {
             Some(n)
         } else {
             let key = prop.name.as_str();
-            self.error(
-                &prop.value,
-                format!(
-                    "\"{key}\": expected a share between 0 and 1 (0.6) or a percentage (\"60 %\")"
-                ),
-            );
+            self.error(&prop.value, Message::ExpectedShare.at_key(key));
             None
         }
     }
@@ -336,7 +331,7 @@ impl Reader<'_> {
         match values::date(&text) {
             Ok(d) => Some(d),
             Err(e) => {
-                self.error(&prop.value, format!("\"{}\": {e}", prop.name.as_str()));
+                self.error(&prop.value, e.at_key(prop.name.as_str()));
                 None
             }
         }
@@ -344,7 +339,7 @@ impl Reader<'_> {
 
     fn programme(&mut self, prop: &ObjectProp) -> Option<Programme> {
         let Value::Object(object) = &prop.value else {
-            self.error(&prop.value, "\"programme\": expected an object");
+            self.error(&prop.value, Message::ExpectedObject.at_key("programme"));
             return None;
         };
         let mut p = Programme::default();
@@ -364,19 +359,16 @@ impl Reader<'_> {
                 }
                 _ => self.error(
                     field,
-                    format!(
-                        "unknown programme key \"{key}\"; expected name, start, end, flat_aid, bonus_per_inhabitant, min_ratio or priority_ratio"
-                    ),
+                    Message::UnknownProgrammeKey {
+                        key: key.to_owned(),
+                    },
                 ),
             }
         }
         if let (Some(start), Some(end)) = (p.start, p.end)
             && end < start
         {
-            self.error(
-                object,
-                format!("programme ends ({end}) before it starts ({start})"),
-            );
+            self.error(object, Message::ProgrammeEndsBeforeStart { start, end });
         }
         Some(p)
     }
@@ -384,9 +376,7 @@ impl Reader<'_> {
     /// `"perimeter": ["GCT&M", "CCRA", "CCPO"]`, or one text of names separated by `|`.
     fn perimeter(&mut self, prop: &ObjectProp) -> Option<Perimeter> {
         let key = prop.name.as_str();
-        let expected = format!(
-            "\"{key}\": expected a list of the member territories' names or ids, e.g. [\"GCT&M\", \"CCRA\", \"CCPO\"]"
-        );
+        let expected = Message::ExpectedPerimeter.at_key(key);
         let names: Vec<String> = match &prop.value {
             Value::Array(items) => {
                 let mut names = Vec::new();
@@ -418,10 +408,7 @@ impl Reader<'_> {
 
     fn rules(&mut self, prop: &ObjectProp, rules: &mut BTreeMap<String, RuleSetting>) {
         let Value::Object(object) = &prop.value else {
-            self.error(
-                &prop.value,
-                "\"rules\": expected an object mapping rule names to settings",
-            );
+            self.error(&prop.value, Message::ExpectedRules.at_key("rules"));
             return;
         };
         for rule in &object.properties {
@@ -441,7 +428,7 @@ impl Reader<'_> {
         let Value::Array(array) = &prop.value else {
             self.error(
                 &prop.value,
-                format!("\"{}\": expected an array of objects", prop.name.as_str()),
+                Message::ExpectedArray.at_key(prop.name.as_str()),
             );
             return None;
         };
@@ -451,10 +438,7 @@ impl Reader<'_> {
             let Value::Object(object) = element else {
                 self.error(
                     element,
-                    format!(
-                        "\"{}\": expected an object for each row",
-                        prop.name.as_str()
-                    ),
+                    Message::ExpectedRowObject.at_key(prop.name.as_str()),
                 );
                 continue;
             };
@@ -500,10 +484,7 @@ impl Reader<'_> {
         }
         self.error(
             &field.value,
-            format!(
-                "\"{}\": expected a string, a number, a boolean or a list of strings",
-                field.name.as_str()
-            ),
+            Message::ExpectedCell.at_key(field.name.as_str()),
         );
         None
     }
@@ -512,6 +493,7 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn rows_keep_their_lines() {
@@ -529,14 +511,18 @@ mod tests {
     fn syntax_errors_name_the_line() {
         let e = read("t.json", "{\n  \"name\": \"x\",\n  oops\n}").unwrap_err();
         assert_eq!(e[0].location, Location::new("t.json", 3));
-        assert!(e[0].message.starts_with("invalid JSON"), "{}", e[0]);
+        assert!(
+            e[0].message.render(Lang::En).starts_with("invalid JSON"),
+            "{:?}",
+            e[0]
+        );
     }
 
     /// The error of a text, as printed.
     fn syntax(text: &str) -> String {
         let e = read("a/territoire.json", text).unwrap_err();
         assert_eq!(e.len(), 1, "{e:?}");
-        e[0].to_string()
+        e[0].render(Lang::En)
     }
 
     #[test]

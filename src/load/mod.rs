@@ -8,6 +8,7 @@ mod csv;
 mod decode;
 mod json;
 mod lines;
+pub mod message;
 mod perimeter;
 mod schema;
 mod sheet;
@@ -19,7 +20,10 @@ pub mod values;
 use std::path::{Path, PathBuf};
 
 use crate::error::{LoadError, Location, Note};
+use crate::i18n::Lang;
 use crate::model::Territory;
+
+use message::{Message, PathKind};
 
 use sources::{Given, Place};
 pub use table::Table;
@@ -31,6 +35,9 @@ pub use tables::TableKind;
 pub struct Loaded {
     pub territory: Result<Territory, Vec<LoadError>>,
     pub notes: Vec<Note>,
+    /// The language the territory's settings ask for (`"lang"`), when they could be read,
+    /// even if the rest of the load failed: the language to say its errors in.
+    pub lang: Option<Lang>,
 }
 
 /// Whether a file name is one that editors and actormap write beside the real files while
@@ -56,35 +63,31 @@ pub fn load(path: &Path) -> Result<Territory, Vec<LoadError>> {
 pub fn load_with_notes(path: &Path) -> Loaded {
     let shown = path.display().to_string();
     let mut notes = Vec::new();
+    let mut lang = None;
     let territory = match Entry::of(path) {
-        Entry::Folder => load_folder(path, &mut notes),
-        Entry::File if sheet::is_workbook(path) => load_workbook(path, &mut notes),
+        Entry::Folder => load_folder(path, &mut notes, &mut lang),
+        Entry::File if sheet::is_workbook(path) => load_workbook(path, &mut notes, &mut lang),
         Entry::File => read_text(path).and_then(|text| {
             let doc = json::read(&shown, &text)?;
+            lang = doc.settings.lang;
             let default_name = path.file_stem().map(|s| s.to_string_lossy().into_owned());
             build::territory(doc.settings, doc.tables, default_name, &shown)
         }),
         Entry::Missing => Err(vec![LoadError::new(
             Location::file(&shown),
-            format!("no such folder or file; expected {}", expected_territory()),
+            Message::NoSuchPath,
         )]),
-        Entry::Other(what) => Err(vec![not_regular(&shown, &what)]),
+        Entry::Other(what) => Err(vec![LoadError::new(
+            Location::file(&shown),
+            Message::NotATerritory(what),
+        )]),
     };
     notes.sort();
-    Loaded { territory, notes }
-}
-
-/// What a territory path should be: "a territory folder (domains.csv, objectives.csv,
-/// actors.csv, links.csv), a JSON file or a workbook (.xlsx, .ods)".
-fn expected_territory() -> String {
-    let files: Vec<String> = TableKind::all()
-        .filter(|k| k.required())
-        .map(|k| format!("{}.csv", k.file_stems()[0]))
-        .collect();
-    format!(
-        "a territory folder ({}), a JSON file or a workbook (.xlsx, .ods)",
-        files.join(", ")
-    )
+    Loaded {
+        territory,
+        notes,
+        lang,
+    }
 }
 
 /// The largest file read: far above any territory's table, and a bound on what a path that
@@ -96,49 +99,42 @@ enum Entry {
     Missing,
     Folder,
     File,
-    /// Something that cannot be read as a file: what it is, in words.
-    Other(String),
+    /// Something that cannot be read as a file: what it is.
+    Other(PathKind),
 }
 
 impl Entry {
     fn of(path: &Path) -> Entry {
         match std::fs::metadata(path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Entry::Missing,
-            Err(e) => Entry::Other(format!("cannot be read ({e})")),
+            Err(e) => Entry::Other(PathKind::CannotBeRead(e.to_string())),
             Ok(m) if m.is_dir() => Entry::Folder,
             Ok(m) if m.is_file() => Entry::File,
-            Ok(m) => Entry::Other(special(&m.file_type()).to_owned()),
+            Ok(m) => Entry::Other(special(&m.file_type())),
         }
     }
 }
 
 /// What a path that is neither a folder nor a regular file is.
 #[cfg(unix)]
-fn special(kind: &std::fs::FileType) -> &'static str {
+fn special(kind: &std::fs::FileType) -> PathKind {
     use std::os::unix::fs::FileTypeExt;
     if kind.is_fifo() {
-        "is not a regular file: a named pipe (FIFO)"
+        PathKind::Fifo
     } else if kind.is_char_device() {
-        "is not a regular file: a character device"
+        PathKind::CharDevice
     } else if kind.is_block_device() {
-        "is not a regular file: a block device"
+        PathKind::BlockDevice
     } else if kind.is_socket() {
-        "is not a regular file: a socket"
+        PathKind::Socket
     } else {
-        "is not a regular file"
+        PathKind::NotRegular
     }
 }
 
 #[cfg(not(unix))]
-fn special(_: &std::fs::FileType) -> &'static str {
-    "is not a regular file"
-}
-
-fn not_regular(shown: &str, what: &str) -> LoadError {
-    LoadError::new(
-        Location::file(shown),
-        format!("{what}; expected {}", expected_territory()),
-    )
+fn special(_: &std::fs::FileType) -> PathKind {
+    PathKind::NotRegular
 }
 
 /// A path that must be a regular file (a table, the settings, a workbook): never opened
@@ -147,13 +143,13 @@ fn regular_file(path: &Path) -> Result<(), LoadError> {
     let shown = path.display().to_string();
     let what = match Entry::of(path) {
         Entry::File => return Ok(()),
-        Entry::Missing => "no such file".to_owned(),
-        Entry::Folder => "is a folder".to_owned(),
+        Entry::Missing => PathKind::Missing,
+        Entry::Folder => PathKind::Folder,
         Entry::Other(what) => what,
     };
     Err(LoadError::new(
         Location::file(shown),
-        format!("{what}; expected a regular file"),
+        Message::NotAFile(what),
     ))
 }
 
@@ -164,7 +160,9 @@ fn read_text(path: &Path) -> Result<String, Vec<LoadError>> {
     let cannot = |e: std::io::Error| {
         vec![LoadError::new(
             Location::file(&shown),
-            format!("cannot read: {e}"),
+            Message::CannotRead {
+                error: e.to_string(),
+            },
         )]
     };
     let mut bytes = Vec::new();
@@ -174,10 +172,9 @@ fn read_text(path: &Path) -> Result<String, Vec<LoadError>> {
     if bytes.len() as u64 > MAX_BYTES {
         return Err(vec![LoadError::new(
             Location::file(&shown),
-            format!(
-                "larger than {} MiB; expected a territory's table",
-                MAX_BYTES / 1024 / 1024
-            ),
+            Message::TooLarge {
+                mib: MAX_BYTES / 1024 / 1024,
+            },
         )]);
     }
     decode::decode(&shown, &bytes)
@@ -197,11 +194,10 @@ fn read_settings(dir: &Path, errors: &mut Vec<LoadError>) -> Option<(PathBuf, js
     if let [first, second] = found.as_slice() {
         errors.push(LoadError::new(
             Location::file(second.display().to_string()),
-            format!(
-                "the settings are given twice ({} and {}); keep one",
-                first.display(),
-                second.display()
-            ),
+            Message::SettingsTwice {
+                first: first.display().to_string(),
+                second: second.display().to_string(),
+            },
         ));
     }
     let path = found.into_iter().next()?;
@@ -225,7 +221,11 @@ fn read_csv(path: &Path, kind: TableKind, errors: &mut Vec<LoadError>) -> Option
     table
 }
 
-fn load_folder(dir: &Path, notes: &mut Vec<Note>) -> Result<Territory, Vec<LoadError>> {
+fn load_folder(
+    dir: &Path,
+    notes: &mut Vec<Note>,
+    lang: &mut Option<Lang>,
+) -> Result<Territory, Vec<LoadError>> {
     let mut errors = Vec::new();
     let mut settings = json::Settings::default();
     // Every table given, in the order of the sources: territory.json, the workbook, the CSV
@@ -238,6 +238,7 @@ fn load_folder(dir: &Path, notes: &mut Vec<Note>) -> Result<Territory, Vec<LoadE
         given = doc.tables;
     }
     settings.unread = errors.len() > before;
+    *lang = settings.lang;
 
     let books = sheet::in_folder(dir);
     match books.as_slice() {
@@ -255,14 +256,9 @@ fn load_folder(dir: &Path, notes: &mut Vec<Note>) -> Result<Territory, Vec<LoadE
         }
         _ => errors.push(LoadError::new(
             Location::file(dir.display().to_string()),
-            format!(
-                "several workbooks ({}); keep one",
-                books
-                    .iter()
-                    .map(|b| b.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            Message::SeveralWorkbooks {
+                books: books.iter().map(|b| b.display().to_string()).collect(),
+            },
         )),
     }
 
@@ -291,11 +287,10 @@ fn load_folder(dir: &Path, notes: &mut Vec<Note>) -> Result<Territory, Vec<LoadE
         errors.push(if books.len() == 1 {
             LoadError::new(
                 Location::file(books[0].display().to_string()),
-                format!(
-                    "missing sheet; expected a sheet named {} (or {}.csv beside the workbook)",
-                    kind.file_stems().join(" or "),
-                    kind.file_stems()[0]
-                ),
+                Message::MissingSheet {
+                    table: kind,
+                    beside: true,
+                },
             )
         } else {
             LoadError::new(
@@ -304,15 +299,10 @@ fn load_folder(dir: &Path, notes: &mut Vec<Note>) -> Result<Territory, Vec<LoadE
                         .display()
                         .to_string(),
                 ),
-                format!(
-                    "missing file; expected {} in {} (a header line is enough for an empty table)",
-                    kind.file_stems()
-                        .iter()
-                        .map(|s| format!("{s}.csv"))
-                        .collect::<Vec<_>>()
-                        .join(" or "),
-                    dir.display()
-                ),
+                Message::MissingFile {
+                    table: kind,
+                    folder: dir.display().to_string(),
+                },
             )
         });
     }
@@ -343,7 +333,11 @@ fn skipped_notes(given: &[Given]) -> Vec<Note> {
 /// A workbook given as a file: its sheets are the tables; settings come from a
 /// `territory.json` beside it, if there is one. Named after the file, or after its folder
 /// when the file is only called `territory` or `territoire`.
-fn load_workbook(path: &Path, notes: &mut Vec<Note>) -> Result<Territory, Vec<LoadError>> {
+fn load_workbook(
+    path: &Path,
+    notes: &mut Vec<Note>,
+    lang: &mut Option<Lang>,
+) -> Result<Territory, Vec<LoadError>> {
     let mut errors = Vec::new();
     let mut settings = json::Settings::default();
     let mut given = Vec::new();
@@ -354,6 +348,7 @@ fn load_workbook(path: &Path, notes: &mut Vec<Note>) -> Result<Territory, Vec<Lo
         given = doc.tables;
     }
     settings.unread = errors.len() > before;
+    *lang = settings.lang;
     let shown = path.display().to_string();
     let read = sheet::read(path);
     let in_json: Vec<TableKind> = given.iter().map(|g| g.kind).collect();

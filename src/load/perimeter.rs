@@ -3,10 +3,11 @@
 //! objective's scope names actors, read after the objectives) and checked against each
 //! other once the territory is built.
 
-use crate::error::LoadError;
+use crate::error::{LoadError, Place};
 use crate::load::TableKind;
 use crate::load::build::Builder;
 use crate::load::json::Perimeter;
+use crate::load::message::Message;
 use crate::load::table::RowView;
 use crate::model::{Reach, Territory};
 
@@ -15,7 +16,7 @@ impl Builder {
     /// once; each unknown name is an error at the cell, with a suggestion.
     pub(in crate::load) fn actors_named(&mut self, row: &RowView, field: &str) -> Vec<String> {
         let names = row.list(field, &['|']);
-        let at = row.error(field, "");
+        let at = row.place(field);
         self.actor_ids_of(&names, &at, |message| message)
     }
 
@@ -24,8 +25,8 @@ impl Builder {
     fn actor_ids_of(
         &mut self,
         names: &[String],
-        at: &LoadError,
-        say: impl Fn(String) -> String,
+        at: &Place,
+        say: impl Fn(Message) -> Message,
     ) -> Vec<String> {
         let mut ids: Vec<String> = Vec::new();
         for name in names {
@@ -43,10 +44,7 @@ impl Builder {
                     }
                 }
                 Err(None) => {}
-                Err(Some(message)) => self.errors.push(LoadError {
-                    message: say(message),
-                    ..at.clone()
-                }),
+                Err(Some(message)) => self.errors.push(at.error(say(message))),
             }
         }
         ids
@@ -63,11 +61,14 @@ impl Builder {
         let (mut given, mut unknown) = (false, false);
         if let Some(p) = perimeter {
             given = !p.names.is_empty();
-            let at = LoadError::new(p.at.clone(), "");
+            let at = Place {
+                location: p.at.clone(),
+                column: None,
+            };
             let key = p.key.clone();
             let before = self.errors.len();
             self.territory.perimeter =
-                self.actor_ids_of(&p.names, &at, |message| format!("\"{key}\": {message}"));
+                self.actor_ids_of(&p.names, &at, |message| message.at_key(key.as_str()));
             // A member misnamed in the perimeter is reported once, not again at every scope
             // and action that names it.
             unknown = self.errors.len() > before;
@@ -82,12 +83,8 @@ impl Builder {
         }
         for (at, text) in std::mem::take(&mut self.reach_all) {
             if !given && !unread {
-                self.errors.push(LoadError {
-                    message: format!(
-                        "\"{text}\" means every member territory, but the territory has no perimeter; list them in territory.json (\"perimeter\": [\"GCT&M\", \"CCRA\", \"CCPO\"])"
-                    ),
-                    ..at
-                });
+                self.errors
+                    .push(at.error(Message::EveryMemberWithoutPerimeter { text }));
             }
         }
     }
@@ -97,25 +94,21 @@ impl Builder {
 /// of the territory's perimeter, when it has one (a group stands for its members).
 pub(in crate::load) fn outside_perimeter(
     territory: &Territory,
-    checks: &[(Vec<String>, LoadError)],
+    checks: &[(Vec<String>, Place)],
 ) -> Vec<LoadError> {
     if territory.perimeter().is_empty() {
         return Vec::new();
     }
     let members = territory.perimeter_members();
-    let listed: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
+    let listed: Vec<String> = members.iter().map(|m| m.name.clone()).collect();
     let mut errors = Vec::new();
     for (ids, at) in checks {
         for actor in territory.members_of(ids.iter().map(String::as_str)) {
             if !members.iter().any(|m| m.id == actor.id) {
-                errors.push(LoadError {
-                    message: format!(
-                        "\"{}\" is not a member territory of the perimeter ({}); expected one of them, or a group of them",
-                        actor.name,
-                        listed.join(", ")
-                    ),
-                    ..at.clone()
-                });
+                errors.push(at.error(Message::NotAMember {
+                    name: actor.name.clone(),
+                    members: listed.clone(),
+                }));
             }
         }
     }

@@ -9,6 +9,7 @@ use calamine::{Data, Reader, Sheets, open_workbook_auto};
 
 use crate::error::{LoadError, Location};
 use crate::load::TableKind;
+use crate::load::message::{CellProblem, Message};
 use crate::load::schema::{language_of_name, schema};
 use crate::load::sources::{Given, Place};
 use crate::load::table::{Cell, Row, Table, headerless};
@@ -75,10 +76,10 @@ impl Book {
             .map(|k| {
                 LoadError::new(
                     Location::file(shown),
-                    format!(
-                        "missing sheet; expected a sheet named {}",
-                        k.file_stems().join(" or ")
-                    ),
+                    Message::MissingSheet {
+                        table: k,
+                        beside: false,
+                    },
                 )
             })
             .collect()
@@ -105,7 +106,12 @@ pub fn read_bytes(shown: &str, bytes: &[u8]) -> Book {
 }
 
 fn unreadable(shown: &str, e: &calamine::Error) -> Book {
-    let e = LoadError::new(Location::file(shown), format!("unreadable workbook: {e}"));
+    let e = LoadError::new(
+        Location::file(shown),
+        Message::UnreadableWorkbook {
+            error: e.to_string(),
+        },
+    );
     Book {
         errors: vec![e],
         ..Book::default()
@@ -123,12 +129,12 @@ fn read_book<RS: std::io::Read + std::io::Seek>(shown: &str, mut book: Sheets<RS
         let folded = fold(&name);
         let Some(kind) = TableKind::from_name(&folded) else {
             let message = if STEMS.contains(&folded.as_str()) {
-                "territory settings are not read from a sheet; put them in territory.json beside the workbook (or start the sheet's name with # to keep it as a note)".to_owned()
+                Message::SettingsSheet
             } else {
-                format!(
-                    "unknown sheet \"{name}\"; expected {} (start a sheet's name with # to keep it as a note)",
-                    expected_sheets()
-                )
+                Message::UnknownSheet {
+                    sheet: name.clone(),
+                    expected: expected_sheets(),
+                }
             };
             errors.push(LoadError::new(Location::file(file), message));
             continue;
@@ -153,7 +159,9 @@ fn read_book<RS: std::io::Read + std::io::Seek>(shown: &str, mut book: Sheets<RS
             Err(e) => {
                 errors.push(LoadError::new(
                     Location::file(file),
-                    format!("unreadable sheet: {e}"),
+                    Message::UnreadableSheet {
+                        error: e.to_string(),
+                    },
                 ));
                 None
             }
@@ -190,10 +198,13 @@ fn table(
     let (first_row, first_column) = range.start().unwrap_or((0, 0));
     let first_column = first_column as usize;
     let mut errors = Vec::new();
-    let cell_error = |line: usize, j: usize, message: &str| {
+    let cell_error = |line: usize, j: usize, problem: CellProblem| {
         LoadError::new(
             Location::new(file, line),
-            format!("cell {}{line} {message}", column_letters(first_column + j)),
+            Message::Cell {
+                cell: format!("{}{line}", column_letters(first_column + j)),
+                problem,
+            },
         )
     };
     let is_blank = |cells: &[Result<Option<String>, String>]| {
@@ -228,8 +239,8 @@ fn table(
     let mut skipped: Vec<(usize, String)> = Vec::new();
     for (line, cells) in &rows {
         for (j, cell) in cells.iter().enumerate() {
-            if let Err(message) = cell {
-                errors.push(cell_error(*line, j, message));
+            if let Err(error) = cell {
+                errors.push(cell_error(*line, j, CellProblem::Error(error.clone())));
             }
         }
         let row = texts(cells);
@@ -242,10 +253,7 @@ fn table(
     }
     let Some((line, mut columns)) = header else {
         let error = match skipped.first() {
-            None => LoadError::new(
-                Location::file(file),
-                "empty sheet; expected a header row naming the columns",
-            ),
+            None => LoadError::new(Location::file(file), Message::EmptySheet),
             Some((line, text)) => headerless(file, kind, lang, Some((*line, text))),
         };
         errors.push(error);
@@ -258,8 +266,8 @@ fn table(
     for (line, cells) in rest {
         let mut broken = false;
         for (j, cell) in cells.iter().enumerate() {
-            if let Err(message) = cell {
-                let mut e = cell_error(line, j, message);
+            if let Err(error) = cell {
+                let mut e = cell_error(line, j, CellProblem::Error(error.clone()));
                 if let Some(name) = columns.get(j) {
                     e = e.in_column(name.clone());
                 }
@@ -273,11 +281,7 @@ fn table(
             .skip(columns.len())
             .find(|(_, t)| matches!(t, Ok(Some(t)) if !t.trim().is_empty()));
         if let Some((j, _)) = beyond {
-            errors.push(cell_error(
-                line,
-                j,
-                "is right of the last named column; name its column in the header row (or start the name with # to keep it as a comment)",
-            ));
+            errors.push(cell_error(line, j, CellProblem::BeyondColumns));
             broken = true;
         }
         let cells = cells
@@ -296,7 +300,8 @@ fn table(
     (Some(table), errors)
 }
 
-/// A cell as text, the way a CSV export writes it; `None` when empty, `Err` for an error cell.
+/// A cell as text, the way a CSV export writes it; `None` when empty, `Err` for an error cell
+/// (the error as the spreadsheet shows it: `#DIV/0!`).
 fn text(data: &Data) -> Result<Option<String>, String> {
     Ok(Some(match data {
         Data::Empty => return Ok(None),
@@ -315,11 +320,7 @@ fn text(data: &Data) -> Result<Option<String>, String> {
         }
         Data::DateTimeIso(s) => midnight_dropped(s).to_owned(),
         Data::DurationIso(s) => s.clone(),
-        Data::Error(e) => {
-            return Err(format!(
-                "holds the error {e}; expected a value (fix the formula or type the value)"
-            ));
-        }
+        Data::Error(e) => return Err(e.to_string()),
     }))
 }
 

@@ -5,6 +5,7 @@
 
 use crate::error::{LoadError, Location};
 use crate::load::TableKind;
+use crate::load::message::Message;
 use crate::load::table::Table;
 
 /// Where a table is given.
@@ -82,11 +83,10 @@ pub fn merge(given: Vec<Given>, shown: &str) -> (Vec<(TableKind, Table)>, Vec<Lo
                 .collect();
             errors.push(LoadError::new(
                 Location::file(shown),
-                format!(
-                    "the {} table is given more than once ({}); keep one",
-                    kind.name(),
-                    named.join(", ")
-                ),
+                Message::TableTwice {
+                    table: kind,
+                    files: named.iter().map(|f| (*f).to_owned()).collect(),
+                },
             ));
         }
         if let Some(table) = places.drain(..).next().and_then(|g| g.table) {
@@ -98,17 +98,21 @@ pub fn merge(given: Vec<Given>, shown: &str) -> (Vec<(TableKind, Table)>, Vec<Lo
 
 /// The error for a table given at `again` after `first`, in the same file.
 fn twice_in_one_file(kind: TableKind, first: &Place, again: &Place) -> Option<LoadError> {
-    let name = kind.name();
     match (first, again) {
         (Place::Key { line: first, .. }, Place::Key { file, line, key }) => Some(LoadError::new(
             Location::new(file, *line),
-            format!(
-                "\"{key}\": the {name} table is given a second time (first at line {first}); keep one"
-            ),
+            Message::TableTwiceInFile {
+                key: key.clone(),
+                table: kind,
+                first_line: *first,
+            },
         )),
         (_, Place::Sheet { book, sheet }) => Some(LoadError::new(
             Location::file(format!("{book}[{sheet}]")),
-            format!("the {name} table is given more than once in {book}; keep one sheet for it"),
+            Message::TableTwiceInBook {
+                table: kind,
+                book: book.clone(),
+            },
         )),
         // A file is one table: two places in one CSV file cannot be.
         _ => None,
@@ -118,12 +122,13 @@ fn twice_in_one_file(kind: TableKind, first: &Place, again: &Place) -> Option<Lo
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     /// The "given twice" errors of a JSON file, as printed.
     fn json_errors(text: &str) -> Vec<String> {
         let doc = crate::load::json::read("t.json", text).expect("valid JSON");
         let (_, errors) = merge(doc.tables, "t.json");
-        errors.iter().map(ToString::to_string).collect()
+        errors.iter().map(|e| e.render(Lang::En)).collect()
     }
 
     #[test]
@@ -169,7 +174,7 @@ mod tests {
             Given::new(links, Place::File("t/liens.csv".into()), None),
         ];
         let (tables, errors) = merge(given, "t");
-        let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        let errors: Vec<String> = errors.iter().map(|e| e.render(Lang::En)).collect();
         assert_eq!(
             errors,
             [

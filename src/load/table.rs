@@ -5,8 +5,9 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use crate::error::{LoadError, Location, Note};
+use crate::error::{LoadError, Location, Note, Place};
 use crate::load::TableKind;
+use crate::load::message::{Expected, Message, NoteMessage};
 use crate::load::schema::{Schema, is_skipped_column, schema};
 use crate::model::Lang;
 use crate::names::suggest;
@@ -92,7 +93,8 @@ impl Table {
     /// (a typo in a header must not silently drop a column), but the rows are still read
     /// through the columns that are known, so their problems come in the same run. A
     /// missing required column leaves the table unread (`None`).
-    pub fn bind(&self, schema: &'static Schema, errors: &mut Vec<LoadError>) -> Option<Bound<'_>> {
+    pub fn bind(&self, kind: TableKind, errors: &mut Vec<LoadError>) -> Option<Bound<'_>> {
+        let schema = schema(kind);
         let mut columns = vec![None; schema.fields.len()];
         if self.columns.is_empty() && self.rows.is_empty() {
             // An empty JSON array: an empty table, not one missing its columns.
@@ -115,11 +117,11 @@ impl Table {
                     if let Some(first) = columns[f] {
                         errors.push(LoadError::new(
                             at.clone(),
-                            format!(
-                                "columns \"{}\" and \"{name}\" both mean {}; keep one",
-                                self.columns[first],
-                                schema.fields[f].shown(lang)
-                            ),
+                            Message::SameColumn {
+                                first: self.columns[first].clone(),
+                                second: name.clone(),
+                                field: schema.fields[f].shown(lang).to_owned(),
+                            },
                         ));
                     } else {
                         columns[f] = Some(c);
@@ -127,16 +129,14 @@ impl Table {
                 }
                 None => {
                     let known = schema.fields.iter().map(|f| f.shown(lang));
-                    let hint = suggest(name, known)
-                        .map(|s| format!(" (did you mean \"{s}\"?)"))
-                        .unwrap_or_default();
                     errors.push(LoadError::new(
                         at.clone(),
-                        format!(
-                            "unknown column \"{name}\" in the {} table{hint}; expected {} (start a column's name with # to keep it as a comment)",
-                            schema.name,
-                            schema.expected(lang)
-                        ),
+                        Message::UnknownColumn {
+                            column: name.clone(),
+                            table: kind,
+                            suggestion: suggest(name, known).map(str::to_owned),
+                            expected: schema.expected(lang),
+                        },
                     ))
                 }
             }
@@ -146,12 +146,11 @@ impl Table {
                 complete = false;
                 errors.push(LoadError::new(
                     at.clone(),
-                    format!(
-                        "missing column \"{}\" in the {} table (also accepted: {})",
-                        field.shown(lang),
-                        schema.name,
-                        field.names.join(", ")
-                    ),
+                    Message::MissingColumn {
+                        column: field.shown(lang).to_owned(),
+                        table: kind,
+                        accepted: field.names.to_vec(),
+                    },
                 ));
             }
         }
@@ -166,18 +165,15 @@ impl Table {
     /// The note saying which rows above the header were skipped, if any.
     pub fn skipped_note(&self) -> Option<Note> {
         let (first_line, first_text) = self.skipped.first()?;
-        let lines = match self.skipped.as_slice() {
-            [_] => format!("line {first_line}"),
-            [.., (last, _)] => format!("lines {first_line} to {last}"),
-            [] => return None,
-        };
+        let (last, _) = self.skipped.last()?;
         Some(Note::new(
             Location::new(&self.file, self.line),
-            format!(
-                "the header is line {}; {lines} above it (\"{}\") skipped as a title",
-                self.line,
-                shorten(first_text)
-            ),
+            NoteMessage::TitleSkipped {
+                header: self.line,
+                first: *first_line,
+                last: *last,
+                text: shorten(first_text),
+            },
         ))
     }
 }
@@ -189,17 +185,13 @@ pub fn headerless(
     lang: Lang,
     first: Option<(usize, &str)>,
 ) -> LoadError {
-    let schema = schema(kind);
-    let holds = first
-        .map(|(line, text)| format!(" (line {line} holds \"{}\")", shorten(text)))
-        .unwrap_or_default();
     LoadError::new(
         Location::new(file, first.map_or(1, |(line, _)| line)),
-        format!(
-            "no line reads as the header of the {} table{holds}; expected a line naming its columns: {}",
-            schema.name,
-            schema.expected(lang)
-        ),
+        Message::Headerless {
+            table: kind,
+            first: first.map(|(line, text)| (line, shorten(text))),
+            expected: schema(kind).expected(lang),
+        },
     )
 }
 
@@ -218,11 +210,12 @@ impl Table {
     /// table cannot be bound (nothing is read).
     pub fn read_rows(
         mut self,
-        schema: &'static Schema,
+        kind: TableKind,
         errors: &mut Vec<LoadError>,
         mut read: impl FnMut(RowView<'_>),
     ) -> bool {
-        let Some((columns, file)) = self.bind(schema, errors).map(|b| (b.columns, b.file)) else {
+        let schema = schema(kind);
+        let Some((columns, file)) = self.bind(kind, errors).map(|b| (b.columns, b.file)) else {
             return false;
         };
         let rows = std::mem::take(&mut self.rows);
@@ -281,8 +274,16 @@ impl RowView<'_> {
     }
 
     /// An error about this row's cell in the `key` field.
-    pub fn error(&self, key: &str, message: impl Into<String>) -> LoadError {
+    pub fn error(&self, key: &str, message: Message) -> LoadError {
         LoadError::new(self.location(), message).in_column(self.column(key))
+    }
+
+    /// This row's cell in the `key` field, for errors found once the table is read.
+    pub fn place(&self, key: &str) -> Place {
+        Place {
+            location: self.location(),
+            column: Some(self.column(key)),
+        }
     }
 
     /// The trimmed text of a field, `None` when empty or absent.
@@ -312,7 +313,7 @@ impl RowView<'_> {
 
     /// A required field's text, borrowed when the cell is text, or an error saying it is
     /// empty (as `required`).
-    pub fn required_str(&self, key: &str, what: &str) -> Result<Cow<'_, str>, LoadError> {
+    pub fn required_str(&self, key: &str, what: Expected) -> Result<Cow<'_, str>, LoadError> {
         match self.as_text(key) {
             Some(t) if !t.is_empty() => Ok(Cow::Borrowed(t)),
             _ => self.required(key, what).map(Cow::Owned),
@@ -320,9 +321,14 @@ impl RowView<'_> {
     }
 
     /// A required field's text, or an error saying it is empty.
-    pub fn required(&self, key: &str, what: &str) -> Result<String, LoadError> {
-        self.text(key)
-            .ok_or_else(|| self.error(key, format!("empty {key}; expected {what}")))
+    pub fn required(&self, key: &str, what: Expected) -> Result<String, LoadError> {
+        self.text(key).ok_or_else(|| {
+            let message = Message::Empty {
+                key: key.to_owned(),
+                expected: what,
+            };
+            self.error(key, message)
+        })
     }
 
     /// The items of a list field: a JSON array, or text split on any of `separators`.

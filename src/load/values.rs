@@ -2,12 +2,15 @@
 //! yes/no ("oui", "x"), roles ("chef de file", "financeur") and means ("ingénierie").
 //! Each parser returns what was expected when the text is not understood.
 
+use crate::load::message::{Message, Quantity, Vocabulary};
 use crate::model::{ActionStatus, Means, Role};
 use crate::names::{fold, suggest};
 
 /// A number, French or English notation: "1500", "1 500", "1500,5", "1,500.5", "50 %".
-pub fn number(text: &str) -> Result<f64, String> {
-    let expected = || format!("\"{text}\" is not a number (expected e.g. 1500, 1 500 or 1500,5)");
+pub fn number(text: &str) -> Result<f64, Message> {
+    let expected = || Message::NotANumber {
+        text: text.to_owned(),
+    };
     let mut s: String = text
         .trim()
         .trim_end_matches('%')
@@ -41,13 +44,13 @@ pub fn number(text: &str) -> Result<f64, String> {
 }
 
 /// A yes/no cell; empty means no.
-pub fn boolean(text: &str) -> Result<bool, String> {
+pub fn boolean(text: &str) -> Result<bool, Message> {
     match fold(text).as_str() {
         "" | "no" | "non" | "0" | "false" | "faux" | "n" => Ok(false),
         "yes" | "oui" | "x" | "1" | "true" | "vrai" | "y" | "o" => Ok(true),
-        _ => Err(format!(
-            "\"{text}\" is not a yes/no value (expected oui/non, yes/no, x, 1/0, vrai/faux)"
-        )),
+        _ => Err(Message::NotYesNo {
+            text: text.to_owned(),
+        }),
     }
 }
 
@@ -159,7 +162,7 @@ fn lookup<T: Copy>(words: &[(T, &[&str])], text: &str) -> Option<T> {
 }
 
 /// The words of a table, for a message: "chef de file, pilote, ...; prescripteur, ...".
-fn listed<T>(words: &[(T, &[&str])]) -> String {
+pub(crate) fn listed<T>(words: &[(T, &[&str])]) -> String {
     words
         .iter()
         .map(|(_, names)| names.join(", "))
@@ -167,22 +170,19 @@ fn listed<T>(words: &[(T, &[&str])]) -> String {
         .join("; ")
 }
 
-/// " (did you mean "chef de file"?)" when `text` is a typo of one of the words.
-fn did_you_mean<T>(words: &[(T, &[&str])], text: &str) -> String {
-    suggest(text, words.iter().flat_map(|(_, w)| w.iter().copied()))
-        .map(|s| format!(" (did you mean \"{s}\"?)"))
-        .unwrap_or_default()
+/// Why `text` is none of the words of `vocabulary`, with the word it is a typo of, if any.
+fn unknown<T>(vocabulary: Vocabulary, words: &[(T, &[&str])], text: &str) -> Message {
+    Message::UnknownWord {
+        vocabulary,
+        text: text.to_owned(),
+        suggestion: suggest(text, words.iter().flat_map(|(_, w)| w.iter().copied()))
+            .map(str::to_owned),
+    }
 }
 
 /// A role, in English or French, singular or plural.
-pub fn role(text: &str) -> Result<Role, String> {
-    lookup(&ROLE_WORDS, text).ok_or_else(|| {
-        format!(
-            "unknown role \"{text}\"{}; expected one of: {} (singular or plural)",
-            did_you_mean(&ROLE_WORDS, text),
-            listed(&ROLE_WORDS)
-        )
-    })
+pub fn role(text: &str) -> Result<Role, Message> {
+    lookup(&ROLE_WORDS, text).ok_or_else(|| unknown(Vocabulary::Role, &ROLE_WORDS, text))
 }
 
 /// Folded, each word without its plural "s" or "x": "Chef(s) de file" -> "chef de file".
@@ -196,14 +196,8 @@ fn singular(text: &str) -> String {
 }
 
 /// The means an actor brings, in English or French.
-pub fn means(text: &str) -> Result<Means, String> {
-    lookup(&MEANS_WORDS, text).ok_or_else(|| {
-        format!(
-            "unknown means \"{text}\"{}; expected one of: {} (singular or plural)",
-            did_you_mean(&MEANS_WORDS, text),
-            listed(&MEANS_WORDS)
-        )
-    })
+pub fn means(text: &str) -> Result<Means, Message> {
+    lookup(&MEANS_WORDS, text).ok_or_else(|| unknown(Vocabulary::Means, &MEANS_WORDS, text))
 }
 
 /// Every word accepted for each state of an action, the table's own first (French, then
@@ -267,21 +261,15 @@ pub const STATUS_WORDS: [(ActionStatus, &[&str]); 4] = [
 ];
 
 /// Where an action stands, in French or English; empty is envisagée (planned).
-pub fn status(text: &str) -> Result<ActionStatus, String> {
+pub fn status(text: &str) -> Result<ActionStatus, Message> {
     if fold(text).is_empty() {
         return Ok(ActionStatus::Planned);
     }
-    lookup(&STATUS_WORDS, text).ok_or_else(|| {
-        format!(
-            "unknown status \"{text}\"{}; expected one of: {} (empty is envisagée)",
-            did_you_mean(&STATUS_WORDS, text),
-            listed(&STATUS_WORDS)
-        )
-    })
+    lookup(&STATUS_WORDS, text).ok_or_else(|| unknown(Vocabulary::Status, &STATUS_WORDS, text))
 }
 
 /// An amount in euros, never negative: "15000", "15 000 €", "15 000 euros", "1 500,50 EUR".
-pub fn amount(text: &str) -> Result<f64, String> {
+pub fn amount(text: &str) -> Result<f64, Message> {
     let trimmed = text.trim();
     let bare = ["euros", "euro", "eur", "€"]
         .iter()
@@ -292,24 +280,20 @@ pub fn amount(text: &str) -> Result<f64, String> {
         })
         .unwrap_or(trimmed);
     let bare = bare.trim_start_matches('€').trim();
-    let n = number(bare).map_err(|_| {
-        format!("\"{text}\" is not an amount (expected euros, e.g. 15000, 15 000 or 15 000 €)")
+    let n = number(bare).map_err(|_| Message::NotAnAmount {
+        text: text.to_owned(),
     })?;
     if n < 0.0 {
-        return Err(format!(
-            "\"{text}\" is negative; expected an amount of 0 or more"
-        ));
+        return Err(negative(text, Quantity::Amount));
     }
     Ok(n)
 }
 
 /// An objective's target: a number, never negative.
-pub fn target(text: &str) -> Result<f64, String> {
+pub fn target(text: &str) -> Result<f64, Message> {
     let n = number(text)?;
     if n < 0.0 {
-        return Err(format!(
-            "\"{text}\" is negative; expected a target of 0 or more"
-        ));
+        return Err(negative(text, Quantity::Target));
     }
     Ok(n)
 }
@@ -317,7 +301,7 @@ pub fn target(text: &str) -> Result<f64, String> {
 /// A progress value in the objective's unit: "1 200", "35,5". For a qualitative objective
 /// (a target of 1: "Mise en œuvre d'un REGAL") also done or not ("fait", "oui", "non") and a
 /// stated fraction ("0,5" or "50 %"). Never negative.
-pub fn progress(text: &str, qualitative: bool) -> Result<f64, String> {
+pub fn progress(text: &str, qualitative: bool) -> Result<f64, Message> {
     let value = match number(text) {
         Ok(n) if qualitative && text.trim_end().ends_with('%') => n / 100.0,
         Ok(n) => n,
@@ -328,42 +312,47 @@ pub fn progress(text: &str, qualitative: bool) -> Result<f64, String> {
             _ => match boolean(text) {
                 Ok(done) => f64::from(u8::from(done)),
                 Err(_) => {
-                    return Err(format!(
-                        "\"{text}\" is not a progress value (expected 1 for done, 0 for not done, a fraction such as 0,5 or 50 %, or fait/non)"
-                    ));
+                    return Err(Message::NotAProgressValue {
+                        text: text.to_owned(),
+                    });
                 }
             },
         },
     };
     if value < 0.0 {
-        return Err(format!(
-            "\"{text}\" is negative; expected a value of 0 or more"
-        ));
+        return Err(negative(text, Quantity::Value));
     }
     Ok(value)
+}
+
+/// `text` is below zero.
+fn negative(text: &str, quantity: Quantity) -> Message {
+    Message::Negative {
+        text: text.to_owned(),
+        quantity,
+    }
 }
 
 /// The years a date may fall in: outside them it is a typo (0022 for 2022, 2202 for 2022).
 pub const YEARS: std::ops::RangeInclusive<i16> = 1900..=2200;
 
 /// A calendar date: 2023-12-31 or 31/12/2023, in the years 1900 to 2200.
-pub fn date(text: &str) -> Result<jiff::civil::Date, String> {
+pub fn date(text: &str) -> Result<jiff::civil::Date, Message> {
     let d = any_date(text)?;
     if !YEARS.contains(&d.year()) {
-        return Err(format!(
-            "\"{}\" is in the year {}; expected a date between {} and {}",
-            text.trim(),
-            d.year(),
-            YEARS.start(),
-            YEARS.end()
-        ));
+        return Err(Message::YearOutOfRange {
+            text: text.trim().to_owned(),
+            year: d.year(),
+        });
     }
     Ok(d)
 }
 
-fn any_date(text: &str) -> Result<jiff::civil::Date, String> {
+fn any_date(text: &str) -> Result<jiff::civil::Date, Message> {
     let text = text.trim();
-    let expected = || format!("\"{text}\" is not a date (expected 2023-12-31 or 31/12/2023)");
+    let expected = || Message::NotADate {
+        text: text.to_owned(),
+    };
     if let Ok(d) = text.parse::<jiff::civil::Date>() {
         return Ok(d);
     }
@@ -384,6 +373,12 @@ fn any_date(text: &str) -> Result<jiff::civil::Date, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
+
+    /// The error of a parse, in English.
+    fn said<T: std::fmt::Debug>(r: Result<T, Message>) -> String {
+        r.unwrap_err().render(Lang::En)
+    }
 
     #[test]
     fn numbers_in_french_and_english_notation() {
@@ -396,11 +391,7 @@ mod tests {
         assert_eq!(number("1500.5"), Ok(1500.5));
         assert_eq!(number("50 %"), Ok(50.0));
         assert_eq!(number("0,6"), Ok(0.6));
-        assert!(
-            number("15OO")
-                .unwrap_err()
-                .contains("\"15OO\" is not a number")
-        );
+        assert!(said(number("15OO")).contains("\"15OO\" is not a number"));
         assert!(number("").is_err());
         assert!(number("1e400").is_err());
         assert!(number("NaN").is_err());
@@ -433,10 +424,10 @@ mod tests {
         assert_eq!(role("pilote"), Ok(Role::Lead));
         assert_eq!(role("Porteurs"), Ok(Role::Lead));
         assert_eq!(role("financière"), Ok(Role::Funder));
-        assert!(role("chef de fil").unwrap_err().starts_with(
+        assert!(said(role("chef de fil")).starts_with(
             "unknown role \"chef de fil\" (did you mean \"chef de file\"?); expected"
         ));
-        let e = role("boss").unwrap_err();
+        let e = said(role("boss"));
         assert!(e.starts_with("unknown role \"boss\"; expected one of: chef de file, pilote, porteur, lead; chef de file pressenti"), "{e}");
         // Every word listed is accepted, singular or plural.
         for (r, words) in ROLE_WORDS {
@@ -469,8 +460,8 @@ mod tests {
         assert_eq!(target("1 500"), Ok(1500.0));
         assert_eq!(target("0"), Ok(0.0));
         assert_eq!(
-            target("-5"),
-            Err("\"-5\" is negative; expected a target of 0 or more".to_owned())
+            said(target("-5")),
+            "\"-5\" is negative; expected a target of 0 or more"
         );
     }
 
@@ -481,9 +472,7 @@ mod tests {
         assert_eq!(means("Financiers"), Ok(Means::Funding));
         assert!(means("argent").is_err());
         assert!(
-            means("ingenieri")
-                .unwrap_err()
-                .starts_with("unknown means \"ingenieri\" (did you mean \"ingénierie\"?); expected one of: ingénierie")
+            said(means("ingenieri")).starts_with("unknown means \"ingenieri\" (did you mean \"ingénierie\"?); expected one of: ingénierie")
         );
     }
 
@@ -492,14 +481,14 @@ mod tests {
         assert_eq!(progress("1 200", false), Ok(1200.0));
         assert_eq!(progress("30 %", false), Ok(30.0));
         assert!(progress("fait", false).is_err());
-        assert!(progress("-3", false).unwrap_err().contains("negative"));
+        assert!(said(progress("-3", false)).contains("negative"));
         assert_eq!(progress("1", true), Ok(1.0));
         assert_eq!(progress("0,5", true), Ok(0.5));
         assert_eq!(progress("50 %", true), Ok(0.5));
         assert_eq!(progress("Fait", true), Ok(1.0));
         assert_eq!(progress("oui", true), Ok(1.0));
         assert_eq!(progress("non", true), Ok(0.0));
-        let err = progress("bientôt", true).unwrap_err();
+        let err = said(progress("bientôt", true));
         assert!(err.contains("not a progress value"), "{err}");
     }
 
@@ -513,13 +502,11 @@ mod tests {
         assert_eq!(date("1900-01-01"), Ok(jiff::civil::date(1900, 1, 1)));
         assert_eq!(date("31/12/2200"), Ok(jiff::civil::date(2200, 12, 31)));
         assert_eq!(
-            date("0000-06-30"),
-            Err(
-                "\"0000-06-30\" is in the year 0; expected a date between 1900 and 2200".to_owned()
-            )
+            said(date("0000-06-30")),
+            "\"0000-06-30\" is in the year 0; expected a date between 1900 and 2200"
         );
-        assert!(date("30/06/2922").unwrap_err().contains("in the year 2922"));
-        assert!(date("30/06/0022").unwrap_err().contains("in the year 22"));
+        assert!(said(date("30/06/2922")).contains("in the year 2922"));
+        assert!(said(date("30/06/0022")).contains("in the year 22"));
     }
 
     #[test]
@@ -530,7 +517,7 @@ mod tests {
         assert_eq!(status("ABANDONNÉE"), Ok(ActionStatus::Dropped));
         assert_eq!(status("planned"), Ok(ActionStatus::Planned));
         assert_eq!(status("done"), Ok(ActionStatus::Done));
-        let e = status("en cour de réalisation").unwrap_err();
+        let e = said(status("en cour de réalisation"));
         assert!(
             e.starts_with("unknown status \"en cour de réalisation\""),
             "{e}"
@@ -549,8 +536,8 @@ mod tests {
         assert_eq!(amount("€ 1 500,50"), Ok(1500.5));
         assert_eq!(amount("1500 EUR"), Ok(1500.0));
         assert_eq!(amount("2 000 euros"), Ok(2000.0));
-        assert!(amount("-5").unwrap_err().contains("negative"));
-        assert!(amount("beaucoup").unwrap_err().contains("is not an amount"));
+        assert!(said(amount("-5")).contains("negative"));
+        assert!(said(amount("beaucoup")).contains("is not an amount"));
         // Never a panic on text whose case changes its length.
         assert!(amount("İİİ").is_err());
     }

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use actormap::i18n::Lang;
 use actormap::load::load;
 use actormap::model::{ActionStatus, Reach, Scope};
 
@@ -16,7 +17,7 @@ fn errors(dir: &Path) -> Vec<String> {
         Ok(_) => panic!("expected load errors in {}", dir.display()),
         Err(errors) => errors
             .iter()
-            .map(|e| e.to_string().replace(&prefix, ""))
+            .map(|e| e.render(Lang::En).replace(&prefix, ""))
             .collect(),
     }
 }
@@ -220,7 +221,7 @@ fn one_json_file_takes_actions_instances_and_the_perimeter() {
         .expect_err("bad references")
         .iter()
         .map(|e| {
-            e.to_string()
+            e.render(Lang::En)
                 .replace(&format!("{}", path.display()), "t.json")
         })
         .collect();

@@ -466,7 +466,7 @@ fn flags_change_severities_and_the_exit_code() {
 #[test]
 fn an_unknown_rule_on_the_command_line_is_a_usage_error_with_a_suggestion() {
     actormap()
-        .args(["check", "--allow", "missing-leads"])
+        .args(["check", "--allow", "missing-leads", "--lang", "en"])
         .assert()
         .code(2)
         .stdout("")
@@ -526,6 +526,7 @@ fn rule_settings_in_territory_json_are_used_and_checked() {
     actormap()
         .arg("check")
         .arg(dir.path())
+        .args(["--lang", "en"])
         .assert()
         .code(2)
         .stdout("")

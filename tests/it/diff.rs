@@ -260,7 +260,7 @@ fn bad_input_exits_two_and_names_both_problems() {
     let (code, _, err) = run(&["diff", "actors/calaisis", "no/such/folder"]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("no/such/folder: no such folder or file"),
+        err.contains("no/such/folder\u{a0}: ni dossier ni fichier à cet endroit"),
         "{err}"
     );
     let (code, _, _) = run(&["diff", "actors/calaisis"]);

@@ -737,6 +737,16 @@ fn the_territory_chooses_its_language_and_the_flag_wins() {
         .assert()
         .code(2)
         .stderr(format!(
+            "erreur\u{a0}: {shown}:3\u{a0}: «\u{a0}lang\u{a0}»\u{a0}: il faut \"fr\" ou \"en\", et non «\u{a0}de\u{a0}»\n1 erreur dans les fichiers d'entrée, rien n'a été fait\n"
+        ));
+    // Said in English on request.
+    actormap()
+        .arg("check")
+        .arg(german.path())
+        .args(["--lang", "en"])
+        .assert()
+        .code(2)
+        .stderr(format!(
             "error: {shown}:3: \"lang\": expected \"fr\" or \"en\", found \"de\"\n1 error in the input, nothing was done\n"
         ));
 }
@@ -1038,4 +1048,253 @@ fn the_dossier_in_french_says_nothing_in_english_and_in_english_no_french_label(
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A small valid territory, in French files.
+const DOMAINES: &str = "id;nom\nDC1;Bâtiment\nDC3;Économie circulaire\n";
+const OBJECTIFS: &str = "id;domaine;intitulé;cible\nrenovation;DC1;Rénovations;1 500\nregal;DC3;Mise en œuvre d'un REGAL;1\n";
+const ACTEURS: &str = "id;nom;alias\n;SEVADEC;\nepci;Les 3 EPCI;EPCIs\n";
+const LIENS: &str = "acteur;objectif;rôle\nLes 3 EPCI;renovation;chef de file\nSEVADEC;regal;chef de file pressenti\n";
+
+/// One broken input: its files (the small territory above, some replaced or added), the
+/// user's data its messages quote, and what the message says in French and in English.
+struct Broken {
+    what: &'static str,
+    files: Vec<(&'static str, Vec<u8>)>,
+    data: &'static [&'static str],
+    french: &'static str,
+    english: &'static str,
+}
+
+fn broken(
+    what: &'static str,
+    replaced: &[(&'static str, &[u8])],
+    data: &'static [&'static str],
+    french: &'static str,
+    english: &'static str,
+) -> Broken {
+    let mut files: Vec<(&'static str, Vec<u8>)> = [
+        ("domaines.csv", DOMAINES),
+        ("objectifs.csv", OBJECTIFS),
+        ("acteurs.csv", ACTEURS),
+        ("liens.csv", LIENS),
+    ]
+    .iter()
+    .map(|(n, c)| (*n, c.as_bytes().to_vec()))
+    .collect();
+    for (name, contents) in replaced {
+        files.retain(|(n, _)| n != name);
+        files.push((name, contents.to_vec()));
+    }
+    Broken {
+        what,
+        files,
+        data,
+        french,
+        english,
+    }
+}
+
+/// Every kind of load error a user meets, with what it says in each language.
+fn broken_inputs() -> Vec<Broken> {
+    vec![
+        broken(
+            "unknown actor",
+            &[(
+                "liens.csv",
+                b"acteur;objectif;r\xc3\xb4le\nLes 3 EPC;renovation;chef de file\n",
+            )],
+            &["Les 3 EPC", "Les 3 EPCI"],
+            "liens.csv:2\u{a0}: colonne «\u{a0}acteur\u{a0}»\u{a0}: acteur inconnu «\u{a0}Les 3 EPC\u{a0}» (vouliez-vous dire «\u{a0}Les 3 EPCI\u{a0}»\u{a0}?)",
+            "liens.csv:2: column \"acteur\": unknown actor \"Les 3 EPC\" (did you mean \"Les 3 EPCI\"?)",
+        ),
+        broken(
+            "unclosed quote",
+            &[(
+                "liens.csv",
+                b"acteur;objectif;r\xc3\xb4le;note\nSEVADEC;regal;chef de file;\"Quid ?\n",
+            )],
+            &[],
+            "liens.csv:2\u{a0}: colonne «\u{a0}note\u{a0}»\u{a0}: guillemet ouvert ici et jamais fermé",
+            "liens.csv:2: column \"note\": quote opened here is never closed",
+        ),
+        broken(
+            "bad number",
+            &[(
+                "objectifs.csv",
+                "id;domaine;intitulé;cible\nrenovation;DC1;Rénovations;15OO\n".as_bytes(),
+            )],
+            &["15OO"],
+            "objectifs.csv:2\u{a0}: colonne «\u{a0}cible\u{a0}»\u{a0}: «\u{a0}15OO\u{a0}» n'est pas un nombre",
+            "objectifs.csv:2: column \"cible\": \"15OO\" is not a number (expected e.g. 1500, 1 500 or 1500,5)",
+        ),
+        broken(
+            "bad date",
+            &[(
+                "avancement.csv",
+                b"date;objectif;valeur\n31/13/2023;renovation;300\n",
+            )],
+            &["31/13/2023"],
+            "avancement.csv:2\u{a0}: colonne «\u{a0}date\u{a0}»\u{a0}: «\u{a0}31/13/2023\u{a0}» n'est pas une date (attendu\u{a0}: 31/12/2023 ou 2023-12-31)",
+            "avancement.csv:2: column \"date\": \"31/13/2023\" is not a date (expected 2023-12-31 or 31/12/2023)",
+        ),
+        broken(
+            "missing column",
+            &[(
+                "objectifs.csv",
+                "id;domaine;cible\nrenovation;DC1;1 500\n".as_bytes(),
+            )],
+            &[],
+            "objectifs.csv:1\u{a0}: colonne «\u{a0}titre\u{a0}» manquante dans la table «\u{a0}objectifs\u{a0}» (noms acceptés aussi\u{a0}: \"title\", \"titre\"",
+            "objectifs.csv:1: missing column \"titre\" in the objectives table (also accepted: title, titre,",
+        ),
+        broken(
+            "duplicate name",
+            &[(
+                "acteurs.csv",
+                b"id;nom\n;SEVADEC\n;Sevadec\nepci;Les 3 EPCI\n",
+            )],
+            &["SEVADEC", "Sevadec"],
+            "acteurs.csv:3\u{a0}: colonne «\u{a0}nom\u{a0}»\u{a0}: «\u{a0}Sevadec\u{a0}» est le même nom que «\u{a0}SEVADEC\u{a0}» (",
+            "acteurs.csv:3: column \"nom\": \"Sevadec\" is the same name as \"SEVADEC\" (",
+        ),
+        broken(
+            "bad byte",
+            &[(
+                "acteurs.csv",
+                b"id;nom\n;SEVADEC\nepci;Les 3 EPCI\nx;Caf\xe9 d\xc3\xa9bat\n",
+            )],
+            &["Caf"],
+            "acteurs.csv:4\u{a0}: encodage illisible\u{a0}: l'octet 0xE9 après «\u{a0}x;Caf\u{a0}» n'est pas de l'UTF-8",
+            "acteurs.csv:4: unreadable encoding: byte 0xE9 after \"x;Caf\" is not UTF-8",
+        ),
+        broken(
+            "JSON syntax",
+            &[(
+                "territoire.json",
+                b"{\n  \"nom\": \"Calaisis\",\n  \"population\": 114 000\n}\n",
+            )],
+            &["Calaisis"],
+            "territoire.json:3\u{a0}: JSON invalide (colonne 17)\u{a0}: les nombres s'écrivent sans espace dans territoire.json\u{a0}: 114000, et non 114 000",
+            "territoire.json:3: invalid JSON (column 17): numbers are written without spaces in territoire.json: 114000, not 114 000",
+        ),
+    ]
+}
+
+/// What `check` prints on standard error for a broken territory, the folder's path cut off.
+fn load_errors(case: &Broken, lang: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, contents) in &case.files {
+        std::fs::write(dir.path().join(name), contents).unwrap();
+    }
+    let out = actormap()
+        .arg("check")
+        .arg(dir.path())
+        .args(lang)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}: {out:?}", case.what);
+    let prefix = format!("{}/", dir.path().display());
+    String::from_utf8(out.stderr).unwrap().replace(&prefix, "")
+}
+
+#[test]
+fn load_errors_are_french_by_default_and_english_on_request() {
+    let mut problems = Vec::new();
+    for case in broken_inputs() {
+        let data: Vec<String> = case.data.iter().map(|d| (*d).to_owned()).collect();
+        let french = load_errors(&case, &[]);
+        if !french.contains(case.french) {
+            problems.push(format!(
+                "{}: expected {:?} in\n{french}",
+                case.what, case.french
+            ));
+        }
+        let english = english_in(&french, &data);
+        if !english.is_empty() {
+            problems.push(format!(
+                "{}: English words {english:?} in\n{french}",
+                case.what
+            ));
+        }
+        for place in typography_problems(&french, &data) {
+            problems.push(format!("{}: a plain space in {place:?}", case.what));
+        }
+        // English on request: the sentences English users have always read.
+        let english = load_errors(&case, &["--lang", "en"]);
+        if !english.contains(case.english) {
+            problems.push(format!(
+                "{}: expected {:?} in\n{english}",
+                case.what, case.english
+            ));
+        }
+        if english_in(&english, &data).is_empty() {
+            problems.push(format!("{}: no English word in\n{english}", case.what));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+#[test]
+fn the_last_line_of_a_failed_load_and_its_notes_are_in_the_users_language() {
+    let case = broken(
+        "title row and unknown actor",
+        &[(
+            "liens.csv",
+            "Liens du Calaisis\nacteur;objectif;rôle\nInconnu;renovation;chef de file\n".as_bytes(),
+        )],
+        &[],
+        "",
+        "",
+    );
+    let french = load_errors(&case, &[]);
+    assert!(
+        french.starts_with("note\u{a0}: liens.csv:2\u{a0}: l'en-tête est à la ligne 2\u{a0}; la ligne 1 au-dessus («\u{a0}Liens du Calaisis\u{a0}») est ignorée, comme un titre\n"),
+        "{french}"
+    );
+    assert!(french.contains("\nerreur\u{a0}: liens.csv:3\u{a0}: colonne «\u{a0}acteur\u{a0}»\u{a0}: acteur inconnu «\u{a0}Inconnu\u{a0}»\n"), "{french}");
+    assert!(
+        french.ends_with("\n1 erreur dans les fichiers d'entrée, rien n'a été fait\n"),
+        "{french}"
+    );
+    let english = load_errors(&case, &["--lang", "en"]);
+    assert!(
+        english.starts_with("note: liens.csv:2: the header is line 2; line 1 above it (\"Liens du Calaisis\") skipped as a title\n"),
+        "{english}"
+    );
+    assert!(
+        english.ends_with("\n1 error in the input, nothing was done\n"),
+        "{english}"
+    );
+}
+
+#[test]
+fn load_errors_follow_the_territorys_language_when_its_settings_could_be_read() {
+    // "lang": "en" in territoire.json: English without the flag, French with --lang fr.
+    let settings: &[u8] = b"{\"nom\": \"Calaisis\", \"lang\": \"en\"}\n";
+    let case = broken(
+        "English territory",
+        &[
+            ("territoire.json", settings),
+            (
+                "liens.csv",
+                "acteur;objectif;rôle\nInconnu;renovation;chef de file\n".as_bytes(),
+            ),
+        ],
+        &[],
+        "",
+        "",
+    );
+    assert!(load_errors(&case, &[]).contains(": unknown actor \"Inconnu\""));
+    assert!(load_errors(&case, &["--lang", "fr"]).contains("acteur inconnu «\u{a0}Inconnu\u{a0}»"));
+    // Settings that cannot be read say nothing of a language: French.
+    let unreadable = broken(
+        "unreadable settings",
+        &[("territoire.json", b"{\"lang\": \"en\",}\n")],
+        &[],
+        "",
+        "",
+    );
+    let said = load_errors(&unreadable, &[]);
+    assert!(said.contains("JSON invalide"), "{said}");
 }

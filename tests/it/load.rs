@@ -3,11 +3,12 @@
 use std::path::Path;
 
 use actormap::error::LoadError;
+use actormap::i18n::Lang;
 use actormap::load::load;
 use actormap::model::{Means, Role, Scope, Territory};
 use predicates::prelude::*;
 
-use crate::{actormap, calaisis, territory};
+use crate::{actormap, actormap_en, calaisis, territory};
 
 const DOMAINS: &str = "id;name;headline;related\nDC1;Bâtiment;Massifier les rénovations;DC 3\nDC3;Économie circulaire;;DC1\n";
 const OBJECTIVES: &str = "id;domain;title;target;unit;current;priority;contractual\nrenovation;DC1;Rénovations;1 500;rénovations;12,5;oui;oui\nregal;DC3;Mise en œuvre d'un REGAL;1;REGAL;;x;\n";
@@ -36,7 +37,7 @@ fn errors(dir: &Path) -> Vec<String> {
         Ok(_) => panic!("expected load errors in {}", dir.display()),
         Err(errors) => errors
             .iter()
-            .map(|e: &LoadError| e.to_string().replace(&prefix, ""))
+            .map(|e: &LoadError| e.render(Lang::En).replace(&prefix, ""))
             .collect(),
     }
 }
@@ -390,7 +391,10 @@ fn bad_json_names_its_line() {
     assert_eq!(e.len(), 1);
     // The comma is missing after line 3's object.
     assert_eq!(e[0].location.line, 3, "{e:?}");
-    assert!(e[0].message.starts_with("invalid JSON"), "{e:?}");
+    assert!(
+        e[0].message.render(Lang::En).starts_with("invalid JSON"),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -423,7 +427,7 @@ fn every_error_of_a_load_is_reported_together_and_exits_2() {
     let dir = with("objectives.csv", objectives);
     std::fs::write(dir.path().join("links.csv"), links).unwrap();
     std::fs::remove_file(dir.path().join("actors.csv")).unwrap();
-    actormap()
+    actormap_en()
         .arg("check")
         .arg(dir.path())
         .assert()
@@ -449,7 +453,7 @@ fn every_error_of_a_load_is_reported_together_and_exits_2() {
 
 #[test]
 fn a_missing_territory_is_bad_input() {
-    actormap()
+    actormap_en()
         .args(["list", "no/such/place"])
         .assert()
         .code(2)
@@ -669,10 +673,10 @@ mod properties {
             if let Err(errors) = load(dir.path()) {
                 prop_assert!(!errors.is_empty());
                 for e in errors {
-                    prop_assert!(e.location.file.ends_with(names[file]) || e.location.file.ends_with(".csv"), "{e}");
-                    prop_assert!(!e.message.is_empty());
+                    prop_assert!(e.location.file.ends_with(names[file]) || e.location.file.ends_with(".csv"), "{e:?}");
+                    prop_assert!(!e.message.render(Lang::En).is_empty());
                     if e.location.file.ends_with(names[file]) {
-                        prop_assert!(e.location.line <= line_count(&bytes), "{e} in {} lines", line_count(&bytes));
+                        prop_assert!(e.location.line <= line_count(&bytes), "{e:?} in {} lines", line_count(&bytes));
                     }
                 }
             }
@@ -741,7 +745,7 @@ mod properties {
                 prop_assert_eq!(&t.actor("autre").unwrap().name, &name);
             } else if std::str::from_utf8(&bytes).is_err() {
                 let e = loaded.expect_err("bad UTF-8 bytes");
-                prop_assert!(e.iter().all(|e| e.message.contains("is not UTF-8")), "{e:?}");
+                prop_assert!(e.iter().all(|e| e.message.render(Lang::En).contains("is not UTF-8")), "{e:?}");
             }
 
             // One stray Windows-1252 byte in the UTF-8 file, on a line of the data.
@@ -772,7 +776,7 @@ fn a_quote_never_closed_is_an_error_and_the_rest_of_the_file_is_still_read() {
             r#"links.csv:5: column "acteur": unknown actor "SEVADC" (did you mean "SEVADEC"?)"#,
         ]
     );
-    actormap()
+    actormap_en()
         .arg("list")
         .arg(dir.path())
         .assert()
@@ -826,7 +830,7 @@ fn a_title_above_the_header_is_skipped_with_a_note() {
     let lines: Vec<usize> = t.links().iter().map(|l| l.origin.line).collect();
     assert_eq!(lines, [4, 5, 6]);
     let shown = dir.path().join("links.csv").display().to_string();
-    actormap()
+    actormap_en()
         .arg("list")
         .arg(dir.path())
         .assert()
@@ -980,7 +984,7 @@ fn a_file_whose_every_line_is_wrong_prints_50_errors_and_counts_the_others() {
     }
     let dir = with("links.csv", &links);
     let shown = dir.path().join("links.csv").display().to_string();
-    let out = actormap().arg("check").arg(dir.path()).output().unwrap();
+    let out = actormap_en().arg("check").arg(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     let lines: Vec<&str> = stderr.lines().collect();
@@ -995,8 +999,8 @@ fn a_file_whose_every_line_is_wrong_prints_50_errors_and_counts_the_others() {
         lines[49].starts_with(&format!("error: {shown}:51: ")),
         "{stderr}"
     );
-    assert_eq!(lines[50], format!("... and 1 184 more errors in {shown}"));
-    assert_eq!(lines[51], "1 234 errors in the input, nothing was done");
+    assert_eq!(lines[50], format!("... and 1,184 more errors in {shown}"));
+    assert_eq!(lines[51], "1,234 errors in the input, nothing was done");
 }
 
 #[test]
@@ -1015,7 +1019,7 @@ fn bad_rule_settings_stop_every_command() {
         &["build", "--out", out],
         &["render", "--overview", "--out", out],
     ] {
-        let mut cmd = actormap();
+        let mut cmd = actormap_en();
         cmd.arg(args[0]).arg(dir.path()).args(&args[1..]);
         cmd.assert().code(2).stdout("").stderr(format!(
             "error: {shown}:3: rules: unknown rule \"no-rely\" (did you mean \"no-relay\"?); `actormap rules` lists them\n\
@@ -1035,7 +1039,7 @@ fn a_setting_naming_an_objective_that_does_not_exist_stops_every_command() {
     std::fs::write(dir.path().join("territory.json"), settings).unwrap();
     let shown = dir.path().join("territory.json").display().to_string();
     for command in ["list", "status", "check"] {
-        actormap()
+        actormap_en()
             .arg(command)
             .arg(dir.path())
             .assert()
@@ -1057,7 +1061,7 @@ fn a_named_pipe_or_a_device_says_what_it_is_and_never_hangs() {
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
     assert!(made.is_ok_and(|s| s.success()), "mkfifo");
     // Before: "no such folder or file".
-    actormap()
+    actormap_en()
         .arg("list")
         .arg(&fifo)
         .timeout(Duration::from_secs(20))
@@ -1067,7 +1071,7 @@ fn a_named_pipe_or_a_device_says_what_it_is_and_never_hangs() {
             "error: {}: is not a regular file: a named pipe (FIFO); expected a territory folder (domains.csv, objectives.csv, actors.csv, links.csv), a JSON file or a workbook (.xlsx, .ods)\n1 error in the input, nothing was done\n",
             fifo.display()
         ));
-    actormap()
+    actormap_en()
         .args(["check", "/dev/zero"])
         .timeout(Duration::from_secs(20))
         .assert()
@@ -1084,7 +1088,7 @@ fn a_named_pipe_or_a_device_says_what_it_is_and_never_hangs() {
         .unwrap();
     std::os::unix::fs::symlink("/dev/zero", folder.path().join("territory.json")).unwrap();
     let prefix = format!("{}/", folder.path().display());
-    let out = actormap()
+    let out = actormap_en()
         .arg("status")
         .arg(folder.path())
         .timeout(Duration::from_secs(20))

@@ -36,6 +36,14 @@ pub fn actormap() -> Command {
     cmd
 }
 
+/// The actormap binary saying everything in English (`--lang en`): for the tests that
+/// assert the English sentences; French is the default, checked in `lang.rs`.
+pub fn actormap_en() -> Command {
+    let mut cmd = actormap();
+    cmd.args(["--lang", "en"]);
+    cmd
+}
+
 /// A fixture folder under tests/fixtures/.
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -198,7 +198,7 @@ fn error_messages_quoting_the_data_show_its_controls() {
         assert_eq!(stdout, "");
         assert_no_raw_control("check", &stderr);
         assert!(
-            stderr.contains("unknown actor \"Inconnu\\u{1b}[2J\\u{202e}\""),
+            stderr.contains("acteur inconnu «\u{a0}Inconnu\\u{1b}[2J\\u{202e}\u{a0}»"),
             "{stderr}"
         );
         assert!(stderr.contains("links.csv:2"), "{stderr}");
@@ -343,7 +343,7 @@ fn a_folder_in_the_way_of_the_fifth_file_changes_nothing() {
     // The 5th file written is dc5.svg (domains first, in order).
     fs::remove_file(out.path().join("dc5.svg")).unwrap();
     fs::create_dir(out.path().join("dc5.svg")).unwrap();
-    let run = actormap()
+    let run = crate::actormap_en()
         .args(["render", "--all", "--out"])
         .arg(out.path())
         .output()
@@ -534,7 +534,7 @@ fn a_picture_the_memory_cannot_hold_is_exit_2_naming_it() {
     let run = std::process::Command::new("sh")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .arg("-c")
-        .arg(r#"ulimit -v 200000 && exec "$0" render --matrix --format png --size 8000x8000 --out "$1""#)
+        .arg(r#"ulimit -v 200000 && exec "$0" render --lang en --matrix --format png --size 8000x8000 --out "$1""#)
         .arg(&bin)
         .arg(out.path())
         .output()

@@ -951,7 +951,9 @@ fn render_refuses_bad_rule_settings_with_exit_2() {
         .arg(&out)
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("unknown role \"banquier\""));
+        .stderr(predicates::str::contains(
+            "rôle inconnu «\u{a0}banquier\u{a0}»",
+        ));
     assert!(!out.exists(), "nothing written");
 }
 
@@ -1222,7 +1224,7 @@ fn render_takes_a_domain_or_an_objective_by_its_name_whatever_the_case_and_accen
         .assert()
         .code(2)
         .stderr(
-            "error: aucun domaine «\u{a0}Adaptaton\u{a0}»\u{a0}; vouliez-vous dire «\u{a0}Adaptation\u{a0}»\u{a0}?\n",
+            "erreur\u{a0}: aucun domaine «\u{a0}Adaptaton\u{a0}»\u{a0}; vouliez-vous dire «\u{a0}Adaptation\u{a0}»\u{a0}?\n",
         );
     crate::actormap()
         .args([
@@ -1245,7 +1247,7 @@ fn render_takes_a_domain_or_an_objective_by_its_name_whatever_the_case_and_accen
         .assert()
         .code(2)
         .stderr(predicates::str::starts_with(
-            "error: aucun acteur «\u{a0}Personne\u{a0}»\u{a0}; acteurs connus\u{a0}: ",
+            "erreur\u{a0}: aucun acteur «\u{a0}Personne\u{a0}»\u{a0}; acteurs connus\u{a0}: ",
         ));
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
 }

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use actormap::error::{LoadError, Location};
+use actormap::i18n::Lang;
 use actormap::load::load;
 use actormap::model::Territory;
 use predicates::prelude::*;
@@ -25,7 +26,7 @@ fn errors(path: &Path) -> Vec<String> {
         Ok(_) => panic!("expected load errors in {}", path.display()),
         Err(errors) => errors
             .iter()
-            .map(|e: &LoadError| e.to_string().replace(&prefix, ""))
+            .map(|e: &LoadError| e.render(Lang::En).replace(&prefix, ""))
             .collect(),
     }
 }
@@ -103,7 +104,7 @@ fn a_table_in_both_a_csv_file_and_the_workbook_is_an_error() {
     let errors: Vec<String> = load(dir.path())
         .expect_err("a table given twice")
         .iter()
-        .map(|e| e.to_string().replace(&prefix, ""))
+        .map(|e| e.render(Lang::En).replace(&prefix, ""))
         .collect();
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(
@@ -123,7 +124,7 @@ fn a_folder_with_two_workbooks_is_an_error() {
     assert!(
         errors
             .iter()
-            .any(|e| e.message.starts_with("several workbooks")),
+            .any(|e| e.message.render(Lang::En).starts_with("several workbooks")),
         "{errors:#?}"
     );
 }
@@ -188,7 +189,7 @@ fn check_reads_a_workbook_and_finds_regal_without_a_lead() {
 
 #[test]
 fn a_broken_workbook_is_bad_input() {
-    actormap()
+    crate::actormap_en()
         .args(["check", "tests/fixtures/sheets/broken.xlsx"])
         .assert()
         .code(2)
@@ -203,9 +204,9 @@ fn a_workbook_without_a_table_s_sheet_and_with_settings_in_a_sheet() {
     assert_eq!(
         errors,
         [
+            "partial.ods: missing sheet; expected a sheet named objectives or objectifs",
             "partial.ods: missing sheet; expected a sheet named actors or acteurs",
             "partial.ods: missing sheet; expected a sheet named links or liens or roles",
-            "partial.ods: missing sheet; expected a sheet named objectives or objectifs",
             "partial.ods[Territoire]: territory settings are not read from a sheet; put them in territory.json beside the workbook (or start the sheet's name with # to keep it as a note)",
         ]
     );
@@ -221,14 +222,14 @@ fn in_a_folder_a_missing_sheet_may_be_a_csv_file_and_a_bad_sheet_is_not_missing(
     let missing: Vec<String> = load(dir.path())
         .expect_err("tables are missing")
         .iter()
-        .filter(|e| e.message.starts_with("missing"))
-        .map(|e| e.message.clone())
+        .map(|e| e.message.render(Lang::En))
+        .filter(|m| m.starts_with("missing"))
         .collect();
     assert_eq!(
         missing,
         [
-            "missing sheet; expected a sheet named links or liens or roles (or links.csv beside the workbook)",
             "missing sheet; expected a sheet named objectives or objectifs (or objectives.csv beside the workbook)",
+            "missing sheet; expected a sheet named links or liens or roles (or links.csv beside the workbook)",
         ]
     );
 
@@ -337,7 +338,7 @@ fn a_title_above_a_sheet_s_header_is_skipped_with_a_note() {
     let t = load(&path).expect("loads");
     let lines: Vec<usize> = t.links().iter().map(|l| l.origin.line).collect();
     assert_eq!(lines, [4, 5]);
-    actormap()
+    crate::actormap_en()
         .arg("list")
         .arg(&path)
         .assert()
@@ -368,7 +369,7 @@ fn a_sheet_without_a_header_is_one_error_in_the_sheet_s_language() {
         .expect_err("no header")
         .iter()
         .map(|e| {
-            e.to_string()
+            e.render(Lang::En)
                 .replace(&format!("{}/", dir.path().display()), "")
         })
         .collect();

@@ -350,7 +350,11 @@ fn bad_progress_rows_are_all_reported_with_file_line_and_column() {
         "progress.csv",
         "date,objective,value,note\n2022-02-30,haies,3,\n2022-06-30,haie,3,\n2022-06-30,regal,peut-être,\n2022-06-30,friches,-2,\n2022-06-30,friches,2,\n2022-06-30,friches,3,\n",
     );
-    let out = actormap().arg("status").arg(dir.path()).output().unwrap();
+    let out = crate::actormap_en()
+        .arg("status")
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     let file = dir.path().join("progress.csv").display().to_string();
@@ -374,7 +378,11 @@ fn bad_progress_rows_are_all_reported_with_file_line_and_column() {
 fn progress_and_avancement_together_is_an_error() {
     let dir = with_progress("progress.csv", "date;objectif;valeur\n");
     std::fs::write(dir.path().join("avancement.csv"), "date;objectif;valeur\n").unwrap();
-    let out = actormap().arg("status").arg(dir.path()).output().unwrap();
+    let out = crate::actormap_en()
+        .arg("status")
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("the progress table is given more than once")
@@ -402,7 +410,11 @@ fn a_single_json_file_holds_a_progress_array() {
 "#,
     )
     .unwrap();
-    let out = actormap().arg("status").arg(&path).output().unwrap();
+    let out = crate::actormap_en()
+        .arg("status")
+        .arg(&path)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(

@@ -432,7 +432,7 @@ fn workbooks_are_the_same_bytes_every_time_with_a_frozen_filtered_header_and_col
 
 #[test]
 fn a_workbook_is_never_written_to_a_terminal() {
-    let out = actormap()
+    let out = crate::actormap_en()
         .args(["status", "--format", "xlsx", "--out", "-"])
         .output()
         .unwrap();
@@ -440,7 +440,7 @@ fn a_workbook_is_never_written_to_a_terminal() {
     assert!(out.stdout.is_empty());
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        "error: a workbook is not written to standard output; give --out FILE (e.g. --out etat-avancement.xlsx)\n"
+        "error: a workbook is not written to standard output; give --out FILE (e.g. --out status.xlsx)\n"
     );
 
     // Without --out: a workbook named after the report, in the current folder.

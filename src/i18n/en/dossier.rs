@@ -70,7 +70,7 @@ impl Words for English {
         format!("{value} ({share})")
     }
 
-    fn note(&self, severity: &str, message: &str) -> String {
+    fn finding_note(&self, severity: &str, message: &str) -> String {
         format!("{severity}: {message}")
     }
 }

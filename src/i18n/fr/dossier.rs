@@ -72,7 +72,7 @@ impl Words for French {
         format!("{value} ({share})")
     }
 
-    fn note(&self, severity: &str, message: &str) -> String {
+    fn finding_note(&self, severity: &str, message: &str) -> String {
         format!("{severity}{NB}: {message}")
     }
 }

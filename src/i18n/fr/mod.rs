@@ -11,6 +11,7 @@ mod dossier;
 mod export;
 mod layout;
 mod list;
+mod load;
 mod maps;
 mod report;
 mod roles;

@@ -3,6 +3,7 @@
 
 use super::{Rows, TableDef};
 use crate::load::build::Builder;
+use crate::load::message::{Expected, Message, Thing};
 use crate::load::schema::{Field, Schema};
 use crate::load::table::RowView;
 use crate::load::values;
@@ -100,9 +101,9 @@ pub static TABLE: TableDef = TableDef {
 
 impl Builder {
     fn action(&mut self, row: &RowView) {
-        let title = row.required("title", "the action's title");
+        let title = row.required("title", Expected::ActionTitle);
         let scope = row
-            .required_str("objective", "an objective id or a domain id")
+            .required_str("objective", Expected::ObjectiveOrDomain)
             .map_err(Some)
             .and_then(|o| self.scope(row, &o));
         // Every cell is checked before giving up on the row, so each bad cell is reported.
@@ -119,10 +120,8 @@ impl Builder {
         if let (Some(start), Some(end)) = (start, end)
             && end < start
         {
-            self.errors.push(row.error(
-                "end",
-                format!("the action ends ({end}) before it starts ({start})"),
-            ));
+            let message = Message::ActionEndsBeforeStart { start, end };
+            self.errors.push(row.error("end", message));
         }
         let budget = row.text("budget").and_then(|text| {
             values::amount(&text)
@@ -144,26 +143,26 @@ impl Builder {
             None => (slug::slugify(&title), true),
         };
         if id.is_empty() {
-            return self.errors.push(row.error(
-                "title",
-                format!("cannot derive an id from the title \"{title}\"; give the action an id"),
-            ));
+            let message = Message::NoId {
+                thing: Thing::Action,
+                name: title,
+            };
+            return self.errors.push(row.error("title", message));
         }
         if let Some(&first) = self.action_ids.get(&key(&id)) {
-            let hint = if derived {
-                " (derived from the title; give one of them an id)"
-            } else {
-                ""
+            let message = Message::DuplicateId {
+                thing: Thing::Action,
+                id,
+                derived,
+                first: self.territory.actions[first].origin.clone(),
             };
-            let first = &self.territory.actions[first].origin;
-            let message = format!("duplicate action id \"{id}\"{hint} (first defined at {first})");
             return self.errors.push(row.error("id", message));
         }
         self.action_ids
             .insert(key(&id), self.territory.actions.len());
         if !perimeter.is_empty() {
             self.perimeter_checks
-                .push((perimeter.clone(), row.error("perimeter", "")));
+                .push((perimeter.clone(), row.place("perimeter")));
         }
         self.territory.actions.push(Action {
             id,

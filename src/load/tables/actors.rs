@@ -1,8 +1,8 @@
 //! `actors.csv` / `acteurs.csv`: the bodies of the territory, and the groups among them.
 
 use super::{Rows, TableDef};
-use crate::error::LoadError;
 use crate::load::build::{Builder, Pending, same_name};
+use crate::load::message::{Expected, Message, Thing};
 use crate::load::schema::{Field, Schema};
 use crate::load::table::RowView;
 use crate::model::Actor;
@@ -60,7 +60,7 @@ pub static TABLE: TableDef = TableDef {
 
 impl Builder {
     fn actor(&mut self, row: &RowView) {
-        let name = match row.required("name", "the actor's name") {
+        let name = match row.required("name", Expected::ActorName) {
             Ok(name) => name,
             Err(e) => {
                 self.actor_index.mark_broken(row.text("id"));
@@ -73,30 +73,25 @@ impl Builder {
         };
         if id.is_empty() {
             self.actor_index.mark_broken(Some(name.clone()));
-            return self.errors.push(row.error(
-                "name",
-                format!("cannot derive an id from the name \"{name}\"; give the actor an id"),
-            ));
+            let message = Message::NoId {
+                thing: Thing::Actor,
+                name,
+            };
+            return self.errors.push(row.error("name", message));
         }
         if let Some(&first) = self.actor_ids.get(&key(&id)) {
             let first = &self.territory.actors[first];
             if derived && key(&first.name) == key(&name) {
-                let message = same_name(&name, &first.name, &first.origin, None);
+                let message = same_name(&name, &first.name, &first.origin, Vec::new());
                 return self.errors.push(row.error("name", message));
             }
-            let hint = if derived {
-                " (derived from the name; give one of them an id)"
-            } else {
-                ""
+            let message = Message::DuplicateId {
+                thing: Thing::Actor,
+                id,
+                derived,
+                first: first.origin.clone(),
             };
-            self.errors.push(row.error(
-                "id",
-                format!(
-                    "duplicate actor id \"{id}\"{hint} (first defined at {})",
-                    first.origin
-                ),
-            ));
-            return;
+            return self.errors.push(row.error("id", message));
         }
         let n = self.territory.actors.len();
         self.actor_ids.insert(key(&id), n);
@@ -109,10 +104,10 @@ impl Builder {
         self.pending_members.push(Pending {
             owner: n,
             names: row.list("members", &['|']),
-            origin: row.error("members", ""),
+            origin: row.place("members"),
         });
         self.actor_cells
-            .push(["name", "id", "aliases"].map(|field| row.error(field, "")));
+            .push(["name", "id", "aliases"].map(|field| row.place(field)));
         self.territory.actors.push(Actor {
             id,
             name,
@@ -129,10 +124,11 @@ impl Builder {
             let mut ids = Vec::new();
             for name in &p.names {
                 match self.find_actor(name, || p.origin.location.clone()) {
-                    Ok(m) if m == p.owner => self.errors.push(LoadError {
-                        message: format!("actor \"{name}\" lists itself as a member"),
-                        ..p.origin.clone()
-                    }),
+                    Ok(m) if m == p.owner => {
+                        let name = name.clone();
+                        self.errors
+                            .push(p.origin.error(Message::MemberOfItself { name }));
+                    }
                     Ok(m) => {
                         let id = self.territory.actors[m].id.clone();
                         if !ids.contains(&id) {
@@ -140,10 +136,7 @@ impl Builder {
                         }
                     }
                     Err(None) => {}
-                    Err(Some(message)) => self.errors.push(LoadError {
-                        message,
-                        ..p.origin.clone()
-                    }),
+                    Err(Some(message)) => self.errors.push(p.origin.error(message)),
                 }
             }
             self.territory.actors[p.owner].members = ids;

@@ -4,6 +4,7 @@
 use super::{Rows, TableDef};
 use crate::error::LoadError;
 use crate::load::build::{Builder, Pending};
+use crate::load::message::{Expected, Message, Thing};
 use crate::load::schema::{Field, Schema};
 use crate::load::table::RowView;
 use crate::model::{Body, Territory};
@@ -79,7 +80,7 @@ impl Builder {
     fn body(&mut self, row: &RowView) {
         let chair = self.actors_named(row, "chair");
         let members = self.actors_named(row, "members");
-        let name = match row.required("name", "the body's name") {
+        let name = match row.required("name", Expected::BodyName) {
             Ok(name) => name,
             Err(e) => {
                 self.body_index.mark_broken(row.text("id"));
@@ -92,19 +93,19 @@ impl Builder {
         };
         if id.is_empty() {
             self.body_index.mark_broken(Some(name.clone()));
-            return self.errors.push(row.error(
-                "name",
-                format!("cannot derive an id from the name \"{name}\"; give the body an id"),
-            ));
+            let message = Message::NoId {
+                thing: Thing::Body,
+                name,
+            };
+            return self.errors.push(row.error("name", message));
         }
         if let Some(&first) = self.body_ids.get(&key(&id)) {
-            let hint = if derived {
-                " (derived from the name; give one of them an id)"
-            } else {
-                ""
+            let message = Message::DuplicateId {
+                thing: Thing::Body,
+                id,
+                derived,
+                first: self.territory.bodies[first].origin.clone(),
             };
-            let first = &self.territory.bodies[first].origin;
-            let message = format!("duplicate body id \"{id}\"{hint} (first defined at {first})");
             return self.errors.push(row.error("id", message));
         }
         let n = self.territory.bodies.len();
@@ -114,7 +115,7 @@ impl Builder {
         self.pending_parents.push(Pending {
             owner: n,
             names: row.text("parent").into_iter().collect(),
-            origin: row.error("parent", ""),
+            origin: row.place("parent"),
         });
         self.territory.bodies.push(Body {
             id,
@@ -136,37 +137,34 @@ impl Builder {
                 continue;
             };
             let message = match self.body_index.get(wanted) {
-                [one] if *one == p.owner => {
-                    format!("body \"{wanted}\" reports to itself")
-                }
+                [one] if *one == p.owner => Message::ReportsToItself {
+                    name: wanted.clone(),
+                },
                 [one] => {
                     let id = self.territory.bodies[*one].id.clone();
                     self.territory.bodies[p.owner].parent = Some(id);
                     continue;
                 }
                 [] if self.body_index.is_broken(wanted) => continue,
-                [] => format!(
-                    "unknown body \"{wanted}\"{}; expected the id or name of a body of this table",
-                    self.body_index.suggestion(wanted)
-                ),
+                [] => Message::UnknownBody {
+                    name: wanted.clone(),
+                    suggestion: self.body_index.suggestion(wanted),
+                },
                 several => {
-                    let named: Vec<String> = several
+                    let bodies = several
                         .iter()
                         .map(|&b| {
                             let b = &self.territory.bodies[b];
-                            format!("\"{}\" ({})", b.id, b.origin)
+                            (b.id.clone(), b.origin.clone())
                         })
                         .collect();
-                    format!(
-                        "\"{wanted}\" names several bodies ({}); name the parent by its id",
-                        named.join(", ")
-                    )
+                    Message::SeveralBodies {
+                        name: wanted.clone(),
+                        bodies,
+                    }
                 }
             };
-            self.errors.push(LoadError {
-                message,
-                ..p.origin.clone()
-            });
+            self.errors.push(p.origin.error(message));
         }
     }
 }
@@ -195,15 +193,11 @@ pub(in crate::load) fn parent_cycles(territory: &Territory) -> Vec<LoadError> {
                         .min_by(|&a, &b| bodies[a].origin.cmp(&bodies[b].origin))
                         .unwrap_or(cycle[0]);
                     // In file order.
-                    let names: Vec<String> = (cycle.iter())
-                        .map(|&b| format!("\"{}\"", bodies[b].name))
-                        .collect();
+                    let names: Vec<String> =
+                        (cycle.iter()).map(|&b| bodies[b].name.clone()).collect();
                     errors.push(
-                        LoadError::new(
-                            bodies[first].origin.clone(),
-                            format!("bodies {} report to each other", names.join(", ")),
-                        )
-                        .in_column("parent"),
+                        LoadError::new(bodies[first].origin.clone(), Message::BodyCycle { names })
+                            .in_column("parent"),
                     );
                     reported.push(cycle);
                 }

@@ -2,8 +2,8 @@
 //! each map, the related domains and the "état des lieux".
 
 use super::{Rows, TableDef};
-use crate::error::LoadError;
 use crate::load::build::{Builder, Pending};
+use crate::load::message::{Expected, Message, Thing};
 use crate::load::schema::{Field, Schema};
 use crate::load::table::RowView;
 use crate::model::Domain;
@@ -83,8 +83,8 @@ pub static TABLE: TableDef = TableDef {
 
 impl Builder {
     fn domain(&mut self, row: &RowView) {
-        let id = row.required("id", "a domain id such as DC1");
-        let name = row.required("name", "the domain's name");
+        let id = row.required("id", Expected::DomainId);
+        let name = row.required("name", Expected::DomainName);
         let (id, name) = match (id, name) {
             (Ok(id), Ok(name)) => (id, name),
             (id, name) => {
@@ -95,14 +95,14 @@ impl Builder {
         };
         if let Some(&first) = self.domain_index.get(&id).first() {
             let first = self.territory.domains[first].origin.clone();
-            return self.duplicate(row, "domain", &id, &first);
+            return self.duplicate(row, Thing::Domain, &id, &first);
         }
         let n = self.territory.domains.len();
         self.domain_index.add(&id, n);
         self.pending_related.push(Pending {
             owner: n,
             names: row.list("related", &[',', ';', '|']),
-            origin: row.error("related", ""),
+            origin: row.place("related"),
         });
         self.territory.domains.push(Domain {
             id,
@@ -129,21 +129,16 @@ impl Builder {
                         Some(&d) => {
                             let id = self.territory.domains[d].id.clone();
                             if d == p.owner {
-                                self.errors.push(LoadError {
-                                    message: format!("domain \"{id}\" names itself as related"),
-                                    ..p.origin.clone()
-                                });
+                                let message = Message::RelatedToItself { id };
+                                self.errors.push(p.origin.error(message));
                             } else if !ids.contains(&id) {
                                 ids.push(id);
                             }
                         }
-                        None => self.errors.push(LoadError {
-                            message: format!(
-                                "unknown related domain \"{word}\"{}",
-                                self.domain_index.suggestion(word)
-                            ),
-                            ..p.origin.clone()
-                        }),
+                        None => self.errors.push(p.origin.error(Message::UnknownRelated {
+                            id: word.to_owned(),
+                            suggestion: self.domain_index.suggestion(word),
+                        })),
                     }
                 }
             }

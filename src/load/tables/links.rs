@@ -3,6 +3,7 @@
 use super::{Rows, TableDef, TableKind};
 use crate::error::LoadError;
 use crate::load::build::{Builder, Pairs};
+use crate::load::message::{Expected, Message};
 use crate::load::schema::{Field, Schema};
 use crate::load::table::RowView;
 use crate::load::values;
@@ -55,8 +56,8 @@ pub static TABLE: TableDef = TableDef {
 fn words<T: PartialEq>(
     row: &RowView,
     key: &'static str,
-    parse: fn(&str) -> Result<T, String>,
-) -> Result<Vec<T>, Vec<(&'static str, String)>> {
+    parse: fn(&str) -> Result<T, Message>,
+) -> Result<Vec<T>, Vec<(&'static str, Message)>> {
     let mut found = Vec::new();
     let mut errors = Vec::new();
     for word in values::several(row.list(key, &values::SEVERAL)) {
@@ -78,10 +79,13 @@ fn words<T: PartialEq>(
 /// every means; as many roles as means are paired in order ("financeur, accompagnateur"
 /// with "financiers, ingénierie"). Anything else is an error.
 fn pairs(row: &RowView) -> Pairs {
-    let expected = "a role such as chef de file, financeur, cible";
     let roles = words(row, "role", values::role).and_then(|roles| {
         if roles.is_empty() {
-            Err(vec![("role", format!("empty role; expected {expected}"))])
+            let empty = Message::Empty {
+                key: "role".to_owned(),
+                expected: Expected::Role,
+            };
+            Err(vec![("role", empty)])
         } else {
             Ok(roles)
         }
@@ -103,19 +107,18 @@ fn pairs(row: &RowView) -> Pairs {
         }
         _ => Err(vec![(
             "means",
-            format!(
-                "{} roles and {} means on one row: they cannot be paired; write one row per role, with its means",
-                roles.len(),
-                means.len()
-            ),
+            Message::Unpaired {
+                roles: roles.len(),
+                means: means.len(),
+            },
         )]),
     }
 }
 
 impl Builder {
     fn link(&mut self, row: &RowView) {
-        let actor = row.required_str("actor", "an actor's id, name or alias");
-        let objective = row.required_str("objective", "an objective id or a domain id");
+        let actor = row.required_str("actor", Expected::ActorReference);
+        let objective = row.required_str("objective", Expected::ObjectiveOrDomain);
         let actor = actor.map_err(Some).and_then(|a| {
             if !self.has(TableKind::ACTORS) {
                 return Ok(a.into_owned());
@@ -167,7 +170,7 @@ impl Builder {
                 let cells = [actor.err().flatten(), scope.err().flatten()];
                 self.errors.extend(cells.into_iter().flatten());
                 let problems = pairs.as_ref().err().into_iter().flatten();
-                let problems = problems.map(|(key, message)| row.error(key, message.as_str()));
+                let problems = problems.map(|(key, message)| row.error(key, message.clone()));
                 self.errors.extend(problems);
             }
         }
@@ -197,12 +200,10 @@ impl Builder {
             .iter()
             .map(|o| o.id.as_str())
             .chain(self.territory.domains.iter().map(|d| d.id.as_str()));
-        let hint = suggest(wanted, ids)
-            .map(|s| format!(" (did you mean \"{s}\"?)"))
-            .unwrap_or_default();
-        Err(Some(row.error(
-            "objective",
-            format!("unknown objective or domain \"{wanted}\"{hint}"),
-        )))
+        let message = Message::UnknownObjectiveOrDomain {
+            id: wanted.to_owned(),
+            suggestion: suggest(wanted, ids).map(str::to_owned),
+        };
+        Err(Some(row.error("objective", message)))
     }
 }

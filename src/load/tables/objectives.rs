@@ -3,6 +3,7 @@
 
 use super::{Rows, TableDef, TableKind};
 use crate::load::build::{Builder, Pending};
+use crate::load::message::{Expected, Message, Thing};
 use crate::load::schema::{Field, Schema};
 use crate::load::table::RowView;
 use crate::load::values;
@@ -102,21 +103,21 @@ impl Builder {
     fn reach(&mut self, row: &RowView, n: usize) -> Option<Reach> {
         let text = row.text("scope")?;
         if ALL.contains(&crate::names::fold(&text).as_str()) {
-            self.reach_all.push((row.error("scope", ""), text));
+            self.reach_all.push((row.place("scope"), text));
             return Some(Reach::All);
         }
         self.pending_reach.push(Pending {
             owner: n,
             names: row.list("scope", &['|']),
-            origin: row.error("scope", ""),
+            origin: row.place("scope"),
         });
         Some(Reach::Members(Vec::new()))
     }
 
     fn objective(&mut self, row: &RowView) {
-        let id = row.required("id", "an objective id such as regal");
-        let domain = row.required("domain", "the id of the objective's domain");
-        let title = row.required("title", "the objective's title");
+        let id = row.required("id", Expected::NewObjectiveId);
+        let domain = row.required("domain", Expected::ObjectiveDomain);
+        let title = row.required("title", Expected::ObjectiveTitle);
         // Every cell is checked before giving up on the row, so each bad cell is reported.
         let target = row.text("target").and_then(|text| {
             values::target(&text)
@@ -148,23 +149,19 @@ impl Builder {
             return;
         } else {
             self.objective_index.mark_broken(Some(id.clone()));
-            let hint = self.domain_index.suggestion(&domain);
-            self.errors.push(row.error(
-                "domain",
-                format!("unknown domain \"{domain}\"{hint}; expected an id from the domains table"),
-            ));
+            let suggestion = self.domain_index.suggestion(&domain);
+            let message = Message::UnknownDomain { domain, suggestion };
+            self.errors.push(row.error("domain", message));
             return;
         };
         if let Some(&first) = self.objective_index.get(&id).first() {
             let first = self.territory.objectives[first].origin.clone();
-            return self.duplicate(row, "objective", &id, &first);
+            return self.duplicate(row, Thing::Objective, &id, &first);
         }
         if let Some(&d) = self.domain_index.get(&id).first() {
             let at = self.territory.domains[d].origin.clone();
-            self.errors.push(row.error(
-                "id",
-                format!("objective id \"{id}\" is also a domain id (at {at}); links could not tell them apart"),
-            ));
+            let message = Message::ObjectiveIsDomain { id, at };
+            self.errors.push(row.error("id", message));
             return;
         }
         let n = self.territory.objectives.len();

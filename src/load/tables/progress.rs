@@ -3,6 +3,7 @@
 use super::{Rows, TableDef, TableKind};
 use crate::error::LoadError;
 use crate::load::build::Builder;
+use crate::load::message::{Expected, Message};
 use crate::load::schema::{Field, Schema};
 use crate::load::table::RowView;
 use crate::load::values;
@@ -53,10 +54,10 @@ impl Builder {
     /// A row of `progress.csv`: a dated value of one objective.
     fn measurement(&mut self, row: &RowView) {
         let date = row
-            .required("date", "a date such as 2022-06-30 or 30/06/2022")
+            .required("date", Expected::MeasurementDate)
             .and_then(|d| values::date(&d).map_err(|e| row.error("date", e)));
         let objective = row
-            .required("objective", "an objective id")
+            .required("objective", Expected::ObjectiveId)
             .map_err(Some)
             .and_then(|o| self.measured_objective(row, &o));
         // Read as its objective's unit asks; when the objective is unknown, only what no
@@ -66,7 +67,7 @@ impl Builder {
                 .is_some_and(|&o| self.territory.objectives[o].is_qualitative())
         });
         let value = row
-            .required("value", "the value reached on that date")
+            .required("value", Expected::MeasurementValue)
             .and_then(|v| {
                 match qualitative {
                     Some(q) => values::progress(&v, q),
@@ -85,10 +86,11 @@ impl Builder {
         };
         let n = self.territory.progress.len();
         if let Some(&first) = self.measured.get(&(objective.clone(), date)) {
-            let message = format!(
-                "a second value for objective \"{objective}\" on {date} (first given at {}); keep one",
-                self.territory.progress[first].origin
-            );
+            let message = Message::SecondValue {
+                objective,
+                date,
+                first: self.territory.progress[first].origin.clone(),
+            };
             return self.errors.push(row.error("date", message));
         }
         self.measured.insert((objective.clone(), date), n);
@@ -114,12 +116,10 @@ impl Builder {
         if self.objective_index.is_broken(wanted) {
             return Err(None);
         }
-        let hint = self.objective_index.suggestion(wanted);
-        Err(Some(row.error(
-            "objective",
-            format!(
-                "unknown objective \"{wanted}\"{hint}; expected an id from the objectives table"
-            ),
-        )))
+        let message = Message::UnknownObjective {
+            id: wanted.to_owned(),
+            suggestion: self.objective_index.suggestion(wanted),
+        };
+        Err(Some(row.error("objective", message)))
     }
 }
