@@ -6,8 +6,6 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
 
-pub const DEFAULT_TERRITORY: &str = "actors/calaisis";
-
 /// Turn a territory's stakeholder tables into actor maps, gap checks and progress tables.
 #[derive(Debug, Parser)]
 #[command(name = "actormap", version, about, max_term_width = 100)]
@@ -26,8 +24,10 @@ pub enum Command {
     List {
         /// A territory folder (domains.csv, objectives.csv, actors.csv, links.csv), JSON file or
         /// workbook (.xlsx, .ods).
-        #[arg(default_value = DEFAULT_TERRITORY)]
-        territory: PathBuf,
+        /// Default: the current folder when it holds a territory, else the built-in example
+        /// (the Pays du Calaisis).
+        #[arg(value_name = "TERRITORY")]
+        territory: Option<PathBuf>,
         /// How to write it: text, or a table of who holds which role (csv, xlsx).
         #[arg(long, value_enum, default_value_t)]
         format: ListFormat,
@@ -40,8 +40,10 @@ pub enum Command {
     /// Exit code 0 when no finding is an error, 1 when one is, 2 on bad input.
     Check {
         /// A territory folder, JSON file or workbook (.xlsx, .ods).
-        #[arg(default_value = DEFAULT_TERRITORY)]
-        territory: PathBuf,
+        /// Default: the current folder when it holds a territory, else the built-in example
+        /// (the Pays du Calaisis).
+        #[arg(value_name = "TERRITORY")]
+        territory: Option<PathBuf>,
         /// How to write the findings.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
@@ -68,8 +70,10 @@ pub enum Command {
     /// bonus conditions and the amounts at stake.
     Status {
         /// A territory folder, JSON file or workbook (.xlsx, .ods) (progress.csv holds dated measurements).
-        #[arg(default_value = DEFAULT_TERRITORY)]
-        territory: PathBuf,
+        /// Default: the current folder when it holds a territory, else the built-in example
+        /// (the Pays du Calaisis).
+        #[arg(value_name = "TERRITORY")]
+        territory: Option<PathBuf>,
         /// Answer as of this date (2022-06-30 or 30/06/2022): later measurements are ignored.
         #[arg(long, value_parser = parse_date)]
         at: Option<jiff::civil::Date>,
@@ -97,8 +101,10 @@ pub enum Command {
     /// Scene JSON.
     Render {
         /// A territory folder, JSON file or workbook (.xlsx, .ods).
-        #[arg(default_value = DEFAULT_TERRITORY)]
-        territory: PathBuf,
+        /// Default: the current folder when it holds a territory, else the built-in example
+        /// (the Pays du Calaisis).
+        #[arg(value_name = "TERRITORY")]
+        territory: Option<PathBuf>,
         /// A domain to map (its id or name, e.g. DC3 or "adaptation"); repeat for several.
         #[arg(long = "domain", value_name = "ID")]
         domains: Vec<String>,
@@ -133,8 +139,10 @@ pub enum Command {
     /// the gaps), 2 on bad input.
     Build {
         /// A territory folder, JSON file or workbook (.xlsx, .ods).
-        #[arg(default_value = DEFAULT_TERRITORY)]
-        territory: PathBuf,
+        /// Default: the current folder when it holds a territory, else the built-in example
+        /// (the Pays du Calaisis).
+        #[arg(value_name = "TERRITORY")]
+        territory: Option<PathBuf>,
         #[command(flatten)]
         output: OutputArgs,
     },
@@ -146,8 +154,9 @@ pub enum Command {
     Watch {
         /// A territory folder (its CSV tables, territory.json, workbook are watched), JSON
         /// file or workbook (.xlsx, .ods).
-        #[arg(default_value = DEFAULT_TERRITORY)]
-        territory: PathBuf,
+        /// Default: the current folder (the built-in example cannot be watched).
+        #[arg(value_name = "TERRITORY")]
+        territory: Option<PathBuf>,
         #[command(flatten)]
         output: OutputArgs,
     },
@@ -156,8 +165,10 @@ pub enum Command {
     /// actor x objective matrix as CSV for Excel.
     Export {
         /// A territory folder, JSON file or workbook (.xlsx, .ods).
-        #[arg(default_value = DEFAULT_TERRITORY)]
-        territory: PathBuf,
+        /// Default: the current folder when it holds a territory, else the built-in example
+        /// (the Pays du Calaisis).
+        #[arg(value_name = "TERRITORY")]
+        territory: Option<PathBuf>,
         /// The tool to export for.
         #[arg(long, value_enum)]
         format: ExportFormat,

@@ -22,6 +22,7 @@ pub mod outdir;
 pub mod parallel;
 pub mod render;
 pub mod spreadsheet;
+pub mod start;
 pub mod status;
 pub mod terminal;
 pub mod watch;
@@ -51,9 +52,21 @@ impl Outcome {
     }
 }
 
-/// Load a territory for a command; the notes about how it was read go to standard error.
-fn load_territory(path: &Path) -> Result<model::Territory, Error> {
-    let loaded = load::load_with_notes(path);
+/// Load the territory of a command (the one given, else the current folder's, else the
+/// built-in example, which is said on standard error); the notes about how it was read go
+/// to standard error too.
+fn load_territory(cli: &Cli, given: Option<&Path>) -> Result<model::Territory, Error> {
+    let source = start::Source::of(given);
+    let loaded = source.load();
+    if let (start::Source::Example, Ok(territory)) = (&source, &loaded.territory) {
+        let lang = language(cli, Some(territory));
+        let said = start::Said::Example(territory.name.clone());
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "{}",
+            lang.catalog().start_line(&said)
+        );
+    }
     print_notes(&loaded.notes);
     Ok(loaded.territory?)
 }
@@ -123,7 +136,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             format,
             report,
         } => {
-            let territory = load_territory(territory)?;
+            let territory = load_territory(cli, territory.as_deref())?;
             let lang = language(cli, Some(&territory));
             let name = list::workbook_name(lang);
             match format {
@@ -161,7 +174,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             all,
             output,
         } => {
-            let territory = load_territory(territory)?;
+            let territory = load_territory(cli, territory.as_deref())?;
             let views: Vec<maps::MapKind> = [
                 (*overview, maps::MapKind::Overview),
                 (*matrix, maps::MapKind::Matrix),
@@ -178,12 +191,20 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             Ok(Outcome::Clean)
         }
         Command::Build { territory, output } => {
-            let territory = load_territory(territory)?;
+            let territory = load_territory(cli, territory.as_deref())?;
             let output = in_language(output, language(cli, Some(&territory)));
             maps::build(&territory, &output, out)
         }
         Command::Watch { territory, output } => {
-            watch::run(territory, output, cli.lang.map(i18n::Lang::from), out)
+            let territory = match start::Source::of(territory.as_deref()) {
+                start::Source::Path(path) => path,
+                start::Source::Example => {
+                    let lang = language(cli, None);
+                    let said = start::Said::NothingToWatch;
+                    return Err(Error::Usage(lang.catalog().start_line(&said)));
+                }
+            };
+            watch::run(&territory, output, cli.lang.map(i18n::Lang::from), out)
         }
         Command::Status {
             territory,
@@ -191,7 +212,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             format,
             report,
         } => {
-            let territory = load_territory(territory)?;
+            let territory = load_territory(cli, territory.as_deref())?;
             let lang = language(cli, Some(&territory));
             let status = status::compute(&territory, *at);
             let name = status::output::workbook_name(lang);
@@ -258,7 +279,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             };
             // Check the flags before reading anything: a typo is a usage error either way.
             check::Config::default().apply(&overrides)?;
-            let territory = load_territory(territory)?;
+            let territory = load_territory(cli, territory.as_deref())?;
             let mut config = check::Config::from_territory(&territory)?;
             config.apply(&overrides)?;
             let findings = check::run_with(&territory, &config);
@@ -291,7 +312,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             domain,
             out: path,
         } => {
-            let territory = load::load(territory)?;
+            let territory = load_territory(cli, territory.as_deref())?;
             let lang = language(cli, Some(&territory));
             export::run(&territory, *format, domain.as_deref(), lang, path, out)?;
             Ok(Outcome::Clean)

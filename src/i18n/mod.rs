@@ -47,6 +47,7 @@ pub trait Catalog:
     + crate::layout::words::Words
     + crate::maps::UsageWords
     + crate::export::ExportWords
+    + crate::start::Words
     + Sync
 {
 }
@@ -62,6 +63,7 @@ impl<T> Catalog for T where
         + crate::layout::words::Words
         + crate::maps::UsageWords
         + crate::export::ExportWords
+        + crate::start::Words
         + Sync
 {
 }

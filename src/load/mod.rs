@@ -6,6 +6,7 @@
 mod build;
 mod csv;
 mod decode;
+mod files;
 mod json;
 mod lines;
 mod schema;
@@ -90,6 +91,26 @@ pub fn load(path: &Path) -> Result<Territory, Vec<LoadError>> {
     load_with_notes(path).territory
 }
 
+/// Load the example built into the binary (the Pays du Calaisis) through the same code as a
+/// folder on disk: its files are named `exemple intégré/actors.csv`...
+pub fn load_example() -> Loaded {
+    files::with_example(|| load_with_notes(Path::new(files::EXAMPLE)))
+}
+
+/// Whether a folder holds a territory: a table (`actors.csv`, `liens.csv`...), the settings
+/// (`territory.json`, `territoire.json`) or a workbook (`territoire.xlsx`...).
+pub fn holds_territory(dir: &Path) -> bool {
+    let tables = TableKind::ALL
+        .iter()
+        .flat_map(|k| k.file_stems())
+        .map(|stem| format!("{stem}.csv"));
+    let settings = SETTINGS.iter().map(|s| s.to_string());
+    tables
+        .chain(settings)
+        .any(|name| !matches!(Entry::of(&dir.join(name)), Entry::Missing))
+        || !sheet::in_folder(dir).is_empty()
+}
+
 /// Load a territory, keeping the notes about how it was read.
 pub fn load_with_notes(path: &Path) -> Loaded {
     let shown = path.display().to_string();
@@ -129,6 +150,13 @@ enum Entry {
 
 impl Entry {
     fn of(path: &Path) -> Entry {
+        if let Some(mounted) = files::mounted(path) {
+            return match mounted {
+                files::Mounted::Folder => Entry::Folder,
+                files::Mounted::File(_) => Entry::File,
+                files::Mounted::Missing => Entry::Missing,
+            };
+        }
         match std::fs::metadata(path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Entry::Missing,
             Err(e) => Entry::Other(format!("cannot be read ({e})")),
@@ -188,6 +216,9 @@ fn read_text(path: &Path) -> Result<String, Vec<LoadError>> {
     use std::io::Read;
     let shown = path.display().to_string();
     regular_file(path).map_err(|e| vec![e])?;
+    if let Some(files::Mounted::File(bytes)) = files::mounted(path) {
+        return decode::decode(&shown, bytes);
+    }
     let cannot = |e: std::io::Error| {
         vec![LoadError::new(
             Location::file(&shown),

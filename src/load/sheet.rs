@@ -29,12 +29,15 @@ pub fn is_workbook(path: &Path) -> bool {
 
 /// The workbooks of a territory folder: `territory.xlsx`, `territoire.ods`... (any case).
 pub fn in_folder(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
+    let paths: Vec<PathBuf> = match super::files::mounted_names(dir) {
+        Some(names) => names.into_iter().map(|n| dir.join(n)).collect(),
+        None => match std::fs::read_dir(dir) {
+            Ok(entries) => entries.flatten().map(|e| e.path()).collect(),
+            Err(_) => return Vec::new(),
+        },
     };
-    let mut found: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
+    let mut found: Vec<PathBuf> = paths
+        .into_iter()
         .filter(|p| is_workbook(p))
         .filter(|p| {
             !p.file_name()

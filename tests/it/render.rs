@@ -1217,7 +1217,7 @@ fn render_takes_a_domain_or_an_objective_by_its_name_whatever_the_case_and_accen
     );
     let out = tempfile::tempdir().unwrap();
     crate::actormap()
-        .args(["render", "--domain", "Adaptaton", "--out"])
+        .args(["render", "actors/calaisis", "--domain", "Adaptaton", "--out"])
         .arg(out.path())
         .assert()
         .code(2)
@@ -1227,6 +1227,7 @@ fn render_takes_a_domain_or_an_objective_by_its_name_whatever_the_case_and_accen
     crate::actormap()
         .args([
             "render",
+            "actors/calaisis",
             "--objective",
             "Friches requalifies",
             "--lang",
@@ -1240,7 +1241,7 @@ fn render_takes_a_domain_or_an_objective_by_its_name_whatever_the_case_and_accen
             "error: no objective \"Friches requalifies\"; did you mean \"Friches requalifiées\"?\n",
         );
     crate::actormap()
-        .args(["render", "--actor", "Personne", "--out"])
+        .args(["render", "actors/calaisis", "--actor", "Personne", "--out"])
         .arg(out.path())
         .assert()
         .code(2)

@@ -12,6 +12,7 @@ mod layout;
 mod list;
 mod maps;
 mod roles;
+mod start;
 mod status;
 mod watch;
 

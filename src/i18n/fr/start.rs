@@ -1,0 +1,15 @@
+//! Où actormap commence en français : l'exemple intégré quand il n'y a pas de territoire ici.
+
+use super::{French, NB};
+use crate::start::{Said, Words};
+
+impl Words for French {
+    fn start_line(&self, said: &Said) -> String {
+        match said {
+            Said::Example(name) => format!("aucun territoire ici{NB}: exemple intégré, {name}"),
+            Said::NothingToWatch => format!(
+                "aucun territoire ici à surveiller{NB}: l'exemple intégré ne change pas{NB}; donnez un dossier (actormap watch mon-territoire) ou créez-en un avec actormap init"
+            ),
+        }
+    }
+}
