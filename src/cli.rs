@@ -179,6 +179,18 @@ pub enum Command {
         #[arg(long, value_name = "FILE", default_value = "-")]
         out: PathBuf,
     },
+    /// Write a starter workbook, territoire.xlsx, to fill in: a Paramètres sheet, the sheets
+    /// Domaines, Objectifs, Acteurs, Liens and Avancement with French headers, notes and
+    /// drop-down lists, and a #Mode d'emploi sheet. Never writes over a file.
+    Init {
+        /// The folder to write territoire.xlsx into (created if missing).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Fill the workbook with this territory (folder, JSON file, workbook); `--from` alone:
+        /// the current folder's territory, else the built-in example.
+        #[arg(long, value_name = "TERRITORY", num_args = 0..=1)]
+        from: Option<Option<PathBuf>>,
+    },
     /// Print the completion script of a shell, e.g. `actormap completions bash >
     /// ~/.local/share/bash-completion/completions/actormap`.
     Completions {

@@ -8,6 +8,7 @@ pub mod error;
 pub mod export;
 pub mod hash;
 pub mod i18n;
+pub mod init;
 pub mod layout;
 mod list;
 pub mod load;
@@ -68,7 +69,26 @@ fn load_territory(cli: &Cli, given: Option<&Path>) -> Result<model::Territory, E
         );
     }
     print_notes(&loaded.notes);
-    Ok(loaded.territory?)
+    let territory = loaded.territory?;
+    if territory.domains().is_empty()
+        && territory.objectives().is_empty()
+        && territory.actors().is_empty()
+    {
+        let shown = match &source {
+            // The current folder, when it was not named, by its full path ("." says little).
+            start::Source::Path(path) if given.is_none() => std::env::current_dir()
+                .unwrap_or_else(|_| path.clone())
+                .display()
+                .to_string(),
+            start::Source::Path(path) => path.display().to_string(),
+            start::Source::Example => load::EXAMPLE.to_owned(),
+        };
+        let lang = language(cli, Some(&territory));
+        return Err(Error::Usage(
+            lang.catalog().start_line(&start::Said::Empty(shown)),
+        ));
+    }
+    Ok(territory)
 }
 
 /// Notes on standard error, before the command's output (a failure to write them is not
@@ -315,6 +335,16 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             let territory = load_territory(cli, territory.as_deref())?;
             let lang = language(cli, Some(&territory));
             export::run(&territory, *format, domain.as_deref(), lang, path, out)?;
+            Ok(Outcome::Clean)
+        }
+        Command::Init { dir, from } => {
+            let territory = match from {
+                Some(given) => Some(load_territory(cli, given.as_deref())?),
+                None => None,
+            };
+            let lang = language(cli, territory.as_ref());
+            let written = init::write(dir, territory.as_ref(), lang)?;
+            terminal::line(out, &lang.catalog().wrote(&written))?;
             Ok(Outcome::Clean)
         }
         Command::Completions { shell } => {

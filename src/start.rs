@@ -43,6 +43,10 @@ pub enum Said {
     /// `watch` was given no territory and the current folder holds none: the built-in example
     /// cannot be watched.
     NothingToWatch,
+    /// The territory loaded but holds nothing yet (the untouched template of `init`).
+    Empty(String),
+    /// `init` would write over this file.
+    Exists(PathBuf),
 }
 
 /// What every language says about where actormap starts from. Implement it with an

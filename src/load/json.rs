@@ -24,6 +24,9 @@ pub struct Settings {
     pub programme: Option<Programme>,
     pub rules: BTreeMap<String, RuleSetting>,
     pub lang: Option<Lang>,
+    /// Where each setting was given ("name", "programme.start", "rules.no-relay"), to name
+    /// both places of a setting given twice (territory.json and a `Paramètres` sheet).
+    pub origins: Vec<(String, Location)>,
 }
 
 /// A JSON file's contents: settings, and the tables it holds, if any.
@@ -212,6 +215,16 @@ impl Reader<'_> {
     fn root(&mut self, root: &Object, doc: &mut Document) {
         for prop in &root.properties {
             let key = prop.name.as_str();
+            let setting = match fold(key).as_str() {
+                "name" | "nom" => Some("name"),
+                "population" | "habitants" => Some("population"),
+                "lang" | "langue" | "language" => Some("lang"),
+                _ => None,
+            };
+            if let Some(setting) = setting {
+                let origin = self.at(prop);
+                doc.settings.origins.push((setting.to_owned(), origin));
+            }
             match fold(key).as_str() {
                 "name" | "nom" => doc.settings.name = self.string(prop),
                 "population" | "habitants" => {
@@ -224,7 +237,9 @@ impl Reader<'_> {
                         }
                     })
                 }
-                "programme" | "program" | "contrat" => doc.settings.programme = self.programme(prop),
+                "programme" | "program" | "contrat" => {
+                    doc.settings.programme = self.programme(prop, &mut doc.settings.origins)
+                }
                 "rules" | "regles" => self.rules(prop, &mut doc.settings.rules),
                 "lang" | "langue" | "language" => {
                     doc.settings.lang = self.string(prop).and_then(|word| {
@@ -326,7 +341,11 @@ impl Reader<'_> {
         }
     }
 
-    fn programme(&mut self, prop: &ObjectProp) -> Option<Programme> {
+    fn programme(
+        &mut self,
+        prop: &ObjectProp,
+        origins: &mut Vec<(String, Location)>,
+    ) -> Option<Programme> {
         let Value::Object(object) = &prop.value else {
             self.error(&prop.value, "\"programme\": expected an object");
             return None;
@@ -334,6 +353,19 @@ impl Reader<'_> {
         let mut p = Programme::default();
         for field in &object.properties {
             let key = field.name.as_str();
+            let setting = match fold(key).as_str() {
+                "name" | "nom" => "programme.name",
+                "start" | "debut" => "programme.start",
+                "end" | "fin" => "programme.end",
+                "flat aid" | "aide forfaitaire" => "programme.flat_aid",
+                "bonus per inhabitant" | "bonus par habitant" => "programme.bonus_per_inhabitant",
+                "min ratio" | "seuil" => "programme.min_ratio",
+                "priority ratio" | "seuil prioritaire" => "programme.priority_ratio",
+                _ => "",
+            };
+            if !setting.is_empty() {
+                origins.push((setting.to_owned(), self.at(field)));
+            }
             match fold(key).as_str() {
                 "name" | "nom" => p.name = self.string(field).unwrap_or_default(),
                 "start" | "debut" => p.start = self.date(field),

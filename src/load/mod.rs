@@ -10,6 +10,7 @@ mod files;
 mod json;
 mod lines;
 mod schema;
+mod settings;
 mod sheet;
 mod table;
 pub mod values;
@@ -19,6 +20,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{LoadError, Location, Note};
 use crate::model::Territory;
 
+pub use files::EXAMPLE;
 pub use table::Table;
 
 /// The tables of a territory (all required but `Progress`).
@@ -311,6 +313,9 @@ fn load_folder(dir: &Path, notes: &mut Vec<Note>) -> Result<Territory, Vec<LoadE
             errors.extend(read.errors);
             sources.extend(read.named.iter().map(|k| (*k, book.display().to_string())));
             tables.extend(read.tables);
+            let (merged, e) = settings::merge(std::mem::take(&mut settings), read.settings);
+            settings = merged;
+            errors.extend(e);
         }
         _ => errors.push(LoadError::new(
             Location::file(dir.display().to_string()),
@@ -426,6 +431,9 @@ fn load_workbook(path: &Path, notes: &mut Vec<Note>) -> Result<Territory, Vec<Lo
     errors.extend(read.missing(&shown, &in_json));
     errors.extend(read.errors);
     tables.extend(read.tables);
+    let (merged, e) = settings::merge(settings, read.settings);
+    settings = merged;
+    errors.extend(e);
     notes.extend(tables.iter().filter_map(|(_, t)| t.skipped_note()));
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
     let default_name = match stem {

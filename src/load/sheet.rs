@@ -62,6 +62,8 @@ pub struct Book {
     pub named: Vec<TableKind>,
     /// Whether the file could be opened as a workbook at all.
     pub opened: bool,
+    /// The settings of its `Paramètres` sheet, if it has one.
+    pub settings: crate::load::json::Settings,
     pub errors: Vec<LoadError>,
 }
 
@@ -116,21 +118,41 @@ fn read_book<RS: std::io::Read + std::io::Seek>(shown: &str, mut book: Sheets<RS
     let mut errors = Vec::new();
     let mut named = Vec::new();
     let mut tables: Vec<(TableKind, Table)> = Vec::new();
+    let mut settings = crate::load::json::Settings::default();
+    let mut settings_sheet: Option<String> = None;
     for name in book.sheet_names() {
         let file = format!("{shown}[{name}]");
         if name.trim_start().starts_with('#') {
             continue;
         }
         let folded = fold(&name);
+        if super::settings::SHEET_NAMES.contains(&folded.as_str()) {
+            if let Some(first) = &settings_sheet {
+                errors.push(LoadError::new(
+                    Location::file(&file),
+                    format!("the settings are given in two sheets ({first} and {name}); keep one"),
+                ));
+                continue;
+            }
+            settings_sheet = Some(name.clone());
+            match book.worksheet_range(&name) {
+                Ok(range) => {
+                    let (read, e) = super::settings::read(&file, &range);
+                    settings = read;
+                    errors.extend(e);
+                }
+                Err(e) => errors.push(LoadError::new(
+                    Location::file(file),
+                    format!("unreadable sheet: {e}"),
+                )),
+            }
+            continue;
+        }
         let Some(kind) = TableKind::from_name(&folded) else {
-            let message = if STEMS.contains(&folded.as_str()) {
-                "territory settings are not read from a sheet; put them in territory.json beside the workbook (or start the sheet's name with # to keep it as a note)".to_owned()
-            } else {
-                format!(
-                    "unknown sheet \"{name}\"; expected {} (start a sheet's name with # to keep it as a note)",
-                    expected_sheets()
-                )
-            };
+            let message = format!(
+                "unknown sheet \"{name}\"; expected {}, or Paramètres for the settings (start a sheet's name with # to keep it as a note)",
+                expected_sheets()
+            );
             errors.push(LoadError::new(Location::file(file), message));
             continue;
         };
@@ -162,6 +184,7 @@ fn read_book<RS: std::io::Read + std::io::Seek>(shown: &str, mut book: Sheets<RS
         tables,
         named,
         opened: true,
+        settings,
         errors,
     }
 }

@@ -8,6 +8,7 @@ mod deck_pdf;
 mod diff;
 mod export;
 mod generated;
+mod init;
 mod lang;
 mod load;
 mod model;
