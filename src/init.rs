@@ -14,7 +14,7 @@ use rust_xlsxwriter::{
 
 use crate::error::Error;
 use crate::i18n::Lang;
-use crate::model::{Means, Role, Scope, Territory};
+use crate::model::{ActionStatus, Means, Reach, Role, Scope, Territory};
 
 /// The workbook `init` writes in its folder.
 pub const FILE: &str = "territoire.xlsx";
@@ -109,6 +109,7 @@ fn yes_no() -> Option<List> {
 fn table_sheets() -> Vec<Sheet> {
     let roles = Role::ALL.map(|r| Lang::Fr.catalog().role(r));
     let means = Means::ALL.map(|m| Lang::Fr.catalog().means(m).to_lowercase());
+    let statuses = ActionStatus::ALL.map(|s| Lang::Fr.catalog().action_status(s));
     vec![
         Sheet {
             name: "Domaines",
@@ -132,6 +133,11 @@ fn table_sheets() -> Vec<Sheet> {
                     "liens",
                     20.0,
                     "Facultatif : les domaines liés, séparés par des virgules (DC3, DC4).",
+                ),
+                column(
+                    "état des lieux",
+                    40.0,
+                    "Facultatif : les constats de l'état des lieux du domaine, séparés par |.",
                 ),
             ],
             rows: Vec::new(),
@@ -184,6 +190,11 @@ fn table_sheets() -> Vec<Sheet> {
                     list: yes_no(),
                     ..column("contractuel", 12.0, "oui si l'objectif est contractuel.")
                 },
+                column(
+                    "périmètre",
+                    20.0,
+                    "Facultatif : où l'objectif s'applique : « tout » (tout le périmètre) ou des territoires membres, séparés par |.",
+                ),
             ],
             rows: Vec::new(),
         },
@@ -280,11 +291,94 @@ fn table_sheets() -> Vec<Sheet> {
             ],
             rows: Vec::new(),
         },
+        Sheet {
+            name: "Actions",
+            columns: vec![
+                column(
+                    "id",
+                    18.0,
+                    "Facultatif : l'identifiant court de l'action ; sinon tiré de son titre.",
+                ),
+                Column {
+                    list: ids_of("Objectifs", 'A'),
+                    ..column(
+                        "objectif",
+                        18.0,
+                        "L'objectif que sert l'action, ou un domaine (DC1) pour le domaine entier.",
+                    )
+                },
+                column("titre", 40.0, "L'intitulé de l'action."),
+                column(
+                    "porteurs",
+                    24.0,
+                    "Facultatif : les acteurs qui la portent, séparés par |.",
+                ),
+                Column {
+                    list: words(statuses),
+                    ..column(
+                        "statut",
+                        14.0,
+                        "Facultatif : où en est l'action (envisagée si vide).",
+                    )
+                },
+                column(
+                    "origine",
+                    16.0,
+                    "Facultatif : d'où vient l'action (EPCI, REV 3...).",
+                ),
+                column(
+                    "périmètre",
+                    20.0,
+                    "Facultatif : les territoires membres où elle se déroule, séparés par | ; vide : tout le territoire.",
+                ),
+                column("début", 12.0, "Facultatif : la date de début (01/01/2022)."),
+                column("fin", 12.0, "Facultatif : la date de fin."),
+                column("budget", 12.0, "Facultatif : le budget, en euros."),
+                column("note", 40.0, "Facultatif : une précision."),
+            ],
+            rows: Vec::new(),
+        },
+        Sheet {
+            name: "Instances",
+            columns: vec![
+                column(
+                    "id",
+                    14.0,
+                    "Facultatif : l'identifiant court de l'instance (copil) ; sinon tiré de son nom.",
+                ),
+                column(
+                    "nom",
+                    24.0,
+                    "Le nom de l'instance de gouvernance : COPIL, COTECH...",
+                ),
+                column(
+                    "type",
+                    20.0,
+                    "Facultatif : comité de pilotage, comité technique, groupe de travail...",
+                ),
+                Column {
+                    list: ids_of("Acteurs", 'B'),
+                    ..column(
+                        "président",
+                        20.0,
+                        "Facultatif : l'acteur qui la préside ou l'anime.",
+                    )
+                },
+                column("membres", 40.0, "Les acteurs qui y siègent, séparés par |."),
+                column(
+                    "parent",
+                    14.0,
+                    "Facultatif : l'instance à laquelle elle rend compte (COPIL).",
+                ),
+                column("note", 40.0, "Facultatif : une précision."),
+            ],
+            rows: Vec::new(),
+        },
     ]
 }
 
 /// A setting of the `Paramètres` sheet: its key (as the loader reads it) and what it is.
-const SETTINGS: [(&str, &str); 10] = [
+const SETTINGS: [(&str, &str); 11] = [
     (
         "nom",
         "Le nom du territoire : « Pays du Calaisis ». Vide : le nom du dossier.",
@@ -292,6 +386,10 @@ const SETTINGS: [(&str, &str); 10] = [
     (
         "population",
         "Le nombre d'habitants (152371) : il calcule le bonus de l'année 3.",
+    ),
+    (
+        "périmètre",
+        "Facultatif : les territoires membres (EPCI), des acteurs de la feuille Acteurs, séparés par |.",
     ),
     (
         "langue",
@@ -334,6 +432,7 @@ fn settings_sheet(territory: Option<&Territory>) -> Sheet {
         match key {
             "nom" => Value::text(&t.name),
             "population" => Value::number(t.population.map(|n| n as f64)),
+            "périmètre" => Value::text(&t.perimeter().join("|")),
             "langue" => Value::option(t.lang.map(Lang::code)),
             "programme" => Value::option(programme.map(|p| p.name.as_str())),
             "début" => programme
@@ -418,6 +517,7 @@ fn filled(territory: &Territory) -> Vec<Sheet> {
                         Value::text(&d.name),
                         Value::option(d.headline.as_deref()),
                         Value::list(&d.related),
+                        Value::text(&d.context.join("|")),
                     ]
                 })
                 .collect(),
@@ -434,6 +534,11 @@ fn filled(territory: &Territory) -> Vec<Sheet> {
                         Value::number(o.current),
                         Value::yes_no(o.priority),
                         Value::yes_no(o.contractual),
+                        match &o.reach {
+                            None => Value::Empty,
+                            Some(Reach::All) => Value::text("tout"),
+                            Some(Reach::Members(ids)) => Value::text(&ids.join("|")),
+                        },
                     ]
                 })
                 .collect(),
@@ -467,7 +572,44 @@ fn filled(territory: &Territory) -> Vec<Sheet> {
                     ]
                 })
                 .collect(),
-            _ => territory
+            "Actions" => territory
+                .actions()
+                .iter()
+                .map(|a| {
+                    let scope = match &a.scope {
+                        Scope::Objective(id) | Scope::Domain(id) => id,
+                    };
+                    vec![
+                        Value::text(&a.id),
+                        Value::text(scope),
+                        Value::text(&a.title),
+                        Value::text(&a.bearers.join("|")),
+                        Value::text(fr.action_status(a.status)),
+                        Value::option(a.source.as_deref()),
+                        Value::text(&a.perimeter.join("|")),
+                        a.start.map_or(Value::Empty, Value::Date),
+                        a.end.map_or(Value::Empty, Value::Date),
+                        Value::number(a.budget),
+                        Value::option(a.note.as_deref()),
+                    ]
+                })
+                .collect(),
+            "Instances" => territory
+                .bodies()
+                .iter()
+                .map(|b| {
+                    vec![
+                        Value::text(&b.id),
+                        Value::text(&b.name),
+                        Value::option(b.kind.as_deref()),
+                        Value::option(b.chair.as_deref()),
+                        Value::text(&b.members.join("|")),
+                        Value::option(b.parent.as_deref()),
+                        Value::option(b.note.as_deref()),
+                    ]
+                })
+                .collect(),
+            "Avancement" => territory
                 .progress()
                 .iter()
                 .map(|m| {
@@ -480,6 +622,7 @@ fn filled(territory: &Territory) -> Vec<Sheet> {
                     ]
                 })
                 .collect(),
+            _ => Vec::new(),
         };
     }
     sheets

@@ -8,7 +8,9 @@ use std::io::{self, Write};
 use jiff::civil::Date;
 
 use crate::i18n::{Catalog, Lang};
-use crate::model::{Actor, Link, Objective, Role, Territory, notes};
+use crate::model::{
+    Action, ActionStatus, Actor, Domain, Link, Objective, Reach, Role, Territory, notes,
+};
 use crate::spreadsheet::{Cell, Table};
 use crate::status::{self, ObjectiveStatus, Source};
 use crate::terminal::line;
@@ -24,11 +26,41 @@ pub enum Line {
         population: Option<u64>,
     },
     /// How many rows each table has.
+    /// How many rows each table has; actions and bodies only when the territory has some.
     Counts {
         domains: usize,
         objectives: usize,
         actors: usize,
         links: usize,
+        actions: usize,
+        bodies: usize,
+    },
+    /// The member territories of the perimeter, by name.
+    Perimeter(Vec<String>),
+    /// The title of a domain's "état des lieux", its lines below it.
+    Context,
+    /// An objective's scope: every member territory or some, by name.
+    Scope { all: bool, members: Vec<String> },
+    /// What an objective's actions cover of its scope (`Territory::coverage`): each member
+    /// covered with the titles of the actions that cover it, and the members left out.
+    Coverage {
+        covered: Vec<(String, Vec<String>)>,
+        missing: Vec<String>,
+    },
+    /// The title above the actions of an objective, or of a domain as a whole.
+    Actions { whole_domain: bool },
+    /// An action: its bearers and perimeter by name.
+    Action(ActionLine),
+    /// The title above the governance bodies.
+    Governance,
+    /// A body: its chair, members and parent by name.
+    Body {
+        name: String,
+        kind: Option<String>,
+        chair: Option<String>,
+        members: Vec<String>,
+        parent: Option<String>,
+        note: Option<String>,
     },
     /// A domain's headline, the phrase at the centre of its map.
     Headline(String),
@@ -47,6 +79,21 @@ pub enum Line {
         unit: Option<String>,
         reached: Reached,
     },
+}
+
+/// An action, as `list` shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionLine {
+    pub title: String,
+    pub bearers: Vec<String>,
+    pub status: ActionStatus,
+    /// Where it comes from ("REV 3 GCT&M").
+    pub origin: Option<String>,
+    pub perimeter: Vec<String>,
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+    pub budget: Option<f64>,
+    pub note: Option<String>,
 }
 
 /// What an objective has reached.
@@ -113,8 +160,18 @@ pub fn write(t: &Territory, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
         objectives: t.objectives().len(),
         actors: t.actors().len(),
         links: t.links().len(),
+        actions: t.actions().len(),
+        bodies: t.bodies().len(),
     };
     writeln!(out, "{}", words.list_line(&counts))?;
+    if !t.perimeter().is_empty() {
+        let members = t
+            .perimeter_members()
+            .iter()
+            .map(|m| m.name.clone())
+            .collect();
+        line(out, &words.list_line(&Line::Perimeter(members)))?;
+    }
     for domain in t.domains() {
         writeln!(out)?;
         line(out, &format!("{}  {}", domain.id, domain.name))?;
@@ -126,13 +183,15 @@ pub fn write(t: &Territory, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
             let text = words.list_line(&Line::Related(domain.related.clone()));
             line(out, &format!("  {text}"))?;
         }
+        context_lines(domain, words, out)?;
         for objective in t.objectives_of(&domain.id) {
             if let Some(o) = by_id.get(objective.id.as_str()) {
                 objective_block(t, objective, o, words, lang, out)?;
             }
         }
+        action_lines(t, &t.domain_actions(&domain.id), true, words, out)?;
     }
-    Ok(())
+    governance(t, words, out)
 }
 
 fn reached(o: &ObjectiveStatus) -> Reached {
@@ -191,7 +250,112 @@ fn objective_block(
             )?;
         }
     }
+    coverage_lines(t, objective, words, out)?;
+    action_lines(t, &t.actions_of(&objective.id), false, words, out)
+}
+
+// What the actions, bodies and perimeter tables add to the listing; a territory without them
+// is listed as before.
+
+/// The domain's "état des lieux", one line each.
+fn context_lines(domain: &Domain, words: &dyn Catalog, out: &mut dyn Write) -> io::Result<()> {
+    if domain.context.is_empty() {
+        return Ok(());
+    }
+    line(out, &format!("  {}", words.list_line(&Line::Context)))?;
+    for item in &domain.context {
+        line(out, &format!("    - {item}"))?;
+    }
     Ok(())
+}
+
+/// The objective's scope and what its actions cover of it.
+fn coverage_lines(
+    t: &Territory,
+    objective: &Objective,
+    words: &dyn Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let (Some(reach), Some(coverage)) = (&objective.reach, t.coverage(objective)) else {
+        return Ok(());
+    };
+    let scope = Line::Scope {
+        all: matches!(reach, Reach::All),
+        members: (coverage.members.iter())
+            .map(|(m, _)| m.name.clone())
+            .collect(),
+    };
+    line(out, &format!("    {}", words.list_line(&scope)))?;
+    let covered = (coverage.covered().into_iter())
+        .map(|(member, actions)| {
+            let titles = actions.iter().map(|a| a.title.clone()).collect();
+            (member.name.clone(), titles)
+        })
+        .collect();
+    let missing = coverage.missing().iter().map(|m| m.name.clone()).collect();
+    let coverage = Line::Coverage { covered, missing };
+    line(out, &format!("    {}", words.list_line(&coverage)))
+}
+
+/// The actions of an objective, or of a domain as a whole, under their title.
+fn action_lines(
+    t: &Territory,
+    actions: &[&Action],
+    whole_domain: bool,
+    words: &dyn Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if actions.is_empty() {
+        return Ok(());
+    }
+    let indent = if whole_domain { "  " } else { "    " };
+    let title = words.list_line(&Line::Actions { whole_domain });
+    line(out, &format!("{indent}{title}"))?;
+    for a in actions {
+        let action = Line::Action(ActionLine {
+            title: a.title.clone(),
+            bearers: names_of(t, &a.bearers),
+            status: a.status,
+            origin: a.source.clone(),
+            perimeter: names_of(t, &a.perimeter),
+            start: a.start,
+            end: a.end,
+            budget: a.budget,
+            note: a.note.clone(),
+        });
+        line(out, &format!("{indent}  - {}", words.list_line(&action)))?;
+    }
+    Ok(())
+}
+
+/// Each body, its chair, members and parent, after the domains.
+fn governance(t: &Territory, words: &dyn Catalog, out: &mut dyn Write) -> io::Result<()> {
+    if t.bodies().is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    line(out, &words.list_line(&Line::Governance))?;
+    for body in t.bodies() {
+        let text = words.list_line(&Line::Body {
+            name: body.name.clone(),
+            kind: body.kind.clone(),
+            chair: (body.chair.as_ref()).map(|c| names_of(t, std::slice::from_ref(c)).join("")),
+            members: names_of(t, &body.members),
+            parent: (body.parent.as_deref())
+                .and_then(|p| t.body(p))
+                .map(|p| p.name.clone()),
+            note: body.note.clone(),
+        });
+        line(out, &format!("  {text}"))?;
+    }
+    Ok(())
+}
+
+/// Actors' names from their ids.
+fn names_of(t: &Territory, ids: &[String]) -> Vec<String> {
+    (ids.iter())
+        .map(|id| t.actor(id).map_or_else(|| id.clone(), |a| a.name.clone()))
+        .collect()
 }
 
 /// Who holds which role, one row per objective, role and actor (an objective nobody is
@@ -287,6 +451,8 @@ mod tests {
             objectives: 9,
             actors: 0,
             links: 1500,
+            actions: 0,
+            bodies: 0,
         };
         let target = Line::Target {
             target: 1500.0,
@@ -316,6 +482,50 @@ mod tests {
         assert_eq!(
             Lang::Fr.catalog().list_notes(&["COT TRI", "AAP"]),
             "COT TRI\u{a0}; AAP"
+        );
+        let action = Line::Action(ActionLine {
+            title: "Appel à projet du PNA".into(),
+            bearers: vec!["CIAS".into(), "CCPO".into()],
+            status: ActionStatus::Done,
+            origin: None,
+            perimeter: vec!["CCPO".into()],
+            start: Some(jiff::civil::date(2022, 3, 1)),
+            end: None,
+            budget: Some(15000.0),
+            note: None,
+        });
+        assert_eq!(
+            fr(&action),
+            "Appel à projet du PNA~: CIAS, CCPO~; réalisée~; périmètre~: CCPO~; à partir du 01/03/2022~; budget~: 15~000~€"
+        );
+        assert_eq!(
+            en(&action),
+            "Appel à projet du PNA: CIAS, CCPO; done; perimeter: CCPO; from 2022-03-01; budget: €15,000"
+        );
+        let coverage = Line::Coverage {
+            covered: vec![],
+            missing: vec!["GCT&M".into(), "CCRA".into()],
+        };
+        assert_eq!(
+            fr(&coverage),
+            "couverture~: aucune~; reste à couvrir~: GCT&M, CCRA"
+        );
+        assert_eq!(en(&coverage), "coverage: none; not covered: GCT&M, CCRA");
+        let counts = Line::Counts {
+            domains: 1,
+            objectives: 1,
+            actors: 1,
+            links: 1,
+            actions: 1,
+            bodies: 2,
+        };
+        assert_eq!(
+            fr(&counts),
+            "1 domaine, 1 objectif, 1 acteur, 1 lien, 1 action, 2 instances"
+        );
+        assert_eq!(
+            en(&counts),
+            "1 domain, 1 objective, 1 actor, 1 link, 1 action, 2 bodies"
         );
     }
 }

@@ -513,6 +513,7 @@ mod tests {
             name: name.into(),
             headline: None,
             related: Vec::new(),
+            context: Vec::new(),
             origin: crate::error::Location::new("domains.csv", 2),
         };
         let t = Territory::new(crate::model::Tables {

@@ -24,6 +24,27 @@ pub struct Tables {
     pub links: Vec<Link>,
     /// Dated measurements of the objectives (`progress.csv`), in file order.
     pub progress: Vec<Measurement>,
+    /// The actions planned, under way, done or dropped (`actions.csv`), in file order.
+    pub actions: Vec<Action>,
+    /// The governance bodies (`bodies.csv`, `instances.csv`), in file order.
+    pub bodies: Vec<Body>,
+    /// The member territories of the territory (`"perimeter"` in territory.json): actor ids,
+    /// as given (a group stands for its members).
+    pub perimeter: Vec<String>,
+}
+
+impl Tables {
+    /// Where every row of every table comes from, to rewrite them all at once (tests compare
+    /// territories loaded from different places).
+    pub fn origins_mut(&mut self) -> impl Iterator<Item = &mut Location> {
+        (self.domains.iter_mut().map(|d| &mut d.origin))
+            .chain(self.objectives.iter_mut().map(|o| &mut o.origin))
+            .chain(self.actors.iter_mut().map(|a| &mut a.origin))
+            .chain(self.links.iter_mut().map(|l| &mut l.origin))
+            .chain(self.progress.iter_mut().map(|m| &mut m.origin))
+            .chain(self.actions.iter_mut().map(|a| &mut a.origin))
+            .chain(self.bodies.iter_mut().map(|b| &mut b.origin))
+    }
 }
 
 /// One territory: the contents of one folder (or one JSON file or workbook).
@@ -117,6 +138,9 @@ pub struct Domain {
     pub headline: Option<String>,
     /// Ids of the related domains ("Liens DC 5, DC 7, DC 9").
     pub related: Vec<String>,
+    /// The "état des lieux": what the domain's page says of the situation, one line each
+    /// ("Seule la CCPO est couverte par un COT ENR via le PNRCMO").
+    pub context: Vec<String>,
     pub origin: Location,
 }
 
@@ -131,7 +155,19 @@ pub struct Objective {
     pub current: Option<f64>,
     pub priority: bool,
     pub contractual: bool,
+    /// Which member territories the objective must reach (`scope` column); `None`: not
+    /// tracked.
+    pub reach: Option<Reach>,
     pub origin: Location,
+}
+
+/// Which member territories of the perimeter an objective must reach ("un COT ENR couvrant
+/// l'ensemble du territoire"): all of them, or some (actor ids; a group stands for its
+/// members).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reach {
+    All,
+    Members(Vec<String>),
 }
 
 impl Objective {
@@ -178,6 +214,107 @@ pub struct Measurement {
     pub source: Option<String>,
     pub note: Option<String>,
     pub origin: Location,
+}
+
+/// An action toward an objective, or of a domain as a whole ("Assises de l'alimentation
+/// (GCT&M) – en cours"): a row of `actions.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Action {
+    pub id: String,
+    /// What it serves: one objective, or its domain as a whole (then it counts for no one
+    /// objective's coverage).
+    pub scope: Scope,
+    pub title: String,
+    /// Ids of the actors who carry it (a group carries it for its members).
+    pub bearers: Vec<String>,
+    pub status: ActionStatus,
+    /// Where it comes from, as written ("EPCI", "REV 3 GCT&M"): the `origin` column.
+    pub source: Option<String>,
+    /// Ids of the member territories where it runs (a group stands for its members); empty:
+    /// the whole territory.
+    pub perimeter: Vec<String>,
+    pub start: Option<jiff::civil::Date>,
+    pub end: Option<jiff::civil::Date>,
+    /// In euros.
+    pub budget: Option<f64>,
+    pub note: Option<String>,
+    pub origin: Location,
+}
+
+/// Where an action stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum ActionStatus {
+    /// Envisagée: a hypothesis of the deck, not started (an empty cell).
+    #[default]
+    Planned,
+    /// En cours.
+    Ongoing,
+    /// Réalisée.
+    Done,
+    /// Abandonnée: it counts for nothing (no coverage).
+    Dropped,
+}
+
+impl ActionStatus {
+    pub const ALL: [ActionStatus; 4] = [
+        ActionStatus::Planned,
+        ActionStatus::Ongoing,
+        ActionStatus::Done,
+        ActionStatus::Dropped,
+    ];
+
+    /// The stable English id used in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            ActionStatus::Planned => "planned",
+            ActionStatus::Ongoing => "ongoing",
+            ActionStatus::Done => "done",
+            ActionStatus::Dropped => "dropped",
+        }
+    }
+
+    /// The word of the actions table: "envisagée", "en cours"; "planned", "ongoing"
+    /// (`RoleWords::action_status` says it).
+    pub fn word(self, lang: Lang) -> &'static str {
+        lang.catalog().action_status(self)
+    }
+}
+
+impl fmt::Display for ActionStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// A governance body ("COPIL", "COTECH", a working group): a row of `bodies.csv` /
+/// `instances.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Body {
+    pub id: String,
+    pub name: String,
+    /// Free: "COPIL", "COTECH", "groupe de travail".
+    pub kind: Option<String>,
+    /// The id of the actor who chairs or runs it.
+    pub chair: Option<String>,
+    /// Ids of the actors who sit on it (a group sits for its members).
+    pub members: Vec<String>,
+    /// The id of the body it reports to.
+    pub parent: Option<String>,
+    pub note: Option<String>,
+    pub origin: Location,
+}
+
+impl Body {
+    /// The actors it names, chair first, each once.
+    pub fn seats(&self) -> impl Iterator<Item = &str> {
+        let chair = self.chair.as_deref();
+        chair.into_iter().chain(
+            self.members
+                .iter()
+                .map(String::as_str)
+                .filter(move |m| Some(*m) != chair),
+        )
+    }
 }
 
 /// A body of the territory: an institution, a company, a network, or a group of other actors.
@@ -284,6 +421,8 @@ pub trait RoleWords {
     fn legend(&self, role: Role) -> &'static str;
     /// What an actor brings, as the maps' means section heads it: "Ingénierie".
     fn means(&self, means: Means) -> &'static str;
+    /// Where an action stands, as the actions table writes it: "envisagée", "en cours".
+    fn action_status(&self, status: ActionStatus) -> &'static str;
 }
 
 impl fmt::Display for Role {
@@ -408,6 +547,16 @@ struct Index {
     /// Per actor: named by at least one link (whatever the link points at).
     linked: Vec<bool>,
     graph: TerritoryGraph,
+    actions: HashMap<String, usize>,
+    bodies: HashMap<String, usize>,
+    /// Per objective id: the actions that name it, in file order.
+    objective_actions: HashMap<String, Vec<usize>>,
+    /// Per domain id: the actions of the domain as a whole, in file order.
+    domain_actions: HashMap<String, Vec<usize>>,
+    /// Per actor: the actions it carries itself, in file order.
+    borne: Vec<Vec<usize>>,
+    /// Per actor: the bodies it chairs or sits on itself, in file order.
+    seats: Vec<Vec<usize>>,
 }
 
 /// Row number by id; the first row wins when an id is given twice.
@@ -482,7 +631,40 @@ impl Index {
                 graph.add_edge(actor_nodes[a], to, role);
             }
         }
+        let mut objective_actions: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut domain_actions: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut borne = vec![Vec::new(); t.actors.len()];
+        for (i, action) in t.actions.iter().enumerate() {
+            match &action.scope {
+                Scope::Objective(id) => objective_actions.entry(id.clone()).or_default(),
+                Scope::Domain(id) => domain_actions.entry(id.clone()).or_default(),
+            }
+            .push(i);
+            for bearer in &action.bearers {
+                if let Some(&a) = actors.get(bearer)
+                    && borne[a].last() != Some(&i)
+                {
+                    borne[a].push(i);
+                }
+            }
+        }
+        let mut seats = vec![Vec::new(); t.actors.len()];
+        for (i, body) in t.bodies.iter().enumerate() {
+            for actor in body.seats() {
+                if let Some(&a) = actors.get(actor)
+                    && seats[a].last() != Some(&i)
+                {
+                    seats[a].push(i);
+                }
+            }
+        }
         Index {
+            actions: positions(t.actions.iter().map(|a| &a.id)),
+            bodies: positions(t.bodies.iter().map(|b| &b.id)),
+            objective_actions,
+            domain_actions,
+            borne,
+            seats,
             domains,
             objectives,
             actors,
@@ -718,6 +900,159 @@ impl Territory {
     pub fn graph(&self) -> &TerritoryGraph {
         &self.index.graph
     }
+
+    /// The actions, in file order.
+    pub fn actions(&self) -> &[Action] {
+        &self.tables.actions
+    }
+
+    /// The governance bodies, in file order.
+    pub fn bodies(&self) -> &[Body] {
+        &self.tables.bodies
+    }
+
+    /// The member territories as given in territory.json (actor ids; a group stands for its
+    /// members); empty when the territory declares none.
+    pub fn perimeter(&self) -> &[String] {
+        &self.tables.perimeter
+    }
+
+    pub fn action(&self, id: &str) -> Option<&Action> {
+        self.index.actions.get(id).map(|&i| &self.tables.actions[i])
+    }
+
+    pub fn body(&self, id: &str) -> Option<&Body> {
+        self.body_position(id).map(|i| &self.tables.bodies[i])
+    }
+
+    /// The row of the body with this id in `bodies()`.
+    pub fn body_position(&self, id: &str) -> Option<usize> {
+        self.index.bodies.get(id).copied()
+    }
+
+    /// The actions that name an objective, in file order (not those of its whole domain).
+    pub fn actions_of(&self, objective: &str) -> Vec<&Action> {
+        self.rows_of_actions(self.index.objective_actions.get(objective))
+    }
+
+    /// The actions of a domain as a whole, in file order (not those of its objectives).
+    pub fn domain_actions(&self, domain: &str) -> Vec<&Action> {
+        self.rows_of_actions(self.index.domain_actions.get(domain))
+    }
+
+    /// The actions an actor carries itself (not through a group), in file order.
+    pub fn actions_borne_by(&self, actor: &str) -> Vec<&Action> {
+        let rows = self.actor_position(actor).map(|a| &self.index.borne[a]);
+        self.rows_of_actions(rows)
+    }
+
+    fn rows_of_actions(&self, rows: Option<&Vec<usize>>) -> Vec<&Action> {
+        rows.map_or(Vec::new(), |rows| {
+            rows.iter().map(|&i| &self.tables.actions[i]).collect()
+        })
+    }
+
+    /// The bodies an actor chairs or sits on itself (not through a group), in file order.
+    pub fn bodies_of(&self, actor: &str) -> Vec<&Body> {
+        self.actor_position(actor).map_or(Vec::new(), |a| {
+            self.index.seats[a]
+                .iter()
+                .map(|&i| &self.tables.bodies[i])
+                .collect()
+        })
+    }
+
+    /// The actors some ids stand for, groups replaced by their members (nested groups too),
+    /// each once, in the order given; unknown ids are left out.
+    pub fn members_of<'i>(&self, ids: impl IntoIterator<Item = &'i str>) -> Vec<&Actor> {
+        let mut out: Vec<&Actor> = Vec::new();
+        let mut seen_groups: Vec<&str> = Vec::new();
+        let mut todo: Vec<&Actor> = ids.into_iter().filter_map(|id| self.actor(id)).collect();
+        todo.reverse();
+        while let Some(actor) = todo.pop() {
+            if actor.is_group() {
+                if !seen_groups.contains(&actor.id.as_str()) {
+                    seen_groups.push(&actor.id);
+                    let members = actor.members.iter().filter_map(|m| self.actor(m));
+                    todo.extend(members.rev());
+                }
+            } else if !out.iter().any(|a| a.id == actor.id) {
+                out.push(actor);
+            }
+        }
+        out
+    }
+
+    /// The member territories of the perimeter, groups replaced by their members.
+    pub fn perimeter_members(&self) -> Vec<&Actor> {
+        self.members_of(self.tables.perimeter.iter().map(String::as_str))
+    }
+
+    /// What an objective's actions cover of the member territories it must reach (its
+    /// `scope`): each member with the actions that run there (an action with no perimeter
+    /// runs on the whole territory; a dropped one counts for nothing). `None` when the
+    /// objective's reach is not tracked. The one computation of coverage: `check`, `list` and
+    /// the pictures all read it.
+    pub fn coverage(&self, objective: &Objective) -> Option<Coverage<'_>> {
+        let wanted = match objective.reach.as_ref()? {
+            Reach::All => self.perimeter_members(),
+            Reach::Members(ids) => self.members_of(ids.iter().map(String::as_str)),
+        };
+        let actions: Vec<(&Action, Option<Vec<&Actor>>)> = self
+            .actions_of(&objective.id)
+            .into_iter()
+            .filter(|a| a.status != ActionStatus::Dropped)
+            .map(|a| {
+                let runs = (!a.perimeter.is_empty())
+                    .then(|| self.members_of(a.perimeter.iter().map(String::as_str)));
+                (a, runs)
+            })
+            .collect();
+        let members = wanted
+            .into_iter()
+            .map(|member| {
+                let covering = actions
+                    .iter()
+                    .filter(|(_, runs)| {
+                        runs.as_ref()
+                            .is_none_or(|runs| runs.iter().any(|r| r.id == member.id))
+                    })
+                    .map(|(a, _)| *a)
+                    .collect();
+                (member, covering)
+            })
+            .collect();
+        Some(Coverage { members })
+    }
+}
+
+/// What an objective's actions cover of the member territories it must reach
+/// (`Territory::coverage`).
+#[derive(Debug, Clone)]
+pub struct Coverage<'a> {
+    /// Each member territory the objective must reach, in the order of its scope (or of the
+    /// perimeter), with the actions (not dropped) that run there, in file order.
+    pub members: Vec<(&'a Actor, Vec<&'a Action>)>,
+}
+
+impl<'a> Coverage<'a> {
+    /// The members at least one action covers, with those actions.
+    pub fn covered(&self) -> Vec<(&'a Actor, &[&'a Action])> {
+        self.members
+            .iter()
+            .filter(|(_, actions)| !actions.is_empty())
+            .map(|(m, actions)| (*m, actions.as_slice()))
+            .collect()
+    }
+
+    /// The members no action covers.
+    pub fn missing(&self) -> Vec<&'a Actor> {
+        self.members
+            .iter()
+            .filter(|(_, actions)| actions.is_empty())
+            .map(|(m, _)| *m)
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -734,6 +1069,7 @@ mod tests {
             current: None,
             priority: false,
             contractual: true,
+            reach: None,
             origin: Location::new("objectives.csv", 2),
         }
     }

@@ -147,6 +147,7 @@ mod tests {
                     current: None,
                     priority,
                     contractual: true,
+                    reach: None,
                     origin: Location::new("objectives.csv", 2),
                 })
                 .collect(),

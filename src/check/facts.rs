@@ -1,7 +1,8 @@
 //! What the rules ask of a territory beyond the model's own lookups, computed once per run:
-//! each actor's groups, nested or not, and whether a link names it. Also the group semantics:
-//! a group actor ("Les 3 EPCI") stands for its members, and a member holds, through its groups,
-//! the roles its groups hold. Groups may nest.
+//! each actor's groups, nested or not, whether a link, an action, a body or the perimeter
+//! names it, and whether it sits on a body. Also the group semantics: a group actor ("Les 3
+//! EPCI") stands for its members, and a member holds, through its groups, the roles its groups
+//! hold. Groups may nest.
 
 use petgraph::Direction;
 use petgraph::visit::EdgeRef;
@@ -12,6 +13,9 @@ pub struct Facts<'t> {
     territory: &'t Territory,
     /// Per actor: the groups that contain it, directly or not, in file order.
     groups: Vec<Vec<usize>>,
+    /// Per actor: named by an action (bearer or perimeter), a body (chair or member) or the
+    /// territory's perimeter.
+    named_elsewhere: Vec<bool>,
 }
 
 impl<'t> Facts<'t> {
@@ -46,7 +50,52 @@ impl<'t> Facts<'t> {
                 found
             })
             .collect();
-        Facts { territory, groups }
+        let mut named_elsewhere = vec![false; territory.actors().len()];
+        let actions = territory.actions().iter();
+        let in_actions = actions.flat_map(|a| a.bearers.iter().chain(&a.perimeter));
+        let in_bodies = territory.bodies().iter().flat_map(|b| b.seats());
+        let named = in_actions
+            .map(String::as_str)
+            .chain(in_bodies)
+            .chain(territory.perimeter().iter().map(String::as_str));
+        for id in named {
+            if let Some(a) = territory.actor_position(id) {
+                named_elsewhere[a] = true;
+            }
+        }
+        Facts {
+            territory,
+            groups,
+            named_elsewhere,
+        }
+    }
+
+    /// True when something names the actor itself: a link, an action (as a bearer or in its
+    /// perimeter), a body (as its chair or a member), or the territory's perimeter.
+    pub fn is_used(&self, actor: &str) -> bool {
+        self.territory
+            .actor_position(actor)
+            .is_some_and(|a| self.named_elsewhere[a] || self.territory.is_linked(actor))
+    }
+
+    /// True when an actor sits on a body (as its chair or a member): itself, through a group
+    /// it belongs to, or, for a group, when each of its members does (itself or through
+    /// another group).
+    pub fn sits_on_a_body(&self, actor: &str) -> bool {
+        let t = self.territory;
+        let Some(a) = t.actor_position(actor) else {
+            return false;
+        };
+        let seated = |a: usize| !t.bodies_of(&t.actors()[a].id).is_empty();
+        let through_groups = |a: usize| seated(a) || self.groups[a].iter().any(|&g| seated(g));
+        if through_groups(a) {
+            return true;
+        }
+        let group = &t.actors()[a];
+        group.is_group()
+            && t.members_of([group.id.as_str()])
+                .iter()
+                .all(|m| t.actor_position(&m.id).is_some_and(through_groups))
     }
 
     /// The actors holding `role` towards an objective, each once, in link order; a group

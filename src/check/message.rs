@@ -105,6 +105,32 @@ pub enum Message {
         date: Date,
         side: Outside,
     },
+    /// `perimeter-gap`: the member territories covered, each with the titles of the actions
+    /// that cover it, and those no action covers.
+    PerimeterGap {
+        objective: Subject,
+        priority: bool,
+        covered: Vec<(String, Vec<String>)>,
+        missing: Vec<String>,
+    },
+    /// `action-without-bearer`: the action's title and what it serves.
+    ActionWithoutBearer { action: String, serves: Serves },
+    /// `objective-without-action`.
+    ObjectiveWithoutAction { objective: Subject },
+    /// `lead-outside-governance`: the actor's name, the objectives it leads and those it is a
+    /// lead candidate for (ids).
+    LeadOutsideGovernance {
+        actor: String,
+        leads: Vec<String>,
+        candidate_for: Vec<String>,
+    },
+}
+
+/// What an action serves, by id: an objective, or a domain as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Serves {
+    Objective(String),
+    Domain(String),
 }
 
 /// Why two actors look like one body (`duplicate-actor`).
@@ -210,6 +236,14 @@ pub enum Hint {
     },
     /// `measurement-outside-programme`: the file the measurement is in.
     CheckTheDate { side: Outside, file: String },
+    /// `perimeter-gap`: the member territories to cover.
+    CoverTheRest { missing: Vec<String> },
+    /// `action-without-bearer`.
+    NameABearer,
+    /// `objective-without-action`.
+    AddAnAction,
+    /// `lead-outside-governance`.
+    SeatInABody,
 }
 
 /// What the committee can do about an objective below its threshold.
@@ -241,6 +275,10 @@ pub enum Doc {
     OneWayRelated,
     BonusAtRisk,
     MeasurementOutsideProgramme,
+    PerimeterGap,
+    ActionWithoutBearer,
+    ObjectiveWithoutAction,
+    LeadOutsideGovernance,
 }
 
 /// A rule's documentation in one language: what it finds, why it matters for the contract,
@@ -488,6 +526,48 @@ pub(crate) fn samples() -> (Vec<Message>, Vec<Hint>) {
             date: date(2092, 6, 30),
             side: Outside::AfterEnd(end),
         },
+        Message::PerimeterGap {
+            objective: o.clone(),
+            priority: true,
+            covered: vec![("CCPO".into(), names(&["COT ENR du PNRCMO"]))],
+            missing: names(&["GCT&M", "CCRA"]),
+        },
+        Message::PerimeterGap {
+            objective: o.clone(),
+            priority: false,
+            covered: vec![
+                ("CCPO".into(), names(&["COT ENR du PNRCMO"])),
+                ("CCRA".into(), names(&["Cadastre solaire", "Méthanisation"])),
+            ],
+            missing: names(&["GCT&M"]),
+        },
+        Message::PerimeterGap {
+            objective: o.clone(),
+            priority: false,
+            covered: vec![],
+            missing: names(&["GCT&M", "CCRA", "CCPO"]),
+        },
+        Message::ActionWithoutBearer {
+            action: "Assises de l'alimentation".into(),
+            serves: Serves::Objective("regal".into()),
+        },
+        Message::ActionWithoutBearer {
+            action: "Filière textile".into(),
+            serves: Serves::Domain("DC3".into()),
+        },
+        Message::ObjectiveWithoutAction {
+            objective: o.clone(),
+        },
+        Message::LeadOutsideGovernance {
+            actor: "SEVADEC".into(),
+            leads: vec![],
+            candidate_for: names(&["regal"]),
+        },
+        Message::LeadOutsideGovernance {
+            actor: "Les 3 EPCI".into(),
+            leads: names(&["renovation"]),
+            candidate_for: names(&["regal", "cot-enr"]),
+        },
     ];
     let here = Location::new("liens.csv", 3);
     let mut hints = vec![
@@ -536,6 +616,15 @@ pub(crate) fn samples() -> (Vec<Message>, Vec<Hint>) {
             side: Outside::AfterEnd(end),
             file: "avancement.csv".into(),
         },
+        Hint::CoverTheRest {
+            missing: names(&["GCT&M"]),
+        },
+        Hint::CoverTheRest {
+            missing: names(&["GCT&M", "CCRA"]),
+        },
+        Hint::NameABearer,
+        Hint::AddAnAction,
+        Hint::SeatInABody,
     ];
     for advice in [
         BonusAdvice::RecordALaterValue,
@@ -575,6 +664,10 @@ fn variant(message: Option<&Message>, hint: Option<&Hint>) -> &'static str {
             Message::OneWayRelated { .. } => "OneWayRelated",
             Message::BonusAtRisk(_) => "BonusAtRisk",
             Message::MeasurementOutsideProgramme { .. } => "MeasurementOutsideProgramme",
+            Message::PerimeterGap { .. } => "PerimeterGap",
+            Message::ActionWithoutBearer { .. } => "ActionWithoutBearer",
+            Message::ObjectiveWithoutAction { .. } => "ObjectiveWithoutAction",
+            Message::LeadOutsideGovernance { .. } => "LeadOutsideGovernance",
         };
     }
     match hint {
@@ -594,6 +687,10 @@ fn variant(message: Option<&Message>, hint: Option<&Hint>) -> &'static str {
         Some(Hint::LinkBack { .. }) => "LinkBack",
         Some(Hint::Bonus { .. }) => "Bonus",
         Some(Hint::CheckTheDate { .. }) => "CheckTheDate",
+        Some(Hint::CoverTheRest { .. }) => "CoverTheRest",
+        Some(Hint::NameABearer) => "NameABearer",
+        Some(Hint::AddAnAction) => "AddAnAction",
+        Some(Hint::SeatInABody) => "SeatInABody",
         None => "",
     }
 }
@@ -609,8 +706,8 @@ mod tests {
         seen.extend(hints.iter().map(|h| variant(None, Some(h))));
         seen.sort_unstable();
         seen.dedup();
-        // 14 kinds of message, 16 of hint.
-        assert_eq!(seen.len(), 14 + 16, "{seen:?}");
+        // 18 kinds of message, 20 of hint.
+        assert_eq!(seen.len(), 18 + 20, "{seen:?}");
     }
 
     /// The messages and hints of every language read alike: lowercase, one line, no trailing

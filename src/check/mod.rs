@@ -11,16 +11,20 @@ mod facts;
 pub mod message;
 pub mod output;
 
+mod action_without_bearer;
 mod duplicate_actor;
 mod empty_domain;
+mod lead_outside_governance;
 mod measurement_outside_programme;
 mod missing_lead;
 mod missing_role;
 mod multiple_leads;
 mod no_relay;
+mod objective_without_action;
 mod one_way_related;
 mod orphan_actor;
 mod overloaded_lead;
+mod perimeter_gap;
 mod priority_unfunded;
 mod single_funder;
 
@@ -49,6 +53,10 @@ pub static RULES: &[&Rule] = &[
     &one_way_related::RULE,
     &bonus_at_risk::RULE,
     &measurement_outside_programme::RULE,
+    &perimeter_gap::RULE,
+    &action_without_bearer::RULE,
+    &objective_without_action::RULE,
+    &lead_outside_governance::RULE,
 ];
 
 /// The rule of the registry with this name.
@@ -339,12 +347,7 @@ pub(crate) fn territory(json: &str) -> Territory {
     let mut t = t.unwrap_or_else(|e| panic!("test territory does not load: {e:?}"));
     // Locations name the file as "t.json", wherever the temporary folder was.
     let short = |l: &mut Location| l.file = "t.json".into();
-    t.edit(|t| {
-        t.domains.iter_mut().for_each(|d| short(&mut d.origin));
-        t.objectives.iter_mut().for_each(|o| short(&mut o.origin));
-        t.actors.iter_mut().for_each(|a| short(&mut a.origin));
-        t.links.iter_mut().for_each(|l| short(&mut l.origin));
-    });
+    t.edit(|t| t.origins_mut().for_each(short));
     t.rules.values_mut().for_each(|r| short(&mut r.origin));
     t
 }
@@ -442,6 +445,7 @@ mod tests {
             name: "Tout".into(),
             headline: None,
             related: vec!["D2".into()],
+            context: Vec::new(),
             origin: at.clone(),
         });
         for o in 0..100 {
@@ -454,6 +458,7 @@ mod tests {
                 current: Some(o as f64 / 10.0),
                 priority: o % 7 == 0,
                 contractual: true,
+                reach: None,
                 origin: at.clone(),
             });
         }

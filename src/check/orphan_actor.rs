@@ -1,4 +1,4 @@
-//! `orphan-actor`: an actor that no link uses.
+//! `orphan-actor`: an actor that nothing names: no link, action, body or perimeter.
 
 use super::message::{Doc, Hint, Message};
 use super::{Context, Finding, Rule, Severity};
@@ -13,16 +13,16 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
-    let linked = |id: &str| cx.facts.is_linked(id);
+    let used = |id: &str| cx.facts.is_used(id);
     territory
         .actors()
         .iter()
-        .filter(|a| !linked(&a.id))
+        .filter(|a| !used(&a.id))
         .filter(|a| {
             !cx.facts
                 .groups_containing(&a.id)
                 .iter()
-                .any(|g| linked(&g.id))
+                .any(|g| used(&g.id))
         })
         .map(|actor| {
             let mut f = cx.finding(Message::OrphanActor {

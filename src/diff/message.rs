@@ -3,7 +3,7 @@
 //! numbers until a writer renders them. [`Words`] is what every language must say for
 //! `diff`; each language implements it once (`src/i18n/fr/diff.rs`, `src/i18n/en/diff.rs`).
 
-use super::{BonusChange, ProgressChange, RoleChange};
+use super::{ActionRef, BonusChange, ProgressChange, RoleChange, SeatChange, StateChange};
 
 /// A section of the diff's text and Markdown reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +17,12 @@ pub enum Section {
     FindingsResolved,
     Progress,
     Bonus,
+    ActionsAdded,
+    ActionsRemoved,
+    ActionStates,
+    BodiesAdded,
+    BodiesRemoved,
+    Seats,
 }
 
 /// What one row of the diff's table is: the first cell of the row.
@@ -34,6 +40,13 @@ pub enum Change {
     FindingResolved,
     Progress,
     Bonus,
+    ActionAdded,
+    ActionRemoved,
+    ActionState,
+    BodyAdded,
+    BodyRemoved,
+    SeatGained,
+    SeatLost,
 }
 
 /// What every language says for `diff`. Implement it with an exhaustive `match` per enum
@@ -57,6 +70,15 @@ pub trait Words {
     fn progress_detail(&self, change: &ProgressChange) -> String;
     /// The year-3 bonus conditions, before and after: "unknown -> not met".
     fn bonus_change(&self, change: &BonusChange) -> String;
+    /// An action added or removed: "regal: Assises de l'alimentation (assises-alimentation)".
+    fn action_ref(&self, action: &ActionRef) -> String;
+    /// An action whose state changed: "assises-alimentation \"Assises de l'alimentation\":
+    /// planned -> ongoing".
+    fn state_change(&self, change: &StateChange) -> String;
+    /// Who joined or left a body: "COPIL: member added: DDTM".
+    fn seat_change(&self, change: &SeatChange) -> String;
+    /// Where an actor sits on a body, for the table's role column: "member", "chair".
+    fn seat(&self, seat: super::Seat) -> &'static str;
     /// The sheet of `diff --format csv|xlsx`: its name and its 10 columns.
     fn diff_sheet(&self) -> (&'static str, [&'static str; 10]);
     /// The name of the workbook written by default: "changements.xlsx".

@@ -1,6 +1,7 @@
 //! What changed between two versions of a territory: actors and objectives added or removed,
-//! roles gained or lost per objective, findings that appeared or were resolved, progress
-//! moved. `compare` is pure; the writers in `output` only read the `Diff` it returns, in
+//! roles gained or lost per objective, actions added, removed or moved to another state,
+//! bodies added or removed and who sits on them, findings that appeared or were resolved,
+//! progress moved. `compare` is pure; the writers in `output` only read the `Diff` it returns, in
 //! the words of each language's catalog (`message::Words`, `src/i18n/<lang>/diff.rs`).
 
 pub mod message;
@@ -12,7 +13,7 @@ use serde::{Serialize, Serializer};
 
 use crate::Error;
 use crate::check::{self, Finding};
-use crate::model::{Role, Territory};
+use crate::model::{Action, ActionStatus, Body, Role, Scope, Territory};
 use crate::status::{self, BonusVerdict, ObjectiveStatus, Verdict};
 
 /// Every difference, each list in a fixed order.
@@ -31,6 +32,16 @@ pub struct Diff {
     pub progress: Vec<ProgressChange>,
     /// The year-3 bonus verdict, when it changed.
     pub bonus: Option<BonusChange>,
+    /// Actions added and removed (matched by id).
+    pub actions_added: Vec<ActionRef>,
+    pub actions_removed: Vec<ActionRef>,
+    /// Actions of both versions whose state changed.
+    pub action_states: Vec<StateChange>,
+    /// Governance bodies added and removed (matched by id).
+    pub bodies_added: Vec<ActorRef>,
+    pub bodies_removed: Vec<ActorRef>,
+    /// Who joined or left a body of both versions (as a member, or as its chair).
+    pub seats: Vec<SeatChange>,
 }
 
 impl Diff {
@@ -44,7 +55,63 @@ impl Diff {
             && self.findings_resolved.is_empty()
             && self.progress.is_empty()
             && self.bonus.is_none()
+            && self.actions_added.is_empty()
+            && self.actions_removed.is_empty()
+            && self.action_states.is_empty()
+            && self.bodies_added.is_empty()
+            && self.bodies_removed.is_empty()
+            && self.seats.is_empty()
     }
+}
+
+/// An action as the diff names it: its id, title, and what it serves (an objective's or a
+/// domain's id).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActionRef {
+    pub id: String,
+    pub title: String,
+    pub serves: String,
+}
+
+impl ActionRef {
+    fn of(action: &Action) -> ActionRef {
+        let serves = match &action.scope {
+            Scope::Objective(id) | Scope::Domain(id) => id.clone(),
+        };
+        ActionRef {
+            id: action.id.clone(),
+            title: action.title.clone(),
+            serves,
+        }
+    }
+}
+
+/// An action whose state changed (envisagée -> en cours).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StateChange {
+    pub action: ActionRef,
+    #[serde(serialize_with = "display")]
+    pub old: ActionStatus,
+    #[serde(serialize_with = "display")]
+    pub new: ActionStatus,
+}
+
+/// Where an actor sits on a body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Seat {
+    Chair,
+    Member,
+}
+
+/// An actor that joined (gained) or left (lost) a body, as its chair or a member.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SeatChange {
+    /// The body's id and name.
+    pub body: ActorRef,
+    pub seat: Seat,
+    pub change: Change,
+    pub actor: ActorRef,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -207,6 +274,75 @@ pub fn compare(old: &Territory, new: &Territory) -> Result<Diff, Error> {
         new: status_new.bonus.verdict,
     });
 
+    let actions_added: Vec<ActionRef> = (new.actions().iter())
+        .filter(|a| old.action(&a.id).is_none())
+        .map(ActionRef::of)
+        .collect();
+    let actions_removed: Vec<ActionRef> = (old.actions().iter())
+        .filter(|a| new.action(&a.id).is_none())
+        .map(ActionRef::of)
+        .collect();
+    let action_states = (new.actions().iter())
+        .filter_map(|a| {
+            let before = old.action(&a.id)?;
+            (before.status != a.status).then(|| StateChange {
+                action: ActionRef::of(a),
+                old: before.status,
+                new: a.status,
+            })
+        })
+        .collect();
+    let body_ref = |b: &Body| ActorRef {
+        id: b.id.clone(),
+        name: b.name.clone(),
+    };
+    let bodies_added = (new.bodies().iter())
+        .filter(|b| old.body(&b.id).is_none())
+        .map(body_ref)
+        .collect();
+    let bodies_removed = (old.bodies().iter())
+        .filter(|b| new.body(&b.id).is_none())
+        .map(body_ref)
+        .collect();
+    let mut seats = Vec::new();
+    for b_new in new.bodies() {
+        let Some(b_old) = old.body(&b_new.id) else {
+            continue;
+        };
+        let sides = [
+            (
+                Seat::Chair,
+                b_old.chair.iter().collect(),
+                b_new.chair.iter().collect(),
+            ),
+            (
+                Seat::Member,
+                b_old.members.iter().collect(),
+                b_new.members.iter().collect(),
+            ),
+        ];
+        for (seat, before, after) in sides {
+            let before: Vec<&String> = before;
+            let after: Vec<&String> = after;
+            let changes = (after.iter().filter(|a| !before.contains(a)))
+                .map(|id| (Change::Gained, new.actor(id)))
+                .chain(
+                    (before.iter().filter(|b| !after.contains(b)))
+                        .map(|id| (Change::Lost, old.actor(id))),
+                );
+            for (change, actor) in changes {
+                if let Some(actor) = actor {
+                    seats.push(SeatChange {
+                        body: body_ref(b_new),
+                        seat,
+                        change,
+                        actor: actor_ref(actor),
+                    });
+                }
+            }
+        }
+    }
+
     Ok(Diff {
         old: old.name.clone(),
         new: new.name.clone(),
@@ -219,6 +355,12 @@ pub fn compare(old: &Territory, new: &Territory) -> Result<Diff, Error> {
         findings_resolved,
         progress,
         bonus,
+        actions_added,
+        actions_removed,
+        action_states,
+        bodies_added,
+        bodies_removed,
+        seats,
     })
 }
 

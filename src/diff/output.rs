@@ -8,11 +8,14 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::message::{Change, Section};
-use super::{ActorRef, BonusChange, Diff, FindingRef, ProgressChange, RoleChange};
+use super::{
+    ActionRef, ActorRef, BonusChange, Diff, FindingRef, ProgressChange, RoleChange, SeatChange,
+    StateChange,
+};
 use crate::check::Severity;
 use crate::i18n::Lang;
 use crate::markdown::escape;
-use crate::model::Role;
+use crate::model::{ActionStatus, Role};
 use crate::numbers::percent_value;
 use crate::spreadsheet::{Cell, Table, Tone};
 use crate::status::Verdict;
@@ -58,6 +61,39 @@ fn sections(d: &Diff, lang: Lang) -> Vec<(String, Vec<String>)> {
                 .iter()
                 .map(|f| f.sentence(lang))
                 .collect(),
+        ),
+        (
+            Section::ActionsAdded,
+            d.actions_added
+                .iter()
+                .map(|a| words.action_ref(a))
+                .collect(),
+        ),
+        (
+            Section::ActionsRemoved,
+            d.actions_removed
+                .iter()
+                .map(|a| words.action_ref(a))
+                .collect(),
+        ),
+        (
+            Section::ActionStates,
+            d.action_states
+                .iter()
+                .map(|c| words.state_change(c))
+                .collect(),
+        ),
+        (
+            Section::BodiesAdded,
+            d.bodies_added.iter().map(actor).collect(),
+        ),
+        (
+            Section::BodiesRemoved,
+            d.bodies_removed.iter().map(actor).collect(),
+        ),
+        (
+            Section::Seats,
+            d.seats.iter().map(|c| words.seat_change(c)).collect(),
         ),
         (
             Section::Progress,
@@ -202,6 +238,50 @@ pub fn table(d: &Diff, lang: Lang) -> Table {
             .rows
             .push(finding(f, Change::FindingResolved, Tone::Good));
     }
+    let detailed = |change: Change, tone: Tone, objective: &str, detail: String| {
+        let mut cells = row(change, tone, objective, "", "");
+        cells[4] = Cell::text(detail);
+        cells
+    };
+    for (list, change, tone) in [
+        (&d.actions_added, Change::ActionAdded, Tone::Fair),
+        (&d.actions_removed, Change::ActionRemoved, Tone::Caution),
+    ] {
+        for a in list {
+            (table.rows).push(detailed(change, tone, &a.serves, a.title.clone()));
+        }
+    }
+    for c in &d.action_states {
+        let tone = match c.new {
+            ActionStatus::Done => Tone::Good,
+            ActionStatus::Dropped => Tone::Caution,
+            ActionStatus::Planned | ActionStatus::Ongoing => Tone::Fair,
+        };
+        let detail = words.state_change(c);
+        (table.rows).push(detailed(
+            Change::ActionState,
+            tone,
+            &c.action.serves,
+            detail,
+        ));
+    }
+    for (list, change, tone) in [
+        (&d.bodies_added, Change::BodyAdded, Tone::Fair),
+        (&d.bodies_removed, Change::BodyRemoved, Tone::Caution),
+    ] {
+        for b in list {
+            table.rows.push(detailed(change, tone, "", b.name.clone()));
+        }
+    }
+    for c in &d.seats {
+        let (change, tone) = match c.change {
+            super::Change::Gained => (Change::SeatGained, Tone::Fair),
+            super::Change::Lost => (Change::SeatLost, Tone::Caution),
+        };
+        let mut cells = row(change, tone, "", &c.actor.name, words.seat(c.seat));
+        cells[4] = Cell::text(&c.body.name);
+        table.rows.push(cells);
+    }
     for p in &d.progress {
         let tone = match p.new.verdict {
             Verdict::Met => Tone::Good,
@@ -270,6 +350,20 @@ struct JsonDiff<'a> {
     findings_resolved: Vec<JsonFinding<'a>>,
     progress: &'a [ProgressChange],
     bonus: &'a Option<BonusChange>,
+    // The actions and bodies tables' changes, only when there are some: the diff of a
+    // territory without those tables reads as before.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    actions_added: &'a [ActionRef],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    actions_removed: &'a [ActionRef],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    action_states: &'a [StateChange],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    bodies_added: &'a [ActorRef],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    bodies_removed: &'a [ActorRef],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    seats: &'a [SeatChange],
 }
 
 /// The findings of a list as the JSON gives them, their messages in `lang`.
@@ -298,6 +392,12 @@ pub fn json(d: &Diff, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
         findings_appeared: findings(&d.findings_appeared),
         findings_resolved: findings(&d.findings_resolved),
         progress: &d.progress,
+        actions_added: &d.actions_added,
+        actions_removed: &d.actions_removed,
+        action_states: &d.action_states,
+        bodies_added: &d.bodies_added,
+        bodies_removed: &d.bodies_removed,
+        seats: &d.seats,
         bonus: &d.bonus,
     };
     terminal::write_json(out, &view)

@@ -178,6 +178,7 @@ pub fn objective(t: &Territory, objective: &Objective, opts: &Options) -> Vec<Sc
                 name: String::new(),
                 headline: None,
                 related: Vec::new(),
+                context: Vec::new(),
                 origin: objective.origin.clone(),
             };
             &fallback

@@ -339,13 +339,13 @@ mod tests {
     }
 
     fn links(text: &str) -> (Option<Table>, Vec<String>) {
-        let (table, errors) = read("links.csv", text, TableKind::Links, Lang::En);
+        let (table, errors) = read("links.csv", text, TableKind::LINKS, Lang::En);
         (table, errors.iter().map(ToString::to_string).collect())
     }
 
     #[test]
     fn the_delimiter_is_the_one_that_makes_a_header() {
-        let s = schema(TableKind::Links);
+        let s = schema(TableKind::LINKS);
         assert_eq!(delimiter("actor;role;\"a,b\"\n", s, None), b';');
         assert_eq!(delimiter("actor,objective,role\n", s, None), b',');
         assert_eq!(delimiter("actor\tobjective\trole\n", s, None), b'\t');
@@ -476,7 +476,7 @@ mod tests {
         let (t, e) = read(
             "liens.csv",
             "Rôles du COT TRI\nx;y;z\n",
-            TableKind::Links,
+            TableKind::LINKS,
             Lang::Fr,
         );
         assert!(t.is_none());

@@ -14,10 +14,18 @@ pub const EXAMPLE: &str = "exemple intégré";
 
 /// The files of the built-in example: `actors/calaisis/` as it was when the binary was built
 /// (a test checks that every file of that folder is here).
-pub const EXAMPLE_FILES: [(&str, &[u8]); 5] = [
+pub const EXAMPLE_FILES: [(&str, &[u8]); 7] = [
+    (
+        "actions.csv",
+        include_bytes!("../../actors/calaisis/actions.csv"),
+    ),
     (
         "actors.csv",
         include_bytes!("../../actors/calaisis/actors.csv"),
+    ),
+    (
+        "bodies.csv",
+        include_bytes!("../../actors/calaisis/bodies.csv"),
     ),
     (
         "domains.csv",
@@ -108,7 +116,7 @@ mod tests {
             let missing = Path::new(EXAMPLE).join("liens.csv");
             assert!(matches!(mounted(&missing), Some(Mounted::Missing)));
             assert!(mounted(Path::new("actors/calaisis")).is_none());
-            assert_eq!(mounted_names(Path::new(EXAMPLE)).map(|n| n.len()), Some(5));
+            assert_eq!(mounted_names(Path::new(EXAMPLE)).map(|n| n.len()), Some(7));
         });
         assert!(mounted(&file).is_none());
     }

@@ -8,11 +8,12 @@ use jsonc_parser::common::Ranged;
 use jsonc_parser::{CollectOptions, ParseOptions};
 
 use crate::error::{LoadError, Location};
-use crate::load::TableKind;
 use crate::load::lines::Lines;
 use crate::load::schema::language_of_name;
+use crate::load::sources::{Given, Place};
 use crate::load::table::{Cell, Row, Table};
 use crate::load::values;
+use crate::load::{TableKind, tables};
 use crate::model::{Lang, Programme, RuleSetting};
 use crate::names::fold;
 
@@ -24,16 +25,30 @@ pub struct Settings {
     pub programme: Option<Programme>,
     pub rules: BTreeMap<String, RuleSetting>,
     pub lang: Option<Lang>,
-    /// Where each setting was given ("name", "programme.start", "rules.no-relay"), to name
-    /// both places of a setting given twice (territory.json and a `Paramètres` sheet).
+    /// Where each setting was given ("name", "programme.start", "perimeter"), to name both
+    /// places of a setting given twice (territory.json and a `Paramètres` sheet).
     pub origins: Vec<(String, Location)>,
+    /// The member territories (`"perimeter"`), as written, with where the key is.
+    pub perimeter: Option<Perimeter>,
+    /// The settings file could not be read (its errors are reported): what refers to its
+    /// contents, such as a scope "tout" needing the perimeter, is not reported again.
+    pub unread: bool,
+}
+
+/// The member territories as territory.json lists them: actor ids or names.
+#[derive(Debug)]
+pub struct Perimeter {
+    /// The key as written ("perimeter", "périmètre"), for messages.
+    pub key: String,
+    pub names: Vec<String>,
+    pub at: Location,
 }
 
 /// A JSON file's contents: settings, and the tables it holds, if any.
 #[derive(Debug, Default)]
 pub struct Document {
     pub settings: Settings,
-    pub tables: Vec<(TableKind, Table)>,
+    pub tables: Vec<Given>,
 }
 
 struct Reader<'a> {
@@ -219,6 +234,7 @@ impl Reader<'_> {
                 "name" | "nom" => Some("name"),
                 "population" | "habitants" => Some("population"),
                 "lang" | "langue" | "language" => Some("lang"),
+                "perimeter" | "perimetre" => Some("perimeter"),
                 _ => None,
             };
             if let Some(setting) = setting {
@@ -241,6 +257,7 @@ impl Reader<'_> {
                     doc.settings.programme = self.programme(prop, &mut doc.settings.origins)
                 }
                 "rules" | "regles" => self.rules(prop, &mut doc.settings.rules),
+                "perimeter" | "perimetre" => doc.settings.perimeter = self.perimeter(prop),
                 "lang" | "langue" | "language" => {
                     doc.settings.lang = self.string(prop).and_then(|word| {
                         let lang = Lang::from_word(&word);
@@ -253,22 +270,22 @@ impl Reader<'_> {
                 }
                 other => match TableKind::from_name(other) {
                     Some(kind) => {
-                        let first = doc.tables.iter().find(|(k, _)| *k == kind);
-                        if let Some((_, first)) = first {
-                            let message = format!(
-                                "\"{key}\": the {} table is given a second time (first at line {}); keep one",
-                                kind.file_stems()[0],
-                                first.line
-                            );
-                            self.error(prop, message);
-                        } else if let Some(table) = self.table(prop, kind) {
-                            doc.tables.push((kind, table));
-                        }
+                        // A table given a second time is reported where the sources are
+                        // merged; it is not read.
+                        let again = doc.tables.iter().any(|g| g.kind == kind);
+                        let table = if again { None } else { self.table(prop, kind) };
+                        let place = Place::Key {
+                            file: self.file.to_owned(),
+                            line: self.lines.of(prop.start()),
+                            key: key.to_owned(),
+                        };
+                        doc.tables.push(Given::new(kind, place, table));
                     }
                     None => self.error(
                         prop,
                         format!(
-                            "unknown key \"{key}\"; expected name, population, programme, lang, rules, domains, objectives, actors, links or progress"
+                            "unknown key \"{key}\"; expected name, population, programme, lang, perimeter, rules, {}",
+                            tables::json_keys()
                         ),
                     ),
                 },
@@ -397,6 +414,41 @@ impl Reader<'_> {
         Some(p)
     }
 
+    /// `"perimeter": ["GCT&M", "CCRA", "CCPO"]`, or one text of names separated by `|`.
+    fn perimeter(&mut self, prop: &ObjectProp) -> Option<Perimeter> {
+        let key = prop.name.as_str();
+        let expected = format!(
+            "\"{key}\": expected a list of the member territories' names or ids, e.g. [\"GCT&M\", \"CCRA\", \"CCPO\"]"
+        );
+        let names: Vec<String> = match &prop.value {
+            Value::Array(items) => {
+                let mut names = Vec::new();
+                for item in &items.elements {
+                    match item {
+                        Value::StringLit(s) => names.push(s.value.trim().to_owned()),
+                        other => {
+                            self.error(other, expected.clone());
+                            return None;
+                        }
+                    }
+                }
+                names
+            }
+            Value::StringLit(s) => s.value.split('|').map(|n| n.trim().to_owned()).collect(),
+            Value::NullKeyword(_) => return None,
+            other => {
+                self.error(other, expected);
+                return None;
+            }
+        };
+        let names: Vec<String> = names.into_iter().filter(|n| !n.is_empty()).collect();
+        Some(Perimeter {
+            key: key.to_owned(),
+            names,
+            at: self.at(prop),
+        })
+    }
+
     fn rules(&mut self, prop: &ObjectProp, rules: &mut BTreeMap<String, RuleSetting>) {
         let Value::Object(object) = &prop.value else {
             self.error(
@@ -498,22 +550,12 @@ mod tests {
     fn rows_keep_their_lines() {
         let text = "{\n  \"actors\": [\n    {\"name\": \"ADEME\"},\n\n    {\"name\": \"SEVADEC\", \"aliases\": [\"S\"]}\n  ]\n}\n";
         let doc = read("t.json", text).unwrap();
-        let (kind, table) = &doc.tables[0];
-        assert_eq!(*kind, TableKind::Actors);
+        let given = &doc.tables[0];
+        assert_eq!(given.kind, TableKind::ACTORS);
+        let table = given.table.as_ref().unwrap();
         assert_eq!(table.rows[0].line, 3);
         assert_eq!(table.rows[1].line, 5);
         assert_eq!(table.columns, ["name", "aliases"]);
-    }
-
-    #[test]
-    fn a_table_given_twice_is_named_at_its_second_key() {
-        let text = "{\n  \"links\": [],\n  \"liens\": []\n}";
-        let e = read("t.json", text).unwrap_err();
-        assert_eq!(e.len(), 1);
-        assert_eq!(
-            e[0].to_string(),
-            "t.json:3: \"liens\": the links table is given a second time (first at line 2); keep one"
-        );
     }
 
     #[test]

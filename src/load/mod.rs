@@ -9,10 +9,13 @@ mod decode;
 mod files;
 mod json;
 mod lines;
+mod perimeter;
 mod schema;
 mod settings;
 mod sheet;
+mod sources;
 mod table;
+pub mod tables;
 pub mod values;
 
 use std::path::{Path, PathBuf};
@@ -21,50 +24,9 @@ use crate::error::{LoadError, Location, Note};
 use crate::model::Territory;
 
 pub use files::EXAMPLE;
+use sources::{Given, Place};
 pub use table::Table;
-
-/// The tables of a territory (all required but `Progress`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum TableKind {
-    Domains,
-    Objectives,
-    Actors,
-    Links,
-    Progress,
-}
-
-impl TableKind {
-    pub const ALL: [TableKind; 5] = [
-        TableKind::Domains,
-        TableKind::Objectives,
-        TableKind::Actors,
-        TableKind::Links,
-        TableKind::Progress,
-    ];
-
-    /// Whether a territory folder must hold this table.
-    pub fn required(self) -> bool {
-        self != TableKind::Progress
-    }
-
-    /// The file names (without `.csv`) this table is looked for under, English first.
-    pub fn file_stems(self) -> &'static [&'static str] {
-        match self {
-            TableKind::Domains => &["domains", "domaines"],
-            TableKind::Objectives => &["objectives", "objectifs"],
-            TableKind::Actors => &["actors", "acteurs"],
-            TableKind::Links => &["links", "liens", "roles"],
-            TableKind::Progress => &["progress", "avancement"],
-        }
-    }
-
-    /// The table a (folded) JSON key or file stem names.
-    pub fn from_name(folded: &str) -> Option<TableKind> {
-        TableKind::ALL
-            .into_iter()
-            .find(|k| k.file_stems().contains(&folded))
-    }
-}
+pub use tables::TableKind;
 
 /// A territory read from its files, or every problem found; and the notes about how it was
 /// read (a title row skipped above a header), whatever the outcome.
@@ -102,8 +64,7 @@ pub fn load_example() -> Loaded {
 /// Whether a folder holds a territory: a table (`actors.csv`, `liens.csv`...), the settings
 /// (`territory.json`, `territoire.json`) or a workbook (`territoire.xlsx`...).
 pub fn holds_territory(dir: &Path) -> bool {
-    let tables = TableKind::ALL
-        .iter()
+    let tables = TableKind::all()
         .flat_map(|k| k.file_stems())
         .map(|stem| format!("{stem}.csv"));
     let settings = SETTINGS.iter().map(|s| s.to_string());
@@ -127,7 +88,7 @@ pub fn load_with_notes(path: &Path) -> Loaded {
         }),
         Entry::Missing => Err(vec![LoadError::new(
             Location::file(&shown),
-            format!("no such folder or file; expected {EXPECTED_TERRITORY}"),
+            format!("no such folder or file; expected {}", expected_territory()),
         )]),
         Entry::Other(what) => Err(vec![not_regular(&shown, &what)]),
     };
@@ -135,7 +96,18 @@ pub fn load_with_notes(path: &Path) -> Loaded {
     Loaded { territory, notes }
 }
 
-const EXPECTED_TERRITORY: &str = "a territory folder (domains.csv, objectives.csv, actors.csv, links.csv), a JSON file or a workbook (.xlsx, .ods)";
+/// What a territory path should be: "a territory folder (domains.csv, objectives.csv,
+/// actors.csv, links.csv), a JSON file or a workbook (.xlsx, .ods)".
+fn expected_territory() -> String {
+    let files: Vec<String> = TableKind::all()
+        .filter(|k| k.required())
+        .map(|k| format!("{}.csv", k.file_stems()[0]))
+        .collect();
+    format!(
+        "a territory folder ({}), a JSON file or a workbook (.xlsx, .ods)",
+        files.join(", ")
+    )
+}
 
 /// The largest file read: far above any territory's table, and a bound on what a path that
 /// keeps giving bytes (a device behind a link, a growing file) can make us hold.
@@ -194,7 +166,7 @@ fn special(_: &std::fs::FileType) -> &'static str {
 fn not_regular(shown: &str, what: &str) -> LoadError {
     LoadError::new(
         Location::file(shown),
-        format!("{what}; expected {EXPECTED_TERRITORY}"),
+        format!("{what}; expected {}", expected_territory()),
     )
 }
 
@@ -288,16 +260,16 @@ fn read_csv(path: &Path, kind: TableKind, errors: &mut Vec<LoadError>) -> Option
 fn load_folder(dir: &Path, notes: &mut Vec<Note>) -> Result<Territory, Vec<LoadError>> {
     let mut errors = Vec::new();
     let mut settings = json::Settings::default();
-    let mut tables = Vec::new();
-    // Where each table read so far came from, to name both places of a table given twice.
-    let mut sources: Vec<(TableKind, String)> = Vec::new();
+    // Every table given, in the order of the sources: territory.json, the workbook, the CSV
+    // files. A table given twice is reported where they are merged (`build`).
+    let mut given: Vec<Given> = Vec::new();
 
-    if let Some((path, doc)) = read_settings(dir, &mut errors) {
+    let before = errors.len();
+    if let Some((_, doc)) = read_settings(dir, &mut errors) {
         settings = doc.settings;
-        tables = doc.tables;
-        let shown = path.display().to_string();
-        sources.extend(tables.iter().map(|(k, _)| (*k, shown.clone())));
+        given = doc.tables;
     }
+    settings.unread = errors.len() > before;
 
     let books = sheet::in_folder(dir);
     match books.as_slice() {
@@ -311,8 +283,7 @@ fn load_folder(dir: &Path, notes: &mut Vec<Note>) -> Result<Territory, Vec<LoadE
                 },
             };
             errors.extend(read.errors);
-            sources.extend(read.named.iter().map(|k| (*k, book.display().to_string())));
-            tables.extend(read.tables);
+            given.extend(read.tables);
             let (merged, e) = settings::merge(std::mem::take(&mut settings), read.settings);
             settings = merged;
             errors.extend(e);
@@ -330,35 +301,39 @@ fn load_folder(dir: &Path, notes: &mut Vec<Note>) -> Result<Territory, Vec<LoadE
         )),
     }
 
-    for kind in TableKind::ALL {
-        let found: Vec<_> = kind
+    for kind in TableKind::all() {
+        let found = kind
             .file_stems()
             .iter()
             .map(|stem| dir.join(format!("{stem}.csv")))
-            .filter(|p| !matches!(Entry::of(p), Entry::Missing))
-            .collect();
-        let given: Vec<&String> = sources
-            .iter()
-            .filter(|(k, _)| *k == kind)
-            .map(|(_, s)| s)
-            .collect();
-        match (found.as_slice(), given.len()) {
-            ([path], 0) => {
-                if let Some(table) = read_csv(path, kind, &mut errors) {
-                    tables.push((kind, table));
-                }
-            }
-            ([], 1) => {}
-            ([], 0) if !kind.required() => {}
-            ([], 0) if books.len() == 1 => errors.push(LoadError::new(
+            .filter(|p| !matches!(Entry::of(p), Entry::Missing));
+        for path in found {
+            // A file for a table already given is not read: only reported, as given twice.
+            let table = if given.iter().any(|g| g.kind == kind) {
+                None
+            } else {
+                read_csv(&path, kind, &mut errors)
+            };
+            given.push(Given::new(
+                kind,
+                Place::File(path.display().to_string()),
+                table,
+            ));
+        }
+        if given.iter().any(|g| g.kind == kind) || !kind.required() {
+            continue;
+        }
+        errors.push(if books.len() == 1 {
+            LoadError::new(
                 Location::file(books[0].display().to_string()),
                 format!(
                     "missing sheet; expected a sheet named {} (or {}.csv beside the workbook)",
                     kind.file_stems().join(" or "),
                     kind.file_stems()[0]
                 ),
-            )),
-            ([], 0) => errors.push(LoadError::new(
+            )
+        } else {
+            LoadError::new(
                 Location::file(
                     dir.join(format!("{}.csv", kind.file_stems()[0]))
                         .display()
@@ -373,37 +348,16 @@ fn load_folder(dir: &Path, notes: &mut Vec<Note>) -> Result<Territory, Vec<LoadE
                         .join(" or "),
                     dir.display()
                 ),
-            )),
-            (paths, _) => errors.push(LoadError::new(
-                Location::file(dir.display().to_string()),
-                format!(
-                    "the {} table is given more than once ({}); keep one",
-                    kind.file_stems()[0],
-                    paths
-                        .iter()
-                        .map(|p| p.display().to_string())
-                        .chain(given.iter().map(|s| s.to_string()))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            )),
-        }
+            )
+        });
     }
 
-    // A table given twice is reported above; build from its first source only.
-    let mut seen = Vec::new();
-    tables.retain(|(kind, _)| {
-        let first = !seen.contains(kind);
-        seen.push(*kind);
-        first
-    });
-
-    notes.extend(tables.iter().filter_map(|(_, t)| t.skipped_note()));
+    notes.extend(skipped_notes(&given));
     let default_name = dir
         .canonicalize()
         .ok()
         .and_then(|p| p.file_name().map(|s| s.to_string_lossy().into_owned()));
-    match build::territory(settings, tables, default_name, &dir.display().to_string()) {
+    match build::territory(settings, given, default_name, &dir.display().to_string()) {
         Ok(territory) if errors.is_empty() => Ok(territory),
         Ok(_) => Err(sorted(errors)),
         Err(e) => {
@@ -413,28 +367,38 @@ fn load_folder(dir: &Path, notes: &mut Vec<Note>) -> Result<Territory, Vec<LoadE
     }
 }
 
+/// The notes of the tables built from (each table's first source): a title row skipped.
+fn skipped_notes(given: &[Given]) -> Vec<Note> {
+    TableKind::all()
+        .filter_map(|kind| given.iter().find(|g| g.kind == kind))
+        .filter_map(|g| g.table.as_ref()?.skipped_note())
+        .collect()
+}
+
 /// A workbook given as a file: its sheets are the tables; settings come from a
 /// `territory.json` beside it, if there is one. Named after the file, or after its folder
 /// when the file is only called `territory` or `territoire`.
 fn load_workbook(path: &Path, notes: &mut Vec<Note>) -> Result<Territory, Vec<LoadError>> {
     let mut errors = Vec::new();
     let mut settings = json::Settings::default();
-    let mut tables = Vec::new();
+    let mut given = Vec::new();
     let beside = path.parent().unwrap_or(Path::new(""));
+    let before = errors.len();
     if let Some((_, doc)) = read_settings(beside, &mut errors) {
         settings = doc.settings;
-        tables = doc.tables;
+        given = doc.tables;
     }
+    settings.unread = errors.len() > before;
     let shown = path.display().to_string();
     let read = sheet::read(path);
-    let in_json: Vec<TableKind> = tables.iter().map(|(k, _)| *k).collect();
+    let in_json: Vec<TableKind> = given.iter().map(|g| g.kind).collect();
     errors.extend(read.missing(&shown, &in_json));
     errors.extend(read.errors);
-    tables.extend(read.tables);
+    given.extend(read.tables);
     let (merged, e) = settings::merge(settings, read.settings);
     settings = merged;
     errors.extend(e);
-    notes.extend(tables.iter().filter_map(|(_, t)| t.skipped_note()));
+    notes.extend(skipped_notes(&given));
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
     let default_name = match stem {
         Some(s) if sheet::STEMS.contains(&crate::names::fold(&s).as_str()) => path
@@ -448,7 +412,7 @@ fn load_workbook(path: &Path, notes: &mut Vec<Note>) -> Result<Territory, Vec<Lo
             .or(Some(s)),
         other => other,
     };
-    match build::territory(settings, tables, default_name, &shown) {
+    match build::territory(settings, given, default_name, &shown) {
         Ok(territory) if errors.is_empty() => Ok(territory),
         Ok(_) => Err(sorted(errors)),
         Err(e) => {
@@ -469,10 +433,10 @@ pub mod fuzzing {
         let Ok(text) = decode::decode("f.csv", bytes) else {
             return;
         };
-        for kind in TableKind::ALL {
+        for kind in TableKind::all() {
             let (table, _) = csv::read("f.csv", &text, kind, crate::model::Lang::Fr);
-            let tables = table.into_iter().map(|t| (kind, t)).collect();
-            let _ = build::territory(json::Settings::default(), tables, None, "f");
+            let given = vec![Given::new(kind, Place::File("f.csv".into()), table)];
+            let _ = build::territory(json::Settings::default(), given, None, "f");
         }
     }
 

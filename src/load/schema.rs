@@ -1,5 +1,6 @@
-//! What each table expects: its fields, the column names (English or French, folded) that
-//! mean each one, and how a header row is recognised and its expected columns named.
+//! What a table expects: its fields, the column names (English or French, folded) that mean
+//! each one, and how a header row is recognised and its expected columns named. Each table's
+//! own fields are in its file under `tables/`.
 
 use crate::load::TableKind;
 use crate::model::Lang;
@@ -16,6 +17,22 @@ pub struct Field {
 }
 
 impl Field {
+    /// A field: its English key, its French name, whether it is required, and the (folded)
+    /// column names that mean it.
+    pub const fn new(
+        key: &'static str,
+        fr: &'static str,
+        required: bool,
+        names: &'static [&'static str],
+    ) -> Field {
+        Field {
+            key,
+            fr,
+            names,
+            required,
+        }
+    }
+
     /// The field's name in a language, for messages.
     pub fn shown(&self, lang: Lang) -> &'static str {
         match lang {
@@ -161,239 +178,16 @@ pub fn is_skipped_column(name: &str) -> bool {
 /// The language a table's name (file stem, sheet name or JSON key) is in: `acteurs`,
 /// `Liens` are French.
 pub fn language_of_name(kind: TableKind, name: &str) -> Lang {
-    if fold(name) == kind.file_stems()[1] {
+    if kind.file_stems().get(1) == Some(&fold(name).as_str()) {
         Lang::Fr
     } else {
         Lang::En
     }
 }
 
-macro_rules! field {
-    ($key:literal, $fr:literal, $required:literal, [$($name:literal),* $(,)?]) => {
-        Field { key: $key, fr: $fr, names: &[$($name),*], required: $required }
-    };
-}
-
-static DOMAINS: Schema = Schema {
-    name: "domains",
-    fields: &[
-        field!(
-            "id",
-            "id",
-            true,
-            [
-                "id",
-                "identifiant",
-                "code",
-                "domain",
-                "domaine",
-                "dc",
-                "numero"
-            ]
-        ),
-        field!(
-            "name",
-            "nom",
-            true,
-            ["name", "nom", "intitule", "libelle", "title", "titre"]
-        ),
-        field!(
-            "headline",
-            "accroche",
-            false,
-            [
-                "headline",
-                "accroche",
-                "phrase centrale",
-                "message",
-                "slogan"
-            ]
-        ),
-        field!(
-            "related",
-            "liens",
-            false,
-            [
-                "related",
-                "related domains",
-                "liens",
-                "lien",
-                "domaines lies"
-            ]
-        ),
-    ],
-};
-
-static OBJECTIVES: Schema = Schema {
-    name: "objectives",
-    fields: &[
-        field!(
-            "id",
-            "id",
-            true,
-            ["id", "identifiant", "code", "objective", "objectif"]
-        ),
-        field!(
-            "domain",
-            "domaine",
-            true,
-            ["domain", "domaine", "dc", "domaine de cooperation"]
-        ),
-        field!(
-            "title",
-            "titre",
-            true,
-            ["title", "titre", "intitule", "libelle", "name", "nom"]
-        ),
-        field!(
-            "target",
-            "cible",
-            false,
-            [
-                "target",
-                "cible",
-                "valeur cible",
-                "objectif chiffre",
-                "target value"
-            ]
-        ),
-        field!("unit", "unité", false, ["unit", "unite", "unites"]),
-        field!(
-            "current",
-            "valeur actuelle",
-            false,
-            [
-                "current",
-                "actuel",
-                "valeur actuelle",
-                "realise",
-                "current value",
-                "avancement"
-            ]
-        ),
-        field!(
-            "priority",
-            "prioritaire",
-            false,
-            ["priority", "prioritaire", "priorite"]
-        ),
-        field!(
-            "contractual",
-            "contractuel",
-            false,
-            ["contractual", "contractuel", "contractuelle"]
-        ),
-    ],
-};
-
-static ACTORS: Schema = Schema {
-    name: "actors",
-    fields: &[
-        field!("id", "id", false, ["id", "identifiant", "code"]),
-        field!(
-            "name",
-            "nom",
-            true,
-            ["name", "nom", "actor", "acteur", "structure", "organisme"]
-        ),
-        field!(
-            "kind",
-            "type",
-            false,
-            ["kind", "type", "nature", "categorie"]
-        ),
-        field!(
-            "short",
-            "sigle",
-            false,
-            ["short", "sigle", "short name", "nom court"]
-        ),
-        field!(
-            "aliases",
-            "alias",
-            false,
-            ["aliases", "alias", "autres noms", "also known as"]
-        ),
-        field!(
-            "members",
-            "membres",
-            false,
-            ["members", "membres", "composition"]
-        ),
-    ],
-};
-
-static LINKS: Schema = Schema {
-    name: "links",
-    fields: &[
-        field!(
-            "actor",
-            "acteur",
-            true,
-            ["actor", "acteur", "structure", "organisme"]
-        ),
-        field!(
-            "objective",
-            "objectif",
-            true,
-            [
-                "objective",
-                "objectif",
-                "objective or domain",
-                "objectif ou domaine"
-            ]
-        ),
-        field!("role", "rôle", true, ["role", "roles"]),
-        field!("means", "moyens", false, ["means", "moyens", "moyen"]),
-        field!(
-            "note",
-            "note",
-            false,
-            ["note", "notes", "commentaire", "remarque", "precision"]
-        ),
-    ],
-};
-
-static PROGRESS: Schema = Schema {
-    name: "progress",
-    fields: &[
-        field!(
-            "date",
-            "date",
-            true,
-            ["date", "date de mesure", "date de la mesure", "le"]
-        ),
-        field!(
-            "objective",
-            "objectif",
-            true,
-            ["objective", "objectif", "indicator", "indicateur"]
-        ),
-        field!(
-            "value",
-            "valeur",
-            true,
-            ["value", "valeur", "realise", "mesure", "avancement"]
-        ),
-        field!("source", "source", false, ["source", "sources", "origine"]),
-        field!(
-            "note",
-            "note",
-            false,
-            ["note", "notes", "commentaire", "remarque", "precision"]
-        ),
-    ],
-};
-
 /// What a table expects.
 pub fn schema(kind: TableKind) -> &'static Schema {
-    match kind {
-        TableKind::Domains => &DOMAINS,
-        TableKind::Objectives => &OBJECTIVES,
-        TableKind::Actors => &ACTORS,
-        TableKind::Links => &LINKS,
-        TableKind::Progress => &PROGRESS,
-    }
+    &kind.def().schema
 }
 
 #[cfg(test)]
@@ -407,28 +201,28 @@ mod tests {
     #[test]
     fn headers_and_titles() {
         assert!(header(
-            TableKind::Links,
+            TableKind::LINKS,
             &["acteur", "objectif", "rôle", "Moyens mobilisés"]
         ));
         assert!(header(
-            TableKind::Links,
+            TableKind::LINKS,
             &["acteur", "objectif", "# contact", ""]
         ));
         // A title, even one that is a column name.
         assert!(!header(
-            TableKind::Links,
+            TableKind::LINKS,
             &["Rôles des acteurs du COT TRI", "", ""]
         ));
-        assert!(!header(TableKind::Links, &["Rôles"]));
-        assert!(!header(TableKind::Domains, &["Liens"]));
+        assert!(!header(TableKind::LINKS, &["Rôles"]));
+        assert!(!header(TableKind::DOMAINS, &["Liens"]));
         // A table's only required column alone is a header.
-        assert!(header(TableKind::Actors, &["nom"]));
-        assert!(!header(TableKind::Links, &["acteur", "x", "y", "z", "w"]));
+        assert!(header(TableKind::ACTORS, &["nom"]));
+        assert!(!header(TableKind::LINKS, &["acteur", "x", "y", "z", "w"]));
     }
 
     #[test]
     fn the_language_of_a_header() {
-        let links = schema(TableKind::Links);
+        let links = schema(TableKind::LINKS);
         assert_eq!(
             links.language(["acteur", "objectif", "note"], Lang::En),
             Lang::Fr

@@ -6,7 +6,7 @@
 use calamine::Data;
 
 use crate::error::{LoadError, Location};
-use crate::load::json::Settings;
+use crate::load::json::{Perimeter, Settings};
 use crate::load::values;
 use crate::model::{Lang, Programme, RuleSetting};
 use crate::names::fold;
@@ -32,6 +32,7 @@ fn setting_of(key: &str) -> Option<&'static str> {
         "nom" | "name" | "nom du territoire" | "territoire" => "name",
         "population" | "habitants" => "population",
         "langue" | "lang" | "language" => "lang",
+        "perimetre" | "perimeter" => "perimeter",
         "programme" | "program" | "contrat" | "nom du programme" => "programme.name",
         "debut" | "start" | "debut du programme" => "programme.start",
         "fin" | "end" | "fin du programme" => "programme.end",
@@ -152,7 +153,7 @@ impl Reader<'_> {
                 LoadError::new(
                     Location::new(self.file, line),
                     format!(
-                        "unknown setting \"{key}\"; expected nom, population, langue, programme, début, fin, aide forfaitaire, bonus par habitant, seuil, seuil prioritaire or règle NAME (start the key with # to keep the row as a note)"
+                        "unknown setting \"{key}\"; expected nom, population, périmètre, langue, programme, début, fin, aide forfaitaire, bonus par habitant, seuil, seuil prioritaire or règle NAME (start the key with # to keep the row as a note)"
                     ),
                 )
                 .in_column("clé"),
@@ -178,6 +179,19 @@ impl Reader<'_> {
                         return Err(format!("\"{key}\": expected a whole number of inhabitants"));
                     }
                     self.settings.population = Some(n as u64);
+                }
+                "perimeter" => {
+                    let names: Vec<String> = text
+                        .split([',', ';', '|'])
+                        .map(str::trim)
+                        .filter(|n| !n.is_empty())
+                        .map(str::to_owned)
+                        .collect();
+                    self.settings.perimeter = Some(Perimeter {
+                        key: key.to_owned(),
+                        names,
+                        at: Location::new(self.file, line),
+                    });
                 }
                 "lang" => {
                     let lang = Lang::from_word(text).ok_or_else(|| {
@@ -307,6 +321,9 @@ pub fn merge(mut first: Settings, second: Settings) -> (Settings, Vec<LoadError>
     if taken("lang") {
         first.lang = second.lang;
     }
+    if taken("perimeter") {
+        first.perimeter = second.perimeter;
+    }
     if let Some(theirs) = second.programme {
         let ours = first.programme.get_or_insert_with(Programme::default);
         if taken("programme.name") {
@@ -353,6 +370,7 @@ fn shown(setting: &str) -> String {
     let french = match setting {
         "name" => "nom",
         "lang" => "langue",
+        "perimeter" => "périmètre",
         "programme.name" => "programme",
         "programme.start" => "début",
         "programme.end" => "fin",

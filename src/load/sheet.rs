@@ -10,6 +10,7 @@ use calamine::{Data, Reader, Sheets, open_workbook_auto};
 use crate::error::{LoadError, Location};
 use crate::load::TableKind;
 use crate::load::schema::{language_of_name, schema};
+use crate::load::sources::{Given, Place};
 use crate::load::table::{Cell, Row, Table, headerless};
 use crate::model::Lang;
 use crate::names::fold;
@@ -55,11 +56,9 @@ pub fn in_folder(dir: &Path) -> Vec<PathBuf> {
 /// What a workbook holds.
 #[derive(Debug, Default)]
 pub struct Book {
-    /// The tables of the sheets that could be read.
-    pub tables: Vec<(TableKind, Table)>,
-    /// Every table a sheet is named after, read or not (so a sheet with a bad cell is not
-    /// also reported missing).
-    pub named: Vec<TableKind>,
+    /// Every table a sheet is named after, with its contents when the sheet could be read
+    /// (a sheet with a bad cell is still given, so it is not also reported missing).
+    pub tables: Vec<Given>,
     /// Whether the file could be opened as a workbook at all.
     pub opened: bool,
     /// The settings of its `Paramètres` sheet, if it has one.
@@ -68,11 +67,15 @@ pub struct Book {
 }
 
 impl Book {
+    /// Every table a sheet is named after, read or not.
+    pub fn named(&self) -> impl Iterator<Item = TableKind> + '_ {
+        self.tables.iter().map(|g| g.kind)
+    }
+
     /// An error for each required table no sheet is named after, but those given elsewhere.
     pub fn missing(&self, shown: &str, elsewhere: &[TableKind]) -> Vec<LoadError> {
-        TableKind::ALL
-            .into_iter()
-            .filter(|k| self.opened && k.required() && !self.named.contains(k))
+        TableKind::all()
+            .filter(|k| self.opened && k.required() && !self.named().any(|n| n == *k))
             .filter(|k| !elsewhere.contains(k))
             .map(|k| {
                 LoadError::new(
@@ -116,8 +119,7 @@ fn unreadable(shown: &str, e: &calamine::Error) -> Book {
 
 fn read_book<RS: std::io::Read + std::io::Seek>(shown: &str, mut book: Sheets<RS>) -> Book {
     let mut errors = Vec::new();
-    let mut named = Vec::new();
-    let mut tables: Vec<(TableKind, Table)> = Vec::new();
+    let mut tables: Vec<Given> = Vec::new();
     let mut settings = crate::load::json::Settings::default();
     let mut settings_sheet: Option<String> = None;
     for name in book.sheet_names() {
@@ -156,33 +158,35 @@ fn read_book<RS: std::io::Read + std::io::Seek>(shown: &str, mut book: Sheets<RS
             errors.push(LoadError::new(Location::file(file), message));
             continue;
         };
-        if named.contains(&kind) {
-            errors.push(LoadError::new(
-                Location::file(&file),
-                format!(
-                    "the {} table is given more than once in {shown}; keep one sheet for it",
-                    kind.file_stems()[0],
-                ),
-            ));
+        let place = Place::Sheet {
+            book: shown.to_owned(),
+            sheet: name.clone(),
+        };
+        // A table given by a second sheet is reported where the sources are merged; that
+        // sheet is not read.
+        if tables.iter().any(|g| g.kind == kind) {
+            tables.push(Given::new(kind, place, None));
             continue;
         }
-        named.push(kind);
-        match book.worksheet_range(&name) {
+        let table = match book.worksheet_range(&name) {
             Ok(range) => {
                 let lang = language_of_name(kind, &name);
                 let (table, e) = table(&file, &range, kind, lang);
                 errors.extend(e);
-                tables.extend(table.map(|t| (kind, t)));
+                table
             }
-            Err(e) => errors.push(LoadError::new(
-                Location::file(file),
-                format!("unreadable sheet: {e}"),
-            )),
-        }
+            Err(e) => {
+                errors.push(LoadError::new(
+                    Location::file(file),
+                    format!("unreadable sheet: {e}"),
+                ));
+                None
+            }
+        };
+        tables.push(Given::new(kind, place, table));
     }
     Book {
         tables,
-        named,
         opened: true,
         settings,
         errors,
@@ -190,8 +194,7 @@ fn read_book<RS: std::io::Read + std::io::Seek>(shown: &str, mut book: Sheets<RS
 }
 
 fn expected_sheets() -> String {
-    TableKind::ALL
-        .iter()
+    TableKind::all()
         .flat_map(|k| k.file_stems())
         .copied()
         .collect::<Vec<_>>()

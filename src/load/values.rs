@@ -2,7 +2,7 @@
 //! yes/no ("oui", "x"), roles ("chef de file", "financeur") and means ("ingénierie").
 //! Each parser returns what was expected when the text is not understood.
 
-use crate::model::{Means, Role};
+use crate::model::{ActionStatus, Means, Role};
 use crate::names::{fold, suggest};
 
 /// A number, French or English notation: "1500", "1 500", "1500,5", "1,500.5", "50 %".
@@ -204,6 +204,103 @@ pub fn means(text: &str) -> Result<Means, String> {
             listed(&MEANS_WORDS)
         )
     })
+}
+
+/// Every word accepted for each state of an action, the table's own first (French, then
+/// English); each is also accepted in the plural.
+pub const STATUS_WORDS: [(ActionStatus, &[&str]); 4] = [
+    (
+        ActionStatus::Planned,
+        &[
+            "envisagée",
+            "envisagé",
+            "prévue",
+            "prévu",
+            "à venir",
+            "hypothèse",
+            "planned",
+            "proposed",
+        ],
+    ),
+    (
+        ActionStatus::Ongoing,
+        &[
+            "en cours",
+            "engagée",
+            "engagé",
+            "lancée",
+            "lancé",
+            "ongoing",
+            "in progress",
+            "started",
+        ],
+    ),
+    (
+        ActionStatus::Done,
+        &[
+            "réalisée",
+            "réalisé",
+            "terminée",
+            "terminé",
+            "achevée",
+            "achevé",
+            "faite",
+            "fait",
+            "done",
+            "completed",
+            "finished",
+        ],
+    ),
+    (
+        ActionStatus::Dropped,
+        &[
+            "abandonnée",
+            "abandonné",
+            "annulée",
+            "annulé",
+            "dropped",
+            "abandoned",
+            "cancelled",
+            "canceled",
+        ],
+    ),
+];
+
+/// Where an action stands, in French or English; empty is envisagée (planned).
+pub fn status(text: &str) -> Result<ActionStatus, String> {
+    if fold(text).is_empty() {
+        return Ok(ActionStatus::Planned);
+    }
+    lookup(&STATUS_WORDS, text).ok_or_else(|| {
+        format!(
+            "unknown status \"{text}\"{}; expected one of: {} (empty is envisagée)",
+            did_you_mean(&STATUS_WORDS, text),
+            listed(&STATUS_WORDS)
+        )
+    })
+}
+
+/// An amount in euros, never negative: "15000", "15 000 €", "15 000 euros", "1 500,50 EUR".
+pub fn amount(text: &str) -> Result<f64, String> {
+    let trimmed = text.trim();
+    let bare = ["euros", "euro", "eur", "€"]
+        .iter()
+        .find_map(|unit| {
+            let cut = trimmed.len().checked_sub(unit.len())?;
+            let tail = trimmed.get(cut..)?;
+            tail.eq_ignore_ascii_case(unit).then(|| &trimmed[..cut])
+        })
+        .unwrap_or(trimmed);
+    let bare = bare.trim_start_matches('€').trim();
+    let n = number(bare).map_err(|_| {
+        format!("\"{text}\" is not an amount (expected euros, e.g. 15000, 15 000 or 15 000 €)")
+    })?;
+    if n < 0.0 {
+        return Err(format!(
+            "\"{text}\" is negative; expected an amount of 0 or more"
+        ));
+    }
+    Ok(n)
 }
 
 /// An objective's target: a number, never negative.
@@ -423,5 +520,38 @@ mod tests {
         );
         assert!(date("30/06/2922").unwrap_err().contains("in the year 2922"));
         assert!(date("30/06/0022").unwrap_err().contains("in the year 22"));
+    }
+
+    #[test]
+    fn statuses_in_french_and_english_and_empty_is_planned() {
+        assert_eq!(status(""), Ok(ActionStatus::Planned));
+        assert_eq!(status("En cours"), Ok(ActionStatus::Ongoing));
+        assert_eq!(status("réalisées"), Ok(ActionStatus::Done));
+        assert_eq!(status("ABANDONNÉE"), Ok(ActionStatus::Dropped));
+        assert_eq!(status("planned"), Ok(ActionStatus::Planned));
+        assert_eq!(status("done"), Ok(ActionStatus::Done));
+        let e = status("en cour de réalisation").unwrap_err();
+        assert!(
+            e.starts_with("unknown status \"en cour de réalisation\""),
+            "{e}"
+        );
+        assert!(
+            e.contains("envisagée") && e.contains("(empty is envisagée)"),
+            "{e}"
+        );
+        assert!(status("réalisé").is_ok() && status("envisage").is_ok());
+    }
+
+    #[test]
+    fn amounts_take_a_euro_sign_or_word_and_are_never_negative() {
+        assert_eq!(amount("15000"), Ok(15000.0));
+        assert_eq!(amount("15 000 €"), Ok(15000.0));
+        assert_eq!(amount("€ 1 500,50"), Ok(1500.5));
+        assert_eq!(amount("1500 EUR"), Ok(1500.0));
+        assert_eq!(amount("2 000 euros"), Ok(2000.0));
+        assert!(amount("-5").unwrap_err().contains("negative"));
+        assert!(amount("beaucoup").unwrap_err().contains("is not an amount"));
+        // Never a panic on text whose case changes its length.
+        assert!(amount("İİİ").is_err());
     }
 }

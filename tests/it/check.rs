@@ -192,7 +192,27 @@ fn calaisis_names_the_lead_candidates_of_regal_and_the_cot_enr_and_not_renovatio
         .stdout(predicate::str::contains(
             "  = hint: once the committee decides, change the chosen candidate's role to \"chef de file\"\n",
         ))
-        .stdout(predicate::str::ends_with("8 errors, 2 warnings, 9 infos\n"));
+        .stdout(predicate::str::ends_with("9 errors, 2 warnings, 15 infos\n"));
+}
+
+/// The COT ENR must cover the whole territory; the deck says only the CCPO is, through the
+/// PNRCMO's COT ENR: an error, the objective being a priority.
+#[test]
+fn calaisis_reports_the_cot_enr_perimeter_gap_naming_the_ccpo() {
+    actormap()
+        .args(["check", "actors/calaisis"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "erreur[perimeter-gap]\u{a0}: l'objectif prioritaire cot-enr «\u{a0}Contractualiser un Contrat d'Objectifs Territorial pour les énergies renouvelables avant 3 ans couvrant l'ensemble du territoire\u{a0}»\u{a0}: seul le membre CCPO est couvert (COT ENR du PNRCMO)\u{a0}; GCT&M et CCRA ne le sont pas\n  --> actors/calaisis/objectives.csv:5\n",
+        ));
+    actormap()
+        .args(["check", "actors/calaisis", "--lang", "en"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            ": only CCPO is covered (COT ENR du PNRCMO); GCT&M and CCRA are not\n",
+        ));
 }
 
 /// Every finding on the bundled data, each checked by hand against the seed deck of
@@ -270,6 +290,41 @@ fn every_calaisis_finding_is_true_of_the_seed_deck() {
             "one-way-related",
             "DC3",
             "DC3's page: « Liens DC 5, DC 7, DC 9 »; DC5, DC7 and DC9 have no page",
+        ),
+        (
+            "perimeter-gap",
+            "cot-enr",
+            "DC4's « état des lieux »: « Seule la CCPO est couverte par un COT ENR via le PNRCMO » and « Pas d'animation spécifique pour les porteurs de projets sur les 2 autres EPCI », against the objective « Contractualiser un COT ENR couvrant l'ensemble du territoire »",
+        ),
+        (
+            "objective-without-action",
+            "amenagements-cyclables",
+            "the deck's zooms (« ZOOM SUR LES 3 OBJECTIFS PRIORITAIRES ») give actions to DC1, DC3 and DC4 only: « 50 Km de linéaire d'aménagements cyclables » has none",
+        ),
+        (
+            "objective-without-action",
+            "actions-adaptation",
+            "« Réaliser 10 actions d'adaptation »: no page, no action",
+        ),
+        (
+            "objective-without-action",
+            "ecoles-ecol-air",
+            "the ECOL'AIR schools: no page, no action",
+        ),
+        (
+            "objective-without-action",
+            "haies",
+            "« 50 km de nouvelles haies plantées »: no page, no action",
+        ),
+        (
+            "objective-without-action",
+            "friches",
+            "« 26 hectares de friches requalifiées »: no page, no action",
+        ),
+        (
+            "objective-without-action",
+            "protocole-rdi",
+            "the RDI protocol: no page, no action",
         ),
         (
             "one-way-related",
@@ -356,7 +411,7 @@ fn calaisis_markdown_report() {
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8(output.stdout).expect("UTF-8");
     let rows = stdout.lines().filter(|l| l.starts_with("| ")).count();
-    assert_eq!(rows, 1 + 19, "a header and one row per finding");
+    assert_eq!(rows, 1 + 26, "a header and one row per finding");
     insta::assert_snapshot!("calaisis-markdown", stdout);
 }
 
@@ -368,13 +423,15 @@ fn flags_change_severities_and_the_exit_code() {
         "missing-lead",
         "--allow",
         "priority-unfunded",
+        "--allow",
+        "perimeter-gap",
     ];
     actormap()
         .args(without_errors)
         .assert()
         .code(0)
         .stdout(predicate::str::ends_with(
-            "0 erreur, 2 avertissements, 9 informations\n",
+            "0 erreur, 2 avertissements, 15 informations\n",
         ));
     actormap()
         .args(without_errors)
@@ -383,7 +440,7 @@ fn flags_change_severities_and_the_exit_code() {
         .code(1)
         .stdout(predicate::str::contains("erreur[missing-role]"))
         .stdout(predicate::str::ends_with(
-            "2 erreurs, 0 avertissement, 9 informations\n",
+            "2 erreurs, 0 avertissement, 15 informations\n",
         ));
     actormap()
         .args(without_errors)
@@ -391,20 +448,21 @@ fn flags_change_severities_and_the_exit_code() {
         .assert()
         .code(1)
         .stdout(predicate::str::ends_with(
-            "3 erreurs, 2 avertissements, 0 information\n",
+            "3 erreurs, 2 avertissements, 6 informations\n",
         ));
     actormap()
-        .args(["check", "--warn", "missing-lead"])
+        .args(["check", "--warn", "missing-lead", "--warn", "perimeter-gap"])
         .assert()
         .code(0)
         .stdout(predicate::str::contains("avertissement[missing-lead]"));
     actormap()
-        .args(["check", "--warn", "missing-lead", "--lang", "en"])
+        .args(["check", "--warn", "missing-lead", "--warn", "perimeter-gap"])
+        .args(["--lang", "en"])
         .assert()
         .code(0)
         .stdout(predicate::str::contains("warning[missing-lead]"))
         .stdout(predicate::str::ends_with(
-            "0 errors, 10 warnings, 9 infos\n",
+            "0 errors, 11 warnings, 15 infos\n",
         ));
 }
 
@@ -428,13 +486,20 @@ fn rule_settings_in_territory_json_are_used_and_checked() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let copy =
         |name: &str, text: &str| std::fs::write(dir.path().join(name), text).expect("written");
-    for name in ["domains.csv", "objectives.csv", "actors.csv", "links.csv"] {
+    for name in [
+        "domains.csv",
+        "objectives.csv",
+        "actors.csv",
+        "links.csv",
+        "actions.csv",
+        "bodies.csv",
+    ] {
         let text = std::fs::read_to_string(calaisis().join(name)).expect("read");
         copy(name, &text);
     }
     copy(
         "territory.json",
-        "{\n  \"name\": \"Calaisis\",\n  \"rules\": {\n    \"missing-lead\": \"warning\",\n    \"missing-role\": {\"roles\": [\"financeur\", \"relais\"]},\n    \"one-way-related\": \"allow\",\n    \"empty-domain\": \"allow\"\n  }\n}\n",
+        "{\n  \"name\": \"Calaisis\",\n  \"perimeter\": [\"GCT&M\", \"CCRA\", \"CCPO\"],\n  \"rules\": {\n    \"missing-lead\": \"warning\",\n    \"perimeter-gap\": \"warning\",\n    \"missing-role\": {\"roles\": [\"financeur\", \"relais\"]},\n    \"one-way-related\": \"allow\",\n    \"empty-domain\": \"allow\"\n  }\n}\n",
     );
     actormap()
         .arg("check")
@@ -446,7 +511,7 @@ fn rule_settings_in_territory_json_are_used_and_checked() {
             "l'objectif regal «\u{a0}Mise en œuvre d'un REseau de Lutte contre le Gaspillage ALimentaire (REGAL)\u{a0}» n'a personne dans le rôle «\u{a0}relais\u{a0}»",
         ))
         .stdout(predicate::str::ends_with(
-            "0 erreur, 10 avertissements, 0 information\n",
+            "0 erreur, 11 avertissements, 6 informations\n",
         ));
     // The command line overrides the territory.
     actormap()
@@ -458,7 +523,7 @@ fn rule_settings_in_territory_json_are_used_and_checked() {
 
     copy(
         "territory.json",
-        "{\n  \"rules\": {\n    \"no-rely\": \"error\",\n    \"overloaded-lead\": {\"max\": -1},\n    \"orphan-actor\": \"sometimes\"\n  }\n}\n",
+        "{\n  \"rules\": {\n    \"no-rely\": \"error\",\n    \"overloaded-lead\": {\"max\": -1},\n    \"orphan-actor\": \"sometimes\"\n  },\n  \"perimeter\": [\"GCT&M\", \"CCRA\", \"CCPO\"]\n}\n",
     );
     let shown = dir.path().join("territory.json").display().to_string();
     actormap()

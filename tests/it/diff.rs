@@ -330,3 +330,86 @@ fn findings_about_domains_only_are_told_apart() {
     assert!(text.contains("constats résolus (1)"), "{text}");
     assert!(text.contains("le domaine D3"), "{text}");
 }
+
+/// The Calaisis data where the Assises de l'alimentation are done, the hydrogen strategy is
+/// dropped from the table, an action is added, the DDTM left the COPIL and SEVADEC joined it,
+/// and a working group on the REGAL was set up.
+fn calaisis_with_actions_moved() -> tempfile::TempDir {
+    let copy = copy_of(&calaisis());
+    edit(copy.path(), "actions.csv", |text| {
+        let mut out: String = (text.lines())
+            .filter(|l| !l.starts_with("hydrogene;"))
+            .map(|l| {
+                if l.starts_with("assises-alimentation;") {
+                    l.replace(";en cours;", ";réalisée;")
+                } else {
+                    l.to_owned()
+                }
+            })
+            .map(|l| format!("{l}\n"))
+            .collect();
+        out.push_str("regal-sevadec;regal;Préfiguration du REGAL;SEVADEC;en cours;;;;;;\n");
+        out
+    });
+    edit(copy.path(), "bodies.csv", |text| {
+        let mut out = text.replace(
+            "Sous-préfecture|DDTM|PNRCMO",
+            "Sous-préfecture|PNRCMO|SEVADEC",
+        );
+        out.push_str("gt-regal;Groupe de travail REGAL;groupe de travail;SEVADEC;SyMPaC;COTECH;\n");
+        out
+    });
+    copy
+}
+
+#[test]
+fn actions_and_governance_changes_are_reported() {
+    let new = calaisis_with_actions_moved();
+    let path = new.path().to_str().unwrap();
+    let (code, text, err) = run(&["diff", "actors/calaisis", path]);
+    assert_eq!(code, 0, "{err}");
+    for expected in [
+        "actions ajoutées (1)\n  regal\u{a0}: Préfiguration du REGAL (regal-sevadec)\n",
+        "actions retirées (1)\n  DC4\u{a0}: Stratégie de développement de l'hydrogène (hydrogene)\n",
+        "états d'actions (1)\n  assises-alimentation «\u{a0}Assises de l'alimentation\u{a0}»\u{a0}: en cours → réalisée\n",
+        "instances ajoutées (1)\n  Groupe de travail REGAL (gt-regal)\n",
+        "composition des instances (2)\n  COPIL\u{a0}: membre ajouté\u{a0}: SEVADEC\n  COPIL\u{a0}: membre retiré\u{a0}: DDTM\n",
+    ] {
+        assert!(text.contains(expected), "{expected}\n---\n{text}");
+    }
+    let (_, text, _) = run(&["diff", "actors/calaisis", path, "--lang", "en"]);
+    for expected in [
+        "actions added (1)\n  regal: Préfiguration du REGAL (regal-sevadec)\n",
+        "action states (1)\n  assises-alimentation \"Assises de l'alimentation\": ongoing -> done\n",
+        "bodies added (1)\n  Groupe de travail REGAL (gt-regal)\n",
+        "who sits on the bodies (2)\n  COPIL: member added: SEVADEC\n  COPIL: member removed: DDTM\n",
+    ] {
+        assert!(text.contains(expected), "{expected}\n---\n{text}");
+    }
+    let (_, json, _) = run(&["diff", "actors/calaisis", path, "--format", "json"]);
+    let json: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["actions_added"][0]["id"], "regal-sevadec");
+    assert_eq!(json["actions_removed"][0]["serves"], "DC4");
+    assert_eq!(json["action_states"][0]["old"], "ongoing");
+    assert_eq!(json["action_states"][0]["new"], "done");
+    assert_eq!(json["bodies_added"][0]["id"], "gt-regal");
+    assert_eq!(json["seats"][1]["actor"]["id"], "ddtm");
+    assert_eq!(json["seats"][1]["change"], "lost");
+    assert_eq!(json["seats"][1]["seat"], "member");
+    // The table: one row per change, the body in the detail, the seat in the role column.
+    let (_, csv, _) = run(&["diff", "actors/calaisis", path, "--format", "csv"]);
+    assert!(csv.contains("siège retiré;;DDTM;membre;COPIL;"), "{csv}");
+    assert!(csv.contains("état d'action;regal;;;"), "{csv}");
+    // Without those tables, the JSON has no such keys.
+    let (_, json, _) = run(&[
+        "diff",
+        "tests/fixtures/status",
+        "tests/fixtures/status",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        !json.contains("actions_added") && !json.contains("seats"),
+        "{json}"
+    );
+}

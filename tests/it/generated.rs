@@ -28,6 +28,7 @@ pub fn generated(n: usize) -> Territory {
             name: "Un domaine de coopération au nom assez long pour un titre".into(),
             headline: Some("Vers un objectif partagé par tous les acteurs".into()),
             related: vec!["D2".into()],
+            context: Vec::new(),
             origin: origin.clone(),
         }],
         objectives: vec![Objective {
@@ -39,6 +40,7 @@ pub fn generated(n: usize) -> Territory {
             current: None,
             priority: true,
             contractual: true,
+            reach: None,
             origin: origin.clone(),
         }],
         ..Tables::default()
@@ -86,6 +88,7 @@ pub fn many_objectives(n: usize) -> Territory {
             name: format!("Domaine de coopération {d}"),
             headline: None,
             related: Vec::new(),
+            context: Vec::new(),
             origin: origin.clone(),
         });
     }
@@ -115,6 +118,7 @@ pub fn many_objectives(n: usize) -> Territory {
             current: None,
             priority: i % 5 == 0,
             contractual: true,
+            reach: None,
             origin: origin.clone(),
         });
         let mut roles = vec![(i % 12, Role::Prescriber), ((i + 5) % 12, Role::Funder)];
@@ -155,6 +159,7 @@ pub fn many_actors(actors: usize) -> Territory {
             } else {
                 Vec::new()
             },
+            context: Vec::new(),
             origin: at(d + 1),
         });
     }
@@ -168,6 +173,7 @@ pub fn many_actors(actors: usize) -> Territory {
             current: None,
             priority: o % 3 == 0,
             contractual: true,
+            reach: None,
             origin: at(o + 1),
         });
     }
@@ -213,6 +219,7 @@ pub fn crowded(n: usize) -> Territory {
             name: "Un domaine très suivi".into(),
             headline: None,
             related: Vec::new(),
+            context: Vec::new(),
             origin: origin.clone(),
         }],
         ..Tables::default()
@@ -246,6 +253,7 @@ pub fn crowded(n: usize) -> Territory {
             current: None,
             priority: false,
             contractual: true,
+            reach: None,
             origin: origin.clone(),
         });
         t.links
@@ -305,6 +313,7 @@ pub fn scaled(objectives: usize) -> Territory {
             name: format!("Domaine de coopération {d}"),
             headline: (d % 3 == 1).then(|| format!("Vers un territoire plus sobre, volet {d}")),
             related: vec![format!("DC{}", d % 9 + 1)],
+            context: Vec::new(),
             origin: at("domains.csv", d + 1),
         });
     }
@@ -318,6 +327,7 @@ pub fn scaled(objectives: usize) -> Territory {
             current: (o % 4 == 1).then_some((o % 90) as f64),
             priority: o % 10 == 0,
             contractual: o % 3 != 2,
+            reach: None,
             origin: at("objectives.csv", o + 2),
         });
     }

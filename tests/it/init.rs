@@ -12,7 +12,7 @@ use predicates::prelude::*;
 
 use crate::{actormap, calaisis, fixture};
 
-const SHEETS: [&str; 7] = [
+const SHEETS: [&str; 9] = [
     "#Mode d'emploi",
     "Paramètres",
     "Domaines",
@@ -20,6 +20,8 @@ const SHEETS: [&str; 7] = [
     "Acteurs",
     "Liens",
     "Avancement",
+    "Actions",
+    "Instances",
 ];
 
 /// `actormap init` in a fresh folder (more arguments after `init`); the workbook written.
@@ -69,7 +71,7 @@ fn the_template_has_its_sheets_headers_and_notes() {
     );
     assert_eq!(
         header(&mut wb, "Domaines"),
-        ["id", "nom", "accroche", "liens"]
+        ["id", "nom", "accroche", "liens", "état des lieux"]
     );
     assert_eq!(
         header(&mut wb, "Avancement")[..3],
@@ -77,7 +79,7 @@ fn the_template_has_its_sheets_headers_and_notes() {
     );
     let settings = wb.worksheet_range("Paramètres").expect("Paramètres");
     let keys: Vec<String> = settings.rows().map(|r| r[0].to_string()).collect();
-    assert_eq!(keys[..4], ["clé", "nom", "population", "langue"]);
+    assert_eq!(keys[..4], ["clé", "nom", "population", "périmètre"]);
     assert!(keys.contains(&"seuil prioritaire".to_owned()), "{keys:?}");
     // Untouched, the template has no data row anywhere (no example to delete).
     for name in &SHEETS[2..] {
@@ -93,7 +95,7 @@ fn the_template_has_its_sheets_headers_and_notes() {
         .filter(|n| n.starts_with("xl/comments"))
         .count();
     assert_eq!(
-        comments, 6,
+        comments, 8,
         "a comments part per table sheet and Paramètres"
     );
 }
@@ -194,13 +196,7 @@ fn init_writes_into_the_folder_given() {
 /// A territory with every origin cleared: two copies read from different files compare equal.
 fn without_origins(mut t: Territory) -> Territory {
     let blank = |origin: &mut actormap::error::Location| *origin = Default::default();
-    t.edit(|t| {
-        t.domains.iter_mut().for_each(|d| blank(&mut d.origin));
-        t.objectives.iter_mut().for_each(|o| blank(&mut o.origin));
-        t.actors.iter_mut().for_each(|a| blank(&mut a.origin));
-        t.links.iter_mut().for_each(|l| blank(&mut l.origin));
-        t.progress.iter_mut().for_each(|m| blank(&mut m.origin));
-    });
+    t.edit(|t| t.origins_mut().for_each(blank));
     t.rules.values_mut().for_each(|r| blank(&mut r.origin));
     t
 }
@@ -412,8 +408,18 @@ fn a_settings_sheet_without_a_header_is_read_key_then_value() {
         dir.path().join("territoire.ods"),
     )
     .expect("copied");
-    for name in ["objectives.csv", "actors.csv", "links.csv"] {
-        std::fs::copy(calaisis().join(name), dir.path().join(name)).expect("copied");
+    for (name, text) in [
+        (
+            "objectives.csv",
+            "id;domain;title\nrenovation;DC1;Rénovations\n",
+        ),
+        ("actors.csv", "id;name\nademe;ADEME\n"),
+        (
+            "links.csv",
+            "actor;objective;role\nademe;renovation;financeur\n",
+        ),
+    ] {
+        std::fs::write(dir.path().join(name), text).expect("written");
     }
     let t = load(dir.path()).expect("loads");
     assert_eq!(t.name, "Pays du Calaisis");

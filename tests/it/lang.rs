@@ -649,12 +649,20 @@ fn lang_is_a_flag_of_every_command() {
 /// The Calaisis data with `territory.json` saying `"lang": LANG`, in a temporary folder.
 fn calaisis_in(lang: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for name in ["domains.csv", "objectives.csv", "actors.csv", "links.csv"] {
+    let tables = [
+        "domains.csv",
+        "objectives.csv",
+        "actors.csv",
+        "links.csv",
+        "actions.csv",
+        "bodies.csv",
+    ];
+    for name in tables {
         std::fs::copy(calaisis().join(name), dir.path().join(name)).unwrap();
     }
     std::fs::write(
         dir.path().join("territory.json"),
-        format!("{{\n  \"name\": \"Calaisis\",\n  \"lang\": \"{lang}\"\n}}\n"),
+        format!("{{\n  \"name\": \"Calaisis\",\n  \"lang\": \"{lang}\",\n  \"perimeter\": [\"GCT&M\", \"CCRA\", \"CCPO\"]\n}}\n"),
     )
     .unwrap();
     dir
@@ -672,8 +680,8 @@ fn the_territory_chooses_its_language_and_the_flag_wins() {
             .unwrap();
         String::from_utf8(out.stdout).unwrap()
     };
-    assert!(check(&[]).ends_with("8 errors, 2 warnings, 9 infos\n"));
-    assert!(check(&["--lang", "fr"]).ends_with("8 erreurs, 2 avertissements, 9 informations\n"));
+    assert!(check(&[]).ends_with("9 errors, 2 warnings, 15 infos\n"));
+    assert!(check(&["--lang", "fr"]).ends_with("9 erreurs, 2 avertissements, 15 informations\n"));
 
     // So do list, status and diff, and their tables.
     let said = |args: &[&std::ffi::OsStr]| {
@@ -718,7 +726,7 @@ fn the_territory_chooses_its_language_and_the_flag_wins() {
         .assert()
         .code(1)
         .stdout(predicate::str::ends_with(
-            "8 erreurs, 2 avertissements, 9 informations\n",
+            "9 erreurs, 2 avertissements, 15 informations\n",
         ));
     let german = calaisis_in("de");
     let shown = german.path().join("territory.json").display().to_string();

@@ -47,17 +47,7 @@ pub fn relative(mut t: Territory) -> Territory {
         let name = Path::new(&*origin.file).file_name().unwrap_or_default();
         origin.file = name.to_string_lossy().into();
     };
-    t.edit(|t| {
-        let domains = t.domains.iter_mut().map(|d| &mut d.origin);
-        let objectives = t.objectives.iter_mut().map(|o| &mut o.origin);
-        let actors = t.actors.iter_mut().map(|a| &mut a.origin);
-        let links = t.links.iter_mut().map(|l| &mut l.origin);
-        domains
-            .chain(objectives)
-            .chain(actors)
-            .chain(links)
-            .for_each(relative)
-    });
+    t.edit(|t| t.origins_mut().for_each(relative));
     t.rules.values_mut().for_each(|r| relative(&mut r.origin));
     t
 }
@@ -221,20 +211,7 @@ fn one_json_file_loads_to_the_same_model_as_the_folder() {
     let from_json = relative(from_json);
     // Same model; only the origins' files and lines differ.
     let strip = |mut t: Territory| {
-        t.edit(|t| {
-            t.domains
-                .iter_mut()
-                .for_each(|d| d.origin = Default::default());
-            t.objectives
-                .iter_mut()
-                .for_each(|o| o.origin = Default::default());
-            t.actors
-                .iter_mut()
-                .for_each(|a| a.origin = Default::default());
-            t.links
-                .iter_mut()
-                .for_each(|l| l.origin = Default::default());
-        });
+        t.edit(|t| t.origins_mut().for_each(|o| *o = Default::default()));
         t
     };
     assert_eq!(from_json.links()[2].origin.line, 21);
@@ -488,7 +465,7 @@ fn list_shows_each_domain_and_who_leads() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Pays du Calaisis, COT TRI (du 01/01/2021 au 31/12/2023), 152\u{a0}371 habitants\n9 domaines, 9 objectifs, 23 acteurs, 40 liens\n",
+            "Pays du Calaisis, COT TRI (du 01/01/2021 au 31/12/2023), 152\u{a0}371 habitants\n9 domaines, 9 objectifs, 30 acteurs, 40 liens, 24 actions, 6 instances\npérimètre\u{a0}: GCT&M, CCRA, CCPO\n",
         ))
         .stdout(predicate::str::contains(
             "    cible\u{a0}: 1\u{a0}500 rénovations, réalisé\u{a0}: inconnu\n",
@@ -504,7 +481,7 @@ fn list_shows_each_domain_and_who_leads() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Pays du Calaisis, COT TRI (2021-01-01 to 2023-12-31), 152,371 inhabitants\n9 domains, 9 objectives, 23 actors, 40 links\n",
+            "Pays du Calaisis, COT TRI (2021-01-01 to 2023-12-31), 152,371 inhabitants\n9 domains, 9 objectives, 30 actors, 40 links, 24 actions, 6 bodies\nperimeter: GCT&M, CCRA, CCPO\n",
         ))
         .stdout(predicate::str::contains(
             "    target value: 1,500 rénovations, reached: unknown\n",
@@ -512,6 +489,51 @@ fn list_shows_each_domain_and_who_leads() {
         .stdout(predicate::str::contains(
             "    Lead candidates: SEVADEC [« Quid du portage du REGAL ? » SEVADEC, pilote du PLP local], SyMPaC [« Quid du portage du REGAL ? »], Les 3 EPCI [« EPCIs ? »]\n",
         ));
+}
+
+#[test]
+fn list_shows_the_actions_their_coverage_and_the_governance() {
+    actormap()
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "  état des lieux\u{a0}:\n    - Seule la CCPO est couverte par un COT ENR via le PNRCMO\n",
+        ))
+        .stdout(predicate::str::contains(
+            "    périmètre\u{a0}: tout (GCT&M, CCRA, CCPO)\n    couverture\u{a0}: CCPO (COT ENR du PNRCMO)\u{a0}; reste à couvrir\u{a0}: GCT&M, CCRA\n",
+        ))
+        .stdout(predicate::str::contains(
+            "    actions\u{a0}:\n      - Assises de l'alimentation\u{a0}: GCT&M\u{a0}; en cours\u{a0}; origine\u{a0}: acteurs du territoire\n      - Appel à projet national du Programme National pour l'alimentation\u{a0}: CIAS, CCPO\u{a0}; en cours",
+        ))
+        .stdout(predicate::str::contains(
+            "  actions du domaine entier\u{a0}:\n    - Projet de cadastre solaire\u{a0}: GCT&M, CCRA\u{a0}; envisagée",
+        ))
+        .stdout(predicate::str::contains(
+            "\ngouvernance\n  COPIL (comité de pilotage)\u{a0}: animateur\u{a0}: SyMPaC\u{a0}; membres\u{a0}: SyMPaC, ADEME, Région Hauts-de-France, Sous-préfecture, DDTM, PNRCMO, Les 3 EPCI",
+        ))
+        .stdout(predicate::str::contains(
+            "  Démonstrateur REV 3 (groupe de travail)\u{a0}: animateur\u{a0}: GCT&M\u{a0}; rend compte à\u{a0}: COTECH",
+        ));
+    actormap()
+        .args(["list", "--lang", "en"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "    scope: all (GCT&M, CCRA, CCPO)\n    coverage: CCPO (COT ENR du PNRCMO); not covered: GCT&M, CCRA\n    actions:\n      - COT ENR du PNRCMO: PNRCMO; ongoing; origin: état des lieux; perimeter: CCPO [",
+        ))
+        .stdout(predicate::str::contains(
+            "  COTECH (comité technique): chair: SyMPaC; members: SyMPaC, DDTM,",
+        ))
+        .stdout(predicate::str::contains("; reports to: COPIL\n"));
+    // A territory without those tables is listed as before: no counts, no titles.
+    actormap()
+        .args(["list", "tests/fixtures/status"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("actions").not())
+        .stdout(predicate::str::contains("gouvernance").not())
+        .stdout(predicate::str::contains("périmètre").not());
 }
 
 #[test]
@@ -1146,12 +1168,14 @@ fn territoire_json_beside_a_workbook_is_read() {
     .unwrap();
     std::fs::write(
         dir.path().join("territoire.json"),
-        "{\"nom\": \"Pays du Calaisis\", \"habitants\": 152371}",
+        "{\"nom\": \"Pays du Calaisis\", \"habitants\": 152371, \"périmètre\": \"GCT&M | CCRA | CCPO\"}",
     )
     .unwrap();
     let t = load(&dir.path().join("suivi.xlsx")).expect("loads");
     assert_eq!(t.name, "Pays du Calaisis");
     assert_eq!(t.population, Some(152_371));
+    // The perimeter its objectives' scope "tout" refers to, in French, as one text.
+    assert_eq!(t.perimeter(), ["gctm", "ccra", "ccpo"]);
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! The one integration test binary: each module covers one command or concern.
 
+mod actions;
 mod chart;
 mod check;
 mod deck;

@@ -186,12 +186,7 @@ fn the_scale_benchmark_territory_written_as_a_folder_loads_back_as_it_was() {
     let mut loaded = load(dir.path()).expect("the written folder loads");
     let prefix = format!("{}/", dir.path().display());
     loaded.edit(|t| {
-        let origins = (t.domains.iter_mut().map(|d| &mut d.origin))
-            .chain(t.objectives.iter_mut().map(|o| &mut o.origin))
-            .chain(t.actors.iter_mut().map(|a| &mut a.origin))
-            .chain(t.links.iter_mut().map(|l| &mut l.origin))
-            .chain(t.progress.iter_mut().map(|m| &mut m.origin));
-        for origin in origins {
+        for origin in t.origins_mut() {
             origin.file = origin.file.replace(&prefix, "").into();
         }
     });

@@ -13,13 +13,7 @@ use crate::{actormap, calaisis, fixture};
 /// A territory with every record's origin blanked, to compare loads from different formats.
 fn without_origins(mut t: Territory) -> Territory {
     let blank = Location::default;
-    t.edit(|t| {
-        t.domains.iter_mut().for_each(|d| d.origin = blank());
-        t.objectives.iter_mut().for_each(|o| o.origin = blank());
-        t.actors.iter_mut().for_each(|a| a.origin = blank());
-        t.links.iter_mut().for_each(|l| l.origin = blank());
-        t.progress.iter_mut().for_each(|m| m.origin = blank());
-    });
+    t.edit(|t| t.origins_mut().for_each(|o| *o = blank()));
     t.rules.values_mut().for_each(|r| r.origin = blank());
     t
 }
@@ -102,6 +96,8 @@ fn a_table_in_both_a_csv_file_and_the_workbook_is_an_error() {
     let dir = folder(&[
         (&fixture("sheets").join("calaisis.xlsx"), "territory.xlsx"),
         (&calaisis().join("links.csv"), "liens.csv"),
+        // The perimeter its objectives' scope "tout" refers to.
+        (&calaisis().join("territory.json"), "territory.json"),
     ]);
     let prefix = format!("{}/", dir.path().display());
     let errors: Vec<String> = load(dir.path())
@@ -239,7 +235,10 @@ fn in_a_folder_a_missing_sheet_may_be_a_csv_file_and_a_bad_sheet_is_not_missing(
     );
 
     // The objectives sheet holds an error cell: reported once, not also as missing.
-    let dir = folder(&[(&sheets.join("broken.xlsx"), "territory.xlsx")]);
+    let dir = folder(&[
+        (&sheets.join("broken.xlsx"), "territory.xlsx"),
+        (&calaisis().join("territory.json"), "territory.json"),
+    ]);
     let errors = load(dir.path()).expect_err("broken");
     assert_eq!(errors.len(), 3, "{errors:#?}");
 }

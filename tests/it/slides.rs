@@ -511,6 +511,7 @@ fn three_crowded_objectives(per: usize) -> Territory {
             name: "Un domaine chargé".into(),
             headline: None,
             related: Vec::new(),
+            context: Vec::new(),
             origin: origin.clone(),
         }],
         ..Tables::default()
@@ -532,6 +533,7 @@ fn three_crowded_objectives(per: usize) -> Territory {
             current: None,
             priority: false,
             contractual: true,
+            reach: None,
             origin: origin.clone(),
         });
         for i in 0..per {

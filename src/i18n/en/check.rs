@@ -4,7 +4,7 @@
 use super::English;
 use crate::check::message::{
     Bonus, BonusAdvice, BonusCase, Doc, Hint, Label, Message, NoProjection, Outside, RuleDoc,
-    SameBody, Setting, Subject, Words,
+    SameBody, Serves, Setting, Subject, Words,
 };
 use crate::check::{ParamValue, Severity};
 use crate::error::Location;
@@ -258,6 +258,68 @@ impl Words for English {
                     self.date(*date)
                 )
             }
+            Message::PerimeterGap {
+                objective: o,
+                priority,
+                covered,
+                missing,
+            } => {
+                let name = if *priority {
+                    format!("priority {}", objective(o))
+                } else {
+                    objective(o)
+                };
+                let shown: Vec<String> = covered
+                    .iter()
+                    .map(|(member, actions)| format!("{member} ({})", actions.join(", ")))
+                    .collect();
+                let not = if missing.len() == 1 {
+                    "is not"
+                } else {
+                    "are not"
+                };
+                match shown.as_slice() {
+                    [] => format!(
+                        "{name}: no action covers its perimeter ({})",
+                        self.and(missing)
+                    ),
+                    [_] => format!(
+                        "{name}: only {} is covered ({}); {} {not}",
+                        covered[0].0,
+                        covered[0].1.join(", "),
+                        self.and(missing)
+                    ),
+                    _ => format!(
+                        "{name}: only {} are covered; {} {not}",
+                        self.and(&shown),
+                        self.and(missing)
+                    ),
+                }
+            }
+            Message::ActionWithoutBearer { action, serves } => {
+                let serves = match serves {
+                    Serves::Objective(id) => format!("objective {id}"),
+                    Serves::Domain(id) => format!("domain {id}"),
+                };
+                format!("action \"{action}\" ({serves}) has no bearer")
+            }
+            Message::ObjectiveWithoutAction { objective: o } => {
+                format!("{} has no action in the actions table", objective(o))
+            }
+            Message::LeadOutsideGovernance {
+                actor,
+                leads,
+                candidate_for,
+            } => {
+                let mut roles = Vec::new();
+                if !leads.is_empty() {
+                    roles.push(format!("lead of {}", self.and(leads)));
+                }
+                if !candidate_for.is_empty() {
+                    roles.push(format!("lead candidate for {}", self.and(candidate_for)));
+                }
+                format!("actor \"{actor}\", {}, sits on no body", self.and(&roles))
+            }
         }
     }
 
@@ -331,6 +393,13 @@ impl Words for English {
                     "check its date in {file} (a typo in the year?); a value after the programme's end is read as final: every standing is then given as at the end, and nothing is projected"
                 ),
             },
+            Hint::CoverTheRest { missing } => format!(
+                "add an action that runs in {} (the actions table's \"perimeter\" column, empty for the whole territory), or narrow the objective's scope (the objectives table's \"scope\" column)",
+                self.and(missing)
+            ),
+            Hint::NameABearer => "name who carries it in the actions table's \"bearers\" column (an actor, or a group such as \"Les 3 EPCI\")".to_owned(),
+            Hint::AddAnAction => "add to the actions table what is planned to reach it, even a mere hypothesis (status \"planned\")".to_owned(),
+            Hint::SeatInABody => "add it to the members of a body (COPIL, COTECH, working group) in the bodies table, or to a group that sits on one".to_owned(),
         }
     }
 
@@ -372,7 +441,7 @@ impl Words for English {
                 "with max 2, an EPCI that leads two objectives itself and a third through Les 3 EPCI",
             ),
             Doc::OrphanActor => (
-                "an actor that no link uses, neither itself nor a group it belongs to",
+                "an actor that nothing names, neither itself nor a group it belongs to: no link, no action (bearer or perimeter), no body (chair or member), nor the territory's perimeter",
                 "an actor listed but tied to no objective is either a role someone forgot to write down or a row to remove; either way the map is wrong",
                 "an actor of actors.csv that no line of links.csv names; GCT&M is not one when Les 3 EPCI is linked",
             ),
@@ -400,6 +469,26 @@ impl Words for English {
                 "a measurement of progress.csv dated before the programme's start or after its end; it is not projected from",
                 "a year typed wrong (2092 for 2022) is the usual cause, and a projection drawn through it would promise the committee absurd shares; a value after the end also makes every standing final",
                 "hedges measured on 30/06/2092 in a COT TRI running from 2021 to 2023",
+            ),
+            Doc::PerimeterGap => (
+                "an objective whose scope (the objectives table's \"scope\" column: \"all\" or a list of members) its actions do not cover whole; an action with no perimeter covers the whole territory, a dropped one covers nothing; an error for a priority objective",
+                "an objective such as \"a COT ENR covering the whole territory\" is reached only when every member is covered: the committee must see which members have no action yet, and the year-3 bonus needs 100% of the priority objectives",
+                "the Calaisis's COT ENR: only the CCPO is covered, by the PNRCMO's COT ENR; GCT&M and the CCRA are not (\"Pas d'animation spécifique pour les porteurs de projets sur les 2 autres EPCI\")",
+            ),
+            Doc::ActionWithoutBearer => (
+                "an action (dropped ones aside) whose \"bearers\" column is empty",
+                "an action nobody carries is only an intention: nobody answers for it to the committee, and it shows on no actor's map",
+                "\"Mise en œuvre d'animations spécifiques\" listed without the EPCI that carry it",
+            ),
+            Doc::ObjectiveWithoutAction => (
+                "an objective no action aims at (the actions of a whole domain count for none of its objectives); silent while the territory lists no action",
+                "a contractual objective without an action is one nothing moves forward: the committee must know which have not even a hypothesis of action yet",
+                "the 50 km of cycle lanes: the seed deck gives them no action",
+            ),
+            Doc::LeadOutsideGovernance => (
+                "a lead or lead candidate that sits on no body (COPIL, COTECH, working group), neither itself nor through a group it belongs to; a group also sits when each of its members does; silent while the territory lists no body",
+                "the lead answers for the objective to the committee: if it sits nowhere, nobody reports on the objective's progress, and a candidacy cannot be settled there",
+                "a candidate to carry the REGAL that sits neither on the COPIL nor on the COTECH nor on a working group; SEVADEC, a candidate that sits on the COTECH, is not one",
             ),
         };
         RuleDoc {

@@ -3,8 +3,12 @@
 
 use super::English;
 use crate::diff::message::{Change, Section, Words};
-use crate::diff::{self, BonusChange, ProgressChange, RoleChange, Standing};
+use crate::diff::{
+    self, ActionRef, BonusChange, ProgressChange, RoleChange, Seat, SeatChange, Standing,
+    StateChange,
+};
 use crate::i18n::Language;
+use crate::model::RoleWords as _;
 use crate::model::{Lang, Role};
 use crate::status::message::Words as _;
 
@@ -41,6 +45,12 @@ impl Words for English {
             Section::FindingsResolved => "findings resolved",
             Section::Progress => "progress",
             Section::Bonus => "year-3 bonus conditions",
+            Section::ActionsAdded => "actions added",
+            Section::ActionsRemoved => "actions removed",
+            Section::ActionStates => "action states",
+            Section::BodiesAdded => "bodies added",
+            Section::BodiesRemoved => "bodies removed",
+            Section::Seats => "who sits on the bodies",
         };
         format!("{title} ({})", self.number(count as f64))
     }
@@ -59,6 +69,13 @@ impl Words for English {
             Change::FindingResolved => "finding resolved",
             Change::Progress => "progress",
             Change::Bonus => "bonus conditions",
+            Change::ActionAdded => "action added",
+            Change::ActionRemoved => "action removed",
+            Change::ActionState => "action state",
+            Change::BodyAdded => "body added",
+            Change::BodyRemoved => "body removed",
+            Change::SeatGained => "seat added",
+            Change::SeatLost => "seat removed",
         }
     }
 
@@ -106,6 +123,40 @@ impl Words for English {
             self.bonus_verdict(b.old),
             self.bonus_verdict(b.new)
         )
+    }
+
+    fn action_ref(&self, a: &ActionRef) -> String {
+        format!("{}: {} ({})", a.serves, a.title, a.id)
+    }
+
+    fn state_change(&self, c: &StateChange) -> String {
+        format!(
+            "{} {}: {} -> {}",
+            c.action.id,
+            self.quote(&c.action.title),
+            self.action_status(c.old),
+            self.action_status(c.new)
+        )
+    }
+
+    fn seat_change(&self, c: &SeatChange) -> String {
+        let what = match c.change {
+            diff::Change::Gained => "added",
+            diff::Change::Lost => "removed",
+        };
+        format!(
+            "{}: {} {what}: {}",
+            c.body.name,
+            self.seat(c.seat),
+            c.actor.name
+        )
+    }
+
+    fn seat(&self, seat: Seat) -> &'static str {
+        match seat {
+            Seat::Chair => "chair",
+            Seat::Member => "member",
+        }
     }
 
     fn diff_sheet(&self) -> (&'static str, [&'static str; 10]) {

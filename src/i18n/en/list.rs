@@ -4,6 +4,7 @@
 use super::English;
 use crate::i18n::Language;
 use crate::list::{Line, Reached, Words};
+use crate::model::RoleWords;
 
 impl Words for English {
     fn list_line(&self, line: &Line) -> String {
@@ -34,13 +35,116 @@ impl Words for English {
                 objectives,
                 actors,
                 links,
-            } => format!(
-                "{}, {}, {}, {}",
-                self.count(*domains, "domain", "domains"),
-                self.count(*objectives, "objective", "objectives"),
-                self.count(*actors, "actor", "actors"),
-                self.count(*links, "link", "links")
-            ),
+                actions,
+                bodies,
+            } => {
+                let mut counts = format!(
+                    "{}, {}, {}, {}",
+                    self.count(*domains, "domain", "domains"),
+                    self.count(*objectives, "objective", "objectives"),
+                    self.count(*actors, "actor", "actors"),
+                    self.count(*links, "link", "links")
+                );
+                for (n, (one, many)) in [
+                    (*actions, ("action", "actions")),
+                    (*bodies, ("body", "bodies")),
+                ] {
+                    if n > 0 {
+                        counts.push_str(&format!(", {}", self.count(n, one, many)));
+                    }
+                }
+                counts
+            }
+            Line::Perimeter(members) => format!("perimeter: {}", members.join(", ")),
+            Line::Context => "context:".to_owned(),
+            Line::Scope { all, members } => {
+                let members = members.join(", ");
+                if *all {
+                    format!("scope: all ({members})")
+                } else {
+                    format!("scope: {members}")
+                }
+            }
+            Line::Coverage { covered, missing } => {
+                let covered: Vec<String> = (covered.iter())
+                    .map(|(member, actions)| format!("{member} ({})", actions.join(", ")))
+                    .collect();
+                let mut line = if covered.is_empty() {
+                    "coverage: none".to_owned()
+                } else {
+                    format!("coverage: {}", covered.join(", "))
+                };
+                if !missing.is_empty() {
+                    line.push_str(&format!("; not covered: {}", missing.join(", ")));
+                }
+                line
+            }
+            Line::Actions { whole_domain } => {
+                if *whole_domain {
+                    "actions of the whole domain:".to_owned()
+                } else {
+                    "actions:".to_owned()
+                }
+            }
+            Line::Action(a) => {
+                let bearers = if a.bearers.is_empty() {
+                    "no bearer".to_owned()
+                } else {
+                    a.bearers.join(", ")
+                };
+                let mut parts = vec![bearers, self.action_status(a.status).to_owned()];
+                if let Some(origin) = &a.origin {
+                    parts.push(format!("origin: {origin}"));
+                }
+                if !a.perimeter.is_empty() {
+                    parts.push(format!("perimeter: {}", a.perimeter.join(", ")));
+                }
+                match (a.start, a.end) {
+                    (Some(start), Some(end)) => parts.push(self.period(start, end)),
+                    (Some(start), None) => parts.push(format!("from {}", self.date(start))),
+                    (None, Some(end)) => parts.push(format!("until {}", self.date(end))),
+                    (None, None) => {}
+                }
+                if let Some(budget) = a.budget {
+                    parts.push(format!("budget: {}", self.euros(budget)));
+                }
+                let mut line = format!("{}: {}", a.title, parts.join("; "));
+                if let Some(note) = &a.note {
+                    line.push_str(&format!(" [{note}]"));
+                }
+                line
+            }
+            Line::Governance => "governance".to_owned(),
+            Line::Body {
+                name,
+                kind,
+                chair,
+                members,
+                parent,
+                note,
+            } => {
+                let mut line = name.clone();
+                if let Some(kind) = kind {
+                    line.push_str(&format!(" ({kind})"));
+                }
+                let mut parts = Vec::new();
+                if let Some(chair) = chair {
+                    parts.push(format!("chair: {chair}"));
+                }
+                if !members.is_empty() {
+                    parts.push(format!("members: {}", members.join(", ")));
+                }
+                if let Some(parent) = parent {
+                    parts.push(format!("reports to: {parent}"));
+                }
+                if !parts.is_empty() {
+                    line.push_str(&format!(": {}", parts.join("; ")));
+                }
+                if let Some(note) = note {
+                    line.push_str(&format!(" [{note}]"));
+                }
+                line
+            }
             Line::Headline(text) => format!("headline: {text}"),
             Line::Related(ids) => format!("related: {}", ids.join(", ")),
             Line::Objective {

@@ -2,7 +2,7 @@
 //! the means ("Engineering").
 
 use super::English;
-use crate::model::{Means, Role, RoleWords};
+use crate::model::{ActionStatus, Means, Role, RoleWords};
 
 impl RoleWords for English {
     fn role(&self, role: Role) -> &'static str {
@@ -34,6 +34,15 @@ impl RoleWords for English {
             Means::Engineering => "Engineering",
             Means::Support => "Support",
             Means::Funding => "Funding",
+        }
+    }
+
+    fn action_status(&self, status: ActionStatus) -> &'static str {
+        match status {
+            ActionStatus::Planned => "planned",
+            ActionStatus::Ongoing => "ongoing",
+            ActionStatus::Done => "done",
+            ActionStatus::Dropped => "dropped",
         }
     }
 }

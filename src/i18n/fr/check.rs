@@ -8,7 +8,7 @@
 use super::{French, NB};
 use crate::check::message::{
     Bonus, BonusAdvice, BonusCase, Doc, Hint, Label, Message, NoProjection, Outside, RuleDoc,
-    SameBody, Setting, Subject, Words,
+    SameBody, Serves, Setting, Subject, Words,
 };
 use crate::check::{ParamValue, Severity};
 use crate::error::Location;
@@ -42,6 +42,14 @@ fn objective(o: &Subject) -> String {
 /// `le domaine DC3 « Économie circulaire »`.
 fn domain(d: &Subject) -> String {
     format!("le domaine {} {}", d.id, French.quote(&d.name))
+}
+
+/// What an action serves: `objectif regal`, `domaine DC3`.
+fn served(serves: &Serves) -> String {
+    match serves {
+        Serves::Objective(id) => format!("objectif {id}"),
+        Serves::Domain(id) => format!("domaine {id}"),
+    }
 }
 
 /// "SEVADEC, SyMPaC, Les 3 EPCI": a list after a colon.
@@ -313,6 +321,76 @@ impl Words for French {
                     self.date(*date)
                 )
             }
+            Message::PerimeterGap {
+                objective: o,
+                priority,
+                covered,
+                missing,
+            } => {
+                let name = if *priority {
+                    format!("l'objectif prioritaire {} {}", o.id, self.quote(&o.name))
+                } else {
+                    objective(o)
+                };
+                let shown: Vec<String> = covered
+                    .iter()
+                    .map(|(member, actions)| format!("{member} ({})", actions.join(", ")))
+                    .collect();
+                let not = if missing.len() == 1 {
+                    "ne l'est pas"
+                } else {
+                    "ne le sont pas"
+                };
+                match shown.as_slice() {
+                    [] => format!(
+                        "{name}{NB}: aucune action ne couvre son périmètre ({})",
+                        self.and(missing)
+                    ),
+                    [_] => format!(
+                        "{name}{NB}: seul le membre {} est couvert ({}){NB}; {} {not}",
+                        covered[0].0,
+                        covered[0].1.join(", "),
+                        self.and(missing)
+                    ),
+                    _ => format!(
+                        "{name}{NB}: seuls les membres {} sont couverts{NB}; {} {not}",
+                        self.and(&shown),
+                        self.and(missing)
+                    ),
+                }
+            }
+            Message::ActionWithoutBearer { action, serves } => format!(
+                "l'action {} ({}) n'a pas de porteur",
+                self.quote(action),
+                served(serves)
+            ),
+            Message::ObjectiveWithoutAction { objective: o } => {
+                format!(
+                    "{} n'a aucune action dans le tableau des actions",
+                    objective(o)
+                )
+            }
+            Message::LeadOutsideGovernance {
+                actor,
+                leads,
+                candidate_for,
+            } => {
+                let mut roles = Vec::new();
+                if !leads.is_empty() {
+                    roles.push(format!("chef de file de {}", self.and(leads)));
+                }
+                if !candidate_for.is_empty() {
+                    roles.push(format!(
+                        "chef de file pressenti de {}",
+                        self.and(candidate_for)
+                    ));
+                }
+                format!(
+                    "l'acteur {}, {}, ne siège dans aucune instance",
+                    self.quote(actor),
+                    self.and(&roles)
+                )
+            }
         }
     }
 
@@ -408,6 +486,21 @@ impl Words for French {
                     ),
                 }
             }
+            Hint::CoverTheRest { missing } => format!(
+                "ajoutez une action qui couvre {} (colonne {} du tableau des actions, vide pour tout le territoire), ou réduisez le périmètre de l'objectif (colonne {} des objectifs)",
+                self.and(missing),
+                self.quote("périmètre"),
+                self.quote("périmètre")
+            ),
+            Hint::NameABearer => typography(
+                "indiquez qui la porte dans la colonne « porteurs » du tableau des actions (un acteur, ou un groupe comme « Les 3 EPCI »)",
+            ),
+            Hint::AddAnAction => typography(
+                "ajoutez au tableau des actions ce qui est prévu pour l'atteindre, même une simple hypothèse (statut « envisagée »)",
+            ),
+            Hint::SeatInABody => typography(
+                "ajoutez-le aux membres d'une instance (COPIL, COTECH, groupe de travail) dans le tableau des instances, ou à un groupe qui y siège",
+            ),
         }
     }
 
@@ -449,7 +542,7 @@ impl Words for French {
                 "avec max 2, un EPCI chef de file de deux objectifs en propre et d'un troisième via Les 3 EPCI",
             ),
             Doc::OrphanActor => (
-                "un acteur qu'aucun lien n'utilise, ni lui-même ni un groupe dont il fait partie",
+                "un acteur que rien ne nomme, ni lui-même ni un groupe dont il fait partie : aucun lien, aucune action (porteur ou périmètre), aucune instance (animateur ou membre), ni le périmètre du territoire",
                 "un acteur listé mais rattaché à aucun objectif est soit un rôle que l'on a oublié d'écrire, soit une ligne à supprimer ; dans les deux cas la carte est fausse",
                 "un acteur d'acteurs.csv qu'aucune ligne de liens.csv ne nomme ; GCT&M n'en est pas un quand Les 3 EPCI est lié",
             ),
@@ -477,6 +570,26 @@ impl Words for French {
                 "une mesure d'avancement datée d'avant le début du programme ou d'après sa fin ; elle ne sert pas à la projection",
                 "une année mal tapée (2092 pour 2022) en est la cause habituelle, et une projection tracée à travers elle promettrait au comité des parts absurdes ; une valeur d'après la fin rend aussi chaque situation définitive",
                 "des haies mesurées le 30/06/2092 dans un COT TRI qui court de 2021 à 2023",
+            ),
+            Doc::PerimeterGap => (
+                "un objectif dont le périmètre (colonne « périmètre » des objectifs : « tout » ou une liste de membres) n'est pas entièrement couvert par ses actions ; une action sans périmètre couvre tout le territoire, une action abandonnée ne couvre rien ; une erreur pour un objectif prioritaire",
+                "un objectif comme « un COT ENR couvrant l'ensemble du territoire » n'est atteint que si chaque membre est couvert : le comité doit voir quels membres restent sans action, et le bonus de l'année 3 exige 100 % des objectifs prioritaires",
+                "le COT ENR du Calaisis : seule la CCPO est couverte, par le COT ENR du PNRCMO ; GCT&M et la CCRA ne le sont pas (« Pas d'animation spécifique pour les porteurs de projets sur les 2 autres EPCI »)",
+            ),
+            Doc::ActionWithoutBearer => (
+                "une action (hors abandonnées) dont la colonne « porteurs » est vide",
+                "une action sans porteur n'est qu'une intention : personne n'en répond devant le comité, et elle n'apparaît chez aucun acteur",
+                "« Mise en œuvre d'animations spécifiques » listée sans les EPCI qui la portent",
+            ),
+            Doc::ObjectiveWithoutAction => (
+                "un objectif qu'aucune action ne vise (les actions d'un domaine entier ne comptent pour aucun de ses objectifs) ; muette tant que le territoire ne liste aucune action",
+                "un objectif contractuel sans action est un objectif que rien ne fait avancer : le comité doit savoir lesquels n'ont pas encore la moindre hypothèse d'action",
+                "les 50 km d'aménagements cyclables : le diaporama de référence ne leur donne aucune action",
+            ),
+            Doc::LeadOutsideGovernance => (
+                "un chef de file ou chef de file pressenti qui ne siège dans aucune instance (COPIL, COTECH, groupe de travail), ni lui-même ni par un groupe dont il fait partie ; un groupe siège aussi quand chacun de ses membres siège ; muette tant que le territoire ne liste aucune instance",
+                "le chef de file répond de l'objectif devant le comité : s'il ne siège nulle part, personne ne rapporte l'avancement de l'objectif, et une candidature ne peut pas y être tranchée",
+                "un candidat au portage du REGAL qui ne siège ni au COPIL, ni au COTECH, ni dans un groupe de travail ; SEVADEC, candidat qui siège au COTECH, n'en est pas un",
             ),
         };
         RuleDoc {

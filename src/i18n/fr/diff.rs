@@ -3,8 +3,12 @@
 
 use super::{French, NB};
 use crate::diff::message::{Change, Section, Words};
-use crate::diff::{self, BonusChange, ProgressChange, RoleChange, Standing};
+use crate::diff::{
+    self, ActionRef, BonusChange, ProgressChange, RoleChange, Seat, SeatChange, Standing,
+    StateChange,
+};
 use crate::i18n::Language;
+use crate::model::RoleWords as _;
 use crate::model::{Lang, Role};
 use crate::status::message::Words as _;
 
@@ -41,6 +45,12 @@ impl Words for French {
             Section::FindingsResolved => "constats résolus",
             Section::Progress => "avancement",
             Section::Bonus => "conditions du bonus de l'année 3",
+            Section::ActionsAdded => "actions ajoutées",
+            Section::ActionsRemoved => "actions retirées",
+            Section::ActionStates => "états d'actions",
+            Section::BodiesAdded => "instances ajoutées",
+            Section::BodiesRemoved => "instances retirées",
+            Section::Seats => "composition des instances",
         };
         format!("{title} ({})", self.number(count as f64))
     }
@@ -59,6 +69,13 @@ impl Words for French {
             Change::FindingResolved => "constat résolu",
             Change::Progress => "avancement",
             Change::Bonus => "conditions du bonus",
+            Change::ActionAdded => "action ajoutée",
+            Change::ActionRemoved => "action retirée",
+            Change::ActionState => "état d'action",
+            Change::BodyAdded => "instance ajoutée",
+            Change::BodyRemoved => "instance retirée",
+            Change::SeatGained => "siège ajouté",
+            Change::SeatLost => "siège retiré",
         }
     }
 
@@ -113,6 +130,40 @@ impl Words for French {
             self.bonus_verdict(b.old),
             self.bonus_verdict(b.new)
         )
+    }
+
+    fn action_ref(&self, a: &ActionRef) -> String {
+        format!("{}{NB}: {} ({})", a.serves, a.title, a.id)
+    }
+
+    fn state_change(&self, c: &StateChange) -> String {
+        format!(
+            "{} {}{NB}: {} → {}",
+            c.action.id,
+            self.quote(&c.action.title),
+            self.action_status(c.old),
+            self.action_status(c.new)
+        )
+    }
+
+    fn seat_change(&self, c: &SeatChange) -> String {
+        let what = match c.change {
+            diff::Change::Gained => "ajouté",
+            diff::Change::Lost => "retiré",
+        };
+        format!(
+            "{}{NB}: {} {what}{NB}: {}",
+            c.body.name,
+            self.seat(c.seat),
+            c.actor.name
+        )
+    }
+
+    fn seat(&self, seat: Seat) -> &'static str {
+        match seat {
+            Seat::Chair => "animateur",
+            Seat::Member => "membre",
+        }
     }
 
     fn diff_sheet(&self) -> (&'static str, [&'static str; 10]) {

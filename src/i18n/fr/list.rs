@@ -4,6 +4,7 @@
 use super::{French, NB};
 use crate::i18n::Language;
 use crate::list::{Line, Reached, Words};
+use crate::model::RoleWords;
 
 impl Words for French {
     fn list_line(&self, line: &Line) -> String {
@@ -34,13 +35,119 @@ impl Words for French {
                 objectives,
                 actors,
                 links,
-            } => format!(
-                "{}, {}, {}, {}",
-                self.count(*domains, "domaine", "domaines"),
-                self.count(*objectives, "objectif", "objectifs"),
-                self.count(*actors, "acteur", "acteurs"),
-                self.count(*links, "lien", "liens")
-            ),
+                actions,
+                bodies,
+            } => {
+                let mut counts = format!(
+                    "{}, {}, {}, {}",
+                    self.count(*domains, "domaine", "domaines"),
+                    self.count(*objectives, "objectif", "objectifs"),
+                    self.count(*actors, "acteur", "acteurs"),
+                    self.count(*links, "lien", "liens")
+                );
+                for (n, (one, many)) in [
+                    (*actions, ("action", "actions")),
+                    (*bodies, ("instance", "instances")),
+                ] {
+                    if n > 0 {
+                        counts.push_str(&format!(", {}", self.count(n, one, many)));
+                    }
+                }
+                counts
+            }
+            Line::Perimeter(members) => format!("périmètre{NB}: {}", members.join(", ")),
+            Line::Context => format!("état des lieux{NB}:"),
+            Line::Scope { all, members } => {
+                let members = members.join(", ");
+                if *all {
+                    format!("périmètre{NB}: tout ({members})")
+                } else {
+                    format!("périmètre{NB}: {members}")
+                }
+            }
+            Line::Coverage { covered, missing } => {
+                let covered: Vec<String> = (covered.iter())
+                    .map(|(member, actions)| format!("{member} ({})", actions.join(", ")))
+                    .collect();
+                let mut line = if covered.is_empty() {
+                    format!("couverture{NB}: aucune")
+                } else {
+                    format!("couverture{NB}: {}", covered.join(", "))
+                };
+                if !missing.is_empty() {
+                    line.push_str(&format!(
+                        "{NB}; reste à couvrir{NB}: {}",
+                        missing.join(", ")
+                    ));
+                }
+                line
+            }
+            Line::Actions { whole_domain } => {
+                if *whole_domain {
+                    format!("actions du domaine entier{NB}:")
+                } else {
+                    format!("actions{NB}:")
+                }
+            }
+            Line::Action(a) => {
+                let bearers = if a.bearers.is_empty() {
+                    "sans porteur".to_owned()
+                } else {
+                    a.bearers.join(", ")
+                };
+                let mut parts = vec![bearers, self.action_status(a.status).to_owned()];
+                if let Some(origin) = &a.origin {
+                    parts.push(format!("origine{NB}: {origin}"));
+                }
+                if !a.perimeter.is_empty() {
+                    parts.push(format!("périmètre{NB}: {}", a.perimeter.join(", ")));
+                }
+                match (a.start, a.end) {
+                    (Some(start), Some(end)) => parts.push(self.period(start, end)),
+                    (Some(start), None) => parts.push(format!("à partir du {}", self.date(start))),
+                    (None, Some(end)) => parts.push(format!("jusqu'au {}", self.date(end))),
+                    (None, None) => {}
+                }
+                if let Some(budget) = a.budget {
+                    parts.push(format!("budget{NB}: {}", self.euros(budget)));
+                }
+                let mut line = format!("{}{NB}: {}", a.title, parts.join(&format!("{NB}; ")));
+                if let Some(note) = &a.note {
+                    line.push_str(&format!(" [{note}]"));
+                }
+                line
+            }
+            Line::Governance => "gouvernance".to_owned(),
+            Line::Body {
+                name,
+                kind,
+                chair,
+                members,
+                parent,
+                note,
+            } => {
+                let mut line = name.clone();
+                if let Some(kind) = kind {
+                    line.push_str(&format!(" ({kind})"));
+                }
+                let mut parts = Vec::new();
+                if let Some(chair) = chair {
+                    parts.push(format!("animateur{NB}: {chair}"));
+                }
+                if !members.is_empty() {
+                    parts.push(format!("membres{NB}: {}", members.join(", ")));
+                }
+                if let Some(parent) = parent {
+                    parts.push(format!("rend compte à{NB}: {parent}"));
+                }
+                if !parts.is_empty() {
+                    line.push_str(&format!("{NB}: {}", parts.join(&format!("{NB}; "))));
+                }
+                if let Some(note) = note {
+                    line.push_str(&format!(" [{note}]"));
+                }
+                line
+            }
             Line::Headline(text) => format!("accroche{NB}: {text}"),
             Line::Related(ids) => format!("domaines liés{NB}: {}", ids.join(", ")),
             Line::Objective {

@@ -2,7 +2,7 @@
 //! libellé des légendes (« Financeurs »), les moyens (« Ingénierie »).
 
 use super::French;
-use crate::model::{Means, Role, RoleWords};
+use crate::model::{ActionStatus, Means, Role, RoleWords};
 
 impl RoleWords for French {
     fn role(&self, role: Role) -> &'static str {
@@ -34,6 +34,15 @@ impl RoleWords for French {
             Means::Engineering => "Ingénierie",
             Means::Support => "Accompagnement",
             Means::Funding => "Financiers",
+        }
+    }
+
+    fn action_status(&self, status: ActionStatus) -> &'static str {
+        match status {
+            ActionStatus::Planned => "envisagée",
+            ActionStatus::Ongoing => "en cours",
+            ActionStatus::Done => "réalisée",
+            ActionStatus::Dropped => "abandonnée",
         }
     }
 }
