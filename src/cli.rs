@@ -191,6 +191,9 @@ pub enum Command {
         #[arg(long, value_name = "TERRITORY", num_args = 0..=1)]
         from: Option<Option<PathBuf>>,
     },
+    /// Print the JSON Schema (draft 2020-12) of a territory given as one JSON file, for an
+    /// editor to complete and check it: `actormap schema > territoire.schema.json`.
+    Schema,
     /// Print the completion script of a shell, e.g. `actormap completions bash >
     /// ~/.local/share/bash-completion/completions/actormap`.
     Completions {

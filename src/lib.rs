@@ -347,6 +347,12 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             terminal::line(out, &lang.catalog().wrote(&written))?;
             Ok(Outcome::Clean)
         }
+        Command::Schema => {
+            let schema = serde_json::to_string_pretty(&load::json_schema())
+                .map_err(|e| Error::Io(std::io::Error::other(e)))?;
+            writeln!(out, "{schema}")?;
+            Ok(Outcome::Clean)
+        }
         Command::Completions { shell } => {
             manual::completions(*shell, out)?;
             Ok(Outcome::Clean)

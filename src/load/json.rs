@@ -230,6 +230,10 @@ impl Reader<'_> {
     fn root(&mut self, root: &Object, doc: &mut Document) {
         for prop in &root.properties {
             let key = prop.name.as_str();
+            // The schema an editor checks the file against (`actormap schema`): not a setting.
+            if key == "$schema" {
+                continue;
+            }
             let setting = match fold(key).as_str() {
                 "name" | "nom" => Some("name"),
                 "population" | "habitants" => Some("population"),

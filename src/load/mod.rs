@@ -8,6 +8,7 @@ mod csv;
 mod decode;
 mod files;
 mod json;
+mod json_schema;
 mod lines;
 mod perimeter;
 mod schema;
@@ -24,6 +25,7 @@ use crate::error::{LoadError, Location, Note};
 use crate::model::Territory;
 
 pub use files::EXAMPLE;
+pub use json_schema::json_schema;
 use sources::{Given, Place};
 pub use table::Table;
 pub use tables::TableKind;

@@ -16,6 +16,7 @@ mod model;
 mod outputs;
 mod rebuild;
 mod render;
+mod schema;
 mod sheet;
 mod slides;
 mod start;
