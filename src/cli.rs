@@ -146,6 +146,25 @@ pub enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Write one self-contained HTML page to share (index.html): the programme and its money,
+    /// the status chart, the findings, each domain's map with its objectives and means, the
+    /// matrix, every actor; click an actor to see it in every map. `build` writes it too.
+    ///
+    /// Exit code 1 when the check finds an error (the page is written all the same), 2 on
+    /// bad input.
+    Report {
+        /// A territory folder, JSON file or workbook (.xlsx, .ods).
+        /// Default: the current folder when it holds a territory, else the built-in example
+        /// (the Pays du Calaisis).
+        #[arg(value_name = "TERRITORY")]
+        territory: Option<PathBuf>,
+        /// Give the progress as of this date (2022-06-30 or 30/06/2022).
+        #[arg(long, value_parser = parse_date)]
+        at: Option<jiff::civil::Date>,
+        /// The folder index.html is written to (created if missing).
+        #[arg(long, default_value = "output")]
+        out: PathBuf,
+    },
     /// Build, then rebuild whenever a file of the territory is saved, printing the findings
     /// that appeared or were resolved and the files that changed. A save that does not load
     /// is reported and the maps of the last good build stay.

@@ -22,6 +22,7 @@ pub mod numbers;
 pub mod outdir;
 pub mod parallel;
 pub mod render;
+pub mod report;
 pub mod spreadsheet;
 pub mod start;
 pub mod status;
@@ -214,6 +215,15 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             let territory = load_territory(cli, territory.as_deref())?;
             let output = in_language(output, language(cli, Some(&territory)));
             maps::build(&territory, &output, out)
+        }
+        Command::Report {
+            territory,
+            at,
+            out: dir,
+        } => {
+            let territory = load_territory(cli, territory.as_deref())?;
+            let lang = language(cli, Some(&territory));
+            report::run(&territory, lang, *at, dir, out)
         }
         Command::Watch { territory, output } => {
             let territory = match start::Source::of(territory.as_deref()) {

@@ -260,16 +260,18 @@ pub fn draw(
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let findings = check::run(t)?;
-    draw_checked(t, kinds, args, default_formats, &findings, out)
+    draw_checked(t, kinds, args, default_formats, &findings, &[], out)
 }
 
-/// `draw` with the findings of `check` already at hand.
+/// `draw` with the findings of `check` already at hand; `pages` are other files of the
+/// run (name, bytes), written in the same batch as the maps (all or none).
 fn draw_checked(
     t: &Territory,
     kinds: &[MapKind],
     args: &OutputArgs,
     default_formats: &[Format],
     findings: &[check::Finding],
+    pages: &[(&str, Vec<u8>)],
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let opts = options(args, findings)?;
@@ -315,6 +317,12 @@ fn draw_checked(
                 .map(|json| (manifest::FILE, json.as_bytes()))
                 .filter(|(name, json)| !outdir::holds(&args.out, name, json)),
         )
+        .chain(
+            pages
+                .iter()
+                .map(|(name, bytes)| (*name, bytes.as_slice()))
+                .filter(|(name, bytes)| !outdir::holds(&args.out, name, bytes)),
+        )
         .collect();
     let mut batch = outdir::Batch::open(&args.out)?;
     batch.stage_all(&changed)?;
@@ -323,6 +331,15 @@ fn draw_checked(
     for file in &files {
         let path = args.out.join(&file.name);
         let line = if file.bytes.is_some() {
+            words.wrote(&path)
+        } else {
+            words.unchanged(&path)
+        };
+        terminal::line(out, &line)?;
+    }
+    for (name, _) in pages {
+        let path = args.out.join(name);
+        let line = if changed.iter().any(|(n, _)| n == name) {
             words.wrote(&path)
         } else {
             words.unchanged(&path)
@@ -482,17 +499,20 @@ fn domain_maps(t: &Territory) -> Vec<MapKind> {
     kinds
 }
 
-/// `actormap build`: check, then the maps of `build_list`.
+/// `actormap build`: check, then the maps of `build_list` and the report page
+/// (`index.html`), in one batch.
 pub fn build(t: &Territory, args: &OutputArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     let findings = check::run(t)?;
     check::output::text(&findings, args.lang.into(), out)?;
     writeln!(out)?;
+    let page = crate::report::bytes(t, &findings, &options(args, &findings)?, None);
     draw_checked(
         t,
         &build_list(t),
         args,
         &[Format::Svg, Format::Png],
         &findings,
+        &[(crate::report::FILE, page)],
         out,
     )?;
     Ok(if check::has_errors(&findings) {

@@ -1,7 +1,8 @@
 //! What people read, in their language: the language itself ([`Lang`]) and one catalog per
 //! language, each in its own folder (`fr/`, `en/`) with one file per area (`check.rs`,
 //! `status.rs`, `diff.rs`, `list.rs`, `watch.rs`, `roles.rs`, `layout.rs` for the maps,
-//! `maps.rs` for what `render` is asked wrongly, `export.rs`; later `load.rs`, `report.rs`...),
+//! `maps.rs` for what `render` is asked wrongly, `export.rs`, `report.rs` for the HTML page;
+//! later `load.rs`...),
 //! so that everything actormap says in French is in `src/i18n/fr/` and in English in
 //! `src/i18n/en/`.
 //!
@@ -48,6 +49,7 @@ pub trait Catalog:
     + crate::maps::UsageWords
     + crate::export::ExportWords
     + crate::start::Words
+    + crate::report::ReportWords
     + Sync
 {
 }
@@ -64,6 +66,7 @@ impl<T> Catalog for T where
         + crate::maps::UsageWords
         + crate::export::ExportWords
         + crate::start::Words
+        + crate::report::ReportWords
         + Sync
 {
 }

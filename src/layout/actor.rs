@@ -218,6 +218,7 @@ fn sectors(
                 cards: Vec::new(),
                 ids: Vec::new(),
                 classes: Vec::new(),
+                data: Vec::new(),
                 key: hd.role.id(),
                 tint: p.stroke,
                 edge: radial::edge_stroke(&p),
@@ -252,6 +253,7 @@ fn sectors(
         spec.cards.push(Card::of(&blocks, paint(hd.role)));
         spec.ids.push(format!("{}:{}", hd.role.id(), o.id));
         spec.classes.push("actor");
+        spec.data.push(Default::default());
     }
     specs
 }

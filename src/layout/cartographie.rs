@@ -500,6 +500,12 @@ fn sectors(
         spec.cards.push(card);
         spec.ids.push(id);
         spec.classes.push(class);
+        spec.data.push(match e {
+            Entry::Actor { role, actor, .. } => {
+                [("actor", actor.id.clone()), ("role", role.id().to_owned())].into()
+            }
+            _ => Default::default(),
+        });
     }
     for spec in &mut specs {
         // A sector holding only gaps hangs by a red dashed line, and the lead's is red then.
@@ -543,6 +549,7 @@ fn sector(role: Role, words: &dyn Catalog) -> SectorSpec {
             cards: Vec::new(),
             ids: Vec::new(),
             classes: Vec::new(),
+            data: Vec::new(),
             key: "lead",
             tint: NAVY,
             edge: radial::edge_stroke(&paint(Role::Lead)),
@@ -554,6 +561,7 @@ fn sector(role: Role, words: &dyn Catalog) -> SectorSpec {
         cards: Vec::new(),
         ids: Vec::new(),
         classes: Vec::new(),
+        data: Vec::new(),
         key: role.id(),
         tint: p.fill,
         edge: radial::edge_stroke(&p),

@@ -8,7 +8,7 @@ use super::scene::{Anchor, Item, Line, Scene, Stroke, Weight};
 use super::words::Label;
 use super::{
     Card, INK, LIGHT, NAVY, Options, PAD_X, RED, RED_FILL, RULE, finish, gap_paint, group,
-    name_on_one_line, paint, rect_item, text, text_item,
+    name_on_one_line, paint, rect_item, tagged_group, text, text_item,
 };
 use crate::model::{Actor, Lang, Objective, Role, Territory};
 
@@ -292,7 +292,8 @@ fn draw(
             let cell = card.items(x + (col_w - card.w) / 2.0, y + (rh - card.h) / 2.0, "cell");
             items.push(group("cell", &format!("{}:{}", a.id, o.id), cell));
         }
-        frame.items.push(group("row", &a.id, items));
+        let data = [("actor", a.id.clone())].into();
+        frame.items.push(tagged_group("row", &a.id, data, items));
         y += rh;
     }
     frame.items.push(Item::Line(Line {

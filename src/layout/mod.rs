@@ -390,10 +390,17 @@ pub fn rect_item(
 }
 
 pub fn group(class: &str, id: &str, items: Vec<Item>) -> Item {
+    tagged_group(class, id, scene::Data::new(), items)
+}
+
+/// A group that also says what it stands for (`("actor", id)`, `("role", id)`), for the
+/// report page's script.
+pub fn tagged_group(class: &str, id: &str, data: scene::Data, items: Vec<Item>) -> Item {
     Item::Group(Group {
         class: class.to_owned(),
         id: id.to_owned(),
         clip: None,
+        data,
         items,
     })
 }

@@ -5,7 +5,7 @@
 //! canvas, text size and spread the map fits, and the drawing of the placed map.
 
 use super::scene::{Anchor, Color, Group, Item, Line, Polygon, Rect, Stroke, Weight};
-use super::{Card, GREY, Paint, group, text_item};
+use super::{Card, GREY, Paint, group, tagged_group, text_item};
 
 /// A group of cards around the hub. A sector with a label chip gets one spoke from the hub
 /// to its label; a sector without one gets a spoke to each card of its first ring.
@@ -16,6 +16,8 @@ pub struct SectorSpec {
     pub ids: Vec<String>,
     /// Per card: the class of its group ("actor", "lead-gap", "role-gap").
     pub classes: Vec<&'static str>,
+    /// Per card: what its group stands for (see `scene::Group::data`).
+    pub data: Vec<super::scene::Data>,
     /// The id of the label's group (the role's id, or "lead").
     pub key: &'static str,
     /// The colour of the sector's tinted wedge.
@@ -527,7 +529,8 @@ pub fn draw(
                 }));
             }
             g.extend(card.items(p.x, p.y, "actor"));
-            items.push(group(spec.classes[i], &spec.ids[i], g));
+            let data = spec.data.get(i).cloned().unwrap_or_default();
+            items.push(tagged_group(spec.classes[i], &spec.ids[i], data, g));
         }
     }
     for (s, spec) in fit.sectors.iter().enumerate() {
@@ -576,6 +579,7 @@ pub fn wedges(area: &Rect, placement: &Placement, fills: &[Color], opacity: f64)
         })
         .collect();
     Item::Group(Group {
+        data: Default::default(),
         class: "sectors".into(),
         id: String::new(),
         clip: None,
@@ -683,6 +687,7 @@ mod tests {
             cards: (0..n).map(|i| card(&format!("Acteur {i}"))).collect(),
             ids: (0..n).map(|i| format!("a{i}")).collect(),
             classes: vec!["actor"; n],
+            data: vec![Default::default(); n],
             key: "funder",
             tint: "#8e5bb5",
             edge: Stroke::solid("#000000", 2.0),

@@ -239,8 +239,15 @@ pub struct Group {
     /// Nothing of the group is painted outside this rectangle.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub clip: Option<Rect>,
+    /// What the group stands for, named for a page's script (`actor`, `role`): the SVG
+    /// writes `data-actor="..."`; nothing is drawn from it.
+    #[serde(skip_serializing_if = "Data::is_empty")]
+    pub data: Data,
     pub items: Vec<Item>,
 }
+
+/// Named values a group carries for the programs that read the drawing, by name.
+pub type Data = std::collections::BTreeMap<&'static str, String>;
 
 impl Scene {
     /// Every item, groups opened, in paint order, each with the group it sits in.

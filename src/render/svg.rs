@@ -28,6 +28,12 @@ pub fn escape(s: &str) -> String {
 
 /// The scene as an SVG document.
 pub fn write(scene: &Scene) -> String {
+    write_inline(scene, "")
+}
+
+/// The scene as an SVG element for a page holding several: the ids it defines (its clip
+/// paths) start with `prefix`, so two pictures of one page never share one.
+pub fn write_inline(scene: &Scene, prefix: &str) -> String {
     let mut s = String::with_capacity(64 * 1024);
     let _ = writeln!(
         s,
@@ -43,7 +49,7 @@ pub fn write(scene: &Scene) -> String {
     );
     let mut clips = 0;
     for item in &scene.items {
-        write_item(&mut s, item, 0, &mut clips);
+        write_item(&mut s, item, 0, &mut clips, prefix);
     }
     s.push_str("</svg>\n");
     s
@@ -67,7 +73,7 @@ fn class_attr(s: &mut String, class: &str) {
     }
 }
 
-fn write_item(s: &mut String, item: &Item, depth: usize, clips: &mut usize) {
+fn write_item(s: &mut String, item: &Item, depth: usize, clips: &mut usize, prefix: &str) {
     for _ in 0..depth {
         s.push(' ');
     }
@@ -82,8 +88,14 @@ fn write_item(s: &mut String, item: &Item, depth: usize, clips: &mut usize) {
                 *clips += 1;
                 let _ = write!(
                     s,
-                    r#"<clipPath id="clip{}"><rect x="{}" y="{}" width="{}" height="{}" rx="{}"/></clipPath>"#,
-                    clips, c.x, c.y, c.w, c.h, c.radius
+                    r#"<clipPath id="{}clip{}"><rect x="{}" y="{}" width="{}" height="{}" rx="{}"/></clipPath>"#,
+                    escape(prefix),
+                    clips,
+                    c.x,
+                    c.y,
+                    c.w,
+                    c.h,
+                    c.radius
                 );
                 s.push('\n');
                 for _ in 0..depth {
@@ -92,15 +104,18 @@ fn write_item(s: &mut String, item: &Item, depth: usize, clips: &mut usize) {
             }
             s.push_str("<g");
             if g.clip.is_some() {
-                let _ = write!(s, r#" clip-path="url(#clip{clips})""#);
+                let _ = write!(s, r#" clip-path="url(#{}clip{clips})""#, escape(prefix));
             }
             class_attr(s, &g.class);
             if !g.id.is_empty() {
                 let _ = write!(s, r#" data-id="{}""#, escape(&g.id));
             }
+            for (name, value) in &g.data {
+                let _ = write!(s, r#" data-{}="{}""#, escape(name), escape(value));
+            }
             s.push_str(">\n");
             for i in &g.items {
-                write_item(s, i, depth + 1, clips);
+                write_item(s, i, depth + 1, clips, prefix);
             }
             for _ in 0..depth {
                 s.push(' ');
@@ -276,6 +291,7 @@ mod tests {
                 class: "g".into(),
                 id: id.into(),
                 clip: Some(rect.clone()),
+                data: Default::default(),
                 items: vec![Item::Rect(rect.clone())],
             })
         };
@@ -292,6 +308,35 @@ mod tests {
             "{svg}"
         );
         assert!(crate::render::png::from_svg(&svg).is_ok());
+        // Inline in a page of several pictures, its ids are its own.
+        let inline = write_inline(&scene, "m2-");
+        assert!(
+            inline.contains(r#"<clipPath id="m2-clip1">"#)
+                && inline.contains(r#"clip-path="url(#m2-clip2)""#)
+                && !inline.contains(r#"id="clip"#),
+            "{inline}"
+        );
+    }
+
+    #[test]
+    fn a_group_says_what_it_stands_for_in_data_attributes() {
+        let scene = Scene {
+            width: 20.0,
+            height: 20.0,
+            title: "t".into(),
+            background: "#ffffff",
+            items: vec![crate::layout::tagged_group(
+                "actor",
+                "lead:a",
+                [("actor", "<a&\"b>".into()), ("role", "lead".into())].into(),
+                Vec::new(),
+            )],
+        };
+        let svg = write(&scene);
+        assert!(
+            svg.contains(r#"<g class="actor" data-id="lead:a" data-actor="&lt;a&amp;&quot;b&gt;" data-role="lead">"#),
+            "{svg}"
+        );
     }
 
     #[test]

@@ -181,8 +181,24 @@ fn heading(s: &Status) -> Line {
     }
 }
 
+/// The lines `text` writes above its table (the territory, its programme and dates; the day
+/// the standings are given as of) and below it (the year-3 conditions and the money at
+/// stake), in `lang`: for the report page.
+pub fn summary_lines(s: &Status, lang: Lang) -> (Vec<String>, Vec<String>) {
+    let words = lang.catalog();
+    let head = std::iter::once(heading(s))
+        .chain(as_of(s))
+        .map(|l| words.status_line(&l))
+        .collect();
+    let bonus = bonus_lines(s)
+        .iter()
+        .map(|l| words.status_line(l))
+        .collect();
+    (head, bonus)
+}
+
 /// A quantity and its unit: "50 km"; "aucune" without a target.
-fn quantity(n: Option<f64>, o: &ObjectiveStatus, words: &dyn Catalog) -> String {
+pub(crate) fn quantity(n: Option<f64>, o: &ObjectiveStatus, words: &dyn Catalog) -> String {
     match (n, &o.unit) {
         (None, _) => words.status_word(Word::NoTarget).to_owned(),
         (Some(n), Some(unit)) => format!("{} {unit}", words.number(n)),
@@ -190,7 +206,8 @@ fn quantity(n: Option<f64>, o: &ObjectiveStatus, words: &dyn Catalog) -> String 
     }
 }
 
-fn value(o: &ObjectiveStatus, words: &dyn Catalog) -> String {
+/// The value reached, or the word for an unknown one.
+pub(crate) fn value(o: &ObjectiveStatus, words: &dyn Catalog) -> String {
     o.value.map_or_else(
         || words.status_word(Word::UnknownValue).to_owned(),
         |v| words.number(v),

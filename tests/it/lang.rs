@@ -613,6 +613,7 @@ fn lang_is_a_flag_of_every_command() {
             vec!["diff", old.to_str().unwrap(), old.to_str().unwrap()],
             vec!["render", "--domain", "DC3", "--out", out],
             vec!["build", "--format", "svg", "--out", out],
+            vec!["report", "--out", out],
             vec!["export", "--format", "mermaid"],
         ];
         for args in runs {

@@ -16,6 +16,7 @@ mod model;
 mod outputs;
 mod rebuild;
 mod render;
+mod report;
 mod schema;
 mod sheet;
 mod slides;

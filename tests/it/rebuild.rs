@@ -96,7 +96,8 @@ fn a_second_build_writes_nothing_and_says_every_file_is_unchanged() {
     let out = tempfile::tempdir().unwrap();
     let first = run(&["build"], None, out.path(), 1);
     let first = said(&first, out.path());
-    assert_eq!(first.len(), 24, "{first:?}");
+    // 12 maps, each as SVG and PNG, and the report page.
+    assert_eq!(first.len(), 25, "{first:?}");
     assert!(first.iter().all(|(verb, _)| verb == "wrote"), "{first:?}");
     let before = identities(out.path());
     assert!(before.contains_key(MANIFEST), "{:?}", before.keys());
@@ -203,6 +204,8 @@ fn a_changed_territory_redraws_the_maps_whose_svg_changed_and_no_other() {
         .iter()
         .flat_map(|stem| [format!("{stem}.svg"), format!("{stem}.png")])
         .collect();
+    // The report page shows the headline too.
+    expected.push("index.html".to_owned());
     expected.sort();
     let mut written = wrote(&stdout, out.path());
     written.sort();

@@ -11,6 +11,7 @@ mod export;
 mod layout;
 mod list;
 mod maps;
+mod report;
 mod roles;
 mod start;
 mod status;
