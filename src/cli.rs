@@ -6,8 +6,6 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
 
-pub const DEFAULT_TERRITORY: &str = "actors/calaisis";
-
 /// Turn a territory's stakeholder tables into actor maps, gap checks and progress tables.
 #[derive(Debug, Parser)]
 #[command(name = "actormap", version, about, max_term_width = 100)]
@@ -26,8 +24,10 @@ pub enum Command {
     List {
         /// A territory folder (domains.csv, objectives.csv, actors.csv, links.csv), JSON file or
         /// workbook (.xlsx, .ods).
-        #[arg(default_value = DEFAULT_TERRITORY)]
-        territory: PathBuf,
+        /// Default: the current folder when it holds a territory, else the built-in example
+        /// (the Pays du Calaisis).
+        #[arg(value_name = "TERRITORY")]
+        territory: Option<PathBuf>,
         /// How to write it: text, or a table of who holds which role (csv, xlsx).
         #[arg(long, value_enum, default_value_t)]
         format: ListFormat,
@@ -40,8 +40,10 @@ pub enum Command {
     /// Exit code 0 when no finding is an error, 1 when one is, 2 on bad input.
     Check {
         /// A territory folder, JSON file or workbook (.xlsx, .ods).
-        #[arg(default_value = DEFAULT_TERRITORY)]
-        territory: PathBuf,
+        /// Default: the current folder when it holds a territory, else the built-in example
+        /// (the Pays du Calaisis).
+        #[arg(value_name = "TERRITORY")]
+        territory: Option<PathBuf>,
         /// How to write the findings.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
@@ -68,8 +70,10 @@ pub enum Command {
     /// bonus conditions and the amounts at stake.
     Status {
         /// A territory folder, JSON file or workbook (.xlsx, .ods) (progress.csv holds dated measurements).
-        #[arg(default_value = DEFAULT_TERRITORY)]
-        territory: PathBuf,
+        /// Default: the current folder when it holds a territory, else the built-in example
+        /// (the Pays du Calaisis).
+        #[arg(value_name = "TERRITORY")]
+        territory: Option<PathBuf>,
         /// Answer as of this date (2022-06-30 or 30/06/2022): later measurements are ignored.
         #[arg(long, value_parser = parse_date)]
         at: Option<jiff::civil::Date>,
@@ -97,8 +101,10 @@ pub enum Command {
     /// Scene JSON.
     Render {
         /// A territory folder, JSON file or workbook (.xlsx, .ods).
-        #[arg(default_value = DEFAULT_TERRITORY)]
-        territory: PathBuf,
+        /// Default: the current folder when it holds a territory, else the built-in example
+        /// (the Pays du Calaisis).
+        #[arg(value_name = "TERRITORY")]
+        territory: Option<PathBuf>,
         /// A domain to map (its id or name, e.g. DC3 or "adaptation"); repeat for several.
         #[arg(long = "domain", value_name = "ID")]
         domains: Vec<String>,
@@ -133,8 +139,10 @@ pub enum Command {
     /// the gaps), 2 on bad input.
     Build {
         /// A territory folder, JSON file or workbook (.xlsx, .ods).
-        #[arg(default_value = DEFAULT_TERRITORY)]
-        territory: PathBuf,
+        /// Default: the current folder when it holds a territory, else the built-in example
+        /// (the Pays du Calaisis).
+        #[arg(value_name = "TERRITORY")]
+        territory: Option<PathBuf>,
         #[command(flatten)]
         output: OutputArgs,
     },
@@ -146,8 +154,10 @@ pub enum Command {
     /// bad input.
     Report {
         /// A territory folder, JSON file or workbook (.xlsx, .ods).
-        #[arg(default_value = DEFAULT_TERRITORY)]
-        territory: PathBuf,
+        /// Default: the current folder when it holds a territory, else the built-in example
+        /// (the Pays du Calaisis).
+        #[arg(value_name = "TERRITORY")]
+        territory: Option<PathBuf>,
         /// Give the progress as of this date (2022-06-30 or 30/06/2022).
         #[arg(long, value_parser = parse_date)]
         at: Option<jiff::civil::Date>,
@@ -164,8 +174,10 @@ pub enum Command {
     /// status chart, the points to watch, and with --since what changed since then.
     Dossier {
         /// A territory folder, JSON file or workbook (.xlsx, .ods).
-        #[arg(default_value = DEFAULT_TERRITORY)]
-        territory: PathBuf,
+        /// Default: the current folder when it holds a territory, else the built-in example
+        /// (the Pays du Calaisis).
+        #[arg(value_name = "TERRITORY")]
+        territory: Option<PathBuf>,
         /// The committee's date (2023-06-30 or 30/06/2023): later measurements are ignored.
         /// Without it, the date of the latest measurement (never today's date).
         #[arg(long, value_parser = parse_date)]
@@ -186,8 +198,9 @@ pub enum Command {
     Watch {
         /// A territory folder (its CSV tables, territory.json, workbook are watched), JSON
         /// file or workbook (.xlsx, .ods).
-        #[arg(default_value = DEFAULT_TERRITORY)]
-        territory: PathBuf,
+        /// Default: the current folder (the built-in example cannot be watched).
+        #[arg(value_name = "TERRITORY")]
+        territory: Option<PathBuf>,
         #[command(flatten)]
         output: OutputArgs,
     },
@@ -196,8 +209,10 @@ pub enum Command {
     /// actor x objective matrix as CSV for Excel.
     Export {
         /// A territory folder, JSON file or workbook (.xlsx, .ods).
-        #[arg(default_value = DEFAULT_TERRITORY)]
-        territory: PathBuf,
+        /// Default: the current folder when it holds a territory, else the built-in example
+        /// (the Pays du Calaisis).
+        #[arg(value_name = "TERRITORY")]
+        territory: Option<PathBuf>,
         /// The tool to export for.
         #[arg(long, value_enum)]
         format: ExportFormat,
@@ -208,6 +223,21 @@ pub enum Command {
         #[arg(long, value_name = "FILE", default_value = "-")]
         out: PathBuf,
     },
+    /// Write a starter workbook, territoire.xlsx, to fill in: a Paramètres sheet, the sheets
+    /// Domaines, Objectifs, Acteurs, Liens and Avancement with French headers, notes and
+    /// drop-down lists, and a #Mode d'emploi sheet. Never writes over a file.
+    Init {
+        /// The folder to write territoire.xlsx into (created if missing).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Fill the workbook with this territory (folder, JSON file, workbook); `--from` alone:
+        /// the current folder's territory, else the built-in example.
+        #[arg(long, value_name = "TERRITORY", num_args = 0..=1)]
+        from: Option<Option<PathBuf>>,
+    },
+    /// Print the JSON Schema (draft 2020-12) of a territory given as one JSON file, for an
+    /// editor to complete and check it: `actormap schema > territoire.schema.json`.
+    Schema,
     /// Print the completion script of a shell, e.g. `actormap completions bash >
     /// ~/.local/share/bash-completion/completions/actormap`.
     Completions {

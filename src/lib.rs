@@ -9,6 +9,7 @@ pub mod error;
 pub mod export;
 pub mod hash;
 pub mod i18n;
+pub mod init;
 pub mod layout;
 mod list;
 pub mod load;
@@ -24,6 +25,7 @@ pub mod parallel;
 pub mod render;
 pub mod report;
 pub mod spreadsheet;
+pub mod start;
 pub mod status;
 pub mod terminal;
 pub mod watch;
@@ -53,16 +55,47 @@ impl Outcome {
     }
 }
 
-/// Load a territory for a command; the notes about how it was read go to standard error,
-/// and both notes and errors are said in `--lang`, else the language the territory asks for.
-fn load_territory(cli: &Cli, path: &Path) -> Result<model::Territory, Error> {
-    let loaded = load::load_with_notes(path);
-    let lang = cli.lang.map(i18n::Lang::from).or(loaded.lang);
-    print_notes(&loaded.notes, lang.unwrap_or_default());
-    loaded.territory.map_err(|errors| Error::Load {
+/// Load the territory of a command (the one given, else the current folder's, else the
+/// built-in example, which is said on standard error); the notes about how it was read go
+/// to standard error too, and both notes and errors are said in `--lang`, else the language
+/// the territory asks for.
+fn load_territory(cli: &Cli, given: Option<&Path>) -> Result<model::Territory, Error> {
+    let source = start::Source::of(given);
+    let loaded = source.load();
+    if let (start::Source::Example, Ok(territory)) = (&source, &loaded.territory) {
+        let lang = language(cli, Some(territory));
+        let said = start::Said::Example(territory.name.clone());
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "{}",
+            lang.catalog().start_line(&said)
+        );
+    }
+    let asked = cli.lang.map(i18n::Lang::from).or(loaded.lang);
+    print_notes(&loaded.notes, asked.unwrap_or_default());
+    let territory = loaded.territory.map_err(|errors| Error::Load {
         errors,
         lang: loaded.lang,
-    })
+    })?;
+    if territory.domains().is_empty()
+        && territory.objectives().is_empty()
+        && territory.actors().is_empty()
+    {
+        let shown = match &source {
+            // The current folder, when it was not named, by its full path ("." says little).
+            start::Source::Path(path) if given.is_none() => std::env::current_dir()
+                .unwrap_or_else(|_| path.clone())
+                .display()
+                .to_string(),
+            start::Source::Path(path) => path.display().to_string(),
+            start::Source::Example => load::EXAMPLE.to_owned(),
+        };
+        let lang = language(cli, Some(&territory));
+        return Err(Error::Usage(
+            lang.catalog().start_line(&start::Said::Empty(shown)),
+        ));
+    }
+    Ok(territory)
 }
 
 /// Notes on standard error, before the command's output, in `lang` (a failure to write them
@@ -130,7 +163,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             format,
             report,
         } => {
-            let territory = load_territory(cli, territory)?;
+            let territory = load_territory(cli, territory.as_deref())?;
             let lang = language(cli, Some(&territory));
             let name = list::workbook_name(lang);
             match format {
@@ -168,7 +201,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             all,
             output,
         } => {
-            let territory = load_territory(cli, territory)?;
+            let territory = load_territory(cli, territory.as_deref())?;
             let views: Vec<maps::MapKind> = [
                 (*overview, maps::MapKind::Overview),
                 (*matrix, maps::MapKind::Matrix),
@@ -185,7 +218,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             Ok(Outcome::Clean)
         }
         Command::Build { territory, output } => {
-            let territory = load_territory(cli, territory)?;
+            let territory = load_territory(cli, territory.as_deref())?;
             let output = in_language(output, language(cli, Some(&territory)));
             maps::build(&territory, &output, out)
         }
@@ -194,7 +227,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             at,
             out: dir,
         } => {
-            let territory = load_territory(cli, territory)?;
+            let territory = load_territory(cli, territory.as_deref())?;
             let lang = language(cli, Some(&territory));
             report::run(&territory, lang, *at, dir, out)
         }
@@ -204,7 +237,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             since,
             out: dir,
         } => {
-            let loaded = load::load_with_notes(territory);
+            let loaded = start::Source::of(territory.as_deref()).load();
             let old = since.as_deref().map(load::load_with_notes);
             let read = loaded.lang.or(old.as_ref().and_then(|o| o.lang));
             print_notes(
@@ -224,7 +257,15 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             Ok(Outcome::Clean)
         }
         Command::Watch { territory, output } => {
-            watch::run(territory, output, cli.lang.map(i18n::Lang::from), out)
+            let territory = match start::Source::of(territory.as_deref()) {
+                start::Source::Path(path) => path,
+                start::Source::Example => {
+                    let lang = language(cli, None);
+                    let said = start::Said::NothingToWatch;
+                    return Err(Error::Usage(lang.catalog().start_line(&said)));
+                }
+            };
+            watch::run(&territory, output, cli.lang.map(i18n::Lang::from), out)
         }
         Command::Status {
             territory,
@@ -232,7 +273,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             format,
             report,
         } => {
-            let territory = load_territory(cli, territory)?;
+            let territory = load_territory(cli, territory.as_deref())?;
             let lang = language(cli, Some(&territory));
             let status = status::compute(&territory, *at);
             let name = status::output::workbook_name(lang);
@@ -304,7 +345,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             };
             // Check the flags before reading anything: a typo is a usage error either way.
             check::Config::default().apply(&overrides)?;
-            let territory = load_territory(cli, territory)?;
+            let territory = load_territory(cli, territory.as_deref())?;
             let mut config = check::Config::from_territory(&territory)?;
             config.apply(&overrides)?;
             let findings = check::run_with(&territory, &config);
@@ -337,9 +378,25 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             domain,
             out: path,
         } => {
-            let territory = load_territory(cli, territory)?;
+            let territory = load_territory(cli, territory.as_deref())?;
             let lang = language(cli, Some(&territory));
             export::run(&territory, *format, domain.as_deref(), lang, path, out)?;
+            Ok(Outcome::Clean)
+        }
+        Command::Init { dir, from } => {
+            let territory = match from {
+                Some(given) => Some(load_territory(cli, given.as_deref())?),
+                None => None,
+            };
+            let lang = language(cli, territory.as_ref());
+            let written = init::write(dir, territory.as_ref(), lang)?;
+            terminal::line(out, &lang.catalog().wrote(&written))?;
+            Ok(Outcome::Clean)
+        }
+        Command::Schema => {
+            let schema = serde_json::to_string_pretty(&load::json_schema())
+                .map_err(|e| Error::Io(std::io::Error::other(e)))?;
+            writeln!(out, "{schema}")?;
             Ok(Outcome::Clean)
         }
         Command::Completions { shell } => {

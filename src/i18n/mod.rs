@@ -49,6 +49,7 @@ pub trait Catalog:
     + crate::layout::words::Words
     + crate::maps::UsageWords
     + crate::export::ExportWords
+    + crate::start::Words
     + crate::report::ReportWords
     + crate::load::message::Words
     + Sync
@@ -67,6 +68,7 @@ impl<T> Catalog for T where
         + crate::layout::words::Words
         + crate::maps::UsageWords
         + crate::export::ExportWords
+        + crate::start::Words
         + crate::report::ReportWords
         + crate::load::message::Words
         + Sync

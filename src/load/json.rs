@@ -26,6 +26,9 @@ pub struct Settings {
     pub programme: Option<Programme>,
     pub rules: BTreeMap<String, RuleSetting>,
     pub lang: Option<Lang>,
+    /// Where each setting was given ("name", "programme.start", "perimeter"), to name both
+    /// places of a setting given twice (territory.json and a `Paramètres` sheet).
+    pub origins: Vec<(String, Location)>,
     /// The member territories (`"perimeter"`), as written, with where the key is.
     pub perimeter: Option<Perimeter>,
     /// The settings file could not be read (its errors are reported): what refers to its
@@ -230,6 +233,21 @@ impl Reader<'_> {
     fn root(&mut self, root: &Object, doc: &mut Document) {
         for prop in &root.properties {
             let key = prop.name.as_str();
+            // The schema an editor checks the file against (`actormap schema`): not a setting.
+            if key == "$schema" {
+                continue;
+            }
+            let setting = match fold(key).as_str() {
+                "name" | "nom" => Some("name"),
+                "population" | "habitants" => Some("population"),
+                "lang" | "langue" | "language" => Some("lang"),
+                "perimeter" | "perimetre" => Some("perimeter"),
+                _ => None,
+            };
+            if let Some(setting) = setting {
+                let origin = self.at(prop);
+                doc.settings.origins.push((setting.to_owned(), origin));
+            }
             match fold(key).as_str() {
                 "name" | "nom" => doc.settings.name = self.string(prop),
                 "population" | "habitants" => {
@@ -243,7 +261,7 @@ impl Reader<'_> {
                     })
                 }
                 "programme" | "program" | "contrat" => {
-                    doc.settings.programme = self.programme(prop)
+                    doc.settings.programme = self.programme(prop, &mut doc.settings.origins)
                 }
                 "rules" | "regles" => self.rules(prop, &mut doc.settings.rules),
                 "perimeter" | "perimetre" => doc.settings.perimeter = self.perimeter(prop),
@@ -337,7 +355,11 @@ impl Reader<'_> {
         }
     }
 
-    fn programme(&mut self, prop: &ObjectProp) -> Option<Programme> {
+    fn programme(
+        &mut self,
+        prop: &ObjectProp,
+        origins: &mut Vec<(String, Location)>,
+    ) -> Option<Programme> {
         let Value::Object(object) = &prop.value else {
             self.error(&prop.value, Message::ExpectedObject.at_key("programme"));
             return None;
@@ -345,6 +367,19 @@ impl Reader<'_> {
         let mut p = Programme::default();
         for field in &object.properties {
             let key = field.name.as_str();
+            let setting = match fold(key).as_str() {
+                "name" | "nom" => "programme.name",
+                "start" | "debut" => "programme.start",
+                "end" | "fin" => "programme.end",
+                "flat aid" | "aide forfaitaire" => "programme.flat_aid",
+                "bonus per inhabitant" | "bonus par habitant" => "programme.bonus_per_inhabitant",
+                "min ratio" | "seuil" => "programme.min_ratio",
+                "priority ratio" | "seuil prioritaire" => "programme.priority_ratio",
+                _ => "",
+            };
+            if !setting.is_empty() {
+                origins.push((setting.to_owned(), self.at(field)));
+            }
             match fold(key).as_str() {
                 "name" | "nom" => p.name = self.string(field).unwrap_or_default(),
                 "start" | "debut" => p.start = self.date(field),

@@ -331,6 +331,34 @@ pub enum Message {
     ExpectedCount {
         found: String,
     },
+
+    // --- The settings sheet of a workbook (Paramètres) ---
+    /// A key of the settings sheet that is no setting.
+    UnknownSettingKey {
+        key: String,
+    },
+    /// A setting given on two rows of the sheet; `first`: the row of the first.
+    SettingAgain {
+        key: String,
+        first: usize,
+    },
+    /// A setting given in territory.json and in the sheet; `setting` as the user wrote it.
+    SettingGivenTwice {
+        setting: String,
+        before: String,
+        place: String,
+    },
+    /// A rule set in territory.json and in the sheet.
+    RuleTwice {
+        rule: String,
+        before: String,
+        place: String,
+    },
+    /// A rule's setting given on two rows of the sheet.
+    RuleSettingAgain {
+        rule: String,
+        key: String,
+    },
 }
 
 /// What a path is, when it is not what was expected.

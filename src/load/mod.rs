@@ -6,11 +6,14 @@
 mod build;
 mod csv;
 mod decode;
+mod files;
 mod json;
+mod json_schema;
 mod lines;
 pub mod message;
 mod perimeter;
 mod schema;
+mod settings;
 mod sheet;
 mod sources;
 mod table;
@@ -25,6 +28,8 @@ use crate::model::Territory;
 
 use message::{Message, PathKind};
 
+pub use files::EXAMPLE;
+pub use json_schema::json_schema;
 use sources::{Given, Place};
 pub use table::Table;
 pub use tables::TableKind;
@@ -57,6 +62,25 @@ pub fn is_editor_temporary(name: &str) -> bool {
 /// Load a territory from a folder, a JSON file or a workbook.
 pub fn load(path: &Path) -> Result<Territory, Vec<LoadError>> {
     load_with_notes(path).territory
+}
+
+/// Load the example built into the binary (the Pays du Calaisis) through the same code as a
+/// folder on disk: its files are named `exemple intégré/actors.csv`...
+pub fn load_example() -> Loaded {
+    files::with_example(|| load_with_notes(Path::new(files::EXAMPLE)))
+}
+
+/// Whether a folder holds a territory: a table (`actors.csv`, `liens.csv`...), the settings
+/// (`territory.json`, `territoire.json`) or a workbook (`territoire.xlsx`...).
+pub fn holds_territory(dir: &Path) -> bool {
+    let tables = TableKind::all()
+        .flat_map(|k| k.file_stems())
+        .map(|stem| format!("{stem}.csv"));
+    let settings = SETTINGS.iter().map(|s| s.to_string());
+    tables
+        .chain(settings)
+        .any(|name| !matches!(Entry::of(&dir.join(name)), Entry::Missing))
+        || !sheet::in_folder(dir).is_empty()
 }
 
 /// Load a territory, keeping the notes about how it was read.
@@ -105,6 +129,13 @@ enum Entry {
 
 impl Entry {
     fn of(path: &Path) -> Entry {
+        if let Some(mounted) = files::mounted(path) {
+            return match mounted {
+                files::Mounted::Folder => Entry::Folder,
+                files::Mounted::File(_) => Entry::File,
+                files::Mounted::Missing => Entry::Missing,
+            };
+        }
         match std::fs::metadata(path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Entry::Missing,
             Err(e) => Entry::Other(PathKind::CannotBeRead(e.to_string())),
@@ -157,6 +188,9 @@ fn read_text(path: &Path) -> Result<String, Vec<LoadError>> {
     use std::io::Read;
     let shown = path.display().to_string();
     regular_file(path).map_err(|e| vec![e])?;
+    if let Some(files::Mounted::File(bytes)) = files::mounted(path) {
+        return decode::decode(&shown, bytes);
+    }
     let cannot = |e: std::io::Error| {
         vec![LoadError::new(
             Location::file(&shown),
@@ -253,6 +287,9 @@ fn load_folder(
             };
             errors.extend(read.errors);
             given.extend(read.tables);
+            let (merged, e) = settings::merge(std::mem::take(&mut settings), read.settings);
+            settings = merged;
+            errors.extend(e);
         }
         _ => errors.push(LoadError::new(
             Location::file(dir.display().to_string()),
@@ -355,6 +392,9 @@ fn load_workbook(
     errors.extend(read.missing(&shown, &in_json));
     errors.extend(read.errors);
     given.extend(read.tables);
+    let (merged, e) = settings::merge(settings, read.settings);
+    settings = merged;
+    errors.extend(e);
     notes.extend(skipped_notes(&given));
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
     let default_name = match stem {

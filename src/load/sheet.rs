@@ -31,12 +31,15 @@ pub fn is_workbook(path: &Path) -> bool {
 
 /// The workbooks of a territory folder: `territory.xlsx`, `territoire.ods`... (any case).
 pub fn in_folder(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
+    let paths: Vec<PathBuf> = match super::files::mounted_names(dir) {
+        Some(names) => names.into_iter().map(|n| dir.join(n)).collect(),
+        None => match std::fs::read_dir(dir) {
+            Ok(entries) => entries.flatten().map(|e| e.path()).collect(),
+            Err(_) => return Vec::new(),
+        },
     };
-    let mut found: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
+    let mut found: Vec<PathBuf> = paths
+        .into_iter()
         .filter(|p| is_workbook(p))
         .filter(|p| {
             !p.file_name()
@@ -59,6 +62,8 @@ pub struct Book {
     pub tables: Vec<Given>,
     /// Whether the file could be opened as a workbook at all.
     pub opened: bool,
+    /// The settings of its `Paramètres` sheet, if it has one.
+    pub settings: crate::load::json::Settings,
     pub errors: Vec<LoadError>,
 }
 
@@ -121,12 +126,41 @@ fn unreadable(shown: &str, e: &calamine::Error) -> Book {
 fn read_book<RS: std::io::Read + std::io::Seek>(shown: &str, mut book: Sheets<RS>) -> Book {
     let mut errors = Vec::new();
     let mut tables: Vec<Given> = Vec::new();
+    let mut settings = crate::load::json::Settings::default();
+    let mut settings_sheet: Option<String> = None;
     for name in book.sheet_names() {
         let file = format!("{shown}[{name}]");
         if name.trim_start().starts_with('#') {
             continue;
         }
         let folded = fold(&name);
+        if super::settings::SHEET_NAMES.contains(&folded.as_str()) {
+            if let Some(first) = &settings_sheet {
+                errors.push(LoadError::new(
+                    Location::file(&file),
+                    Message::SettingsTwice {
+                        first: first.to_string(),
+                        second: name.to_string(),
+                    },
+                ));
+                continue;
+            }
+            settings_sheet = Some(name.clone());
+            match book.worksheet_range(&name) {
+                Ok(range) => {
+                    let (read, e) = super::settings::read(&file, &range);
+                    settings = read;
+                    errors.extend(e);
+                }
+                Err(e) => errors.push(LoadError::new(
+                    Location::file(file),
+                    Message::UnreadableSheet {
+                        error: e.to_string(),
+                    },
+                )),
+            }
+            continue;
+        }
         let Some(kind) = TableKind::from_name(&folded) else {
             let message = if STEMS.contains(&folded.as_str()) {
                 Message::SettingsSheet
@@ -171,6 +205,7 @@ fn read_book<RS: std::io::Read + std::io::Seek>(shown: &str, mut book: Sheets<RS
     Book {
         tables,
         opened: true,
+        settings,
         errors,
     }
 }

@@ -155,7 +155,10 @@ fn every_rule_message_follows_the_same_style() {
 
 #[test]
 fn calaisis_text_report() {
-    let output = actormap().arg("check").output().expect("runs");
+    let output = actormap()
+        .args(["check", "actors/calaisis"])
+        .output()
+        .expect("runs");
     assert_eq!(output.status.code(), Some(1), "errors on the bundled data");
     let stdout = String::from_utf8(output.stdout).expect("UTF-8");
     assert!(
@@ -197,14 +200,14 @@ fn calaisis_names_the_lead_candidates_of_regal_and_the_cot_enr_and_not_renovatio
 #[test]
 fn calaisis_reports_the_cot_enr_perimeter_gap_naming_the_ccpo() {
     actormap()
-        .arg("check")
+        .args(["check", "actors/calaisis"])
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
             "erreur[perimeter-gap]\u{a0}: l'objectif prioritaire cot-enr «\u{a0}Contractualiser un Contrat d'Objectifs Territorial pour les énergies renouvelables avant 3 ans couvrant l'ensemble du territoire\u{a0}»\u{a0}: seul le membre CCPO est couvert (COT ENR du PNRCMO)\u{a0}; GCT&M et CCRA ne le sont pas\n  --> actors/calaisis/objectives.csv:5\n",
         ));
     actormap()
-        .args(["check", "--lang", "en"])
+        .args(["check", "actors/calaisis", "--lang", "en"])
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
@@ -359,12 +362,12 @@ fn every_calaisis_finding_is_true_of_the_seed_deck() {
 #[test]
 fn calaisis_json_report_is_stable_and_names_ids_and_names() {
     let output = actormap()
-        .args(["check", "--format", "json"])
+        .args(["check", "actors/calaisis", "--format", "json"])
         .output()
         .expect("runs");
     assert_eq!(output.status.code(), Some(1));
     let again = actormap()
-        .args(["check", "--format", "json"])
+        .args(["check", "actors/calaisis", "--format", "json"])
         .output()
         .expect("runs");
     assert_eq!(output.stdout, again.stdout, "same input, same bytes");
@@ -402,7 +405,7 @@ fn calaisis_json_report_is_stable_and_names_ids_and_names() {
 #[test]
 fn calaisis_markdown_report() {
     let output = actormap()
-        .args(["check", "--format", "markdown"])
+        .args(["check", "actors/calaisis", "--format", "markdown"])
         .output()
         .expect("runs");
     assert_eq!(output.status.code(), Some(1));

@@ -654,7 +654,14 @@ fn an_unknown_domain_is_a_usage_error_with_a_suggestion() {
     let error = |lang: &str| {
         let out = actormap()
             .args([
-                "export", "--format", "dot", "--domain", "DC33", "--lang", lang,
+                "export",
+                "actors/calaisis",
+                "--format",
+                "dot",
+                "--domain",
+                "DC33",
+                "--lang",
+                lang,
             ])
             .output()
             .unwrap();

@@ -11,6 +11,7 @@ mod diff;
 mod dossier;
 mod export;
 mod generated;
+mod init;
 mod lang;
 mod load;
 mod model;
@@ -18,8 +19,10 @@ mod outputs;
 mod rebuild;
 mod render;
 mod report;
+mod schema;
 mod sheet;
 mod slides;
+mod start;
 mod status;
 mod tables;
 mod watch;
@@ -28,7 +31,8 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-/// The actormap binary, run from the repository root so `actors/calaisis` is the default.
+/// The actormap binary, run from the repository root (which holds no territory: without a
+/// TERRITORY, commands read the built-in example, and say so on standard error).
 pub fn actormap() -> Command {
     let mut cmd = Command::cargo_bin("actormap").expect("the actormap binary is built");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))

@@ -408,7 +408,7 @@ fn sigterm_and_sigint_remove_the_temporaries() {
         let out = tempfile::tempdir().unwrap();
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("actormap"))
             .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .args(["render", "--all", "--out"])
+            .args(["render", "actors/calaisis", "--all", "--out"])
             .arg(out.path())
             .env("ACTORMAP_TEST_HOLD_STAGED", "60")
             .stdout(Stdio::null())

@@ -1219,7 +1219,7 @@ fn render_takes_a_domain_or_an_objective_by_its_name_whatever_the_case_and_accen
     );
     let out = tempfile::tempdir().unwrap();
     crate::actormap()
-        .args(["render", "--domain", "Adaptaton", "--out"])
+        .args(["render", "actors/calaisis", "--domain", "Adaptaton", "--out"])
         .arg(out.path())
         .assert()
         .code(2)
@@ -1229,6 +1229,7 @@ fn render_takes_a_domain_or_an_objective_by_its_name_whatever_the_case_and_accen
     crate::actormap()
         .args([
             "render",
+            "actors/calaisis",
             "--objective",
             "Friches requalifies",
             "--lang",
@@ -1242,7 +1243,7 @@ fn render_takes_a_domain_or_an_objective_by_its_name_whatever_the_case_and_accen
             "error: no objective \"Friches requalifies\"; did you mean \"Friches requalifiées\"?\n",
         );
     crate::actormap()
-        .args(["render", "--actor", "Personne", "--out"])
+        .args(["render", "actors/calaisis", "--actor", "Personne", "--out"])
         .arg(out.path())
         .assert()
         .code(2)

@@ -207,7 +207,9 @@ fn a_workbook_without_a_table_s_sheet_and_with_settings_in_a_sheet() {
             "partial.ods: missing sheet; expected a sheet named objectives or objectifs",
             "partial.ods: missing sheet; expected a sheet named actors or acteurs",
             "partial.ods: missing sheet; expected a sheet named links or liens or roles",
-            "partial.ods[Territoire]: territory settings are not read from a sheet; put them in territory.json beside the workbook (or start the sheet's name with # to keep it as a note)",
+            // Its settings sheet (no header: key, value) gives what territory.json beside it does.
+            "partial.ods[Territoire]:1: the setting \"name\" (nom) is given twice (territory.json:2 and partial.ods[Territoire]:1); keep one",
+            "partial.ods[Territoire]:2: the setting \"population\" is given twice (territory.json:3 and partial.ods[Territoire]:2); keep one",
         ]
     );
 }

@@ -433,7 +433,14 @@ fn workbooks_are_the_same_bytes_every_time_with_a_frozen_filtered_header_and_col
 #[test]
 fn a_workbook_is_never_written_to_a_terminal() {
     let out = crate::actormap_en()
-        .args(["status", "--format", "xlsx", "--out", "-"])
+        .args([
+            "status",
+            "actors/calaisis",
+            "--format",
+            "xlsx",
+            "--out",
+            "-",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));

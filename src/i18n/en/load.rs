@@ -478,6 +478,25 @@ impl Words for English {
                 format!("unknown severity \"{word}\"; expected {SEVERITIES}")
             }
             M::ExpectedSeverity => format!("expected a string ({SEVERITIES})"),
+            M::UnknownSettingKey { key } => format!(
+                "unknown setting \"{key}\"; expected nom, population, périmètre, langue, programme, début, fin, aide forfaitaire, bonus par habitant, seuil, seuil prioritaire or règle NAME (start the key with # to keep the row as a note)"
+            ),
+            M::SettingAgain { key, first } => {
+                format!("\"{key}\" is given a second time (first at row {first}); keep one")
+            }
+            M::SettingGivenTwice {
+                setting,
+                before,
+                place,
+            } => format!("the setting {setting} is given twice ({before} and {place}); keep one"),
+            M::RuleTwice {
+                rule,
+                before,
+                place,
+            } => format!("the rule \"{rule}\" is set twice ({before} and {place}); keep one"),
+            M::RuleSettingAgain { rule, key } => {
+                format!("rule \"{rule}\": \"{key}\" is given a second time")
+            }
             M::UnknownSetting { key, expected } => {
                 let keys: Vec<String> = expected.iter().map(|k| (*k).to_owned()).collect();
                 format!("unknown setting \"{key}\"; expected {}", or(&keys))

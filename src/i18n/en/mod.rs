@@ -11,6 +11,7 @@ mod load;
 mod maps;
 mod report;
 mod roles;
+mod start;
 mod status;
 mod watch;
 

@@ -622,6 +622,34 @@ impl Words for French {
                 q(word)
             ),
             M::ExpectedSeverity => format!("il faut un texte ({SEVERITIES})"),
+            M::UnknownSettingKey { key } => format!(
+                "réglage inconnu {}{NB}; attendu{NB}: nom, population, périmètre, langue, programme, début, fin, aide forfaitaire, bonus par habitant, seuil, seuil prioritaire ou règle NOM (commencez la clé par # pour garder la ligne comme note)",
+                q(key)
+            ),
+            M::SettingAgain { key, first } => format!(
+                "{} est donné une seconde fois (la première à la ligne {first}){NB}; n'en gardez qu'une",
+                q(key)
+            ),
+            M::SettingGivenTwice {
+                setting,
+                before,
+                place,
+            } => format!(
+                "le réglage {setting} est donné deux fois ({before} et {place}){NB}; n'en gardez qu'un"
+            ),
+            M::RuleTwice {
+                rule,
+                before,
+                place,
+            } => format!(
+                "la règle {} est réglée deux fois ({before} et {place}){NB}; n'en gardez qu'un réglage",
+                q(rule)
+            ),
+            M::RuleSettingAgain { rule, key } => format!(
+                "règle {}{NB}: {} est donné une seconde fois",
+                q(rule),
+                q(key)
+            ),
             M::UnknownSetting { key, expected } => {
                 format!(
                     "réglage inconnu {}{NB}; attendu{NB}: {}",

@@ -15,6 +15,7 @@ mod load;
 mod maps;
 mod report;
 mod roles;
+mod start;
 mod status;
 mod watch;
 
