@@ -9,6 +9,7 @@ mod diff;
 mod export;
 mod generated;
 mod lang;
+mod large;
 mod load;
 mod model;
 mod outputs;
