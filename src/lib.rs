@@ -20,6 +20,7 @@ pub mod names;
 pub mod numbers;
 pub mod outdir;
 pub mod parallel;
+pub mod progress;
 pub mod render;
 pub mod spreadsheet;
 pub mod status;

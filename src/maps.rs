@@ -19,6 +19,7 @@ use crate::model::{Objective, Territory};
 use crate::names;
 use crate::outdir;
 use crate::parallel;
+use crate::progress::Progress;
 use crate::render::Format;
 use crate::spreadsheet::{self, Cell, Table};
 use crate::terminal;
@@ -295,16 +296,18 @@ pub fn draw(
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let findings = check::run(t)?;
-    draw_checked(t, kinds, args, default_formats, &findings, out)
+    let quiet = Progress::new(false);
+    draw_checked(t, kinds, args, default_formats, &findings, &quiet, out)
 }
 
-/// `draw` with the findings of `check` already at hand.
+/// `draw` with the findings of `check` already at hand, showing its stages on `progress`.
 fn draw_checked(
     t: &Territory,
     kinds: &[MapKind],
     args: &OutputArgs,
     default_formats: &[Format],
     findings: &[check::Finding],
+    progress: &Progress,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let opts = options(args, findings)?;
@@ -321,6 +324,8 @@ fn draw_checked(
     let words = opts.lang.catalog();
     let bases = file_stems(kinds, &vec![1; kinds.len()]);
     let each: Vec<usize> = (0..kinds.len()).collect();
+    let [laying_out, drawing, writing] = words.progress_stages();
+    progress.stage(laying_out, kinds.len());
     let laid: Vec<(Vec<Scene>, Option<manifest::File>)> =
         parallel::map(&each, parallel::cores(), |&i| {
             let list = words.list_file(&bases[i][0]);
@@ -337,7 +342,9 @@ fn draw_checked(
                     None,
                 )
             });
-            (scenes(t, &kinds[i], &opts), file)
+            let slides = scenes(t, &kinds[i], &opts);
+            progress.step();
+            (slides, file)
         });
     let (slides, lists): (Vec<Vec<Scene>>, Vec<Option<manifest::File>>) = laid.into_iter().unzip();
     let counts: Vec<usize> = slides.iter().map(Vec::len).collect();
@@ -351,9 +358,12 @@ fn draw_checked(
     // largest go first, so that no core is left drawing one alone at the end.
     let mut order: Vec<usize> = (0..jobs.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(drawing_work(jobs[i].0)));
+    progress.stage(drawing, order.len());
     let mut made = parallel::map(&order, parallel::cores(), |&i| {
         let (scene, stem) = jobs[i];
-        (i, previous.files(&args.out, stem, scene, &formats))
+        let files = previous.files(&args.out, stem, scene, &formats);
+        progress.step();
+        (i, files)
     });
     made.sort_by_key(|(i, _)| *i);
     // Every file is made before any is written, and all are written before any replaces an
@@ -373,9 +383,11 @@ fn draw_checked(
                 .filter(|(name, json)| !outdir::holds(&args.out, name, json)),
         )
         .collect();
+    progress.stage(writing, 1);
     let mut batch = outdir::Batch::open(&args.out)?;
     batch.stage_all(&changed)?;
     batch.commit()?;
+    progress.finish();
     for file in &files {
         let path = args.out.join(&file.name);
         let line = if file.bytes.is_some() {
@@ -556,6 +568,7 @@ pub fn build(t: &Territory, args: &OutputArgs, out: &mut dyn Write) -> Result<Ou
         args,
         &[Format::Svg, Format::Png],
         &findings,
+        &Progress::for_stderr(),
         out,
     )?;
     Ok(if check::has_errors(&findings) {

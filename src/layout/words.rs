@@ -114,6 +114,8 @@ pub trait Words {
     /// The header of that complete list: actor, role, how many of the map's objectives,
     /// which ones.
     fn list_header(&self) -> [&'static str; 4];
+    /// The stages of a long build's progress bar: laying out, drawing, writing.
+    fn progress_stages(&self) -> [&'static str; 3];
     /// A lead candidate on a lead gap's card: "SEVADEC ?".
     fn candidate(&self, name: &str) -> String;
     /// A role nobody holds, on its gap card and badge: "Cibles ?".

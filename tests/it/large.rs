@@ -105,7 +105,8 @@ fn build_writes_the_complete_list_beside_a_crowded_map_in_the_language_s_dialect
         .arg(dir.path().join("t"))
         .args(["--format", "svg", "--lang", "en", "--out"])
         .arg(&out_en)
-        .assert();
+        .assert()
+        .code(1);
     let csv = std::fs::read_to_string(out_en.join("dc1-actors.csv")).unwrap();
     assert!(
         csv.starts_with("Actor,Role,Number of objectives,Objectives\n"),
@@ -162,4 +163,24 @@ fn a_matrix_of_hundreds_of_objectives_stops_at_its_slide_bound_and_says_what_it_
         "{}",
         slides[0].title
     );
+}
+
+#[test]
+fn a_long_build_into_a_pipe_shows_no_progress_bar() {
+    // Several seconds of a debug build; stderr is the test's pipe, NO_COLOR and CI unset.
+    let t = scaled(63);
+    let dir = tempfile::tempdir().unwrap();
+    crate::generated::write_folder(&t, &dir.path().join("t")).unwrap();
+    let run = crate::actormap()
+        .env_remove("NO_COLOR")
+        .env_remove("CI")
+        .arg("build")
+        .arg(dir.path().join("t"))
+        .args(["--format", "svg", "--out"])
+        .arg(dir.path().join("out"))
+        .assert();
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
+    for bar in ["mise en page", "dessin", "écriture", "\r", "\u{1b}["] {
+        assert!(!stderr.contains(bar), "{bar:?} in {stderr:?}");
+    }
 }

@@ -107,6 +107,10 @@ impl Words for English {
         ["Actor", "Role", "Number of objectives", "Objectives"]
     }
 
+    fn progress_stages(&self) -> [&'static str; 3] {
+        ["laying out", "drawing", "writing"]
+    }
+
     fn candidate(&self, name: &str) -> String {
         format!("{name}?")
     }

@@ -116,6 +116,10 @@ impl Words for French {
         ["Acteur", "Rôle", "Nombre d'objectifs", "Objectifs"]
     }
 
+    fn progress_stages(&self) -> [&'static str; 3] {
+        ["mise en page", "dessin", "écriture"]
+    }
+
     fn candidate(&self, name: &str) -> String {
         format!("{name}{NB}?")
     }
