@@ -250,14 +250,12 @@ impl Ctx<'_> {
         // The card's last line: actors involved and related domains.
         let mut foot = String::new();
         if first {
-            let mut actors: Vec<&str> = Vec::new();
-            for o in &all {
-                for inv in t.involvements(o) {
-                    if !actors.contains(&inv.actor.id.as_str()) {
-                        actors.push(&inv.actor.id);
-                    }
-                }
-            }
+            // A set: a domain of 1,000 objectives involves thousands of actors.
+            let actors: std::collections::HashSet<&str> = all
+                .iter()
+                .flat_map(|o| t.involvements(o))
+                .map(|inv| inv.actor.id.as_str())
+                .collect();
             foot = words.actors(actors.len());
             if !d.related.is_empty() {
                 foot.push_str(" · ");
