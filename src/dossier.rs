@@ -505,6 +505,7 @@ pub fn assemble(
         size: layout::Size::default(),
         lang,
         gaps: layout::Gaps::from_findings(findings),
+        list: None,
     };
     let mut fresh = lay_out_maps(t, &missing, &opts).into_iter();
     let maps: Vec<(MapKind, Vec<Scene>)> = kinds

@@ -22,6 +22,7 @@ pub mod names;
 pub mod numbers;
 pub mod outdir;
 pub mod parallel;
+pub mod progress;
 pub mod render;
 pub mod report;
 pub mod spreadsheet;

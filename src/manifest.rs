@@ -80,7 +80,7 @@ pub struct File {
 }
 
 impl File {
-    fn new(dir: &Path, name: String, bytes: Vec<u8>, picture: Option<Picture>) -> File {
+    pub fn new(dir: &Path, name: String, bytes: Vec<u8>, picture: Option<Picture>) -> File {
         let bytes = (!outdir::holds(dir, &name, &bytes)).then_some(bytes);
         File {
             name,

@@ -15,11 +15,13 @@ use crate::i18n::Lang;
 use crate::layout::scene::{Item, Scene};
 use crate::layout::{self, Options, Size, SizeError};
 use crate::manifest::{self, Manifest};
-use crate::model::Territory;
+use crate::model::{Objective, Territory};
 use crate::names;
 use crate::outdir;
 use crate::parallel;
+use crate::progress::Progress;
 use crate::render::Format;
+use crate::spreadsheet::{self, Cell, Table};
 use crate::terminal;
 
 /// One map asked for.
@@ -112,15 +114,23 @@ pub fn size(args: &OutputArgs) -> Result<Size, Error> {
 }
 
 /// Lay out one map, on one slide or more (a map never grows past its slide: what does not
-/// fit goes on the next).
+/// fit goes on the next). A crowded map names the file of its complete list: `opts.list`,
+/// else the one named after the map (`dc3-acteurs.csv`).
 pub fn scenes(t: &Territory, kind: &MapKind, opts: &Options) -> Vec<Scene> {
+    let listed = || Options {
+        list: opts
+            .list
+            .clone()
+            .or_else(|| Some(opts.lang.catalog().list_file(&safe_stem(&kind.stem())))),
+        ..opts.clone()
+    };
     match kind {
         MapKind::Domain(id) => match t.domain(id) {
-            Some(d) => layout::cartographie::domain(t, d, opts),
+            Some(d) => layout::cartographie::domain(t, d, &listed()),
             None => Vec::new(),
         },
         MapKind::Objective(id) => match t.objective(id) {
-            Some(o) => layout::cartographie::objective(t, o, opts),
+            Some(o) => layout::cartographie::objective(t, o, &listed()),
             None => Vec::new(),
         },
         MapKind::Actor(id) => match t.actor(id) {
@@ -133,6 +143,31 @@ pub fn scenes(t: &Territory, kind: &MapKind, opts: &Options) -> Vec<Scene> {
             layout::status_chart::layout(t, &crate::status::compute(t, *at), opts)
         }
     }
+}
+
+/// The complete list of a crowded domain's or objective's map (more cards than
+/// `cartographie::MAX_CARDS`), as the table written beside it; `None` for every other map.
+pub fn complete_list(t: &Territory, kind: &MapKind, opts: &Options) -> Option<Table> {
+    let objectives: Vec<&Objective> = match kind {
+        MapKind::Domain(id) => t.objectives_of(t.domain(id)?.id.as_str()).collect(),
+        MapKind::Objective(id) => vec![t.objective(id)?],
+        _ => return None,
+    };
+    let rows = layout::cartographie::complete_list(t, &objectives, opts)?;
+    let header = opts.lang.catalog().list_header();
+    let mut table = Table::new(header[0], &header);
+    table.rows = rows
+        .into_iter()
+        .map(|row| {
+            vec![
+                Cell::text(row.actor),
+                Cell::text(row.role),
+                Cell::Number(Some(row.objectives.len() as f64)),
+                Cell::text(row.objectives.join(", ")),
+            ]
+        })
+        .collect();
+    Some(table)
 }
 
 /// Safe, distinct file stems for the maps, one per slide: slugs of the ids, with `-1`, `-2`...
@@ -219,6 +254,7 @@ fn options(args: &OutputArgs, findings: &[check::Finding]) -> Result<Options, Er
         size: size(args)?,
         lang: args.lang.into(),
         gaps: layout::Gaps::from_findings(findings),
+        list: None,
     })
 }
 
@@ -260,28 +296,28 @@ pub fn draw(
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let findings = check::run(t)?;
-    draw_checked(
-        t,
-        kinds,
-        args,
-        default_formats,
-        &findings,
-        &Extra::default(),
-        out,
-    )
+    let quiet = Progress::new(false);
+    let extra = Extra {
+        pages: &[],
+        dossier: false,
+        progress: &quiet,
+    };
+    draw_checked(t, kinds, args, default_formats, &findings, &extra, out)
 }
 
-/// What a run writes besides the maps, in the same batch (all or none).
-#[derive(Default)]
+/// What a run writes besides the maps, in the same batch (all or none), and where it shows
+/// its stages.
 struct Extra<'a> {
     /// Other files of the run (name, bytes): the report page.
     pages: &'a [(&'a str, Vec<u8>)],
     /// Whether the committee's dossier is written too (`crate::dossier`): its map pages are
     /// the slides just laid out when they are at the slide size.
     dossier: bool,
+    /// The progress bar of the run's stages.
+    progress: &'a Progress,
 }
 
-/// `draw` with the findings of `check` already at hand, and `extra` files in the same batch.
+/// `draw` with the findings of `check` already at hand, `extra` files in the same batch.
 fn draw_checked(
     t: &Territory,
     kinds: &[MapKind],
@@ -291,6 +327,7 @@ fn draw_checked(
     extra: &Extra<'_>,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
+    let progress = extra.progress;
     let opts = options(args, findings)?;
     let formats = formats(args, default_formats);
     outdir::check_folder(&args.out)?;
@@ -300,9 +337,34 @@ fn draw_checked(
     } else {
         Manifest::default()
     };
-    // Lay out on every core, name the slides, then make their files on every core.
-    let slides: Vec<Vec<Scene>> =
-        parallel::map(kinds, parallel::cores(), |kind| scenes(t, kind, &opts));
+    // Lay out on every core (a crowded map with the complete list beside it, named after
+    // the map), name the slides, then make their files on every core.
+    let words = opts.lang.catalog();
+    let bases = file_stems(kinds, &vec![1; kinds.len()]);
+    let each: Vec<usize> = (0..kinds.len()).collect();
+    let [laying_out, drawing, writing] = words.progress_stages();
+    progress.stage(laying_out, kinds.len());
+    let laid: Vec<(Vec<Scene>, Option<manifest::File>)> =
+        parallel::map(&each, parallel::cores(), |&i| {
+            let list = words.list_file(&bases[i][0]);
+            let opts = Options {
+                list: Some(list.clone()),
+                ..opts.clone()
+            };
+            let table = complete_list(t, &kinds[i], &opts);
+            let file = table.map(|table| {
+                manifest::File::new(
+                    &args.out,
+                    list,
+                    spreadsheet::csv_bytes(&table, opts.lang),
+                    None,
+                )
+            });
+            let slides = scenes(t, &kinds[i], &opts);
+            progress.step();
+            (slides, file)
+        });
+    let (slides, lists): (Vec<Vec<Scene>>, Vec<Option<manifest::File>>) = laid.into_iter().unzip();
     let counts: Vec<usize> = slides.iter().map(Vec::len).collect();
     let stems = file_stems(kinds, &counts);
     let jobs: Vec<(&Scene, &String)> = slides
@@ -314,17 +376,21 @@ fn draw_checked(
     // largest go first, so that no core is left drawing one alone at the end.
     let mut order: Vec<usize> = (0..jobs.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(drawing_work(jobs[i].0)));
+    progress.stage(drawing, order.len());
     let mut made = parallel::map(&order, parallel::cores(), |&i| {
         let (scene, stem) = jobs[i];
-        (i, previous.files(&args.out, stem, scene, &formats))
+        let files = previous.files(&args.out, stem, scene, &formats);
+        progress.step();
+        (i, files)
     });
     made.sort_by_key(|(i, _)| *i);
     // Every file is made before any is written, and all are written before any replaces an
     // old one: a run that fails leaves the folder as it was, manifest included.
-    let files = made
+    let mut files = made
         .into_iter()
         .flat_map(|(_, files)| files)
         .collect::<Result<Vec<manifest::File>, Error>>()?;
+    files.extend(lists.into_iter().flatten());
     let lang = crate::i18n::Lang::from(args.lang);
     let dossier_files = if extra.dossier {
         let laid: Vec<(&MapKind, &[Scene])> = if opts.size == Size::default() {
@@ -360,9 +426,11 @@ fn draw_checked(
         .map(|(name, bytes)| (*name, bytes.as_slice()))
         .collect();
     let changed = [changed, dossier_changed.clone()].concat();
+    progress.stage(writing, 1);
     let mut batch = outdir::Batch::open(&args.out)?;
     batch.stage_all(&changed)?;
     batch.commit()?;
+    progress.finish();
     let words = lang.catalog();
     for file in &files {
         let path = args.out.join(&file.name);
@@ -512,8 +580,8 @@ fn find<'a, T>(
 }
 
 /// What `build` draws: every domain's map, and each objective's own map where a domain has
-/// several (so each lead is seen with its objective alone), then the overview, the matrix
-/// and the status chart.
+/// several but not more than `OBJECTIVE_MAPS` (so each lead is seen with its objective
+/// alone), then the overview, the matrix and the status chart.
 pub fn build_list(t: &Territory) -> Vec<MapKind> {
     let mut kinds = domain_maps(t);
     kinds.push(MapKind::Overview);
@@ -522,13 +590,20 @@ pub fn build_list(t: &Territory) -> Vec<MapKind> {
     kinds
 }
 
-/// Every domain's map, each followed by its objectives' own maps when it has several.
+/// A domain of more objectives than this gets no map per objective from `build`: one slide
+/// per objective would be hundreds of slides for a large territory (`render --objective`
+/// draws any of them). Six is the most a committee goes through for one domain, and the
+/// domain's own map already says which lead leads which objective.
+pub const OBJECTIVE_MAPS: usize = 6;
+
+/// Every domain's map, each followed by its objectives' own maps when it has several (but
+/// not more than `OBJECTIVE_MAPS`).
 pub fn domain_maps(t: &Territory) -> Vec<MapKind> {
     let mut kinds = Vec::new();
     for d in t.domains() {
         kinds.push(MapKind::Domain(d.id.clone()));
         let objectives: Vec<_> = t.objectives_of(&d.id).collect();
-        if objectives.len() > 1 {
+        if (2..=OBJECTIVE_MAPS).contains(&objectives.len()) {
             kinds.extend(objectives.iter().map(|o| MapKind::Objective(o.id.clone())));
         }
     }
@@ -551,6 +626,7 @@ pub fn build(t: &Territory, args: &OutputArgs, out: &mut dyn Write) -> Result<Ou
         &Extra {
             pages: &[(crate::report::FILE, page)],
             dossier: true,
+            progress: &Progress::for_stderr(),
         },
         out,
     )?;

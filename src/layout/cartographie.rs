@@ -2,10 +2,13 @@
 //! centre, one sector per role, the lead or the red "Chef de file ?" gap, the title band with
 //! the objectives, the notes under the map, and the side panel (legend, means, related
 //! domains). A map too full for one slide at the minimum text size is split: by objective
-//! first, then, for one objective, its cards over as many slides as they need.
+//! first, then, for one objective, its cards over as many slides as they need. A map with more
+//! cards than a slide holds legibly (`MAX_CARDS`) is not split: it shows the most involved
+//! ones and a "+ 132 autres" card naming the file that lists them all (`complete_list`).
 
 use super::frame::{
-    self, FOOT_LINE, Frame, MARGIN, PANEL_TEXT, Page, Panel, TEXT, badge, priority_badge, solid,
+    self, FOOT_LINE, Frame, GREY, LIGHT, MARGIN, PANEL_TEXT, Page, Panel, TEXT, badge,
+    priority_badge, solid,
 };
 use super::notes::{self, Notes};
 use super::radial::{self, NoRoom, SectorSpec};
@@ -29,6 +32,19 @@ const ZOOMS: [f64; 3] = [1.25, 1.12, 1.0];
 /// The notes under a map take at most this many lines; more split the map.
 const NOTE_LINES: usize = 4;
 
+/// The most cards one map shows, its "+ 132 autres" card included. From the geometry at
+/// the minimum text size (1920 x 1080): the map's area is what the title band, the side
+/// panel and the notes leave, about 1,390 x 800 px; a card of a one- or two-line name at
+/// 20 px is about 240-280 x 50-80 px, 300 x 90 px with the 18 px gap around it, and `radial`
+/// places cards on at most 60 % of the area: 0.6 x 1,390 x 800 / (300 x 90) = 25 cards on
+/// one slide, so 60 cards is two or three slides of today's split, about what a committee
+/// reads. Past it the map would take tens or hundreds of slides (a domain of 1,000
+/// objectives involves 5,000 actors): it shows the `MAX_CARDS - 1` most involved and one
+/// card for the rest, and the complete list goes beside it.
+pub const MAX_CARDS: usize = 60;
+/// A crowded map's title band names at most this many objectives, then how many more.
+const HEADER_OBJECTIVES: usize = 3;
+
 /// What one map shows: a domain's objectives, or one objective.
 pub struct MapSubject<'a> {
     pub domain: &'a Domain,
@@ -45,13 +61,15 @@ const SECTOR_ROLES: [Role; 5] = [
 ];
 
 /// One card of a map before it is sized.
+#[derive(Clone)]
 enum Entry<'a> {
     /// An actor in a role (the lead's included) towards some of the map's objectives,
-    /// with the notes of those links.
+    /// with its number of links there and the notes of those links.
     Actor {
         role: Role,
         actor: &'a Actor,
         objectives: Vec<&'a Objective>,
+        links: usize,
         notes: Vec<&'a str>,
     },
     /// An objective `check` found without a lead, with its candidates and their notes.
@@ -84,6 +102,33 @@ impl Entry<'_> {
             Entry::RoleGap { .. } => Vec::new(),
         }
     }
+
+    /// How involved the card is, to rank it on a crowded map: the number of the map's
+    /// objectives it is about, then its number of links.
+    fn involvement(&self) -> (usize, usize) {
+        match self {
+            Entry::Actor {
+                objectives, links, ..
+            } => (objectives.len(), *links),
+            Entry::LeadGap { .. } => (1, 1),
+            Entry::RoleGap { objectives, .. } => (objectives.len(), 0),
+        }
+    }
+}
+
+/// The cards of a crowded map, most involved first (ties keep the drawing order, so the
+/// lead's sector comes first).
+fn ranked(all: &[Entry]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(all[i].involvement()));
+    order
+}
+
+/// A crowded map: how many cards it leaves out, and the file listing them all.
+#[derive(Clone, Copy)]
+struct Crowd<'s> {
+    left_out: usize,
+    list: Option<&'s str>,
 }
 
 /// Every card of the map of `objectives`, in drawing order: the lead sector (leads, then
@@ -118,6 +163,7 @@ fn entries<'a>(t: &'a Territory, objectives: &[&'a Objective], opts: &Options) -
                     role,
                     actor,
                     objectives,
+                    links: links.len(),
                     notes: notes::of(links),
                 }),
         );
@@ -197,6 +243,9 @@ pub fn objective(t: &Territory, objective: &Objective, opts: &Options) -> Vec<Sc
 pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Vec<Scene> {
     let domain = subject.domain;
     let all = entries(t, &subject.objectives, opts);
+    if all.len() > MAX_CARDS {
+        return vec![crowded(t, subject, &all, opts)];
+    }
     if let Ok(scene) = draw(
         t,
         domain,
@@ -204,6 +253,7 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Vec<Scene>
         &all,
         Page::ONLY,
         opts,
+        None,
         false,
     ) {
         return vec![scene];
@@ -211,7 +261,7 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Vec<Scene>
     // Measured with the widest page number the split can write.
     let widest = Page::widest(subject.objectives.len() + all.len());
     let fits = |objectives: &[&Objective], shown: &[Entry]| {
-        draw(t, domain, objectives, shown, widest, opts, false).is_ok()
+        draw(t, domain, objectives, shown, widest, opts, None, false).is_ok()
     };
     // Objectives in groups that fit a slide, each group with its cards.
     let mut groups: Vec<(Vec<&Objective>, Vec<Entry>, bool)> = Vec::new();
@@ -248,8 +298,8 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Vec<Scene>
         .map(|((g, run), page)| {
             let (objectives, cards, _) = &groups[g];
             let shown = &cards[run];
-            draw(t, domain, objectives, shown, page, opts, false)
-                .or_else(|NoRoom| draw(t, domain, objectives, shown, page, opts, true))
+            draw(t, domain, objectives, shown, page, opts, None, false)
+                .or_else(|NoRoom| draw(t, domain, objectives, shown, page, opts, None, true))
                 .unwrap_or_else(|NoRoom| {
                     frame::blank(t, &page.title(&domain.name, opts.lang), opts.size)
                 })
@@ -257,9 +307,108 @@ pub fn layout(t: &Territory, subject: &MapSubject, opts: &Options) -> Vec<Scene>
         .collect()
 }
 
+/// The one slide of a map with more than `MAX_CARDS` cards: the most involved cards that
+/// fit (`MAX_CARDS - 1` at most, in their sectors) and a "+ 132 autres" card naming the
+/// file of the complete list (`opts.list`).
+fn crowded(t: &Territory, subject: &MapSubject, all: &[Entry], opts: &Options) -> Scene {
+    let order = ranked(all);
+    let top = |k: usize| {
+        let mut chosen: Vec<usize> = order[..k].to_vec();
+        chosen.sort_unstable();
+        chosen
+            .into_iter()
+            .map(|i| all[i].clone())
+            .collect::<Vec<_>>()
+    };
+    let attempt = |k: usize, force: bool| {
+        let crowd = Crowd {
+            left_out: all.len() - k,
+            list: opts.list.as_deref(),
+        };
+        let (domain, objectives) = (subject.domain, &subject.objectives);
+        draw(
+            t,
+            domain,
+            objectives,
+            &top(k),
+            Page::ONLY,
+            opts,
+            Some(crowd),
+            force,
+        )
+    };
+    let k = super::largest(1, MAX_CARDS - 1, |k| attempt(k, false).is_ok());
+    attempt(k, false)
+        .or_else(|NoRoom| attempt(k, true))
+        .unwrap_or_else(|NoRoom| frame::blank(t, &subject.domain.name, opts.size))
+}
+
+/// One row of a crowded map's complete list: a card's actor (or, for a gap, its candidates
+/// or "à identifier"), its role, and the map's objectives it is about.
+pub struct ListRow {
+    pub actor: String,
+    pub role: String,
+    pub objectives: Vec<String>,
+}
+
+/// The complete list of the map of `objectives` when it has more than `MAX_CARDS` cards,
+/// most involved first (the cards it shows come first); `None` when the map shows them all.
+pub fn complete_list(
+    t: &Territory,
+    objectives: &[&Objective],
+    opts: &Options,
+) -> Option<Vec<ListRow>> {
+    let all = entries(t, objectives, opts);
+    if all.len() <= MAX_CARDS {
+        return None;
+    }
+    let words = opts.lang.catalog();
+    let ids = |objectives: &[&Objective]| objectives.iter().map(|o| o.id.clone()).collect();
+    let rows = ranked(&all)
+        .into_iter()
+        .map(|i| match &all[i] {
+            Entry::Actor {
+                role,
+                actor,
+                objectives,
+                ..
+            } => ListRow {
+                actor: actor.name.clone(),
+                role: if *role == Role::Lead {
+                    words.map_label(Label::Lead).to_owned()
+                } else {
+                    words.legend(*role).to_owned()
+                },
+                objectives: ids(objectives),
+            },
+            Entry::LeadGap {
+                objective,
+                candidates,
+            } => ListRow {
+                actor: if candidates.is_empty() {
+                    words.map_label(Label::ToBeNamed).to_owned()
+                } else {
+                    let names: Vec<&str> =
+                        candidates.iter().map(|(a, _)| a.name.as_str()).collect();
+                    names.join(", ")
+                },
+                role: words.map_label(Label::NoLead).to_owned(),
+                objectives: vec![objective.id.clone()],
+            },
+            Entry::RoleGap { role, objectives } => ListRow {
+                actor: words.map_label(Label::ToBeIdentified).to_owned(),
+                role: words.role_gap(*role),
+                objectives: ids(objectives),
+            },
+        })
+        .collect();
+    Some(rows)
+}
+
 /// One slide of the map. Unless `force`, `NoRoom` when its cards, notes or legend do not
 /// fit; with `force` (a slide that cannot be split further) what does not fit is cut and
-/// the map says so.
+/// the map says so. A `crowd` adds the card of what the slide leaves out.
+#[allow(clippy::too_many_arguments)]
 fn draw(
     t: &Territory,
     domain: &Domain,
@@ -267,6 +416,7 @@ fn draw(
     shown: &[Entry],
     page: Page,
     opts: &Options,
+    crowd: Option<Crowd>,
     force: bool,
 ) -> Result<Scene, NoRoom> {
     let (lang, words) = (opts.lang, opts.lang.catalog());
@@ -279,7 +429,7 @@ fn draw(
         lang,
     );
     let mut frame = Frame::new(w, h);
-    let header_bottom = header(&mut frame, &title, objectives, lang);
+    let header_bottom = header(&mut frame, &title, objectives, lang, crowd.is_some());
 
     // The notes, numbered in card order, in a band under the map.
     let mut notes = Notes::default();
@@ -329,7 +479,11 @@ fn draw(
         skip_crowded: true,
     };
     let placed = radial::fit(&area, &search, &hub, |zoom| {
-        sectors(shown, &notes, multi, words, zoom)
+        let mut specs = sectors(shown, &notes, multi, words, zoom);
+        if let Some(crowd) = crowd {
+            specs.push(more_sector(crowd, words, zoom));
+        }
+        specs
     });
     let (fit, crowded) = match placed {
         Ok(fit) => (fit, false),
@@ -382,6 +536,7 @@ fn sectors(
                 actor,
                 objectives,
                 notes: own,
+                ..
             } => {
                 let marks = notes.marks(own);
                 let weight = if *role == Role::Lead {
@@ -519,6 +674,34 @@ fn sectors(
     specs
 }
 
+/// The sector of a crowded map's last card: how many cards it leaves out ("+ 132 autres")
+/// and the file that lists them all.
+fn more_sector(crowd: Crowd, words: &dyn Catalog, zoom: f64) -> SectorSpec {
+    let grey = Paint {
+        fill: LIGHT,
+        stroke: GREY,
+        text: INK,
+        stroke_width: 2.0,
+        dashed: false,
+    };
+    let more = words.more(crowd.left_out);
+    let list = crowd.list.map(|file| words.full_list(file));
+    let mut blocks = vec![(more.as_str(), NAME_SIZE * zoom, Weight::Bold, 1)];
+    if let Some(list) = &list {
+        blocks.push((list.as_str(), TEXT, Weight::Regular, 3));
+    }
+    SectorSpec {
+        label: None,
+        cards: vec![Card::new(&blocks, CARD_TEXT * zoom + 40.0, grey)],
+        ids: vec!["more".to_owned()],
+        classes: vec!["more"],
+        key: "more",
+        tint: LIGHT,
+        edge: radial::edge_stroke(&grey),
+        data: Vec::new(),
+    }
+}
+
 /// A lead gap's candidates lists at most this many lines.
 const CANDIDATE_LINES: usize = 8;
 
@@ -569,11 +752,23 @@ fn sector(role: Role, words: &dyn Catalog) -> SectorSpec {
 }
 
 /// The title band: the title, then each objective with its PRIORITAIRE badge (and its id
-/// on a map of several, as the cards name them) and its target; returns the rule's y.
-fn header(frame: &mut Frame, title: &str, objectives: &[&Objective], lang: Lang) -> f64 {
+/// on a map of several, as the cards name them) and its target; returns the rule's y. A
+/// `crowded` map names its first `HEADER_OBJECTIVES` objectives, then how many more.
+fn header(
+    frame: &mut Frame,
+    title: &str,
+    objectives: &[&Objective],
+    lang: Lang,
+    crowded: bool,
+) -> f64 {
     let mut y = frame.title(title) + 8.0;
     let multi = objectives.len() > 1;
-    for o in objectives {
+    let named = if crowded {
+        objectives.len().min(HEADER_OBJECTIVES)
+    } else {
+        objectives.len()
+    };
+    for o in &objectives[..named] {
         let mut x = MARGIN;
         let mut items = Vec::new();
         if o.priority {
@@ -609,6 +804,12 @@ fn header(frame: &mut Frame, title: &str, objectives: &[&Objective], lang: Lang)
         items.extend(texts);
         frame.items.push(group("objective", &o.id, items));
         y = bottom.max(y + 34.0) + 6.0;
+    }
+    if named < objectives.len() {
+        let more = lang.catalog().more_objectives(objectives.len() - named);
+        let (texts, bottom) = paragraph(MARGIN, y, &more, 600.0, (TEXT, Weight::Bold, INK), 1);
+        frame.items.push(group("objective", "more", texts));
+        y = bottom + 6.0;
     }
     if objectives.is_empty() {
         let (texts, bottom) = paragraph(
@@ -681,19 +882,26 @@ fn means(
     words: &dyn Catalog,
     related: &[String],
 ) {
-    let on_slide = |id: &str| {
-        shown
-            .iter()
-            .any(|e| matches!(e, Entry::Actor { actor, .. } if actor.id == id)
-                || matches!(e, Entry::LeadGap { candidates, .. } if candidates.iter().any(|(a, _)| a.id == id)))
-    };
+    let on_slide: std::collections::HashSet<&str> = shown
+        .iter()
+        .flat_map(|e| match e {
+            Entry::Actor { actor, .. } => vec![actor.id.as_str()],
+            Entry::LeadGap { candidates, .. } => {
+                candidates.iter().map(|(a, _)| a.id.as_str()).collect()
+            }
+            Entry::RoleGap { .. } => Vec::new(),
+        })
+        .collect();
     let mut rows: Vec<(Means, Vec<&str>)> = Vec::new();
     for m in Means::ALL {
         let mut names: Vec<&str> = Vec::new();
         for o in objectives {
             for inv in t.involvements(o) {
+                if inv.link.means != Some(m) || !on_slide.contains(inv.actor.id.as_str()) {
+                    continue;
+                }
                 let name = name_on_one_line(inv.actor, panel.width(), PANEL_TEXT, Weight::Regular);
-                if inv.link.means == Some(m) && on_slide(&inv.actor.id) && !names.contains(&name) {
+                if !names.contains(&name) {
                     names.push(name);
                 }
             }

@@ -74,22 +74,79 @@ pub fn layout(t: &Territory, opts: &Options) -> Vec<Scene> {
         t.objectives().chunks(per).collect()
     };
 
-    // Each group's rows (the actors with a role in its objectives), as many per slide as fit.
+    // Each group's rows (the actors with a role in its objectives), as many per slide as fit;
+    // past `MAX_SLIDES`, the matrix stops there and its last slide says how many objectives
+    // it leaves out (the titles measured with that note).
+    let widest = |title: &str| Page::widest(t.actors().len() + n).title(title, lang);
+    let mut slides = pages(t, &columns, &widest(&title), opts, MAX_SLIDES + 1);
+    let mut left_out = 0;
+    if slides.len() > MAX_SLIDES {
+        let note = format!("{title} · {}", lang.catalog().more_objectives(n));
+        slides = pages(t, &columns, &widest(&note), opts, MAX_SLIDES);
+        slides.truncate(MAX_SLIDES);
+        // The objectives of the column groups begun (the last one's rows may go on past
+        // the bound).
+        let last = slides.last().map(|(cols, _)| *cols).unwrap_or_default();
+        let groups = columns
+            .iter()
+            .position(|c| std::ptr::eq(*c, last))
+            .map_or(0, |i| i + 1);
+        let shown: usize = columns[..groups].iter().map(|c| c.len()).sum();
+        left_out = n.saturating_sub(shown);
+    }
+    let count = slides.len();
+    slides
+        .into_iter()
+        .zip(Page::all(count))
+        .map(|((cols, rows), page)| {
+            let mut title = page.title(&title, lang);
+            if left_out > 0 && page.number == count {
+                title = format!("{title} · {}", lang.catalog().more_objectives(left_out));
+            }
+            let mut frame = Frame::new(w, h);
+            let top = table_top(&mut frame, &title);
+            draw(&mut frame, t, cols, &rows, top, opts);
+            frame.footer(t);
+            finish(frame.scene(title), k)
+        })
+        .collect()
+}
+
+/// The most slides a matrix takes: a territory of thousands of objectives would need
+/// thousands (nine objectives across a slide, about thirty actors down); 30 keeps a
+/// territory of 250 objectives whole. The first
+/// `MAX_SLIDES` are drawn and the last says how many objectives are left out; a large
+/// territory's complete who-does-what is in the lists beside its crowded domain maps
+/// (`dc3-acteurs.csv`) and in `actormap export --format csv`.
+pub const MAX_SLIDES: usize = 30;
+
+/// The slides of the matrix, at most `limit`: each group of columns with its rows (the actors
+/// with a role in its objectives), as many per slide as fit below a title as wide as
+/// `widest`.
+fn pages<'a>(
+    t: &'a Territory,
+    columns: &[&'a [Objective]],
+    widest: &str,
+    opts: &Options,
+    limit: usize,
+) -> Vec<(&'a [Objective], Vec<Row<'a>>)> {
+    let k = opts.size.scale();
+    let (w, h) = (opts.size.width / k, opts.size.height / k);
     let mut probe = Frame::new(w, h);
-    let top = table_top(
-        &mut probe,
-        &Page::widest(t.actors().len() + n).title(&title, lang),
-    );
+    let top = table_top(&mut probe, widest);
     let bottom = probe.bottom();
     let mut slides: Vec<(&[Objective], Vec<Row>)> = Vec::new();
-    for cols in columns {
+    for &cols in columns {
+        if slides.len() >= limit {
+            break;
+        }
         let rows: Vec<Row> = t
             .actors()
             .iter()
             .filter(|a| cols.iter().any(|o| !roles(t, a, o).is_empty()))
             .map(|a| (a, name(a)))
             .collect();
-        let room = bottom - top - header_height(cols) - 12.0 - legend_height(t, cols, w, lang);
+        let room = bottom - top - header_height(cols) - 12.0 - legend_height(t, cols, w, opts.lang);
         let heights = rows.into_iter().map(|r| {
             let h = row_height(r.1.len());
             (r, h)
@@ -100,19 +157,7 @@ pub fn layout(t: &Territory, opts: &Options) -> Vec<Scene> {
                 .map(|rows| (cols, rows)),
         );
     }
-    let count = slides.len();
     slides
-        .into_iter()
-        .zip(Page::all(count))
-        .map(|((cols, rows), page)| {
-            let title = page.title(&title, lang);
-            let mut frame = Frame::new(w, h);
-            let top = table_top(&mut frame, &title);
-            draw(&mut frame, t, cols, &rows, top, opts);
-            frame.footer(t);
-            finish(frame.scene(title), k)
-        })
-        .collect()
 }
 
 /// The title and its rule; returns where the table starts.

@@ -102,6 +102,9 @@ pub struct Options {
     /// The gaps to draw, taken from the findings of `check`: a map never decides on its own
     /// what counts as a gap, so it can never disagree with `check`.
     pub gaps: Gaps,
+    /// The file beside a crowded map that lists all its cards ("dc3-acteurs.csv"), named on
+    /// the map's "+ 132 autres" card; `None` names none.
+    pub list: Option<String>,
 }
 
 /// The gaps `check` found that the maps draw: objectives without a lead (`missing-lead`,

@@ -62,8 +62,13 @@ pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Vec<Scene> {
         let mut first = true;
         let mut rest = objectives.as_slice();
         loop {
-            // The most objectives whose card fits a slide (one at least).
-            let n = largest(1, rest.len(), |n| {
+            // The most objectives whose card fits a slide (one at least); each takes a line
+            // at least, so no more than the slide has lines are tried (a domain of 1,000
+            // objectives is not measured whole at each step).
+            let most = rest
+                .len()
+                .min((room / super::text::line_height(TEXT)) as usize + 1);
+            let n = largest(1, most, |n| {
                 ctx.card(d, &rest[..n], first, 0.0, 0.0, 0.0).1 <= room
             })
             .min(rest.len());
@@ -245,14 +250,12 @@ impl Ctx<'_> {
         // The card's last line: actors involved and related domains.
         let mut foot = String::new();
         if first {
-            let mut actors: Vec<&str> = Vec::new();
-            for o in &all {
-                for inv in t.involvements(o) {
-                    if !actors.contains(&inv.actor.id.as_str()) {
-                        actors.push(&inv.actor.id);
-                    }
-                }
-            }
+            // A set: a domain of 1,000 objectives involves thousands of actors.
+            let actors: std::collections::HashSet<&str> = all
+                .iter()
+                .flat_map(|o| t.involvements(o))
+                .map(|inv| inv.actor.id.as_str())
+                .collect();
             foot = words.actors(actors.len());
             if !d.related.is_empty() {
                 foot.push_str(" · ");

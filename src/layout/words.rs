@@ -104,6 +104,18 @@ pub trait Words {
     fn actors(&self, n: usize) -> String;
     /// The names a list leaves out: "+ 12 autres".
     fn more(&self, n: usize) -> String;
+    /// The objectives a crowded map's title band leaves out: "+ 108 autres objectifs".
+    fn more_objectives(&self, n: usize) -> String;
+    /// The file written beside a map that shows only part of its list: "dc3-acteurs.csv"
+    /// for the map `dc3`.
+    fn list_file(&self, stem: &str) -> String;
+    /// Where a crowded map sends the reader for the rest: "liste complète : dc3-acteurs.csv".
+    fn full_list(&self, file: &str) -> String;
+    /// The header of that complete list: actor, role, how many of the map's objectives,
+    /// which ones.
+    fn list_header(&self) -> [&'static str; 4];
+    /// The stages of a long build's progress bar: laying out, drawing, writing.
+    fn progress_stages(&self) -> [&'static str; 3];
     /// A lead candidate on a lead gap's card: "SEVADEC ?".
     fn candidate(&self, name: &str) -> String;
     /// A role nobody holds, on its gap card and badge: "Cibles ?".

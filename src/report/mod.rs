@@ -225,6 +225,7 @@ pub fn run(
         size: layout::Size::default(),
         lang,
         gaps: layout::Gaps::from_findings(&findings),
+        list: None,
     };
     outdir::check_folder(dir)?;
     let page = bytes(t, &findings, &opts, at);

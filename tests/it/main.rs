@@ -13,6 +13,7 @@ mod export;
 mod generated;
 mod init;
 mod lang;
+mod large;
 mod load;
 mod model;
 mod outputs;

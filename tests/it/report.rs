@@ -58,6 +58,7 @@ fn slides(lang: Lang) -> usize {
         size: layout::Size::default(),
         lang,
         gaps: layout::Gaps::from_findings(&findings),
+        list: None,
     };
     let mut kinds = vec![MapKind::Status { at: None }, MapKind::Matrix];
     kinds.extend(t.domains().iter().map(|d| MapKind::Domain(d.id.clone())));

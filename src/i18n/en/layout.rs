@@ -90,6 +90,27 @@ impl Words for English {
         format!("+\u{a0}{}\u{a0}more", self.number(n as f64))
     }
 
+    fn more_objectives(&self, n: usize) -> String {
+        let others = if n > 1 { "objectives" } else { "objective" };
+        format!("+\u{a0}{}\u{a0}more {others}", self.number(n as f64))
+    }
+
+    fn list_file(&self, stem: &str) -> String {
+        format!("{stem}-actors.csv")
+    }
+
+    fn full_list(&self, file: &str) -> String {
+        format!("complete list: {file}")
+    }
+
+    fn list_header(&self) -> [&'static str; 4] {
+        ["Actor", "Role", "Number of objectives", "Objectives"]
+    }
+
+    fn progress_stages(&self) -> [&'static str; 3] {
+        ["laying out", "drawing", "writing"]
+    }
+
     fn candidate(&self, name: &str) -> String {
         format!("{name}?")
     }

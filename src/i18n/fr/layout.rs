@@ -95,6 +95,31 @@ impl Words for French {
         format!("+{NB}{}{NB}{others}", self.number(n as f64))
     }
 
+    fn more_objectives(&self, n: usize) -> String {
+        let others = if n > 1 {
+            "autres objectifs"
+        } else {
+            "autre objectif"
+        };
+        format!("+{NB}{}{NB}{others}", self.number(n as f64))
+    }
+
+    fn list_file(&self, stem: &str) -> String {
+        format!("{stem}-acteurs.csv")
+    }
+
+    fn full_list(&self, file: &str) -> String {
+        format!("liste complète{NB}: {file}")
+    }
+
+    fn list_header(&self) -> [&'static str; 4] {
+        ["Acteur", "Rôle", "Nombre d'objectifs", "Objectifs"]
+    }
+
+    fn progress_stages(&self) -> [&'static str; 3] {
+        ["mise en page", "dessin", "écriture"]
+    }
+
     fn candidate(&self, name: &str) -> String {
         format!("{name}{NB}?")
     }

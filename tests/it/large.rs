@@ -1,0 +1,186 @@
+//! Large territories stay usable: a map with more cards than a slide holds legibly shows the
+//! most involved ones and a "+ 132 autres" card naming the complete list written beside it;
+//! `build` draws a bounded set of pictures.
+
+use actormap::layout::{self, cartographie::MAX_CARDS};
+use actormap::maps::{self, MapKind};
+
+use crate::generated::scaled;
+use crate::render::{assert_sound, group_ids, one, opts, plain, texts};
+
+/// The texts of a slide, no-break spaces and note marks made plain.
+fn plain_texts(scene: &actormap::layout::scene::Scene) -> Vec<String> {
+    texts(scene).iter().map(|s| plain(s)).collect()
+}
+
+#[test]
+fn a_crowded_domain_shows_its_most_involved_actors_and_names_the_complete_list() {
+    // 63 objectives: 7 in DC1, each with 51 links, about 330 cards.
+    let t = scaled(63);
+    let d = t.domain("DC1").unwrap();
+    let objectives: Vec<_> = t.objectives_of(&d.id).collect();
+    assert_eq!(objectives.len(), 7);
+    let o = layout::Options {
+        list: Some("dc1-acteurs.csv".into()),
+        ..opts(&t)
+    };
+    let scene = one(layout::cartographie::domain(&t, d, &o));
+    assert_sound(&scene, "crowded DC1");
+    assert_eq!((scene.width, scene.height), (1920.0, 1080.0));
+    let shown = group_ids(std::slice::from_ref(&scene), "actor").len()
+        + group_ids(std::slice::from_ref(&scene), "lead-gap").len()
+        + group_ids(std::slice::from_ref(&scene), "role-gap").len();
+    assert!(shown < MAX_CARDS, "{shown} cards");
+    assert!(shown >= 6, "only {shown} cards on a full-HD slide");
+
+    // The complete list: every card once, the shown ones first.
+    let list = actormap::layout::cartographie::complete_list(&t, &objectives, &o).unwrap();
+    assert!(list.len() > MAX_CARDS);
+    let all = plain_texts(&scene);
+    let more = format!("+ {} autres", list.len() - shown);
+    assert!(all.contains(&more), "no {more:?} in {all:?}");
+    assert!(
+        all.join(" ").contains("liste complète : dc1-acteurs.csv"),
+        "{all:?}"
+    );
+    // The title band names three objectives, then how many more.
+    assert!(all.contains(&"+ 4 autres objectifs".to_owned()), "{all:?}");
+    // The most involved come first, and the lead still says which objectives it leads.
+    let counts: Vec<usize> = list.iter().map(|r| r.objectives.len()).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    assert!(counts[0] > 1, "{counts:?}");
+    assert!(all.iter().any(
+        |s| s.contains(&format!("({})", list[0].objectives.join(", "))) || s.contains("objectifs)")
+    ));
+
+    // A map under the threshold is split over several slides as before.
+    let small = scaled(9);
+    let one_objective = &small.objectives()[0];
+    assert!(
+        actormap::layout::cartographie::complete_list(&small, &[one_objective], &opts(&small))
+            .is_none()
+    );
+}
+
+#[test]
+fn build_writes_the_complete_list_beside_a_crowded_map_in_the_language_s_dialect() {
+    let t = scaled(63);
+    let dir = tempfile::tempdir().unwrap();
+    crate::generated::write_folder(&t, &dir.path().join("t")).unwrap();
+    let out = dir.path().join("out");
+    let run = crate::actormap()
+        .arg("build")
+        .arg(dir.path().join("t"))
+        .args(["--format", "svg", "--out"])
+        .arg(&out)
+        .assert();
+    let stdout = String::from_utf8_lossy(&run.get_output().stdout).into_owned();
+    assert!(stdout.contains("dc1-acteurs.csv"), "{stdout}");
+    let csv = std::fs::read_to_string(out.join("dc1-acteurs.csv")).unwrap();
+    assert!(
+        csv.starts_with("\u{feff}Acteur;Rôle;Nombre d'objectifs;Objectifs\n"),
+        "{}",
+        &csv[..200]
+    );
+    let d = t.domain("DC1").unwrap();
+    let objectives: Vec<_> = t.objectives_of(&d.id).collect();
+    let rows = actormap::layout::cartographie::complete_list(&t, &objectives, &opts(&t)).unwrap();
+    assert_eq!(csv.lines().count(), rows.len() + 1);
+    let svg = std::fs::read_to_string(out.join("dc1.svg")).unwrap();
+    assert!(svg.contains("dc1-acteurs.csv"));
+    // DC1 has 7 objectives: more than build draws one by one.
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names.iter().any(|n| n.starts_with("objective-")),
+        "{names:?}"
+    );
+
+    // In English: the English dialect and name.
+    let out_en = dir.path().join("out-en");
+    crate::actormap()
+        .arg("build")
+        .arg(dir.path().join("t"))
+        .args(["--format", "svg", "--lang", "en", "--out"])
+        .arg(&out_en)
+        .assert()
+        .code(1);
+    let csv = std::fs::read_to_string(out_en.join("dc1-actors.csv")).unwrap();
+    assert!(
+        csv.starts_with("Actor,Role,Number of objectives,Objectives\n"),
+        "{}",
+        &csv[..100]
+    );
+    assert!(
+        std::fs::read_to_string(out_en.join("dc1.svg"))
+            .unwrap()
+            .contains("complete list: dc1-actors.csv")
+    );
+}
+
+#[test]
+fn build_draws_each_objective_alone_only_in_domains_of_a_few() {
+    // 54 objectives: 6 per domain, each drawn alone; 63: 7 per domain, none.
+    let kinds = maps::build_list(&scaled(54));
+    assert_eq!(
+        kinds
+            .iter()
+            .filter(|k| matches!(k, MapKind::Objective(_)))
+            .count(),
+        54
+    );
+    let kinds = maps::build_list(&scaled(63));
+    assert!(!kinds.iter().any(|k| matches!(k, MapKind::Objective(_))));
+    assert_eq!(
+        kinds
+            .iter()
+            .filter(|k| matches!(k, MapKind::Domain(_)))
+            .count(),
+        9
+    );
+}
+
+#[test]
+fn a_matrix_of_hundreds_of_objectives_stops_at_its_slide_bound_and_says_what_it_leaves_out() {
+    let t = scaled(400);
+    let slides = maps::scenes(&t, &MapKind::Matrix, &opts(&t));
+    assert_eq!(slides.len(), layout::matrix::MAX_SLIDES);
+    for scene in &slides {
+        assert_sound(scene, "capped matrix");
+    }
+    let shown = group_ids(&slides, "column").len();
+    assert!(shown > 0 && shown < 400, "{shown}");
+    let last = &slides.last().unwrap().title;
+    let left = format!("+ {} autres objectifs", 400 - shown);
+    assert!(
+        plain(last).ends_with(&left),
+        "{last:?}, {shown} objectives shown"
+    );
+    assert!(
+        !plain(&slides[0].title).contains("autres"),
+        "{}",
+        slides[0].title
+    );
+}
+
+#[test]
+fn a_long_build_into_a_pipe_shows_no_progress_bar() {
+    // Several seconds of a debug build; stderr is the test's pipe, NO_COLOR and CI unset.
+    let t = scaled(63);
+    let dir = tempfile::tempdir().unwrap();
+    crate::generated::write_folder(&t, &dir.path().join("t")).unwrap();
+    let run = crate::actormap()
+        .env_remove("NO_COLOR")
+        .env_remove("CI")
+        .arg("build")
+        .arg(dir.path().join("t"))
+        .args(["--format", "svg", "--out"])
+        .arg(dir.path().join("out"))
+        .assert();
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
+    for bar in ["mise en page", "dessin", "écriture", "\r", "\u{1b}["] {
+        assert!(!stderr.contains(bar), "{bar:?} in {stderr:?}");
+    }
+}
