@@ -114,6 +114,10 @@ pub enum Command {
         /// The actor x objective matrix (RACI-style letters).
         #[arg(long)]
         matrix: bool,
+        /// The coverage grid: each objective whose scope is tracked against the member
+        /// territories of the perimeter, the actions that run in each, red where none does.
+        #[arg(long)]
+        coverage: bool,
         /// The status chart: one bar per objective against its target, the bonus verdict.
         #[arg(long)]
         status: bool,

@@ -156,6 +156,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             actors,
             overview,
             matrix,
+            coverage,
             status,
             at,
             all,
@@ -165,6 +166,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             let views: Vec<maps::MapKind> = [
                 (*overview, maps::MapKind::Overview),
                 (*matrix, maps::MapKind::Matrix),
+                (*coverage, maps::MapKind::Coverage),
                 (*status, maps::MapKind::Status { at: *at }),
             ]
             .into_iter()

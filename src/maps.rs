@@ -30,6 +30,8 @@ pub enum MapKind {
     Actor(String),
     Overview,
     Matrix,
+    /// The coverage grid: member territories x objectives whose scope is tracked.
+    Coverage,
     /// The status chart, as of a date (every measurement when `None`).
     Status {
         at: Option<jiff::civil::Date>,
@@ -47,6 +49,7 @@ impl MapKind {
             MapKind::Actor(id) => format!("actor-{id}"),
             MapKind::Overview => "overview".into(),
             MapKind::Matrix => "matrix".into(),
+            MapKind::Coverage => "coverage".into(),
             MapKind::Status { at: None } => "status".into(),
             MapKind::Status { at: Some(at) } => format!("status-{at}"),
         }
@@ -129,6 +132,7 @@ pub fn scenes(t: &Territory, kind: &MapKind, opts: &Options) -> Vec<Scene> {
         },
         MapKind::Overview => layout::overview::layout(t, &crate::status::compute(t, None), opts),
         MapKind::Matrix => layout::matrix::layout(t, opts),
+        MapKind::Coverage => layout::coverage::layout(t, opts),
         MapKind::Status { at } => {
             layout::status_chart::layout(t, &crate::status::compute(t, *at), opts)
         }
@@ -143,7 +147,7 @@ pub fn file_stems(kinds: &[MapKind], pages: &[usize]) -> Vec<Vec<String>> {
     let fixed = |k: &MapKind| {
         matches!(
             k,
-            MapKind::Overview | MapKind::Matrix | MapKind::Status { .. }
+            MapKind::Overview | MapKind::Matrix | MapKind::Coverage | MapKind::Status { .. }
         )
     };
     let mut taken: BTreeSet<String> = BTreeSet::new();
@@ -395,6 +399,9 @@ pub fn requested(
     }
     if all {
         kinds.extend([MapKind::Overview, MapKind::Matrix]);
+        if !t.perimeter().is_empty() {
+            kinds.push(MapKind::Coverage);
+        }
         if !views.iter().any(|v| matches!(v, MapKind::Status { .. })) {
             kinds.push(MapKind::Status { at: None });
         }
@@ -459,12 +466,15 @@ fn find<'a, T>(
 }
 
 /// What `build` draws: every domain's map, and each objective's own map where a domain has
-/// several (so each lead is seen with its objective alone), then the overview, the matrix
-/// and the status chart.
+/// several (so each lead is seen with its objective alone), then the overview, the matrix,
+/// the coverage grid when the territory has a perimeter, and the status chart.
 pub fn build_list(t: &Territory) -> Vec<MapKind> {
     let mut kinds = domain_maps(t);
     kinds.push(MapKind::Overview);
     kinds.push(MapKind::Matrix);
+    if !t.perimeter().is_empty() {
+        kinds.push(MapKind::Coverage);
+    }
     kinds.push(MapKind::Status { at: None });
     kinds
 }

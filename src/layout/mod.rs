@@ -4,6 +4,7 @@
 
 pub mod actor;
 pub mod cartographie;
+pub mod coverage;
 pub mod frame;
 pub mod matrix;
 mod notes;

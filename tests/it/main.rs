@@ -13,6 +13,7 @@ mod lang;
 mod load;
 mod model;
 mod outputs;
+mod pictures;
 mod rebuild;
 mod render;
 mod sheet;

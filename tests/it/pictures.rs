@@ -1,0 +1,158 @@
+//! The pictures of the deck's other pages: the coverage grid (member territories x objectives
+//! whose scope is tracked), each checked on the Scene like every other map (inside the
+//! canvas, text in its box, no overlap, legible sizes) and for what it says.
+
+use actormap::layout::scene::{Item, Rect, Scene};
+use actormap::maps::{self, MapKind};
+
+use crate::generated::covered;
+use crate::render::{assert_sound, load_calaisis, one, opts, plain};
+
+/// The cells of a coverage grid: (group class, group id, its texts joined, its frame).
+fn cells(scene: &Scene) -> Vec<(String, String, String, Rect)> {
+    fn walk(items: &[Item], out: &mut Vec<(String, String, String, Rect)>) {
+        for i in items {
+            let Item::Group(g) = i else { continue };
+            if ["covered", "missing", "out-of-scope"].contains(&g.class.as_str()) {
+                let frame = match g.items.first() {
+                    Some(Item::Rect(r)) => r.clone(),
+                    _ => panic!("{}: a cell without its frame", g.id),
+                };
+                let text: Vec<String> = g
+                    .items
+                    .iter()
+                    .filter_map(|i| match i {
+                        Item::Text(t) => Some(plain(&t.text)),
+                        _ => None,
+                    })
+                    .collect();
+                out.push((g.class.clone(), g.id.clone(), text.join(" "), frame));
+            } else {
+                walk(&g.items, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&scene.items, &mut out);
+    out
+}
+
+#[test]
+fn the_calaisis_coverage_grid_shows_the_cot_enr_on_the_ccpo_only() {
+    let t = load_calaisis();
+    let scene = one(maps::scenes(&t, &MapKind::Coverage, &opts(&t)));
+    assert_eq!((scene.width, scene.height), (1920.0, 1080.0));
+    assert_sound(&scene, "coverage");
+    assert_eq!(
+        plain(&scene.title),
+        "Pays du Calaisis : couverture du périmètre"
+    );
+    let drawn = cells(&scene);
+    let got: Vec<(&str, &str, &str)> = drawn
+        .iter()
+        .map(|(class, id, text, _)| (class.as_str(), id.as_str(), text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("missing", "cot-enr:gctm", "non couvert"),
+            ("missing", "cot-enr:ccra", "non couvert"),
+            ("covered", "cot-enr:ccpo", "COT ENR du PNRCMO (PNRCMO)"),
+        ]
+    );
+    // The gaps in the palette's red, dashed like every gap of the maps.
+    for (class, id, _, frame) in &drawn {
+        let stroke = frame.stroke.as_ref().expect("a framed cell");
+        if class == "missing" {
+            assert_eq!(frame.fill, Some(actormap::layout::RED_FILL), "{id}");
+            assert_eq!(stroke.color, actormap::layout::RED, "{id}");
+            assert!(!stroke.dash.is_empty(), "{id}");
+        } else {
+            assert!(stroke.dash.is_empty(), "{id}");
+        }
+    }
+    // The golden files of the picture, regenerated on purpose only.
+    insta::assert_snapshot!("coverage_svg", actormap::render::svg::write(&scene));
+    insta::assert_snapshot!("coverage_scene", scene.to_json());
+    // In English too.
+    let en = actormap::layout::Options {
+        lang: actormap::model::Lang::En,
+        ..opts(&t)
+    };
+    let scene = one(maps::scenes(&t, &MapKind::Coverage, &en));
+    assert_sound(&scene, "coverage en");
+    assert_eq!(cells(&scene)[0].2, "not covered");
+}
+
+#[test]
+fn a_coverage_grid_too_large_for_a_slide_goes_on_several_and_keeps_every_cell() {
+    let t = covered(30, 9);
+    let slides = maps::scenes(&t, &MapKind::Coverage, &opts(&t));
+    assert!(slides.len() > 2, "{} slides", slides.len());
+    let mut seen = std::collections::BTreeSet::new();
+    for (i, scene) in slides.iter().enumerate() {
+        let what = format!("slide {}", i + 1);
+        assert_eq!((scene.width, scene.height), (1920.0, 1080.0), "{what}");
+        assert_sound(scene, &what);
+        assert!(
+            scene
+                .title
+                .ends_with(&format!("({}/{})", i + 1, slides.len())),
+            "{}",
+            scene.title
+        );
+        for (class, id, text, frame) in cells(scene) {
+            assert!(
+                frame.bottom() <= 1080.0 - 76.0 + 0.01,
+                "{what}: {id} in the footer"
+            );
+            assert!(seen.insert(id.clone()), "{id} twice");
+            let (o, m) = id.split_once(':').unwrap();
+            let objective = t.objective(o).unwrap();
+            let coverage = t.coverage(objective).unwrap();
+            let expected = match coverage.members.iter().find(|(a, _)| a.id == m) {
+                None => "out-of-scope",
+                Some((_, actions)) if actions.is_empty() => "missing",
+                Some(_) => "covered",
+            };
+            assert_eq!(class, expected, "{id}: {text}");
+            if class == "covered" {
+                assert!(text.contains("Action"), "{id}: {text}");
+            }
+        }
+    }
+    // Every objective against every member, once.
+    assert_eq!(seen.len(), 30 * 9);
+}
+
+#[test]
+fn a_territory_without_a_scoped_objective_gets_a_grid_that_says_so() {
+    let t = crate::generated::generated(5);
+    let scene = one(maps::scenes(&t, &MapKind::Coverage, &opts(&t)));
+    assert_sound(&scene, "empty coverage");
+    assert!(cells(&scene).is_empty());
+    assert!(
+        crate::render::texts(&scene)
+            .iter()
+            .any(|s| plain(s) == "Aucun objectif dont le périmètre est suivi"),
+        "{:?}",
+        crate::render::texts(&scene)
+    );
+    // `build` draws it only for a territory with a perimeter.
+    assert!(!maps::build_list(&t).contains(&MapKind::Coverage));
+    assert!(maps::build_list(&load_calaisis()).contains(&MapKind::Coverage));
+}
+
+#[test]
+fn render_coverage_writes_the_grid() {
+    let out = tempfile::tempdir().unwrap();
+    let assert = crate::actormap()
+        .args(["render", "--coverage", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(stdout.contains("coverage.svg"), "{stdout}");
+    let svg = std::fs::read_to_string(out.path().join("coverage.svg")).unwrap();
+    assert!(svg.contains("COT ENR du PNRCMO (PNRCMO)"), "{svg}");
+}
