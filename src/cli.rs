@@ -102,6 +102,10 @@ pub enum Command {
         /// A domain to map (its id or name, e.g. DC3 or "adaptation"); repeat for several.
         #[arg(long = "domain", value_name = "ID")]
         domains: Vec<String>,
+        /// A domain's page, as the deck's zoom page (its id or name, e.g. DC3); repeat for
+        /// several.
+        #[arg(long = "page", value_name = "ID")]
+        pages: Vec<String>,
         /// One objective to map on its own (its id or title); repeat for several.
         #[arg(long = "objective", value_name = "ID")]
         objectives: Vec<String>,

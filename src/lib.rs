@@ -152,6 +152,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
         Command::Render {
             territory,
             domains,
+            pages,
             objectives,
             actors,
             overview,
@@ -173,8 +174,9 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             .filter_map(|(wanted, kind)| wanted.then_some(kind))
             .collect();
             let lang = language(cli, Some(&territory));
-            let kinds =
-                maps::requested(&territory, domains, objectives, actors, &views, *all, lang)?;
+            let kinds = maps::requested(
+                &territory, domains, pages, objectives, actors, &views, *all, lang,
+            )?;
             let output = in_language(output, lang);
             maps::draw(&territory, &kinds, &output, &[render::Format::Svg], out)?;
             Ok(Outcome::Clean)

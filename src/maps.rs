@@ -30,6 +30,9 @@ pub enum MapKind {
     Actor(String),
     Overview,
     Matrix,
+    /// A domain's page, as the deck's zoom page: état des lieux, objectives, actions,
+    /// who is mobilised, means.
+    Page(String),
     /// The coverage grid: member territories x objectives whose scope is tracked.
     Coverage,
     /// The status chart, as of a date (every measurement when `None`).
@@ -50,6 +53,7 @@ impl MapKind {
             MapKind::Overview => "overview".into(),
             MapKind::Matrix => "matrix".into(),
             MapKind::Coverage => "coverage".into(),
+            MapKind::Page(id) => format!("page-{id}"),
             MapKind::Status { at: None } => "status".into(),
             MapKind::Status { at: Some(at) } => format!("status-{at}"),
         }
@@ -133,6 +137,10 @@ pub fn scenes(t: &Territory, kind: &MapKind, opts: &Options) -> Vec<Scene> {
         MapKind::Overview => layout::overview::layout(t, &crate::status::compute(t, None), opts),
         MapKind::Matrix => layout::matrix::layout(t, opts),
         MapKind::Coverage => layout::coverage::layout(t, opts),
+        MapKind::Page(id) => match t.domain(id) {
+            Some(d) => layout::page::layout(t, d, opts),
+            None => Vec::new(),
+        },
         MapKind::Status { at } => {
             layout::status_chart::layout(t, &crate::status::compute(t, *at), opts)
         }
@@ -351,9 +359,11 @@ fn drawing_work(scene: &Scene) -> usize {
 
 /// Resolve what `render` was asked for into map kinds, with suggestions for unknown ids;
 /// `views` are the whole-territory views asked for (overview, matrix, status chart).
+#[allow(clippy::too_many_arguments)]
 pub fn requested(
     t: &Territory,
     domains: &[String],
+    pages: &[String],
     objectives: &[String],
     actors: &[String],
     views: &[MapKind],
@@ -374,6 +384,17 @@ pub fn requested(
         )
         .map_err(|u| u.error(lang))?;
         kinds.push(MapKind::Domain(d.id.clone()));
+    }
+    for wanted in pages {
+        let d = find(
+            Wanted::Domain,
+            wanted,
+            t.domains(),
+            |d| &d.id,
+            |d| vec![&d.name],
+        )
+        .map_err(|u| u.error(lang))?;
+        kinds.push(MapKind::Page(d.id.clone()));
     }
     for wanted in objectives {
         let o = find(
@@ -479,10 +500,14 @@ pub fn build_list(t: &Territory) -> Vec<MapKind> {
     kinds
 }
 
-/// Every domain's map, each followed by its objectives' own maps when it has several.
+/// Every domain's map, after its page when it has actions or an état des lieux, each
+/// followed by its objectives' own maps when it has several.
 fn domain_maps(t: &Territory) -> Vec<MapKind> {
     let mut kinds = Vec::new();
     for d in t.domains() {
+        if layout::page::has_page(t, d) {
+            kinds.push(MapKind::Page(d.id.clone()));
+        }
         kinds.push(MapKind::Domain(d.id.clone()));
         let objectives: Vec<_> = t.objectives_of(&d.id).collect();
         if objectives.len() > 1 {
@@ -530,8 +555,9 @@ mod tests {
             domains: vec![domain("DC1", "Mobilité"), domain("DC2", "MOBILITE")],
             ..Default::default()
         });
-        let ask =
-            |wanted: &str, lang| requested(&t, &[wanted.to_owned()], &[], &[], &[], false, lang);
+        let ask = |wanted: &str, lang| {
+            requested(&t, &[wanted.to_owned()], &[], &[], &[], &[], false, lang)
+        };
         assert_eq!(
             ask("dc2", Lang::Fr).unwrap(),
             [MapKind::Domain("DC2".into())]

@@ -89,11 +89,6 @@ fn members<'a>(t: &'a Territory, objectives: &[&Objective]) -> Vec<&'a Actor> {
     out
 }
 
-/// The name of an actor in a cell: its short name when it has one.
-fn short(a: &Actor) -> &str {
-    a.short_name().unwrap_or(&a.name)
-}
-
 /// The cell of `objective` for `member`, its text within `inner` pixels.
 fn cell(
     t: &Territory,
@@ -113,13 +108,7 @@ fn cell(
     }
     let mut lines: Vec<String> = Vec::new();
     for (i, a) in actions.iter().enumerate() {
-        let bearers: Vec<&str> = a
-            .bearers
-            .iter()
-            .filter_map(|id| t.actor(id))
-            .map(short)
-            .collect();
-        let said = words.action_by(&a.title, &bearers, None);
+        let said = words.action_by(&a.title, &super::page::bearers(t, a), None);
         let wrapped = text::wrap(&said, inner, TEXT, Weight::Regular, ACTION_LINES).lines;
         let left = actions.len() - i - 1;
         let room = CELL_LINES - usize::from(left > 0);

@@ -6,7 +6,7 @@
 
 use jiff::civil::Date;
 
-use crate::model::{ActionStatus, Role};
+use crate::model::{ActionStatus, Means, Role};
 use crate::status::Standing;
 
 /// A fixed label of the maps.
@@ -170,6 +170,8 @@ pub trait Words {
     /// An action and who carries it: "COT ENR du PNRCMO (PNRCMO)"; with its state when it
     /// is under way or done: "Assises de l'alimentation (GCT&M) – en cours".
     fn action_by(&self, title: &str, bearers: &[&str], status: Option<ActionStatus>) -> String;
+    /// What some actors bring, on the domain page: "Ingénierie : SyMPaC, ADEME".
+    fn means_line(&self, means: Means, names: &[&str]) -> String;
 }
 
 /// Every label, for the catalogs' tests.

@@ -156,3 +156,156 @@ fn render_coverage_writes_the_grid() {
     let svg = std::fs::read_to_string(out.path().join("coverage.svg")).unwrap();
     assert!(svg.contains("COT ENR du PNRCMO (PNRCMO)"), "{svg}");
 }
+
+/// The texts of a section of a domain page, its lines joined as a reader reads them.
+fn section(scene: &Scene, id: &str) -> String {
+    let lines: Vec<String> = scene
+        .flatten()
+        .into_iter()
+        .filter_map(|(g, i)| match i {
+            Item::Text(t) if g.is_some_and(|g| g.class == "section" && g.id == id) => {
+                Some(plain(&t.text))
+            }
+            _ => None,
+        })
+        .collect();
+    lines.join("\n")
+}
+
+/// Lines joined back into the sentences they were broken from.
+fn joined(s: &str) -> String {
+    s.replace('\n', " ")
+        .replace("- ", "-")
+        .replace("' ", "'")
+        .replace("/ ", "/")
+}
+
+#[test]
+fn the_domain_pages_of_dc1_dc3_and_dc4_hold_the_decks_actions_and_bearers() {
+    let t = load_calaisis();
+    let o = opts(&t);
+    let page = |id: &str| {
+        let scene = one(maps::scenes(&t, &MapKind::Page(id.into()), &o));
+        assert_eq!((scene.width, scene.height), (1920.0, 1080.0), "{id}");
+        assert_sound(&scene, id);
+        scene
+    };
+    for id in ["DC1", "DC3", "DC4"] {
+        let scene = page(id);
+        let d = t.domain(id).unwrap();
+        let actions = joined(&section(&scene, "actions"));
+        // Every action of the domain, with every bearer, by its short name.
+        for a in actormap::layout::page::actions(&t, d) {
+            assert!(actions.contains(&a.title), "{id}: {} in {actions}", a.title);
+            for b in &a.bearers {
+                let b = t.actor(b).unwrap();
+                let name = actormap::layout::sigle(b);
+                assert!(actions.contains(name), "{id}: {name} in {actions}");
+            }
+        }
+        // The état des lieux, word for word.
+        let context = joined(&section(&scene, "context"));
+        for line in &d.context {
+            assert!(context.contains(line.as_str()), "{id}: {line} in {context}");
+        }
+    }
+    // The deck's words: the state of the actions under way, the red "Quid du portage ?"
+    // of REGAL with its candidates.
+    let dc3 = page("DC3");
+    let actions = joined(&section(&dc3, "actions"));
+    assert!(
+        actions.contains("• Assises de l'alimentation (GCT&M) – en cours"),
+        "{actions}"
+    );
+    assert!(actions.contains("(CIAS, CCPO) – en cours"), "{actions}");
+    assert!(
+        actions.contains("• Développement d'initiatives autour de la filière textile (GCT&M)\n")
+            || actions
+                .contains("• Développement d'initiatives autour de la filière textile (GCT&M) "),
+        "{actions}"
+    );
+    assert!(actions.contains("REV 3 GCT&M"), "{actions}");
+    let who = section(&dc3, "who");
+    assert!(who.contains("Quid du portage ?"), "{who}");
+    assert!(who.contains("SEVADEC ?"), "{who}");
+    let red: Vec<String> = dc3
+        .flatten()
+        .into_iter()
+        .filter_map(|(_, i)| match i {
+            Item::Text(t) if t.color == actormap::layout::RED => Some(plain(&t.text)),
+            _ => None,
+        })
+        .collect();
+    assert!(red.contains(&"Quid du portage ?".to_owned()), "{red:?}");
+    let dc4 = joined(&section(&page("DC4"), "actions"));
+    assert!(
+        dc4.contains("Projet de cadastre solaire (GCT&M, CCRA)"),
+        "{dc4}"
+    );
+    assert!(
+        dc4.contains("Diagnostics autoconsommation bâtiments agricoles (Chambre d'agriculture)"),
+        "{dc4}"
+    );
+    let dc1 = joined(&section(&page("DC1"), "actions"));
+    assert!(dc1.contains("(SyMPaC) – en cours"), "{dc1}");
+    insta::assert_snapshot!("page_dc3_svg", actormap::render::svg::write(&dc3));
+}
+
+#[test]
+fn a_page_of_more_actions_than_a_slide_holds_says_how_many_more() {
+    let mut t = covered(4, 3);
+    t.edit(|tables| {
+        for i in 0..60 {
+            let mut a = tables.actions[0].clone();
+            a.id = format!("extra-{i}");
+            a.title = format!("Action supplémentaire numéro {i} du domaine");
+            tables.actions.push(a);
+        }
+    });
+    let scene = one(maps::scenes(&t, &MapKind::Page("DC1".into()), &opts(&t)));
+    assert_sound(&scene, "crowded page");
+    let actions = section(&scene, "actions");
+    assert!(actions.contains("autres"), "{actions}");
+    // The generated territories of every size get a sound page.
+    for t in [
+        crate::generated::generated(1),
+        crate::generated::crowded(60),
+        crate::generated::many_objectives(40),
+    ] {
+        for d in t.domains() {
+            let scene = one(maps::scenes(&t, &MapKind::Page(d.id.clone()), &opts(&t)));
+            assert_sound(&scene, &d.id);
+        }
+    }
+}
+
+#[test]
+fn render_page_writes_the_page_and_build_draws_the_pages_with_actions() {
+    let out = tempfile::tempdir().unwrap();
+    crate::actormap()
+        .args(["render", "--page", "dc3", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(out.path().join("page-dc3.svg")).unwrap();
+    assert!(svg.contains("Quid du portage"), "{svg}");
+    let t = load_calaisis();
+    let kinds = maps::build_list(&t);
+    for id in ["DC1", "DC3", "DC4"] {
+        assert!(kinds.contains(&MapKind::Page(id.into())), "{id}");
+    }
+    // A domain with neither actions nor état des lieux has no page.
+    for d in t.domains() {
+        let expected = !d.context.is_empty()
+            || t.actions().iter().any(|a| match &a.scope {
+                actormap::model::Scope::Domain(id) => *id == d.id,
+                actormap::model::Scope::Objective(o) => t.objective(o).unwrap().domain == d.id,
+            });
+        assert_eq!(
+            kinds.contains(&MapKind::Page(d.id.clone())),
+            expected,
+            "{}",
+            d.id
+        );
+    }
+}

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use super::English;
 use crate::i18n::{Lang, Language};
 use crate::layout::words::{Conditions, Label, Words};
-use crate::model::{ActionStatus, Role, RoleWords};
+use crate::model::{ActionStatus, Means, Role, RoleWords};
 use crate::status::Standing;
 
 /// A number on a slide: at most two decimals.
@@ -276,6 +276,10 @@ impl Words for English {
             s.push_str(&format!(" – {}", self.action_status(status)));
         }
         s
+    }
+
+    fn means_line(&self, means: Means, names: &[&str]) -> String {
+        format!("{}: {}", self.means(means), names.join(", "))
     }
 }
 

@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use super::{French, NB};
 use crate::i18n::{Lang, Language};
 use crate::layout::words::{Conditions, Label, Words};
-use crate::model::{ActionStatus, Role, RoleWords};
+use crate::model::{ActionStatus, Means, Role, RoleWords};
 use crate::status::Standing;
 
 /// A number on a slide: at most two decimals.
@@ -280,6 +280,10 @@ impl Words for French {
             s.push_str(&format!(" – {}", self.action_status(status)));
         }
         s
+    }
+
+    fn means_line(&self, means: Means, names: &[&str]) -> String {
+        format!("{}{NB}: {}", self.means(means), names.join(", "))
     }
 }
 
