@@ -309,3 +309,53 @@ fn render_page_writes_the_page_and_build_draws_the_pages_with_actions() {
         );
     }
 }
+
+#[test]
+fn an_actors_map_lists_the_actions_it_carries() {
+    let t = load_calaisis();
+    let texts = |id: &str| -> Vec<(String, actormap::layout::scene::Weight)> {
+        let scene = one(maps::scenes(&t, &MapKind::Actor(id.into()), &opts(&t)));
+        assert_sound(&scene, id);
+        scene
+            .flatten()
+            .into_iter()
+            .filter_map(|(g, i)| match i {
+                Item::Text(x) if g.is_some_and(|g| g.class == "panel") => {
+                    Some((plain(&x.text), x.weight))
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    // CCRA carries three actions: all listed under their heading, the state of the one under
+    // way... none is under way; PNRCMO's COT ENR is, in bold.
+    let ccra = texts("ccra");
+    let at = ccra
+        .iter()
+        .position(|(s, _)| s == "Actions portées")
+        .expect("the heading");
+    let listed = joined(
+        &ccra[at + 1..]
+            .iter()
+            .map(|(s, _)| s.clone())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    for a in t.actions_borne_by("ccra") {
+        let start: String = a.title.chars().take(30).collect();
+        assert!(listed.contains(&start), "{start} in {listed}");
+    }
+    let pnrcmo = texts("pnrcmo");
+    assert!(
+        pnrcmo.contains(&(
+            "• COT ENR du PNRCMO – en cours".to_owned(),
+            actormap::layout::scene::Weight::Bold
+        )),
+        "{pnrcmo:?}"
+    );
+    // GCT&M carries more than its panel holds: the rest is counted, the map not split.
+    let gctm = texts("gctm");
+    assert!(gctm.iter().any(|(s, _)| s == "Actions portées"), "{gctm:?}");
+    // An actor that carries nothing has no such section.
+    assert!(!texts("ademe").iter().any(|(s, _)| s == "Actions portées"));
+}
