@@ -108,6 +108,10 @@ pub enum Command {
         /// A domain to map (its id or name, e.g. DC3 or "adaptation"); repeat for several.
         #[arg(long = "domain", value_name = "ID")]
         domains: Vec<String>,
+        /// A domain's page, as the deck's zoom page (its id or name, e.g. DC3); repeat for
+        /// several.
+        #[arg(long = "page", value_name = "ID")]
+        pages: Vec<String>,
         /// One objective to map on its own (its id or title); repeat for several.
         #[arg(long = "objective", value_name = "ID")]
         objectives: Vec<String>,
@@ -120,6 +124,10 @@ pub enum Command {
         /// The actor x objective matrix (RACI-style letters).
         #[arg(long)]
         matrix: bool,
+        /// The coverage grid: each objective whose scope is tracked against the member
+        /// territories of the perimeter, the actions that run in each, red where none does.
+        #[arg(long)]
+        coverage: bool,
         /// The status chart: one bar per objective against its target, the bonus verdict.
         #[arg(long)]
         status: bool,

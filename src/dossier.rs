@@ -162,9 +162,10 @@ fn notes<'a>(findings: impl IntoIterator<Item = &'a Finding>, lang: Lang) -> Vec
 /// warning severity, the status chart the findings about progress.
 fn about_map(t: &Territory, f: &Finding, kind: &MapKind) -> bool {
     match kind {
-        MapKind::Domain(id) => {
+        MapKind::Domain(id) | MapKind::Page(id) => {
             f.domains.contains(id) || t.objectives_of(id).any(|o| f.objectives.contains(&o.id))
         }
+        MapKind::Coverage => matches!(f.message, Message::PerimeterGap { .. }),
         MapKind::Objective(id) => f.objectives.contains(id),
         MapKind::Actor(id) => f.actors.contains(id),
         MapKind::Overview | MapKind::Matrix => f.severity >= Severity::Warning,

@@ -193,10 +193,12 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
         Command::Render {
             territory,
             domains,
+            pages,
             objectives,
             actors,
             overview,
             matrix,
+            coverage,
             status,
             at,
             all,
@@ -206,14 +208,16 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             let views: Vec<maps::MapKind> = [
                 (*overview, maps::MapKind::Overview),
                 (*matrix, maps::MapKind::Matrix),
+                (*coverage, maps::MapKind::Coverage),
                 (*status, maps::MapKind::Status { at: *at }),
             ]
             .into_iter()
             .filter_map(|(wanted, kind)| wanted.then_some(kind))
             .collect();
             let lang = language(cli, Some(&territory));
-            let kinds =
-                maps::requested(&territory, domains, objectives, actors, &views, *all, lang)?;
+            let kinds = maps::requested(
+                &territory, domains, pages, objectives, actors, &views, *all, lang,
+            )?;
             let output = in_language(output, lang);
             maps::draw(&territory, &kinds, &output, &[render::Format::Svg], out)?;
             Ok(Outcome::Clean)

@@ -32,6 +32,11 @@ pub enum MapKind {
     Actor(String),
     Overview,
     Matrix,
+    /// A domain's page, as the deck's zoom page: état des lieux, objectives, actions,
+    /// who is mobilised, means.
+    Page(String),
+    /// The coverage grid: member territories x objectives whose scope is tracked.
+    Coverage,
     /// The status chart, as of a date (every measurement when `None`).
     Status {
         at: Option<jiff::civil::Date>,
@@ -49,6 +54,8 @@ impl MapKind {
             MapKind::Actor(id) => format!("actor-{id}"),
             MapKind::Overview => "overview".into(),
             MapKind::Matrix => "matrix".into(),
+            MapKind::Coverage => "coverage".into(),
+            MapKind::Page(id) => format!("page-{id}"),
             MapKind::Status { at: None } => "status".into(),
             MapKind::Status { at: Some(at) } => format!("status-{at}"),
         }
@@ -139,6 +146,11 @@ pub fn scenes(t: &Territory, kind: &MapKind, opts: &Options) -> Vec<Scene> {
         },
         MapKind::Overview => layout::overview::layout(t, &crate::status::compute(t, None), opts),
         MapKind::Matrix => layout::matrix::layout(t, opts),
+        MapKind::Coverage => layout::coverage::layout(t, opts),
+        MapKind::Page(id) => match t.domain(id) {
+            Some(d) => layout::page::layout(t, d, opts),
+            None => Vec::new(),
+        },
         MapKind::Status { at } => {
             layout::status_chart::layout(t, &crate::status::compute(t, *at), opts)
         }
@@ -178,7 +190,7 @@ pub fn file_stems(kinds: &[MapKind], pages: &[usize]) -> Vec<Vec<String>> {
     let fixed = |k: &MapKind| {
         matches!(
             k,
-            MapKind::Overview | MapKind::Matrix | MapKind::Status { .. }
+            MapKind::Overview | MapKind::Matrix | MapKind::Coverage | MapKind::Status { .. }
         )
     };
     let mut taken: BTreeSet<String> = BTreeSet::new();
@@ -468,9 +480,11 @@ fn drawing_work(scene: &Scene) -> usize {
 
 /// Resolve what `render` was asked for into map kinds, with suggestions for unknown ids;
 /// `views` are the whole-territory views asked for (overview, matrix, status chart).
+#[allow(clippy::too_many_arguments)]
 pub fn requested(
     t: &Territory,
     domains: &[String],
+    pages: &[String],
     objectives: &[String],
     actors: &[String],
     views: &[MapKind],
@@ -491,6 +505,17 @@ pub fn requested(
         )
         .map_err(|u| u.error(lang))?;
         kinds.push(MapKind::Domain(d.id.clone()));
+    }
+    for wanted in pages {
+        let d = find(
+            Wanted::Domain,
+            wanted,
+            t.domains(),
+            |d| &d.id,
+            |d| vec![&d.name],
+        )
+        .map_err(|u| u.error(lang))?;
+        kinds.push(MapKind::Page(d.id.clone()));
     }
     for wanted in objectives {
         let o = find(
@@ -516,6 +541,9 @@ pub fn requested(
     }
     if all {
         kinds.extend([MapKind::Overview, MapKind::Matrix]);
+        if !t.perimeter().is_empty() {
+            kinds.push(MapKind::Coverage);
+        }
         if !views.iter().any(|v| matches!(v, MapKind::Status { .. })) {
             kinds.push(MapKind::Status { at: None });
         }
@@ -581,11 +609,15 @@ fn find<'a, T>(
 
 /// What `build` draws: every domain's map, and each objective's own map where a domain has
 /// several but not more than `OBJECTIVE_MAPS` (so each lead is seen with its objective
-/// alone), then the overview, the matrix and the status chart.
+/// alone), then the overview, the matrix, the coverage grid when the territory has a
+/// perimeter, and the status chart.
 pub fn build_list(t: &Territory) -> Vec<MapKind> {
     let mut kinds = domain_maps(t);
     kinds.push(MapKind::Overview);
     kinds.push(MapKind::Matrix);
+    if !t.perimeter().is_empty() {
+        kinds.push(MapKind::Coverage);
+    }
     kinds.push(MapKind::Status { at: None });
     kinds
 }
@@ -596,11 +628,15 @@ pub fn build_list(t: &Territory) -> Vec<MapKind> {
 /// domain's own map already says which lead leads which objective.
 pub const OBJECTIVE_MAPS: usize = 6;
 
-/// Every domain's map, each followed by its objectives' own maps when it has several (but
-/// not more than `OBJECTIVE_MAPS`).
+/// Every domain's map, after its page when it has actions or an état des lieux, each
+/// followed by its objectives' own maps when it has several (but not more than
+/// `OBJECTIVE_MAPS`).
 pub fn domain_maps(t: &Territory) -> Vec<MapKind> {
     let mut kinds = Vec::new();
     for d in t.domains() {
+        if layout::page::has_page(t, d) {
+            kinds.push(MapKind::Page(d.id.clone()));
+        }
         kinds.push(MapKind::Domain(d.id.clone()));
         let objectives: Vec<_> = t.objectives_of(&d.id).collect();
         if (2..=OBJECTIVE_MAPS).contains(&objectives.len()) {
@@ -655,8 +691,9 @@ mod tests {
             domains: vec![domain("DC1", "Mobilité"), domain("DC2", "MOBILITE")],
             ..Default::default()
         });
-        let ask =
-            |wanted: &str, lang| requested(&t, &[wanted.to_owned()], &[], &[], &[], false, lang);
+        let ask = |wanted: &str, lang| {
+            requested(&t, &[wanted.to_owned()], &[], &[], &[], &[], false, lang)
+        };
         assert_eq!(
             ask("dc2", Lang::Fr).unwrap(),
             [MapKind::Domain("DC2".into())]

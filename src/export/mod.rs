@@ -94,7 +94,7 @@ pub fn write(t: &Territory, format: Format, domain: Option<&str>, lang: Lang) ->
 /// The id of the domain `wanted` names, found as `render --domain` finds it (with a
 /// suggestion when it is a typo).
 pub fn domain_id(t: &Territory, wanted: &str, lang: Lang) -> Result<String, Error> {
-    let kinds = maps::requested(t, &[wanted.to_owned()], &[], &[], &[], false, lang)?;
+    let kinds = maps::requested(t, &[wanted.to_owned()], &[], &[], &[], &[], false, lang)?;
     match kinds.as_slice() {
         [MapKind::Domain(id)] => Ok(id.clone()),
         _ => Err(Usage::Unknown {

@@ -11,7 +11,7 @@ use super::words::Label;
 use super::{Block, Card, INK, NAVY, Options, Paint, finish, name_lines, paint};
 use crate::check::Facts;
 use crate::i18n::Catalog;
-use crate::model::{Actor, Objective, Role, Territory};
+use crate::model::{ActionStatus, Actor, Objective, Role, Territory};
 
 /// A role an actor holds towards an objective, itself or through a group it belongs to.
 pub struct Held<'a> {
@@ -123,7 +123,8 @@ fn draw(
     let band_area = area.clone();
     area.h -= notes::band_height(band.len());
 
-    // The side panel: the legend of the roles shown, the actor's groups and members.
+    // The side panel: the legend of the roles shown, the actor's groups and members, the
+    // actions it carries.
     let mut panel = Panel::new(frame.panel_x(), top, frame.bottom());
     let entries: Vec<(Paint, &str)> = Role::ALL
         .iter()
@@ -151,6 +152,7 @@ fn draw(
     if panel.overflow && !force {
         return Err(NoRoom);
     }
+    carried(&mut panel, t, actor, words);
     frame.items.push(panel.finish());
     frame.footer(t);
 
@@ -256,4 +258,41 @@ fn sectors(
         spec.data.push(Default::default());
     }
     specs
+}
+
+/// The panel's section of the actions the actor carries itself, those under way in bold:
+/// as many as the room left holds, then "+ 3 autres" (never a reason to split the map).
+fn carried(panel: &mut Panel, t: &Territory, actor: &Actor, words: &dyn Catalog) {
+    let actions = t.actions_borne_by(&actor.id);
+    let lh = super::text::line_height(PANEL_TEXT);
+    // The heading and one line at least, else nothing.
+    if actions.is_empty() || panel.room(0.0) < 10.0 + 2.0 * lh + 8.0 {
+        return;
+    }
+    panel.space(10.0);
+    panel.heading(words.map_label(Label::CarriedActions));
+    for (i, a) in actions.iter().enumerate() {
+        let status = (a.status != ActionStatus::Planned).then_some(a.status);
+        let line = format!("• {}", words.action_by(&a.title, &[], status));
+        let weight = if a.status == ActionStatus::Ongoing {
+            Weight::Bold
+        } else {
+            Weight::Regular
+        };
+        let lines = super::text::wrap(&line, panel.width(), PANEL_TEXT, weight, 2)
+            .lines
+            .len();
+        let more = i + 1 < actions.len();
+        let reserve = if more { lh } else { 0.0 };
+        if lines as f64 * lh > panel.room(reserve) {
+            panel.text(
+                &words.more(actions.len() - i),
+                (PANEL_TEXT, Weight::Regular, super::GREY),
+                0.0,
+                1,
+            );
+            return;
+        }
+        panel.text(&line, (PANEL_TEXT, weight, INK), 0.0, 2);
+    }
 }

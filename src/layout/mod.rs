@@ -4,11 +4,13 @@
 
 pub mod actor;
 pub mod cartographie;
+pub mod coverage;
 pub mod dossier;
 pub mod frame;
 pub mod matrix;
 mod notes;
 pub mod overview;
+pub mod page;
 mod radial;
 pub mod scene;
 pub mod status_chart;
@@ -243,6 +245,12 @@ pub fn name_lines(
         2 * max_lines,
     )
     .lines
+}
+
+/// An actor as a list of bearers or candidates names it: its sigle (the `short` column),
+/// else its name; never an alias, which may be longer than the name.
+pub fn sigle(actor: &Actor) -> &str {
+    actor.short.as_deref().unwrap_or(&actor.name)
 }
 
 /// An actor's name on one line within `max_width` (a list of candidates, a table row): the

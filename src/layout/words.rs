@@ -6,7 +6,7 @@
 
 use jiff::civil::Date;
 
-use crate::model::Role;
+use crate::model::{ActionStatus, Means, Role};
 use crate::status::Standing;
 
 /// A fixed label of the maps.
@@ -64,6 +64,24 @@ pub enum Label {
     PriorityBehind,
     /// The legend of the projection's marker.
     Projection,
+    /// A member territory no action covers, in the coverage grid: "non couvert".
+    NotCovered,
+    /// A member territory an objective need not reach, in the coverage grid: "hors périmètre".
+    OutOfScope,
+    /// A coverage grid with no objective whose scope is tracked.
+    NoScopedObjective,
+    /// The domain page's heading of the état des lieux: "État des lieux".
+    Context,
+    /// The domain page's heading of the actions: "Actions et porteurs".
+    Actions,
+    /// A domain page with no action: "Aucune action renseignée".
+    NoAction,
+    /// The domain page's heading of the leads: "Qui mobilise-t-on ?".
+    WhoIsMobilised,
+    /// The red mark of an objective nobody leads on the domain page: "Quid du portage ?".
+    NoBearer,
+    /// The actor's map panel, before the actions it carries: "Actions portées".
+    CarriedActions,
 }
 
 /// The bonus conditions line of the status chart, as data.
@@ -159,11 +177,18 @@ pub trait Words {
     fn threshold_mark(&self, ratio: f64) -> String;
     /// The mark of the priority objectives' threshold: "100 % · prioritaires".
     fn priority_mark(&self, ratio: f64) -> String;
+    /// The coverage grid's title: "Calaisis : couverture du périmètre".
+    fn coverage_title(&self, territory: &str) -> String;
+    /// An action and who carries it: "COT ENR du PNRCMO (PNRCMO)"; with its state when it
+    /// is under way or done: "Assises de l'alimentation (GCT&M) – en cours".
+    fn action_by(&self, title: &str, bearers: &[&str], status: Option<ActionStatus>) -> String;
+    /// What some actors bring, on the domain page: "Ingénierie : SyMPaC, ADEME".
+    fn means_line(&self, means: Means, names: &[&str]) -> String;
 }
 
 /// Every label, for the catalogs' tests.
 #[cfg(test)]
-pub(crate) const LABELS: [Label; 26] = [
+pub(crate) const LABELS: [Label; 35] = [
     Label::Priority,
     Label::Lead,
     Label::LeadCandidate,
@@ -190,6 +215,15 @@ pub(crate) const LABELS: [Label; 26] = [
     Label::UnknownValue,
     Label::PriorityBehind,
     Label::Projection,
+    Label::NotCovered,
+    Label::OutOfScope,
+    Label::NoScopedObjective,
+    Label::Context,
+    Label::Actions,
+    Label::NoAction,
+    Label::WhoIsMobilised,
+    Label::NoBearer,
+    Label::CarriedActions,
 ];
 
 /// Which label this is, by its place in `LABELS`: a label added to the enum fails to build
@@ -223,6 +257,15 @@ fn place(label: Label) -> usize {
         Label::UnknownValue => 23,
         Label::PriorityBehind => 24,
         Label::Projection => 25,
+        Label::NotCovered => 26,
+        Label::OutOfScope => 27,
+        Label::NoScopedObjective => 28,
+        Label::Context => 29,
+        Label::Actions => 30,
+        Label::NoAction => 31,
+        Label::WhoIsMobilised => 32,
+        Label::NoBearer => 33,
+        Label::CarriedActions => 34,
     }
 }
 

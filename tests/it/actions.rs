@@ -249,7 +249,8 @@ fn one_json_file_takes_actions_instances_and_the_perimeter() {
 #[test]
 fn the_new_tables_change_no_map() {
     // The maps of the Calaisis, with its actions, bodies and perimeter and without them:
-    // the same bytes.
+    // the same bytes (the map of an actor that carries actions lists them: ADEME carries
+    // none).
     let without = tempfile::tempdir().unwrap();
     for name in ["domains.csv", "actors.csv", "links.csv"] {
         std::fs::copy(crate::calaisis().join(name), without.path().join(name)).unwrap();
@@ -269,11 +270,11 @@ fn the_new_tables_change_no_map() {
         crate::actormap()
             .arg("render")
             .arg(territory)
-            .args(["--domain", "DC4", "--actor", "GCT&M", "--out"])
+            .args(["--domain", "DC4", "--actor", "ADEME", "--out"])
             .arg(out.path())
             .assert()
             .success();
-        ["dc4.svg", "actor-gctm.svg"].map(|f| std::fs::read(out.path().join(f)).unwrap())
+        ["dc4.svg", "actor-ademe.svg"].map(|f| std::fs::read(out.path().join(f)).unwrap())
     };
     assert!(load(without.path()).unwrap().actions().is_empty());
     assert_eq!(draw(&crate::calaisis()), draw(without.path()));

@@ -598,3 +598,80 @@ pub fn write_folder(t: &Territory, dir: &std::path::Path) -> std::io::Result<()>
     )?;
     Ok(())
 }
+
+/// A territory whose perimeter has `members` member territories (long names, short names
+/// for half of them) and `objectives` objectives whose scope is tracked: every third reaches
+/// every member, the others the first half of them; objective `i` has `i % 4` actions with
+/// long titles, each running on one member (none on the whole territory), the third one
+/// dropped.
+#[allow(
+    dead_code,
+    reason = "the coverage tests use it; the benchmarks include this file too"
+)]
+pub fn covered(objectives: usize, members: usize) -> Territory {
+    use actormap::model::{Action, ActionStatus, Reach};
+    let origin = Location::default();
+    let mut t = Tables {
+        domains: vec![Domain {
+            id: "DC1".into(),
+            name: "Énergie".into(),
+            headline: None,
+            related: Vec::new(),
+            context: Vec::new(),
+            origin: origin.clone(),
+        }],
+        ..Tables::default()
+    };
+    for m in 0..members {
+        t.actors.push(Actor {
+            id: format!("m{m}"),
+            name: format!("Communauté de communes du territoire numéro {m}"),
+            kind: None,
+            short: (m % 2 == 0).then(|| format!("CC{m}")),
+            aliases: Vec::new(),
+            members: Vec::new(),
+            origin: origin.clone(),
+        });
+        t.perimeter.push(format!("m{m}"));
+    }
+    for i in 0..objectives {
+        let id = format!("o{i}");
+        t.objectives.push(Objective {
+            id: id.clone(),
+            domain: "DC1".into(),
+            title: format!("Objectif numéro {i} à atteindre sur tout ou partie du territoire"),
+            target: Some(1.0),
+            unit: None,
+            current: None,
+            priority: i % 5 == 0,
+            contractual: true,
+            reach: Some(if i % 3 == 0 {
+                Reach::All
+            } else {
+                Reach::Members((0..members.div_ceil(2)).map(|m| format!("m{m}")).collect())
+            }),
+            origin: origin.clone(),
+        });
+        for j in 0..i % 4 {
+            t.actions.push(Action {
+                id: format!("{id}-a{j}"),
+                scope: Scope::Objective(id.clone()),
+                title: format!("Action {j} de l'objectif {i}, menée avec les communes volontaires"),
+                bearers: vec![format!("m{}", (i + j) % members)],
+                status: if j == 2 {
+                    ActionStatus::Dropped
+                } else {
+                    ActionStatus::Ongoing
+                },
+                source: None,
+                perimeter: vec![format!("m{}", (i + j) % members)],
+                start: None,
+                end: None,
+                budget: None,
+                note: None,
+                origin: origin.clone(),
+            });
+        }
+    }
+    named("Territoire au périmètre suivi", t)
+}

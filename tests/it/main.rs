@@ -17,6 +17,7 @@ mod large;
 mod load;
 mod model;
 mod outputs;
+mod pictures;
 mod rebuild;
 mod render;
 mod report;

@@ -96,8 +96,8 @@ fn a_second_build_writes_nothing_and_says_every_file_is_unchanged() {
     let out = tempfile::tempdir().unwrap();
     let first = run(&["build"], None, out.path(), 1);
     let first = said(&first, out.path());
-    // 12 maps as SVG and PNG, the report page, then the dossier as PDF and PPTX.
-    assert_eq!(first.len(), 27, "{first:?}");
+    // 16 maps as SVG and PNG, the report page, then the dossier as PDF and PPTX.
+    assert_eq!(first.len(), 35, "{first:?}");
     assert!(first.iter().all(|(verb, _)| verb == "wrote"), "{first:?}");
     let before = identities(out.path());
     assert!(before.contains_key(MANIFEST), "{:?}", before.keys());

@@ -183,7 +183,7 @@ pub fn assert_sound(scene: &Scene, what: &str) {
 }
 
 /// Every slide of every kind of map of `t`: its domains, objectives and actors, the
-/// overview, the matrix and the status chart, each named by its kind.
+/// domain pages, the overview, the matrix, the coverage grid and the status chart, each named by its kind.
 pub fn every_slide(t: &Territory, opts: &Options) -> Vec<(String, Scene)> {
     let mut kinds: Vec<MapKind> = t
         .domains()
@@ -196,9 +196,11 @@ pub fn every_slide(t: &Territory, opts: &Options) -> Vec<(String, Scene)> {
             .map(|o| MapKind::Objective(o.id.clone())),
     );
     kinds.extend(t.actors().iter().map(|a| MapKind::Actor(a.id.clone())));
+    kinds.extend(t.domains().iter().map(|d| MapKind::Page(d.id.clone())));
     kinds.extend([
         MapKind::Overview,
         MapKind::Matrix,
+        MapKind::Coverage,
         MapKind::Status { at: None },
     ]);
     let mut out = Vec::new();
@@ -276,10 +278,12 @@ fn every_picture_is_exactly_its_size_with_text_of_20_px_at_least() {
         smallest.keys().collect::<Vec<_>>(),
         [
             "Actor",
+            "Coverage",
             "Domain",
             "Matrix",
             "Objective",
             "Overview",
+            "Page",
             "Status"
         ]
     );

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use super::English;
 use crate::i18n::{Lang, Language};
 use crate::layout::words::{Conditions, Label, Words};
-use crate::model::{Role, RoleWords};
+use crate::model::{ActionStatus, Means, Role, RoleWords};
 use crate::status::Standing;
 
 /// A number on a slide: at most two decimals.
@@ -55,6 +55,15 @@ impl Words for English {
             Label::UnknownValue => "unknown value",
             Label::PriorityBehind => "priority behind, projected below the threshold",
             Label::Projection => "projection to the programme's end",
+            Label::NotCovered => "not covered",
+            Label::OutOfScope => "out of scope",
+            Label::NoScopedObjective => "No objective with a tracked scope",
+            Label::Context => "Current situation",
+            Label::Actions => "Actions and bearers",
+            Label::NoAction => "No action given",
+            Label::WhoIsMobilised => "Who is mobilised?",
+            Label::NoBearer => "Who will carry it?",
+            Label::CarriedActions => "Actions carried",
         }
     }
 
@@ -273,6 +282,25 @@ impl Words for English {
 
     fn priority_mark(&self, ratio: f64) -> String {
         format!("{} · priority", self.percent(ratio))
+    }
+
+    fn coverage_title(&self, territory: &str) -> String {
+        format!("{territory}: coverage of the perimeter")
+    }
+
+    fn action_by(&self, title: &str, bearers: &[&str], status: Option<ActionStatus>) -> String {
+        let mut s = title.to_owned();
+        if !bearers.is_empty() {
+            s.push_str(&format!(" ({})", bearers.join(", ")));
+        }
+        if let Some(status) = status {
+            s.push_str(&format!(" – {}", self.action_status(status)));
+        }
+        s
+    }
+
+    fn means_line(&self, means: Means, names: &[&str]) -> String {
+        format!("{}: {}", self.means(means), names.join(", "))
     }
 }
 

@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use super::{French, NB};
 use crate::i18n::{Lang, Language};
 use crate::layout::words::{Conditions, Label, Words};
-use crate::model::{Role, RoleWords};
+use crate::model::{ActionStatus, Means, Role, RoleWords};
 use crate::status::Standing;
 
 /// A number on a slide: at most two decimals.
@@ -59,6 +59,15 @@ impl Words for French {
             Label::UnknownValue => "valeur inconnue",
             Label::PriorityBehind => "prioritaire en retard, projeté sous le seuil",
             Label::Projection => "projection à la fin du programme",
+            Label::NotCovered => "non couvert",
+            Label::OutOfScope => "hors périmètre",
+            Label::NoScopedObjective => "Aucun objectif dont le périmètre est suivi",
+            Label::Context => "État des lieux",
+            Label::Actions => "Actions et porteurs",
+            Label::NoAction => "Aucune action renseignée",
+            Label::WhoIsMobilised => "Qui mobilise-t-on\u{a0}?",
+            Label::NoBearer => "Quid du portage\u{a0}?",
+            Label::CarriedActions => "Actions portées",
         }
     }
 
@@ -282,6 +291,25 @@ impl Words for French {
     fn priority_mark(&self, ratio: f64) -> String {
         format!("{} · prioritaires", self.percent(ratio))
     }
+
+    fn coverage_title(&self, territory: &str) -> String {
+        format!("{territory}{NB}: couverture du périmètre")
+    }
+
+    fn action_by(&self, title: &str, bearers: &[&str], status: Option<ActionStatus>) -> String {
+        let mut s = title.to_owned();
+        if !bearers.is_empty() {
+            s.push_str(&format!(" ({})", bearers.join(", ")));
+        }
+        if let Some(status) = status {
+            s.push_str(&format!(" – {}", self.action_status(status)));
+        }
+        s
+    }
+
+    fn means_line(&self, means: Means, names: &[&str]) -> String {
+        format!("{}{NB}: {}", self.means(means), names.join(", "))
+    }
 }
 
 #[cfg(test)]
@@ -372,6 +400,12 @@ mod tests {
             fr.threshold(0.6),
             fr.threshold_mark(0.6),
             fr.priority_mark(1.0),
+            fr.coverage_title("Calaisis"),
+            fr.action_by(
+                "Assises",
+                &["GCT&M"],
+                Some(crate::model::ActionStatus::Ongoing),
+            ),
         ]);
         let plain = [" :", " ;", " ?", " !", " %", " €", " »", "« "];
         let bad: Vec<&String> = texts
