@@ -359,7 +359,7 @@ fn build_writes_the_dossier_too_in_the_same_batch_as_the_maps() {
         .stdout(
             predicate::str::contains("écrit").and(predicate::str::contains("dossier-copil.pptx")),
         );
-    let written = String::from_utf8_lossy(&first.get_output().stdout)
+    let wrote = String::from_utf8_lossy(&first.get_output().stdout)
         .lines()
         .filter(|l| l.starts_with("écrit"))
         .count();
@@ -374,7 +374,7 @@ fn build_writes_the_dossier_too_in_the_same_batch_as_the_maps() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("écrit").not())
-        .stdout(predicate::str::contains("inchangé").count(written));
+        .stdout(predicate::str::contains("inchangé").count(wrote));
     // A dossier that cannot be written stops the whole build: no map is written either.
     let fresh = tempfile::tempdir().unwrap();
     std::fs::create_dir(fresh.path().join("dossier-copil.pptx")).unwrap();
