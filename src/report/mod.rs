@@ -103,7 +103,12 @@ impl Page {
                 id: d.id.clone(),
                 name: d.name.clone(),
                 headline: d.headline.clone(),
-                maps: maps::scenes(t, &MapKind::Domain(d.id.clone()), opts),
+                // The map, then the domain's page (its actions, bearers and states) when it
+                // has one.
+                maps: std::iter::once(MapKind::Domain(d.id.clone()))
+                    .chain(layout::page::has_page(t, d).then(|| MapKind::Page(d.id.clone())))
+                    .flat_map(|kind| maps::scenes(t, &kind, opts))
+                    .collect(),
                 objectives: t
                     .objectives_of(&d.id)
                     .filter_map(|o| {

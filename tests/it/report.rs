@@ -50,7 +50,8 @@ pub fn svgs(html: &str) -> Vec<String> {
     out
 }
 
-/// Every slide the page must show: the status chart, each domain's map, the matrix.
+/// Every slide the page must show: the status chart, each domain's map and page (its
+/// actions), the matrix.
 fn slides(lang: Lang) -> usize {
     let t = actormap::load::load(&calaisis()).unwrap();
     let findings = check::run(&t).unwrap();
@@ -61,7 +62,13 @@ fn slides(lang: Lang) -> usize {
         list: None,
     };
     let mut kinds = vec![MapKind::Status { at: None }, MapKind::Matrix];
-    kinds.extend(t.domains().iter().map(|d| MapKind::Domain(d.id.clone())));
+    for d in t.domains() {
+        kinds.push(MapKind::Domain(d.id.clone()));
+        if layout::page::has_page(&t, d) {
+            kinds.push(MapKind::Page(d.id.clone()));
+        }
+    }
+    assert!(kinds.iter().any(|k| matches!(k, MapKind::Page(_))));
     kinds.iter().map(|k| maps::scenes(&t, k, &opts).len()).sum()
 }
 
@@ -562,4 +569,26 @@ fn the_french_page_says_nothing_in_english_and_keeps_french_typography() {
     let en = tempfile::tempdir().unwrap();
     report(&calaisis(), en.path(), &["--lang", "en"]);
     assert!(!crate::lang::english_in(&visible_text(&page(en.path())), &data).is_empty());
+}
+
+#[test]
+fn the_page_shows_the_actions_of_each_domain_that_has_some() {
+    let dir = tempfile::tempdir().unwrap();
+    report(&calaisis(), dir.path(), &[]);
+    let html = page(dir.path());
+    let t = actormap::load::load(&calaisis()).unwrap();
+    let mut shown = 0;
+    for action in t.actions() {
+        // As the SVG writes it: an apostrophe is an entity there.
+        let title = action.title.replace('&', "&amp;").replace('\'', "&apos;");
+        if html.contains(&title) {
+            shown += 1;
+        }
+    }
+    // Each domain page lists its actions, cut with "+ n autres" only when its column is full.
+    assert!(
+        shown * 2 > t.actions().len(),
+        "{shown} of {} actions on the page",
+        t.actions().len()
+    );
 }
