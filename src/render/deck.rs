@@ -202,33 +202,10 @@ where
     if deck.pages.is_empty() {
         return Err(Error::deck("it has no page"));
     }
-    // Pages are independent: draw them on every core, then keep the deck's order.
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(deck.pages.len());
-    let mut results: Vec<(usize, Result<T, String>)> = std::thread::scope(|scope| {
-        let make = &make;
-        let handles: Vec<_> = (0..threads)
-            .map(|worker| {
-                scope.spawn(move || {
-                    deck.pages
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| i % threads == worker)
-                        .map(|(i, page)| (i, make(page)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
-    results.sort_by_key(|(i, _)| *i);
+    // Pages are independent: draw them on every core, in the deck's order.
+    let results = crate::parallel::map(&deck.pages, crate::parallel::cores(), &make)
+        .into_iter()
+        .enumerate();
     let mut done = Vec::with_capacity(results.len());
     let mut problems = Vec::new();
     for (i, result) in results {
