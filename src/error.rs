@@ -126,8 +126,12 @@ pub enum Error {
         errors: Vec<LoadError>,
         lang: Option<Lang>,
     },
-    /// The command line asked for something that cannot be done.
+    /// The command line asked for something that cannot be done, already said in the
+    /// user's language (the areas that know it render their own: `maps::Usage`, `start`).
     Usage(String),
+    /// The command line asked for something that cannot be done, as data: said in the
+    /// user's language when printed.
+    Misuse(Misuse),
     /// An output file could not be written.
     Write { path: PathBuf, source: io::Error },
     /// Standard output or error failed (other than a closed pipe).
@@ -187,11 +191,15 @@ impl Error {
                 out
             }
             Error::Usage(message) => format!("{prefix}{message}"),
+            Error::Misuse(misuse) => format!("{prefix}{}", words.misuse(misuse)),
             Error::Write { path, source } => format!(
                 "{prefix}{}",
-                words.cannot_write(&path.display().to_string(), &source.to_string())
+                words.cannot_write(
+                    &path.display().to_string(),
+                    &words.os_error(&OsError::from(source))
+                )
             ),
-            Error::Io(e) => format!("{prefix}{e}"),
+            Error::Io(e) => format!("{prefix}{}", words.io_failed(&OsError::from(e))),
         }
     }
 }
@@ -211,8 +219,108 @@ impl From<io::Error> for Error {
     }
 }
 
+impl From<Misuse> for Error {
+    fn from(misuse: Misuse) -> Self {
+        Error::Misuse(misuse)
+    }
+}
+
 impl From<Vec<LoadError>> for Error {
     fn from(errors: Vec<LoadError>) -> Self {
         Error::Load { errors, lang: None }
+    }
+}
+
+/// What the operating system said went wrong with a file: its kind, which each language
+/// says in its own words, and the system's own text (English), for the kinds it has no
+/// words for.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct OsError {
+    pub kind: io::ErrorKind,
+    pub text: String,
+}
+
+impl From<&io::Error> for OsError {
+    fn from(e: &io::Error) -> Self {
+        OsError {
+            kind: e.kind(),
+            text: e.to_string(),
+        }
+    }
+}
+
+/// A command line that asks for something that cannot be done, outside what `render`
+/// draws (`maps::Usage`): the flag and the values at fault, said when printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Misuse {
+    /// `actormap man NAME` for a command that does not exist.
+    UnknownCommand {
+        wanted: String,
+        closest: Option<String>,
+        known: Vec<String>,
+    },
+    /// `--out` names (or passes through) something that is not a folder.
+    OutNotAFolder { path: PathBuf, is_file: bool },
+    /// `--format xlsx --out -`: a workbook is binary.
+    WorkbookToStdout { example: String },
+    /// `--size` is not a size.
+    Size(crate::layout::SizeError),
+    /// The operating system refused to watch the folder.
+    CannotWatch { folder: PathBuf, reason: String },
+    /// The watched territory was moved or removed.
+    TerritoryGone { territory: PathBuf },
+    /// A path that exists could not be resolved to its full form.
+    CannotResolve { path: PathBuf, error: OsError },
+    /// `watch --out` is the territory's own folder.
+    OutIsTerritory { out: PathBuf },
+    /// `--allow warnings` or `--warn warnings`: only `--deny warnings` means something.
+    WarningsWithoutDeny { flag: &'static str },
+    /// `--allow NAME` (or `--warn`, `--deny`) names no rule.
+    UnknownRule {
+        name: String,
+        flag: &'static str,
+        closest: Option<String>,
+    },
+}
+
+/// What every language says for a [`Misuse`] and for the operating system's errors.
+/// Implement it with an exhaustive `match` (no `_` arm).
+pub trait MisuseWords {
+    fn misuse(&self, misuse: &Misuse) -> String;
+    /// The operating system's error in this language: "accès refusé".
+    fn os_error(&self, error: &OsError) -> String;
+    /// Standard output or error failed.
+    fn io_failed(&self, error: &OsError) -> String;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn said(kind: io::ErrorKind, lang: Lang) -> String {
+        let e = io::Error::new(kind, "the system's words");
+        Error::Write {
+            path: PathBuf::from("sorties/carte.svg"),
+            source: e,
+        }
+        .render(lang)
+    }
+
+    #[test]
+    fn the_systems_refusals_are_said_in_french_and_left_in_its_words_in_english() {
+        assert_eq!(
+            said(io::ErrorKind::PermissionDenied, Lang::Fr),
+            "erreur\u{a0}: impossible d'écrire sorties/carte.svg\u{a0}: accès refusé"
+        );
+        assert_eq!(
+            said(io::ErrorKind::StorageFull, Lang::Fr),
+            "erreur\u{a0}: impossible d'écrire sorties/carte.svg\u{a0}: disque plein"
+        );
+        // A kind French has no words for keeps the system's, marked as such.
+        assert!(
+            said(io::ErrorKind::Other, Lang::Fr)
+                .ends_with("erreur du système (the system's words)")
+        );
+        assert!(said(io::ErrorKind::PermissionDenied, Lang::En).ends_with(": the system's words"));
     }
 }

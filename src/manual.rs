@@ -6,7 +6,7 @@ use std::io::Write;
 use clap::CommandFactory;
 
 use crate::cli::Cli;
-use crate::error::Error;
+use crate::error::{Error, Misuse};
 use crate::names;
 
 /// The completion script of `shell`. It is generated in memory first: clap_complete panics
@@ -31,10 +31,11 @@ pub fn man(command: Option<&str>, out: &mut dyn Write) -> Result<(), Error> {
                 .filter(|n| *n != "help")
                 .collect();
             let Some(sub) = cli.find_subcommand(wanted) else {
-                let hint = names::suggest(wanted, names.iter().copied())
-                    .map(|s| format!("; did you mean \"{s}\"?"))
-                    .unwrap_or_else(|| format!("; known: {}", names.join(", ")));
-                return Err(Error::Usage(format!("no command \"{wanted}\"{hint}")));
+                return Err(Error::Misuse(Misuse::UnknownCommand {
+                    wanted: wanted.to_owned(),
+                    closest: names::suggest(wanted, names.iter().copied()).map(str::to_owned),
+                    known: names.iter().map(|n| (*n).to_owned()).collect(),
+                }));
             };
             // A command's page carries the program's version, as the main page does.
             sub.clone().version(env!("CARGO_PKG_VERSION"))

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, Once, PoisonError};
 use std::time::{Duration, SystemTime};
 
-use crate::error::Error;
+use crate::error::{Error, Misuse};
 use crate::parallel;
 
 /// How the names of our temporaries start and end; nothing else is ever swept.
@@ -65,15 +65,10 @@ pub fn check_folder(dir: &Path) -> Result<(), Error> {
         match fs::metadata(ancestor) {
             Ok(meta) if meta.is_dir() => return Ok(()),
             Ok(meta) => {
-                let what = if meta.is_file() {
-                    "is a file, not a folder"
-                } else {
-                    "is not a folder"
-                };
-                return Err(Error::Usage(format!(
-                    "{} {what} (--out names the folder the files are written to)",
-                    ancestor.display()
-                )));
+                return Err(Error::Misuse(Misuse::OutNotAFolder {
+                    path: ancestor.to_path_buf(),
+                    is_file: meta.is_file(),
+                }));
             }
             // Missing: it will be created.
             Err(_) => continue,

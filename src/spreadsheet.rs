@@ -14,7 +14,7 @@ use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet,
 };
 
-use crate::error::Error;
+use crate::error::{Error, Misuse};
 use crate::i18n::Lang;
 use crate::maps::Usage;
 use crate::terminal;
@@ -355,9 +355,9 @@ pub fn deliver(
     match (kind, to_stdout) {
         (Kind::Csv, true) => out.write_all(&bytes)?,
         (Kind::Xlsx, true) if path.is_some() => {
-            return Err(Error::Usage(format!(
-                "a workbook is not written to standard output; give --out FILE (e.g. --out {default_name})"
-            )));
+            return Err(Error::Misuse(Misuse::WorkbookToStdout {
+                example: default_name.to_owned(),
+            }));
         }
         _ => {
             let path = path.unwrap_or(Path::new(default_name));

@@ -26,7 +26,7 @@ use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, new_debouncer};
 
 use crate::check::{self, Finding};
 use crate::cli::OutputArgs;
-use crate::error::{Error, Note};
+use crate::error::{Error, Misuse, Note, OsError};
 use crate::i18n::Lang;
 use crate::{Outcome, diff, layout, load, maps, outdir, terminal};
 
@@ -54,6 +54,8 @@ pub enum Said {
     NotBuilt,
     /// Watching stopped (Ctrl-C).
     Stopped(PathBuf),
+    /// The system reported a problem while watching (in its own words); watching goes on.
+    Trouble { folder: PathBuf, reason: String },
 }
 
 /// What every language says for `watch`, and the line of every command that writes a file.
@@ -95,14 +97,17 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<Outcome, Error> {
     // The flags are checked before anything is read or watched: a typo is a usage error.
-    layout::Size::parse(&args.size).map_err(|e| Error::Usage(format!("--size {e}")))?;
+    layout::Size::parse(&args.size).map_err(|e| Error::Misuse(Misuse::Size(e)))?;
     outdir::check_folder(&args.out)?;
     let inputs = Inputs::of(territory, &args.out)?;
 
     let (send, receive) = mpsc::channel();
     stop_on_signal(send.clone());
     let watch_failed = |e: notify_debouncer_full::notify::Error| {
-        Error::Usage(format!("cannot watch {}: {e}", inputs.folder.display()))
+        Error::Misuse(Misuse::CannotWatch {
+            folder: inputs.folder.clone(),
+            reason: e.to_string(),
+        })
     };
     let mut debouncer = new_debouncer(QUIET, None, move |result| {
         let _ = send.send(Message::Events(result));
@@ -130,13 +135,12 @@ pub fn run(
             Message::Events(Ok(events)) => saved.extend(inputs.saved(&events)),
             Message::Events(Err(errors)) => {
                 for e in errors {
-                    eprintln!(
-                        "{}",
-                        terminal::escape(&format!(
-                            "warning: watching {}: {e}",
-                            inputs.folder.display()
-                        ))
-                    );
+                    let trouble = Said::Trouble {
+                        folder: inputs.folder.clone(),
+                        reason: e.to_string(),
+                    };
+                    let said = state.lang().catalog().watch_line(&trouble);
+                    eprintln!("{}", terminal::escape(&said));
                 }
             }
         };
@@ -149,10 +153,9 @@ pub fn run(
             break;
         }
         if inputs.gone() {
-            return Err(Error::Usage(format!(
-                "{} was moved or removed; stopped watching it",
-                territory.display()
-            )));
+            return Err(Error::Misuse(Misuse::TerritoryGone {
+                territory: territory.to_path_buf(),
+            }));
         }
         if saved.is_empty() {
             continue;
@@ -196,7 +199,12 @@ impl Inputs {
                 Error::from,
             ));
         }
-        let cannot = |e: io::Error| Error::Usage(format!("{}: {e}", territory.display()));
+        let cannot = |e: io::Error| {
+            Error::Misuse(Misuse::CannotResolve {
+                path: territory.to_path_buf(),
+                error: OsError::from(&e),
+            })
+        };
         let path = resolved(territory).map_err(cannot)?;
         let (folder, file) = if path.is_dir() {
             (path, None)
@@ -206,10 +214,9 @@ impl Inputs {
         };
         let out_dir = resolved(out).map_err(cannot)?;
         if out_dir == folder {
-            return Err(Error::Usage(format!(
-                "--out {} is the folder of the territory: the maps written there would be taken for edits; give another folder (e.g. --out output)",
-                out.display()
-            )));
+            return Err(Error::Misuse(Misuse::OutIsTerritory {
+                out: out.to_path_buf(),
+            }));
         }
         Ok(Inputs {
             folder,
@@ -554,7 +561,7 @@ mod tests {
     fn an_output_folder_that_is_the_territory_folder_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let e = Inputs::of(dir.path(), dir.path()).unwrap_err().to_string();
-        assert!(e.contains("is the folder of the territory"), "{e}");
+        assert!(e.contains("est le dossier du territoire"), "{e}");
         let inside = Inputs::of(dir.path(), &dir.path().join("output/maps")).unwrap();
         assert_eq!(inside.folder, dir.path().canonicalize().unwrap());
         assert_eq!(inside.out, inside.folder.join("output/maps"));

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use serde_json::Value;
 
 use super::{ParamValue, RULES, Rule, Severity};
-use crate::error::{Error, LoadError};
+use crate::error::{Error, LoadError, Misuse};
 use crate::load::message::{ListOf, Message};
 use crate::load::values;
 use crate::model::{Role, RuleSetting, Territory};
@@ -219,9 +219,7 @@ impl Config {
                         self.deny_warnings = true;
                         continue;
                     }
-                    return Err(Error::Usage(format!(
-                        "\"warnings\" goes with --deny only (--deny warnings); {flag} takes a rule name"
-                    )));
+                    return Err(Error::Misuse(Misuse::WarningsWithoutDeny { flag }));
                 }
                 match self.rule_mut(name) {
                     Some(config) => {
@@ -229,10 +227,11 @@ impl Config {
                         config.severity_set = true;
                     }
                     None => {
-                        return Err(Error::Usage(format!(
-                            "unknown rule \"{name}\" in {flag}{}; `actormap rules` lists them",
-                            did_you_mean(name)
-                        )));
+                        return Err(Error::Misuse(Misuse::UnknownRule {
+                            name: name.clone(),
+                            flag,
+                            closest: closest_rule(name),
+                        }));
                     }
                 }
             }
@@ -244,12 +243,6 @@ impl Config {
 /// The rule `name` is likely a typo of, if any.
 fn closest_rule(name: &str) -> Option<String> {
     suggest(name, RULES.iter().map(|r| r.name)).map(str::to_owned)
-}
-
-fn did_you_mean(name: &str) -> String {
-    closest_rule(name)
-        .map(|s| format!(" (did you mean \"{s}\"?)"))
-        .unwrap_or_default()
 }
 
 /// The keys a rule's setting object takes.
@@ -498,6 +491,7 @@ mod tests {
                 ..Overrides::default()
             })
             .unwrap_err();
-        assert!(e.to_string().contains("--deny only"), "{e}");
+        assert!(e.render(Lang::En).contains("--deny only"), "{e}");
+        assert!(e.to_string().contains("ne va qu'avec --deny"), "{e}");
     }
 }

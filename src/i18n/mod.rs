@@ -2,7 +2,8 @@
 //! language, each in its own folder (`fr/`, `en/`) with one file per area (`check.rs`,
 //! `status.rs`, `diff.rs`, `dossier.rs`, `list.rs`, `watch.rs`, `roles.rs`, `layout.rs` for
 //! the maps, `maps.rs` for what `render` is asked wrongly, `export.rs`, `report.rs` for the HTML
-//! page, `load.rs` for what is wrong with the input files),
+//! page, `load.rs` for what is wrong with the input files, `error.rs` for a command line that
+//! asks the impossible and for what the operating system refused),
 //! so that everything actormap says in French is in `src/i18n/fr/` and in English in
 //! `src/i18n/en/`.
 //!
@@ -52,6 +53,7 @@ pub trait Catalog:
     + crate::start::Words
     + crate::report::ReportWords
     + crate::load::message::Words
+    + crate::error::MisuseWords
     + Sync
 {
 }
@@ -71,6 +73,7 @@ impl<T> Catalog for T where
         + crate::start::Words
         + crate::report::ReportWords
         + crate::load::message::Words
+        + crate::error::MisuseWords
         + Sync
 {
 }

@@ -24,7 +24,7 @@ pub enum Message {
     NotAFile(PathKind),
     /// The operating system's own words.
     CannotRead {
-        error: String,
+        error: crate::error::OsError,
     },
     /// Larger than `mib` MiB.
     TooLarge {

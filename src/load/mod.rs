@@ -195,7 +195,7 @@ fn read_text(path: &Path) -> Result<String, Vec<LoadError>> {
         vec![LoadError::new(
             Location::file(&shown),
             Message::CannotRead {
-                error: e.to_string(),
+                error: crate::error::OsError::from(&e),
             },
         )]
     };

@@ -478,7 +478,7 @@ fn an_unknown_rule_on_the_command_line_is_a_usage_error_with_a_suggestion() {
         .args(["check", "--warn", "warnings"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("--deny only"));
+        .stderr(predicate::str::contains("ne va qu'avec --deny"));
 }
 
 #[test]

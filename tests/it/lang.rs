@@ -4,8 +4,9 @@
 //!
 //! Covered: `check`, `status`, `list` and `diff` in each of their formats (text, Markdown,
 //! JSON, CSV, and the workbooks read back), `rules`, and the lines of `build`, `render` and
-//! `export` about the files they write; on the bundled data, the progress fixture, every
-//! rule's fixture and diffs with every kind of change. `watch` has its own French session in
+//! `export` about the files they write, the usage errors of every command and the system's
+//! refusals (a full disk, a folder that cannot be made); on the bundled data, the progress
+//! fixture, every rule's fixture and diffs with every kind of change. `watch` has its own French session in
 //! `watch.rs`.
 //!
 //! What is left out of the word check is not actormap's to translate: the user's own data
@@ -301,9 +302,9 @@ fn own_words(text: &str, data: &[String]) -> String {
             text = without(&text, param.name);
         }
     }
-    // Code between straight quotes (French text quotes with « »).
+    // Code between straight quotes or backquotes (French text quotes with « »).
     let mut kept = String::new();
-    for (i, part) in text.split('"').enumerate() {
+    for (i, part) in text.split(['"', '`']).enumerate() {
         if i % 2 == 0 {
             kept.push_str(part);
         }
@@ -1297,4 +1298,165 @@ fn load_errors_follow_the_territorys_language_when_its_settings_could_be_read() 
     );
     let said = load_errors(&unreadable, &[]);
     assert!(said.contains("JSON invalide"), "{said}");
+}
+
+/// A command line asking for what cannot be done, run once in French (the default) and once
+/// with `--lang en`: its arguments, the identifiers its message quotes (flag values, command
+/// names), and what it says in each language.
+struct Misused {
+    args: Vec<String>,
+    data: Vec<String>,
+    french: &'static str,
+    english: &'static str,
+}
+
+fn misused(args: &[&str], data: &[&str], french: &'static str, english: &'static str) -> Misused {
+    Misused {
+        args: args.iter().map(|a| (*a).to_owned()).collect(),
+        data: data.iter().map(|d| (*d).to_owned()).collect(),
+        french,
+        english,
+    }
+}
+
+#[test]
+fn usage_errors_and_the_systems_refusals_are_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "x").unwrap();
+    let file = file.display().to_string();
+    let territory = calaisis().display().to_string();
+    let commands = [
+        "list",
+        "check",
+        "rules",
+        "status",
+        "diff",
+        "render",
+        "build",
+        "report",
+        "dossier",
+        "watch",
+        "export",
+        "init",
+        "schema",
+        "completions",
+        "man",
+    ];
+    let mut cases = vec![
+        misused(
+            &["check", &territory, "--allow", "missing-led"],
+            &["missing-led"],
+            "aucune règle «\u{a0}missing-led\u{a0}» dans --allow (vouliez-vous dire «\u{a0}missing-lead\u{a0}»\u{a0}?)",
+            "unknown rule \"missing-led\" in --allow (did you mean \"missing-lead\"?)",
+        ),
+        misused(
+            &["check", &territory, "--warn", "warnings"],
+            &["warnings"],
+            "ne va qu'avec --deny",
+            "goes with --deny only",
+        ),
+        misused(
+            &["man", "lst"],
+            &["lst"],
+            "aucune commande «\u{a0}lst\u{a0}»\u{a0}; vouliez-vous dire «\u{a0}list\u{a0}»\u{a0}?",
+            "no command \"lst\"; did you mean \"list\"?",
+        ),
+        misused(
+            &["man", "zzzzzz"],
+            &commands,
+            "commandes connues\u{a0}: list, check",
+            "known: list, check",
+        ),
+        misused(
+            &["build", &territory, "--out", &file],
+            &[],
+            "est un fichier, pas un dossier",
+            "is a file, not a folder",
+        ),
+        misused(
+            &["check", &territory, "--format", "xlsx", "--out", "-"],
+            &[],
+            "un classeur ne s'écrit pas sur la sortie standard",
+            "a workbook is not written to standard output",
+        ),
+        misused(
+            &["watch", &territory, "--out", &territory],
+            &[],
+            "est le dossier du territoire",
+            "is the folder of the territory",
+        ),
+        misused(
+            &["watch", &territory, "--size", "grand"],
+            &["grand"],
+            "n'est pas une taille",
+            "is not a size",
+        ),
+    ];
+    // A folder no one may create: the system's refusal said in French, not "Permission
+    // denied (os error 13)" (sysfs refuses new folders, to root as well).
+    if Path::new("/sys/kernel").is_dir() {
+        cases.push(misused(
+            &["build", &territory, "--out", "/sys/actormap-test"],
+            &[],
+            "impossible d'écrire /sys/actormap-test\u{a0}: ",
+            "cannot write /sys/actormap-test: ",
+        ));
+    }
+    let mut problems = Vec::new();
+    for case in &cases {
+        for (lang, expected) in [
+            (&[][..], case.french),
+            (&["--lang", "en"][..], case.english),
+        ] {
+            let out = actormap().args(&case.args).args(lang).output().unwrap();
+            let said = String::from_utf8_lossy(&out.stderr).into_owned();
+            if out.status.code() != Some(2) || !said.contains(expected) {
+                problems.push(format!(
+                    "{:?} {lang:?}: exit {:?}, expected {expected:?} in\n{said}",
+                    case.args,
+                    out.status.code()
+                ));
+            }
+            let english = english_in(&said, &case.data);
+            if lang.is_empty() {
+                if !english.is_empty() {
+                    problems.push(format!(
+                        "{:?}: English words {english:?} in\n{said}",
+                        case.args
+                    ));
+                }
+                for place in typography_problems(&said, &case.data) {
+                    problems.push(format!("{:?}: a plain space in {place:?}", case.args));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+/// Standard output on a full disk: the failure is said in French, and the run fails (2).
+#[test]
+fn a_full_disk_is_said_in_french() {
+    if !Path::new("/dev/full").exists() {
+        eprintln!("SKIPPED: no /dev/full on this system");
+        return;
+    }
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_actormap"))
+        .arg("list")
+        .arg(calaisis())
+        .stdout(full)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(
+        said.contains("échec d'entrée-sortie\u{a0}: disque plein"),
+        "{said}"
+    );
+    assert!(english_in(&said, &[]).is_empty(), "{said}");
 }

@@ -301,7 +301,10 @@ fn out_naming_a_file_says_so_in_words() {
         assert_eq!(run.status.code(), Some(2));
         let stderr = String::from_utf8(run.stderr).unwrap();
         assert!(
-            stderr.contains(&format!("{} is a file, not a folder", file.display())),
+            stderr.contains(&format!(
+                "{} est un fichier, pas un dossier",
+                file.display()
+            )),
             "{stderr}"
         );
         assert!(!stderr.contains("os error"), "{stderr}");

@@ -630,6 +630,6 @@ fn an_output_folder_that_is_the_territory_is_a_usage_error() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
-            "is the folder of the territory: the maps written there would be taken for edits",
+            "est le dossier du territoire\u{a0}: les cartes écrites là seraient prises pour des modifications",
         ));
 }

@@ -1,6 +1,7 @@
 //! The loader in English: what is wrong with the input files, and the notes about them.
 
 use super::English;
+use crate::error::MisuseWords;
 use crate::error::{LoadError, Location, Note};
 use crate::i18n::Language;
 use crate::load::TableKind;
@@ -130,7 +131,7 @@ impl Words for English {
             M::NoSuchPath => format!("no such folder or file; expected {}", territory()),
             M::NotATerritory(kind) => format!("{}; expected {}", path_kind(kind), territory()),
             M::NotAFile(kind) => format!("{}; expected a regular file", path_kind(kind)),
-            M::CannotRead { error } => format!("cannot read: {error}"),
+            M::CannotRead { error } => format!("cannot read: {}", self.os_error(error)),
             M::TooLarge { mib } => format!("larger than {mib} MiB; expected a territory's table"),
             M::SettingsTwice { first, second } => {
                 format!("the settings are given twice ({first} and {second}); keep one")

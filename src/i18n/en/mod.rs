@@ -4,6 +4,7 @@
 mod check;
 mod diff;
 mod dossier;
+mod error;
 mod export;
 mod layout;
 mod list;

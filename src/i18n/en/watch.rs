@@ -29,6 +29,9 @@ impl Words for English {
             Said::NotRebuilt => "not rebuilt: the maps of the last good build stay as they are; waiting for the next save".to_owned(),
             Said::NotBuilt => "not built; waiting for the next save".to_owned(),
             Said::Stopped(path) => format!("stopped watching {}", path.display()),
+            Said::Trouble { folder, reason } => {
+                format!("warning: watching {}: {reason}", folder.display())
+            }
         }
     }
 

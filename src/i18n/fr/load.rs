@@ -2,6 +2,7 @@
 //! leur sujet. (Code comments stay English elsewhere; this line names the area.)
 
 use super::{French, NB};
+use crate::error::MisuseWords;
 use crate::error::{LoadError, Location, Note};
 use crate::i18n::Language;
 use crate::load::TableKind;
@@ -185,7 +186,9 @@ impl Words for French {
             M::NotAFile(kind) => {
                 format!("{}{NB}; attendu{NB}: un fichier ordinaire", path_kind(kind))
             }
-            M::CannotRead { error } => format!("lecture impossible{NB}: {error}"),
+            M::CannotRead { error } => {
+                format!("lecture impossible{NB}: {}", self.os_error(error))
+            }
             M::TooLarge { mib } => {
                 format!("plus de {mib}{NB}Mio{NB}; ce n'est pas une table de territoire")
             }

@@ -40,6 +40,10 @@ impl Words for French {
                 format!("non construit{NB}; en attente du prochain enregistrement")
             }
             Said::Stopped(path) => format!("fin de la surveillance de {}", path.display()),
+            Said::Trouble { folder, reason } => format!(
+                "avertissement{NB}: surveillance de {}{NB}: {reason}",
+                folder.display()
+            ),
         }
     }
 
