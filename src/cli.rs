@@ -378,10 +378,22 @@ pub enum ListFormat {
     Xlsx,
 }
 
-fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
-    // Said in English, as the command-line parser around it.
-    crate::load::values::date(text).map_err(|e| e.render(crate::i18n::Lang::En))
+fn parse_date(text: &str) -> Result<jiff::civil::Date, DateArg> {
+    crate::load::values::date(text).map_err(DateArg)
 }
+
+/// A date on the command line that is not one: what is wrong, said in the user's language
+/// by `help` (in English when clap prints it itself).
+#[derive(Debug)]
+pub struct DateArg(pub crate::load::message::Message);
+
+impl std::fmt::Display for DateArg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.render(Lang::En))
+    }
+}
+
+impl std::error::Error for DateArg {}
 
 /// Output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

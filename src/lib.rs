@@ -8,6 +8,7 @@ pub mod dossier;
 pub mod error;
 pub mod export;
 pub mod hash;
+pub mod help;
 pub mod i18n;
 pub mod init;
 pub mod layout;
@@ -405,11 +406,11 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             Ok(Outcome::Clean)
         }
         Command::Completions { shell } => {
-            manual::completions(*shell, out)?;
+            manual::completions(*shell, language(cli, None), out)?;
             Ok(Outcome::Clean)
         }
         Command::Man { command } => {
-            manual::man(command.as_deref(), out)?;
+            manual::man(command.as_deref(), language(cli, None), out)?;
             Ok(Outcome::Clean)
         }
         Command::Rules { format } => {

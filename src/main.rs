@@ -1,9 +1,18 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = actormap::cli::Cli::parse();
+    // The help and clap's errors in the language the line asks for, French by default.
+    let cli = match actormap::help::parse(std::env::args_os().collect()) {
+        Ok(cli) => cli,
+        Err((said, code)) => {
+            if code == 0 {
+                anstream::print!("{said}");
+            } else {
+                anstream::eprint!("{said}");
+            }
+            return ExitCode::from(code);
+        }
+    };
     // Styles are stripped when stdout is not a terminal, or with NO_COLOR.
     let mut stdout = anstream::stdout().lock();
     match actormap::run(&cli, &mut stdout) {

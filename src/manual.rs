@@ -3,24 +3,27 @@
 
 use std::io::Write;
 
-use clap::CommandFactory;
-
-use crate::cli::Cli;
 use crate::error::{Error, Misuse};
+use crate::help;
+use crate::i18n::Lang;
 use crate::names;
 
 /// The completion script of `shell`. It is generated in memory first: clap_complete panics
 /// when a write fails, and a closed pipe is not a crash.
-pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<(), Error> {
+pub fn completions(
+    shell: clap_complete::Shell,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
     let mut bytes = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "actormap", &mut bytes);
+    clap_complete::generate(shell, &mut help::command(lang), "actormap", &mut bytes);
     out.write_all(&bytes)?;
     Ok(())
 }
 
 /// The man page of actormap (every command listed), or of one command (`actormap-export`).
-pub fn man(command: Option<&str>, out: &mut dyn Write) -> Result<(), Error> {
-    let mut cli = Cli::command();
+pub fn man(command: Option<&str>, lang: Lang, out: &mut dyn Write) -> Result<(), Error> {
+    let mut cli = help::command(lang);
     cli.build();
     let page = match command {
         None => cli,

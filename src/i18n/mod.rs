@@ -54,6 +54,7 @@ pub trait Catalog:
     + crate::report::ReportWords
     + crate::load::message::Words
     + crate::error::MisuseWords
+    + crate::help::Words
     + Sync
 {
 }
@@ -74,6 +75,7 @@ impl<T> Catalog for T where
         + crate::report::ReportWords
         + crate::load::message::Words
         + crate::error::MisuseWords
+        + crate::help::Words
         + Sync
 {
 }

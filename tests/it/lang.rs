@@ -311,7 +311,9 @@ fn own_words(text: &str, data: &[String]) -> String {
     }
     kept.split(' ')
         .filter(|token| {
+            // Paths, file names and options (`--from`) are identifiers too.
             !(token.contains('/')
+                || token.starts_with('-')
                 || [".csv", ".json", ".xlsx", ".ods"]
                     .iter()
                     .any(|ext| token.contains(ext)))
@@ -645,7 +647,7 @@ fn lang_is_a_flag_of_every_command() {
         .args(["check", "--lang", "de"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("'de'"));
+        .stderr(predicate::str::contains("la valeur «\u{a0}de\u{a0}»"));
 }
 
 /// The Calaisis data with `territory.json` saying `"lang": LANG`, in a temporary folder.
@@ -1459,4 +1461,162 @@ fn a_full_disk_is_said_in_french() {
         "{said}"
     );
     assert!(english_in(&said, &[]).is_empty(), "{said}");
+}
+
+/// Every command, option and value of an option says its help in French: none is left
+/// with its English doc comment (a new flag needs its words in `src/i18n/fr/help.rs`).
+#[test]
+fn every_command_and_option_has_its_help_in_french() {
+    use actormap::i18n::Lang;
+    fn walk(
+        french: &clap::Command,
+        english: &clap::Command,
+        path: &str,
+        missing: &mut Vec<String>,
+    ) {
+        let text = |s: Option<&clap::builder::StyledStr>| s.map(ToString::to_string);
+        if text(french.get_about()) == text(english.get_about()) {
+            missing.push(format!("command {path:?}"));
+        }
+        for arg in french.get_arguments().filter(|a| !a.is_hide_set()) {
+            let id = arg.get_id().as_str();
+            let theirs = english.get_arguments().find(|a| a.get_id() == id);
+            let same = theirs.is_none_or(|e| text(e.get_help()) == text(arg.get_help()));
+            if same {
+                missing.push(format!("{path} --{id}"));
+            }
+        }
+        for sub in french.get_subcommands() {
+            let theirs = english.find_subcommand(sub.get_name()).unwrap();
+            walk(sub, theirs, &format!("{path} {}", sub.get_name()), missing);
+        }
+    }
+    let french = actormap::help::command(Lang::Fr);
+    let mut english = actormap::help::command(Lang::En);
+    english.build();
+    let mut missing = Vec::new();
+    walk(&french, &english, "actormap", &mut missing);
+    assert!(missing.is_empty(), "no French help for: {missing:#?}");
+}
+
+/// `--help` of every command reads in French by default and in English with `--lang en`.
+#[test]
+fn the_help_of_every_command_is_in_french() {
+    let cli = actormap::help::command(actormap::i18n::Lang::Fr);
+    let mut runs: Vec<Vec<String>> = vec![vec!["--help".into()], vec!["-h".into()]];
+    for sub in cli.get_subcommands().filter(|s| s.get_name() != "help") {
+        runs.push(vec![sub.get_name().into(), "--help".into()]);
+        runs.push(vec![sub.get_name().into(), "-h".into()]);
+    }
+    // What help quotes that is not prose: command names, option values, file names.
+    let mut data: Vec<String> = cli
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    data.extend(
+        [
+            "text", "json", "markdown", "csv", "xlsx", "svg", "png", "scene",
+        ]
+        .map(String::from),
+    );
+    let mut problems = Vec::new();
+    for args in &runs {
+        let out = actormap().args(args).output().unwrap();
+        let said = String::from_utf8_lossy(&out.stdout).into_owned();
+        if out.status.code() != Some(0) || !said.contains("Utilisation\u{a0}:") {
+            problems.push(format!("{args:?}: exit {:?}\n{said}", out.status.code()));
+        }
+        let english = english_in(&said, &data);
+        if !english.is_empty() {
+            problems.push(format!("{args:?}: English words {english:?} in\n{said}"));
+        }
+        let out = actormap()
+            .args(args)
+            .args(["--lang", "en"])
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stdout).into_owned();
+        if !said.contains("Usage:") {
+            problems.push(format!("{args:?} --lang en: not the English help\n{said}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+/// A mistake on the command line (a typo in a command, an option or a value, a date that is
+/// not one, a missing argument) is said in French, with the usage and where to get help;
+/// in English with `--lang en`, as clap says it.
+#[test]
+fn command_line_mistakes_are_said_in_french() {
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["chek"],
+            "commande inconnue «\u{a0}chek\u{a0}»\u{a0}; vouliez-vous dire «\u{a0}check\u{a0}»\u{a0}?",
+            "unrecognized subcommand 'chek'",
+        ),
+        (
+            &["check", "--formt", "json"],
+            "option inconnue «\u{a0}--formt\u{a0}»\u{a0}; vouliez-vous dire «\u{a0}--format\u{a0}»\u{a0}?",
+            "unexpected argument '--formt'",
+        ),
+        (
+            &["check", "--format", "jsn"],
+            "--format ne prend pas la valeur «\u{a0}jsn\u{a0}» (valeurs possibles\u{a0}: text, json, markdown, csv, xlsx)",
+            "invalid value 'jsn'",
+        ),
+        (
+            &["status", "--at", "31/02/2023"],
+            "--at «\u{a0}31/02/2023\u{a0}»\u{a0}: «\u{a0}31/02/2023\u{a0}» n'est pas une date",
+            "is not a date",
+        ),
+        (
+            &["diff"],
+            "il manque «\u{a0}<ANCIEN>\u{a0}», «\u{a0}<NOUVEAU>\u{a0}»",
+            "the following required arguments were not provided",
+        ),
+        (
+            &["render", "--overview", "--overview"],
+            "--overview est donné plusieurs fois",
+            "cannot be used multiple times",
+        ),
+    ];
+    let cli = actormap::help::command(actormap::i18n::Lang::Fr);
+    let mut data: Vec<String> = cli
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    data.extend(["text", "json", "markdown", "csv", "xlsx"].map(String::from));
+    let mut problems = Vec::new();
+    for (args, french, english) in cases {
+        let out = actormap().args(*args).output().unwrap();
+        let said = String::from_utf8_lossy(&out.stderr).into_owned();
+        // Where clap knows the command's usage, it is shown with where to get help.
+        let usage =
+            !said.contains("Utilisation") || said.contains("Pour en savoir plus\u{a0}: actormap");
+        if out.status.code() != Some(2) || !said.contains(french) || !usage {
+            problems.push(format!(
+                "{args:?}: exit {:?}, expected {french:?} in\n{said}",
+                out.status.code()
+            ));
+        }
+        let found = english_in(&said, &data);
+        if !found.is_empty() {
+            problems.push(format!("{args:?}: English words {found:?} in\n{said}"));
+        }
+        for place in typography_problems(&said, &[]) {
+            problems.push(format!("{args:?}: a plain space in {place:?}"));
+        }
+        let out = actormap()
+            .args(*args)
+            .args(["--lang", "en"])
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr).into_owned();
+        if out.status.code() != Some(2) || !said.contains(english) {
+            problems.push(format!(
+                "{args:?} --lang en: expected {english:?} in\n{said}"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }

@@ -443,6 +443,12 @@ fn a_bad_at_date_is_a_usage_error() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("«\u{a0}hier\u{a0}» n'est pas une date"));
+    let out = actormap()
+        .args(["status", "--at", "hier", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("\"hier\" is not a date"));
 }
 

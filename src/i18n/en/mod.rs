@@ -6,6 +6,7 @@ mod diff;
 mod dossier;
 mod error;
 mod export;
+mod help;
 mod layout;
 mod list;
 mod load;

@@ -10,6 +10,7 @@ mod diff;
 mod dossier;
 mod error;
 mod export;
+mod help;
 mod layout;
 mod list;
 mod load;
