@@ -28,9 +28,14 @@ pub enum Command {
         /// (the Pays du Calaisis).
         #[arg(value_name = "TERRITORY")]
         territory: Option<PathBuf>,
-        /// How to write it: text, or a table of who holds which role (csv, xlsx).
+        /// How to write it: text, or tables for a spreadsheet (csv, xlsx).
         #[arg(long, value_enum, default_value_t)]
         format: ListFormat,
+        /// The table to write with --format csv or xlsx: who holds which role (the default for
+        /// csv), the actions, or the governance bodies. A workbook without --table holds a
+        /// sheet for each table the territory has.
+        #[arg(long, value_enum, value_name = "TABLE")]
+        table: Option<ListTable>,
         #[command(flatten)]
         report: ReportOut,
     },
@@ -372,10 +377,32 @@ pub enum ListFormat {
     /// Domain by domain, objective by objective.
     #[default]
     Text,
-    /// One row per objective, role and actor, for Excel (in French: `;`, UTF-8 with BOM).
+    /// One table for Excel (in French: `;`, UTF-8 with BOM): one row per objective, role and
+    /// actor, or, with --table, per action or per body.
     Csv,
-    /// An Excel workbook (acteurs-roles.xlsx unless --out says otherwise).
+    /// An Excel workbook (acteurs-roles.xlsx unless --out says otherwise), a sheet per table.
     Xlsx,
+}
+
+/// The tables of `list --format csv|xlsx`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListTable {
+    /// Who holds which role: one row per objective, role and actor.
+    Roles,
+    /// One row per action: its bearers, state, perimeter, dates and budget.
+    Actions,
+    /// One row per governance body: its chair, members and the body it reports to.
+    Bodies,
+}
+
+impl From<ListTable> for crate::list::Sheet {
+    fn from(table: ListTable) -> crate::list::Sheet {
+        match table {
+            ListTable::Roles => crate::list::Sheet::Roles,
+            ListTable::Actions => crate::list::Sheet::Actions,
+            ListTable::Bodies => crate::list::Sheet::Bodies,
+        }
+    }
 }
 
 fn parse_date(text: &str) -> Result<jiff::civil::Date, DateArg> {

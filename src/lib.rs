@@ -163,32 +163,33 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
         Command::List {
             territory,
             format,
+            table,
             report,
         } => {
             let territory = load_territory(cli, territory.as_deref())?;
             let lang = language(cli, Some(&territory));
-            let name = list::workbook_name(lang);
-            match format {
-                ListFormat::Text => {
-                    report_text(report, lang, out, |w| list::write(&territory, lang, w))?
+            let sheet = table.map(list::Sheet::from);
+            let name = list::workbook_name(lang, sheet);
+            let kind = match format {
+                ListFormat::Text if sheet.is_some() => {
+                    return Err(Error::Usage(list::table_needs_a_table_format(lang)));
                 }
-                ListFormat::Csv => tables(
-                    &[list::table(&territory, lang)],
-                    Kind::Csv,
-                    lang,
-                    report,
-                    name,
-                    out,
-                )?,
-                ListFormat::Xlsx => tables(
-                    &[list::table(&territory, lang)],
-                    Kind::Xlsx,
-                    lang,
-                    report,
-                    name,
-                    out,
-                )?,
-            }
+                ListFormat::Text => {
+                    report_text(report, lang, out, |w| list::write(&territory, lang, w))?;
+                    return Ok(Outcome::Clean);
+                }
+                ListFormat::Csv => Kind::Csv,
+                ListFormat::Xlsx => Kind::Xlsx,
+            };
+            let sheets = match (sheet, kind) {
+                (Some(sheet), _) => vec![sheet],
+                (None, Kind::Csv) => vec![list::Sheet::Roles],
+                (None, Kind::Xlsx) => list::Sheet::kept(&territory),
+            };
+            let sheets: Vec<_> = (sheets.into_iter())
+                .map(|s| list::sheet(&territory, s, lang))
+                .collect();
+            tables(&sheets, kind, lang, report, name, out)?;
             Ok(Outcome::Clean)
         }
         Command::Render {

@@ -1,6 +1,7 @@
-//! `actormap list`: what was loaded, domain by domain, as text or as a table of who holds
-//! which role (CSV, XLSX). Its words, as data ([`Line`]), are in each language's catalog
-//! ([`Words`], `src/i18n/<lang>/list.rs`).
+//! `actormap list`: what was loaded, domain by domain, as text or as tables for a spreadsheet
+//! (CSV, XLSX): who holds which role, the actions, the governance bodies ([`Sheet`]). Its
+//! words, as data ([`Line`]), are in each language's catalog ([`Words`],
+//! `src/i18n/<lang>/list.rs`).
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -11,7 +12,7 @@ use crate::i18n::{Catalog, Lang};
 use crate::model::{
     Action, ActionStatus, Actor, Domain, Link, Objective, Reach, Role, Territory, notes,
 };
-use crate::spreadsheet::{Cell, Table};
+use crate::spreadsheet::{Cell, Table, Tone};
 use crate::status::{self, ObjectiveStatus, Source};
 use crate::terminal::line;
 
@@ -113,10 +114,43 @@ pub trait Words {
     fn list_line(&self, line: &Line) -> String;
     /// The notes of an actor's links, one after the other: "COT TRI ; AAP".
     fn list_notes(&self, notes: &[&str]) -> String;
-    /// The sheet of `list --format csv|xlsx`: its name and its 13 columns.
+    /// The sheet of who holds which role: its name and its 13 columns.
     fn list_sheet(&self) -> (&'static str, [&'static str; 13]);
-    /// The name of the workbook written by default: "acteurs-roles.xlsx".
-    fn list_workbook(&self) -> &'static str;
+    /// The sheet of the actions: its name and its 11 columns.
+    fn list_actions_sheet(&self) -> (&'static str, [&'static str; 11]);
+    /// The sheet of the governance bodies: its name and its 6 columns.
+    fn list_bodies_sheet(&self) -> (&'static str, [&'static str; 6]);
+    /// The name of the workbook written by default: "acteurs-roles.xlsx" for every sheet or
+    /// the roles alone, "actions-porteurs.xlsx" for the actions alone...
+    fn list_workbook(&self, sheet: Option<Sheet>) -> &'static str;
+    /// The usage error of `--table` without a table format.
+    fn list_table_needs_a_table_format(&self) -> &'static str;
+}
+
+/// A table of `list --format csv|xlsx`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sheet {
+    /// Who holds which role: one row per objective, role and actor.
+    Roles,
+    /// One row per action.
+    Actions,
+    /// One row per governance body.
+    Bodies,
+}
+
+impl Sheet {
+    /// The sheets of a workbook of the territory: the roles, then the actions and the bodies
+    /// when it keeps some (a territory without them gets the workbook it always got).
+    pub fn kept(t: &Territory) -> Vec<Sheet> {
+        let mut sheets = vec![Sheet::Roles];
+        if !t.actions().is_empty() {
+            sheets.push(Sheet::Actions);
+        }
+        if !t.bodies().is_empty() {
+            sheets.push(Sheet::Bodies);
+        }
+        sheets
+    }
 }
 
 /// Each role's holders of an objective, each once in link order, with the links that give
@@ -426,9 +460,85 @@ pub fn table(t: &Territory, lang: Lang) -> Table {
     table
 }
 
-/// The name of the workbook `list --format xlsx` writes without `--out`.
-pub fn workbook_name(lang: Lang) -> &'static str {
-    lang.catalog().list_workbook()
+/// One of `list`'s tables.
+pub fn sheet(t: &Territory, sheet: Sheet, lang: Lang) -> Table {
+    match sheet {
+        Sheet::Roles => table(t, lang),
+        Sheet::Actions => actions_table(t, lang),
+        Sheet::Bodies => bodies_table(t, lang),
+    }
+}
+
+/// The actions, one row each, in the order of the text (domain by domain, each objective's
+/// then the domain's own): domain, objective (empty for the domain as a whole), title,
+/// bearers, state (coloured in a workbook), origin, perimeter, start, end, budget, note.
+/// Actors by name, several separated by ", ".
+pub fn actions_table(t: &Territory, lang: Lang) -> Table {
+    let words = lang.catalog();
+    let (sheet, header) = words.list_actions_sheet();
+    let mut table = Table::new(sheet, &header);
+    let join = |ids: &[String]| names_of(t, ids).join(", ");
+    for domain in t.domains() {
+        let of_objectives = t.objectives_of(&domain.id).flat_map(|o| {
+            t.actions_of(&o.id)
+                .into_iter()
+                .map(move |a| (o.id.as_str(), a))
+        });
+        let of_domain = (t.domain_actions(&domain.id).into_iter()).map(|a| ("", a));
+        for (objective, a) in of_objectives.chain(of_domain) {
+            let tone = match a.status {
+                ActionStatus::Planned => Tone::Neutral,
+                ActionStatus::Ongoing => Tone::Fair,
+                ActionStatus::Done => Tone::Good,
+                ActionStatus::Dropped => Tone::Caution,
+            };
+            table.rows.push(vec![
+                Cell::text(&domain.id),
+                Cell::text(objective),
+                Cell::text(&a.title),
+                Cell::text(join(&a.bearers)),
+                Cell::Marked(words.action_status(a.status).to_owned(), tone),
+                Cell::text(a.source.clone().unwrap_or_default()),
+                Cell::text(join(&a.perimeter)),
+                Cell::Date(a.start),
+                Cell::Date(a.end),
+                Cell::Euros(a.budget),
+                Cell::text(a.note.clone().unwrap_or_default()),
+            ]);
+        }
+    }
+    table
+}
+
+/// The governance bodies, one row each in file order: name, kind, chair, members (by name,
+/// separated by ", "), the body it reports to, note.
+pub fn bodies_table(t: &Territory, lang: Lang) -> Table {
+    let words = lang.catalog();
+    let (sheet, header) = words.list_bodies_sheet();
+    let mut table = Table::new(sheet, &header);
+    for body in t.bodies() {
+        let parent = (body.parent.as_deref()).map(|p| t.body(p).map_or(p, |b| b.name.as_str()));
+        table.rows.push(vec![
+            Cell::text(&body.name),
+            Cell::text(body.kind.clone().unwrap_or_default()),
+            Cell::text(names_of(t, body.chair.as_slice()).join(", ")),
+            Cell::text(names_of(t, &body.members).join(", ")),
+            Cell::text(parent.unwrap_or_default()),
+            Cell::text(body.note.clone().unwrap_or_default()),
+        ]);
+    }
+    table
+}
+
+/// The name of the workbook `list --format xlsx` writes without `--out`: for every sheet
+/// (`None`) or one.
+pub fn workbook_name(lang: Lang, sheet: Option<Sheet>) -> &'static str {
+    lang.catalog().list_workbook(sheet)
+}
+
+/// The usage error of `list --table` with the text format.
+pub fn table_needs_a_table_format(lang: Lang) -> String {
+    lang.catalog().list_table_needs_a_table_format().to_owned()
 }
 
 #[cfg(test)]

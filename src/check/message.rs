@@ -76,8 +76,13 @@ pub enum Message {
         max: usize,
         objectives: Vec<(String, Option<String>)>,
     },
-    /// `orphan-actor`.
-    OrphanActor { actor: String },
+    /// `orphan-actor`: `actions` and `bodies` say that the territory keeps actions or
+    /// governance bodies, so the message says the actor carries none and sits on none.
+    OrphanActor {
+        actor: String,
+        actions: bool,
+        bodies: bool,
+    },
     /// `duplicate-actor`: the two names, and why they look like one body.
     DuplicateActors {
         first: String,
@@ -456,6 +461,8 @@ pub(crate) fn samples() -> (Vec<Message>, Vec<Hint>) {
         },
         Message::OrphanActor {
             actor: "CD2E".into(),
+            actions: false,
+            bodies: false,
         },
         Message::DuplicateActors {
             first: "ADEME".into(),
@@ -567,6 +574,21 @@ pub(crate) fn samples() -> (Vec<Message>, Vec<Hint>) {
             actor: "Les 3 EPCI".into(),
             leads: names(&["renovation"]),
             candidate_for: names(&["regal", "cot-enr"]),
+        },
+        Message::OrphanActor {
+            actor: "CD2E".into(),
+            actions: true,
+            bodies: true,
+        },
+        Message::OrphanActor {
+            actor: "CD2E".into(),
+            actions: true,
+            bodies: false,
+        },
+        Message::OrphanActor {
+            actor: "CD2E".into(),
+            actions: false,
+            bodies: true,
         },
     ];
     let here = Location::new("liens.csv", 3);

@@ -3,7 +3,9 @@
 //! numbers until a writer renders them. [`Words`] is what every language must say for
 //! `diff`; each language implements it once (`src/i18n/fr/diff.rs`, `src/i18n/en/diff.rs`).
 
-use super::{ActionRef, BonusChange, ProgressChange, RoleChange, SeatChange, StateChange};
+use super::{
+    ActionRef, BonusChange, ParentChange, ProgressChange, RoleChange, SeatChange, StateChange,
+};
 
 /// A section of the diff's text and Markdown reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +25,7 @@ pub enum Section {
     BodiesAdded,
     BodiesRemoved,
     Seats,
+    Parents,
 }
 
 /// What one row of the diff's table is: the first cell of the row.
@@ -47,6 +50,7 @@ pub enum Change {
     BodyRemoved,
     SeatGained,
     SeatLost,
+    ParentChanged,
 }
 
 /// What every language says for `diff`. Implement it with an exhaustive `match` per enum
@@ -77,6 +81,8 @@ pub trait Words {
     fn state_change(&self, change: &StateChange) -> String;
     /// Who joined or left a body: "COPIL: member added: DDTM".
     fn seat_change(&self, change: &SeatChange) -> String;
+    /// A body that reports to another body now: "COTECH CRTE: parent body COTECH -> COPIL".
+    fn parent_change(&self, change: &ParentChange) -> String;
     /// Where an actor sits on a body, for the table's role column: "member", "chair".
     fn seat(&self, seat: super::Seat) -> &'static str;
     /// The sheet of `diff --format csv|xlsx`: its name and its 10 columns.

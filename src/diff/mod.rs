@@ -1,6 +1,6 @@
 //! What changed between two versions of a territory: actors and objectives added or removed,
 //! roles gained or lost per objective, actions added, removed or moved to another state,
-//! bodies added or removed and who sits on them, findings that appeared or were resolved,
+//! bodies added or removed, who sits on them and the body each reports to, findings that appeared or were resolved,
 //! progress moved. `compare` is pure; the writers in `output` only read the `Diff` it returns, in
 //! the words of each language's catalog (`message::Words`, `src/i18n/<lang>/diff.rs`).
 
@@ -42,6 +42,8 @@ pub struct Diff {
     pub bodies_removed: Vec<ActorRef>,
     /// Who joined or left a body of both versions (as a member, or as its chair).
     pub seats: Vec<SeatChange>,
+    /// Bodies of both versions that report to another body now (or to none, or now to one).
+    pub parents: Vec<ParentChange>,
 }
 
 impl Diff {
@@ -61,6 +63,7 @@ impl Diff {
             && self.bodies_added.is_empty()
             && self.bodies_removed.is_empty()
             && self.seats.is_empty()
+            && self.parents.is_empty()
     }
 }
 
@@ -112,6 +115,16 @@ pub struct SeatChange {
     pub seat: Seat,
     pub change: Change,
     pub actor: ActorRef,
+}
+
+/// A body of both versions whose parent (the body it reports to) changed; `None` is no
+/// parent.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParentChange {
+    /// The body's id and name.
+    pub body: ActorRef,
+    pub old: Option<ActorRef>,
+    pub new: Option<ActorRef>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -305,10 +318,27 @@ pub fn compare(old: &Territory, new: &Territory) -> Result<Diff, Error> {
         .map(body_ref)
         .collect();
     let mut seats = Vec::new();
+    let mut parents = Vec::new();
     for b_new in new.bodies() {
         let Some(b_old) = old.body(&b_new.id) else {
             continue;
         };
+        if b_old.parent != b_new.parent {
+            let parent = |t: &Territory, id: &Option<String>| {
+                id.as_deref().map(|id| match t.body(id) {
+                    Some(p) => body_ref(p),
+                    None => ActorRef {
+                        id: id.to_owned(),
+                        name: id.to_owned(),
+                    },
+                })
+            };
+            parents.push(ParentChange {
+                body: body_ref(b_new),
+                old: parent(old, &b_old.parent),
+                new: parent(new, &b_new.parent),
+            });
+        }
         let sides = [
             (
                 Seat::Chair,
@@ -361,6 +391,7 @@ pub fn compare(old: &Territory, new: &Territory) -> Result<Diff, Error> {
         bodies_added,
         bodies_removed,
         seats,
+        parents,
     })
 }
 

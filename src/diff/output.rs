@@ -9,8 +9,8 @@ use serde::Serialize;
 
 use super::message::{Change, Section};
 use super::{
-    ActionRef, ActorRef, BonusChange, Diff, FindingRef, ProgressChange, RoleChange, SeatChange,
-    StateChange,
+    ActionRef, ActorRef, BonusChange, Diff, FindingRef, ParentChange, ProgressChange, RoleChange,
+    SeatChange, StateChange,
 };
 use crate::check::Severity;
 use crate::i18n::Lang;
@@ -94,6 +94,10 @@ pub(crate) fn sections(d: &Diff, lang: Lang) -> Vec<(String, Vec<String>)> {
         (
             Section::Seats,
             d.seats.iter().map(|c| words.seat_change(c)).collect(),
+        ),
+        (
+            Section::Parents,
+            d.parents.iter().map(|c| words.parent_change(c)).collect(),
         ),
         (
             Section::Progress,
@@ -282,6 +286,10 @@ pub fn table(d: &Diff, lang: Lang) -> Table {
         cells[4] = Cell::text(&c.body.name);
         table.rows.push(cells);
     }
+    for c in &d.parents {
+        let detail = words.parent_change(c);
+        (table.rows).push(detailed(Change::ParentChanged, Tone::Fair, "", detail));
+    }
     for p in &d.progress {
         let tone = match p.new.verdict {
             Verdict::Met => Tone::Good,
@@ -364,6 +372,8 @@ struct JsonDiff<'a> {
     bodies_removed: &'a [ActorRef],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     seats: &'a [SeatChange],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    parents: &'a [ParentChange],
 }
 
 /// The findings of a list as the JSON gives them, their messages in `lang`.
@@ -398,6 +408,7 @@ pub fn json(d: &Diff, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
         bodies_added: &d.bodies_added,
         bodies_removed: &d.bodies_removed,
         seats: &d.seats,
+        parents: &d.parents,
         bonus: &d.bonus,
     };
     terminal::write_json(out, &view)

@@ -1,6 +1,7 @@
 //! An actor's own map: everything one body (ADEME, a EPCI...) is involved in, by role,
 //! around its name, the roles it holds through a group included ("via Les 3 EPCI"), as
-//! `check` counts them. Split over several slides when one does not hold them.
+//! `check` counts them, and the actions it carries, itself or through a group. Split over
+//! several slides when one does not hold them.
 
 use super::cartographie::legend;
 use super::frame::{self, Frame, PANEL_TEXT, Page, Panel, TEXT, solid};
@@ -11,7 +12,7 @@ use super::words::Label;
 use super::{Block, Card, INK, NAVY, Options, Paint, finish, name_lines, paint};
 use crate::check::Facts;
 use crate::i18n::Catalog;
-use crate::model::{ActionStatus, Actor, Objective, Role, Territory};
+use crate::model::{Action, ActionStatus, Actor, Objective, Role, Territory};
 
 /// A role an actor holds towards an objective, itself or through a group it belongs to.
 pub struct Held<'a> {
@@ -27,8 +28,7 @@ pub struct Held<'a> {
 /// domain-wide links expanded. A member of a group holds what its groups hold (nested
 /// groups too), as the rules of `check` count it (`Facts::groups_containing`).
 pub fn roles_of<'a>(t: &'a Territory, actor: &Actor) -> Vec<Held<'a>> {
-    let facts = Facts::new(t);
-    let groups = facts.groups_containing(&actor.id);
+    let groups = Facts::new(t).groups_containing(&actor.id);
     let mut out = Vec::new();
     for role in Role::ALL {
         for o in t.objectives() {
@@ -65,6 +65,37 @@ pub fn roles_of<'a>(t: &'a Territory, actor: &Actor) -> Vec<Held<'a>> {
     out
 }
 
+/// An action an actor carries, itself or through a group it belongs to.
+pub struct Carried<'a> {
+    pub action: &'a Action,
+    /// The group that carries it, when the actor carries it only as one of its members.
+    pub via: Option<&'a Actor>,
+}
+
+/// The actions an actor carries: first those it carries itself, then those its groups carry
+/// (nested groups too, as `check` counts them), each in file order and each action once.
+pub fn actions_of<'a>(t: &'a Territory, actor: &Actor) -> Vec<Carried<'a>> {
+    let own = t.actions_borne_by(&actor.id);
+    let groups = Facts::new(t).groups_containing(&actor.id);
+    let through = t.actions().iter().filter_map(|a| {
+        if own.iter().any(|o| std::ptr::eq(*o, a)) {
+            return None;
+        }
+        let g = groups.iter().find(|g| a.bearers.contains(&g.id))?;
+        Some(Carried {
+            action: a,
+            via: Some(*g),
+        })
+    });
+    own.iter()
+        .map(|a| Carried {
+            action: a,
+            via: None,
+        })
+        .chain(through)
+        .collect()
+}
+
 const ZOOMS: [f64; 3] = [1.12, 1.06, 1.0];
 /// Objective cards wrap within this width at the smallest zoom.
 const CARD_TEXT: f64 = 300.0;
@@ -72,8 +103,10 @@ const CARD_TEXT: f64 = 300.0;
 /// The actor's map, on one slide or more.
 pub fn layout(t: &Territory, actor: &Actor, opts: &Options) -> Vec<Scene> {
     let held = roles_of(t, actor);
-    let draw_run =
-        |run: std::ops::Range<usize>, page, force| draw(t, actor, &held[run], page, opts, force);
+    let carried = actions_of(t, actor);
+    let draw_run = |run: std::ops::Range<usize>, page, force| {
+        draw(t, actor, &held[run], &carried, page, opts, force)
+    };
     if let Ok(scene) = draw_run(0..held.len(), Page::ONLY, false) {
         return vec![scene];
     }
@@ -95,6 +128,7 @@ fn draw(
     t: &Territory,
     actor: &Actor,
     held: &[Held],
+    carried: &[Carried],
     page: Page,
     opts: &Options,
     force: bool,
@@ -152,7 +186,7 @@ fn draw(
     if panel.overflow && !force {
         return Err(NoRoom);
     }
-    carried(&mut panel, t, actor, words);
+    carried_actions(&mut panel, carried, words);
     frame.items.push(panel.finish());
     frame.footer(t);
 
@@ -260,10 +294,10 @@ fn sectors(
     specs
 }
 
-/// The panel's section of the actions the actor carries itself, those under way in bold:
-/// as many as the room left holds, then "+ 3 autres" (never a reason to split the map).
-fn carried(panel: &mut Panel, t: &Territory, actor: &Actor, words: &dyn Catalog) {
-    let actions = t.actions_borne_by(&actor.id);
+/// The panel's section of the actions the actor carries, "(via Les 3 EPCI)" after those it
+/// carries through a group, those under way in bold: as many as the room left holds, then
+/// "+ 3 autres" (never a reason to split the map).
+fn carried_actions(panel: &mut Panel, actions: &[Carried], words: &dyn Catalog) {
     let lh = super::text::line_height(PANEL_TEXT);
     // The heading and one line at least, else nothing.
     if actions.is_empty() || panel.room(0.0) < 10.0 + 2.0 * lh + 8.0 {
@@ -271,9 +305,11 @@ fn carried(panel: &mut Panel, t: &Territory, actor: &Actor, words: &dyn Catalog)
     }
     panel.space(10.0);
     panel.heading(words.map_label(Label::CarriedActions));
-    for (i, a) in actions.iter().enumerate() {
+    for (i, Carried { action: a, via }) in actions.iter().enumerate() {
         let status = (a.status != ActionStatus::Planned).then_some(a.status);
-        let line = format!("• {}", words.action_by(&a.title, &[], status));
+        let via = via.map(|g| words.via(&g.name));
+        let via = via.as_deref();
+        let line = format!("• {}", words.action_by(&a.title, via.as_slice(), status));
         let weight = if a.status == ActionStatus::Ongoing {
             Weight::Bold
         } else {

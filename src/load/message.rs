@@ -430,13 +430,14 @@ pub enum Vocabulary {
 }
 
 impl Vocabulary {
-    /// Every word accepted, as the message lists them: "chef de file, pilote...; ...".
-    pub fn listed(self) -> String {
+    /// Every word accepted in `lang`, as the message lists them: "chef de file, pilote...;
+    /// ..." (the other language's words are accepted too, but not listed).
+    pub fn listed(self, lang: crate::i18n::Lang) -> String {
         use crate::load::values::{MEANS_WORDS, ROLE_WORDS, STATUS_WORDS, listed};
         match self {
-            Vocabulary::Role => listed(&ROLE_WORDS),
-            Vocabulary::Means => listed(&MEANS_WORDS),
-            Vocabulary::Status => listed(&STATUS_WORDS),
+            Vocabulary::Role => listed(&ROLE_WORDS, lang),
+            Vocabulary::Means => listed(&MEANS_WORDS, lang),
+            Vocabulary::Status => listed(&STATUS_WORDS, lang),
         }
     }
 }

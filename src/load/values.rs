@@ -2,6 +2,7 @@
 //! yes/no ("oui", "x"), roles ("chef de file", "financeur") and means ("ingénierie").
 //! Each parser returns what was expected when the text is not understood.
 
+use crate::i18n::Lang;
 use crate::load::message::{Message, Quantity, Vocabulary};
 use crate::model::{ActionStatus, Means, Role};
 use crate::names::{fold, suggest};
@@ -54,10 +55,19 @@ pub fn boolean(text: &str) -> Result<bool, Message> {
     }
 }
 
-/// Every word accepted for each role, the one the maps use first. The "unknown role"
-/// message and the README list them from here; each is also accepted in the plural.
-pub const ROLE_WORDS: [(Role, &[&str]); 7] = [
-    (Role::Lead, &["chef de file", "pilote", "porteur", "lead"]),
+/// The words a cell may hold for each value of `T`: its French words, the one the maps use
+/// first, then its English words. Both are accepted whatever the language; a message lists
+/// the words of its own language.
+pub type WordTable<T, const N: usize> = [(T, &'static [&'static str], &'static [&'static str]); N];
+
+/// Every word accepted for each role. The "unknown role" message and the README list them
+/// from here; each is also accepted in the plural.
+pub const ROLE_WORDS: WordTable<Role, 7> = [
+    (
+        Role::Lead,
+        &["chef de file", "pilote", "porteur"],
+        &["lead"],
+    ),
     (
         Role::LeadCandidate,
         &[
@@ -65,23 +75,18 @@ pub const ROLE_WORDS: [(Role, &[&str]); 7] = [
             "pressenti",
             "candidat",
             "chef de file candidat",
-            "lead-candidate",
-            "candidate",
         ],
+        &["lead-candidate", "candidate"],
     ),
     (
         Role::Prescriber,
-        &["prescripteur", "prescriptrice", "prescriber"],
+        &["prescripteur", "prescriptrice"],
+        &["prescriber"],
     ),
     (
         Role::Funder,
-        &[
-            "financeur",
-            "financeuse",
-            "financier",
-            "financière",
-            "funder",
-        ],
+        &["financeur", "financeuse", "financier", "financière"],
+        &["funder"],
     ),
     (
         Role::Support,
@@ -91,32 +96,25 @@ pub const ROLE_WORDS: [(Role, &[&str]); 7] = [
             "partenaire-ressource",
             "partenaire",
             "ressource",
-            "support",
-            "support partner",
-            "partner",
-            "resource",
         ],
+        &["support", "support partner", "partner", "resource"],
     ),
-    (Role::Target, &["cible", "target"]),
-    (Role::Relay, &["relais", "relay"]),
+    (Role::Target, &["cible"], &["target"]),
+    (Role::Relay, &["relais"], &["relay"]),
 ];
 
 /// Every word accepted for each means, the one the maps use first.
-pub const MEANS_WORDS: [(Means, &[&str]); 3] = [
+pub const MEANS_WORDS: WordTable<Means, 3> = [
     (
         Means::Engineering,
-        &["ingénierie", "ingénieur", "engineering"],
+        &["ingénierie", "ingénieur"],
+        &["engineering"],
     ),
-    (Means::Support, &["accompagnement", "support"]),
+    (Means::Support, &["accompagnement"], &["support"]),
     (
         Means::Funding,
-        &[
-            "financiers",
-            "financement",
-            "finance",
-            "financière",
-            "funding",
-        ],
+        &["financiers", "financement", "finance", "financière"],
+        &["finance", "funding"],
     ),
 ];
 
@@ -152,31 +150,50 @@ pub fn several(items: Vec<String>) -> Vec<String> {
     out
 }
 
+/// Every word of one entry of a table, French then English.
+fn all_words<T>(
+    entry: &(T, &'static [&'static str], &'static [&'static str]),
+) -> impl Iterator<Item = &'static str> {
+    entry.1.iter().chain(entry.2).copied()
+}
+
 /// The value a folded, singular word stands for in a table of words.
-fn lookup<T: Copy>(words: &[(T, &[&str])], text: &str) -> Option<T> {
+fn lookup<T: Copy>(
+    words: &[(T, &'static [&'static str], &'static [&'static str])],
+    text: &str,
+) -> Option<T> {
     let wanted = singular(text);
     words
         .iter()
-        .find(|(_, names)| names.iter().any(|n| singular(n) == wanted))
-        .map(|(value, _)| *value)
+        .find(|entry| all_words(entry).any(|n| singular(n) == wanted))
+        .map(|(value, _, _)| *value)
 }
 
-/// The words of a table, for a message: "chef de file, pilote, ...; prescripteur, ...".
-pub(crate) fn listed<T>(words: &[(T, &[&str])]) -> String {
+/// The words of a table in one language, for a message: "chef de file, pilote, ... ;
+/// prescripteur, ..." (a no-break space before the French semicolon).
+pub(crate) fn listed<T>(words: &[(T, &[&str], &[&str])], lang: Lang) -> String {
+    let (words, between): (Vec<_>, _) = match lang {
+        Lang::Fr => (words.iter().map(|w| w.1).collect(), "\u{a0}; "),
+        Lang::En => (words.iter().map(|w| w.2).collect(), "; "),
+    };
     words
         .iter()
-        .map(|(_, names)| names.join(", "))
+        .map(|w| w.join(", "))
         .collect::<Vec<_>>()
-        .join("; ")
+        .join(between)
 }
 
-/// Why `text` is none of the words of `vocabulary`, with the word it is a typo of, if any.
-fn unknown<T>(vocabulary: Vocabulary, words: &[(T, &[&str])], text: &str) -> Message {
+/// Why `text` is none of the words of `vocabulary`, with the word it is a typo of, if any
+/// (in either language).
+fn unknown<T>(
+    vocabulary: Vocabulary,
+    words: &[(T, &'static [&'static str], &'static [&'static str])],
+    text: &str,
+) -> Message {
     Message::UnknownWord {
         vocabulary,
         text: text.to_owned(),
-        suggestion: suggest(text, words.iter().flat_map(|(_, w)| w.iter().copied()))
-            .map(str::to_owned),
+        suggestion: suggest(text, words.iter().flat_map(all_words)).map(str::to_owned),
     }
 }
 
@@ -200,9 +217,9 @@ pub fn means(text: &str) -> Result<Means, Message> {
     lookup(&MEANS_WORDS, text).ok_or_else(|| unknown(Vocabulary::Means, &MEANS_WORDS, text))
 }
 
-/// Every word accepted for each state of an action, the table's own first (French, then
-/// English); each is also accepted in the plural.
-pub const STATUS_WORDS: [(ActionStatus, &[&str]); 4] = [
+/// Every word accepted for each state of an action, the table's own first; each is also
+/// accepted in the plural.
+pub const STATUS_WORDS: WordTable<ActionStatus, 4> = [
     (
         ActionStatus::Planned,
         &[
@@ -212,22 +229,13 @@ pub const STATUS_WORDS: [(ActionStatus, &[&str]); 4] = [
             "prévu",
             "à venir",
             "hypothèse",
-            "planned",
-            "proposed",
         ],
+        &["planned", "proposed"],
     ),
     (
         ActionStatus::Ongoing,
-        &[
-            "en cours",
-            "engagée",
-            "engagé",
-            "lancée",
-            "lancé",
-            "ongoing",
-            "in progress",
-            "started",
-        ],
+        &["en cours", "engagée", "engagé", "lancée", "lancé"],
+        &["ongoing", "in progress", "started"],
     ),
     (
         ActionStatus::Done,
@@ -240,23 +248,13 @@ pub const STATUS_WORDS: [(ActionStatus, &[&str]); 4] = [
             "achevé",
             "faite",
             "fait",
-            "done",
-            "completed",
-            "finished",
         ],
+        &["done", "completed", "finished"],
     ),
     (
         ActionStatus::Dropped,
-        &[
-            "abandonnée",
-            "abandonné",
-            "annulée",
-            "annulé",
-            "dropped",
-            "abandoned",
-            "cancelled",
-            "canceled",
-        ],
+        &["abandonnée", "abandonné", "annulée", "annulé"],
+        &["dropped", "abandoned", "cancelled", "canceled"],
     ),
 ];
 
@@ -427,15 +425,36 @@ mod tests {
         assert!(said(role("chef de fil")).starts_with(
             "unknown role \"chef de fil\" (did you mean \"chef de file\"?); expected"
         ));
-        let e = said(role("boss"));
-        assert!(e.starts_with("unknown role \"boss\"; expected one of: chef de file, pilote, porteur, lead; chef de file pressenti"), "{e}");
-        // Every word listed is accepted, singular or plural.
-        for (r, words) in ROLE_WORDS {
-            for w in words {
+        let en = said(role("boss"));
+        assert_eq!(
+            en,
+            "unknown role \"boss\"; expected one of: lead; lead-candidate, candidate; prescriber; funder; support, support partner, partner, resource; target; relay (singular or plural)"
+        );
+        let fr = role("boss")
+            .unwrap_err()
+            .render(Lang::Fr)
+            .replace('\u{a0}', " ");
+        assert_eq!(
+            fr,
+            "rôle inconnu « boss » ; attendu, l'un de : chef de file, pilote, porteur ; chef de file pressenti, pressenti, candidat, chef de file candidat ; prescripteur, prescriptrice ; financeur, financeuse, financier, financière ; accompagnateur, accompagnatrice, partenaire-ressource, partenaire, ressource ; cible ; relais (au singulier ou au pluriel)"
+        );
+        // Every word is accepted, singular or plural, and listed in its own language.
+        for (r, french, english) in ROLE_WORDS {
+            for w in french {
                 assert_eq!(role(w), Ok(r), "{w}");
-                assert!(e.contains(w), "{w}");
+                assert!(fr.contains(w), "{w}");
+            }
+            for w in english {
+                assert_eq!(role(w), Ok(r), "{w}");
+                assert!(en.contains(w), "{w}");
             }
         }
+        // A typo of an English word gets its suggestion in French too.
+        let fr = role("fundr")
+            .unwrap_err()
+            .render(Lang::Fr)
+            .replace('\u{a0}', " ");
+        assert!(fr.contains("vouliez-vous dire « funder »"), "{fr}");
     }
 
     #[test]
@@ -472,7 +491,7 @@ mod tests {
         assert_eq!(means("Financiers"), Ok(Means::Funding));
         assert!(means("argent").is_err());
         assert!(
-            said(means("ingenieri")).starts_with("unknown means \"ingenieri\" (did you mean \"ingénierie\"?); expected one of: ingénierie")
+            said(means("ingenieri")).starts_with("unknown means \"ingenieri\" (did you mean \"ingénierie\"?); expected one of: engineering; support; finance, funding")
         );
     }
 
@@ -523,7 +542,7 @@ mod tests {
             "{e}"
         );
         assert!(
-            e.contains("envisagée") && e.contains("(empty is envisagée)"),
+            e.contains("ongoing") && !e.contains("en cours") && e.contains("(empty is planned)"),
             "{e}"
         );
         assert!(status("réalisé").is_ok() && status("envisage").is_ok());

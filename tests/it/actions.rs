@@ -145,7 +145,7 @@ fn every_bad_reference_in_actions_and_bodies_is_reported_with_its_line() {
         [
             "actions.csv:3: column \"budget\": \"beaucoup\" is not an amount (expected euros, e.g. 15000, 15 000 or 15 000 €)",
             "actions.csv:3: column \"end\": the action ends (2021-01-01) before it starts (2022-01-01)",
-            "actions.csv:3: column \"status\": unknown status \"finie\"; expected one of: envisagée, envisagé, prévue, prévu, à venir, hypothèse, planned, proposed; en cours, engagée, engagé, lancée, lancé, ongoing, in progress, started; réalisée, réalisé, terminée, terminé, achevée, achevé, faite, fait, done, completed, finished; abandonnée, abandonné, annulée, annulé, dropped, abandoned, cancelled, canceled (empty is envisagée)",
+            "actions.csv:3: column \"status\": unknown status \"finie\"; expected one of: planned, proposed; ongoing, in progress, started; done, completed, finished; dropped, abandoned, cancelled, canceled (empty is planned)",
             "actions.csv:4: column \"bearers\": unknown actor \"SEVADC\" (did you mean \"SEVADEC\"?)",
             "actions.csv:4: column \"id\": duplicate action id \"cot-enr-du-pnrcmo\" (derived from the title; give one of them an id) (first defined at actions.csv:2)",
             "actions.csv:5: column \"objective\": unknown objective or domain \"compost\"",

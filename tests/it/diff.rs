@@ -333,7 +333,9 @@ fn findings_about_domains_only_are_told_apart() {
 
 /// The Calaisis data where the Assises de l'alimentation are done, the hydrogen strategy is
 /// dropped from the table, an action is added, the DDTM left the COPIL and SEVADEC joined it,
-/// and a working group on the REGAL was set up.
+/// a working group on the REGAL was set up, GCT&M runs the COTECH PCAETs instead of Les 3
+/// EPCI, the COTECH CRTE reports to the COPIL instead of the COTECH, and the COTECH LEADER is
+/// gone.
 fn calaisis_with_actions_moved() -> tempfile::TempDir {
     let copy = copy_of(&calaisis());
     edit(copy.path(), "actions.csv", |text| {
@@ -357,7 +359,19 @@ fn calaisis_with_actions_moved() -> tempfile::TempDir {
             "Sous-préfecture|PNRCMO|SEVADEC",
         );
         out.push_str("gt-regal;Groupe de travail REGAL;groupe de travail;SEVADEC;SyMPaC;COTECH;\n");
-        out
+        (out.lines())
+            .filter(|l| !l.starts_with("cotech-leader;"))
+            .map(|l| {
+                let l = if l.starts_with("cotech-pcaet;") {
+                    l.replace(";Les 3 EPCI;", ";GCT&M;")
+                } else if l.starts_with("cotech-crte;") {
+                    l.replace(";COTECH;", ";COPIL;")
+                } else {
+                    l.to_owned()
+                };
+                format!("{l}\n")
+            })
+            .collect()
     });
     copy
 }
@@ -373,7 +387,10 @@ fn actions_and_governance_changes_are_reported() {
         "actions retirées (1)\n  DC4\u{a0}: Stratégie de développement de l'hydrogène (hydrogene)\n",
         "états d'actions (1)\n  assises-alimentation «\u{a0}Assises de l'alimentation\u{a0}»\u{a0}: en cours → réalisée\n",
         "instances ajoutées (1)\n  Groupe de travail REGAL (gt-regal)\n",
-        "composition des instances (2)\n  COPIL\u{a0}: membre ajouté\u{a0}: SEVADEC\n  COPIL\u{a0}: membre retiré\u{a0}: DDTM\n",
+        "instances retirées (1)\n  COTECH stratégie locale LEADER (cotech-leader)\n",
+        "composition des instances (4)\n  COPIL\u{a0}: membre ajouté\u{a0}: SEVADEC\n  COPIL\u{a0}: membre retiré\u{a0}: DDTM\n  \
+         COTECH PCAETs\u{a0}: animateur ajouté\u{a0}: GCT&M\n  COTECH PCAETs\u{a0}: animateur retiré\u{a0}: Les 3 EPCI\n",
+        "rattachements d'instances (1)\n  COTECH CRTE\u{a0}: instance parente COTECH → COPIL\n",
     ] {
         assert!(text.contains(expected), "{expected}\n---\n{text}");
     }
@@ -382,7 +399,10 @@ fn actions_and_governance_changes_are_reported() {
         "actions added (1)\n  regal: Préfiguration du REGAL (regal-sevadec)\n",
         "action states (1)\n  assises-alimentation \"Assises de l'alimentation\": ongoing -> done\n",
         "bodies added (1)\n  Groupe de travail REGAL (gt-regal)\n",
-        "who sits on the bodies (2)\n  COPIL: member added: SEVADEC\n  COPIL: member removed: DDTM\n",
+        "bodies removed (1)\n  COTECH stratégie locale LEADER (cotech-leader)\n",
+        "who sits on the bodies (4)\n  COPIL: member added: SEVADEC\n  COPIL: member removed: DDTM\n  \
+         COTECH PCAETs: chair added: GCT&M\n  COTECH PCAETs: chair removed: Les 3 EPCI\n",
+        "bodies reporting elsewhere (1)\n  COTECH CRTE: parent body COTECH -> COPIL\n",
     ] {
         assert!(text.contains(expected), "{expected}\n---\n{text}");
     }
@@ -396,10 +416,20 @@ fn actions_and_governance_changes_are_reported() {
     assert_eq!(json["seats"][1]["actor"]["id"], "ddtm");
     assert_eq!(json["seats"][1]["change"], "lost");
     assert_eq!(json["seats"][1]["seat"], "member");
+    assert_eq!(json["seats"][2]["seat"], "chair");
+    assert_eq!(json["seats"][2]["actor"]["id"], "gctm");
+    assert_eq!(json["bodies_removed"][0]["id"], "cotech-leader");
+    assert_eq!(json["parents"][0]["body"]["id"], "cotech-crte");
+    assert_eq!(json["parents"][0]["old"]["id"], "cotech");
+    assert_eq!(json["parents"][0]["new"]["id"], "copil");
     // The table: one row per change, the body in the detail, the seat in the role column.
     let (_, csv, _) = run(&["diff", "actors/calaisis", path, "--format", "csv"]);
     assert!(csv.contains("siège retiré;;DDTM;membre;COPIL;"), "{csv}");
     assert!(csv.contains("état d'action;regal;;;"), "{csv}");
+    assert!(
+        csv.contains("rattachement modifié;;;;COTECH CRTE\u{a0}: instance parente COTECH → COPIL;"),
+        "{csv}"
+    );
     // Without those tables, the JSON has no such keys.
     let (_, json, _) = run(&[
         "diff",
@@ -409,7 +439,7 @@ fn actions_and_governance_changes_are_reported() {
         "json",
     ]);
     assert!(
-        !json.contains("actions_added") && !json.contains("seats"),
+        !json.contains("actions_added") && !json.contains("seats") && !json.contains("parents"),
         "{json}"
     );
 }

@@ -230,13 +230,25 @@ fn unknown_actor_is_named_with_a_suggestion() {
 }
 
 #[test]
-fn unknown_role_lists_every_accepted_word() {
+fn unknown_role_lists_every_accepted_word_of_the_language() {
     let dir = with("links.csv", "actor;objective;role\nSEVADEC;regal;boss\n");
     assert_eq!(
         errors(dir.path()),
         [
-            "links.csv:2: column \"role\": unknown role \"boss\"; expected one of: chef de file, pilote, porteur, lead; chef de file pressenti, pressenti, candidat, chef de file candidat, lead-candidate, candidate; prescripteur, prescriptrice, prescriber; financeur, financeuse, financier, financière, funder; accompagnateur, accompagnatrice, partenaire-ressource, partenaire, ressource, support, support partner, partner, resource; cible, target; relais, relay (singular or plural)"
+            "links.csv:2: column \"role\": unknown role \"boss\"; expected one of: lead; lead-candidate, candidate; prescriber; funder; support, support partner, partner, resource; target; relay (singular or plural)"
         ]
+    );
+    // In French, the French words only.
+    let fr: Vec<String> = match load(dir.path()) {
+        Ok(_) => panic!("expected a load error"),
+        Err(errors) => errors.iter().map(|e| e.render(Lang::Fr)).collect(),
+    };
+    assert_eq!(fr.len(), 1, "{fr:?}");
+    assert!(
+        fr[0].replace('\u{a0}', " ").ends_with(
+            "rôle inconnu « boss » ; attendu, l'un de : chef de file, pilote, porteur ; chef de file pressenti, pressenti, candidat, chef de file candidat ; prescripteur, prescriptrice ; financeur, financeuse, financier, financière ; accompagnateur, accompagnatrice, partenaire-ressource, partenaire, ressource ; cible ; relais (au singulier ou au pluriel)"
+        ),
+        "{fr:?}"
     );
 }
 
@@ -971,7 +983,7 @@ fn a_cell_with_several_roles_or_means_is_one_link_per_role() {
         r#"links.csv:2: column "moyens": 3 roles and 2 means on one row: they cannot be paired; write one row per role, with its means"#
     );
     assert!(
-        e[1].starts_with(r#"links.csv:3: column "rôle": unknown role "boss"; expected one of: chef de file, pilote, porteur"#),
+        e[1].starts_with(r#"links.csv:3: column "rôle": unknown role "boss"; expected one of: lead; lead-candidate"#),
         "{e:#?}"
     );
 }
@@ -1208,8 +1220,12 @@ fn the_readme_lists_every_accepted_role_and_means_word() {
     let values = &readme[start..end];
     let words = ROLE_WORDS
         .iter()
-        .flat_map(|(_, w)| w.iter())
-        .chain(MEANS_WORDS.iter().flat_map(|(_, w)| w.iter()));
+        .flat_map(|(_, fr, en)| fr.iter().chain(*en))
+        .chain(
+            MEANS_WORDS
+                .iter()
+                .flat_map(|(_, fr, en)| fr.iter().chain(*en)),
+        );
     for word in words {
         assert!(
             values.contains(&format!("`{word}`")),

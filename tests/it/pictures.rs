@@ -359,3 +359,66 @@ fn an_actors_map_lists_the_actions_it_carries() {
     // An actor that carries nothing has no such section.
     assert!(!texts("ademe").iter().any(|(s, _)| s == "Actions portées"));
 }
+
+#[test]
+fn an_actors_map_lists_the_actions_its_groups_carry_marked_as_such() {
+    let t = actormap::load::load(&crate::fixture("groups/actions.json")).expect("the fixture");
+    let panel = |id: &str, lang: actormap::i18n::Lang| -> Vec<String> {
+        let mut o = opts(&t);
+        o.lang = lang;
+        let scene = one(maps::scenes(&t, &MapKind::Actor(id.into()), &o));
+        assert_sound(&scene, id);
+        let texts: Vec<String> = scene
+            .flatten()
+            .into_iter()
+            .filter_map(|(g, i)| match i {
+                Item::Text(x) if g.is_some_and(|g| g.class == "panel") => Some(plain(&x.text)),
+                _ => None,
+            })
+            .collect();
+        let heading = ["Actions portées", "Actions carried"];
+        let Some(at) = texts.iter().position(|s| heading.contains(&s.as_str())) else {
+            return Vec::new();
+        };
+        // One entry per action, its wrapped lines joined.
+        let mut entries: Vec<String> = Vec::new();
+        for line in &texts[at + 1..] {
+            match entries.last_mut() {
+                Some(last) if !line.starts_with('•') => *last = format!("{last} {line}"),
+                _ => entries.push(line.clone()),
+            }
+        }
+        entries
+    };
+    use actormap::i18n::Lang::{En, Fr};
+    // Its own first (an action it carries both itself and through its group, once), then
+    // its group's, then those of the group its group belongs to.
+    assert_eq!(
+        panel("gctm", Fr),
+        [
+            "• Cadastre solaire – en cours",
+            "• Plan climat",
+            "• Guichet unique (via Les 2 EPCI) – en cours",
+            "• Stratégie hydrogène (via Pays)",
+        ]
+    );
+    assert_eq!(
+        panel("ccra", En),
+        [
+            "• Guichet unique (through Les 2 EPCI) – ongoing",
+            "• Plan climat (through Les 2 EPCI)",
+            "• Stratégie hydrogène (through Pays)",
+        ]
+    );
+    // The group lists what it carries itself, and its own group's; a group's action is not
+    // put on the map of an actor outside it.
+    assert_eq!(
+        panel("epci", Fr),
+        [
+            "• Guichet unique – en cours",
+            "• Plan climat",
+            "• Stratégie hydrogène (via Pays)",
+        ]
+    );
+    assert_eq!(panel("ademe", Fr), ["• Diagnostics agricoles"]);
+}

@@ -540,3 +540,233 @@ fn out_writes_any_format_to_a_file_whole_and_says_so() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Every sheet of a workbook: its name and rows.
+fn sheets(path: &Path) -> Vec<(String, Vec<Vec<Data>>)> {
+    let mut book = calamine::open_workbook_auto(path).expect("calamine opens it");
+    let names = book.sheet_names().to_vec();
+    names
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).expect("a readable sheet");
+            (name, range.rows().map(<[Data]>::to_vec).collect())
+        })
+        .collect()
+}
+
+/// `list`'s CSV of one table, parsed in the dialect of `lang`.
+fn list_csv(territory: &Path, table: &str, lang: &str) -> Vec<Vec<String>> {
+    let csv = stdout(&[
+        "list".into(),
+        territory.as_os_str().to_owned(),
+        "--format".into(),
+        "csv".into(),
+        "--table".into(),
+        table.into(),
+        "--lang".into(),
+        lang.into(),
+    ]);
+    match csv.strip_prefix(BOM) {
+        Some(rest) => records(rest, b';'),
+        None => records(&csv, b','),
+    }
+}
+
+#[test]
+fn list_writes_the_actions_and_the_bodies_as_tables_with_the_loaded_values() {
+    use actormap::model::Scope;
+    let excel = fixture("excel-fr");
+    let t = actormap::load::load(&excel).expect("the fixture loads");
+    let name = |id: &String| t.actor(id).unwrap().name.clone();
+    let names = |ids: &[String]| ids.iter().map(name).collect::<Vec<_>>().join(", ");
+    for (lang, date) in [("fr", "%d/%m/%Y"), ("en", "%Y-%m-%d")] {
+        let rows = list_csv(&excel, "actions", lang);
+        assert_eq!(rows.len(), t.actions().len() + 1, "{lang}: {rows:?}");
+        let header = &rows[0];
+        assert_eq!(header.len(), 11);
+        assert_eq!(header[3], if lang == "fr" { "Porteurs" } else { "Bearers" });
+        for a in t.actions() {
+            let row = rows.iter().find(|r| r[2] == a.title).expect(&a.title);
+            let (domain, objective) = match &a.scope {
+                Scope::Objective(o) => (t.objective(o).unwrap().domain.clone(), o.clone()),
+                Scope::Domain(d) => (d.clone(), String::new()),
+            };
+            assert_eq!((&row[0], &row[1]), (&domain, &objective), "{}", a.title);
+            assert_eq!(row[3], names(&a.bearers));
+            let status = a
+                .status
+                .word(actormap::i18n::Lang::from_word(lang).unwrap());
+            assert_eq!(row[4], status);
+            assert_eq!(row[5], a.source.clone().unwrap_or_default());
+            assert_eq!(row[6], names(&a.perimeter));
+            let day = |d: Option<jiff::civil::Date>| {
+                d.map(|d| d.strftime(date).to_string()).unwrap_or_default()
+            };
+            assert_eq!((&row[7], &row[8]), (&day(a.start), &day(a.end)));
+            assert_eq!(row[9], a.budget.map(|b| b.to_string()).unwrap_or_default());
+            assert_eq!(row[10], a.note.clone().unwrap_or_default());
+        }
+    }
+    let pna = list_csv(&excel, "actions", "fr")
+        .into_iter()
+        .find(|r| r[2].starts_with("Appel à projet"))
+        .unwrap();
+    assert_eq!(
+        pna[3..10],
+        [
+            "CIAS, CCPO",
+            "en cours",
+            "acteurs du territoire",
+            "CCPO",
+            "",
+            "",
+            "15000"
+        ]
+    );
+
+    let c = actormap::load::load(&calaisis()).unwrap();
+    let rows = list_csv(&calaisis(), "bodies", "fr");
+    assert_eq!(
+        rows[0],
+        [
+            "Instance",
+            "Type",
+            "Animateur",
+            "Membres",
+            "Rend compte à",
+            "Note"
+        ]
+    );
+    assert_eq!(rows.len(), c.bodies().len() + 1);
+    for (row, b) in rows[1..].iter().zip(c.bodies()) {
+        assert_eq!(row[0], b.name);
+        assert_eq!(
+            row[2],
+            b.chair.as_ref().map(name_in(&c)).unwrap_or_default()
+        );
+        assert_eq!(
+            row[3],
+            b.members
+                .iter()
+                .map(name_in(&c))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let parent = b.parent.as_ref().map(|p| c.body(p).unwrap().name.clone());
+        assert_eq!(row[4], parent.unwrap_or_default());
+    }
+    assert_eq!(rows[2][4], "COPIL", "the COTECH reports to the COPIL");
+}
+
+fn name_in(t: &actormap::model::Territory) -> impl Fn(&String) -> String + '_ {
+    |id| t.actor(id).unwrap().name.clone()
+}
+
+#[test]
+fn a_list_workbook_holds_a_sheet_per_table_the_territory_has() {
+    let dir = tempfile::tempdir().unwrap();
+    let excel = fixture("excel-fr");
+    for lang in ["fr", "en"] {
+        let path = dir.path().join(format!("liste-{lang}.xlsx"));
+        stdout(&[
+            "list".into(),
+            excel.as_os_str().to_owned(),
+            "--format".into(),
+            "xlsx".into(),
+            "--lang".into(),
+            lang.into(),
+            "--out".into(),
+            path.as_os_str().to_owned(),
+        ]);
+        let book = sheets(&path);
+        let titles: Vec<&str> = book.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            titles,
+            if lang == "fr" {
+                ["Acteurs et rôles", "Actions", "Instances"]
+            } else {
+                ["Actors and roles", "Actions", "Bodies"]
+            }
+        );
+        // Each sheet holds what the CSV of its table holds, numbers and days as such.
+        for ((_, rows), table) in book.iter().zip(["roles", "actions", "bodies"]) {
+            let csv = list_csv(&excel, table, lang);
+            assert_eq!(rows.len(), csv.len(), "{table}");
+            assert_eq!(rows[0].iter().map(text).collect::<Vec<_>>(), csv[0]);
+            if table == "bodies" {
+                for (row, record) in rows.iter().zip(&csv) {
+                    assert_eq!(row.iter().map(text).collect::<Vec<_>>(), *record);
+                }
+            }
+        }
+        let actions = &book[1].1;
+        let pna = actions
+            .iter()
+            .find(|r| text(&r[2]).starts_with("Appel à projet"))
+            .unwrap();
+        assert_eq!(text(&pna[3]), "CIAS, CCPO");
+        assert_eq!(number(&pna[9]), Some(15000.0));
+        let assises = actions
+            .iter()
+            .find(|r| text(&r[2]) == "Assises de l'alimentation")
+            .unwrap();
+        assert_eq!(day(&assises[7]).as_deref(), Some("2022-03-01"));
+        assert_eq!(
+            text(&assises[4]),
+            if lang == "fr" { "en cours" } else { "ongoing" }
+        );
+        let cot = actions
+            .iter()
+            .find(|r| text(&r[2]) == "COT ENR du PNRCMO")
+            .unwrap();
+        assert_eq!(day(&cot[8]).as_deref(), Some("2023-12-31"));
+        // Every sheet frozen and filtered, like the other reports.
+        for n in 1..=3 {
+            let xml = part(&path, &format!("xl/worksheets/sheet{n}.xml"));
+            assert!(xml.contains("state=\"frozen\""), "sheet {n}");
+            assert!(xml.contains("<autoFilter ref=\"A1:"), "sheet {n}");
+        }
+    }
+    // A territory without actions nor bodies gets the one sheet it always got.
+    let path = dir.path().join("status.xlsx");
+    stdout(&args(&[
+        "list",
+        fixture("status").to_str().unwrap(),
+        "--format",
+        "xlsx",
+        "--out",
+        path.to_str().unwrap(),
+    ]));
+    assert_eq!(sheets(&path).len(), 1);
+}
+
+#[test]
+fn list_table_names_its_workbook_and_is_refused_with_text() {
+    let here = tempfile::tempdir().unwrap();
+    for (lang, table, name) in [
+        ("fr", "actions", "actions-porteurs.xlsx"),
+        ("fr", "bodies", "instances-gouvernance.xlsx"),
+        ("en", "actions", "actions-bearers.xlsx"),
+    ] {
+        let out = actormap()
+            .current_dir(here.path())
+            .args(["list", "--format", "xlsx", "--table", table, "--lang", lang])
+            .arg(calaisis())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        let book = sheets(&here.path().join(name));
+        assert_eq!(book.len(), 1, "{name}");
+    }
+    let out = actormap()
+        .args(["list", "--table", "actions"])
+        .arg(calaisis())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "erreur\u{a0}: --table choisit un tableau de --format csv ou xlsx\u{a0}; le texte liste déjà tout\n"
+    );
+}

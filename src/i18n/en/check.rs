@@ -196,7 +196,19 @@ impl Words for English {
                     list(&shown)
                 )
             }
-            Message::OrphanActor { actor } => format!("actor \"{actor}\" is in no link"),
+            Message::OrphanActor {
+                actor,
+                actions,
+                bodies,
+            } => {
+                let what = match (actions, bodies) {
+                    (false, false) => "is in no link",
+                    (true, false) => "is in no link and carries no action",
+                    (false, true) => "is in no link and sits on no body",
+                    (true, true) => "is in no link, carries no action and sits on no body",
+                };
+                format!("actor \"{actor}\" {what}")
+            }
             Message::DuplicateActors {
                 first,
                 second,
@@ -443,7 +455,7 @@ impl Words for English {
             Doc::OrphanActor => (
                 "an actor that nothing names, neither itself nor a group it belongs to: no link, no action (bearer or perimeter), no body (chair or member), nor the territory's perimeter",
                 "an actor listed but tied to no objective is either a role someone forgot to write down or a row to remove; either way the map is wrong",
-                "an actor of actors.csv that no line of links.csv names; GCT&M is not one when Les 3 EPCI is linked",
+                "an actor of actors.csv that no line of links.csv names, that carries no action and sits on no body; GCT&M is not one when Les 3 EPCI is linked, nor the ULCO, which only carries an action",
             ),
             Doc::DuplicateActor => (
                 "two actors that are probably the same body: equal names once case, accents, punctuation and spaces are ignored, a shared alias, or one name the acronym of the other",

@@ -4,8 +4,8 @@
 use super::English;
 use crate::diff::message::{Change, Section, Words};
 use crate::diff::{
-    self, ActionRef, BonusChange, ProgressChange, RoleChange, Seat, SeatChange, Standing,
-    StateChange,
+    self, ActionRef, BonusChange, ParentChange, ProgressChange, RoleChange, Seat, SeatChange,
+    Standing, StateChange,
 };
 use crate::i18n::Language;
 use crate::model::RoleWords as _;
@@ -51,6 +51,7 @@ impl Words for English {
             Section::BodiesAdded => "bodies added",
             Section::BodiesRemoved => "bodies removed",
             Section::Seats => "who sits on the bodies",
+            Section::Parents => "bodies reporting elsewhere",
         };
         format!("{title} ({})", self.number(count as f64))
     }
@@ -76,6 +77,7 @@ impl Words for English {
             Change::BodyRemoved => "body removed",
             Change::SeatGained => "seat added",
             Change::SeatLost => "seat removed",
+            Change::ParentChanged => "parent body changed",
         }
     }
 
@@ -149,6 +151,18 @@ impl Words for English {
             c.body.name,
             self.seat(c.seat),
             c.actor.name
+        )
+    }
+
+    fn parent_change(&self, c: &ParentChange) -> String {
+        fn name(p: &Option<diff::ActorRef>) -> &str {
+            p.as_ref().map_or("none", |p| p.name.as_str())
+        }
+        format!(
+            "{}: parent body {} -> {}",
+            c.body.name,
+            name(&c.old),
+            name(&c.new)
         )
     }
 

@@ -3,7 +3,7 @@
 
 use super::English;
 use crate::i18n::Language;
-use crate::list::{Line, Reached, Words};
+use crate::list::{Line, Reached, Sheet, Words};
 use crate::model::RoleWords;
 
 impl Words for English {
@@ -209,7 +209,41 @@ impl Words for English {
         )
     }
 
-    fn list_workbook(&self) -> &'static str {
-        "actors-roles.xlsx"
+    fn list_actions_sheet(&self) -> (&'static str, [&'static str; 11]) {
+        (
+            "Actions",
+            [
+                "Domain",
+                "Objective",
+                "Action",
+                "Bearers",
+                "Status",
+                "Origin",
+                "Perimeter",
+                "Start",
+                "End",
+                "Budget (€)",
+                "Note",
+            ],
+        )
+    }
+
+    fn list_bodies_sheet(&self) -> (&'static str, [&'static str; 6]) {
+        (
+            "Bodies",
+            ["Body", "Kind", "Chair", "Members", "Reports to", "Note"],
+        )
+    }
+
+    fn list_workbook(&self, sheet: Option<Sheet>) -> &'static str {
+        match sheet {
+            None | Some(Sheet::Roles) => "actors-roles.xlsx",
+            Some(Sheet::Actions) => "actions-bearers.xlsx",
+            Some(Sheet::Bodies) => "governance-bodies.xlsx",
+        }
+    }
+
+    fn list_table_needs_a_table_format(&self) -> &'static str {
+        "--table picks a table of --format csv or xlsx; the text already lists everything"
     }
 }

@@ -307,12 +307,12 @@ impl Words for English {
                 let (word, tail) = match vocabulary {
                     Vocabulary::Role => ("role", "singular or plural"),
                     Vocabulary::Means => ("means", "singular or plural"),
-                    Vocabulary::Status => ("status", "empty is envisagée"),
+                    Vocabulary::Status => ("status", "empty is planned"),
                 };
                 format!(
                     "unknown {word} \"{text}\"{}; expected one of: {} ({tail})",
                     did_you_mean(suggestion),
-                    vocabulary.listed()
+                    vocabulary.listed(crate::i18n::Lang::En)
                 )
             }
             M::NotAnAmount { text } => format!(

@@ -242,8 +242,20 @@ impl Words for French {
                     list(&shown)
                 )
             }
-            Message::OrphanActor { actor } => {
-                format!("l'acteur {} n'apparaît dans aucun lien", self.quote(actor))
+            Message::OrphanActor {
+                actor,
+                actions,
+                bodies,
+            } => {
+                let what = match (actions, bodies) {
+                    (false, false) => "n'apparaît dans aucun lien",
+                    (true, false) => "n'apparaît dans aucun lien et ne porte aucune action",
+                    (false, true) => "n'apparaît dans aucun lien et ne siège dans aucune instance",
+                    (true, true) => {
+                        "n'apparaît dans aucun lien, ne porte aucune action et ne siège dans aucune instance"
+                    }
+                };
+                format!("l'acteur {} {what}", self.quote(actor))
             }
             Message::DuplicateActors {
                 first,
@@ -544,7 +556,7 @@ impl Words for French {
             Doc::OrphanActor => (
                 "un acteur que rien ne nomme, ni lui-même ni un groupe dont il fait partie : aucun lien, aucune action (porteur ou périmètre), aucune instance (animateur ou membre), ni le périmètre du territoire",
                 "un acteur listé mais rattaché à aucun objectif est soit un rôle que l'on a oublié d'écrire, soit une ligne à supprimer ; dans les deux cas la carte est fausse",
-                "un acteur d'acteurs.csv qu'aucune ligne de liens.csv ne nomme ; GCT&M n'en est pas un quand Les 3 EPCI est lié",
+                "un acteur d'acteurs.csv qu'aucune ligne de liens.csv ne nomme, qui ne porte aucune action et ne siège dans aucune instance ; GCT&M n'en est pas un quand Les 3 EPCI est lié, ni l'ULCO, qui porte seulement une action",
             ),
             Doc::DuplicateActor => (
                 "deux acteurs qui sont probablement une même structure : noms identiques aux majuscules, accents, ponctuation et espaces près, un alias commun, ou un nom sigle de l'autre",
@@ -738,6 +750,15 @@ mod words {
                 .starts_with("les chefs de file sont donnés à liens.csv:3 et t.xlsx[Liens]:7~;")
         );
         assert!(hints[6].contains("dans le rôle «~financeur~» ou «~cible~», ou changez"));
+        // An orphan actor is said absent from the tables the territory keeps.
+        assert_eq!(
+            messages[messages.len() - 3..],
+            [
+                "l'acteur «~CD2E~» n'apparaît dans aucun lien, ne porte aucune action et ne siège dans aucune instance",
+                "l'acteur «~CD2E~» n'apparaît dans aucun lien et ne porte aucune action",
+                "l'acteur «~CD2E~» n'apparaît dans aucun lien et ne siège dans aucune instance",
+            ]
+        );
     }
 
     #[test]

@@ -4,8 +4,8 @@
 use super::{French, NB};
 use crate::diff::message::{Change, Section, Words};
 use crate::diff::{
-    self, ActionRef, BonusChange, ProgressChange, RoleChange, Seat, SeatChange, Standing,
-    StateChange,
+    self, ActionRef, BonusChange, ParentChange, ProgressChange, RoleChange, Seat, SeatChange,
+    Standing, StateChange,
 };
 use crate::i18n::Language;
 use crate::model::RoleWords as _;
@@ -51,6 +51,7 @@ impl Words for French {
             Section::BodiesAdded => "instances ajoutées",
             Section::BodiesRemoved => "instances retirées",
             Section::Seats => "composition des instances",
+            Section::Parents => "rattachements d'instances",
         };
         format!("{title} ({})", self.number(count as f64))
     }
@@ -76,6 +77,7 @@ impl Words for French {
             Change::BodyRemoved => "instance retirée",
             Change::SeatGained => "siège ajouté",
             Change::SeatLost => "siège retiré",
+            Change::ParentChanged => "rattachement modifié",
         }
     }
 
@@ -156,6 +158,18 @@ impl Words for French {
             c.body.name,
             self.seat(c.seat),
             c.actor.name
+        )
+    }
+
+    fn parent_change(&self, c: &ParentChange) -> String {
+        fn name(p: &Option<diff::ActorRef>) -> &str {
+            p.as_ref().map_or("aucune", |p| p.name.as_str())
+        }
+        format!(
+            "{}{NB}: instance parente {} → {}",
+            c.body.name,
+            name(&c.old),
+            name(&c.new)
         )
     }
 

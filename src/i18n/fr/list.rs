@@ -3,7 +3,7 @@
 
 use super::{French, NB};
 use crate::i18n::Language;
-use crate::list::{Line, Reached, Words};
+use crate::list::{Line, Reached, Sheet, Words};
 use crate::model::RoleWords;
 
 impl Words for French {
@@ -212,7 +212,48 @@ impl Words for French {
         )
     }
 
-    fn list_workbook(&self) -> &'static str {
-        "acteurs-roles.xlsx"
+    fn list_actions_sheet(&self) -> (&'static str, [&'static str; 11]) {
+        (
+            "Actions",
+            [
+                "Domaine",
+                "Objectif",
+                "Action",
+                "Porteurs",
+                "État",
+                "Origine",
+                "Périmètre",
+                "Début",
+                "Fin",
+                "Budget (€)",
+                "Note",
+            ],
+        )
+    }
+
+    fn list_bodies_sheet(&self) -> (&'static str, [&'static str; 6]) {
+        (
+            "Instances",
+            [
+                "Instance",
+                "Type",
+                "Animateur",
+                "Membres",
+                "Rend compte à",
+                "Note",
+            ],
+        )
+    }
+
+    fn list_workbook(&self, sheet: Option<Sheet>) -> &'static str {
+        match sheet {
+            None | Some(Sheet::Roles) => "acteurs-roles.xlsx",
+            Some(Sheet::Actions) => "actions-porteurs.xlsx",
+            Some(Sheet::Bodies) => "instances-gouvernance.xlsx",
+        }
+    }
+
+    fn list_table_needs_a_table_format(&self) -> &'static str {
+        "--table choisit un tableau de --format csv ou xlsx\u{a0}; le texte liste déjà tout"
     }
 }

@@ -421,7 +421,7 @@ impl Words for French {
                     "{word} {}{}{NB}; attendu, l'un de{NB}: {} ({tail})",
                     q(text),
                     did_you_mean(suggestion),
-                    vocabulary.listed()
+                    vocabulary.listed(crate::i18n::Lang::Fr)
                 )
             }
             M::NotAnAmount { text } => format!(
