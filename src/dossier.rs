@@ -166,6 +166,8 @@ fn about_map(t: &Territory, f: &Finding, kind: &MapKind) -> bool {
             f.domains.contains(id) || t.objectives_of(id).any(|o| f.objectives.contains(&o.id))
         }
         MapKind::Coverage => matches!(f.message, Message::PerimeterGap { .. }),
+        MapKind::Governance => matches!(f.message, Message::LeadOutsideGovernance { .. }),
+        MapKind::Links => false,
         MapKind::Objective(id) => f.objectives.contains(id),
         MapKind::Actor(id) => f.actors.contains(id),
         MapKind::Overview | MapKind::Matrix => f.severity >= Severity::Warning,
