@@ -17,7 +17,9 @@ use super::frame::{GREY, NAVY, Paint};
 use super::scene::{Curve, Item, Rect, Stroke};
 use super::{Font, group, rect_item, stack, text};
 
-/// The room layout-rs keeps around each box, on every side.
+/// The room layout-rs keeps around each box, on every side: at 45 px an edge to a box of the
+/// next layer clears the boxes beside it for up to four boxes side by side (the tests hold
+/// it to that); past five, an edge to a far box may pass behind its neighbour.
 const HALO: f64 = 45.0;
 
 /// An edge between two boxes, by their places in the list of sizes.
@@ -169,6 +171,38 @@ fn normalized(mut boxes: Vec<Placed>, mut edges: Vec<Path>) -> Layout {
     }
 }
 
+/// layout-rs ends an edge where the line towards the other box's centre leaves the box,
+/// which for a wide layer is low on a box's side: the edge then runs behind the box beside
+/// it. Between boxes of different layers, each end is moved to the side facing the other
+/// box (the top or the bottom, within the box's width), its control point straight out of
+/// that side, so that edges leave and enter boxes as in an organisation chart.
+fn face(path: &mut Path, from: Placed, to: Placed) {
+    let (fy, ty) = (from.1 + from.3 / 2.0, to.1 + to.3 / 2.0);
+    let below = ty > fy;
+    // Boxes of one layer (side by side): layout-rs's ends stand.
+    if (below && to.1 < from.1 + from.3) || (!below && from.1 < to.1 + to.3) {
+        return;
+    }
+    let Some(last) = path.segments.last_mut() else {
+        return;
+    };
+    let pull = |a: f64, b: f64| (b - a).abs().max(20.0) / 2.0;
+    let within = |x: f64, b: Placed| x.clamp(b.0 + 12.0, b.0 + b.2 - 12.0);
+    // The end, on the side of `to` facing `from`.
+    let end_y = if below { to.1 } else { to.1 + to.3 };
+    let end = (within(last[2].0, to), end_y);
+    let d = pull(last[0].1, end_y);
+    last[2] = end;
+    last[1] = (end.0, if below { end_y - d } else { end_y + d });
+    // The start, on the side of `from` facing `to`.
+    let start_y = if below { from.1 + from.3 } else { from.1 };
+    let start = (within(path.start.0, from), start_y);
+    let first = &mut path.segments[0];
+    let d = pull(start_y, first[2].1);
+    path.start = start;
+    first[0] = (start.0, if below { start_y + d } else { start_y - d });
+}
+
 /// The render backend that keeps what layout-rs draws: the boxes by their `n{i}` and the
 /// arrows by their `e{j}`; the rest (texts, which we draw ourselves) is dropped.
 struct Collect {
@@ -307,7 +341,14 @@ pub fn draw(area: &Rect, nodes: &[Node], edges: &[Edge], class: &str) -> Result<
         } else {
             format!("{a}>{b}")
         };
-        let path = path.head_last();
+        let mut path = path.head_last();
+        // Drawn from the box it leaves to the box its head points at.
+        let (first, last) = if edge.heads == (true, false) {
+            (edge.to, edge.from)
+        } else {
+            (edge.from, edge.to)
+        };
+        face(&mut path, placed.boxes[first], placed.boxes[last]);
         let paint_stroke = if edge.dashed {
             Stroke::dashed(GREY, 2.5 * s, 10.0 * s, 7.0 * s)
         } else {

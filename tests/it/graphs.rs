@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use actormap::layout::scene::{Curve, Item, Rect, Scene};
 use actormap::maps::{self, MapKind};
 
-use crate::render::{assert_sound, load_calaisis, one, opts, plain};
+use crate::generated::governed;
+use crate::render::{assert_sound, load_calaisis, one, opts, plain, smallest_text};
 
 /// The boxes of a graph picture (groups of `class`): id -> (their texts joined, frame).
 fn boxes(scene: &Scene, class: &str) -> BTreeMap<String, (String, Rect)> {
@@ -272,4 +273,40 @@ fn without_bodies_or_links_render_says_there_is_nothing_to_draw() {
     let calaisis = load_calaisis();
     let list = maps::build_list(&calaisis);
     assert!(list.contains(&MapKind::Governance) && list.contains(&MapKind::Links));
+}
+
+#[test]
+fn a_crowded_governance_fits_its_slide_with_legible_text() {
+    // From one body to five working groups under one committee, each with many members:
+    // every box on the slide, none over another, no text under 20 px, long lists cut with
+    // "+ N autres".
+    for (bodies, members) in [(1, 1), (3, 5), (3, 40), (4, 3), (5, 12), (5, 40), (6, 30)] {
+        let t = governed(bodies, members);
+        let what = format!("{bodies} bodies, {members} members");
+        let scene = one(maps::try_scenes(&t, &MapKind::Governance, &opts(&t)).unwrap());
+        if std::env::var("DUMP").is_ok() {
+            std::fs::write(
+                format!("/tmp/gl/gov-{bodies}.png"),
+                actormap::render::png::write(&scene).unwrap(),
+            )
+            .unwrap();
+        }
+        assert_eq!((scene.width, scene.height), (1920.0, 1080.0), "{what}");
+        assert_sound(&scene, &what);
+        assert!(
+            smallest_text(&scene, &["footer"]) >= 20.0,
+            "{what}: {} px",
+            smallest_text(&scene, &["footer"])
+        );
+        let drawn = boxes(&scene, "body");
+        assert_eq!(drawn.len(), bodies, "{what}");
+        assert_joined(&edges(&scene), &drawn);
+        if members >= 30 {
+            assert!(
+                drawn["b0"].0.contains("autres"),
+                "{what}: {}",
+                drawn["b0"].0
+            );
+        }
+    }
 }
