@@ -284,13 +284,6 @@ fn a_crowded_governance_fits_its_slide_with_legible_text() {
         let t = governed(bodies, members);
         let what = format!("{bodies} bodies, {members} members");
         let scene = one(maps::try_scenes(&t, &MapKind::Governance, &opts(&t)).unwrap());
-        if std::env::var("DUMP").is_ok() {
-            std::fs::write(
-                format!("/tmp/gl/gov-{bodies}.png"),
-                actormap::render::png::write(&scene).unwrap(),
-            )
-            .unwrap();
-        }
         assert_eq!((scene.width, scene.height), (1920.0, 1080.0), "{what}");
         assert_sound(&scene, &what);
         assert!(
@@ -309,4 +302,42 @@ fn a_crowded_governance_fits_its_slide_with_legible_text() {
             );
         }
     }
+}
+
+#[test]
+fn the_dossier_and_the_report_show_the_governance_when_there_are_bodies() {
+    let t = load_calaisis();
+    let deck = actormap::dossier::make(&t, None, None, actormap::model::Lang::Fr).unwrap();
+    let titles: Vec<String> = deck.pages.iter().map(|p| plain(&p.title)).collect();
+    let at = titles
+        .iter()
+        .position(|title| title == "Pays du Calaisis : gouvernance locale")
+        .unwrap_or_else(|| panic!("no governance page: {titles:?}"));
+    let actormap::render::deck::Drawing::Scene(scene) = &deck.pages[at].drawing else {
+        panic!("the governance page is a Scene")
+    };
+    assert_eq!(boxes(scene, "body").len(), 6);
+    // The report page: the links graph with the domains, the chart with the actors.
+    let findings = actormap::check::run(&t).unwrap();
+    let html = String::from_utf8(actormap::report::bytes(&t, &findings, &opts(&t), None)).unwrap();
+    assert_eq!(html.matches("data-map=\"links\"").count(), 1);
+    assert_eq!(html.matches("data-map=\"governance\"").count(), 1);
+    let section = |id: &str| html.find(&format!("id=\"{id}\"")).unwrap();
+    let at = |map: &str| html.find(&format!("data-map=\"{map}\"")).unwrap();
+    assert!(section("domaines") < at("links") && at("links") < section("matrice"));
+    assert!(section("acteurs") < at("governance"));
+    // Without bodies: no page, no figure.
+    let status = actormap::load::load(&crate::fixture("status")).unwrap();
+    let deck = actormap::dossier::make(&status, None, None, actormap::model::Lang::Fr).unwrap();
+    assert!(!deck.pages.iter().any(|p| p.title.contains("gouvernance")));
+    let findings = actormap::check::run(&status).unwrap();
+    let html = String::from_utf8(actormap::report::bytes(
+        &status,
+        &findings,
+        &opts(&status),
+        None,
+    ))
+    .unwrap();
+    assert!(!html.contains("data-map=\"governance\""));
+    assert!(!html.contains("data-map=\"links\""));
 }
