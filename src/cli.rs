@@ -133,6 +133,13 @@ pub enum Command {
         /// territories of the perimeter, the actions that run in each, red where none does.
         #[arg(long)]
         coverage: bool,
+        /// The governance chart: each body (instances.csv) with its chair and members, an
+        /// arrow to the body it reports to.
+        #[arg(long)]
+        governance: bool,
+        /// The links between domains (the domains' "liens"): one-way links dashed.
+        #[arg(long)]
+        links: bool,
         /// The status chart: one bar per objective against its target, the bonus verdict.
         #[arg(long)]
         status: bool,

@@ -95,10 +95,14 @@ pub trait Words {
 }
 
 /// The maps of the dossier, in its order: the overview, every domain's map (and its
-/// objectives' where it has several), the matrix, the status chart as of `at`.
+/// objectives' where it has several), the governance chart when the territory has bodies
+/// (the deck's "GOUVERNANCE LOCALE" page), the matrix, the status chart as of `at`.
 pub fn map_kinds(t: &Territory, at: Option<Date>) -> Vec<MapKind> {
     let mut kinds = vec![MapKind::Overview];
     kinds.extend(maps::domain_maps(t));
+    if !t.bodies().is_empty() {
+        kinds.push(MapKind::Governance);
+    }
     kinds.push(MapKind::Matrix);
     kinds.push(MapKind::Status { at });
     kinds
@@ -166,6 +170,8 @@ fn about_map(t: &Territory, f: &Finding, kind: &MapKind) -> bool {
             f.domains.contains(id) || t.objectives_of(id).any(|o| f.objectives.contains(&o.id))
         }
         MapKind::Coverage => matches!(f.message, Message::PerimeterGap { .. }),
+        MapKind::Governance => matches!(f.message, Message::LeadOutsideGovernance { .. }),
+        MapKind::Links => false,
         MapKind::Objective(id) => f.objectives.contains(id),
         MapKind::Actor(id) => f.actors.contains(id),
         MapKind::Overview | MapKind::Matrix => f.severity >= Severity::Warning,

@@ -201,6 +201,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             overview,
             matrix,
             coverage,
+            governance,
+            links,
             status,
             at,
             all,
@@ -211,6 +213,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
                 (*overview, maps::MapKind::Overview),
                 (*matrix, maps::MapKind::Matrix),
                 (*coverage, maps::MapKind::Coverage),
+                (*governance, maps::MapKind::Governance),
+                (*links, maps::MapKind::Links),
                 (*status, maps::MapKind::Status { at: *at }),
             ]
             .into_iter()

@@ -37,6 +37,10 @@ pub enum MapKind {
     Page(String),
     /// The coverage grid: member territories x objectives whose scope is tracked.
     Coverage,
+    /// The governance chart: the bodies, their chairs and members, whom they report to.
+    Governance,
+    /// The links between domains.
+    Links,
     /// The status chart, as of a date (every measurement when `None`).
     Status {
         at: Option<jiff::civil::Date>,
@@ -55,6 +59,8 @@ impl MapKind {
             MapKind::Overview => "overview".into(),
             MapKind::Matrix => "matrix".into(),
             MapKind::Coverage => "coverage".into(),
+            MapKind::Governance => "governance".into(),
+            MapKind::Links => "links".into(),
             MapKind::Page(id) => format!("page-{id}"),
             MapKind::Status { at: None } => "status".into(),
             MapKind::Status { at: Some(at) } => format!("status-{at}"),
@@ -96,6 +102,12 @@ pub enum Usage {
     OutIsAFolder { out: String, example: String },
     /// `export --out` names no file.
     OutNamesNoFile { out: String },
+    /// `render --governance` of a territory without bodies.
+    NoBodies,
+    /// `render --links` of a territory whose domains name no link.
+    NoLinks,
+    /// layout-rs could not place a graph (`what`: the picture's file stem); why it said.
+    NotPlaced { what: String, why: String },
 }
 
 /// What every language says when `render`, `build` or `export` is asked wrongly; each
@@ -122,7 +134,30 @@ pub fn size(args: &OutputArgs) -> Result<Size, Error> {
 
 /// Lay out one map, on one slide or more (a map never grows past its slide: what does not
 /// fit goes on the next). A crowded map names the file of its complete list: `opts.list`,
-/// else the one named after the map (`dc3-acteurs.csv`).
+/// else the one named after the map (`dc3-acteurs.csv`). The graphs placed by layout-rs
+/// (governance, links) may fail: the error says which and why.
+pub fn try_scenes(t: &Territory, kind: &MapKind, opts: &Options) -> Result<Vec<Scene>, Error> {
+    let placed = match kind {
+        MapKind::Governance => layout::governance::layout(t, opts),
+        MapKind::Links => layout::links::layout(t, opts),
+        _ => return Ok(scenes(t, kind, opts)),
+    };
+    placed.map_err(|failure| {
+        let why = match failure {
+            layout::graph::Failure::Empty => "empty graph".to_owned(),
+            layout::graph::Failure::Incomplete => "incomplete layout".to_owned(),
+            layout::graph::Failure::Panicked(said) => said,
+        };
+        Usage::NotPlaced {
+            what: kind.stem(),
+            why,
+        }
+        .error(opts.lang)
+    })
+}
+
+/// `try_scenes`, where a graph layout-rs cannot place has no slide (the report page, the
+/// dossier: `render` and `build` say why through `try_scenes`).
 pub fn scenes(t: &Territory, kind: &MapKind, opts: &Options) -> Vec<Scene> {
     let listed = || Options {
         list: opts
@@ -147,6 +182,8 @@ pub fn scenes(t: &Territory, kind: &MapKind, opts: &Options) -> Vec<Scene> {
         MapKind::Overview => layout::overview::layout(t, &crate::status::compute(t, None), opts),
         MapKind::Matrix => layout::matrix::layout(t, opts),
         MapKind::Coverage => layout::coverage::layout(t, opts),
+        MapKind::Governance => layout::governance::layout(t, opts).unwrap_or_default(),
+        MapKind::Links => layout::links::layout(t, opts).unwrap_or_default(),
         MapKind::Page(id) => match t.domain(id) {
             Some(d) => layout::page::layout(t, d, opts),
             None => Vec::new(),
@@ -190,7 +227,12 @@ pub fn file_stems(kinds: &[MapKind], pages: &[usize]) -> Vec<Vec<String>> {
     let fixed = |k: &MapKind| {
         matches!(
             k,
-            MapKind::Overview | MapKind::Matrix | MapKind::Coverage | MapKind::Status { .. }
+            MapKind::Overview
+                | MapKind::Matrix
+                | MapKind::Coverage
+                | MapKind::Governance
+                | MapKind::Links
+                | MapKind::Status { .. }
         )
     };
     let mut taken: BTreeSet<String> = BTreeSet::new();
@@ -356,27 +398,31 @@ fn draw_checked(
     let each: Vec<usize> = (0..kinds.len()).collect();
     let [laying_out, drawing, writing] = words.progress_stages();
     progress.stage(laying_out, kinds.len());
-    let laid: Vec<(Vec<Scene>, Option<manifest::File>)> =
-        parallel::map(&each, parallel::cores(), |&i| {
-            let list = words.list_file(&bases[i][0]);
-            let opts = Options {
-                list: Some(list.clone()),
-                ..opts.clone()
-            };
-            let table = complete_list(t, &kinds[i], &opts);
-            let file = table.map(|table| {
-                manifest::File::new(
-                    &args.out,
-                    list,
-                    spreadsheet::csv_bytes(&table, opts.lang),
-                    None,
-                )
-            });
-            let slides = scenes(t, &kinds[i], &opts);
-            progress.step();
-            (slides, file)
+    type Laid = (Vec<Scene>, Option<manifest::File>);
+    let laid: Vec<Result<Laid, Error>> = parallel::map(&each, parallel::cores(), |&i| {
+        let list = words.list_file(&bases[i][0]);
+        let opts = Options {
+            list: Some(list.clone()),
+            ..opts.clone()
+        };
+        let table = complete_list(t, &kinds[i], &opts);
+        let file = table.map(|table| {
+            manifest::File::new(
+                &args.out,
+                list,
+                spreadsheet::csv_bytes(&table, opts.lang),
+                None,
+            )
         });
-    let (slides, lists): (Vec<Vec<Scene>>, Vec<Option<manifest::File>>) = laid.into_iter().unzip();
+        let slides = try_scenes(t, &kinds[i], &opts);
+        progress.step();
+        Ok((slides?, file))
+    });
+    let (slides, lists): (Vec<Vec<Scene>>, Vec<Option<manifest::File>>) = laid
+        .into_iter()
+        .collect::<Result<Vec<_>, Error>>()?
+        .into_iter()
+        .unzip();
     let counts: Vec<usize> = slides.iter().map(Vec::len).collect();
     let stems = file_stems(kinds, &counts);
     let jobs: Vec<(&Scene, &String)> = slides
@@ -544,9 +590,16 @@ pub fn requested(
         if !t.perimeter().is_empty() {
             kinds.push(MapKind::Coverage);
         }
+        kinds.extend(graphs(t));
         if !views.iter().any(|v| matches!(v, MapKind::Status { .. })) {
             kinds.push(MapKind::Status { at: None });
         }
+    }
+    if views.contains(&MapKind::Governance) && t.bodies().is_empty() {
+        return Err(Usage::NoBodies.error(lang));
+    }
+    if views.contains(&MapKind::Links) && layout::links::pairs(t).is_empty() {
+        return Err(Usage::NoLinks.error(lang));
     }
     kinds.extend(views.iter().cloned());
     if kinds.is_empty() {
@@ -610,7 +663,8 @@ fn find<'a, T>(
 /// What `build` draws: every domain's map, and each objective's own map where a domain has
 /// several but not more than `OBJECTIVE_MAPS` (so each lead is seen with its objective
 /// alone), then the overview, the matrix, the coverage grid when the territory has a
-/// perimeter, and the status chart.
+/// perimeter, the governance chart and the links graph when it has bodies and links, and
+/// the status chart.
 pub fn build_list(t: &Territory) -> Vec<MapKind> {
     let mut kinds = domain_maps(t);
     kinds.push(MapKind::Overview);
@@ -618,7 +672,21 @@ pub fn build_list(t: &Territory) -> Vec<MapKind> {
     if !t.perimeter().is_empty() {
         kinds.push(MapKind::Coverage);
     }
+    kinds.extend(graphs(t));
     kinds.push(MapKind::Status { at: None });
+    kinds
+}
+
+/// The governance chart when the territory has bodies, the links graph when its domains
+/// name links: what `build` and `render --all` add for them.
+fn graphs(t: &Territory) -> Vec<MapKind> {
+    let mut kinds = Vec::new();
+    if !t.bodies().is_empty() {
+        kinds.push(MapKind::Governance);
+    }
+    if !layout::links::pairs(t).is_empty() {
+        kinds.push(MapKind::Links);
+    }
     kinds
 }
 

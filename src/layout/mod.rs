@@ -7,6 +7,9 @@ pub mod cartographie;
 pub mod coverage;
 pub mod dossier;
 pub mod frame;
+pub mod governance;
+pub mod graph;
+pub mod links;
 pub mod matrix;
 mod notes;
 pub mod overview;
@@ -476,6 +479,13 @@ pub fn finish(mut scene: Scene, k: f64) -> Scene {
                     *p = (r2(p.0 * k), r2(p.1 * k));
                 }
                 stroke(&mut l.stroke, k);
+            }
+            Item::Curve(c) => {
+                c.start = (r2(c.start.0 * k), r2(c.start.1 * k));
+                for p in c.segments.iter_mut().flatten() {
+                    *p = (r2(p.0 * k), r2(p.1 * k));
+                }
+                stroke(&mut c.stroke, k);
             }
             Item::Polygon(poly) => {
                 for p in &mut poly.points {

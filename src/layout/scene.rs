@@ -27,6 +27,7 @@ pub enum Item {
     Rect(Rect),
     Text(Text),
     Line(Line),
+    Curve(Curve),
     Polygon(Polygon),
     Sector(Sector),
     Group(Group),
@@ -199,6 +200,56 @@ pub struct Line {
     pub arrow: bool,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub class: String,
+}
+
+/// A path of cubic Bézier segments (a laid-out graph's edge), with an arrow head at its end
+/// and, for a two-way edge, at its start.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Curve {
+    pub start: (f64, f64),
+    /// Each segment: its two control points, then where it ends.
+    pub segments: Vec<[(f64, f64); 3]>,
+    pub stroke: Stroke,
+    pub arrow: bool,
+    pub arrow_start: bool,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub class: String,
+}
+
+impl Curve {
+    /// Where it ends.
+    pub fn end(&self) -> (f64, f64) {
+        self.segments.last().map_or(self.start, |s| s[2])
+    }
+
+    /// Every point it names, control points included: a Bézier segment lies inside the
+    /// hull of its points, so a box holding them all holds the curve.
+    pub fn points(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
+        std::iter::once(self.start).chain(self.segments.iter().flatten().copied())
+    }
+
+    /// The direction the curve arrives at its end from: the last control point that is not
+    /// the end itself.
+    pub fn end_tangent(&self) -> ((f64, f64), (f64, f64)) {
+        let end = self.end();
+        let from = self
+            .points()
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .find(|p| *p != end)
+            .unwrap_or(end);
+        (from, end)
+    }
+
+    /// The direction the curve leaves its start in, reversed: for a head at the start.
+    pub fn start_tangent(&self) -> ((f64, f64), (f64, f64)) {
+        let to = self
+            .points()
+            .find(|p| *p != self.start)
+            .unwrap_or(self.start);
+        (to, self.start)
+    }
 }
 
 /// A filled closed shape.

@@ -82,6 +82,10 @@ pub enum Label {
     NoBearer,
     /// The actor's map panel, before the actions it carries: "Actions portées".
     CarriedActions,
+    /// The legend of a link both domains name, in the links graph: "lien réciproque".
+    TwoWayLink,
+    /// The legend of a link only one domain names: "lien dans un seul sens".
+    OneWayLink,
 }
 
 /// The bonus conditions line of the status chart, as data.
@@ -182,13 +186,19 @@ pub trait Words {
     /// An action and who carries it: "COT ENR du PNRCMO (PNRCMO)"; with its state when it
     /// is under way or done: "Assises de l'alimentation (GCT&M) – en cours".
     fn action_by(&self, title: &str, bearers: &[&str], status: Option<ActionStatus>) -> String;
+    /// The governance chart's title: "Calaisis : gouvernance locale".
+    fn governance_title(&self, territory: &str) -> String;
+    /// A body's chair on the governance chart: "animé par SyMPaC".
+    fn chaired_by(&self, chair: &str) -> String;
+    /// The links graph's title: "Calaisis : liens entre domaines".
+    fn links_title(&self, territory: &str) -> String;
     /// What some actors bring, on the domain page: "Ingénierie : SyMPaC, ADEME".
     fn means_line(&self, means: Means, names: &[&str]) -> String;
 }
 
 /// Every label, for the catalogs' tests.
 #[cfg(test)]
-pub(crate) const LABELS: [Label; 35] = [
+pub(crate) const LABELS: [Label; 37] = [
     Label::Priority,
     Label::Lead,
     Label::LeadCandidate,
@@ -224,6 +234,8 @@ pub(crate) const LABELS: [Label; 35] = [
     Label::WhoIsMobilised,
     Label::NoBearer,
     Label::CarriedActions,
+    Label::TwoWayLink,
+    Label::OneWayLink,
 ];
 
 /// Which label this is, by its place in `LABELS`: a label added to the enum fails to build
@@ -266,6 +278,8 @@ fn place(label: Label) -> usize {
         Label::WhoIsMobilised => 32,
         Label::NoBearer => 33,
         Label::CarriedActions => 34,
+        Label::TwoWayLink => 35,
+        Label::OneWayLink => 36,
     }
 }
 

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::layout::scene::{
-    Anchor, Item, Line, Polygon, Rect, Scene, Sector, Stroke, Text, Weight,
+    Anchor, Curve, Item, Line, Polygon, Rect, Scene, Sector, Stroke, Text, Weight,
 };
 use crate::layout::text::FONT_FAMILY;
 
@@ -81,6 +81,7 @@ fn write_item(s: &mut String, item: &Item, depth: usize, clips: &mut usize, pref
         Item::Rect(r) => rect(s, r),
         Item::Text(t) => text(s, t),
         Item::Line(l) => line(s, l),
+        Item::Curve(c) => curve(s, c),
         Item::Polygon(poly) => polygon(s, poly),
         Item::Sector(sec) => sector(s, sec),
         Item::Group(g) => {
@@ -167,25 +168,54 @@ fn line(s: &mut String, l: &Line) {
     class_attr(s, &l.class);
     s.push_str("/>\n");
     if l.arrow && l.points.len() >= 2 {
-        let (x1, y1) = l.points[l.points.len() - 2];
-        let (x2, y2) = l.points[l.points.len() - 1];
-        let len = ((x2 - x1).powi(2) + (y2 - y1).powi(2)).sqrt().max(1e-9);
-        let (ux, uy) = ((x2 - x1) / len, (y2 - y1) / len);
-        let size = 4.0 * l.stroke.width + 4.0;
-        let r = |v: f64| (v * 100.0).round() / 100.0;
-        let (bx, by) = (x2 - ux * size, y2 - uy * size);
-        let (px, py) = (-uy * size / 2.0, ux * size / 2.0);
-        let _ = writeln!(
+        let from = l.points[l.points.len() - 2];
+        let to = l.points[l.points.len() - 1];
+        arrow_head(s, from, to, &l.stroke);
+    }
+}
+
+/// A filled triangle at `to`, pointing away from `from`, sized after the stroke.
+fn arrow_head(s: &mut String, (x1, y1): (f64, f64), (x2, y2): (f64, f64), stroke: &Stroke) {
+    let len = ((x2 - x1).powi(2) + (y2 - y1).powi(2)).sqrt().max(1e-9);
+    let (ux, uy) = ((x2 - x1) / len, (y2 - y1) / len);
+    let size = 4.0 * stroke.width + 4.0;
+    let r = |v: f64| (v * 100.0).round() / 100.0;
+    let (bx, by) = (x2 - ux * size, y2 - uy * size);
+    let (px, py) = (-uy * size / 2.0, ux * size / 2.0);
+    let _ = writeln!(
+        s,
+        r#"<path d="M{},{} L{},{} L{},{} Z" fill="{}"/>"#,
+        r(x2),
+        r(y2),
+        r(bx + px),
+        r(by + py),
+        r(bx - px),
+        r(by - py),
+        stroke.color
+    );
+}
+
+fn curve(s: &mut String, c: &Curve) {
+    let _ = write!(s, r#"<path d="M{},{}"#, c.start.0, c.start.1);
+    for [c1, c2, end] in &c.segments {
+        let _ = write!(
             s,
-            r#"<path d="M{},{} L{},{} L{},{} Z" fill="{}"/>"#,
-            r(x2),
-            r(y2),
-            r(bx + px),
-            r(by + py),
-            r(bx - px),
-            r(by - py),
-            l.stroke.color
+            " C{},{} {},{} {},{}",
+            c1.0, c1.1, c2.0, c2.1, end.0, end.1
         );
+    }
+    s.push_str(r#"" fill="none""#);
+    stroke_attrs(s, &c.stroke);
+    s.push_str(r#" stroke-linecap="round""#);
+    class_attr(s, &c.class);
+    s.push_str("/>\n");
+    if c.arrow {
+        let (from, to) = c.end_tangent();
+        arrow_head(s, from, to, &c.stroke);
+    }
+    if c.arrow_start {
+        let (from, to) = c.start_tangent();
+        arrow_head(s, from, to, &c.stroke);
     }
 }
 

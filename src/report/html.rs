@@ -76,6 +76,7 @@ pub fn write(page: &Page) -> String {
     for (i, d) in page.domains.iter().enumerate() {
         domain(&mut h, d, i + 1, &mut maps, words);
     }
+    figures(&mut h, &page.links, "links", &mut maps, words);
     h.push_str("</section>\n");
 
     section_start(&mut h, "matrice", label(Label::Matrix));
@@ -83,6 +84,7 @@ pub fn write(page: &Page) -> String {
     h.push_str("</section>\n");
 
     section_start(&mut h, "acteurs", label(Label::Actors));
+    figures(&mut h, &page.governance, "governance", &mut maps, words);
     actors(&mut h, &page.actors, words);
     h.push_str("</section>\n");
 

@@ -34,9 +34,13 @@ pub struct Page {
     pub findings: Vec<Finding>,
     /// The status chart, one Scene per slide.
     pub status_chart: Vec<Scene>,
+    /// The links between domains, after the domains' maps (none without links).
+    pub links: Vec<Scene>,
     pub domains: Vec<DomainSection>,
     /// The actor x objective matrix, one Scene per slide.
     pub matrix: Vec<Scene>,
+    /// The governance chart, before the actors (none without bodies).
+    pub governance: Vec<Scene>,
     /// Every actor, in file order, with the roles it holds.
     pub actors: Vec<ActorEntry>,
 }
@@ -123,6 +127,8 @@ impl Page {
             territory: t.name.clone(),
             status_chart: maps::scenes(t, &MapKind::Status { at }, opts),
             matrix: maps::scenes(t, &MapKind::Matrix, opts),
+            links: maps::scenes(t, &MapKind::Links, opts),
+            governance: maps::scenes(t, &MapKind::Governance, opts),
             status,
             findings: findings.to_vec(),
             domains,

@@ -675,3 +675,54 @@ pub fn covered(objectives: usize, members: usize) -> Territory {
     }
     named("Territoire au périmètre suivi", t)
 }
+
+/// A territory governed by `bodies` bodies: one steering committee and the others reporting
+/// to it, each with a long name and `members` members of long names (the last actor a group
+/// of three), so that the chart has to shorten its boxes' lists.
+#[allow(
+    dead_code,
+    reason = "the graph tests use it; the benchmarks include this file too"
+)]
+pub fn governed(bodies: usize, members: usize) -> Territory {
+    use actormap::model::Body;
+    let origin = Location::default();
+    let mut t = Tables {
+        domains: vec![Domain {
+            id: "DC1".into(),
+            name: "Énergie".into(),
+            headline: None,
+            related: Vec::new(),
+            context: Vec::new(),
+            origin: origin.clone(),
+        }],
+        ..Tables::default()
+    };
+    for m in 0..members {
+        t.actors.push(Actor {
+            id: format!("a{m}"),
+            name: format!("Syndicat intercommunal des eaux et de l'énergie numéro {m}"),
+            kind: None,
+            short: (m % 3 == 0).then(|| format!("SIEE{m}")),
+            aliases: Vec::new(),
+            members: if m + 1 == members && members > 3 {
+                vec!["a0".into(), "a1".into(), "a2".into()]
+            } else {
+                Vec::new()
+            },
+            origin: origin.clone(),
+        });
+    }
+    for b in 0..bodies {
+        t.bodies.push(Body {
+            id: format!("b{b}"),
+            name: format!("Groupe de travail thématique numéro {b} sur la transition"),
+            kind: Some("groupe de travail".into()),
+            chair: Some(format!("a{}", b % members.max(1))),
+            members: (0..members).map(|m| format!("a{m}")).collect(),
+            parent: (b > 0).then(|| "b0".into()),
+            note: None,
+            origin: origin.clone(),
+        });
+    }
+    named("Territoire gouverné", t)
+}

@@ -1530,6 +1530,9 @@ fn the_help_of_every_command_is_in_french() {
         if !english.is_empty() {
             problems.push(format!("{args:?}: English words {english:?} in\n{said}"));
         }
+        for place in typography_problems(&said, &data) {
+            problems.push(format!("{args:?}: a plain space in {place:?}"));
+        }
         let out = actormap()
             .args(args)
             .args(["--lang", "en"])

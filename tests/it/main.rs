@@ -11,6 +11,7 @@ mod diff;
 mod dossier;
 mod export;
 mod generated;
+mod graphs;
 mod init;
 mod lang;
 mod large;

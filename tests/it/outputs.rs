@@ -321,7 +321,7 @@ fn previous_run(out: &Path) -> Vec<String> {
         .assert()
         .code(0);
     let names = names(out);
-    assert_eq!(names.len(), 16, "{names:?}");
+    assert_eq!(names.len(), 18, "{names:?}");
     for name in &names {
         fs::write(out.join(name), format!("old {name}")).unwrap();
     }
@@ -422,8 +422,8 @@ fn sigterm_and_sigint_remove_the_temporaries() {
         BufReader::new(child.stderr.take().unwrap())
             .read_line(&mut line)
             .unwrap();
-        assert_eq!(line, "staged 16\n");
-        assert_eq!(temporaries(out.path()).len(), 16, "the files are staged");
+        assert_eq!(line, "staged 18\n");
+        assert_eq!(temporaries(out.path()).len(), 18, "the files are staged");
         let killed = Command::new("kill")
             .arg(format!("-{signal}"))
             .arg(child.id().to_string())

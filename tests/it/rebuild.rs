@@ -96,8 +96,9 @@ fn a_second_build_writes_nothing_and_says_every_file_is_unchanged() {
     let out = tempfile::tempdir().unwrap();
     let first = run(&["build"], None, out.path(), 1);
     let first = said(&first, out.path());
-    // 16 maps as SVG and PNG, the report page, then the dossier as PDF and PPTX.
-    assert_eq!(first.len(), 35, "{first:?}");
+    // 18 maps (the governance chart and the links graph among them) as SVG and PNG, the
+    // report page, then the dossier as PDF and PPTX.
+    assert_eq!(first.len(), 39, "{first:?}");
     assert!(first.iter().all(|(verb, _)| verb == "wrote"), "{first:?}");
     let before = identities(out.path());
     assert!(before.contains_key(MANIFEST), "{:?}", before.keys());

@@ -120,6 +120,18 @@ pub fn assert_sound(scene: &Scene, what: &str) {
                     );
                 }
             }
+            Item::Curve(c) => {
+                // A Bézier segment stays inside the hull of its points.
+                for p in c.points() {
+                    assert!(
+                        p.0 >= -0.01
+                            && p.1 >= -0.01
+                            && p.0 <= canvas.w + 0.01
+                            && p.1 <= canvas.h + 0.01,
+                        "{what}: curve point {p:?} of {gid} outside the canvas"
+                    );
+                }
+            }
             Item::Text(t) => {
                 let b = t.bounds();
                 assert!(
@@ -183,7 +195,8 @@ pub fn assert_sound(scene: &Scene, what: &str) {
 }
 
 /// Every slide of every kind of map of `t`: its domains, objectives and actors, the
-/// domain pages, the overview, the matrix, the coverage grid and the status chart, each named by its kind.
+/// domain pages, the overview, the matrix, the coverage grid, the status chart, and the
+/// governance chart and links graph when it has bodies and links, each named by its kind.
 pub fn every_slide(t: &Territory, opts: &Options) -> Vec<(String, Scene)> {
     let mut kinds: Vec<MapKind> = t
         .domains()
@@ -203,6 +216,13 @@ pub fn every_slide(t: &Territory, opts: &Options) -> Vec<(String, Scene)> {
         MapKind::Coverage,
         MapKind::Status { at: None },
     ]);
+    // The graphs laid out by layout-rs, when the territory has something to draw in them.
+    if !t.bodies().is_empty() {
+        kinds.push(MapKind::Governance);
+    }
+    if !actormap::layout::links::pairs(t).is_empty() {
+        kinds.push(MapKind::Links);
+    }
     let mut out = Vec::new();
     for kind in &kinds {
         let slides = maps::scenes(t, kind, opts);
@@ -280,6 +300,8 @@ fn every_picture_is_exactly_its_size_with_text_of_20_px_at_least() {
             "Actor",
             "Coverage",
             "Domain",
+            "Governance",
+            "Links",
             "Matrix",
             "Objective",
             "Overview",

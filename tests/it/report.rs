@@ -61,7 +61,13 @@ fn slides(lang: Lang) -> usize {
         gaps: layout::Gaps::from_findings(&findings),
         list: None,
     };
-    let mut kinds = vec![MapKind::Status { at: None }, MapKind::Matrix];
+    // The governance chart and the links graph too (the Calaisis has bodies and links).
+    let mut kinds = vec![
+        MapKind::Status { at: None },
+        MapKind::Matrix,
+        MapKind::Governance,
+        MapKind::Links,
+    ];
     for d in t.domains() {
         kinds.push(MapKind::Domain(d.id.clone()));
         if layout::page::has_page(&t, d) {

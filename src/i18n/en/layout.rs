@@ -64,6 +64,8 @@ impl Words for English {
             Label::WhoIsMobilised => "Who is mobilised?",
             Label::NoBearer => "Who will carry it?",
             Label::CarriedActions => "Actions carried",
+            Label::TwoWayLink => "two-way link",
+            Label::OneWayLink => "one-way link",
         }
     }
 
@@ -282,6 +284,18 @@ impl Words for English {
 
     fn priority_mark(&self, ratio: f64) -> String {
         format!("{} · priority", self.percent(ratio))
+    }
+
+    fn governance_title(&self, territory: &str) -> String {
+        format!("{territory}: local governance")
+    }
+
+    fn chaired_by(&self, chair: &str) -> String {
+        format!("chaired by {chair}")
+    }
+
+    fn links_title(&self, territory: &str) -> String {
+        format!("{territory}: links between domains")
     }
 
     fn coverage_title(&self, territory: &str) -> String {

@@ -45,6 +45,9 @@ impl UsageWords for English {
                 format!("--out {out} is a folder; give a file name, e.g. {example}")
             }
             Usage::OutNamesNoFile { out } => format!("--out {out} names no file"),
+            Usage::NoBodies => "no governance body (bodies.csv); nothing to draw for --governance".to_owned(),
+            Usage::NoLinks => "no domain names a link to another (related column of domains.csv); nothing to draw for --links".to_owned(),
+            Usage::NotPlaced { what, why } => format!("{what}: layout-rs could not place the graph ({why})"),
         }
     }
 

@@ -68,6 +68,8 @@ impl Words for French {
             Label::WhoIsMobilised => "Qui mobilise-t-on\u{a0}?",
             Label::NoBearer => "Quid du portage\u{a0}?",
             Label::CarriedActions => "Actions portées",
+            Label::TwoWayLink => "lien réciproque",
+            Label::OneWayLink => "lien dans un seul sens",
         }
     }
 
@@ -292,6 +294,18 @@ impl Words for French {
         format!("{} · prioritaires", self.percent(ratio))
     }
 
+    fn governance_title(&self, territory: &str) -> String {
+        format!("{territory}{NB}: gouvernance locale")
+    }
+
+    fn chaired_by(&self, chair: &str) -> String {
+        format!("animé par {chair}")
+    }
+
+    fn links_title(&self, territory: &str) -> String {
+        format!("{territory}{NB}: liens entre domaines")
+    }
+
     fn coverage_title(&self, territory: &str) -> String {
         format!("{territory}{NB}: couverture du périmètre")
     }
@@ -401,6 +415,9 @@ mod tests {
             fr.threshold_mark(0.6),
             fr.priority_mark(1.0),
             fr.coverage_title("Calaisis"),
+            fr.governance_title("Calaisis"),
+            fr.chaired_by("SyMPaC"),
+            fr.links_title("Calaisis"),
             fr.action_by(
                 "Assises",
                 &["GCT&M"],

@@ -58,6 +58,15 @@ impl UsageWords for French {
                 "--out {out} est un dossier{NB}; donnez un nom de fichier, par exemple {example}"
             ),
             Usage::OutNamesNoFile { out } => format!("--out {out} ne nomme aucun fichier"),
+            Usage::NoBodies => format!(
+                "aucune instance de gouvernance (instances.csv){NB}; rien à dessiner pour --governance"
+            ),
+            Usage::NoLinks => format!(
+                "aucun domaine ne nomme de lien vers un autre (colonne liens de domains.csv){NB}; rien à dessiner pour --links"
+            ),
+            Usage::NotPlaced { what, why } => {
+                format!("{what}{NB}: layout-rs n'a pas pu disposer le graphe ({why})")
+            }
         }
     }
 
