@@ -448,9 +448,48 @@ fn changes_pages(input: &Input, diff: &Diff) -> Vec<Page> {
     )
 }
 
-/// The dossier's files: its PDF (when built with the `pdf` feature) and its PowerPoint
-/// file, with their names.
-pub fn files(deck: &Deck, dir: &Path) -> Result<Vec<(&'static str, Vec<u8>)>, Error> {
+/// The names of the dossier's files: its PDF (when built with the `pdf` feature) and its
+/// PowerPoint file.
+pub fn names() -> Vec<&'static str> {
+    let pdf = cfg!(feature = "pdf").then_some(PDF);
+    pdf.into_iter().chain([PPTX]).collect()
+}
+
+/// What the dossier's files are made from, as one hash: the deck's title and language, each
+/// page's title, notes and drawing (as SVG), and how its pictures are encoded. The same
+/// fingerprint, from the same version of actormap, makes the same files.
+pub fn fingerprint(deck: &Deck) -> String {
+    let svgs = parallel::map(&deck.pages, parallel::cores(), |page| {
+        page.to_svg().into_owned()
+    });
+    // Every text ends with a byte no text holds, so two decks cannot read alike.
+    let mut all: Vec<u8> = Vec::new();
+    let mut put = |text: &str| {
+        all.extend_from_slice(text.as_bytes());
+        all.push(0xff);
+    };
+    put(&deck.title);
+    put(crate::render::deck::language_tag(deck.lang));
+    put(&crate::render::png::ENCODING.name());
+    put(&names().join(","));
+    for (page, svg) in deck.pages.iter().zip(&svgs) {
+        put(&page.title);
+        put(&page.notes.len().to_string());
+        for note in &page.notes {
+            put(note);
+        }
+        put(svg);
+    }
+    crate::hash::contents(&all)
+}
+
+/// The dossier's files, with their names (see [`names`]); the PowerPoint file takes the
+/// pictures of `drawn` rather than drawing them again.
+pub fn files(
+    deck: &Deck,
+    dir: &Path,
+    drawn: &crate::render::pptx::Drawn,
+) -> Result<Vec<(&'static str, Vec<u8>)>, Error> {
     let failed = |name: &str, e: crate::render::deck::Error| Error::Write {
         path: dir.join(name),
         source: std::io::Error::other(e.to_string()),
@@ -459,7 +498,7 @@ pub fn files(deck: &Deck, dir: &Path) -> Result<Vec<(&'static str, Vec<u8>)>, Er
     let pdf = Some(crate::render::pdf::write(deck).map_err(|e| failed(PDF, e))?);
     #[cfg(not(feature = "pdf"))]
     let pdf: Option<Vec<u8>> = None;
-    let pptx = crate::render::pptx::write(deck).map_err(|e| failed(PPTX, e))?;
+    let pptx = crate::render::pptx::write_with(deck, drawn).map_err(|e| failed(PPTX, e))?;
     Ok(pdf
         .map(|pdf| (PDF, pdf))
         .into_iter()
@@ -545,7 +584,7 @@ pub fn run(
 ) -> Result<(), Error> {
     outdir::check_folder(dir)?;
     let deck = make(t, since, at, lang)?;
-    let files = files(&deck, dir)?;
+    let files = files(&deck, dir, &Default::default())?;
     deliver(dir, &files, lang, out)
 }
 
@@ -565,19 +604,20 @@ pub fn deliver(
     let mut batch = outdir::Batch::open(dir)?;
     batch.stage_all(&changed)?;
     batch.commit()?;
-    said(dir, files, &changed, lang, out)
+    let names: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
+    said(dir, &names, &changed, lang, out)
 }
 
 /// The `wrote` or `unchanged` line of each file.
 pub(crate) fn said(
     dir: &Path,
-    files: &[(&str, Vec<u8>)],
+    names: &[&str],
     changed: &[(&str, &[u8])],
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let words: &dyn Catalog = lang.catalog();
-    for (name, _) in files {
+    for name in names {
         let path = dir.join(name);
         let line = if changed.iter().any(|(c, _)| c == name) {
             words.wrote(&path)

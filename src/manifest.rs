@@ -62,10 +62,44 @@ impl Picture {
     }
 }
 
-/// The pictures of an output folder, by file name.
+/// What the manifest records about one document of the folder: the dossier's PDF and
+/// PowerPoint file, made of many pages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// The hash of what it is made of: its pages (each one's title, notes and SVG) and the
+    /// settings it is written with (see `dossier::fingerprint`).
+    pub pages: String,
+    /// The version of actormap that wrote it.
+    pub version: String,
+    /// The hash of the file written (`hash::contents`).
+    pub file: String,
+}
+
+impl Document {
+    /// The record of the document `bytes`, made from pages that hash to `pages`.
+    pub fn new(pages: &str, bytes: &[u8]) -> Document {
+        Document {
+            pages: pages.to_owned(),
+            version: version(),
+            file: hash::contents(bytes),
+        }
+    }
+}
+
+/// The pictures and documents of an output folder, by file name.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
     pictures: BTreeMap<String, Picture>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    documents: BTreeMap<String, Document>,
+}
+
+/// A document in the folder larger than this is not read to be checked: it is made again.
+const MAX_DOCUMENT: u64 = 1024 * 1024 * 1024;
+
+/// This version of actormap, as the manifest records it.
+fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
 }
 
 /// One file of a run.
@@ -73,20 +107,28 @@ pub struct Manifest {
 pub struct File {
     /// Its name in the output folder.
     pub name: String,
-    /// The bytes to write, or `None` when the folder already holds them.
-    pub bytes: Option<Vec<u8>>,
+    /// Its bytes: made now, or, for a PNG kept, read from the folder.
+    pub bytes: Vec<u8>,
+    /// Whether it is to be written: false when the folder already holds these bytes.
+    pub write: bool,
     /// For a PNG: what the manifest records about it.
     pub picture: Option<Picture>,
 }
 
 impl File {
     pub fn new(dir: &Path, name: String, bytes: Vec<u8>, picture: Option<Picture>) -> File {
-        let bytes = (!outdir::holds(dir, &name, &bytes)).then_some(bytes);
+        let write = !outdir::holds(dir, &name, &bytes);
         File {
             name,
             bytes,
+            write,
             picture,
         }
+    }
+
+    /// The bytes to write, or `None` when the folder already holds them.
+    pub fn to_write(&self) -> Option<&[u8]> {
+        self.write.then_some(self.bytes.as_slice())
     }
 }
 
@@ -112,6 +154,22 @@ impl Manifest {
         self.pictures.get(name)
     }
 
+    /// Whether the folder `dir` still holds the document `name` as this manifest records it,
+    /// made by this version from pages that hash to `pages`: then it need not be made again.
+    pub fn holds_document(&self, dir: &Path, name: &str, pages: &str) -> bool {
+        self.documents.get(name).is_some_and(|recorded| {
+            recorded.pages == pages
+                && recorded.version == version()
+                && outdir::read_regular(&dir.join(name), MAX_DOCUMENT)
+                    .is_some_and(|on_disk| hash::contents(&on_disk) == recorded.file)
+        })
+    }
+
+    /// What the manifest records about the document `name`.
+    pub fn document(&self, name: &str) -> Option<&Document> {
+        self.documents.get(name)
+    }
+
     /// The files of `scene` in `formats`, named `stem.svg`, `stem.png`..., for the folder
     /// `dir`. A PNG that this manifest records as drawn from the same SVG, at the same size,
     /// by this version and encoding, and that is still in the folder as it was written, is
@@ -133,10 +191,13 @@ impl Manifest {
                     Format::Png => {
                         self.png(dir, &name, scene, svg())
                             .map(|(drawn, picture)| match drawn {
-                                Some(bytes) => File::new(dir, name.clone(), bytes, Some(picture)),
-                                None => File {
+                                Drawn::Now(bytes) => {
+                                    File::new(dir, name.clone(), bytes, Some(picture))
+                                }
+                                Drawn::Kept(bytes) => File {
                                     name: name.clone(),
-                                    bytes: None,
+                                    bytes,
+                                    write: false,
                                     picture: Some(picture),
                                 },
                             })
@@ -158,61 +219,85 @@ impl Manifest {
             .collect()
     }
 
-    /// The PNG `name` of `scene` (whose SVG is `svg`) and its record: `None` when the
-    /// folder's file is kept, else the picture drawn now.
+    /// The PNG `name` of `scene` (whose SVG is `svg`) and its record: the folder's file when
+    /// it is kept, else the picture drawn now.
     fn png(
         &self,
         dir: &Path,
         name: &str,
         scene: &Scene,
         svg: &str,
-    ) -> Result<(Option<Vec<u8>>, Picture), String> {
+    ) -> Result<(Drawn, Picture), String> {
         let (width, height) = render::png::pixel_size(scene);
         let wanted = Picture {
             svg: hash::contents(svg.as_bytes()),
             size: format!("{width}x{height}"),
-            version: env!("CARGO_PKG_VERSION").to_owned(),
+            version: version(),
             encoding: render::png::ENCODING.name(),
             png: String::new(),
         };
         if let Some(recorded) = self.pictures.get(name)
             && recorded.draws(&wanted)
-            && outdir::read_regular(&dir.join(name), MAX_PNG)
-                .is_some_and(|on_disk| hash::contents(&on_disk) == recorded.png)
+            && let Some(on_disk) = outdir::read_regular(&dir.join(name), MAX_PNG)
+            && hash::contents(&on_disk) == recorded.png
         {
-            return Ok((None, recorded.clone()));
+            return Ok((Drawn::Kept(on_disk), recorded.clone()));
         }
         let bytes = render::png::from_svg(svg)?;
         let picture = Picture {
             png: hash::contents(&bytes),
             ..wanted
         };
-        Ok((Some(bytes), picture))
+        Ok((Drawn::Now(bytes), picture))
     }
 
-    /// The manifest after a run into `dir` that made `files`: their pictures, and those of
-    /// earlier runs whose PNG is still in the folder. Names that are not ours (a path, a
-    /// hidden file) are dropped, so a hostile manifest cannot grow or point outside.
-    pub fn after(&self, dir: &Path, files: &[File]) -> Manifest {
-        let mut pictures: BTreeMap<String, Picture> = self
-            .pictures
-            .iter()
-            .filter(|(name, _)| is_our_png_name(name) && dir.join(name).is_file())
-            .map(|(name, p)| (name.clone(), p.clone()))
-            .collect();
+    /// The manifest after a run into `dir` that made `files` and `documents`: theirs, and
+    /// those of earlier runs whose file is still in the folder. Names that are not ours (a
+    /// path, a hidden file) are dropped, so a hostile manifest cannot grow or point outside.
+    pub fn after(&self, dir: &Path, files: &[File], documents: &[(&str, Document)]) -> Manifest {
+        let mut pictures = kept(dir, &self.pictures, &["png"]);
         for file in files {
             if let Some(p) = &file.picture {
                 pictures.insert(file.name.clone(), p.clone());
             }
         }
-        Manifest { pictures }
+        let mut kept_documents = kept(dir, &self.documents, &["pdf", "pptx"]);
+        for (name, d) in documents {
+            kept_documents.insert((*name).to_owned(), d.clone());
+        }
+        Manifest {
+            pictures,
+            documents: kept_documents,
+        }
     }
 }
 
-/// A name `maps::file_stems` can give a PNG: a slug (ASCII letters, digits, `-`) and `.png`.
-fn is_our_png_name(name: &str) -> bool {
-    name.strip_suffix(".png").is_some_and(|stem| {
-        !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+/// The records of `recorded` whose name is ours and whose file is still in `dir`.
+fn kept<T: Clone>(
+    dir: &Path,
+    recorded: &BTreeMap<String, T>,
+    extensions: &[&str],
+) -> BTreeMap<String, T> {
+    recorded
+        .iter()
+        .filter(|(name, _)| is_our_name(name, extensions) && dir.join(name).is_file())
+        .map(|(name, p)| (name.clone(), p.clone()))
+        .collect()
+}
+
+/// A PNG of a run: drawn now, or the folder's own, kept.
+enum Drawn {
+    Now(Vec<u8>),
+    Kept(Vec<u8>),
+}
+
+/// A name actormap gives a file it records (`maps::file_stems`, the dossier's): a slug
+/// (ASCII letters, digits, `-`) and one of `extensions`.
+fn is_our_name(name: &str, extensions: &[&str]) -> bool {
+    name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        extensions.contains(&ext)
+            && !stem.is_empty()
+            && stem.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
     })
 }
 
@@ -290,16 +375,18 @@ mod tests {
         let files = [
             File {
                 name: "dc3.png".into(),
-                bytes: None,
+                bytes: b"png".to_vec(),
+                write: false,
                 picture: Some(picture("new")),
             },
             File {
                 name: "dc3.svg".into(),
-                bytes: Some(b"<svg/>".to_vec()),
+                bytes: b"<svg/>".to_vec(),
+                write: true,
                 picture: None,
             },
         ];
-        let after = earlier.after(dir.path(), &files);
+        let after = earlier.after(dir.path(), &files, &[]);
         // dc2.png is gone from the folder; the others are not names of ours.
         assert_eq!(
             after.pictures.keys().collect::<Vec<_>>(),

@@ -386,7 +386,9 @@ fn draw_checked(
     let formats = formats(args, default_formats);
     outdir::check_folder(&args.out)?;
     let pictures = formats.contains(&Format::Png);
-    let previous = if pictures {
+    // The manifest records the PNGs and the dossier's files.
+    let recorded = pictures || extra.dossier;
+    let previous = if recorded {
         Manifest::read(&args.out)
     } else {
         Manifest::default()
@@ -450,21 +452,46 @@ fn draw_checked(
         .collect::<Result<Vec<manifest::File>, Error>>()?;
     files.extend(lists.into_iter().flatten());
     let lang = crate::i18n::Lang::from(args.lang);
-    let dossier_files = if extra.dossier {
+    // The dossier: made again only when its pages changed or its files are not as written;
+    // its slides of maps take the PNGs just drawn.
+    let mut dossier_names = Vec::new();
+    let mut dossier_files = Vec::new();
+    let mut documents = Vec::new();
+    if extra.dossier {
         let laid: Vec<(&MapKind, &[Scene])> = if opts.size == Size::default() {
             kinds.iter().zip(slides.iter().map(Vec::as_slice)).collect()
         } else {
             Vec::new()
         };
         let deck = crate::dossier::assemble(t, findings, None, None, lang, &laid);
-        crate::dossier::files(&deck, &args.out)?
-    } else {
-        Vec::new()
-    };
-    let json = pictures.then(|| previous.after(&args.out, &files).to_json());
+        let pages = crate::dossier::fingerprint(&deck);
+        dossier_names = crate::dossier::names();
+        if dossier_names
+            .iter()
+            .all(|name| previous.holds_document(&args.out, name, &pages))
+        {
+            documents = dossier_names
+                .iter()
+                .filter_map(|name| Some((*name, previous.document(name)?.clone())))
+                .collect();
+        } else {
+            let mut drawn = crate::render::pptx::Drawn::default();
+            for file in &files {
+                if let Some(picture) = &file.picture {
+                    drawn.add(picture.svg.clone(), &file.bytes);
+                }
+            }
+            dossier_files = crate::dossier::files(&deck, &args.out, &drawn)?;
+            documents = dossier_files
+                .iter()
+                .map(|(name, bytes)| (*name, manifest::Document::new(&pages, bytes)))
+                .collect();
+        }
+    }
+    let json = recorded.then(|| previous.after(&args.out, &files, &documents).to_json());
     let changed: Vec<(&str, &[u8])> = files
         .iter()
-        .filter_map(|f| Some((f.name.as_str(), f.bytes.as_deref()?)))
+        .filter_map(|f| Some((f.name.as_str(), f.to_write()?)))
         .chain(
             json.iter()
                 .map(|json| (manifest::FILE, json.as_bytes()))
@@ -492,7 +519,7 @@ fn draw_checked(
     let words = lang.catalog();
     for file in &files {
         let path = args.out.join(&file.name);
-        let line = if file.bytes.is_some() {
+        let line = if file.write {
             words.wrote(&path)
         } else {
             words.unchanged(&path)
@@ -508,7 +535,7 @@ fn draw_checked(
         };
         terminal::line(out, &line)?;
     }
-    crate::dossier::said(&args.out, &dossier_files, &dossier_changed, lang, out)
+    crate::dossier::said(&args.out, &dossier_names, &dossier_changed, lang, out)
 }
 
 /// About how much rasterizing `scene` takes: its items (areas to fill) and the characters of

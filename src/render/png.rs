@@ -184,10 +184,18 @@ pub fn fitted_into(
         tiny_skia::Transform::from_scale(k, k),
         &mut pixmap.as_mut(),
     );
-    let png = pixmap
-        .encode_png()
-        .map_err(|e| format!("PNG encoding failed: {e}"))?;
-    Ok((png, (w, h)))
+    // The same encoding as the maps' PNGs, so a slide of a map is the map's PNG, byte for byte.
+    Ok((encode(&pixmap, ENCODING)?, (w, h)))
+}
+
+/// The width and height a PNG file says it has (its header), or `None` for what is not a PNG.
+pub fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    let header = bytes.strip_prefix(b"\x89PNG\r\n\x1a\n")?.get(..16)?;
+    if &header[4..8] != b"IHDR" {
+        return None;
+    }
+    let be = |at: usize| Some(u32::from_be_bytes(header.get(at..at + 4)?.try_into().ok()?));
+    Some((be(8)?, be(12)?))
 }
 
 /// The scene as PNG bytes.
@@ -263,6 +271,17 @@ mod tests {
             encode(&clear, ENCODING).unwrap(),
             clear.encode_png().unwrap()
         );
+    }
+
+    #[test]
+    fn png_size_reads_the_header_of_a_png_and_nothing_else() {
+        let png = encode(&blank(37, 5).unwrap(), ENCODING).unwrap();
+        assert_eq!(png_size(&png), Some((37, 5)));
+        assert_eq!(png_size(&png[..20]), None);
+        assert_eq!(png_size(b"GIF89a"), None);
+        let mut bad = png.clone();
+        bad[12] = b'X';
+        assert_eq!(png_size(&bad), None);
     }
 
     #[test]

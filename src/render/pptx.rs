@@ -1,9 +1,14 @@
 //! Deck -> one PowerPoint file (`.pptx`): the smallest complete OOXML presentation, written
 //! by hand (no well-kept crate writes one). 16:9 slides, one slide master with one "title
 //! only" layout, a theme; per page a slide whose title placeholder holds the page's title
-//! as text, and the page drawn as a picture (PNG at 1920 x 1080, the same SVG as vector for
-//! PowerPoint 2016 and later), and a notes page holding the speaker notes. No date inside,
-//! fixed zip timestamps and order: the same deck gives the same bytes.
+//! as text, and the page drawn as a picture (PNG at 1920 x 1080, the projector's own
+//! resolution), and a notes page holding the speaker notes. No date inside, fixed zip
+//! timestamps and order: the same deck gives the same bytes.
+//!
+//! No SVG beside the PNG (PowerPoint 2016 and later would show one through `asvg:svgBlip`):
+//! with its text turned into outlines it was neither editable nor searchable, it took 40 % of
+//! the file (4.6 MB of 11.4 MB on the Calaisis dossier) and a fifth of `build`'s time; the
+//! PDF is the deck's vector form, with its text as text.
 
 use std::fmt::Write as _;
 use std::io::{Cursor, Write as _};
@@ -11,41 +16,85 @@ use std::io::{Cursor, Write as _};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use super::deck::{Deck, Error, Page, SLIDE_EMU, SLIDE_PX, each_page, fit, language_tag};
+use std::collections::HashMap;
+
+use super::deck::{Deck, Drawing, Error, Page, SLIDE_EMU, SLIDE_PX, each_page, fit, language_tag};
 use super::png;
 use super::svg::escape;
 use crate::model::Lang;
 
-/// The deck as the bytes of one `.pptx` file.
+/// The deck as the bytes of one `.pptx` file, every page drawn here.
 pub fn write(deck: &Deck) -> Result<Vec<u8>, Error> {
-    let pictures = each_page(deck, picture)?;
+    write_with(deck, &Drawn::default())
+}
+
+/// The deck as the bytes of one `.pptx` file; a page whose drawing is one of `drawn` takes
+/// that PNG rather than being drawn again (the same bytes: the same SVG at the same size
+/// gives the same PNG).
+pub fn write_with(deck: &Deck, drawn: &Drawn) -> Result<Vec<u8>, Error> {
+    let pictures = each_page(deck, |page| picture(page, drawn))?;
     package(deck, &pictures).map_err(|e| Error::deck(format!("the PowerPoint file: {e}")))
+}
+
+/// PNGs already drawn at the slide's size (1920 x 1080, as `render::png::from_svg` draws a
+/// drawing of that size), by the hash of the SVG they were drawn from (`hash::contents`):
+/// the maps `build` has just drawn, which are most of the dossier's pages.
+#[derive(Debug, Default)]
+pub struct Drawn<'a> {
+    by_svg: HashMap<String, &'a [u8]>,
+}
+
+impl<'a> Drawn<'a> {
+    /// Record `png`, drawn from the SVG whose hash is `svg`; a PNG of another size than the
+    /// slide's is not one a slide can take, and is left out.
+    pub fn add(&mut self, svg: String, png: &'a [u8]) {
+        if png::png_size(png) == Some(SLIDE_PX) {
+            self.by_svg.insert(svg, png);
+        }
+    }
+
+    /// The PNG of `page` already drawn: its drawing is a scene of exactly the slide's size
+    /// (so the slide's picture is it at scale 1) whose SVG is `svg`.
+    fn of(&self, page: &Page, svg: &str) -> Option<&'a [u8]> {
+        let Drawing::Scene(scene) = &page.drawing else {
+            return None;
+        };
+        let slide = (f64::from(SLIDE_PX.0), f64::from(SLIDE_PX.1));
+        if (scene.width, scene.height) != slide || self.by_svg.is_empty() {
+            return None;
+        }
+        self.by_svg
+            .get(&crate::hash::contents(svg.as_bytes()))
+            .copied()
+    }
 }
 
 /// One page drawn for a slide.
 struct Picture {
     png: Vec<u8>,
-    svg: String,
     /// Where the picture sits on the slide, in EMU: x, y, width, height.
     frame: [u64; 4],
     /// The slide's background, `RRGGBB`.
     background: String,
 }
 
-fn picture(page: &Page) -> Result<Picture, String> {
-    let tree = png::parse(&page.to_svg())?;
-    let (png, _) = png::fitted_into(&tree, SLIDE_PX)?;
-    // The same drawing as vector, its text turned into the shipped font's outlines so it
-    // looks the same where that font is not installed.
-    let svg = tree.to_string(&usvg::WriteOptions::default());
-    let size = tree.size();
+fn picture(page: &Page, drawn: &Drawn) -> Result<Picture, String> {
+    let svg = page.to_svg();
+    let (png, (width, height)) = match drawn.of(page, &svg) {
+        Some(png) => (png.to_vec(), (f64::from(SLIDE_PX.0), f64::from(SLIDE_PX.1))),
+        None => {
+            let tree = png::parse(&svg)?;
+            let size = tree.size();
+            let (png, _) = png::fitted_into(&tree, SLIDE_PX)?;
+            (png, (f64::from(size.width()), f64::from(size.height())))
+        }
+    };
     let slide = (SLIDE_EMU.0 as f64, SLIDE_EMU.1 as f64);
-    let f = fit(f64::from(size.width()), f64::from(size.height()), slide);
+    let f = fit(width, height, slide);
     let emu = |v: f64| v.round() as u64;
     let super::deck::Rgb(r, g, b) = page.background();
     Ok(Picture {
         png,
-        svg,
         frame: [emu(f.x), emu(f.y), emu(f.width), emu(f.height)],
         background: format!("{r:02X}{g:02X}{b:02X}"),
     })
@@ -162,7 +211,7 @@ fn placeholder(
 
 fn content_types(pages: usize) -> String {
     let mut s = format!(
-        r#"{XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="svg" ContentType="image/svg+xml"/>"#
+        r#"{XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/>"#
     );
     let mut part = |name: &str, kind: &str| {
         let _ = write!(s, r#"<Override PartName="/{name}" ContentType="{kind}"/>"#);
@@ -378,7 +427,7 @@ fn slide(n: usize, page: &Page, picture: &Picture, lang: &str, names: &Names) ->
         concat!(
             r#"{head}<p:sld {ns}><p:cSld><p:bg><p:bgPr><a:solidFill><a:srgbClr val="{bg}"/></a:solidFill><a:effectLst/></p:bgPr></p:bg><p:spTree>{tree}{title_shape}"#,
             r#"<p:pic><p:nvPicPr><p:cNvPr id="3" name="{picture} {n}" descr="{title}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>"#,
-            r#"<p:blipFill><a:blip r:embed="rId2"><a:extLst><a:ext uri="{{96DAC541-7B7A-43D3-8B79-37D633B846F1}}"><asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="rId3"/></a:ext></a:extLst></a:blip><a:stretch><a:fillRect/></a:stretch></p:blipFill>"#,
+            r#"<p:blipFill><a:blip r:embed="rId2"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>"#,
             r#"<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>"#,
             r#"</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"#
         ),
@@ -528,9 +577,8 @@ fn package(deck: &Deck, pictures: &[Picture]) -> zip::result::ZipResult<Vec<u8>>
             rels(&[
                 ("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml"),
                 ("rId2", "image", &format!("../media/image{k}.png")),
-                ("rId3", "image", &format!("../media/image{k}.svg")),
                 (
-                    "rId4",
+                    "rId3",
                     "notesSlide",
                     &format!("../notesSlides/notesSlide{k}.xml"),
                 ),
@@ -539,11 +587,6 @@ fn package(deck: &Deck, pictures: &[Picture]) -> zip::result::ZipResult<Vec<u8>>
             xml,
         )?;
         put(&format!("ppt/media/image{k}.png"), &picture.png, stored)?;
-        put(
-            &format!("ppt/media/image{k}.svg"),
-            picture.svg.as_bytes(),
-            xml,
-        )?;
         put(
             &format!("ppt/notesSlides/notesSlide{k}.xml"),
             notes_slide(page, lang, &names).as_bytes(),

@@ -257,6 +257,12 @@ fn the_pptx_is_a_complete_package_with_titles_and_notes_as_text() {
     let files = unzip(&bytes);
     assert!(files["ppt/notesSlides/notesSlide1.xml"].contains("Élise &amp; &lt;Cie&gt; "));
     assert!(files["ppt/slides/slide1.xml"].contains("&lt;Cie&gt; &quot;Ô&quot;\""));
+    // A PNG per slide and no SVG beside it (see `render::pptx`).
+    assert!(
+        !files.keys().any(|name| name.ends_with(".svg")),
+        "{:?}",
+        files.keys()
+    );
     // Zip entries carry the fixed 1980-01-01 time, whatever today is.
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
     for i in 0..zip.len() {

@@ -314,10 +314,87 @@ fn the_manifest_is_the_same_for_the_same_pictures_and_holds_their_hashes() {
         assert_eq!(entry["size"], format!("{w}x{h}"), "{name}");
         assert_eq!(entry["version"], env!("CARGO_PKG_VERSION"), "{name}");
     }
-    // Runs without PNG neither write nor need it.
+    // The dossier's files, with what they were made from.
+    let documents = json["documents"].as_object().unwrap();
+    assert_eq!(
+        documents.keys().collect::<Vec<_>>(),
+        ["dossier-copil.pdf", "dossier-copil.pptx"]
+    );
+    for (name, entry) in documents {
+        let bytes = fs::read(a.path().join(name)).unwrap();
+        assert_eq!(entry["file"], actormap::hash::contents(&bytes), "{name}");
+        assert_eq!(entry["version"], env!("CARGO_PKG_VERSION"), "{name}");
+        assert_eq!(entry["pages"], documents["dossier-copil.pdf"]["pages"]);
+    }
+    // Runs without PNG and without the dossier neither write nor need it; `build` without
+    // PNG records its dossier.
     let c = tempfile::tempdir().unwrap();
-    run(&["build", "--format", "svg"], None, c.path(), 1);
+    run(&["render", "--all", "--format", "svg"], None, c.path(), 0);
     assert!(!c.path().join(MANIFEST).exists());
+    run(&["build", "--format", "svg"], None, c.path(), 1);
+    let json = manifest(c.path());
+    assert_eq!(json["pictures"].as_object().map(|p| p.len()), Some(0));
+    assert_eq!(json["documents"].as_object().map(|d| d.len()), Some(2));
+}
+
+#[test]
+fn a_dossier_the_manifest_vouches_for_is_not_made_again() {
+    // Proof that the dossier is not made again: a stand-in file whose hash the manifest
+    // records is kept as it is, where making the dossier would have put the real one back.
+    let out = tempfile::tempdir().unwrap();
+    run(&["build"], None, out.path(), 1);
+    for name in ["dossier-copil.pdf", "dossier-copil.pptx"] {
+        let stand_in = format!("not the {name} actormap made").into_bytes();
+        fs::write(out.path().join(name), &stand_in).unwrap();
+        let recorded = manifest(out.path())["documents"][name]["file"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let text = fs::read_to_string(out.path().join(MANIFEST)).unwrap();
+        fs::write(
+            out.path().join(MANIFEST),
+            text.replace(&recorded, &actormap::hash::contents(&stand_in)),
+        )
+        .unwrap();
+    }
+    let stdout = run(&["build"], None, out.path(), 1);
+    assert_eq!(wrote(&stdout, out.path()), Vec::<String>::new(), "{stdout}");
+    for name in ["dossier-copil.pdf", "dossier-copil.pptx"] {
+        assert!(
+            said(&stdout, out.path()).contains(&("unchanged".to_owned(), name.to_owned())),
+            "{stdout}"
+        );
+        let kept = fs::read(out.path().join(name)).unwrap();
+        assert_eq!(kept, format!("not the {name} actormap made").into_bytes());
+    }
+}
+
+#[test]
+fn a_deleted_or_edited_dossier_is_made_again_the_same() {
+    let out = tempfile::tempdir().unwrap();
+    run(&["build"], None, out.path(), 1);
+    let pdf = fs::read(out.path().join("dossier-copil.pdf")).unwrap();
+    let pptx = fs::read(out.path().join("dossier-copil.pptx")).unwrap();
+    // Deleted: made again, byte for byte; the PowerPoint file, the same, is left alone.
+    fs::remove_file(out.path().join("dossier-copil.pdf")).unwrap();
+    let stdout = run(&["build"], None, out.path(), 1);
+    assert_eq!(
+        wrote(&stdout, out.path()),
+        ["dossier-copil.pdf"],
+        "{stdout}"
+    );
+    assert!(fs::read(out.path().join("dossier-copil.pdf")).unwrap() == pdf);
+    // Edited (one byte): made again.
+    let mut edited = pptx.clone();
+    edited[pptx.len() / 2] ^= 0x40;
+    fs::write(out.path().join("dossier-copil.pptx"), &edited).unwrap();
+    let stdout = run(&["build"], None, out.path(), 1);
+    assert_eq!(
+        wrote(&stdout, out.path()),
+        ["dossier-copil.pptx"],
+        "{stdout}"
+    );
+    assert!(fs::read(out.path().join("dossier-copil.pptx")).unwrap() == pptx);
 }
 
 /// A run that fails changes no file, the manifest included: whichever rename fails, the

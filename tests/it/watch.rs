@@ -486,6 +486,7 @@ fn a_signal_during_a_write_lets_the_files_land_then_exits_0() {
         assert!(
             written.keys().all(|n| n.ends_with(".svg")
                 || n == "index.html"
+                || n == ".actormap-manifest.json"
                 || n.starts_with("dossier-copil.")),
             "SIG{signal}: {:?}",
             written.keys()
