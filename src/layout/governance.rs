@@ -1,7 +1,9 @@
 //! The governance chart (the deck's "GOUVERNANCE LOCALE"): each body of `bodies.csv` as a box
 //! (its name, its kind, "animé par" its chair, its members, a group by its own name; past
 //! the lines a box holds, the first ones and "+ N autres"), an arrow from each body to the
-//! body it reports to. Placed by layout-rs (`graph`), drawn here on one slide.
+//! body it reports to. Placed by layout-rs (`graph`), drawn here on one slide, or on several
+//! when a layer holds more bodies side by side than a slide does at full text size: each
+//! slide then carries a share of that layer, with the bodies above them and those below.
 
 use super::frame::{Frame, GREY, INK, MARGIN, NAVY, Page, Paint, RULE, TEXT, WHITE};
 use super::graph::{self, Edge, Failure, Node, PAD};
@@ -18,16 +20,91 @@ const AROUND: f64 = 100.0;
 /// The most lines of members a box shows, tried first; fewer when the chart would not fit.
 const MEMBER_LINES: [usize; 4] = [5, 3, 2, 1];
 
-/// The governance chart, on one slide; no slide when the territory has no body. A failure
-/// of layout-rs is said, never a crash.
+/// The governance chart, on one slide or more; no slide when the territory has no body. A
+/// failure of layout-rs is said, never a crash.
 pub fn layout(t: &Territory, opts: &Options) -> Result<Vec<Scene>, Failure> {
     if t.bodies().is_empty() {
         return Ok(Vec::new());
     }
+    let k = opts.size.scale();
+    let room = opts.size.width / k - 2.0 * MARGIN;
+    let all: Vec<usize> = (0..t.bodies().len()).collect();
+    let pages = split(t, all, capacity(room));
+    let count = pages.len();
+    pages
+        .iter()
+        .zip(Page::all(count))
+        .map(|(bodies, page)| slide(t, bodies, page, opts))
+        .collect()
+}
+
+/// How many boxes of the narrowest width a layer holds side by side across `room`.
+fn capacity(room: f64) -> usize {
+    ((room / (MIN_W + AROUND)).floor() as usize).max(1)
+}
+
+/// The bodies of each slide (positions in the territory's list): all of them when no layer
+/// holds more than `capacity`; else the first such layer cut in shares of `capacity`
+/// (siblings together, in file order), each share with its ancestors and descendants, the
+/// first share also with the other bodies above it, so that every body is drawn.
+fn split(t: &Territory, page: Vec<usize>, capacity: usize) -> Vec<Vec<usize>> {
+    let bodies = t.bodies();
+    let depths: Vec<usize> = bodies.iter().map(|b| depth(t, b)).collect();
+    let mut layers = std::collections::BTreeMap::<usize, Vec<usize>>::new();
+    for &i in &page {
+        layers.entry(depths[i]).or_default().push(i);
+    }
+    let Some((&crowded, layer)) = layers.iter().find(|(_, l)| l.len() > capacity) else {
+        return vec![page];
+    };
+    let parent = |i: usize| {
+        bodies[i]
+            .parent
+            .as_deref()
+            .and_then(|p| t.body_position(p))
+            .filter(|&p| p != i)
+    };
+    let mut layer = layer.clone();
+    layer.sort_by_key(|&i| (parent(i), i));
+    let ancestors = |i: usize| {
+        let mut out = Vec::new();
+        let mut at = i;
+        while let Some(p) = parent(at) {
+            if out.contains(&p) || out.len() > bodies.len() {
+                break;
+            }
+            out.push(p);
+            at = p;
+        }
+        out
+    };
+    let mut out = Vec::new();
+    for (n, share) in layer.chunks(capacity).enumerate() {
+        let kept: Vec<usize> = page
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let line = ancestors(i);
+                match depths[i].cmp(&crowded) {
+                    std::cmp::Ordering::Less => {
+                        n == 0 || share.iter().any(|&s| ancestors(s).contains(&i))
+                    }
+                    std::cmp::Ordering::Equal => share.contains(&i),
+                    std::cmp::Ordering::Greater => share.iter().any(|s| line.contains(s)),
+                }
+            })
+            .collect();
+        out.extend(split(t, kept, capacity));
+    }
+    out
+}
+
+/// The slide of `page`, holding the bodies at these positions.
+fn slide(t: &Territory, page: &[usize], number: Page, opts: &Options) -> Result<Scene, Failure> {
     let (lang, words) = (opts.lang, opts.lang.catalog());
     let k = opts.size.scale();
     let (w, h) = (opts.size.width / k, opts.size.height / k);
-    let title = Page::ONLY.title(&words.governance_title(&t.name), lang);
+    let title = number.title(&words.governance_title(&t.name), lang);
     let mut frame = Frame::new(w, h);
     let top = frame.titled(&title);
     let area = Rect {
@@ -40,13 +117,15 @@ pub fn layout(t: &Territory, opts: &Options) -> Result<Vec<Scene>, Failure> {
         stroke: None,
         class: String::new(),
     };
-    let bodies = t.bodies();
-    let width = box_width(t, area.w);
+    let bodies: Vec<&Body> = page.iter().map(|&i| &t.bodies()[i]).collect();
+    let width = box_width(t, &bodies, area.w);
+    // Positions on this slide, from positions in the territory.
+    let here = |i: usize| page.iter().position(|&p| p == i);
     let edges: Vec<Edge> = bodies
         .iter()
         .enumerate()
         .filter_map(|(i, b)| {
-            let parent = t.body_position(b.parent.as_deref()?)?;
+            let parent = here(t.body_position(b.parent.as_deref()?)?)?;
             (parent != i).then_some(Edge {
                 from: parent,
                 to: i,
@@ -72,7 +151,7 @@ pub fn layout(t: &Territory, opts: &Options) -> Result<Vec<Scene>, Failure> {
         .items
         .extend(drawn.map(|d| d.items).unwrap_or_default());
     frame.footer(t);
-    Ok(vec![finish(frame.scene(title), k)])
+    Ok(finish(frame.scene(title), k))
 }
 
 /// Each body's layer: how many bodies above it it reports to, through its parents.
@@ -89,10 +168,10 @@ fn depth(t: &Territory, body: &Body) -> usize {
     n
 }
 
-/// The boxes' width: the widest layer's boxes side by side across `room`.
-fn box_width(t: &Territory, room: f64) -> f64 {
+/// The boxes' width: the widest layer's boxes of `bodies` side by side across `room`.
+fn box_width(t: &Territory, bodies: &[&Body], room: f64) -> f64 {
     let mut per_layer = std::collections::BTreeMap::<usize, usize>::new();
-    for b in t.bodies() {
+    for b in bodies.iter().copied() {
         *per_layer.entry(depth(t, b)).or_default() += 1;
     }
     let widest = per_layer.values().copied().max().unwrap_or(1) as f64;

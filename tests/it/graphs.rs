@@ -305,6 +305,43 @@ fn a_crowded_governance_fits_its_slide_with_legible_text() {
 }
 
 #[test]
+fn a_layer_wider_than_a_slide_continues_on_the_next_slides_at_full_size() {
+    // A committee and eleven working groups under it: more side by side than a slide holds
+    // at 20 px. Each slide holds a share of the groups under the committee, every body is
+    // drawn, and no text shrinks.
+    let t = governed(12, 8);
+    let scenes = maps::try_scenes(&t, &MapKind::Governance, &opts(&t)).unwrap();
+    assert_eq!(scenes.len(), 3);
+    let mut seen = std::collections::BTreeSet::new();
+    for (n, scene) in scenes.iter().enumerate() {
+        let what = format!("slide {}", n + 1);
+        assert_eq!((scene.width, scene.height), (1920.0, 1080.0), "{what}");
+        assert_sound(scene, &what);
+        assert!(smallest_text(scene, &["footer"]) >= 20.0, "{what}");
+        assert!(
+            scene.title.ends_with(&format!("({}/3)", n + 1)),
+            "{}",
+            scene.title
+        );
+        let drawn = boxes(scene, "body");
+        // The committee heads every slide; the arrows join the boxes of this slide.
+        assert!(drawn.contains_key("b0"), "{what}: {:?}", drawn.keys());
+        assert_joined(&edges(scene), &drawn);
+        assert_eq!(edges(scene).len(), drawn.len() - 1, "{what}");
+        seen.extend(drawn.into_keys());
+    }
+    assert_eq!(seen.len(), 12, "{seen:?}");
+    // Five at most, the narrowest boxes side by side: one slide.
+    let t = governed(6, 8);
+    assert_eq!(
+        maps::try_scenes(&t, &MapKind::Governance, &opts(&t))
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
 fn the_dossier_and_the_report_show_the_governance_when_there_are_bodies() {
     let t = load_calaisis();
     let deck = actormap::dossier::make(&t, None, None, actormap::model::Lang::Fr).unwrap();
