@@ -4,7 +4,8 @@
 //! `diff`; each language implements it once (`src/i18n/fr/diff.rs`, `src/i18n/en/diff.rs`).
 
 use super::{
-    ActionRef, BonusChange, ParentChange, ProgressChange, RoleChange, SeatChange, StateChange,
+    ActionRef, BearerChange, BonusChange, ParentChange, ProgressChange, RoleChange, SeatChange,
+    StateChange,
 };
 
 /// A section of the diff's text and Markdown reports.
@@ -22,6 +23,7 @@ pub enum Section {
     ActionsAdded,
     ActionsRemoved,
     ActionStates,
+    Bearers,
     BodiesAdded,
     BodiesRemoved,
     Seats,
@@ -46,6 +48,8 @@ pub enum Change {
     ActionAdded,
     ActionRemoved,
     ActionState,
+    BearerGained,
+    BearerLost,
     BodyAdded,
     BodyRemoved,
     SeatGained,
@@ -79,6 +83,9 @@ pub trait Words {
     /// An action whose state changed: "assises-alimentation \"Assises de l'alimentation\":
     /// planned -> ongoing".
     fn state_change(&self, change: &StateChange) -> String;
+    /// Who took up or gave up an action: "assises-alimentation \"Assises de
+    /// l'alimentation\": bearer added: CCPO".
+    fn bearer_change(&self, change: &BearerChange) -> String;
     /// Who joined or left a body: "COPIL: member added: DDTM".
     fn seat_change(&self, change: &SeatChange) -> String;
     /// A body that reports to another body now: "COTECH CRTE: parent body COTECH -> COPIL".

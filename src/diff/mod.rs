@@ -1,5 +1,6 @@
 //! What changed between two versions of a territory: actors and objectives added or removed,
-//! roles gained or lost per objective, actions added, removed or moved to another state,
+//! roles gained or lost per objective, actions added, removed or moved to another state, the
+//! actors who took up or gave up carrying an action,
 //! bodies added or removed, who sits on them and the body each reports to, findings that appeared or were resolved,
 //! progress moved. `compare` is pure; the writers in `output` only read the `Diff` it returns, in
 //! the words of each language's catalog (`message::Words`, `src/i18n/<lang>/diff.rs`).
@@ -37,6 +38,8 @@ pub struct Diff {
     pub actions_removed: Vec<ActionRef>,
     /// Actions of both versions whose state changed.
     pub action_states: Vec<StateChange>,
+    /// Who took up or gave up carrying an action of both versions.
+    pub bearers: Vec<BearerChange>,
     /// Governance bodies added and removed (matched by id).
     pub bodies_added: Vec<ActorRef>,
     pub bodies_removed: Vec<ActorRef>,
@@ -60,6 +63,7 @@ impl Diff {
             && self.actions_added.is_empty()
             && self.actions_removed.is_empty()
             && self.action_states.is_empty()
+            && self.bearers.is_empty()
             && self.bodies_added.is_empty()
             && self.bodies_removed.is_empty()
             && self.seats.is_empty()
@@ -97,6 +101,14 @@ pub struct StateChange {
     pub old: ActionStatus,
     #[serde(serialize_with = "display")]
     pub new: ActionStatus,
+}
+
+/// An actor that took up (gained) or gave up (lost) carrying an action.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BearerChange {
+    pub action: ActionRef,
+    pub change: Change,
+    pub actor: ActorRef,
 }
 
 /// Where an actor sits on a body.
@@ -305,6 +317,27 @@ pub fn compare(old: &Territory, new: &Territory) -> Result<Diff, Error> {
             })
         })
         .collect();
+    let mut bearers = Vec::new();
+    for a in new.actions() {
+        let Some(before) = old.action(&a.id) else {
+            continue;
+        };
+        let gained = (a.bearers.iter())
+            .filter(|b| !before.bearers.contains(b))
+            .filter_map(|id| new.actor(id))
+            .map(|actor| (Change::Gained, actor));
+        let lost = (before.bearers.iter())
+            .filter(|b| !a.bearers.contains(b))
+            .filter_map(|id| old.actor(id))
+            .map(|actor| (Change::Lost, actor));
+        for (change, actor) in gained.chain(lost) {
+            bearers.push(BearerChange {
+                action: ActionRef::of(a),
+                change,
+                actor: actor_ref(actor),
+            });
+        }
+    }
     let body_ref = |b: &Body| ActorRef {
         id: b.id.clone(),
         name: b.name.clone(),
@@ -388,6 +421,7 @@ pub fn compare(old: &Territory, new: &Territory) -> Result<Diff, Error> {
         actions_added,
         actions_removed,
         action_states,
+        bearers,
         bodies_added,
         bodies_removed,
         seats,

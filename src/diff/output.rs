@@ -9,8 +9,8 @@ use serde::Serialize;
 
 use super::message::{Change, Section};
 use super::{
-    ActionRef, ActorRef, BonusChange, Diff, FindingRef, ParentChange, ProgressChange, RoleChange,
-    SeatChange, StateChange,
+    ActionRef, ActorRef, BearerChange, BonusChange, Diff, FindingRef, ParentChange, ProgressChange,
+    RoleChange, SeatChange, StateChange,
 };
 use crate::check::Severity;
 use crate::i18n::Lang;
@@ -82,6 +82,10 @@ pub(crate) fn sections(d: &Diff, lang: Lang) -> Vec<(String, Vec<String>)> {
                 .iter()
                 .map(|c| words.state_change(c))
                 .collect(),
+        ),
+        (
+            Section::Bearers,
+            d.bearers.iter().map(|c| words.bearer_change(c)).collect(),
         ),
         (
             Section::BodiesAdded,
@@ -269,6 +273,15 @@ pub fn table(d: &Diff, lang: Lang) -> Table {
             detail,
         ));
     }
+    for c in &d.bearers {
+        let (change, tone) = match c.change {
+            super::Change::Gained => (Change::BearerGained, Tone::Fair),
+            super::Change::Lost => (Change::BearerLost, Tone::Caution),
+        };
+        let mut cells = row(change, tone, &c.action.serves, &c.actor.name, "");
+        cells[4] = Cell::text(&c.action.title);
+        table.rows.push(cells);
+    }
     for (list, change, tone) in [
         (&d.bodies_added, Change::BodyAdded, Tone::Fair),
         (&d.bodies_removed, Change::BodyRemoved, Tone::Caution),
@@ -367,6 +380,8 @@ struct JsonDiff<'a> {
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     action_states: &'a [StateChange],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    bearers: &'a [BearerChange],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     bodies_added: &'a [ActorRef],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     bodies_removed: &'a [ActorRef],
@@ -405,6 +420,7 @@ pub fn json(d: &Diff, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
         actions_added: &d.actions_added,
         actions_removed: &d.actions_removed,
         action_states: &d.action_states,
+        bearers: &d.bearers,
         bodies_added: &d.bodies_added,
         bodies_removed: &d.bodies_removed,
         seats: &d.seats,

@@ -332,11 +332,12 @@ fn findings_about_domains_only_are_told_apart() {
 }
 
 /// The Calaisis data where the Assises de l'alimentation are done, the hydrogen strategy is
-/// dropped from the table, an action is added, the DDTM left the COPIL and SEVADEC joined it,
+/// dropped from the table, an action is added, the CCPO carries the solar cadastre instead of
+/// the CCRA, the DDTM left the COPIL and SEVADEC joined it,
 /// a working group on the REGAL was set up, GCT&M runs the COTECH PCAETs instead of Les 3
 /// EPCI, the COTECH CRTE reports to the COPIL instead of the COTECH, and the COTECH LEADER is
 /// gone.
-fn calaisis_with_actions_moved() -> tempfile::TempDir {
+pub(crate) fn calaisis_with_actions_moved() -> tempfile::TempDir {
     let copy = copy_of(&calaisis());
     edit(copy.path(), "actions.csv", |text| {
         let mut out: String = (text.lines())
@@ -344,6 +345,9 @@ fn calaisis_with_actions_moved() -> tempfile::TempDir {
             .map(|l| {
                 if l.starts_with("assises-alimentation;") {
                     l.replace(";en cours;", ";réalisée;")
+                } else if l.starts_with("cadastre-solaire;") {
+                    // The CCPO joins, the CCRA leaves: who carries it changed.
+                    l.replace(";GCT&M|CCRA;", ";GCT&M|CCPO;")
                 } else {
                     l.to_owned()
                 }
@@ -386,6 +390,8 @@ fn actions_and_governance_changes_are_reported() {
         "actions ajoutées (1)\n  regal\u{a0}: Préfiguration du REGAL (regal-sevadec)\n",
         "actions retirées (1)\n  DC4\u{a0}: Stratégie de développement de l'hydrogène (hydrogene)\n",
         "états d'actions (1)\n  assises-alimentation «\u{a0}Assises de l'alimentation\u{a0}»\u{a0}: en cours → réalisée\n",
+        "porteurs d'actions (2)\n  cadastre-solaire «\u{a0}Projet de cadastre solaire\u{a0}»\u{a0}: porteur ajouté\u{a0}: CCPO\n  \
+         cadastre-solaire «\u{a0}Projet de cadastre solaire\u{a0}»\u{a0}: porteur retiré\u{a0}: CCRA\n",
         "instances ajoutées (1)\n  Groupe de travail REGAL (gt-regal)\n",
         "instances retirées (1)\n  COTECH stratégie locale LEADER (cotech-leader)\n",
         "composition des instances (4)\n  COPIL\u{a0}: membre ajouté\u{a0}: SEVADEC\n  COPIL\u{a0}: membre retiré\u{a0}: DDTM\n  \
@@ -398,6 +404,8 @@ fn actions_and_governance_changes_are_reported() {
     for expected in [
         "actions added (1)\n  regal: Préfiguration du REGAL (regal-sevadec)\n",
         "action states (1)\n  assises-alimentation \"Assises de l'alimentation\": ongoing -> done\n",
+        "action bearers (2)\n  cadastre-solaire \"Projet de cadastre solaire\": bearer added: CCPO\n  \
+         cadastre-solaire \"Projet de cadastre solaire\": bearer removed: CCRA\n",
         "bodies added (1)\n  Groupe de travail REGAL (gt-regal)\n",
         "bodies removed (1)\n  COTECH stratégie locale LEADER (cotech-leader)\n",
         "who sits on the bodies (4)\n  COPIL: member added: SEVADEC\n  COPIL: member removed: DDTM\n  \
@@ -412,6 +420,11 @@ fn actions_and_governance_changes_are_reported() {
     assert_eq!(json["actions_removed"][0]["serves"], "DC4");
     assert_eq!(json["action_states"][0]["old"], "ongoing");
     assert_eq!(json["action_states"][0]["new"], "done");
+    assert_eq!(json["bearers"][0]["action"]["id"], "cadastre-solaire");
+    assert_eq!(json["bearers"][0]["change"], "gained");
+    assert_eq!(json["bearers"][0]["actor"]["id"], "ccpo");
+    assert_eq!(json["bearers"][1]["change"], "lost");
+    assert_eq!(json["bearers"][1]["actor"]["id"], "ccra");
     assert_eq!(json["bodies_added"][0]["id"], "gt-regal");
     assert_eq!(json["seats"][1]["actor"]["id"], "ddtm");
     assert_eq!(json["seats"][1]["change"], "lost");
@@ -427,6 +440,10 @@ fn actions_and_governance_changes_are_reported() {
     assert!(csv.contains("siège retiré;;DDTM;membre;COPIL;"), "{csv}");
     assert!(csv.contains("état d'action;regal;;;"), "{csv}");
     assert!(
+        csv.contains("porteur ajouté;DC4;CCPO;;Projet de cadastre solaire;"),
+        "{csv}"
+    );
+    assert!(
         csv.contains("rattachement modifié;;;;COTECH CRTE\u{a0}: instance parente COTECH → COPIL;"),
         "{csv}"
     );
@@ -439,7 +456,10 @@ fn actions_and_governance_changes_are_reported() {
         "json",
     ]);
     assert!(
-        !json.contains("actions_added") && !json.contains("seats") && !json.contains("parents"),
+        !json.contains("actions_added")
+            && !json.contains("bearers")
+            && !json.contains("seats")
+            && !json.contains("parents"),
         "{json}"
     );
 }

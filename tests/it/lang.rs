@@ -470,6 +470,7 @@ impl Run {
 fn outputs(lang: &[&str], dir: &Path) -> Vec<(String, String, Vec<String>)> {
     let status_next = crate::status_next();
     let calaisis_next = crate::diff::calaisis_next_committee();
+    let calaisis_moved = crate::diff::calaisis_with_actions_moved();
     let mut runs: Vec<Run> = Vec::new();
     for territory in territories() {
         for format in ["text", "markdown", "json", "csv", "xlsx"] {
@@ -484,11 +485,13 @@ fn outputs(lang: &[&str], dir: &Path) -> Vec<(String, String, Vec<String>)> {
         }
     }
     // Diffs that have every kind of change: actors, objectives, roles, leads assigned and
-    // removed, findings appeared and resolved, progress, the bonus conditions.
-    let pairs: [(&Path, &Path); 3] = [
+    // removed, findings appeared and resolved, progress, the bonus conditions; actions
+    // added, removed, moved to another state or to other bearers, bodies and their seats.
+    let pairs: [(&Path, &Path); 4] = [
         (&fixture("status"), status_next.path()),
         (status_next.path(), &fixture("status")),
         (&calaisis(), calaisis_next.path()),
+        (&calaisis(), calaisis_moved.path()),
     ];
     let pairs: Vec<(PathBuf, PathBuf)> = pairs
         .iter()

@@ -4,8 +4,8 @@
 use super::English;
 use crate::diff::message::{Change, Section, Words};
 use crate::diff::{
-    self, ActionRef, BonusChange, ParentChange, ProgressChange, RoleChange, Seat, SeatChange,
-    Standing, StateChange,
+    self, ActionRef, BearerChange, BonusChange, ParentChange, ProgressChange, RoleChange, Seat,
+    SeatChange, Standing, StateChange,
 };
 use crate::i18n::Language;
 use crate::model::RoleWords as _;
@@ -48,6 +48,7 @@ impl Words for English {
             Section::ActionsAdded => "actions added",
             Section::ActionsRemoved => "actions removed",
             Section::ActionStates => "action states",
+            Section::Bearers => "action bearers",
             Section::BodiesAdded => "bodies added",
             Section::BodiesRemoved => "bodies removed",
             Section::Seats => "who sits on the bodies",
@@ -73,6 +74,8 @@ impl Words for English {
             Change::ActionAdded => "action added",
             Change::ActionRemoved => "action removed",
             Change::ActionState => "action state",
+            Change::BearerGained => "bearer added",
+            Change::BearerLost => "bearer removed",
             Change::BodyAdded => "body added",
             Change::BodyRemoved => "body removed",
             Change::SeatGained => "seat added",
@@ -138,6 +141,19 @@ impl Words for English {
             self.quote(&c.action.title),
             self.action_status(c.old),
             self.action_status(c.new)
+        )
+    }
+
+    fn bearer_change(&self, c: &BearerChange) -> String {
+        let what = match c.change {
+            diff::Change::Gained => "bearer added",
+            diff::Change::Lost => "bearer removed",
+        };
+        format!(
+            "{} {}: {what}: {}",
+            c.action.id,
+            self.quote(&c.action.title),
+            c.actor.name
         )
     }
 

@@ -4,8 +4,8 @@
 use super::{French, NB};
 use crate::diff::message::{Change, Section, Words};
 use crate::diff::{
-    self, ActionRef, BonusChange, ParentChange, ProgressChange, RoleChange, Seat, SeatChange,
-    Standing, StateChange,
+    self, ActionRef, BearerChange, BonusChange, ParentChange, ProgressChange, RoleChange, Seat,
+    SeatChange, Standing, StateChange,
 };
 use crate::i18n::Language;
 use crate::model::RoleWords as _;
@@ -48,6 +48,7 @@ impl Words for French {
             Section::ActionsAdded => "actions ajoutées",
             Section::ActionsRemoved => "actions retirées",
             Section::ActionStates => "états d'actions",
+            Section::Bearers => "porteurs d'actions",
             Section::BodiesAdded => "instances ajoutées",
             Section::BodiesRemoved => "instances retirées",
             Section::Seats => "composition des instances",
@@ -73,6 +74,8 @@ impl Words for French {
             Change::ActionAdded => "action ajoutée",
             Change::ActionRemoved => "action retirée",
             Change::ActionState => "état d'action",
+            Change::BearerGained => "porteur ajouté",
+            Change::BearerLost => "porteur retiré",
             Change::BodyAdded => "instance ajoutée",
             Change::BodyRemoved => "instance retirée",
             Change::SeatGained => "siège ajouté",
@@ -145,6 +148,19 @@ impl Words for French {
             self.quote(&c.action.title),
             self.action_status(c.old),
             self.action_status(c.new)
+        )
+    }
+
+    fn bearer_change(&self, c: &BearerChange) -> String {
+        let what = match c.change {
+            diff::Change::Gained => "porteur ajouté",
+            diff::Change::Lost => "porteur retiré",
+        };
+        format!(
+            "{} {}{NB}: {what}{NB}: {}",
+            c.action.id,
+            self.quote(&c.action.title),
+            c.actor.name
         )
     }
 
