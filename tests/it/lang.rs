@@ -583,6 +583,10 @@ fn the_word_check_catches_english() {
     // The same outputs in English: the check above would fail on each of them.
     let dir = tempfile::tempdir().unwrap();
     for (what, text, data) in outputs(&["--lang", "en"], dir.path()) {
+        // A diff's JSON gives its sentences only (the findings'): one without holds none.
+        if text.trim().is_empty() {
+            continue;
+        }
         assert!(
             !english_in(&text, &data).is_empty(),
             "{what} --lang en: no English word found in\n{text}"
