@@ -76,7 +76,12 @@ impl Index {
     }
 
     pub fn get(&self, name: &str) -> &[usize] {
-        with_key(name, |k| self.by_key.get(k)).map_or(&[], Rows::as_slice)
+        // Most references are ids written as their own key ("a12", "o3"): found as written,
+        // they need no folding (a name found as written is a key, and keys fold to themselves).
+        self.by_key
+            .get(name)
+            .or_else(|| with_key(name, |k| self.by_key.get(k)))
+            .map_or(&[], Rows::as_slice)
     }
 
     /// The name `wanted` is likely a typo of, if any.
@@ -117,6 +122,8 @@ pub(in crate::load) struct Builder {
     pub pairs: HashMap<String, Pairs>,
     /// The key being looked up in `pairs`, kept to reuse its memory.
     pub pairs_key: String,
+    /// The objective or domain of the last link, as written and as found.
+    pub last_scope: Option<(String, crate::model::Scope)>,
     /// The related domains of each domain, resolved once the domains are read.
     pub pending_related: Vec<Pending>,
     /// The members of each group, resolved once the actors are read.
@@ -164,6 +171,7 @@ pub fn territory(
         measured: HashMap::default(),
         pairs: HashMap::default(),
         pairs_key: String::new(),
+        last_scope: None,
         pending_related: Vec::new(),
         pending_members: Vec::new(),
         pending_reach: Vec::new(),
