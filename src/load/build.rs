@@ -21,8 +21,10 @@ use crate::names::{key, suggest_keyed, with_key};
 #[derive(Default)]
 pub(in crate::load) struct Index {
     by_key: HashMap<String, Rows>,
-    /// Every name that can be looked up, as written, and its key, for suggestions.
-    shown: Vec<(String, String)>,
+    /// Every name that can be looked up, as written, for suggestions.
+    shown: Vec<String>,
+    /// The keys of `shown`, computed at the first suggestion (most loads make none).
+    shown_keys: RefCell<Vec<String>>,
     /// Keys of rows that had errors: references to them are not reported again.
     broken: HashSet<String>,
     /// The suggestion made for each unknown name (by key): a name mistyped on many lines
@@ -47,8 +49,7 @@ impl Rows {
 
 impl Index {
     pub fn add(&mut self, name: &str, item: usize) {
-        let k = key(name);
-        match self.by_key.entry(k.clone()) {
+        match self.by_key.entry(key(name)) {
             Entry::Vacant(e) => {
                 e.insert(Rows::One([item]));
             }
@@ -61,7 +62,7 @@ impl Index {
                 }
             }
         }
-        self.shown.push((name.to_owned(), k));
+        self.shown.push(name.to_owned());
         self.suggested.get_mut().clear();
     }
 
@@ -90,8 +91,12 @@ impl Index {
         if let Some(hint) = self.suggested.borrow().get(&k) {
             return hint.clone();
         }
-        let candidates = self.shown.iter().map(|(s, k)| (s.as_str(), k.as_str()));
+        let mut keys = self.shown_keys.borrow_mut();
+        let known = keys.len();
+        keys.extend(self.shown[known..].iter().map(|s| key(s)));
+        let candidates = self.shown.iter().map(String::as_str).zip(keys.iter());
         let hint = suggest_keyed(wanted, candidates).map(str::to_owned);
+        drop(keys);
         self.suggested.borrow_mut().insert(k, hint.clone());
         hint
     }
