@@ -4,9 +4,7 @@
 //! related domains. Cards too many for one slide go on the next ("(2/2)"); a domain with
 //! more objectives than a slide holds continues on another card ("DC3 (suite)").
 
-use super::frame::{
-    Frame, MARGIN, MAX_SLIDES, Page, TEXT, badge, paginate, priority_badge, solid,
-};
+use super::frame::{Frame, MARGIN, MAX_SLIDES, Page, TEXT, badge, paginate, priority_badge, solid};
 use super::scene::{Item, Scene, Stroke, Weight};
 use super::status_chart::verdict_color;
 use super::words::Label;
@@ -49,7 +47,11 @@ pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Vec<Scene> {
     let card_w = (w - 2.0 * MARGIN - (cols as f64 - 1.0) * GAP) / cols as f64;
     let ctx = Ctx {
         t,
-        by_id: status.objectives.iter().map(|s| (s.id.as_str(), s)).collect(),
+        by_id: status
+            .objectives
+            .iter()
+            .map(|s| (s.id.as_str(), s))
+            .collect(),
         opts,
         w: card_w,
     };

@@ -186,7 +186,9 @@ fn a_long_build_into_a_pipe_shows_no_progress_bar() {
 }
 
 /// The objectives a map's slides draw, by their generated titles ("Objectif 12 : ...").
-fn objectives_drawn(slides: &[actormap::layout::scene::Scene]) -> std::collections::BTreeSet<usize> {
+fn objectives_drawn(
+    slides: &[actormap::layout::scene::Scene],
+) -> std::collections::BTreeSet<usize> {
     // A title wrapped over two lines is read whole: the lines are joined.
     slides
         .iter()
@@ -209,7 +211,11 @@ fn assert_capped(slides: &[actormap::layout::scene::Scene], n: usize, what: &str
         assert_sound(scene, what);
     }
     let drawn = objectives_drawn(slides);
-    assert!(!drawn.is_empty() && drawn.len() < n, "{what}: {}", drawn.len());
+    assert!(
+        !drawn.is_empty() && drawn.len() < n,
+        "{what}: {}",
+        drawn.len()
+    );
     let last = &slides.last().unwrap().title;
     let left = format!("+ {} autres objectifs", n - drawn.len());
     assert!(plain(last).ends_with(&left), "{what}: {last:?}");
