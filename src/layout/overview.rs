@@ -184,7 +184,7 @@ impl<'a> Ctx<'a> {
                     first,
                     height,
                 });
-                if plans.len() % cols == 0 && full(&plans) {
+                if plans.len().is_multiple_of(cols) && full(&plans) {
                     return rows(plans);
                 }
                 first = false;
