@@ -16,6 +16,10 @@ pub struct Cli {
     pub lang: Option<LangArg>,
     #[command(subcommand)]
     pub command: Command,
+    /// Set by the binary: the process ends when the command returns, so the territory's
+    /// memory is not freed (see `Loaded` in lib.rs). Not a flag.
+    #[arg(skip)]
+    pub exiting: bool,
 }
 
 #[derive(Debug, Subcommand)]

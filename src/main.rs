@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     // The help and clap's errors in the language the line asks for, French by default.
-    let cli = match actormap::help::parse(std::env::args_os().collect()) {
+    let mut cli = match actormap::help::parse(std::env::args_os().collect()) {
         Ok(cli) => cli,
         Err((said, code)) => {
             if code == 0 {
@@ -13,6 +13,8 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    // The process ends with the command: what it loaded is not freed piece by piece.
+    cli.exiting = true;
     // Styles are stripped when stdout is not a terminal, or with NO_COLOR.
     let mut stdout = anstream::stdout().lock();
     match actormap::run(&cli, &mut stdout) {

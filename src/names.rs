@@ -147,6 +147,8 @@ mod tests {
             for s in [&s, &t, &long] {
                 proptest::prop_assert_eq!(key(s), fold(s).replace(' ', ""));
                 proptest::prop_assert_eq!(with_key(s, str::to_owned), key(s));
+                // A key is its own key: the loader looks a name up as written first.
+                proptest::prop_assert_eq!(key(&key(s)), key(s));
                 // And fold is the transliteration's alphanumeric words, lowercased.
                 let words: Vec<String> = deunicode::deunicode(s)
                     .split(|c: char| !(c.is_ascii_alphanumeric() || c == '&'))

@@ -185,6 +185,11 @@ pub fn paginate<T>(items: impl IntoIterator<Item = (T, f64)>, room: f64, gap: f6
     slides
 }
 
+/// The most slides one map takes (the matrix, the overview, the status chart): 30 keeps a
+/// territory of 250 objectives whole. Past it, the first `MAX_SLIDES` are drawn and the last
+/// says in its title how many objectives are left out ("+ 9 650 autres objectifs").
+pub const MAX_SLIDES: usize = 30;
+
 /// The slide around a picture: its size and what is drawn so far.
 pub struct Frame {
     pub w: f64,

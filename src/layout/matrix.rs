@@ -112,13 +112,12 @@ pub fn layout(t: &Territory, opts: &Options) -> Vec<Scene> {
         .collect()
 }
 
-/// The most slides a matrix takes: a territory of thousands of objectives would need
-/// thousands (nine objectives across a slide, about thirty actors down); 30 keeps a
-/// territory of 250 objectives whole. The first
-/// `MAX_SLIDES` are drawn and the last says how many objectives are left out; a large
+/// The most slides a matrix takes (`frame::MAX_SLIDES`): a territory of thousands of
+/// objectives would need thousands (nine objectives across a slide, about thirty actors
+/// down). The first are drawn and the last says how many objectives are left out; a large
 /// territory's complete who-does-what is in the lists beside its crowded domain maps
 /// (`dc3-acteurs.csv`) and in `actormap export --format csv`.
-pub const MAX_SLIDES: usize = 30;
+pub use super::frame::MAX_SLIDES;
 
 /// The slides of the matrix, at most `limit`: each group of columns with its rows (the actors
 /// with a role in its objectives), as many per slide as fit below a title as wide as

@@ -4,7 +4,7 @@
 //! related domains. Cards too many for one slide go on the next ("(2/2)"); a domain with
 //! more objectives than a slide holds continues on another card ("DC3 (suite)").
 
-use super::frame::{Frame, MARGIN, Page, TEXT, badge, paginate, priority_badge, solid};
+use super::frame::{Frame, MARGIN, MAX_SLIDES, Page, TEXT, badge, paginate, priority_badge, solid};
 use super::scene::{Item, Scene, Stroke, Weight};
 use super::status_chart::verdict_color;
 use super::words::Label;
@@ -13,7 +13,8 @@ use super::{
     largest, name_on_one_line, rect_item, stack, text,
 };
 use crate::model::{Domain, Objective, Role, Territory};
-use crate::status::{Status, Verdict};
+use crate::status::{ObjectiveStatus, Status, Verdict};
+use std::collections::HashMap;
 
 const GAP: f64 = 16.0;
 const PAD: f64 = 14.0;
@@ -42,61 +43,44 @@ pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Vec<Scene> {
     let k = opts.size.scale();
     let (w, h) = (opts.size.width / k, opts.size.height / k);
     let title = words.overview_title(&t.name, t.programme.as_ref().map(|p| p.name.as_str()));
-    // The body's room, measured with the widest page number a split can write.
-    let mut probe = Frame::new(w, h);
-    let top = probe.titled(&Page::widest(t.domains().len() * 4).title(&title, lang));
-    let room = probe.bottom() - top;
     let cols = t.domains().len().clamp(1, MAX_COLS);
     let card_w = (w - 2.0 * MARGIN - (cols as f64 - 1.0) * GAP) / cols as f64;
     let ctx = Ctx {
         t,
-        status,
+        by_id: status
+            .objectives
+            .iter()
+            .map(|s| (s.id.as_str(), s))
+            .collect(),
         opts,
         w: card_w,
     };
-
-    // The cards, a domain split where one card would not fit a slide.
-    let mut plans: Vec<Plan> = Vec::new();
-    for d in t.domains() {
-        let objectives: Vec<&Objective> = t.objectives_of(&d.id).collect();
-        let mut first = true;
-        let mut rest = objectives.as_slice();
-        loop {
-            // The most objectives whose card fits a slide (one at least); each takes a line
-            // at least, so no more than the slide has lines are tried (a domain of 1,000
-            // objectives is not measured whole at each step).
-            let most = rest
-                .len()
-                .min((room / super::text::line_height(TEXT)) as usize + 1);
-            let n = largest(1, most, |n| {
-                ctx.card(d, &rest[..n], first, 0.0, 0.0, 0.0).1 <= room
-            })
-            .min(rest.len());
-            let height = ctx.card(d, &rest[..n], first, 0.0, 0.0, 0.0).1;
-            plans.push(Plan {
-                domain: d,
-                objectives: rest[..n].to_vec(),
-                first,
-                height,
-            });
-            first = false;
-            rest = &rest[n..];
-            if rest.is_empty() {
-                break;
-            }
-        }
+    // Past `MAX_SLIDES`, the overview stops there and its last slide says how many
+    // objectives it leaves out (the titles measured with that note).
+    let n = t.objectives().len();
+    let mut slides = ctx.slides(&title, cols, h, MAX_SLIDES + 1);
+    let mut left_out = 0;
+    if slides.len() > MAX_SLIDES {
+        let note = format!("{title} · {}", words.more_objectives(n));
+        slides = ctx.slides(&note, cols, h, MAX_SLIDES);
+        slides.truncate(MAX_SLIDES);
+        let shown: usize = slides
+            .iter()
+            .flatten()
+            .flat_map(|row| row.iter())
+            .map(|plan| plan.objectives.len())
+            .sum();
+        left_out = n.saturating_sub(shown);
     }
-
-    // Rows of `cols` cards, as many rows on a slide as fit.
-    let rows: Vec<&[Plan]> = plans.chunks(cols).collect();
-    let row_h = |r: &[Plan]| r.iter().map(|p| p.height).fold(0.0, f64::max);
-    let slides = paginate(rows.into_iter().map(|r| (r, row_h(r))), room, GAP);
     let count = slides.len();
     slides
         .into_iter()
         .zip(Page::all(count))
         .map(|(rows, page)| {
-            let title = page.title(&title, lang);
+            let mut title = page.title(&title, lang);
+            if left_out > 0 && page.number == count {
+                title = format!("{title} · {}", words.more_objectives(left_out));
+            }
             let mut frame = Frame::new(w, h);
             let top = frame.titled(&title);
             // Rows share the slide's height, each at least as tall as its tallest card.
@@ -105,7 +89,7 @@ pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Vec<Scene> {
             let extra =
                 ((frame.bottom() - top - natural) / rows.len().max(1) as f64).clamp(0.0, 120.0);
             let mut y = top;
-            for row in rows {
+            for row in &rows {
                 let rh = row_h(row) + extra;
                 for (col, plan) in row.iter().enumerate() {
                     let x = MARGIN + col as f64 * (card_w + GAP);
@@ -134,15 +118,85 @@ pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Vec<Scene> {
         .collect()
 }
 
+/// The height of a row of cards: its tallest card's.
+fn row_h(row: &[Plan]) -> f64 {
+    row.iter().map(|p| p.height).fold(0.0, f64::max)
+}
+
 struct Ctx<'a> {
     t: &'a Territory,
-    status: &'a Status,
+    /// Each objective's progress, by id.
+    by_id: HashMap<&'a str, &'a ObjectiveStatus>,
     opts: &'a Options,
     /// A card's width.
     w: f64,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// The cards in rows of `cols`, as many rows on a slide as fit below a title as wide as
+    /// `widest` on a slide `h` high, a domain split where one card would not fit a slide.
+    /// Cards are planned until `limit` slides are full: a territory of thousands of
+    /// objectives is not measured whole for slides that are not drawn.
+    fn slides(&self, widest: &str, cols: usize, h: f64, limit: usize) -> Vec<Vec<Vec<Plan<'a>>>> {
+        let (t, lang) = (self.t, self.opts.lang);
+        // The body's room, measured with the widest page number a split can write.
+        let mut probe = Frame::new(self.opts.size.width / self.opts.size.scale(), h);
+        let top = probe.titled(&Page::widest(t.domains().len() * 4).title(widest, lang));
+        let room = probe.bottom() - top;
+        let rows = |plans: Vec<Plan<'a>>| -> Vec<Vec<Vec<Plan<'a>>>> {
+            let mut rows: Vec<Vec<Plan>> = Vec::new();
+            for plan in plans {
+                match rows.last_mut() {
+                    Some(row) if row.len() < cols => row.push(plan),
+                    _ => rows.push(vec![plan]),
+                }
+            }
+            let heights = rows.into_iter().map(|r| {
+                let h = row_h(&r);
+                (r, h)
+            });
+            paginate(heights, room, GAP)
+        };
+        let full = |plans: &[Plan]| {
+            let heights = plans.chunks(cols).map(|r| ((), row_h(r)));
+            paginate(heights, room, GAP).len() > limit
+        };
+        let mut plans: Vec<Plan> = Vec::new();
+        for d in t.domains() {
+            let objectives: Vec<&Objective> = t.objectives_of(&d.id).collect();
+            let mut first = true;
+            let mut rest = objectives.as_slice();
+            loop {
+                // The most objectives whose card fits a slide (one at least); each takes a
+                // line at least, so no more than the slide has lines are tried (a domain of
+                // 1,000 objectives is not measured whole at each step).
+                let most = rest
+                    .len()
+                    .min((room / super::text::line_height(TEXT)) as usize + 1);
+                let n = largest(1, most, |n| {
+                    self.card(d, &rest[..n], first, 0.0, 0.0, 0.0).1 <= room
+                })
+                .min(rest.len());
+                let height = self.card(d, &rest[..n], first, 0.0, 0.0, 0.0).1;
+                plans.push(Plan {
+                    domain: d,
+                    objectives: rest[..n].to_vec(),
+                    first,
+                    height,
+                });
+                if plans.len().is_multiple_of(cols) && full(&plans) {
+                    return rows(plans);
+                }
+                first = false;
+                rest = &rest[n..];
+                if rest.is_empty() {
+                    break;
+                }
+            }
+        }
+        rows(plans)
+    }
+
     /// A card at (x, y), at least `min_h` tall: its items and its height.
     fn card(
         &self,
@@ -290,7 +344,7 @@ impl Ctx<'_> {
     /// An objective's share as the card writes it: "40 %", "avancement inconnu".
     fn share(&self, o: &Objective) -> String {
         let words = self.opts.lang.catalog();
-        match self.status.objectives.iter().find(|s| s.id == o.id) {
+        match self.by_id.get(o.id.as_str()) {
             Some(s) => match (s.verdict, s.ratio) {
                 (_, Some(r)) => words.percent(r),
                 (Verdict::NoTarget, None) => words.map_label(Label::NoTarget).to_owned(),
@@ -303,7 +357,7 @@ impl Ctx<'_> {
     /// An objective's progress: a small bar of its share (dashed grey when unknown) and the
     /// share written after it in `label_w`, one text line high.
     fn progress(&self, o: &Objective, x: f64, top: f64, width: f64, label_w: f64) -> Vec<Item> {
-        let Some(s) = self.status.objectives.iter().find(|s| s.id == o.id) else {
+        let Some(s) = self.by_id.get(o.id.as_str()) else {
             return Vec::new();
         };
         let label = self.share(o);

@@ -3,7 +3,9 @@
 //! projections, and the year-3 bonus verdict in the title, dated as of the status. It reads a
 //! `Status` and computes nothing of its own. Objectives past what one slide holds go on the next ("(2/2)").
 
-use super::frame::{FOOTER_TEXT, Frame, MARGIN, Page, TEXT, footer, paginate, priority_badge};
+use super::frame::{
+    FOOTER_TEXT, Frame, MARGIN, MAX_SLIDES, Page, TEXT, footer, paginate, priority_badge,
+};
 use super::scene::{Anchor, Color, Item, Line, Polygon, Scene, Stroke, Text, Weight};
 use super::words::{Conditions, Label};
 use super::{
@@ -51,29 +53,39 @@ pub fn layout(t: &Territory, status: &Status, opts: &Options) -> Vec<Scene> {
     let title = title(status, lang);
     let geometry = Geometry::new(status, w, lang);
 
-    // What each row needs; rows go on a slide while they fit.
-    let mut probe = Frame::new(w, h);
-    let rows_top = head(
-        &mut probe,
-        status,
-        &Page::widest(status.objectives.len()).title(&title, lang),
-        lang,
-    );
-    let room = h - geometry.bottom_room(t, status, lang) - rows_top;
-    let slides = paginate(
-        status.objectives.iter().map(|o| {
+    // What each row needs; rows go on a slide while they fit. Past `MAX_SLIDES`, the chart
+    // stops there and its last slide says how many objectives it leaves out (the titles
+    // measured with that note); the whole table is `actormap status --format csv`.
+    let pages = |widest: &str, limit: usize| {
+        let mut probe = Frame::new(w, h);
+        let widest = Page::widest(status.objectives.len()).title(widest, lang);
+        let rows_top = head(&mut probe, status, &widest, lang);
+        let room = h - geometry.bottom_room(t, status, lang) - rows_top;
+        let rows = status.objectives.iter().map(|o| {
             let need = geometry.row_need(o);
             ((o, need), need)
-        }),
-        room,
-        0.0,
-    );
+        });
+        let mut slides = paginate(rows, room, 0.0);
+        slides.truncate(limit);
+        slides
+    };
+    let n = status.objectives.len();
+    let mut slides = pages(&title, MAX_SLIDES + 1);
+    let mut left_out = 0;
+    if slides.len() > MAX_SLIDES {
+        let note = format!("{title} · {}", lang.catalog().more_objectives(n));
+        slides = pages(&note, MAX_SLIDES);
+        left_out = n - slides.iter().map(Vec::len).sum::<usize>();
+    }
     let count = slides.len();
     slides
         .into_iter()
         .zip(Page::all(count))
         .map(|(rows, page)| {
-            let title = page.title(&title, lang);
+            let mut title = page.title(&title, lang);
+            if left_out > 0 && page.number == count {
+                title = format!("{title} · {}", lang.catalog().more_objectives(left_out));
+            }
             let mut frame = Frame::new(w, h);
             let rows_top = head(&mut frame, status, &title, lang);
             draw(&mut frame, t, status, &rows, rows_top, &geometry, lang);

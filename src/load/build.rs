@@ -21,8 +21,10 @@ use crate::names::{key, suggest_keyed, with_key};
 #[derive(Default)]
 pub(in crate::load) struct Index {
     by_key: HashMap<String, Rows>,
-    /// Every name that can be looked up, as written, and its key, for suggestions.
-    shown: Vec<(String, String)>,
+    /// Every name that can be looked up, as written, for suggestions.
+    shown: Vec<String>,
+    /// The keys of `shown`, computed at the first suggestion (most loads make none).
+    shown_keys: RefCell<Vec<String>>,
     /// Keys of rows that had errors: references to them are not reported again.
     broken: HashSet<String>,
     /// The suggestion made for each unknown name (by key): a name mistyped on many lines
@@ -47,8 +49,7 @@ impl Rows {
 
 impl Index {
     pub fn add(&mut self, name: &str, item: usize) {
-        let k = key(name);
-        match self.by_key.entry(k.clone()) {
+        match self.by_key.entry(key(name)) {
             Entry::Vacant(e) => {
                 e.insert(Rows::One([item]));
             }
@@ -61,7 +62,7 @@ impl Index {
                 }
             }
         }
-        self.shown.push((name.to_owned(), k));
+        self.shown.push(name.to_owned());
         self.suggested.get_mut().clear();
     }
 
@@ -76,7 +77,12 @@ impl Index {
     }
 
     pub fn get(&self, name: &str) -> &[usize] {
-        with_key(name, |k| self.by_key.get(k)).map_or(&[], Rows::as_slice)
+        // Most references are ids written as their own key ("a12", "o3"): found as written,
+        // they need no folding (a name found as written is a key, and keys fold to themselves).
+        self.by_key
+            .get(name)
+            .or_else(|| with_key(name, |k| self.by_key.get(k)))
+            .map_or(&[], Rows::as_slice)
     }
 
     /// The name `wanted` is likely a typo of, if any.
@@ -85,8 +91,12 @@ impl Index {
         if let Some(hint) = self.suggested.borrow().get(&k) {
             return hint.clone();
         }
-        let candidates = self.shown.iter().map(|(s, k)| (s.as_str(), k.as_str()));
+        let mut keys = self.shown_keys.borrow_mut();
+        let known = keys.len();
+        keys.extend(self.shown[known..].iter().map(|s| key(s)));
+        let candidates = self.shown.iter().map(String::as_str).zip(keys.iter());
         let hint = suggest_keyed(wanted, candidates).map(str::to_owned);
+        drop(keys);
         self.suggested.borrow_mut().insert(k, hint.clone());
         hint
     }
@@ -117,6 +127,8 @@ pub(in crate::load) struct Builder {
     pub pairs: HashMap<String, Pairs>,
     /// The key being looked up in `pairs`, kept to reuse its memory.
     pub pairs_key: String,
+    /// The objective or domain of the last link, as written and as found.
+    pub last_scope: Option<(String, crate::model::Scope)>,
     /// The related domains of each domain, resolved once the domains are read.
     pub pending_related: Vec<Pending>,
     /// The members of each group, resolved once the actors are read.
@@ -164,6 +176,7 @@ pub fn territory(
         measured: HashMap::default(),
         pairs: HashMap::default(),
         pairs_key: String::new(),
+        last_scope: None,
         pending_related: Vec::new(),
         pending_members: Vec::new(),
         pending_reach: Vec::new(),

@@ -184,3 +184,70 @@ fn a_long_build_into_a_pipe_shows_no_progress_bar() {
         assert!(!stderr.contains(bar), "{bar:?} in {stderr:?}");
     }
 }
+
+/// The objectives a map's slides draw, by their generated titles ("Objectif 12 : ...").
+fn objectives_drawn(
+    slides: &[actormap::layout::scene::Scene],
+) -> std::collections::BTreeSet<usize> {
+    // A title wrapped over two lines is read whole: the lines are joined.
+    slides
+        .iter()
+        .map(|scene| plain_texts(scene).join(" "))
+        .flat_map(|all| {
+            all.split("Objectif ")
+                .skip(1)
+                .filter_map(|rest| rest.split(' ').next()?.parse().ok())
+                .collect::<Vec<usize>>()
+        })
+        .collect()
+}
+
+/// A map of a territory of `n` objectives past the slide bound: exactly `MAX_SLIDES`
+/// slides, the last titled with how many objectives it leaves out, which are the ones not
+/// drawn; the other titles say nothing of it.
+fn assert_capped(slides: &[actormap::layout::scene::Scene], n: usize, what: &str) {
+    assert_eq!(slides.len(), layout::frame::MAX_SLIDES, "{what}");
+    for scene in slides {
+        assert_sound(scene, what);
+    }
+    let drawn = objectives_drawn(slides);
+    assert!(
+        !drawn.is_empty() && drawn.len() < n,
+        "{what}: {}",
+        drawn.len()
+    );
+    let last = &slides.last().unwrap().title;
+    let left = format!("+ {} autres objectifs", n - drawn.len());
+    assert!(plain(last).ends_with(&left), "{what}: {last:?}");
+    assert!(plain(last).contains("(30/30)"), "{what}: {last:?}");
+    assert!(!plain(&slides[0].title).contains("autres"), "{what}");
+}
+
+#[test]
+fn an_overview_of_hundreds_of_objectives_stops_at_its_slide_bound_and_says_what_it_leaves_out() {
+    // About 17 objectives a slide: 700 would take 40 slides.
+    let t = scaled(700);
+    let slides = maps::scenes(&t, &MapKind::Overview, &opts(&t));
+    assert_capped(&slides, 700, "capped overview");
+    // Under the bound, nothing is left out.
+    let t = scaled(90);
+    let slides = maps::scenes(&t, &MapKind::Overview, &opts(&t));
+    assert!(slides.len() < layout::frame::MAX_SLIDES);
+    assert_eq!(objectives_drawn(&slides).len(), 90);
+    assert!(!slides.iter().any(|s| plain(&s.title).contains("autres")));
+}
+
+#[test]
+fn a_status_chart_of_hundreds_of_objectives_stops_at_its_slide_bound_and_says_what_it_leaves_out() {
+    // About 9 objectives a slide: 400 would take 45 slides.
+    let t = scaled(400);
+    let slides = maps::scenes(&t, &MapKind::Status { at: None }, &opts(&t));
+    assert_capped(&slides, 400, "capped status chart");
+    // The objectives drawn are the first ones, in order.
+    let drawn = objectives_drawn(&slides);
+    assert_eq!(drawn.last(), Some(&(drawn.len() - 1)));
+    let t = scaled(90);
+    let slides = maps::scenes(&t, &MapKind::Status { at: None }, &opts(&t));
+    assert!(slides.len() < layout::frame::MAX_SLIDES);
+    assert_eq!(objectives_drawn(&slides).len(), 90);
+}

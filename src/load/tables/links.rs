@@ -127,7 +127,18 @@ impl Builder {
                 .map(|n| self.territory.actors[n].id.clone())
                 .map_err(|e| e.map(|e| row.error("actor", e)))
         });
-        let scope = objective.map_err(Some).and_then(|o| self.scope(row, &o));
+        // A links table lists an objective's actors one after the other: the previous row's
+        // objective is reused rather than looked up again.
+        let scope = objective
+            .map_err(Some)
+            .and_then(|o| match &self.last_scope {
+                Some((wanted, scope)) if *wanted == *o => Ok(scope.clone()),
+                _ => {
+                    let scope = self.scope(row, &o)?;
+                    self.last_scope = Some((o.into_owned(), scope.clone()));
+                    Ok(scope)
+                }
+            });
         // A JSON list is read each time; text cells once per distinct pair of texts.
         let computed;
         let pairs = match (row.as_text("role"), row.as_text("means")) {
