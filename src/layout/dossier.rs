@@ -6,7 +6,9 @@
 
 use std::ops::Range;
 
-use super::frame::{self, FOOTER_BAND, Frame, GREY, INK, MARGIN, NAVY, Page, STRIPE, TEXT, WHITE};
+use super::frame::{
+    self, FOOTER_BAND, Frame, GREY, INK, MARGIN, MAX_SLIDES, NAVY, Page, STRIPE, TEXT, WHITE,
+};
 use super::scene::{Color, Item, Scene, Weight};
 use super::{DESIGN_HEIGHT, DESIGN_WIDTH, finish, group, paragraph, rect_item, stack, text};
 use crate::model::{Lang, Territory};
@@ -147,20 +149,39 @@ pub fn table(t: &Territory, table: &Table, lang: Lang) -> Vec<(Scene, Range<usiz
         .map(|r| measure(r, &xs, (TEXT, Weight::Regular, INK), lang))
         .collect();
     // The body's top under the widest title a page of this table can have.
-    let top =
-        Frame::new(DESIGN_WIDTH, DESIGN_HEIGHT).titled(&Page::widest(99).title(&table.title, lang));
-    let room = DESIGN_HEIGHT - FOOTER_BAND - top - header.height;
-    let pages = frame::paginate(
-        rows.iter().enumerate().map(|(i, r)| (i, r.height)),
-        room,
-        0.0,
-    );
+    let paginated = |title: &str| {
+        let top =
+            Frame::new(DESIGN_WIDTH, DESIGN_HEIGHT).titled(&Page::widest(99).title(title, lang));
+        let room = DESIGN_HEIGHT - FOOTER_BAND - top - header.height;
+        let pages = frame::paginate(
+            rows.iter().enumerate().map(|(i, r)| (i, r.height)),
+            room,
+            0.0,
+        );
+        (top, pages)
+    };
+    let (mut top, mut pages) = paginated(&table.title);
+    // Past `MAX_SLIDES` (thousands of findings in a regional file), the table stops there and
+    // its last title says how many rows are left out: the whole table is `check --format xlsx`.
+    let mut left_out = None;
+    if pages.len() > MAX_SLIDES {
+        let shown =
+            |pages: &[Vec<usize>]| pages.iter().take(MAX_SLIDES).map(Vec::len).sum::<usize>();
+        let guess = rows.len() - shown(&pages);
+        let noted = format!("{} · {}", table.title, lang.catalog().more_rows(guess));
+        (top, pages) = paginated(&noted);
+        pages.truncate(MAX_SLIDES);
+        left_out = Some(lang.catalog().more_rows(rows.len() - shown(&pages)));
+    }
     let count = pages.len();
     pages
         .into_iter()
         .zip(Page::all(count))
         .map(|(indices, page)| {
-            let title = page.title(&table.title, lang);
+            let mut title = page.title(&table.title, lang);
+            if let Some(note) = left_out.as_ref().filter(|_| page.number == count) {
+                title = format!("{title} · {note}");
+            }
             let mut frame = Frame::new(DESIGN_WIDTH, DESIGN_HEIGHT);
             let body = frame.titled(&title).max(top);
             let range = match (indices.first(), indices.last()) {
@@ -262,4 +283,62 @@ fn row_items(
         }
     }
     group(class, "", items)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn findings(rows: usize) -> Table {
+        Table {
+            title: "Points d'attention".into(),
+            columns: vec![
+                Column {
+                    header: "Règle".into(),
+                    share: 0.3,
+                },
+                Column {
+                    header: "Constat".into(),
+                    share: 0.7,
+                },
+            ],
+            rows: (0..rows)
+                .map(|i| {
+                    vec![
+                        Cell::Text("missing-lead".into()),
+                        Cell::Text(format!("l'objectif o{i} n'a pas de chef de file")),
+                    ]
+                })
+                .collect(),
+            empty: "aucun".into(),
+        }
+    }
+
+    #[test]
+    fn a_table_of_thousands_of_rows_stops_at_thirty_slides_and_says_how_many_are_left_out() {
+        let t = Territory::default();
+        let slides = table(&t, &findings(5000), Lang::Fr);
+        assert_eq!(slides.len(), MAX_SLIDES);
+        let shown: usize = slides.iter().map(|(_, r)| r.len()).sum();
+        assert!(shown < 5000);
+        // The rows shown follow each other from the first.
+        assert_eq!(slides[0].1.start, 0);
+        assert!(slides.windows(2).all(|w| w[0].1.end == w[1].1.start));
+        let left = crate::numbers::grouped((5000 - shown) as f64, 0, '\u{a0}', ',');
+        let last = &slides.last().unwrap().0.title;
+        assert!(
+            last.ends_with(&format!("· +\u{a0}{left}\u{a0}autres lignes")),
+            "{last}"
+        );
+        assert!(
+            !slides[0].0.title.contains("autres"),
+            "{}",
+            slides[0].0.title
+        );
+        // A table that fits in thirty slides is whole, with no note.
+        let slides = table(&t, &findings(100), Lang::Fr);
+        assert!(slides.len() < MAX_SLIDES);
+        assert_eq!(slides.iter().map(|(_, r)| r.len()).sum::<usize>(), 100);
+        assert!(slides.iter().all(|(s, _)| !s.title.contains("autres")));
+    }
 }

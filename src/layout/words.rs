@@ -128,6 +128,9 @@ pub trait Words {
     fn more(&self, n: usize) -> String;
     /// The objectives a crowded map's title band leaves out: "+ 108 autres objectifs".
     fn more_objectives(&self, n: usize) -> String;
+    /// The rows a long table of the dossier leaves out past its last slide: "+ 6 146 autres
+    /// lignes".
+    fn more_rows(&self, n: usize) -> String;
     /// The file written beside a map that shows only part of its list: "dc3-acteurs.csv"
     /// for the map `dc3`.
     fn list_file(&self, stem: &str) -> String;

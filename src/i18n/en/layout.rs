@@ -106,6 +106,11 @@ impl Words for English {
         format!("+\u{a0}{}\u{a0}more {others}", self.number(n as f64))
     }
 
+    fn more_rows(&self, n: usize) -> String {
+        let others = if n > 1 { "rows" } else { "row" };
+        format!("+\u{a0}{}\u{a0}more {others}", self.number(n as f64))
+    }
+
     fn list_file(&self, stem: &str) -> String {
         format!("{stem}-actors.csv")
     }

@@ -115,6 +115,15 @@ impl Words for French {
         format!("+{NB}{}{NB}{others}", self.number(n as f64))
     }
 
+    fn more_rows(&self, n: usize) -> String {
+        let others = if n > 1 {
+            "autres lignes"
+        } else {
+            "autre ligne"
+        };
+        format!("+{NB}{}{NB}{others}", self.number(n as f64))
+    }
+
     fn list_file(&self, stem: &str) -> String {
         format!("{stem}-acteurs.csv")
     }
