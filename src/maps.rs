@@ -568,27 +568,23 @@ pub fn requested(
     if all {
         kinds.extend(domain_maps(t));
     }
-    for wanted in domains {
-        let d = find(
+    // A domain's map and its page are found the same way, by id or name.
+    let domain = |wanted: &String| {
+        find(
             Wanted::Domain,
             wanted,
             t.domains(),
             |d| &d.id,
             |d| vec![&d.name],
         )
-        .map_err(|u| u.error(lang))?;
-        kinds.push(MapKind::Domain(d.id.clone()));
+        .map(|d| d.id.clone())
+        .map_err(|u| u.error(lang))
+    };
+    for wanted in domains {
+        kinds.push(MapKind::Domain(domain(wanted)?));
     }
     for wanted in pages {
-        let d = find(
-            Wanted::Domain,
-            wanted,
-            t.domains(),
-            |d| &d.id,
-            |d| vec![&d.name],
-        )
-        .map_err(|u| u.error(lang))?;
-        kinds.push(MapKind::Page(d.id.clone()));
+        kinds.push(MapKind::Page(domain(wanted)?));
     }
     for wanted in objectives {
         let o = find(
