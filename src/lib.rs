@@ -27,6 +27,7 @@ pub mod progress;
 pub mod render;
 pub mod report;
 pub mod spreadsheet;
+pub mod stamps;
 pub mod start;
 pub mod status;
 pub mod terminal;

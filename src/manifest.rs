@@ -5,6 +5,9 @@
 //! hash), so a second `build` with nothing changed rasterizes nothing; a file whose bytes the
 //! folder already holds is not written again at all.
 //!
+//! Whether a file is still the one written is told by its stamp when this machine recorded
+//! one (see `stamps`: nothing is read), else by reading and hashing it.
+//!
 //! The manifest is only a cache: missing, unreadable, too large, not JSON or not ours, it
 //! counts as empty and every picture is drawn. It is written in the same batch as the files
 //! (see `outdir`), so a run that fails leaves it as it was. The hashes are 64-bit SipHash-1-3
@@ -23,6 +26,7 @@ use crate::hash;
 use crate::layout::scene::Scene;
 use crate::outdir;
 use crate::render::{self, Format};
+use crate::stamps::Stamps;
 
 /// The manifest's name in the output folder. It starts like our temporaries but does not end
 /// like them, so it is never swept.
@@ -92,6 +96,9 @@ pub struct Manifest {
     pictures: BTreeMap<String, Picture>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     documents: BTreeMap<String, Document>,
+    /// The stamps of the folder's files on this machine (a file of their own).
+    #[serde(skip)]
+    stamps: Stamps,
 }
 
 /// A document in the folder larger than this is not read to be checked: it is made again.
@@ -107,8 +114,11 @@ fn version() -> String {
 pub struct File {
     /// Its name in the output folder.
     pub name: String,
-    /// Its bytes: made now, or, for a PNG kept, read from the folder.
-    pub bytes: Vec<u8>,
+    /// Its bytes: made now, or, for a PNG kept, read from the folder; `None` for a PNG kept
+    /// that its stamp vouches for (not read: see `File::picture_bytes`).
+    pub bytes: Option<Vec<u8>>,
+    /// The hash of its bytes (`hash::contents`).
+    pub hash: String,
     /// Whether it is to be written: false when the folder already holds these bytes.
     pub write: bool,
     /// For a PNG: what the manifest records about it.
@@ -116,19 +126,22 @@ pub struct File {
 }
 
 impl File {
-    pub fn new(dir: &Path, name: String, bytes: Vec<u8>, picture: Option<Picture>) -> File {
-        let write = !outdir::holds(dir, &name, &bytes);
-        File {
-            name,
-            bytes,
-            write,
-            picture,
-        }
-    }
-
     /// The bytes to write, or `None` when the folder already holds them.
     pub fn to_write(&self) -> Option<&[u8]> {
-        self.write.then_some(self.bytes.as_slice())
+        self.bytes.as_deref().filter(|_| self.write)
+    }
+
+    /// The PNG's bytes: those at hand, or those of the folder's file when it still has the
+    /// hash recorded (read now); `None` for a file that is not a PNG of the run, or that
+    /// changed since.
+    pub fn picture_bytes(&self, dir: &Path) -> Option<std::borrow::Cow<'_, [u8]>> {
+        let picture = self.picture.as_ref()?;
+        match &self.bytes {
+            Some(bytes) => Some(bytes.as_slice().into()),
+            None => outdir::read_regular(&dir.join(&self.name), MAX_PNG)
+                .filter(|bytes| hash::contents(bytes) == picture.png)
+                .map(Into::into),
+        }
     }
 }
 
@@ -136,14 +149,47 @@ impl Manifest {
     /// The manifest of the folder `dir`; empty when there is none, or when the file is not a
     /// manifest we could have written (never an error, never a panic).
     pub fn read(dir: &Path) -> Manifest {
-        outdir::read_regular(&dir.join(FILE), MAX_MANIFEST)
+        let manifest: Manifest = outdir::read_regular(&dir.join(FILE), MAX_MANIFEST)
             .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        Manifest {
+            stamps: Stamps::read(dir),
+            ..manifest
+        }
+    }
+
+    /// The stamps of the folder read with the manifest.
+    pub fn stamps(&self) -> &Stamps {
+        &self.stamps
+    }
+
+    /// Whether the file `name` of `dir` holds exactly `bytes` (from its stamp when it has
+    /// the one recorded, else read).
+    pub fn holds(&self, dir: &Path, name: &str, bytes: &[u8]) -> bool {
+        self.stamps.holds(dir, name, bytes)
+    }
+
+    /// The file `name` of a run, made now as `bytes`: to be written unless the folder
+    /// already holds those bytes.
+    pub fn file(&self, dir: &Path, name: String, bytes: Vec<u8>, picture: Option<Picture>) -> File {
+        let hash = hash::contents(&bytes);
+        let write = match self.stamps.hash_of(dir, &name) {
+            Some(recorded) => recorded != hash,
+            None => !outdir::holds(dir, &name, &bytes),
+        };
+        File {
+            name,
+            bytes: Some(bytes),
+            hash,
+            write,
+            picture,
+        }
     }
 
     /// The manifest as written: pretty JSON, pictures sorted by name, the same bytes for the
     /// same pictures.
     pub fn to_json(&self) -> String {
+        // The stamps are not serialized (`serde(skip)`): the same bytes on every machine.
         let mut json = serde_json::to_string_pretty(self).expect("strings and maps serialize");
         json.push('\n');
         json
@@ -160,9 +206,18 @@ impl Manifest {
         self.documents.get(name).is_some_and(|recorded| {
             recorded.pages == pages
                 && recorded.version == version()
-                && outdir::read_regular(&dir.join(name), MAX_DOCUMENT)
-                    .is_some_and(|on_disk| hash::contents(&on_disk) == recorded.file)
+                && self.is_as_written(dir, name, &recorded.file, MAX_DOCUMENT)
         })
+    }
+
+    /// Whether the file `name` of `dir` still hashes to `hash`: from its stamp, or read
+    /// (when it has at most `max` bytes).
+    fn is_as_written(&self, dir: &Path, name: &str, hash: &str, max: u64) -> bool {
+        match self.stamps.hash_of(dir, name) {
+            Some(recorded) => recorded == hash,
+            None => outdir::read_regular(&dir.join(name), max)
+                .is_some_and(|on_disk| hash::contents(&on_disk) == hash),
+        }
     }
 
     /// What the manifest records about the document `name`.
@@ -192,24 +247,22 @@ impl Manifest {
                         self.png(dir, &name, scene, svg())
                             .map(|(drawn, picture)| match drawn {
                                 Drawn::Now(bytes) => {
-                                    File::new(dir, name.clone(), bytes, Some(picture))
+                                    self.file(dir, name.clone(), bytes, Some(picture))
                                 }
                                 Drawn::Kept(bytes) => File {
                                     name: name.clone(),
                                     bytes,
+                                    hash: picture.png.clone(),
                                     write: false,
                                     picture: Some(picture),
                                 },
                             })
                     }
-                    Format::Svg => Ok(File::new(
-                        dir,
-                        name.clone(),
-                        svg().clone().into_bytes(),
-                        None,
-                    )),
+                    Format::Svg => {
+                        Ok(self.file(dir, name.clone(), svg().clone().into_bytes(), None))
+                    }
                     Format::Scene => render::to_bytes(scene, format)
-                        .map(|bytes| File::new(dir, name.clone(), bytes, None)),
+                        .map(|bytes| self.file(dir, name.clone(), bytes, None)),
                 };
                 made.map_err(|e| Error::Write {
                     path: dir.join(&name),
@@ -238,10 +291,16 @@ impl Manifest {
         };
         if let Some(recorded) = self.pictures.get(name)
             && recorded.draws(&wanted)
-            && let Some(on_disk) = outdir::read_regular(&dir.join(name), MAX_PNG)
-            && hash::contents(&on_disk) == recorded.png
         {
-            return Ok((Drawn::Kept(on_disk), recorded.clone()));
+            // Vouched for by its stamp: kept without reading it.
+            if self.stamps.hash_of(dir, name) == Some(recorded.png.as_str()) {
+                return Ok((Drawn::Kept(None), recorded.clone()));
+            }
+            if let Some(on_disk) = outdir::read_regular(&dir.join(name), MAX_PNG)
+                && hash::contents(&on_disk) == recorded.png
+            {
+                return Ok((Drawn::Kept(Some(on_disk)), recorded.clone()));
+            }
         }
         let bytes = render::png::from_svg(svg)?;
         let picture = Picture {
@@ -268,6 +327,7 @@ impl Manifest {
         Manifest {
             pictures,
             documents: kept_documents,
+            stamps: Stamps::default(),
         }
     }
 }
@@ -285,10 +345,10 @@ fn kept<T: Clone>(
         .collect()
 }
 
-/// A PNG of a run: drawn now, or the folder's own, kept.
+/// A PNG of a run: drawn now, or the folder's own, kept (read, or vouched for by its stamp).
 enum Drawn {
     Now(Vec<u8>),
-    Kept(Vec<u8>),
+    Kept(Option<Vec<u8>>),
 }
 
 /// A name actormap gives a file it records (`maps::file_stems`, the dossier's): a slug
@@ -375,13 +435,15 @@ mod tests {
         let files = [
             File {
                 name: "dc3.png".into(),
-                bytes: b"png".to_vec(),
+                bytes: Some(b"png".to_vec()),
+                hash: "new".into(),
                 write: false,
                 picture: Some(picture("new")),
             },
             File {
                 name: "dc3.svg".into(),
-                bytes: b"<svg/>".to_vec(),
+                bytes: Some(b"<svg/>".to_vec()),
+                hash: hash::contents(b"<svg/>"),
                 write: true,
                 picture: None,
             },

@@ -409,7 +409,7 @@ fn draw_checked(
         };
         let table = complete_list(t, &kinds[i], &opts);
         let file = table.map(|table| {
-            manifest::File::new(
+            previous.file(
                 &args.out,
                 list,
                 spreadsheet::csv_bytes(&table, opts.lang),
@@ -475,11 +475,19 @@ fn draw_checked(
                 .filter_map(|name| Some((*name, previous.document(name)?.clone())))
                 .collect();
         } else {
+            // The PNGs of the run, those kept read from the folder now.
+            let pngs: Vec<(&str, std::borrow::Cow<[u8]>)> = files
+                .iter()
+                .filter_map(|f| {
+                    Some((
+                        f.picture.as_ref()?.svg.as_str(),
+                        f.picture_bytes(&args.out)?,
+                    ))
+                })
+                .collect();
             let mut drawn = crate::render::pptx::Drawn::default();
-            for file in &files {
-                if let Some(picture) = &file.picture {
-                    drawn.add(picture.svg.clone(), &file.bytes);
-                }
+            for (svg, bytes) in &pngs {
+                drawn.add((*svg).to_owned(), bytes);
             }
             dossier_files = crate::dossier::files(&deck, &args.out, &drawn)?;
             documents = dossier_files
@@ -489,32 +497,66 @@ fn draw_checked(
         }
     }
     let json = recorded.then(|| previous.after(&args.out, &files, &documents).to_json());
-    let changed: Vec<(&str, &[u8])> = files
+    // Every other file of the run, with the hash of its bytes: the manifest, the report
+    // page, the dossier's files.
+    let others: Vec<(&str, &[u8], String)> = json
         .iter()
-        .filter_map(|f| Some((f.name.as_str(), f.to_write()?)))
-        .chain(
-            json.iter()
-                .map(|json| (manifest::FILE, json.as_bytes()))
-                .filter(|(name, json)| !outdir::holds(&args.out, name, json)),
-        )
+        .map(|json| (manifest::FILE, json.as_bytes()))
         .chain(
             extra
                 .pages
                 .iter()
-                .map(|(name, bytes)| (*name, bytes.as_slice()))
-                .filter(|(name, bytes)| !outdir::holds(&args.out, name, bytes)),
+                .map(|(name, bytes)| (*name, bytes.as_slice())),
         )
+        .chain(
+            dossier_files
+                .iter()
+                .map(|(name, bytes)| (*name, bytes.as_slice())),
+        )
+        .map(|(name, bytes)| (name, bytes, crate::hash::contents(bytes)))
         .collect();
-    let dossier_changed: Vec<(&str, &[u8])> = dossier_files
+    let is_changed =
+        |name: &str, hash: &str, bytes: &[u8]| match previous.stamps().hash_of(&args.out, name) {
+            Some(recorded) => recorded != hash,
+            None => !outdir::holds(&args.out, name, bytes),
+        };
+    let changed_others: Vec<(&str, &[u8])> = others
         .iter()
-        .filter(|(name, bytes)| !outdir::holds(&args.out, name, bytes))
-        .map(|(name, bytes)| (*name, bytes.as_slice()))
+        .filter(|(name, bytes, hash)| is_changed(name, hash, bytes))
+        .map(|(name, bytes, _)| (*name, *bytes))
         .collect();
-    let changed = [changed, dossier_changed.clone()].concat();
+    let changed: Vec<(&str, &[u8])> = files
+        .iter()
+        .filter_map(|f| Some((f.name.as_str(), f.to_write()?)))
+        .chain(changed_others.iter().copied())
+        .collect();
+    let dossier_changed: Vec<(&str, &[u8])> = changed_others
+        .iter()
+        .filter(|(name, _)| dossier_files.iter().any(|(n, _)| n == name))
+        .copied()
+        .collect();
     progress.stage(writing, 1);
     let mut batch = outdir::Batch::open(&args.out)?;
     batch.stage_all(&changed)?;
     batch.commit()?;
+    if recorded {
+        // What this machine now knows of the folder's files, for the next run to trust
+        // without reading them (a cache: not written when unchanged, a failure ignored).
+        let kept_documents = documents
+            .iter()
+            .filter(|_| dossier_files.is_empty())
+            .map(|(name, d)| (*name, d.file.clone()));
+        let known: Vec<(&str, String)> = files
+            .iter()
+            .map(|f| (f.name.as_str(), f.hash.clone()))
+            .chain(others.iter().map(|(name, _, hash)| (*name, hash.clone())))
+            .chain(kept_documents)
+            .collect();
+        previous
+            .stamps()
+            .after(&args.out, &known)
+            .save(&args.out, previous.stamps());
+    }
     progress.finish();
     let words = lang.catalog();
     for file in &files {

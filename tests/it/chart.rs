@@ -493,7 +493,7 @@ fn render_status_writes_the_chart_as_of_a_date() {
         let mut names: Vec<String> = std::fs::read_dir(out.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|name| name != ".actormap-manifest.json")
+            .filter(|name| !name.starts_with(".actormap-"))
             .collect();
         names.sort();
         names

@@ -283,8 +283,8 @@ fn a_300_character_id_and_windows_device_names_still_build() {
         "cut, with a hash before the extension: {long_one}"
     );
     // Three maps, the overview, the matrix, the status chart, the report page, the
-    // dossier's PDF and PPTX, and the manifest that records the dossier.
-    assert_eq!(names.len(), 10, "{names:?}");
+    // dossier's PDF and PPTX, the manifest that records the dossier and the stamps.
+    assert_eq!(names.len(), 11, "{names:?}");
 }
 
 #[test]

@@ -11,6 +11,7 @@ use crate::outputs::{names, png_size, temporaries};
 use crate::{actormap, calaisis};
 
 const MANIFEST: &str = ".actormap-manifest.json";
+const STAMPS: &str = ".actormap-stamps.json";
 
 /// The two maps most tests draw: quicker than the whole build, and enough to see one change
 /// while the other stays.
@@ -58,9 +59,12 @@ fn wrote(stdout: &str, out: &Path) -> Vec<String> {
 }
 
 /// What identifies each file of the folder on disk: its inode (on Unix), its date and bytes.
+/// The stamps are left out: this machine's cache of file times, taken again when a file
+/// written just before has settled (see `a_file_its_stamp_vouches_for_is_not_read`).
 fn identities(dir: &Path) -> BTreeMap<String, (u64, SystemTime, Vec<u8>)> {
     names(dir)
         .into_iter()
+        .filter(|name| name != STAMPS)
         .map(|name| {
             let path = dir.join(&name);
             let meta = fs::metadata(&path).unwrap();
@@ -114,6 +118,37 @@ fn a_second_build_writes_nothing_and_says_every_file_is_unchanged() {
     );
     // Not one file was replaced, the manifest included: same inode, same date, same bytes.
     assert_eq!(identities(out.path()), before);
+}
+
+/// The stamps of `dir`, each record's `taken` moved `later` nanoseconds on (as if the run
+/// that took them came that much later), and one record's hash replaced.
+fn restamp(dir: &Path, later: u64, name: &str, hash: &str) {
+    let path = dir.join(STAMPS);
+    let mut stamps: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    for record in stamps["files"].as_object_mut().unwrap().values_mut() {
+        let taken = record["taken"].as_u64().unwrap();
+        record["taken"] = (taken + later).into();
+    }
+    stamps["files"][name]["hash"] = hash.into();
+    // Written in place: the stamps' own times do not matter.
+    fs::write(&path, serde_json::to_vec(&stamps).unwrap()).unwrap();
+}
+
+#[test]
+fn a_file_its_stamp_vouches_for_is_not_read() {
+    // Proof that a file is not read when its stamp vouches for it: the stamps say dc3.svg
+    // holds other bytes (its stamp unchanged, taken long after it was written), so the run
+    // writes the same bytes again; a stamp taken too soon after the write vouches for
+    // nothing, the file is read and found unchanged.
+    let out = tempfile::tempdir().unwrap();
+    run(&TWO_MAPS, None, out.path(), 0);
+    let settled = 10_000_000_000;
+    restamp(out.path(), 0, "dc3.svg", "0123456789abcdef");
+    let stdout = run(&TWO_MAPS, None, out.path(), 0);
+    assert_eq!(wrote(&stdout, out.path()), Vec::<String>::new(), "{stdout}");
+    restamp(out.path(), settled, "dc3.svg", "0123456789abcdef");
+    let stdout = run(&TWO_MAPS, None, out.path(), 0);
+    assert_eq!(wrote(&stdout, out.path()), ["dc3.svg"], "{stdout}");
 }
 
 #[test]
@@ -218,7 +253,7 @@ fn a_changed_territory_redraws_the_maps_whose_svg_changed_and_no_other() {
     assert_eq!(written, expected, "{stdout}");
     // The others were not touched at all.
     for (name, (inode, date, _)) in &after {
-        if name != MANIFEST && !expected.contains(name) {
+        if name != MANIFEST && name != STAMPS && !expected.contains(name) {
             assert_eq!((inode, date), (&before[name].0, &before[name].1), "{name}");
         }
     }

@@ -681,6 +681,7 @@ fn render_writes_the_asked_formats_and_nothing_outside_out() {
         names,
         [
             ".actormap-manifest.json",
+            ".actormap-stamps.json",
             "actor-ademe.png",
             "actor-ademe.scene.json",
             "actor-ademe.svg",

@@ -1,0 +1,263 @@
+//! What this machine knows of the files a run left in an output folder,
+//! `.actormap-stamps.json`: for each file, the hash of the bytes written and the file's
+//! stamp as the system keeps it (length, modification and change times, inode). A later run
+//! that finds a file with the same stamp knows its bytes without reading them, the way git
+//! knows an unchanged file from its index: a second `build` with nothing changed no longer
+//! reads and hashes the 8 MB PowerPoint file, the PNGs and every SVG to tell they are the
+//! ones it wrote.
+//!
+//! A file edited, replaced, copied or restored by git gets a new stamp (the change time
+//! cannot be set back by any program), and is read and compared as before. Times on disk are
+//! coarse (a few milliseconds on Linux, two seconds on a FAT memory stick): a file written
+//! again within the same tick, with the same length, would keep its stamp. So, like git's
+//! "racily clean" entries, a record vouches for a file only when it was taken well after the
+//! file's last change (`SETTLED`); a run that finds a file too fresh reads it, and records it
+//! again once it has settled. Unlike the
+//! manifest, the stamps belong to one machine and one copy of the folder (hence a file of
+//! their own: the manifest stays the same bytes for the same pictures). They are only a
+//! cache: missing, unreadable or not ours, they count as empty; written after the run's
+//! files, outside its batch, and a failure to write them is not an error.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{hash, outdir};
+
+/// The stamps' name in the output folder (hidden, never swept: it does not end like our
+/// temporaries).
+pub const FILE: &str = ".actormap-stamps.json";
+
+/// How long after a file's last change its stamp vouches for it: more than the coarsest
+/// times a file system keeps (two seconds on FAT).
+const SETTLED: u64 = 3_000_000_000;
+
+/// Stamps larger than this are not ours (a thousand files take about 200 KB).
+const MAX_STAMPS: u64 = 16 * 1024 * 1024;
+
+/// What the system says of a file, enough to tell it was not touched since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub len: u64,
+    /// Modification time, nanoseconds since the epoch (0 when the system has none).
+    pub modified: u64,
+    /// Change time (Unix: any write, rename or change of attributes sets it to now; no
+    /// program can set it back), nanoseconds since the epoch; 0 elsewhere.
+    pub changed: u64,
+    /// The inode (Unix), 0 elsewhere.
+    pub inode: u64,
+}
+
+impl Stamp {
+    /// The stamp of the regular file at `path` (a link is followed); `None` for anything else.
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let meta = fs::metadata(path).ok()?;
+        if !meta.is_file() {
+            return None;
+        }
+        let nanos = |t: std::time::SystemTime| {
+            t.duration_since(std::time::UNIX_EPOCH)
+                .ok()
+                .and_then(|d| u64::try_from(d.as_nanos()).ok())
+                .unwrap_or(0)
+        };
+        #[cfg(unix)]
+        let (changed, inode) = {
+            use std::os::unix::fs::MetadataExt;
+            let changed = u64::try_from(meta.ctime())
+                .ok()
+                .and_then(|s| s.checked_mul(1_000_000_000))
+                .and_then(|s| s.checked_add(u64::try_from(meta.ctime_nsec()).ok()?))
+                .unwrap_or(0);
+            (changed, meta.ino())
+        };
+        #[cfg(not(unix))]
+        let (changed, inode) = (0, 0);
+        Some(Stamp {
+            len: meta.len(),
+            modified: meta.modified().map(nanos).unwrap_or(0),
+            changed,
+            inode,
+        })
+    }
+}
+
+/// One file's record: the hash of its bytes (`hash::contents`), its stamp then, and when
+/// the stamp was taken (nanoseconds since the epoch).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    pub hash: String,
+    #[serde(flatten)]
+    pub stamp: Stamp,
+    pub taken: u64,
+}
+
+impl Record {
+    /// Whether the stamp was taken long enough after the file's last change to tell any
+    /// later change (see `SETTLED`). A stamp without times never does.
+    fn settled(&self) -> bool {
+        let last = self.stamp.modified.max(self.stamp.changed);
+        last != 0 && last.saturating_add(SETTLED) < self.taken
+    }
+}
+
+/// Now, in nanoseconds since the epoch.
+fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()
+        .and_then(|d| u64::try_from(d.as_nanos()).ok())
+        .unwrap_or(0)
+}
+
+/// The records of an output folder, by file name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamps {
+    files: BTreeMap<String, Record>,
+}
+
+impl Stamps {
+    /// The stamps of the folder `dir`; empty when there are none or they are not ours.
+    pub fn read(dir: &Path) -> Stamps {
+        outdir::read_regular(&dir.join(FILE), MAX_STAMPS)
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default()
+    }
+
+    /// The hash of the file `name` of `dir`, when it still has the stamp recorded with it:
+    /// then its bytes are known without reading them.
+    pub fn hash_of(&self, dir: &Path, name: &str) -> Option<&str> {
+        let record = self.files.get(name)?;
+        (record.settled() && Stamp::of(&dir.join(name)) == Some(record.stamp))
+            .then_some(record.hash.as_str())
+    }
+
+    /// Whether the file `name` of `dir` holds exactly `bytes`: from its stamp when it has the
+    /// one recorded, else by reading it (`outdir::holds`).
+    pub fn holds(&self, dir: &Path, name: &str, bytes: &[u8]) -> bool {
+        match self.hash_of(dir, name) {
+            Some(recorded) => recorded == hash::contents(bytes),
+            None => outdir::holds(dir, name, bytes),
+        }
+    }
+
+    /// The stamps after a run left `files` (name, hash of the bytes it holds) in `dir`:
+    /// each one's stamp now (an earlier record that still vouches for the file is kept as it
+    /// is); a file gone is left out, and so are the names of earlier runs.
+    pub fn after(&self, dir: &Path, files: &[(&str, String)]) -> Stamps {
+        let taken = now();
+        Stamps {
+            files: files
+                .iter()
+                .filter_map(|(name, hash)| {
+                    let stamp = Stamp::of(&dir.join(name))?;
+                    let record = match self.files.get(*name) {
+                        Some(r) if r.settled() && r.stamp == stamp && r.hash == *hash => r.clone(),
+                        _ => Record {
+                            hash: hash.clone(),
+                            stamp,
+                            taken,
+                        },
+                    };
+                    Some(((*name).to_owned(), record))
+                })
+                .collect(),
+        }
+    }
+
+    /// Write the stamps into `dir` when they differ from `self.before` (whole or not at all;
+    /// a failure is ignored: the next run reads the files instead).
+    pub fn save(&self, dir: &Path, before: &Stamps) {
+        if self == before {
+            return;
+        }
+        let mut json = serde_json::to_string_pretty(self).expect("strings and numbers serialize");
+        json.push('\n');
+        if let Ok(mut batch) = outdir::Batch::open(dir)
+            && batch.stage(FILE, json.as_bytes()).is_ok()
+        {
+            let _ = batch.commit();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The stamps of `names` in `dir` as a run would leave them, taken `later` nanoseconds
+    /// after now (as if the next run came that much later).
+    fn taken(dir: &Path, names: &[(&str, &[u8])], later: u64) -> Stamps {
+        let files: Vec<(&str, String)> = names
+            .iter()
+            .map(|(name, bytes)| (*name, hash::contents(bytes)))
+            .collect();
+        let mut stamps = Stamps::default().after(dir, &files);
+        for record in stamps.files.values_mut() {
+            record.taken += later;
+        }
+        stamps
+    }
+
+    #[test]
+    fn a_settled_file_untouched_is_known_and_one_touched_is_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dc3.svg");
+        fs::write(&path, b"<svg/>").unwrap();
+        let stamps = taken(dir.path(), &[("dc3.svg", b"<svg/>")], 2 * SETTLED);
+        stamps.save(dir.path(), &Stamps::default());
+        let stamps = Stamps::read(dir.path());
+        assert_eq!(
+            stamps.hash_of(dir.path(), "dc3.svg"),
+            Some(hash::contents(b"<svg/>").as_str())
+        );
+        assert!(stamps.holds(dir.path(), "dc3.svg", b"<svg/>"));
+        assert!(!stamps.holds(dir.path(), "dc3.svg", b"<svg></svg>"));
+        // Rewritten later with other bytes of the same length: the stamp no longer vouches,
+        // the file is read.
+        fs::write(&path, b"<SVG/>").unwrap();
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(1);
+        fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(later)
+            .unwrap();
+        assert_eq!(stamps.hash_of(dir.path(), "dc3.svg"), None);
+        assert!(stamps.holds(dir.path(), "dc3.svg", b"<SVG/>"));
+        assert!(!stamps.holds(dir.path(), "dc3.svg", b"<svg/>"));
+        // Gone: nothing is known, nothing held.
+        fs::remove_file(&path).unwrap();
+        assert_eq!(stamps.hash_of(dir.path(), "dc3.svg"), None);
+        assert!(!stamps.holds(dir.path(), "dc3.svg", b"<svg/>"));
+    }
+
+    #[test]
+    fn a_file_too_fresh_is_read_and_recorded_again_once_settled() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("dc3.svg"), b"<svg/>").unwrap();
+        // Taken right after the write: within the tick, a same-length edit could keep the
+        // stamp, so it vouches for nothing yet.
+        let fresh = taken(dir.path(), &[("dc3.svg", b"<svg/>")], 0);
+        assert_eq!(fresh.hash_of(dir.path(), "dc3.svg"), None);
+        assert!(fresh.holds(dir.path(), "dc3.svg", b"<svg/>"));
+        // A later run records it again; that record is kept as it is by the runs after it.
+        let files = [("dc3.svg", hash::contents(b"<svg/>"))];
+        let mut settled = fresh.after(dir.path(), &files);
+        settled.files.get_mut("dc3.svg").unwrap().taken += 2 * SETTLED;
+        assert!(settled.hash_of(dir.path(), "dc3.svg").is_some());
+        assert_eq!(settled.after(dir.path(), &files), settled);
+    }
+
+    #[test]
+    fn stamps_that_are_not_ours_count_as_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        for junk in [&b""[..], b"null", b"[]", b"{\"files\": 3}", b"\xff{"] {
+            fs::write(dir.path().join(FILE), junk).unwrap();
+            assert_eq!(Stamps::read(dir.path()), Stamps::default(), "{junk:?}");
+        }
+        assert_eq!(Stamps::read(&dir.path().join("none")), Stamps::default());
+    }
+}
