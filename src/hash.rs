@@ -23,9 +23,41 @@ pub fn contents(bytes: &[u8]) -> String {
     format!("{:016x}", hasher.finish())
 }
 
+/// A SipHash-1-3 of formatted text, written piece by piece (`write!(hasher, "{value:?}")`):
+/// the hash of what a value prints without holding the whole text.
+pub struct Text(siphasher::sip::SipHasher13);
+
+impl Default for Text {
+    fn default() -> Text {
+        Text(siphasher::sip::SipHasher13::new_with_keys(0, 0))
+    }
+}
+
+impl Text {
+    /// The hash of the text written so far, as `contents` gives it for the same bytes.
+    pub fn finish(&self) -> String {
+        format!("{:016x}", self.0.finish())
+    }
+}
+
+impl std::fmt::Write for Text {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.write(s.as_bytes());
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_written_in_pieces_hashes_as_its_bytes() {
+        use std::fmt::Write;
+        let mut text = Text::default();
+        write!(text, "{:?} et {}", ["DC3", "DC5"], 42).unwrap();
+        assert_eq!(text.finish(), contents(br#"["DC3", "DC5"] et 42"#));
+    }
 
     #[test]
     fn fnv1a_gives_the_published_values() {

@@ -355,6 +355,7 @@ pub fn draw(
         pages: &[],
         dossier: false,
         progress: &quiet,
+        fingerprint: None,
     };
     draw_checked(t, kinds, args, default_formats, &findings, &extra, out)
 }
@@ -369,6 +370,9 @@ struct Extra<'a> {
     dossier: bool,
     /// The progress bar of the run's stages.
     progress: &'a Progress,
+    /// For a `build`: the fingerprint of what it is made from (`fingerprint`), recorded with
+    /// the files it made.
+    fingerprint: Option<String>,
 }
 
 /// `draw` with the findings of `check` already at hand, `extra` files in the same batch.
@@ -552,9 +556,31 @@ fn draw_checked(
             .chain(others.iter().map(|(name, _, hash)| (*name, hash.clone())))
             .chain(kept_documents)
             .collect();
+        // The files a build says, in the order it says them (see below), for the next build
+        // from the same fingerprint to say them again without making them.
+        let build = extra.fingerprint.clone().map(|fingerprint| {
+            let hash_of = |name: &str| {
+                known
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, hash)| hash.clone())
+            };
+            let said = files
+                .iter()
+                .map(|f| f.name.as_str())
+                .chain(extra.pages.iter().map(|(name, _)| *name))
+                .chain(dossier_names.iter().copied());
+            crate::stamps::Build {
+                fingerprint,
+                files: said
+                    .filter_map(|name| Some((name.to_owned(), hash_of(name)?)))
+                    .collect(),
+            }
+        });
         previous
             .stamps()
             .after(&args.out, &known)
+            .with_build(build)
             .save(&args.out, previous.stamps());
     }
     progress.finish();
@@ -785,6 +811,24 @@ pub fn build(t: &Territory, args: &OutputArgs, out: &mut dyn Write) -> Result<Ou
     let findings = check::run(t)?;
     check::output::text(&findings, args.lang.into(), out)?;
     writeln!(out)?;
+    let outcome = if check::has_errors(&findings) {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    };
+    // Nothing to do when the last build into the folder was made from the same territory,
+    // options and version, and its files are all still as it left them (their stamps say
+    // so: none is read). The build is deterministic: it would make the same bytes again.
+    let fingerprint = fingerprint(t, args)?;
+    if let Some(names) =
+        crate::stamps::Stamps::read(&args.out).unchanged_build(&args.out, &fingerprint)
+    {
+        let words = crate::i18n::Lang::from(args.lang).catalog();
+        for name in names {
+            terminal::line(out, &words.unchanged(&args.out.join(name)))?;
+        }
+        return Ok(outcome);
+    }
     let page = crate::report::bytes(t, &findings, &options(args, &findings)?, None);
     draw_checked(
         t,
@@ -796,14 +840,31 @@ pub fn build(t: &Territory, args: &OutputArgs, out: &mut dyn Write) -> Result<Ou
             pages: &[(crate::report::FILE, page)],
             dossier: true,
             progress: &Progress::for_stderr(),
+            fingerprint: Some(fingerprint),
         },
         out,
     )?;
-    Ok(if check::has_errors(&findings) {
-        Outcome::Findings
-    } else {
-        Outcome::Clean
-    })
+    Ok(outcome)
+}
+
+/// The fingerprint of a `build`: everything its files are made from. The territory as loaded
+/// (every row of every table with where it was read, its settings and rules: the findings
+/// follow from them), the options that shape the files, the formats, and the version of
+/// actormap. Nothing else goes into a build's files: no date of today, no machine.
+fn fingerprint(t: &Territory, args: &OutputArgs) -> Result<String, Error> {
+    use std::fmt::Write as _;
+    let mut text = crate::hash::Text::default();
+    let formats = formats(args, &[Format::Svg, Format::Png]);
+    // Formatting into a hasher cannot fail.
+    let _ = write!(
+        text,
+        "build {} {:?} {:?} {:?} {t:?}",
+        env!("CARGO_PKG_VERSION"),
+        size(args)?,
+        args.lang,
+        formats,
+    );
+    Ok(text.finish())
 }
 
 #[cfg(test)]

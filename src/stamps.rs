@@ -112,10 +112,21 @@ fn now() -> u64 {
         .unwrap_or(0)
 }
 
-/// The records of an output folder, by file name.
+/// The records of an output folder, by file name, and what the last `build` into it made.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamps {
     files: BTreeMap<String, Record>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    build: Option<Build>,
+}
+
+/// The last `build` into the folder: the fingerprint of what it was made from (see
+/// `maps::fingerprint`) and the files it said, in the order it said them, with the hash of
+/// each one's bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Build {
+    pub fingerprint: String,
+    pub files: Vec<(String, String)>,
 }
 
 impl Stamps {
@@ -143,12 +154,34 @@ impl Stamps {
         }
     }
 
+    /// The files of the last `build` into `dir`, in the order it said them, when it was
+    /// made from `fingerprint` and every one of them is still as it wrote or kept it (its
+    /// stamp vouches for it): then a `build` from the same fingerprint has nothing to do.
+    pub fn unchanged_build(&self, dir: &Path, fingerprint: &str) -> Option<Vec<&str>> {
+        let build = self
+            .build
+            .as_ref()
+            .filter(|b| b.fingerprint == fingerprint)?;
+        build
+            .files
+            .iter()
+            .map(|(name, hash)| (self.hash_of(dir, name) == Some(hash)).then_some(name.as_str()))
+            .collect()
+    }
+
+    /// `self` with the last build's record: `build`, or none (a run that is not a build
+    /// forgets it; the files it wrote would not match it anyway).
+    pub fn with_build(self, build: Option<Build>) -> Stamps {
+        Stamps { build, ..self }
+    }
+
     /// The stamps after a run left `files` (name, hash of the bytes it holds) in `dir`:
     /// each one's stamp now (an earlier record that still vouches for the file is kept as it
-    /// is); a file gone is left out, and so are the names of earlier runs.
+    /// is); a file gone is left out, and so are the names of earlier runs; no build record.
     pub fn after(&self, dir: &Path, files: &[(&str, String)]) -> Stamps {
         let taken = now();
         Stamps {
+            build: None,
             files: files
                 .iter()
                 .filter_map(|(name, hash)| {

@@ -151,6 +151,81 @@ fn a_file_its_stamp_vouches_for_is_not_read() {
     assert_eq!(wrote(&stdout, out.path()), ["dc3.svg"], "{stdout}");
 }
 
+/// Proof that a build from the same territory makes nothing when its files are as it left
+/// them: a stand-in page, recorded in the stamps as the build's own, is said unchanged and
+/// kept, where making the build again would put the real page back. Once the territory
+/// changes, the build is made again.
+#[cfg(unix)]
+#[test]
+fn a_build_from_the_same_territory_makes_nothing_when_its_files_are_as_it_left_them() {
+    let territory = calaisis_copy();
+    let out = tempfile::tempdir().unwrap();
+    let first = run(&["build"], Some(territory.path()), out.path(), 1);
+    let page = fs::read(out.path().join("index.html")).unwrap();
+    let stand_in = b"<!doctype html><title>stand-in</title>";
+    fs::write(out.path().join("index.html"), stand_in).unwrap();
+    let hash = actormap::hash::contents(stand_in);
+    let stamp = actormap::stamps::Stamp::of(&out.path().join("index.html")).unwrap();
+    let path = out.path().join(STAMPS);
+    let mut stamps: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    let files = stamps["files"].as_object_mut().unwrap();
+    let mut record = serde_json::to_value(stamp).unwrap();
+    record["hash"] = hash.clone().into();
+    record["taken"] = 0.into();
+    files.insert("index.html".into(), record);
+    // Taken as if long after every write: each stamp vouches for its file.
+    let later = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        + 10_000_000_000;
+    for record in files.values_mut() {
+        record["taken"] = later.into();
+    }
+    for entry in stamps["build"]["files"].as_array_mut().unwrap() {
+        if entry[0] == "index.html" {
+            entry[1] = hash.clone().into();
+        }
+    }
+    fs::write(&path, serde_json::to_vec(&stamps).unwrap()).unwrap();
+
+    let second = run(&["build"], Some(territory.path()), out.path(), 1);
+    // The same findings, then every file said unchanged, in the same order.
+    let findings = |stdout: &str| stdout.split("wrote ").next().unwrap().to_owned();
+    assert_eq!(
+        second.split("unchanged ").next().unwrap(),
+        findings(&first),
+        "{second}"
+    );
+    assert_eq!(
+        said(&second, out.path()),
+        said(&first, out.path())
+            .into_iter()
+            .map(|(_, name)| ("unchanged".to_owned(), name))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(fs::read(out.path().join("index.html")).unwrap(), stand_in);
+
+    // Another territory (one headline changed): made again, the real page back.
+    let domains = territory.path().join("domains.csv");
+    let text = fs::read_to_string(&domains).unwrap();
+    fs::write(
+        &domains,
+        text.replace(
+            "Vers la réduction du gaspillage alimentaire",
+            "Vers moins de gaspillage alimentaire",
+        ),
+    )
+    .unwrap();
+    let third = run(&["build"], Some(territory.path()), out.path(), 1);
+    assert!(
+        wrote(&third, out.path()).contains(&"index.html".to_owned()),
+        "{third}"
+    );
+    let remade = fs::read(out.path().join("index.html")).unwrap();
+    assert!(remade != page && String::from_utf8_lossy(&remade).contains("Vers moins de"));
+}
+
 #[test]
 fn a_png_the_manifest_vouches_for_is_not_drawn_again() {
     // Proof that nothing is rasterized: a stand-in picture whose hash the manifest records is
