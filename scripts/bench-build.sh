@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The picture build against Graphviz, side by side in one run (issue 9's goals):
-#   - the release binary's first `build` of the bundled data (SVG + PNG, into an empty folder),
+#   - the release binary's first `build` of the bundled data (SVG + PNG, the web page and the
+#     dossier, into an empty folder), and its pictures alone (`render --all`),
 #   - its second `build` into the same folder (nothing changed: no PNG is drawn again),
 #   - the first build again on one core only (taskset), to see how it scales with the cores,
 #   - `build --format svg` (no PNG at all),
@@ -65,6 +66,10 @@ median_ms() {
 median_ms "actormap build, first (SVG + PNG)" "rm -rf $work/first" \
     "$bin" build --out "$work/first"
 first=$median
+# The pictures alone (what `build` made when issue 9 was written: no dossier, no web page).
+median_ms "actormap render --all, SVG + PNG" "rm -rf $work/pictures" \
+    "$bin" render --all --format svg,png --out "$work/pictures"
+pictures=$median
 if command -v taskset >/dev/null && [ "$cores" -gt 1 ]; then
     median_ms "actormap build, first, on 1 core" "rm -rf $work/one" \
         taskset -c 0 "$bin" build --out "$work/one"
@@ -113,6 +118,7 @@ fi
 echo
 echo "goals of issue 9 (on $cores cores):"
 echo "  first build under 100 ms:                 $first ms, $(verdict "$first" 100)"
+echo "    (the pictures alone, render --all:      $pictures ms, $(verdict "$pictures" 100))"
 if [ -n "${twopi_svg:-}" ]; then
     echo "  second build faster than one twopi run:   $second ms against $twopi_svg ms (twopi -Tsvg), $(verdict "$second" "$twopi_svg")"
 else
