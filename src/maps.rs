@@ -559,12 +559,9 @@ fn draw_checked(
         // The files a build says, in the order it says them (see below), for the next build
         // from the same fingerprint to say them again without making them.
         let build = extra.fingerprint.clone().map(|fingerprint| {
-            let hash_of = |name: &str| {
-                known
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, hash)| hash.clone())
-            };
+            let hashes: std::collections::HashMap<&str, &String> =
+                known.iter().map(|(name, hash)| (*name, hash)).collect();
+            let hash_of = |name: &str| hashes.get(name).map(|hash| (*hash).clone());
             let said = files
                 .iter()
                 .map(|f| f.name.as_str())
