@@ -100,6 +100,11 @@ impl Page {
         at: Option<jiff::civil::Date>,
     ) -> Page {
         let status = status::compute(t, at);
+        let status_of: std::collections::HashMap<&str, &ObjectiveStatus> = status
+            .objectives
+            .iter()
+            .map(|s| (s.id.as_str(), s))
+            .collect();
         let domains = t
             .domains()
             .iter()
@@ -115,10 +120,7 @@ impl Page {
                     .collect(),
                 objectives: t
                     .objectives_of(&d.id)
-                    .filter_map(|o| {
-                        let s = status.objectives.iter().find(|s| s.id == o.id)?;
-                        Some(objective_entry(t, o, s))
-                    })
+                    .filter_map(|o| Some(objective_entry(t, o, status_of.get(o.id.as_str())?)))
                     .collect(),
             })
             .collect();
