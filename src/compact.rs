@@ -89,7 +89,14 @@ mod tests {
     #[test]
     fn short_and_long_strings_read_back_and_hash_as_str() {
         let long = "Communauté d'agglomération du Grand Calais Terres et Mers";
-        let words = ["", "a12", "é", "exactly-twenty-two-byt", "twenty-three bytes long", long];
+        let words = [
+            "",
+            "a12",
+            "é",
+            "exactly-twenty-two-byt",
+            "twenty-three bytes long",
+            long,
+        ];
         let mut map: HashMap<CompactStr, usize> = HashMap::default();
         for (i, w) in words.iter().enumerate() {
             let c = CompactStr::new(w);
@@ -101,6 +108,9 @@ mod tests {
             assert_eq!(map.get(*w), Some(&i), "{w}");
         }
         assert_eq!(map.get("a1"), None);
-        assert_eq!(std::mem::size_of::<CompactStr>(), std::mem::size_of::<String>());
+        assert_eq!(
+            std::mem::size_of::<CompactStr>(),
+            std::mem::size_of::<String>()
+        );
     }
 }

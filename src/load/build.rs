@@ -39,7 +39,10 @@ pub(in crate::load) struct Index {
 /// The rows a key names: nearly always one, kept inline rather than in a vector of its own.
 enum Rows {
     /// `is_id`: the key is that row's id exactly as written (see `Index::id_as_written`).
-    One { row: [usize; 1], is_id: bool },
+    One {
+        row: [usize; 1],
+        is_id: bool,
+    },
     Many(Vec<usize>),
 }
 

@@ -241,7 +241,9 @@ pub fn read(
     if let Some(table) = &mut table
         && let Some(mut rest) = table.rest.take()
     {
-        table.rows.extend(std::iter::from_fn(|| rest.next_row(&mut errors)));
+        table
+            .rows
+            .extend(std::iter::from_fn(|| rest.next_row(&mut errors)));
     }
     (table, errors)
 }

@@ -239,7 +239,11 @@ impl Table {
             file,
         };
         let rest_rows = std::iter::from_fn(|| rest_rows(errors));
-        for row in rows.into_iter().chain(rest_rows).filter(Row::holds_anything) {
+        for row in rows
+            .into_iter()
+            .chain(rest_rows)
+            .filter(Row::holds_anything)
+        {
             read(RowView {
                 bound: &bound,
                 row: &row,

@@ -1333,7 +1333,8 @@ fn a_role_given_as_a_json_list_reads_like_the_same_words_in_a_text_cell() {
 fn the_rows_of_a_table_missing_a_column_still_have_their_errors_reported() {
     // The rows after a CSV header are read when the table is, one at a time: a table that
     // cannot be read (no role column) must still report its broken rows, as before.
-    let links = "acteur;objectif;moyens\nsevadec;regal;\"financiers\nRégion HdF;DC1;financiers;AAP\n";
+    let links =
+        "acteur;objectif;moyens\nsevadec;regal;\"financiers\nRégion HdF;DC1;financiers;AAP\n";
     let dir = with("links.csv", links);
     assert_eq!(
         errors(dir.path()),
@@ -1349,8 +1350,10 @@ fn the_rows_of_a_table_missing_a_column_still_have_their_errors_reported() {
 fn a_link_takes_its_actors_id_whatever_the_reference_looks_like() {
     // A reference that is an id as written is taken as the id without reading the actor's
     // row; one that only looks like an id (a name "a3", an id in other case) is not.
-    let actors = "id;name;kind;aliases;members\nA1;Mairie;commune;;\na2;Syndicat;syndicat;;\nx;a3;EPCI;;\n";
-    let links = "acteur;objectif;rôle\na1;regal;cible\na2;regal;cible\na3;regal;cible\nA1;DC1;relais\n";
+    let actors =
+        "id;name;kind;aliases;members\nA1;Mairie;commune;;\na2;Syndicat;syndicat;;\nx;a3;EPCI;;\n";
+    let links =
+        "acteur;objectif;rôle\na1;regal;cible\na2;regal;cible\na3;regal;cible\nA1;DC1;relais\n";
     let dir = territory(&[
         ("domains.csv", DOMAINS.as_bytes()),
         ("objectives.csv", OBJECTIVES.as_bytes()),
