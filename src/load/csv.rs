@@ -265,7 +265,7 @@ pub fn read_owned(
     // The records up to the first that reads as a header (usually the first line).
     let mut parser = Parser::new(&text, delimiter, last_odd_run);
     let mut records: Vec<Record> = Vec::new();
-    while let Some(record) = parser.next() {
+    for record in parser.by_ref() {
         if record.is_blank() {
             continue;
         }
