@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod cli;
+mod compact;
 pub mod diff;
 pub mod dossier;
 pub mod error;

@@ -12,6 +12,7 @@ use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
+use crate::compact::CompactStr;
 use crate::error::Location;
 
 /// The rows of a territory's tables, as loaders and tests write them: plain data, no lookups.
@@ -539,20 +540,21 @@ pub struct Involvement<'a> {
 /// `Index::new`, never changed afterwards.
 #[derive(Debug, Clone, Default)]
 struct Index {
-    domains: HashMap<String, usize>,
-    objectives: HashMap<String, usize>,
-    actors: HashMap<String, usize>,
+    // Ids are kept inline (`CompactStr`): building the index looks one up per link.
+    domains: HashMap<CompactStr, usize>,
+    objectives: HashMap<CompactStr, usize>,
+    actors: HashMap<CompactStr, usize>,
     /// Per objective id: its measurements, oldest first (file order within a date).
-    measurements: HashMap<String, Vec<usize>>,
+    measurements: HashMap<CompactStr, Vec<usize>>,
     /// Per actor: named by at least one link (whatever the link points at).
     linked: Vec<bool>,
     graph: TerritoryGraph,
-    actions: HashMap<String, usize>,
-    bodies: HashMap<String, usize>,
+    actions: HashMap<CompactStr, usize>,
+    bodies: HashMap<CompactStr, usize>,
     /// Per objective id: the actions that name it, in file order.
-    objective_actions: HashMap<String, Vec<usize>>,
+    objective_actions: HashMap<CompactStr, Vec<usize>>,
     /// Per domain id: the actions of the domain as a whole, in file order.
-    domain_actions: HashMap<String, Vec<usize>>,
+    domain_actions: HashMap<CompactStr, Vec<usize>>,
     /// Per actor: the actions it carries itself, in file order.
     borne: Vec<Vec<usize>>,
     /// Per actor: the bodies it chairs or sits on itself, in file order.
@@ -560,10 +562,10 @@ struct Index {
 }
 
 /// Row number by id; the first row wins when an id is given twice.
-fn positions<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
-    let mut out = HashMap::default();
+fn positions<'a>(ids: impl ExactSizeIterator<Item = &'a String>) -> HashMap<CompactStr, usize> {
+    let mut out = HashMap::with_capacity_and_hasher(ids.len(), Default::default());
     for (i, id) in ids.enumerate() {
-        out.entry(id.clone()).or_insert(i);
+        out.entry(CompactStr::new(id)).or_insert(i);
     }
     out
 }
@@ -573,9 +575,14 @@ impl Index {
         let domains = positions(t.domains.iter().map(|d| &d.id));
         let objectives = positions(t.objectives.iter().map(|o| &o.id));
         let actors = positions(t.actors.iter().map(|a| &a.id));
-        let mut measurements: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut measurements: HashMap<CompactStr, Vec<usize>> = HashMap::default();
         for (i, m) in t.progress.iter().enumerate() {
-            measurements.entry(m.objective.clone()).or_default().push(i);
+            match measurements.get_mut(m.objective.as_str()) {
+                Some(list) => list.push(i),
+                None => {
+                    measurements.insert(CompactStr::new(&m.objective), vec![i]);
+                }
+            }
         }
         for list in measurements.values_mut() {
             list.sort_by_key(|&i| t.progress[i].date);
@@ -595,33 +602,45 @@ impl Index {
             .map(|i| graph.add_node(Node::Actor(i)))
             .collect();
         for (i, objective) in t.objectives.iter().enumerate() {
-            if let Some(&d) = domains.get(&objective.domain) {
+            if let Some(&d) = domains.get(objective.domain.as_str()) {
                 graph.add_edge(objective_nodes[i], domain_nodes[d], Edge::InDomain);
             }
         }
         for (i, domain) in t.domains.iter().enumerate() {
             for related in &domain.related {
-                if let Some(&d) = domains.get(related) {
+                if let Some(&d) = domains.get(related.as_str()) {
                     graph.add_edge(domain_nodes[i], domain_nodes[d], Edge::Related);
                 }
             }
         }
         for (i, actor) in t.actors.iter().enumerate() {
             for member in &actor.members {
-                if let Some(&m) = actors.get(member) {
+                if let Some(&m) = actors.get(member.as_str()) {
                     graph.add_edge(actor_nodes[m], actor_nodes[i], Edge::MemberOf);
                 }
             }
         }
         let mut linked = vec![false; t.actors.len()];
+        // A links table lists an objective's actors together: the previous link's scope is
+        // reused rather than looked up again.
+        let mut last: Option<(&Scope, Option<NodeIndex>)> = None;
         for (n, link) in t.links.iter().enumerate() {
-            let Some(&a) = actors.get(&link.actor) else {
+            let Some(&a) = actors.get(link.actor.as_str()) else {
                 continue;
             };
             linked[a] = true;
-            let to = match &link.scope {
-                Scope::Objective(id) => objectives.get(id).map(|&o| objective_nodes[o]),
-                Scope::Domain(id) => domains.get(id).map(|&d| domain_nodes[d]),
+            let to = match last {
+                Some((scope, to)) if *scope == link.scope => to,
+                _ => {
+                    let to = match &link.scope {
+                        Scope::Objective(id) => {
+                            objectives.get(id.as_str()).map(|&o| objective_nodes[o])
+                        }
+                        Scope::Domain(id) => domains.get(id.as_str()).map(|&d| domain_nodes[d]),
+                    };
+                    last = Some((&link.scope, to));
+                    to
+                }
             };
             if let Some(to) = to {
                 let role = Edge::Role {
@@ -631,17 +650,17 @@ impl Index {
                 graph.add_edge(actor_nodes[a], to, role);
             }
         }
-        let mut objective_actions: HashMap<String, Vec<usize>> = HashMap::default();
-        let mut domain_actions: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut objective_actions: HashMap<CompactStr, Vec<usize>> = HashMap::default();
+        let mut domain_actions: HashMap<CompactStr, Vec<usize>> = HashMap::default();
         let mut borne = vec![Vec::new(); t.actors.len()];
         for (i, action) in t.actions.iter().enumerate() {
             match &action.scope {
-                Scope::Objective(id) => objective_actions.entry(id.clone()).or_default(),
-                Scope::Domain(id) => domain_actions.entry(id.clone()).or_default(),
+                Scope::Objective(id) => objective_actions.entry(CompactStr::new(id)).or_default(),
+                Scope::Domain(id) => domain_actions.entry(CompactStr::new(id)).or_default(),
             }
             .push(i);
             for bearer in &action.bearers {
-                if let Some(&a) = actors.get(bearer)
+                if let Some(&a) = actors.get(bearer.as_str())
                     && borne[a].last() != Some(&i)
                 {
                     borne[a].push(i);

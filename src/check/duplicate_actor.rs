@@ -10,6 +10,7 @@ use foldhash::{HashMap, HashSet};
 
 use super::message::{Doc, Hint, Message, SameBody};
 use super::{Context, Finding, Rule, Severity};
+use crate::compact::CompactStr;
 use crate::model::{Actor, Territory};
 use crate::names::key;
 
@@ -121,7 +122,7 @@ const LONGEST: usize = 12;
 struct Trie {
     /// Per distinct word: its initial and whether it is a stop word.
     words: Vec<(u8, bool)>,
-    ids: HashMap<String, u32>,
+    ids: HashMap<CompactStr, u32>,
     /// Per node, the range of its children in `children`, its stop-word children in `stops`,
     /// and the actors whose label ends there in `ends`.
     child_range: Vec<(u32, u32)>,
@@ -154,7 +155,7 @@ struct Search {
 impl Trie {
     fn new(labels: &[Vec<Label>]) -> Trie {
         let mut words: Vec<(u8, bool)> = Vec::new();
-        let mut ids: HashMap<String, u32> = HashMap::default();
+        let mut ids: HashMap<CompactStr, u32> = HashMap::default();
         let mut edges: HashMap<(u32, u32), u32> = HashMap::default();
         let mut depth: Vec<u8> = vec![0];
         let mut ends: Vec<(u32, usize)> = Vec::new();
@@ -162,10 +163,16 @@ impl Trie {
             for label in own.iter().filter(|l| l.words.len() <= LONGEST) {
                 let mut node = 0u32;
                 for word in &label.words {
-                    let id = *ids.entry(word.lower.clone()).or_insert_with(|| {
-                        words.push((word.initial().unwrap_or(0), word.is_stop()));
-                        (words.len() - 1) as u32
-                    });
+                    // Looked up before inserting: most words are already known.
+                    let id = match ids.get(word.lower.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            words.push((word.initial().unwrap_or(0), word.is_stop()));
+                            let id = (words.len() - 1) as u32;
+                            ids.insert(word.lower.clone(), id);
+                            id
+                        }
+                    };
                     node = *edges.entry((node, id)).or_insert_with(|| {
                         depth.push(depth[node as usize] + 1);
                         (depth.len() - 1) as u32
@@ -255,7 +262,7 @@ impl Trie {
 
     /// The child of `node` through this very word.
     fn child(&self, node: u32, word: &Word) -> Option<u32> {
-        let &id = self.ids.get(&word.lower)?;
+        let &id = self.ids.get(word.lower.as_str())?;
         let key = (self.words[id as usize].0, id);
         let children = self.children(node);
         children
@@ -290,9 +297,9 @@ impl Trie {
             if let Some(child) = self.child(node, x) {
                 search.todo.push((i + 1, child, abbreviated));
             }
-            if x.lower.len() >= 2 {
+            if x.lower.as_str().len() >= 2 {
                 let capitals = x.capitals.as_deref().map(str::as_bytes);
-                for letters in std::iter::once(x.lower.as_bytes()).chain(capitals) {
+                for letters in std::iter::once(x.lower.as_str().as_bytes()).chain(capitals) {
                     self.spell(letters, node, search);
                     while let Some(end) = search.run_ends.pop() {
                         search.todo.push((i + 1, end, true));
@@ -405,18 +412,21 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// A word of a name, lowercased, and its capitals when it mixes cases ("SyMPaC": "smpc").
+/// Kept inline (`CompactStr`): the words of 50,000 actors' names made a string each.
 struct Word {
-    lower: String,
+    lower: CompactStr,
     capitals: Option<String>,
+    /// One of `STOPWORDS`, looked up once.
+    stop: bool,
 }
 
 impl Word {
     fn is_stop(&self) -> bool {
-        STOPWORDS.contains(&self.lower.as_str())
+        self.stop
     }
 
     fn initial(&self) -> Option<u8> {
-        self.lower.bytes().next()
+        self.lower.as_str().bytes().next()
     }
 }
 
@@ -433,8 +443,19 @@ fn words(name: &str) -> Vec<Word> {
                 let capitals: String = w.chars().filter(is_capital).collect();
                 capitals.to_ascii_lowercase()
             });
+            // Lowercased in place on the stack when short, as `names::with_key` does.
+            let mut buf = [0u8; 64];
+            let lower = match buf.get_mut(..w.len()) {
+                Some(bytes) => {
+                    bytes.copy_from_slice(w.as_bytes());
+                    bytes.make_ascii_lowercase();
+                    CompactStr::new(std::str::from_utf8(bytes).unwrap_or_default())
+                }
+                None => CompactStr::new(&w.to_ascii_lowercase()),
+            };
             Word {
-                lower: w.to_ascii_lowercase(),
+                stop: STOPWORDS.contains(&lower.as_str()),
+                lower,
                 capitals,
             }
         })
@@ -473,12 +494,12 @@ fn walk(s: &[Word], l: &[Word], abbreviated: bool) -> bool {
 /// l'Énergie", "HdF" for "Hauts de France". A mixed-case word may also stand by its capitals
 /// alone: "SyMPaC" for "Syndicat Mixte du Pays du Calaisis".
 fn initials_of(word: &Word, run: &[Word]) -> bool {
-    if word.lower.len() < 2 || run.len() < 2 {
+    if word.lower.as_str().len() < 2 || run.len() < 2 {
         return false;
     }
     // Each word of the run gives at most one letter: a longer word cannot be its initials.
     let fits = |letters: &str| letters.len() <= run.len() && spells(letters.as_bytes(), run);
-    fits(&word.lower) || word.capitals.as_deref().is_some_and(fits)
+    fits(word.lower.as_str()) || word.capitals.as_deref().is_some_and(fits)
 }
 
 fn spells(letters: &[u8], run: &[Word]) -> bool {

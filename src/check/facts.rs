@@ -20,22 +20,20 @@ pub struct Facts<'t> {
 
 impl<'t> Facts<'t> {
     pub fn new(territory: &'t Territory) -> Self {
-        // The groups an actor belongs to directly: its member-of edges in the graph.
+        // The groups an actor belongs to directly: the member-of edges in the graph, read
+        // from the groups' side. An actor's incoming edges are member-of edges only (few),
+        // its outgoing ones also every link it has: reading those of 50,000 actors jumped
+        // through half a million edges.
         let g = territory.graph();
-        let parents: Vec<Vec<usize>> = g
-            .actors
-            .iter()
-            .map(|&node| {
-                g.graph
-                    .edges_directed(node, Direction::Outgoing)
-                    .filter(|e| *e.weight() == Edge::MemberOf)
-                    .filter_map(|e| match g.graph[e.target()] {
-                        Node::Actor(group) => Some(group),
-                        _ => None,
-                    })
-                    .collect()
-            })
-            .collect();
+        let mut parents: Vec<Vec<usize>> = vec![Vec::new(); g.actors.len()];
+        for (group, &node) in g.actors.iter().enumerate() {
+            let members = g.graph.edges_directed(node, Direction::Incoming);
+            for e in members.filter(|e| *e.weight() == Edge::MemberOf) {
+                if let Node::Actor(member) = g.graph[e.source()] {
+                    parents[member].push(group);
+                }
+            }
+        }
         let groups = (0..territory.actors().len())
             .map(|a| {
                 let mut found: Vec<usize> = Vec::new();

@@ -14,16 +14,20 @@ use crate::load::table::RowView;
 use crate::load::{TableKind, perimeter, tables, values};
 use petgraph::visit::EdgeFiltered;
 
+use crate::compact::CompactStr;
 use crate::model::{Actor, Edge, Means, Node, Role, Tables, Territory};
 use crate::names::{key, suggest_keyed, with_key};
 
 /// Lookup by id, name or alias, compared with `names::key`.
 #[derive(Default)]
 pub(in crate::load) struct Index {
-    by_key: HashMap<String, Rows>,
-    /// Every name that can be looked up, as written, for suggestions.
-    shown: Vec<String>,
-    /// The keys of `shown`, computed at the first suggestion (most loads make none).
+    /// Keys kept inline (`CompactStr`): a links table looks an actor up per line.
+    by_key: HashMap<CompactStr, Rows>,
+    /// Every name that can be looked up, as written, for suggestions: one after the other
+    /// in `shown`, each ending at its offset in `shown_ends` (no allocation per name).
+    shown: String,
+    shown_ends: Vec<usize>,
+    /// The keys of the shown names, computed at the first suggestion (most loads make none).
     shown_keys: RefCell<Vec<String>>,
     /// Keys of rows that had errors: references to them are not reported again.
     broken: HashSet<String>,
@@ -34,35 +38,63 @@ pub(in crate::load) struct Index {
 
 /// The rows a key names: nearly always one, kept inline rather than in a vector of its own.
 enum Rows {
-    One([usize; 1]),
+    /// `is_id`: the key is that row's id exactly as written (see `Index::id_as_written`).
+    One {
+        row: [usize; 1],
+        is_id: bool,
+    },
     Many(Vec<usize>),
 }
 
 impl Rows {
     fn as_slice(&self) -> &[usize] {
         match self {
-            Rows::One(one) => one,
+            Rows::One { row, .. } => row,
             Rows::Many(many) => many,
         }
     }
 }
 
 impl Index {
+    /// Room for `n` more names.
+    pub fn reserve(&mut self, n: usize) {
+        self.by_key.reserve(n);
+        self.shown_ends.reserve(n);
+    }
+
     pub fn add(&mut self, name: &str, item: usize) {
-        match self.by_key.entry(key(name)) {
+        self.insert(name, item, false);
+    }
+
+    /// `add` for a row's id: a reference that is this id exactly as written can be taken
+    /// as the id without reading the row (`id_as_written`).
+    pub fn add_id(&mut self, id: &str, item: usize) {
+        self.insert(id, item, true);
+    }
+
+    fn insert(&mut self, name: &str, item: usize, id: bool) {
+        // An id is "as written" when it is its own key (already folded).
+        let as_written = id && with_key(name, |k| k == name);
+        match with_key(name, |k| self.by_key.entry(CompactStr::new(k))) {
             Entry::Vacant(e) => {
-                e.insert(Rows::One([item]));
+                e.insert(Rows::One {
+                    row: [item],
+                    is_id: as_written,
+                });
             }
-            Entry::Occupied(mut e) => {
-                let rows = e.get_mut();
-                if !rows.as_slice().contains(&item) {
-                    let mut many = rows.as_slice().to_vec();
-                    many.push(item);
-                    *rows = Rows::Many(many);
+            Entry::Occupied(mut e) => match e.get_mut() {
+                Rows::One { row: [one], is_id } if *one == item => *is_id |= as_written,
+                rows => {
+                    if !rows.as_slice().contains(&item) {
+                        let mut many = rows.as_slice().to_vec();
+                        many.push(item);
+                        *rows = Rows::Many(many);
+                    }
                 }
-            }
+            },
         }
-        self.shown.push(name.to_owned());
+        self.shown.push_str(name);
+        self.shown_ends.push(self.shown.len());
         self.suggested.get_mut().clear();
     }
 
@@ -85,6 +117,21 @@ impl Index {
             .map_or(&[], Rows::as_slice)
     }
 
+    /// True when `name` is, exactly as written, the id of the one row it names: the id
+    /// is then `name` itself (a links table's references are mostly such ids, and reading
+    /// 50,000 actors' rows at random to copy their ids cost a cache miss per link).
+    pub fn is_id_as_written(&self, name: &str) -> bool {
+        matches!(self.by_key.get(name), Some(Rows::One { is_id: true, .. }))
+    }
+
+    /// The names that can be looked up, as written.
+    fn shown(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.shown_ends.iter().copied());
+        starts
+            .zip(&self.shown_ends)
+            .map(|(start, &end)| &self.shown[start..end])
+    }
+
     /// The name `wanted` is likely a typo of, if any.
     pub fn suggestion(&self, wanted: &str) -> Option<String> {
         let k = key(wanted);
@@ -93,8 +140,8 @@ impl Index {
         }
         let mut keys = self.shown_keys.borrow_mut();
         let known = keys.len();
-        keys.extend(self.shown[known..].iter().map(|s| key(s)));
-        let candidates = self.shown.iter().map(String::as_str).zip(keys.iter());
+        keys.extend(self.shown().skip(known).map(key));
+        let candidates = self.shown().zip(keys.iter());
         let hint = suggest_keyed(wanted, candidates).map(str::to_owned);
         drop(keys);
         self.suggested.borrow_mut().insert(k, hint.clone());
@@ -196,7 +243,7 @@ pub fn territory(
         };
         let (_, table) = tables.swap_remove(at);
         let hooks = &kind.def().rows;
-        (hooks.reserve)(&mut b.territory, table.rows.len());
+        (hooks.reserve)(&mut b, table.len_hint());
         let mut bind_errors = Vec::new();
         // Each raw row is dropped once read: its memory goes to the model.
         let read = table.read_rows(kind, &mut bind_errors, |row| {

@@ -227,24 +227,58 @@ fn delimiter(text: &str, schema: &Schema, last_odd_run: Option<usize>) -> u8 {
         .map_or(b';', |(_, d)| d)
 }
 
-/// Read decoded CSV text into a table of `kind`. Rows that cannot be read whole (a quote
-/// never closed, more cells than the header) are errors and are kept as broken rows; the
-/// table is `None` only when there is no header. `lang` is the language of the file's name,
-/// for messages when the header does not tell.
+/// Read decoded CSV text into a table of `kind`, every row read. Rows that cannot be read
+/// whole (a quote never closed, more cells than the header) are errors and are kept as broken
+/// rows; the table is `None` only when there is no header. `lang` is the language of the
+/// file's name, for messages when the header does not tell.
 pub fn read(
     file: &str,
     text: &str,
     kind: TableKind,
     lang: Lang,
 ) -> (Option<Table>, Vec<LoadError>) {
+    let (mut table, mut errors) = read_owned(file, text.to_owned(), kind, lang);
+    if let Some(table) = &mut table
+        && let Some(mut rest) = table.rest.take()
+    {
+        table
+            .rows
+            .extend(std::iter::from_fn(|| rest.next_row(&mut errors)));
+    }
+    (table, errors)
+}
+
+/// `read`, with the rows after the header left in the text, read one at a time when the
+/// table is read (`Table::read_rows`, through `Rest`): a links table of 500,000 lines is
+/// never held whole as rows of cells beside the model being built from it. The errors of
+/// those rows come when they are read.
+pub fn read_owned(
+    file: &str,
+    text: String,
+    kind: TableKind,
+    lang: Lang,
+) -> (Option<Table>, Vec<LoadError>) {
     let schema = schema(kind);
     let last_odd_run = last_odd_run(text.as_bytes());
-    let delimiter = delimiter(text, schema, last_odd_run);
+    let delimiter = delimiter(&text, schema, last_odd_run);
     let mut errors = Vec::new();
-    let mut records: Vec<Record> = Parser::new(text, delimiter, last_odd_run)
-        .filter(|r| !r.is_blank())
-        .collect();
-    // A row with a quote never closed is not read whole: it cannot be the header.
+    // The records up to the first that reads as a header (usually the first line).
+    let mut parser = Parser::new(&text, delimiter, last_odd_run);
+    let mut records: Vec<Record> = Vec::new();
+    for record in parser.by_ref() {
+        if record.is_blank() {
+            continue;
+        }
+        // A row with a quote never closed is not read whole: it cannot be the header.
+        let reads = record.unclosed.is_none()
+            && schema.reads_as_header(record.cells.iter().map(String::as_str));
+        records.push(record);
+        if reads {
+            break;
+        }
+    }
+    // The first record that reads as a header (the last one taken); failing that, among
+    // every record (the parser has none left), the one with the most known column names.
     let header = schema.header_row(records.iter().map(|r| {
         let cells = if r.unclosed.is_none() {
             &r.cells[..]
@@ -254,7 +288,7 @@ pub fn read(
         cells.iter().map(String::as_str)
     }));
     let after = header.map_or(records.len(), |h| h + 1);
-    let rest = records.split_off(after);
+    let taken = records.split_off(after);
     let header = header.and_then(|_| records.pop());
     let skipped = records;
     for r in &skipped {
@@ -271,24 +305,87 @@ pub fn read(
         return (None, errors);
     };
     let columns = header.cells;
-    let mut rows = Vec::with_capacity(rest.len());
-    for record in rest {
+    let (pos, line, width) = (parser.pos, parser.line, parser.width);
+    let rest = Rest {
+        file: file.to_owned(),
+        columns: columns.len(),
+        unclosed_columns: columns.clone(),
+        text,
+        pos,
+        line,
+        delimiter,
+        last_odd_run,
+        width,
+    };
+    let rows = taken
+        .into_iter()
+        .map(|record| rest.row(record, &mut errors))
+        .collect();
+    let mut table = Table::new(file, header.line, columns, rows, lang);
+    table.skipped = skipped.iter().map(|r| (r.line, r.text())).collect();
+    table.rest = Some(rest);
+    (Some(table), errors)
+}
+
+/// The rows of a CSV table not read yet: the text after the last row read, and what reading
+/// a row needs (see `read_owned`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rest {
+    file: String,
+    /// How many columns the header has.
+    columns: usize,
+    /// The header's cells, to name the column where a quote is never closed.
+    unclosed_columns: Vec<String>,
+    text: String,
+    pos: usize,
+    line: usize,
+    delimiter: u8,
+    last_odd_run: Option<usize>,
+    width: usize,
+}
+
+impl Rest {
+    /// The next row that is not blank, its problems in `errors`; `None` at the end.
+    pub fn next_row(&mut self, errors: &mut Vec<LoadError>) -> Option<Row> {
+        let mut parser = Parser {
+            text: &self.text,
+            pos: self.pos,
+            line: self.line,
+            delimiter: self.delimiter,
+            last_odd_run: self.last_odd_run,
+            width: self.width,
+        };
+        let record = parser.by_ref().find(|r| !r.is_blank());
+        (self.pos, self.line, self.width) = (parser.pos, parser.line, parser.width);
+        Some(self.row(record?, errors))
+    }
+
+    /// About how many rows are left: the line ends left (blank lines and line ends inside
+    /// quotes are counted too).
+    pub fn len_hint(&self) -> usize {
+        let left = self.text.as_bytes().get(self.pos..).unwrap_or_default();
+        left.iter().filter(|&&b| b == b'\n').count() + 1
+    }
+
+    /// A record after the header as a row; a row that cannot be read whole is reported in
+    /// `errors` and kept, broken.
+    fn row(&self, record: Record, errors: &mut Vec<LoadError>) -> Row {
         let mut broken = false;
         if let Some((line, cell)) = record.unclosed {
-            errors.push(unclosed(file, line, columns.get(cell)));
+            errors.push(unclosed(&self.file, line, self.unclosed_columns.get(cell)));
             broken = true;
         }
         let extra = record
             .cells
             .iter()
-            .skip(columns.len())
+            .skip(self.columns)
             .any(|c| !c.trim().is_empty());
         if extra {
             errors.push(LoadError::new(
-                Location::new(file, record.line),
+                Location::new(&self.file, record.line),
                 Message::TooManyCells {
                     cells: record.cells.len(),
-                    columns: columns.len(),
+                    columns: self.columns,
                 },
             ));
             broken = true;
@@ -296,18 +393,15 @@ pub fn read(
         let cells = record
             .cells
             .into_iter()
-            .take(columns.len())
+            .take(self.columns)
             .map(|c| Some(Cell::Text(c)))
             .collect();
-        rows.push(Row {
+        Row {
             line: record.line,
             cells,
             broken,
-        });
+        }
     }
-    let mut table = Table::new(file, header.line, columns, rows, lang);
-    table.skipped = skipped.iter().map(|r| (r.line, r.text())).collect();
-    (Some(table), errors)
 }
 
 fn unclosed(file: &str, line: usize, column: Option<&String>) -> LoadError {

@@ -211,7 +211,7 @@ fn read_text(path: &Path) -> Result<String, Vec<LoadError>> {
             },
         )]);
     }
-    decode::decode(&shown, &bytes)
+    decode::decode_owned(&shown, bytes)
 }
 
 /// The names the settings file is looked for under, English first.
@@ -250,7 +250,8 @@ fn read_csv(path: &Path, kind: TableKind, errors: &mut Vec<LoadError>) -> Option
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let (table, e) = csv::read(&shown, &text, kind, schema::language_of_name(kind, &stem));
+    let lang = schema::language_of_name(kind, &stem);
+    let (table, e) = csv::read_owned(&shown, text, kind, lang);
     errors.extend(e);
     table
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::error::{LoadError, Location, Note, Place};
 use crate::load::TableKind;
+use crate::load::csv::Rest;
 use crate::load::message::{Expected, Message, NoteMessage};
 use crate::load::schema::{Schema, is_skipped_column, schema};
 use crate::model::Lang;
@@ -62,6 +63,8 @@ pub struct Table {
     /// The language of the table's name (`liens.csv`, `[Liens]`, `"liens":` are French),
     /// for messages when the header's own words do not tell.
     pub lang: Lang,
+    /// The rows after `rows` still in a CSV file's text, read one at a time by `read_rows`.
+    pub rest: Option<Rest>,
 }
 
 impl Table {
@@ -74,6 +77,7 @@ impl Table {
             rows,
             skipped: Vec::new(),
             lang,
+            rest: None,
         }
     }
 }
@@ -96,7 +100,7 @@ impl Table {
     pub fn bind(&self, kind: TableKind, errors: &mut Vec<LoadError>) -> Option<Bound<'_>> {
         let schema = schema(kind);
         let mut columns = vec![None; schema.fields.len()];
-        if self.columns.is_empty() && self.rows.is_empty() {
+        if self.columns.is_empty() && self.rows.is_empty() && self.rest.is_none() {
             // An empty JSON array: an empty table, not one missing its columns.
             return Some(Bound {
                 table: self,
@@ -205,9 +209,15 @@ pub fn shorten(text: &str) -> String {
 }
 
 impl Table {
+    /// About how many rows the table has (blank ones included).
+    pub fn len_hint(&self) -> usize {
+        self.rows.len() + self.rest.as_ref().map_or(0, Rest::len_hint)
+    }
+
     /// Bind the table (`bind`), then read each row that holds anything with `read` and drop
-    /// it: a large table's cells are freed while it is read, not after. False when the
-    /// table cannot be bound (nothing is read).
+    /// it: a large table's cells are freed while it is read, not after (and the rows still
+    /// in a CSV file's text are only parsed then). Errors of those rows go to `errors`. False
+    /// when the table cannot be bound (nothing is read, but every row's errors are reported).
     pub fn read_rows(
         mut self,
         kind: TableKind,
@@ -215,7 +225,10 @@ impl Table {
         mut read: impl FnMut(RowView<'_>),
     ) -> bool {
         let schema = schema(kind);
+        let mut rest = self.rest.take();
+        let mut rest_rows = move |errors: &mut Vec<LoadError>| rest.as_mut()?.next_row(errors);
         let Some((columns, file)) = self.bind(kind, errors).map(|b| (b.columns, b.file)) else {
+            while rest_rows(errors).is_some() {}
             return false;
         };
         let rows = std::mem::take(&mut self.rows);
@@ -225,7 +238,12 @@ impl Table {
             columns,
             file,
         };
-        for row in rows.into_iter().filter(Row::holds_anything) {
+        let rest_rows = std::iter::from_fn(|| rest_rows(errors));
+        for row in rows
+            .into_iter()
+            .chain(rest_rows)
+            .filter(Row::holds_anything)
+        {
             read(RowView {
                 bound: &bound,
                 row: &row,

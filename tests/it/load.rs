@@ -1328,3 +1328,41 @@ fn a_role_given_as_a_json_list_reads_like_the_same_words_in_a_text_cell() {
         ]
     );
 }
+
+#[test]
+fn the_rows_of_a_table_missing_a_column_still_have_their_errors_reported() {
+    // The rows after a CSV header are read when the table is, one at a time: a table that
+    // cannot be read (no role column) must still report its broken rows, as before.
+    let links =
+        "acteur;objectif;moyens\nsevadec;regal;\"financiers\nRégion HdF;DC1;financiers;AAP\n";
+    let dir = with("links.csv", links);
+    assert_eq!(
+        errors(dir.path()),
+        [
+            "links.csv:1: missing column \"rôle\" in the links table (also accepted: role, roles)",
+            r#"links.csv:2: column "moyens": quote opened here is never closed"#,
+            "links.csv:3: 4 cells but the header has 3 columns (a cell holding the delimiter must be in double quotes)",
+        ]
+    );
+}
+
+#[test]
+fn a_link_takes_its_actors_id_whatever_the_reference_looks_like() {
+    // A reference that is an id as written is taken as the id without reading the actor's
+    // row; one that only looks like an id (a name "a3", an id in other case) is not.
+    let actors =
+        "id;name;kind;aliases;members\nA1;Mairie;commune;;\na2;Syndicat;syndicat;;\nx;a3;EPCI;;\n";
+    let links =
+        "acteur;objectif;rôle\na1;regal;cible\na2;regal;cible\na3;regal;cible\nA1;DC1;relais\n";
+    let dir = territory(&[
+        ("domains.csv", DOMAINS.as_bytes()),
+        ("objectives.csv", OBJECTIVES.as_bytes()),
+        ("actors.csv", actors.as_bytes()),
+        ("links.csv", links.as_bytes()),
+    ]);
+    let t = load(dir.path()).expect("loads");
+    let linked: Vec<&str> = t.links().iter().map(|l| l.actor.as_str()).collect();
+    assert_eq!(linked, ["A1", "a2", "x", "A1"]);
+    assert_eq!(t.actor_position("A1"), Some(0));
+    assert_eq!(t.actor_position("x"), Some(2));
+}

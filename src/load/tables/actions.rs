@@ -92,7 +92,7 @@ pub static TABLE: TableDef = TableDef {
     stems: &["actions"],
     required: false,
     rows: Rows {
-        reserve: |t, n| t.actions.reserve(n),
+        reserve: |b, n| b.territory.actions.reserve(n),
         row: Builder::action,
         broken: Rows::nothing_broken,
         after: Rows::nothing,

@@ -48,7 +48,14 @@ pub static TABLE: TableDef = TableDef {
     stems: &["actors", "acteurs"],
     required: true,
     rows: Rows {
-        reserve: |t, n| t.actors.reserve(n),
+        reserve: |b, n| {
+            b.territory.actors.reserve(n);
+            // Each actor's id and name, most without aliases.
+            b.actor_index.reserve(2 * n);
+            b.actor_ids.reserve(n);
+            b.actor_cells.reserve(n);
+            b.pending_members.reserve(n);
+        },
         row: Builder::actor,
         broken: |b, row| {
             b.actor_index.mark_broken(row.text("id"));
@@ -97,7 +104,7 @@ impl Builder {
         self.actor_ids.insert(key(&id), n);
         let aliases = row.list("aliases", &['|']);
         self.actor_index.add(&name, n);
-        self.actor_index.add(&id, n);
+        self.actor_index.add_id(&id, n);
         for alias in &aliases {
             self.actor_index.add(alias, n);
         }

@@ -66,7 +66,7 @@ pub static TABLE: TableDef = TableDef {
     stems: &["bodies", "instances", "governance", "gouvernance"],
     required: false,
     rows: Rows {
-        reserve: |t, n| t.bodies.reserve(n),
+        reserve: |b, n| b.territory.bodies.reserve(n),
         row: Builder::body,
         broken: |b, row| {
             b.body_index.mark_broken(row.text("id"));

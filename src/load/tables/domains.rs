@@ -74,7 +74,7 @@ pub static TABLE: TableDef = TableDef {
     stems: &["domains", "domaines"],
     required: true,
     rows: Rows {
-        reserve: |t, n| t.domains.reserve(n),
+        reserve: |b, n| b.territory.domains.reserve(n),
         row: Builder::domain,
         broken: |b, row| b.domain_index.mark_broken(row.text("id")),
         after: Builder::resolve_related,

@@ -44,7 +44,7 @@ pub static TABLE: TableDef = TableDef {
     stems: &["links", "liens", "roles"],
     required: true,
     rows: Rows {
-        reserve: |t, n| t.links.reserve(n),
+        reserve: |b, n| b.territory.links.reserve(n),
         row: Builder::link,
         broken: Rows::nothing_broken,
         after: Rows::nothing,
@@ -120,7 +120,8 @@ impl Builder {
         let actor = row.required_str("actor", Expected::ActorReference);
         let objective = row.required_str("objective", Expected::ObjectiveOrDomain);
         let actor = actor.map_err(Some).and_then(|a| {
-            if !self.has(TableKind::ACTORS) {
+            // An actor's id as written is the id: its row is not read (see `is_id_as_written`).
+            if !self.has(TableKind::ACTORS) || self.actor_index.is_id_as_written(&a) {
                 return Ok(a.into_owned());
             }
             self.find_actor(&a, || row.location())

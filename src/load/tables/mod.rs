@@ -23,7 +23,6 @@ use std::fmt;
 use crate::load::build::Builder;
 use crate::load::schema::Schema;
 use crate::load::table::RowView;
-use crate::model::Tables;
 
 /// Every table, in reading order: references are resolved against the tables read before
 /// (objectives name domains, links name actors and objectives...).
@@ -53,7 +52,7 @@ pub struct TableDef {
 /// How a table's rows become the model: the builder's hooks for this table.
 pub(in crate::load) struct Rows {
     /// Make room in the model for this many rows.
-    pub reserve: fn(&mut Tables, usize),
+    pub reserve: fn(&mut Builder, usize),
     /// Read one row that holds anything.
     pub row: fn(&mut Builder, &RowView),
     /// A row that could not be read whole (its error is reported): what it defines is

@@ -80,7 +80,7 @@ pub static TABLE: TableDef = TableDef {
     stems: &["objectives", "objectifs"],
     required: true,
     rows: Rows {
-        reserve: |t, n| t.objectives.reserve(n),
+        reserve: |b, n| b.territory.objectives.reserve(n),
         row: Builder::objective,
         broken: |b, row| b.objective_index.mark_broken(row.text("id")),
         after: Rows::nothing,

@@ -43,7 +43,7 @@ pub static TABLE: TableDef = TableDef {
     stems: &["progress", "avancement"],
     required: false,
     rows: Rows {
-        reserve: |t, n| t.progress.reserve(n),
+        reserve: |b, n| b.territory.progress.reserve(n),
         row: Builder::measurement,
         broken: Rows::nothing_broken,
         after: Rows::nothing,
