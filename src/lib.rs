@@ -3,7 +3,6 @@
 
 pub mod check;
 pub mod cli;
-mod compact;
 pub mod diff;
 pub mod dossier;
 pub mod error;

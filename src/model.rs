@@ -12,8 +12,8 @@ use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use crate::compact::CompactStr;
 use crate::error::Location;
+use compact_str::CompactString;
 
 /// The rows of a territory's tables, as loaders and tests write them: plain data, no lookups.
 /// `Territory::new` turns them into a territory.
@@ -540,21 +540,21 @@ pub struct Involvement<'a> {
 /// `Index::new`, never changed afterwards.
 #[derive(Debug, Clone, Default)]
 struct Index {
-    // Ids are kept inline (`CompactStr`): building the index looks one up per link.
-    domains: HashMap<CompactStr, usize>,
-    objectives: HashMap<CompactStr, usize>,
-    actors: HashMap<CompactStr, usize>,
+    // Ids are kept inline (`CompactString`): building the index looks one up per link.
+    domains: HashMap<CompactString, usize>,
+    objectives: HashMap<CompactString, usize>,
+    actors: HashMap<CompactString, usize>,
     /// Per objective id: its measurements, oldest first (file order within a date).
-    measurements: HashMap<CompactStr, Vec<usize>>,
+    measurements: HashMap<CompactString, Vec<usize>>,
     /// Per actor: named by at least one link (whatever the link points at).
     linked: Vec<bool>,
     graph: TerritoryGraph,
-    actions: HashMap<CompactStr, usize>,
-    bodies: HashMap<CompactStr, usize>,
+    actions: HashMap<CompactString, usize>,
+    bodies: HashMap<CompactString, usize>,
     /// Per objective id: the actions that name it, in file order.
-    objective_actions: HashMap<CompactStr, Vec<usize>>,
+    objective_actions: HashMap<CompactString, Vec<usize>>,
     /// Per domain id: the actions of the domain as a whole, in file order.
-    domain_actions: HashMap<CompactStr, Vec<usize>>,
+    domain_actions: HashMap<CompactString, Vec<usize>>,
     /// Per actor: the actions it carries itself, in file order.
     borne: Vec<Vec<usize>>,
     /// Per actor: the bodies it chairs or sits on itself, in file order.
@@ -562,10 +562,10 @@ struct Index {
 }
 
 /// Row number by id; the first row wins when an id is given twice.
-fn positions<'a>(ids: impl ExactSizeIterator<Item = &'a String>) -> HashMap<CompactStr, usize> {
+fn positions<'a>(ids: impl ExactSizeIterator<Item = &'a String>) -> HashMap<CompactString, usize> {
     let mut out = HashMap::with_capacity_and_hasher(ids.len(), Default::default());
     for (i, id) in ids.enumerate() {
-        out.entry(CompactStr::new(id)).or_insert(i);
+        out.entry(CompactString::new(id)).or_insert(i);
     }
     out
 }
@@ -575,12 +575,12 @@ impl Index {
         let domains = positions(t.domains.iter().map(|d| &d.id));
         let objectives = positions(t.objectives.iter().map(|o| &o.id));
         let actors = positions(t.actors.iter().map(|a| &a.id));
-        let mut measurements: HashMap<CompactStr, Vec<usize>> = HashMap::default();
+        let mut measurements: HashMap<CompactString, Vec<usize>> = HashMap::default();
         for (i, m) in t.progress.iter().enumerate() {
             match measurements.get_mut(m.objective.as_str()) {
                 Some(list) => list.push(i),
                 None => {
-                    measurements.insert(CompactStr::new(&m.objective), vec![i]);
+                    measurements.insert(CompactString::new(&m.objective), vec![i]);
                 }
             }
         }
@@ -650,13 +650,15 @@ impl Index {
                 graph.add_edge(actor_nodes[a], to, role);
             }
         }
-        let mut objective_actions: HashMap<CompactStr, Vec<usize>> = HashMap::default();
-        let mut domain_actions: HashMap<CompactStr, Vec<usize>> = HashMap::default();
+        let mut objective_actions: HashMap<CompactString, Vec<usize>> = HashMap::default();
+        let mut domain_actions: HashMap<CompactString, Vec<usize>> = HashMap::default();
         let mut borne = vec![Vec::new(); t.actors.len()];
         for (i, action) in t.actions.iter().enumerate() {
             match &action.scope {
-                Scope::Objective(id) => objective_actions.entry(CompactStr::new(id)).or_default(),
-                Scope::Domain(id) => domain_actions.entry(CompactStr::new(id)).or_default(),
+                Scope::Objective(id) => {
+                    objective_actions.entry(CompactString::new(id)).or_default()
+                }
+                Scope::Domain(id) => domain_actions.entry(CompactString::new(id)).or_default(),
             }
             .push(i);
             for bearer in &action.bearers {

@@ -10,9 +10,9 @@ use foldhash::{HashMap, HashSet};
 
 use super::message::{Doc, Hint, Message, SameBody};
 use super::{Context, Finding, Rule, Severity};
-use crate::compact::CompactStr;
 use crate::model::{Actor, Territory};
 use crate::names::key;
+use compact_str::CompactString;
 
 pub static RULE: Rule = Rule {
     name: "duplicate-actor",
@@ -122,7 +122,7 @@ const LONGEST: usize = 12;
 struct Trie {
     /// Per distinct word: its initial and whether it is a stop word.
     words: Vec<(u8, bool)>,
-    ids: HashMap<CompactStr, u32>,
+    ids: HashMap<CompactString, u32>,
     /// Per node, the range of its children in `children`, its stop-word children in `stops`,
     /// and the actors whose label ends there in `ends`.
     child_range: Vec<(u32, u32)>,
@@ -155,7 +155,7 @@ struct Search {
 impl Trie {
     fn new(labels: &[Vec<Label>]) -> Trie {
         let mut words: Vec<(u8, bool)> = Vec::new();
-        let mut ids: HashMap<CompactStr, u32> = HashMap::default();
+        let mut ids: HashMap<CompactString, u32> = HashMap::default();
         let mut edges: HashMap<(u32, u32), u32> = HashMap::default();
         let mut depth: Vec<u8> = vec![0];
         let mut ends: Vec<(u32, usize)> = Vec::new();
@@ -412,9 +412,9 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// A word of a name, lowercased, and its capitals when it mixes cases ("SyMPaC": "smpc").
-/// Kept inline (`CompactStr`): the words of 50,000 actors' names made a string each.
+/// Kept inline (`CompactString`): the words of 50,000 actors' names made a string each.
 struct Word {
-    lower: CompactStr,
+    lower: CompactString,
     capitals: Option<String>,
     /// One of `STOPWORDS`, looked up once.
     stop: bool,
@@ -449,9 +449,9 @@ fn words(name: &str) -> Vec<Word> {
                 Some(bytes) => {
                     bytes.copy_from_slice(w.as_bytes());
                     bytes.make_ascii_lowercase();
-                    CompactStr::new(std::str::from_utf8(bytes).unwrap_or_default())
+                    CompactString::new(std::str::from_utf8(bytes).unwrap_or_default())
                 }
-                None => CompactStr::new(&w.to_ascii_lowercase()),
+                None => CompactString::new(w.to_ascii_lowercase()),
             };
             Word {
                 stop: STOPWORDS.contains(&lower.as_str()),

@@ -14,15 +14,15 @@ use crate::load::table::RowView;
 use crate::load::{TableKind, perimeter, tables, values};
 use petgraph::visit::EdgeFiltered;
 
-use crate::compact::CompactStr;
 use crate::model::{Actor, Edge, Means, Node, Role, Tables, Territory};
 use crate::names::{key, suggest_keyed, with_key};
+use compact_str::CompactString;
 
 /// Lookup by id, name or alias, compared with `names::key`.
 #[derive(Default)]
 pub(in crate::load) struct Index {
-    /// Keys kept inline (`CompactStr`): a links table looks an actor up per line.
-    by_key: HashMap<CompactStr, Rows>,
+    /// Keys kept inline (`CompactString`): a links table looks an actor up per line.
+    by_key: HashMap<CompactString, Rows>,
     /// Every name that can be looked up, as written, for suggestions: one after the other
     /// in `shown`, each ending at its offset in `shown_ends` (no allocation per name).
     shown: String,
@@ -75,7 +75,7 @@ impl Index {
     fn insert(&mut self, name: &str, item: usize, id: bool) {
         // An id is "as written" when it is its own key (already folded).
         let as_written = id && with_key(name, |k| k == name);
-        match with_key(name, |k| self.by_key.entry(CompactStr::new(k))) {
+        match with_key(name, |k| self.by_key.entry(CompactString::new(k))) {
             Entry::Vacant(e) => {
                 e.insert(Rows::One {
                     row: [item],
