@@ -4,7 +4,7 @@
 #     dossier, into an empty folder), and its pictures alone (`render --all`),
 #   - its second `build` into the same folder (nothing changed: no PNG is drawn again),
 #   - the first build again on one core only (taskset), to see how it scales with the cores,
-#   - `build --format svg` (no PNG at all),
+#   - the first `build --format svg` (no PNG at all),
 #   - Graphviz `twopi` on a 16-actor star, to SVG and to PNG,
 # with the ratios. Uses hyperfine when installed (`apt-get install hyperfine`), else a loop
 # timing each run with `date`. Wall times: the figures depend on what else the machine does,
@@ -43,7 +43,8 @@ median_ms() {
     local name=$1 prepare=$2
     shift 2
     if command -v hyperfine >/dev/null; then
-        local args=(--runs "$runs" --warmup 3 -N -i --style none --export-csv "$work/t.csv")
+        # Named plainly: a comma in the command (`--format svg,png`) would shift the CSV's columns.
+        local args=(--runs "$runs" --warmup 3 -N -i --style none -n run --export-csv "$work/t.csv")
         [ -n "$prepare" ] && args+=(--prepare "$prepare")
         hyperfine "${args[@]}" "$*" >/dev/null 2>&1
         # command,mean,stddev,median,user,system,min,max (seconds)
@@ -75,19 +76,19 @@ if command -v taskset >/dev/null && [ "$cores" -gt 1 ]; then
         taskset -c 0 "$bin" build --out "$work/one"
     one_core=$median
 fi
-"$bin" build --out "$work/again" >/dev/null || true
+"$bin" build --out "$work/again" >/dev/null 2>&1 || true
 # The stamps of files written less than 3 s before vouch for nothing yet (a same-length edit
 # within the file system's time tick could keep them): a build that soon after reads the files
 # again. A committee's rebuild comes minutes later; wait for the files to settle, then let one
 # build record them settled.
 sleep 3.5
-"$bin" build --out "$work/again" >/dev/null || true
+"$bin" build --out "$work/again" >/dev/null 2>&1 || true
 median_ms "actormap build, second (nothing changed)" "" \
     "$bin" build --out "$work/again"
 second=$median
-"$bin" build --lang en --out "$work/again" | grep -q '^wrote ' &&
+"$bin" build --lang en --out "$work/again" 2>/dev/null | grep -q '^wrote ' &&
     echo "  (!) the second build wrote files: the timing above is not of a build with nothing to do"
-median_ms "actormap build --format svg" "" \
+median_ms "actormap build --format svg, first" "rm -rf $work/svg" \
     "$bin" build --format svg --out "$work/svg"
 svg_only=$median
 
