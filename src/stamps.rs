@@ -155,18 +155,42 @@ impl Stamps {
     }
 
     /// The files of the last `build` into `dir`, in the order it said them, when it was
-    /// made from `fingerprint` and every one of them is still as it wrote or kept it (its
-    /// stamp vouches for it): then a `build` from the same fingerprint has nothing to do.
+    /// made from `fingerprint` and every one of them is still as it wrote or kept it: then a
+    /// `build` from the same fingerprint has nothing to do. A file whose stamp vouches for it
+    /// is not read; one recorded too soon after it was written (the build just before) is
+    /// read and hashed. The stamps are then taken again (saved when they changed), so the
+    /// files, once settled, are not read by the next build.
     pub fn unchanged_build(&self, dir: &Path, fingerprint: &str) -> Option<Vec<&str>> {
         let build = self
             .build
             .as_ref()
             .filter(|b| b.fingerprint == fingerprint)?;
-        build
-            .files
-            .iter()
-            .map(|(name, hash)| (self.hash_of(dir, name) == Some(hash)).then_some(name.as_str()))
-            .collect()
+        let mut read = false;
+        for (name, hash) in &build.files {
+            match self.hash_of(dir, name) {
+                Some(recorded) if recorded == hash => {}
+                Some(_) => return None,
+                None => {
+                    let record = self.files.get(name).filter(|r| r.hash == *hash)?;
+                    let on_disk = outdir::read_regular(&dir.join(name), record.stamp.len)?;
+                    if hash::contents(&on_disk) != *hash {
+                        return None;
+                    }
+                    read = true;
+                }
+            }
+        }
+        if read {
+            let files: Vec<(&str, String)> = build
+                .files
+                .iter()
+                .map(|(name, hash)| (name.as_str(), hash.clone()))
+                .collect();
+            self.after(dir, &files)
+                .with_build(Some(build.clone()))
+                .save(dir, self);
+        }
+        Some(build.files.iter().map(|(name, _)| name.as_str()).collect())
     }
 
     /// `self` with the last build's record: `build`, or none (a run that is not a build

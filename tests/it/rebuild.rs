@@ -173,14 +173,17 @@ fn a_build_from_the_same_territory_makes_nothing_when_its_files_are_as_it_left_t
     record["hash"] = hash.clone().into();
     record["taken"] = 0.into();
     files.insert("index.html".into(), record);
-    // Taken as if long after every write: each stamp vouches for its file.
+    // Taken as if long after every write: each stamp vouches for its file, but the page's,
+    // taken as if at once (too soon to vouch): that one file is read, and found as recorded.
     let later = SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
         .unwrap()
         .as_nanos() as u64
         + 10_000_000_000;
-    for record in files.values_mut() {
-        record["taken"] = later.into();
+    for (name, record) in files.iter_mut() {
+        if name != "index.html" {
+            record["taken"] = later.into();
+        }
     }
     for entry in stamps["build"]["files"].as_array_mut().unwrap() {
         if entry[0] == "index.html" {
@@ -205,6 +208,10 @@ fn a_build_from_the_same_territory_makes_nothing_when_its_files_are_as_it_left_t
             .collect::<Vec<_>>()
     );
     assert_eq!(fs::read(out.path().join("index.html")).unwrap(), stand_in);
+    // The page's stamp, read and found as recorded, is taken again.
+    let stamps: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert!(stamps["files"]["index.html"]["taken"].as_u64().unwrap() > 0);
+    assert_eq!(stamps["files"]["index.html"]["hash"], hash.as_str());
 
     // Another territory (one headline changed): made again, the real page back.
     let domains = territory.path().join("domains.csv");
