@@ -308,8 +308,7 @@ pub fn read_owned(
     let (pos, line, width) = (parser.pos, parser.line, parser.width);
     let rest = Rest {
         file: file.to_owned(),
-        columns: columns.len(),
-        unclosed_columns: columns.clone(),
+        header: columns.clone(),
         text,
         pos,
         line,
@@ -332,10 +331,9 @@ pub fn read_owned(
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rest {
     file: String,
-    /// How many columns the header has.
-    columns: usize,
-    /// The header's cells, to name the column where a quote is never closed.
-    unclosed_columns: Vec<String>,
+    /// The header's cells: how many columns a row has, and the name of the column where a
+    /// quote is never closed.
+    header: Vec<String>,
     text: String,
     pos: usize,
     line: usize,
@@ -372,20 +370,20 @@ impl Rest {
     fn row(&self, record: Record, errors: &mut Vec<LoadError>) -> Row {
         let mut broken = false;
         if let Some((line, cell)) = record.unclosed {
-            errors.push(unclosed(&self.file, line, self.unclosed_columns.get(cell)));
+            errors.push(unclosed(&self.file, line, self.header.get(cell)));
             broken = true;
         }
         let extra = record
             .cells
             .iter()
-            .skip(self.columns)
+            .skip(self.header.len())
             .any(|c| !c.trim().is_empty());
         if extra {
             errors.push(LoadError::new(
                 Location::new(&self.file, record.line),
                 Message::TooManyCells {
                     cells: record.cells.len(),
-                    columns: self.columns,
+                    columns: self.header.len(),
                 },
             ));
             broken = true;
@@ -393,7 +391,7 @@ impl Rest {
         let cells = record
             .cells
             .into_iter()
-            .take(self.columns)
+            .take(self.header.len())
             .map(|c| Some(Cell::Text(c)))
             .collect();
         Row {
