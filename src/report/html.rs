@@ -5,7 +5,10 @@
 
 use std::fmt::Write;
 
-use super::{ActorEntry, ActorRef, DomainSection, Label, ObjectiveEntry, Page};
+use super::{
+    ActorEntry, ActorRef, DomainSection, Label, Listed, MAX_ACTORS, MAX_FINDINGS, MAX_OBJECTIVES,
+    ObjectiveEntry, Page,
+};
 use crate::check::Severity;
 use crate::check::message::Label as CheckLabel;
 use crate::i18n::Catalog;
@@ -85,7 +88,7 @@ pub fn write(page: &Page) -> String {
 
     section_start(&mut h, "acteurs", label(Label::Actors));
     figures(&mut h, &page.governance, "governance", &mut maps, words);
-    actors(&mut h, &page.actors, words);
+    actors(&mut h, page, words);
     h.push_str("</section>\n");
 
     h.push_str("</main>\n");
@@ -232,7 +235,7 @@ fn findings(h: &mut String, page: &Page, words: &dyn Catalog) {
         escape(&crate::check::output::summary(&page.findings, page.lang))
     );
     h.push_str("<ul class=\"findings\">\n");
-    for f in &page.findings {
+    for f in page.findings.iter().take(MAX_FINDINGS) {
         let _ = write!(
             h,
             r#"<li class="finding {}"><span class="severity">{}</span> <code>{}</code> {}"#,
@@ -253,6 +256,26 @@ fn findings(h: &mut String, page: &Page, words: &dyn Catalog) {
         h.push_str("</li>\n");
     }
     h.push_str("</ul>\n");
+    left_out(
+        h,
+        Listed::Findings,
+        page.findings.len(),
+        MAX_FINDINGS,
+        words,
+    );
+}
+
+/// The line after a list of `total` cut at `max`, when it is: how many are left out, and the
+/// command whose workbook holds them all.
+fn left_out(h: &mut String, list: Listed, total: usize, max: usize, words: &dyn Catalog) {
+    if total > max {
+        let _ = writeln!(
+            h,
+            r#"<p class="left-out">{} <code>{}</code></p>"#,
+            escape(&words.left_out(list, total - max)),
+            list.command()
+        );
+    }
 }
 
 /// An actor named on the page: a button that shows it in every map.
@@ -300,10 +323,17 @@ fn domain(h: &mut String, d: &DomainSection, n: usize, maps: &mut usize, words: 
             let _ = write!(h, r#"<th scope="col">{}</th>"#, label(l));
         }
         h.push_str("</tr></thead>\n<tbody>\n");
-        for o in &d.objectives {
+        for o in d.objectives.iter().take(MAX_OBJECTIVES) {
             objective_row(h, o, words);
         }
         h.push_str("</tbody>\n</table>\n");
+        left_out(
+            h,
+            Listed::Objectives,
+            d.objectives.len(),
+            MAX_OBJECTIVES,
+            words,
+        );
     }
     h.push_str("</section>\n");
 }
@@ -353,9 +383,57 @@ fn objective_row(h: &mut String, o: &ObjectiveEntry, words: &dyn Catalog) {
 }
 
 /// Every actor with its roles, objective by objective.
-fn actors(h: &mut String, actors: &[ActorEntry], words: &dyn Catalog) {
+/// The ids of the actors the page shows outside its list: in a picture, or in the row of an
+/// objective it shows.
+fn shown_elsewhere(page: &Page) -> std::collections::HashSet<&str> {
+    let scenes = page
+        .status_chart
+        .iter()
+        .chain(&page.links)
+        .chain(&page.matrix)
+        .chain(&page.governance)
+        .chain(page.domains.iter().flat_map(|d| &d.maps));
+    let mut ids = std::collections::HashSet::new();
+    for scene in scenes {
+        for (group, _) in scene.flatten() {
+            if let Some(id) = group.and_then(|g| g.data.get("actor")) {
+                ids.insert(id.as_str());
+            }
+        }
+    }
+    let rows = page
+        .domains
+        .iter()
+        .flat_map(|d| d.objectives.iter().take(MAX_OBJECTIVES));
+    for o in rows {
+        let named = o
+            .leads
+            .iter()
+            .chain(o.means.iter().flat_map(|(_, who)| who));
+        ids.extend(named.map(|a| a.id.as_str()));
+    }
+    ids
+}
+
+/// The list of actors: every one the page shows elsewhere, and others in file order up to
+/// `MAX_ACTORS`; then how many are left out.
+fn actors(h: &mut String, page: &Page, words: &dyn Catalog) {
+    let elsewhere = shown_elsewhere(page);
+    let mut room = MAX_ACTORS;
+    let listed: Vec<&ActorEntry> = page
+        .actors
+        .iter()
+        .filter(|a| {
+            let shown = elsewhere.contains(a.id.as_str());
+            let listed = shown || room > 0;
+            if listed && !shown {
+                room -= 1;
+            }
+            listed
+        })
+        .collect();
     h.push_str("<ul class=\"actors\">\n");
-    for a in actors {
+    for a in listed.iter().copied() {
         // What the search compares with: the keys of its id, name and aliases, as
         // `names::key` makes them (the script folds what is typed the same way).
         let keys: Vec<String> = std::iter::once(&a.id)
@@ -419,6 +497,7 @@ fn actors(h: &mut String, actors: &[ActorEntry], words: &dyn Catalog) {
         h.push_str("</li>\n");
     }
     h.push_str("</ul>\n");
+    left_out(h, Listed::Actors, page.actors.len(), listed.len(), words);
 }
 
 #[cfg(test)]

@@ -24,6 +24,35 @@ use crate::terminal;
 /// The name of the page in the output folder.
 pub const FILE: &str = "index.html";
 
+/// The longest lists the page shows; beyond, a line says how many are left out and which
+/// table holds them all (a territory of 50,000 actors made a page of 130 MB that a browser
+/// opens slowly, if at all). A domain's objectives:
+pub const MAX_OBJECTIVES: usize = 100;
+/// The findings:
+pub const MAX_FINDINGS: usize = 500;
+/// The actors listed besides those the page shows elsewhere (in a picture, in an objective's
+/// row), which are always listed: choosing one shows its roles.
+pub const MAX_ACTORS: usize = 1000;
+
+/// A list of the page that may be cut short (see `MAX_OBJECTIVES`...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listed {
+    Objectives,
+    Findings,
+    Actors,
+}
+
+impl Listed {
+    /// The command whose workbook holds the whole list.
+    pub fn command(self) -> &'static str {
+        match self {
+            Listed::Objectives => "actormap status --format xlsx",
+            Listed::Findings => "actormap check --format xlsx",
+            Listed::Actors => "actormap list --format xlsx",
+        }
+    }
+}
+
 /// The whole page, in one language.
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -317,4 +346,7 @@ pub trait ReportWords {
     fn report_label(&self, label: Label) -> &'static str;
     /// The caption of a map split over several slides: "carte 2 sur 3".
     fn map_page(&self, page: usize, of: usize) -> String;
+    /// After a list cut short: how many are left out, and where they all are (the line
+    /// ends before the command, `Listed::command`, written after it).
+    fn left_out(&self, list: Listed, n: usize) -> String;
 }

@@ -251,3 +251,93 @@ fn a_status_chart_of_hundreds_of_objectives_stops_at_its_slide_bound_and_says_wh
     assert!(slides.len() < layout::frame::MAX_SLIDES);
     assert_eq!(objectives_drawn(&slides).len(), 90);
 }
+
+/// The report of a large territory stays a page a browser opens: each list stops at its
+/// cap with a line saying how many are left out and which command's workbook holds them
+/// all; every actor the page shows elsewhere (a box in a map, a name in an objective's row)
+/// keeps its entry, so choosing it still shows its roles.
+#[test]
+fn the_report_of_a_large_territory_cuts_its_lists_and_says_so() {
+    use actormap::report::{MAX_ACTORS, MAX_FINDINGS, MAX_OBJECTIVES};
+    // Spaces of every kind taken out: the numbers' thousands and the French colons.
+    let squeeze = |s: &str| s.replace(['\u{202f}', '\u{a0}', ' '], "");
+    // 1,000 objectives over nine domains (112 in DC1, 111 in the others), 5,000 actors, and
+    // 1,500 actors newly entered, in no link yet: shown nowhere but in the list.
+    let mut t = scaled(1000);
+    t.edit(|tables| {
+        for i in 0..1500 {
+            tables.actors.push(actormap::model::Actor {
+                id: format!("n{i}"),
+                name: format!("Association numéro {i}"),
+                kind: None,
+                short: None,
+                aliases: Vec::new(),
+                members: Vec::new(),
+                origin: actormap::error::Location::new("actors.csv", 5002 + i),
+            });
+        }
+    });
+    let findings = actormap::check::run(&t).unwrap();
+    let html = String::from_utf8(actormap::report::bytes(&t, &findings, &opts(&t), None)).unwrap();
+    let squeezed = squeeze(&html);
+
+    // Each domain's table: its first objectives, then how many more.
+    assert_eq!(
+        html.matches(r#"<tr><th scope="row">"#).count(),
+        9 * MAX_OBJECTIVES
+    );
+    let objectives = |n: usize| {
+        format!(
+            "+{n}autresobjectifs,tousdansletableaudel&apos;avancement:<code>actormapstatus--formatxlsx</code>"
+        )
+    };
+    assert_eq!(
+        squeezed.matches(&objectives(112 - MAX_OBJECTIVES)).count(),
+        1
+    );
+    assert_eq!(
+        squeezed.matches(&objectives(111 - MAX_OBJECTIVES)).count(),
+        8
+    );
+
+    // The findings.
+    assert!(findings.len() > MAX_FINDINGS, "{} findings", findings.len());
+    assert_eq!(html.matches(r#"<li class="finding "#).count(), MAX_FINDINGS);
+    let left = findings.len() - MAX_FINDINGS;
+    assert!(squeezed.contains(&format!(
+        "+{left}autresconstats,tousdansletableaudesconstats:<code>actormapcheck--formatxlsx</code>"
+    )));
+
+    // The actors: every one shown elsewhere is listed, others up to the cap.
+    let (before, list) = html.split_at(html.find(r#"<ul class="actors">"#).unwrap());
+    let ids = |text: &'static str, of: &str| -> Vec<String> {
+        of.split(text)
+            .skip(1)
+            .map(|s| s[..s.find('"').unwrap()].to_owned())
+            .collect()
+    };
+    let listed = ids(r#"<li class="actor-entry" data-actor=""#, list);
+    let elsewhere: std::collections::BTreeSet<String> =
+        ids(r#"data-actor=""#, before).into_iter().collect();
+    assert!(elsewhere.len() > 100, "{} actors shown", elsewhere.len());
+    for id in &elsewhere {
+        assert!(listed.contains(id), "{id} is shown but not listed");
+    }
+    assert_eq!(listed.len(), elsewhere.len() + MAX_ACTORS);
+    let left = t.actors().len() - listed.len();
+    assert!(squeeze(list).contains(&format!(
+        "+{left}autresacteurs,tousdansletableaudesrôles:<code>actormaplist--formatxlsx</code>"
+    )));
+
+    // A small territory's lists are whole: no such line.
+    let small = scaled(9);
+    let findings = actormap::check::run(&small).unwrap();
+    let html = String::from_utf8(actormap::report::bytes(
+        &small,
+        &findings,
+        &opts(&small),
+        None,
+    ))
+    .unwrap();
+    assert!(!html.contains(r#"class="left-out""#));
+}

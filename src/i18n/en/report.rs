@@ -1,7 +1,7 @@
 //! The `index.html` page in English: its headings, the columns of its tables, its tools.
 
 use super::English;
-use crate::report::{Label, ReportWords};
+use crate::report::{Label, Listed, ReportWords};
 
 impl ReportWords for English {
     fn report_label(&self, label: Label) -> &'static str {
@@ -39,5 +39,18 @@ impl ReportWords for English {
 
     fn map_page(&self, page: usize, of: usize) -> String {
         format!("map {page} of {of}")
+    }
+
+    fn left_out(&self, list: Listed, n: usize) -> String {
+        let (one, many, table) = match list {
+            Listed::Objectives => ("objective", "objectives", "the progress table"),
+            Listed::Findings => ("finding", "findings", "the findings table"),
+            Listed::Actors => ("actor", "actors", "the roles table"),
+        };
+        let others = if n > 1 { many } else { one };
+        format!(
+            "+\u{a0}{}\u{a0}more {others}, all in {table}:",
+            crate::i18n::Language::number(self, n as f64)
+        )
     }
 }

@@ -1,7 +1,7 @@
 //! La page `index.html` en français : ses titres, les colonnes de ses tableaux, ses outils.
 
 use super::French;
-use crate::report::{Label, ReportWords};
+use crate::report::{Label, Listed, ReportWords};
 
 impl ReportWords for French {
     fn report_label(&self, label: Label) -> &'static str {
@@ -39,5 +39,26 @@ impl ReportWords for French {
 
     fn map_page(&self, page: usize, of: usize) -> String {
         format!("carte {page} sur {of}")
+    }
+
+    fn left_out(&self, list: Listed, n: usize) -> String {
+        let (one, many, table) = match list {
+            Listed::Objectives => (
+                "autre objectif",
+                "autres objectifs",
+                "le tableau de l'avancement",
+            ),
+            Listed::Findings => (
+                "autre constat",
+                "autres constats",
+                "le tableau des constats",
+            ),
+            Listed::Actors => ("autre acteur", "autres acteurs", "le tableau des rôles"),
+        };
+        let others = if n > 1 { many } else { one };
+        format!(
+            "+\u{a0}{}\u{a0}{others}, tous dans {table}\u{a0}:",
+            crate::i18n::Language::number(self, n as f64)
+        )
     }
 }
