@@ -163,20 +163,11 @@ impl Manifest {
         &self.stamps
     }
 
-    /// Whether the file `name` of `dir` holds exactly `bytes` (from its stamp when it has
-    /// the one recorded, else read).
-    pub fn holds(&self, dir: &Path, name: &str, bytes: &[u8]) -> bool {
-        self.stamps.holds(dir, name, bytes)
-    }
-
     /// The file `name` of a run, made now as `bytes`: to be written unless the folder
     /// already holds those bytes.
     pub fn file(&self, dir: &Path, name: String, bytes: Vec<u8>, picture: Option<Picture>) -> File {
         let hash = hash::contents(&bytes);
-        let write = match self.stamps.hash_of(dir, &name) {
-            Some(recorded) => recorded != hash,
-            None => !outdir::holds(dir, &name, &bytes),
-        };
+        let write = !self.stamps.holds_hashed(dir, &name, &bytes, &hash);
         File {
             name,
             bytes: Some(bytes),

@@ -519,14 +519,9 @@ fn draw_checked(
         )
         .map(|(name, bytes)| (name, bytes, crate::hash::contents(bytes)))
         .collect();
-    let is_changed =
-        |name: &str, hash: &str, bytes: &[u8]| match previous.stamps().hash_of(&args.out, name) {
-            Some(recorded) => recorded != hash,
-            None => !outdir::holds(&args.out, name, bytes),
-        };
     let changed_others: Vec<(&str, &[u8])> = others
         .iter()
-        .filter(|(name, bytes, hash)| is_changed(name, hash, bytes))
+        .filter(|(name, bytes, hash)| !previous.stamps().holds_hashed(&args.out, name, bytes, hash))
         .map(|(name, bytes, _)| (*name, *bytes))
         .collect();
     let changed: Vec<(&str, &[u8])> = files

@@ -148,8 +148,13 @@ impl Stamps {
     /// Whether the file `name` of `dir` holds exactly `bytes`: from its stamp when it has the
     /// one recorded, else by reading it (`outdir::holds`).
     pub fn holds(&self, dir: &Path, name: &str, bytes: &[u8]) -> bool {
+        self.holds_hashed(dir, name, bytes, &hash::contents(bytes))
+    }
+
+    /// `holds`, with the hash of `bytes` (`hash::contents`) already at hand.
+    pub fn holds_hashed(&self, dir: &Path, name: &str, bytes: &[u8], hash: &str) -> bool {
         match self.hash_of(dir, name) {
-            Some(recorded) => recorded == hash::contents(bytes),
+            Some(recorded) => recorded == hash,
             None => outdir::holds(dir, name, bytes),
         }
     }
