@@ -3,9 +3,11 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The cores this process may use (1 when the system does not say).
+/// The cores this process may use (1 when the system does not say). Asked of the system
+/// once: the answer reads the process's affinity and its control group's quota.
 pub fn cores() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 /// `work` done on each job on up to `threads` threads, the results in the order of the

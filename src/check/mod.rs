@@ -295,7 +295,7 @@ const THREADED_FROM: usize = 10_000;
 /// alone takes a third of a second for 50,000 actors); a small one is checked here alone.
 fn run_rules(contexts: &[(usize, Context)], territory: &Territory) -> Vec<Vec<Finding>> {
     let run = |(_, cx): &(usize, Context)| (cx.rule.check)(cx, territory);
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cores = crate::parallel::cores();
     let helpers = cores.min(contexts.len()).saturating_sub(1);
     if helpers == 0 || territory.links().len() + territory.actors().len() < THREADED_FROM {
         return contexts.iter().map(run).collect();

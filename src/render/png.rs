@@ -2,7 +2,7 @@
 //! picture is the same on every machine.
 
 use std::borrow::Cow;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use resvg::{tiny_skia, usvg};
 
@@ -35,16 +35,31 @@ pub fn from_svg(svg: &str) -> Result<Vec<u8>, String> {
     png
 }
 
-thread_local! {
-    /// The pixels of this thread's last picture, once encoded: the next picture is drawn
-    /// into the same memory. A full-HD picture is 8 MB; asked of the system afresh each
-    /// time, its pages are faulted in and zeroed again, a tenth of a build's time.
-    static SPARE: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+/// The pixels of pictures done with, for the next pictures to be drawn into: at most one a
+/// core, kept for the whole process (the threads of a run's stages come and go). A full-HD
+/// picture is 8 MB; asked of the system afresh each time, its pages are faulted in and
+/// zeroed again, which on a virtual machine costs more than drawing the picture.
+static SPARE: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
+
+/// Keep the pixels of `pixmap`, done with, for a next picture.
+fn give_back(pixmap: tiny_skia::Pixmap) {
+    let mut spare = SPARE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if spare.len() < crate::parallel::cores() {
+        spare.push(pixmap.take());
+    }
 }
 
-/// Keep the pixels of `pixmap`, done with, for this thread's next picture.
-fn give_back(pixmap: tiny_skia::Pixmap) {
-    SPARE.with(|spare| *spare.borrow_mut() = pixmap.take());
+/// Pixels done with and at least `len` bytes long when some are, else an empty buffer.
+fn take_spare(len: usize) -> Vec<u8> {
+    let mut spare = SPARE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let fits = spare.iter().position(|data| data.capacity() >= len);
+    fits.or(spare.len().checked_sub(1))
+        .map(|i| spare.swap_remove(i))
+        .unwrap_or_default()
 }
 
 /// How pixels become a PNG file: the `png` crate's compression and row filter.
@@ -97,8 +112,10 @@ pub fn encode(pixmap: &tiny_skia::Pixmap, encoding: Encoding) -> Result<Vec<u8>,
             .collect()
     };
     let failed = |e: png::EncodingError| format!("PNG encoding failed: {e}");
-    // A slide's PNG is about a twentieth of its pixels' bytes: room for most, once.
-    let mut bytes = Vec::with_capacity(pixels.len() / 16);
+    // A slide's PNG is a twentieth to a tenth of its pixels' bytes: room for any, once (the
+    // pages asked for and not written to are never given memory, whereas growing the
+    // buffer copies it into new pages).
+    let mut bytes = Vec::with_capacity(pixels.len() / 4);
     let mut encoder = png::Encoder::new(&mut bytes, pixmap.width(), pixmap.height());
     encoder.set_color(png::ColorType::Rgba);
     encoder.set_depth(png::BitDepth::Eight);
@@ -171,7 +188,7 @@ fn blank(width: u32, height: u32) -> Result<tiny_skia::Pixmap, String> {
         .checked_mul(height as usize)
         .and_then(|n| n.checked_mul(4))
         .ok_or_else(too_big)?;
-    let mut data = SPARE.with(|spare| std::mem::take(&mut *spare.borrow_mut()));
+    let mut data = take_spare(len);
     data.clear();
     data.try_reserve_exact(len).map_err(|_| too_big())?;
     data.resize(len, 0);

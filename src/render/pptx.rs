@@ -16,6 +16,7 @@ use std::io::{Cursor, Write as _};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::deck::{Deck, Drawing, Error, Page, SLIDE_EMU, SLIDE_PX, each_page, fit, language_tag};
@@ -70,23 +71,30 @@ impl<'a> Drawn<'a> {
 }
 
 /// One page drawn for a slide.
-struct Picture {
-    png: Vec<u8>,
+struct Picture<'a> {
+    /// Drawn for the slide, or one of `Drawn`'s (borrowed: never copied).
+    png: Cow<'a, [u8]>,
     /// Where the picture sits on the slide, in EMU: x, y, width, height.
     frame: [u64; 4],
     /// The slide's background, `RRGGBB`.
     background: String,
 }
 
-fn picture(page: &Page, drawn: &Drawn) -> Result<Picture, String> {
+fn picture<'a>(page: &Page, drawn: &Drawn<'a>) -> Result<Picture<'a>, String> {
     let svg = page.to_svg();
     let (png, (width, height)) = match drawn.of(page, &svg) {
-        Some(png) => (png.to_vec(), (f64::from(SLIDE_PX.0), f64::from(SLIDE_PX.1))),
+        Some(png) => (
+            Cow::Borrowed(png),
+            (f64::from(SLIDE_PX.0), f64::from(SLIDE_PX.1)),
+        ),
         None => {
             let tree = png::parse(&svg)?;
             let size = tree.size();
             let (png, _) = png::fitted_into(&tree, SLIDE_PX)?;
-            (png, (f64::from(size.width()), f64::from(size.height())))
+            (
+                Cow::Owned(png),
+                (f64::from(size.width()), f64::from(size.height())),
+            )
         }
     };
     let slide = (SLIDE_EMU.0 as f64, SLIDE_EMU.1 as f64);
@@ -471,7 +479,10 @@ fn package(deck: &Deck, pictures: &[Picture]) -> zip::result::ZipResult<Vec<u8>>
     let lang = language_tag(deck.lang);
     let names = names(deck.lang);
     let n = pictures.len();
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    // The pictures are most of the file: room for them and the slides' XML, once, rather
+    // than copying megabytes each time the buffer grows.
+    let room = pictures.iter().map(|p| p.png.len() + 4096).sum::<usize>() + 64 * 1024;
+    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(room)));
     // Fixed time (1980-01-01) and permissions: nothing of the moment goes into the file.
     let xml = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 use std::time::SystemTime;
 
-use crate::outputs::{names, png_size, temporaries};
+use crate::outputs::{names, png_size};
 use crate::{actormap, calaisis};
 
 const MANIFEST: &str = ".actormap-manifest.json";
@@ -549,7 +549,10 @@ fn a_run_that_fails_leaves_the_manifest_as_it_was() {
         let stderr = String::from_utf8(run.stderr).unwrap();
         assert!(stderr.contains("injected failure"), "{stderr}");
         assert_eq!(identities(out.path()), before, "failing rename {n}");
-        assert_eq!(temporaries(out.path()), Vec::<String>::new());
+        assert_eq!(
+            crate::outputs::temporaries(out.path()),
+            Vec::<String>::new()
+        );
     }
     // The fourth rename does not exist: the run goes through.
     let mut cmd = actormap();
