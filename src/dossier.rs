@@ -490,20 +490,73 @@ pub fn files(
     dir: &Path,
     drawn: &crate::render::pptx::Drawn,
 ) -> Result<Vec<(&'static str, Vec<u8>)>, Error> {
-    let failed = |name: &str, e: crate::render::deck::Error| Error::Write {
-        path: dir.join(name),
-        source: std::io::Error::other(e.to_string()),
-    };
+    let ready = crate::render::deck::each_page(deck, |page| {
+        let svg = page.to_svg();
+        let tree = crate::render::png::parse(&svg)?;
+        Ready::new(page, &svg, &tree, drawn.has(page, &svg))
+    })
+    .map_err(|e| deck_failed(dir, names()[0], e))?;
+    files_ready(deck, dir, ready, drawn)
+}
+
+/// A page of the dossier made ready for its files from its drawing, parsed once for both:
+/// its PDF drawing and its PowerPoint slide.
+#[derive(Debug)]
+pub struct Ready {
     #[cfg(feature = "pdf")]
-    let pdf = Some(crate::render::pdf::write(deck).map_err(|e| failed(PDF, e))?);
+    pdf: crate::render::pdf::Drawing,
+    slide: crate::render::pptx::Slide,
+}
+
+impl Ready {
+    /// `page`, whose drawing is `svg`, parsed as `tree`; `drawn`: its slide's picture is the
+    /// PNG drawn from `svg` with the maps (see `pptx::Slide::new`).
+    pub fn new(
+        page: &Page,
+        svg: &str,
+        tree: &resvg::usvg::Tree,
+        drawn: bool,
+    ) -> Result<Ready, String> {
+        Ok(Ready {
+            #[cfg(feature = "pdf")]
+            pdf: crate::render::pdf::drawing(page, tree)?,
+            slide: crate::render::pptx::Slide::new(page, svg, tree, drawn)?,
+        })
+    }
+}
+
+/// The dossier's files from its pages made ready (one a page, in order); the slides whose
+/// picture was drawn with the maps take it from `drawn`.
+pub fn files_ready(
+    deck: &Deck,
+    dir: &Path,
+    ready: Vec<Ready>,
+    drawn: &crate::render::pptx::Drawn,
+) -> Result<Vec<(&'static str, Vec<u8>)>, Error> {
+    #[cfg(feature = "pdf")]
+    let (pdf, slides): (Vec<_>, Vec<_>) = ready.into_iter().map(|r| (r.pdf, r.slide)).unzip();
+    #[cfg(not(feature = "pdf"))]
+    let slides: Vec<_> = ready.into_iter().map(|r| r.slide).collect();
+    #[cfg(feature = "pdf")]
+    let pdf =
+        Some(crate::render::pdf::write_drawings(deck, &pdf).map_err(|e| deck_failed(dir, PDF, e))?);
     #[cfg(not(feature = "pdf"))]
     let pdf: Option<Vec<u8>> = None;
-    let pptx = crate::render::pptx::write_with(deck, drawn).map_err(|e| failed(PPTX, e))?;
+    let pptx = crate::render::pptx::write_slides(deck, &slides, drawn)
+        .map_err(|e| deck_failed(dir, PPTX, e))?;
     Ok(pdf
         .map(|pdf| (PDF, pdf))
         .into_iter()
         .chain([(PPTX, pptx)])
         .collect())
+}
+
+/// The dossier's file `name` in `dir` could not be made.
+pub(crate) fn deck_failed(dir: &Path, name: &str, e: crate::render::deck::Error) -> Error {
+    Error::Write {
+        path: dir.join(name),
+        source: std::io::Error::other(e.to_string()),
+    }
 }
 
 /// Lay out every map of the dossier, on every core.

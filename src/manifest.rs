@@ -14,7 +14,6 @@
 //! (see `hash::contents`): enough to tell an edited or replaced PNG from the one written, not
 //! a forged one.
 
-use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::io;
 use std::path::Path;
@@ -23,7 +22,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::hash;
-use crate::layout::scene::Scene;
 use crate::outdir;
 use crate::render::{self, Format};
 use crate::stamps::Stamps;
@@ -216,7 +214,7 @@ impl Manifest {
         self.documents.get(name)
     }
 
-    /// The files of `scene` in `formats`, named `stem.svg`, `stem.png`..., for the folder
+    /// The files of `source`'s scene in `formats`, named `stem.svg`, `stem.png`..., for the folder
     /// `dir`. A PNG that this manifest records as drawn from the same SVG, at the same size,
     /// by this version and encoding, and that is still in the folder as it was written, is
     /// not drawn again; a file whose bytes the folder already holds is not to be written.
@@ -224,18 +222,16 @@ impl Manifest {
         &self,
         dir: &Path,
         stem: &str,
-        scene: &Scene,
+        source: &render::Source,
         formats: &[Format],
     ) -> Vec<Result<File, Error>> {
-        let svg = OnceCell::new();
-        let svg = || svg.get_or_init(|| render::svg::write(scene));
         formats
             .iter()
             .map(|&format| {
                 let name = format!("{stem}.{}", format.extension());
                 let made = match format {
                     Format::Png => {
-                        self.png(dir, &name, scene, svg())
+                        self.png(dir, &name, source)
                             .map(|(drawn, picture)| match drawn {
                                 Drawn::Now(bytes) => {
                                     self.file(dir, name.clone(), bytes, Some(picture))
@@ -250,9 +246,9 @@ impl Manifest {
                             })
                     }
                     Format::Svg => {
-                        Ok(self.file(dir, name.clone(), svg().clone().into_bytes(), None))
+                        Ok(self.file(dir, name.clone(), source.svg().as_bytes().to_vec(), None))
                     }
-                    Format::Scene => render::to_bytes(scene, format)
+                    Format::Scene => render::to_bytes(source.scene, format)
                         .map(|bytes| self.file(dir, name.clone(), bytes, None)),
                 };
                 made.map_err(|e| Error::Write {
@@ -269,12 +265,11 @@ impl Manifest {
         &self,
         dir: &Path,
         name: &str,
-        scene: &Scene,
-        svg: &str,
+        source: &render::Source,
     ) -> Result<(Drawn, Picture), String> {
-        let (width, height) = render::png::pixel_size(scene);
+        let (width, height) = render::png::pixel_size(source.scene);
         let wanted = Picture {
-            svg: hash::contents(svg.as_bytes()),
+            svg: hash::contents(source.svg().as_bytes()),
             size: format!("{width}x{height}"),
             version: version(),
             encoding: render::png::ENCODING.name(),
@@ -293,7 +288,7 @@ impl Manifest {
                 return Ok((Drawn::Kept(Some(on_disk)), recorded.clone()));
             }
         }
-        let bytes = render::png::from_svg(svg)?;
+        let bytes = render::png::from_tree(source.tree()?)?;
         let picture = Picture {
             png: hash::contents(&bytes),
             ..wanted

@@ -375,6 +375,22 @@ struct Extra<'a> {
     fingerprint: Option<String>,
 }
 
+/// One job of `draw_checked`'s drawing stage.
+enum Job {
+    /// The files of one map picture (its index among the run's pictures), with the pages of
+    /// the dossier that show it.
+    Map(usize),
+    /// A page of the dossier (its index) that no map of the run shows.
+    Page(usize),
+}
+
+/// What a [`Job`] made: a map's files, and the pages of the dossier it made ready (each
+/// with its index in the deck).
+struct Made {
+    files: Vec<Result<manifest::File, Error>>,
+    ready: Vec<(usize, Result<crate::dossier::Ready, String>)>,
+}
+
 /// `draw` with the findings of `check` already at hand, `extra` files in the same batch.
 fn draw_checked(
     t: &Territory,
@@ -436,39 +452,22 @@ fn draw_checked(
         .flatten()
         .zip(stems.iter().flatten())
         .collect();
-    // Rasterizing dominates and some pictures take four times as long as others: the
-    // largest go first, so that no core is left drawing one alone at the end.
-    let mut order: Vec<usize> = (0..jobs.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(drawing_work(jobs[i].0)));
-    progress.stage(drawing, order.len());
-    let mut made = parallel::map(&order, parallel::cores(), |&i| {
-        let (scene, stem) = jobs[i];
-        let files = previous.files(&args.out, stem, scene, &formats);
-        progress.step();
-        (i, files)
-    });
-    made.sort_by_key(|(i, _)| *i);
-    // Every file is made before any is written, and all are written before any replaces an
-    // old one: a run that fails leaves the folder as it was, manifest included.
-    let mut files = made
-        .into_iter()
-        .flat_map(|(_, files)| files)
-        .collect::<Result<Vec<manifest::File>, Error>>()?;
-    files.extend(lists.into_iter().flatten());
     let lang = crate::i18n::Lang::from(args.lang);
-    // The dossier: made again only when its pages changed or its files are not as written;
-    // its slides of maps take the PNGs just drawn.
+    // The dossier's deck, before any picture is drawn: its pages are drawn with the maps,
+    // each map's drawing parsed once for its PNG, its PDF page and its slide. It is made
+    // again only when its pages changed or its files are not as written.
     let mut dossier_names = Vec::new();
-    let mut dossier_files = Vec::new();
     let mut documents = Vec::new();
+    let mut deck = None;
+    let mut pages = String::new();
     if extra.dossier {
         let laid: Vec<(&MapKind, &[Scene])> = if opts.size == Size::default() {
             kinds.iter().zip(slides.iter().map(Vec::as_slice)).collect()
         } else {
             Vec::new()
         };
-        let deck = crate::dossier::assemble(t, findings, None, None, lang, &laid);
-        let pages = crate::dossier::fingerprint(&deck);
+        let assembled = crate::dossier::assemble(t, findings, None, None, lang, &laid);
+        pages = crate::dossier::fingerprint(&assembled);
         dossier_names = crate::dossier::names();
         if dossier_names
             .iter()
@@ -479,30 +478,127 @@ fn draw_checked(
                 .filter_map(|name| Some((*name, previous.document(name)?.clone())))
                 .collect();
         } else {
-            // The PNGs of the run, those kept read from the folder now.
-            let pngs: Vec<(&str, std::borrow::Cow<[u8]>)> = files
-                .iter()
-                .filter_map(|f| {
-                    Some((
-                        f.picture.as_ref()?.svg.as_str(),
-                        f.picture_bytes(&args.out)?,
-                    ))
-                })
-                .collect();
-            let mut drawn = crate::render::pptx::Drawn::default();
-            for (svg, bytes) in &pngs {
-                drawn.add((*svg).to_owned(), bytes);
-            }
-            dossier_files = crate::dossier::files(&deck, &args.out, &drawn)?;
-            documents = dossier_files
-                .iter()
-                .map(|(name, bytes)| (*name, manifest::Document::new(&pages, bytes)))
-                .collect();
+            deck = Some(assembled);
         }
+    }
+    // Each page of the deck is drawn by the map showing the same scene, else on its own.
+    let mut pages_of: Vec<Vec<usize>> = vec![Vec::new(); jobs.len()];
+    let mut alone = Vec::new();
+    for (k, page) in deck.iter().flat_map(|deck| deck.pages.iter().enumerate()) {
+        let shown = match &page.drawing {
+            crate::render::deck::Drawing::Scene(scene) => {
+                jobs.iter().position(|(s, _)| *s == scene)
+            }
+            crate::render::deck::Drawing::Svg(_) => None,
+        };
+        match shown {
+            Some(i) => pages_of[i].push(k),
+            None => alone.push(k),
+        }
+    }
+    // A map's slide takes its PNG when the map is drawn as PNG at the slide's size.
+    let png_slides = formats.contains(&Format::Png);
+    let work = |job: &Job| match job {
+        Job::Map(i) => drawing_work(jobs[*i].0),
+        Job::Page(k) => deck
+            .as_ref()
+            .map_or(0, |deck| match &deck.pages[*k].drawing {
+                crate::render::deck::Drawing::Scene(scene) => drawing_work(scene),
+                // About a character of text in every 50 bytes of SVG.
+                crate::render::deck::Drawing::Svg(svg) => svg.len() / 50,
+            }),
+    };
+    // Rasterizing dominates and some pictures take four times as long as others: the
+    // largest go first, so that no core is left drawing one alone at the end.
+    let mut order: Vec<Job> = (0..jobs.len())
+        .map(Job::Map)
+        .chain(alone.iter().map(|&k| Job::Page(k)))
+        .collect();
+    order.sort_by_key(|job| std::cmp::Reverse(work(job)));
+    progress.stage(drawing, order.len());
+    let made = parallel::map(&order, parallel::cores(), |job| {
+        let made = match job {
+            Job::Map(i) => {
+                let (scene, stem) = jobs[*i];
+                let source = crate::render::Source::new(scene);
+                let files = previous.files(&args.out, stem, &source, &formats);
+                let ready = deck.iter().flat_map(|deck| {
+                    pages_of[*i].iter().map(|&k| {
+                        let page = &deck.pages[k];
+                        let drawn = png_slides && crate::render::pptx::takes_drawn(page);
+                        let ready = source.tree().and_then(|tree| {
+                            crate::dossier::Ready::new(page, source.svg(), tree, drawn)
+                        });
+                        (k, ready)
+                    })
+                });
+                Made {
+                    files,
+                    ready: ready.collect(),
+                }
+            }
+            Job::Page(k) => Made {
+                files: Vec::new(),
+                ready: deck
+                    .iter()
+                    .map(|deck| {
+                        let page = &deck.pages[*k];
+                        let svg = page.to_svg();
+                        let ready = crate::render::png::parse(&svg)
+                            .and_then(|tree| crate::dossier::Ready::new(page, &svg, &tree, false));
+                        (*k, ready)
+                    })
+                    .collect(),
+            },
+        };
+        progress.step();
+        made
+    });
+    let mut maps: Vec<Vec<Result<manifest::File, Error>>> =
+        (0..jobs.len()).map(|_| Vec::new()).collect();
+    let mut ready = Vec::new();
+    for (job, made) in order.iter().zip(made) {
+        if let Job::Map(i) = job {
+            maps[*i] = made.files;
+        }
+        ready.extend(made.ready);
+    }
+    ready.sort_by_key(|(k, _)| *k);
+    // Every file is made before any is written, and all are written before any replaces an
+    // old one: a run that fails leaves the folder as it was, manifest included.
+    let mut files = maps
+        .into_iter()
+        .flatten()
+        .collect::<Result<Vec<manifest::File>, Error>>()?;
+    files.extend(lists.into_iter().flatten());
+    let mut dossier_files = Vec::new();
+    if let Some(deck) = &deck {
+        // The PNGs of the run, those kept read from the folder now.
+        let pngs: Vec<(&str, std::borrow::Cow<[u8]>)> = files
+            .iter()
+            .filter_map(|f| {
+                Some((
+                    f.picture.as_ref()?.svg.as_str(),
+                    f.picture_bytes(&args.out)?,
+                ))
+            })
+            .collect();
+        let mut drawn = crate::render::pptx::Drawn::default();
+        for (svg, bytes) in &pngs {
+            drawn.add((*svg).to_owned(), bytes);
+        }
+        let ready =
+            crate::render::deck::collect(deck, ready.into_iter().map(|(_, ready)| ready).collect())
+                .map_err(|e| crate::dossier::deck_failed(&args.out, dossier_names[0], e))?;
+        dossier_files = crate::dossier::files_ready(deck, &args.out, ready, &drawn)?;
+        documents = dossier_files
+            .iter()
+            .map(|(name, bytes)| (*name, manifest::Document::new(&pages, bytes)))
+            .collect();
     }
     let json = recorded.then(|| previous.after(&args.out, &files, &documents).to_json());
     // Every other file of the run, with the hash of its bytes: the manifest, the report
-    // page, the dossier's files.
+    // page, the dossier's files (hashed already for the manifest).
     let others: Vec<(&str, &[u8], String)> = json
         .iter()
         .map(|json| (manifest::FILE, json.as_bytes()))
@@ -512,12 +608,15 @@ fn draw_checked(
                 .iter()
                 .map(|(name, bytes)| (*name, bytes.as_slice())),
         )
+        .map(|(name, bytes)| (name, bytes, hash::contents(bytes)))
         .chain(
             dossier_files
                 .iter()
-                .map(|(name, bytes)| (*name, bytes.as_slice())),
+                .zip(&documents)
+                .map(|((name, bytes), (_, document))| {
+                    (*name, bytes.as_slice(), document.file.clone())
+                }),
         )
-        .map(|(name, bytes)| (name, bytes, crate::hash::contents(bytes)))
         .collect();
     let changed_others: Vec<(&str, &[u8])> = others
         .iter()

@@ -203,17 +203,27 @@ where
         return Err(Error::deck("it has no page"));
     }
     // Pages are independent: draw them on every core, in the deck's order.
-    let results = crate::parallel::map(&deck.pages, crate::parallel::cores(), &make)
-        .into_iter()
-        .enumerate();
+    collect(
+        deck,
+        crate::parallel::map(&deck.pages, crate::parallel::cores(), &make),
+    )
+}
+
+/// What was made of each page of `deck` (one result a page, in order), or every page's
+/// problem together.
+pub(crate) fn collect<T>(deck: &Deck, results: Vec<Result<T, String>>) -> Result<Vec<T>, Error> {
     let mut done = Vec::with_capacity(results.len());
     let mut problems = Vec::new();
-    for (i, result) in results {
+    for (i, result) in results.into_iter().enumerate() {
         match result {
             Ok(t) => done.push(t),
             Err(message) => problems.push(Problem {
                 page: i + 1,
-                title: deck.pages[i].title.clone(),
+                title: deck
+                    .pages
+                    .get(i)
+                    .map(|p| p.title.clone())
+                    .unwrap_or_default(),
                 message,
             }),
         }

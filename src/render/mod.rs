@@ -9,7 +9,43 @@ pub mod png;
 pub mod pptx;
 pub mod svg;
 
+use std::cell::OnceCell;
+
+use resvg::usvg;
+
 use crate::layout::scene::Scene;
+
+/// A scene with its SVG document and that document parsed, each made the first time it is
+/// asked for: the files of one picture (its SVG, its PNG, its pages in the dossier's PDF and
+/// PowerPoint file) write it and parse it once.
+pub struct Source<'a> {
+    pub scene: &'a Scene,
+    svg: OnceCell<String>,
+    tree: OnceCell<Result<usvg::Tree, String>>,
+}
+
+impl<'a> Source<'a> {
+    pub fn new(scene: &'a Scene) -> Source<'a> {
+        Source {
+            scene,
+            svg: OnceCell::new(),
+            tree: OnceCell::new(),
+        }
+    }
+
+    /// The scene as an SVG document (`svg::write`).
+    pub fn svg(&self) -> &str {
+        self.svg.get_or_init(|| svg::write(self.scene))
+    }
+
+    /// The SVG document parsed with the shipped font (`png::parse`).
+    pub fn tree(&self) -> Result<&usvg::Tree, String> {
+        self.tree
+            .get_or_init(|| png::parse(self.svg()))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+}
 
 /// The output formats of `actormap render`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

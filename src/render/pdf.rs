@@ -17,25 +17,35 @@ use pdf_writer::{Chunk, Content, Finish, Name, Rect, Ref, TextStr};
 
 use super::deck::{Deck, Error, Page, SLIDE_PT, each_page, fit, language_tag};
 use super::png;
+use resvg::usvg;
 
 /// The deck as the bytes of one PDF file.
 pub fn write(deck: &Deck) -> Result<Vec<u8>, Error> {
-    let drawings = each_page(deck, drawing)?;
-    assemble(deck, &drawings).map_err(Error::deck)
+    let drawings = each_page(deck, |page| drawing(page, &png::parse(&page.to_svg())?))?;
+    write_drawings(deck, &drawings)
+}
+
+/// The deck as the bytes of one PDF file, from its pages' drawings (one a page, in order).
+pub fn write_drawings(deck: &Deck, drawings: &[Drawing]) -> Result<Vec<u8>, Error> {
+    if drawings.len() != deck.pages.len() {
+        return Err(Error::deck("its pages and their drawings do not match"));
+    }
+    assemble(deck, drawings).map_err(Error::deck)
 }
 
 /// One page's drawing as PDF objects: a form XObject of 1 x 1 unit (number 1) and what it
 /// uses, numbered from 1 in canonical order.
-struct Drawing {
+#[derive(Debug)]
+pub struct Drawing {
     objects: Vec<Vec<u8>>,
     /// Where the unit XObject goes on the page, in points from the bottom-left corner.
     matrix: [f32; 6],
     background: [f32; 3],
 }
 
-fn drawing(page: &Page) -> Result<Drawing, String> {
-    let tree = png::parse(&page.to_svg())?;
-    let (chunk, root) = svg2pdf::to_chunk(&tree, svg2pdf::ConversionOptions::default())
+/// The drawing of `page`, whose SVG is parsed as `tree`.
+pub fn drawing(page: &Page, tree: &usvg::Tree) -> Result<Drawing, String> {
+    let (chunk, root) = svg2pdf::to_chunk(tree, svg2pdf::ConversionOptions::default())
         .map_err(|e| format!("the drawing could not be converted to PDF: {e}"))?;
     let objects = canonical(&chunk, root)?;
     let size = tree.size();

@@ -29,7 +29,12 @@ pub const MAX_SIDE: u32 = 8000;
 /// Rasterize an SVG document (as written by `svg::write`) at its own size, scaled down to
 /// fit within `MAX_SIDE` x `MAX_SIDE` when it is larger.
 pub fn from_svg(svg: &str) -> Result<Vec<u8>, String> {
-    let pixmap = rasterize(svg)?;
+    from_tree(&parse(svg)?)
+}
+
+/// [`from_svg`] of an SVG document already parsed.
+pub fn from_tree(tree: &usvg::Tree) -> Result<Vec<u8>, String> {
+    let pixmap = draw(tree)?;
     let png = encode(&pixmap, ENCODING);
     give_back(pixmap);
     png
@@ -145,11 +150,15 @@ pub fn parse(svg: &str) -> Result<usvg::Tree, String> {
 
 /// The SVG document's pixels, with the shipped font; never larger than `MAX_SIDE` on a side.
 pub fn rasterize(svg: &str) -> Result<tiny_skia::Pixmap, String> {
-    let tree = parse(svg)?;
+    draw(&parse(svg)?)
+}
+
+/// The pixels of a parsed SVG document, as [`rasterize`] draws them.
+fn draw(tree: &usvg::Tree) -> Result<tiny_skia::Pixmap, String> {
     let (size, scale) = fitted(tree.size());
     let mut pixmap = blank(size.width(), size.height())?;
     resvg::render(
-        &tree,
+        tree,
         tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );

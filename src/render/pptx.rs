@@ -16,13 +16,15 @@ use std::io::{Cursor, Write as _};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::deck::{Deck, Drawing, Error, Page, SLIDE_EMU, SLIDE_PX, each_page, fit, language_tag};
+use super::deck::{
+    Deck, Drawing, Error, Page, Problem, SLIDE_EMU, SLIDE_PX, each_page, fit, language_tag,
+};
 use super::png;
 use super::svg::escape;
 use crate::model::Lang;
+use resvg::usvg;
 
 /// The deck as the bytes of one `.pptx` file, every page drawn here.
 pub fn write(deck: &Deck) -> Result<Vec<u8>, Error> {
@@ -33,7 +35,46 @@ pub fn write(deck: &Deck) -> Result<Vec<u8>, Error> {
 /// that PNG rather than being drawn again (the same bytes: the same SVG at the same size
 /// gives the same PNG).
 pub fn write_with(deck: &Deck, drawn: &Drawn) -> Result<Vec<u8>, Error> {
-    let pictures = each_page(deck, |page| picture(page, drawn))?;
+    let slides = each_page(deck, |page| {
+        let svg = page.to_svg();
+        let tree = png::parse(&svg)?;
+        Slide::new(page, &svg, &tree, drawn.has(page, &svg))
+    })?;
+    write_slides(deck, &slides, drawn)
+}
+
+/// The deck as the bytes of one `.pptx` file from its pages' slides (one a page, in order);
+/// those whose picture was drawn already take it from `drawn`.
+pub fn write_slides(deck: &Deck, slides: &[Slide], drawn: &Drawn) -> Result<Vec<u8>, Error> {
+    if slides.len() != deck.pages.len() {
+        return Err(Error::deck("its pages and their slides do not match"));
+    }
+    let mut pictures = Vec::with_capacity(slides.len());
+    let mut problems = Vec::new();
+    for (i, (page, slide)) in deck.pages.iter().zip(slides).enumerate() {
+        let png = match &slide.png {
+            Png::Here(png) => png.as_slice(),
+            Png::Drawn(svg) => match drawn.by_svg.get(svg) {
+                Some(png) => png,
+                None => {
+                    problems.push(Problem {
+                        page: i + 1,
+                        title: page.title.clone(),
+                        message: "its picture was to be drawn with the maps, and was not".into(),
+                    });
+                    continue;
+                }
+            },
+        };
+        pictures.push(Picture {
+            png,
+            frame: slide.frame,
+            background: &slide.background,
+        });
+    }
+    if !problems.is_empty() {
+        return Err(Error { problems });
+    }
     package(deck, &pictures).map_err(|e| Error::deck(format!("the PowerPoint file: {e}")))
 }
 
@@ -54,58 +95,70 @@ impl<'a> Drawn<'a> {
         }
     }
 
-    /// The PNG of `page` already drawn: its drawing is a scene of exactly the slide's size
-    /// (so the slide's picture is it at scale 1) whose SVG is `svg`.
-    fn of(&self, page: &Page, svg: &str) -> Option<&'a [u8]> {
-        let Drawing::Scene(scene) = &page.drawing else {
-            return None;
-        };
-        let slide = (f64::from(SLIDE_PX.0), f64::from(SLIDE_PX.1));
-        if (scene.width, scene.height) != slide || self.by_svg.is_empty() {
-            return None;
-        }
-        self.by_svg
-            .get(&crate::hash::contents(svg.as_bytes()))
-            .copied()
+    /// Whether the picture of `page`, whose SVG is `svg`, is drawn already.
+    pub fn has(&self, page: &Page, svg: &str) -> bool {
+        !self.by_svg.is_empty()
+            && takes_drawn(page)
+            && self
+                .by_svg
+                .contains_key(&crate::hash::contents(svg.as_bytes()))
     }
 }
 
-/// One page drawn for a slide.
-struct Picture<'a> {
-    /// Drawn for the slide, or one of `Drawn`'s (borrowed: never copied).
-    png: Cow<'a, [u8]>,
+/// Whether the picture of `page` on its slide is its drawing's PNG as the maps are drawn:
+/// a scene of exactly the slide's size (so the slide's picture is it at scale 1).
+pub fn takes_drawn(page: &Page) -> bool {
+    let Drawing::Scene(scene) = &page.drawing else {
+        return false;
+    };
+    (scene.width, scene.height) == (f64::from(SLIDE_PX.0), f64::from(SLIDE_PX.1))
+}
+
+/// A page's slide: where its picture sits and on what, and the picture, drawn here or
+/// drawn already (with the maps).
+#[derive(Debug)]
+pub struct Slide {
+    png: Png,
     /// Where the picture sits on the slide, in EMU: x, y, width, height.
     frame: [u64; 4],
     /// The slide's background, `RRGGBB`.
     background: String,
 }
 
-fn picture<'a>(page: &Page, drawn: &Drawn<'a>) -> Result<Picture<'a>, String> {
-    let svg = page.to_svg();
-    let (png, (width, height)) = match drawn.of(page, &svg) {
-        Some(png) => (
-            Cow::Borrowed(png),
-            (f64::from(SLIDE_PX.0), f64::from(SLIDE_PX.1)),
-        ),
-        None => {
-            let tree = png::parse(&svg)?;
-            let size = tree.size();
-            let (png, _) = png::fitted_into(&tree, SLIDE_PX)?;
-            (
-                Cow::Owned(png),
-                (f64::from(size.width()), f64::from(size.height())),
-            )
-        }
-    };
-    let slide = (SLIDE_EMU.0 as f64, SLIDE_EMU.1 as f64);
-    let f = fit(width, height, slide);
-    let emu = |v: f64| v.round() as u64;
-    let super::deck::Rgb(r, g, b) = page.background();
-    Ok(Picture {
-        png,
-        frame: [emu(f.x), emu(f.y), emu(f.width), emu(f.height)],
-        background: format!("{r:02X}{g:02X}{b:02X}"),
-    })
+#[derive(Debug)]
+enum Png {
+    Here(Vec<u8>),
+    /// Drawn already, from the SVG of this hash.
+    Drawn(String),
+}
+
+impl Slide {
+    /// The slide of `page`, whose drawing is `svg`, parsed as `tree`: its picture is drawn
+    /// here unless `drawn` (it is then the PNG drawn from `svg` at the slide's size).
+    pub fn new(page: &Page, svg: &str, tree: &usvg::Tree, drawn: bool) -> Result<Slide, String> {
+        let size = tree.size();
+        let png = if drawn {
+            Png::Drawn(crate::hash::contents(svg.as_bytes()))
+        } else {
+            Png::Here(png::fitted_into(tree, SLIDE_PX)?.0)
+        };
+        let slide = (SLIDE_EMU.0 as f64, SLIDE_EMU.1 as f64);
+        let f = fit(f64::from(size.width()), f64::from(size.height()), slide);
+        let emu = |v: f64| v.round() as u64;
+        let super::deck::Rgb(r, g, b) = page.background();
+        Ok(Slide {
+            png,
+            frame: [emu(f.x), emu(f.y), emu(f.width), emu(f.height)],
+            background: format!("{r:02X}{g:02X}{b:02X}"),
+        })
+    }
+}
+
+/// One page's picture on its slide (borrowed: the pictures are never copied).
+struct Picture<'a> {
+    png: &'a [u8],
+    frame: [u64; 4],
+    background: &'a str,
 }
 
 /// The names PowerPoint shows for the parts it lists (layout menu, selection pane).
@@ -484,18 +537,19 @@ fn package(deck: &Deck, pictures: &[Picture]) -> zip::result::ZipResult<Vec<u8>>
     let room = pictures.iter().map(|p| p.png.len() + 4096).sum::<usize>() + 64 * 1024;
     let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(room)));
     // Fixed time (1980-01-01) and permissions: nothing of the moment goes into the file.
-    let xml = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
+    // Every part is stored as it is: the pictures are PNG, compressed already, and the XML
+    // parts (120 kB on the Calaisis dossier, 1 % of the file) would take 40 kB deflated but
+    // a third of the file's making: a compressor set up afresh for each of its 101 parts.
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Stored)
         .last_modified_time(DateTime::DEFAULT)
         .unix_permissions(0o644);
-    // PNG is compressed already.
-    let stored = xml.compression_method(CompressionMethod::Stored);
-    let mut put = |name: &str, bytes: &[u8], options: SimpleFileOptions| {
+    let mut put = |name: &str, bytes: &[u8]| {
         zip.start_file(name, options)?;
         zip.write_all(bytes)?;
         Ok::<(), zip::result::ZipError>(())
     };
-    put("[Content_Types].xml", content_types(n).as_bytes(), xml)?;
+    put("[Content_Types].xml", content_types(n).as_bytes())?;
     put(
         "_rels/.rels",
         rels(&[
@@ -507,45 +561,33 @@ fn package(deck: &Deck, pictures: &[Picture]) -> zip::result::ZipResult<Vec<u8>>
             ),
             ("rId3", "extended-properties", "docProps/app.xml"),
         ])
-        .as_bytes(),
-        xml,
-    )?;
-    put("docProps/core.xml", core_props(deck).as_bytes(), xml)?;
-    put("docProps/app.xml", app_props(n).as_bytes(), xml)?;
-    put("ppt/presentation.xml", presentation(n).as_bytes(), xml)?;
+        .as_bytes())?;
+    put("docProps/core.xml", core_props(deck).as_bytes())?;
+    put("docProps/app.xml", app_props(n).as_bytes())?;
+    put("ppt/presentation.xml", presentation(n).as_bytes())?;
     put(
         "ppt/_rels/presentation.xml.rels",
         presentation_rels(n).as_bytes(),
-        xml,
     )?;
     put(
         "ppt/presProps.xml",
         format!("{XML_HEAD}<p:presentationPr {NS}/>").as_bytes(),
-        xml,
     )?;
     put(
         "ppt/viewProps.xml",
         format!("{XML_HEAD}<p:viewPr {NS}/>").as_bytes(),
-        xml,
     )?;
     put(
         "ppt/tableStyles.xml",
         format!(
             r#"{XML_HEAD}<a:tblStyleLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" def="{{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}}"/>"#
         )
-        .as_bytes(),
-        xml,
-    )?;
-    put("ppt/theme/theme1.xml", theme("actormap").as_bytes(), xml)?;
-    put(
-        "ppt/theme/theme2.xml",
-        theme("actormap notes").as_bytes(),
-        xml,
-    )?;
+        .as_bytes())?;
+    put("ppt/theme/theme1.xml", theme("actormap").as_bytes())?;
+    put("ppt/theme/theme2.xml", theme("actormap notes").as_bytes())?;
     put(
         "ppt/slideMasters/slideMaster1.xml",
         slide_master(lang, &names).as_bytes(),
-        xml,
     )?;
     put(
         "ppt/slideMasters/_rels/slideMaster1.xml.rels",
@@ -554,34 +596,28 @@ fn package(deck: &Deck, pictures: &[Picture]) -> zip::result::ZipResult<Vec<u8>>
             ("rId2", "theme", "../theme/theme1.xml"),
         ])
         .as_bytes(),
-        xml,
     )?;
     put(
         "ppt/slideLayouts/slideLayout1.xml",
         slide_layout(lang, &names).as_bytes(),
-        xml,
     )?;
     put(
         "ppt/slideLayouts/_rels/slideLayout1.xml.rels",
         rels(&[("rId1", "slideMaster", "../slideMasters/slideMaster1.xml")]).as_bytes(),
-        xml,
     )?;
     put(
         "ppt/notesMasters/notesMaster1.xml",
         notes_master(lang, &names).as_bytes(),
-        xml,
     )?;
     put(
         "ppt/notesMasters/_rels/notesMaster1.xml.rels",
         rels(&[("rId1", "theme", "../theme/theme2.xml")]).as_bytes(),
-        xml,
     )?;
     for (i, (page, picture)) in deck.pages.iter().zip(pictures).enumerate() {
         let k = i + 1;
         put(
             &format!("ppt/slides/slide{k}.xml"),
             slide(k, page, picture, lang, &names).as_bytes(),
-            xml,
         )?;
         put(
             &format!("ppt/slides/_rels/slide{k}.xml.rels"),
@@ -595,13 +631,11 @@ fn package(deck: &Deck, pictures: &[Picture]) -> zip::result::ZipResult<Vec<u8>>
                 ),
             ])
             .as_bytes(),
-            xml,
         )?;
-        put(&format!("ppt/media/image{k}.png"), &picture.png, stored)?;
+        put(&format!("ppt/media/image{k}.png"), picture.png)?;
         put(
             &format!("ppt/notesSlides/notesSlide{k}.xml"),
             notes_slide(page, lang, &names).as_bytes(),
-            xml,
         )?;
         put(
             &format!("ppt/notesSlides/_rels/notesSlide{k}.xml.rels"),
@@ -610,7 +644,6 @@ fn package(deck: &Deck, pictures: &[Picture]) -> zip::result::ZipResult<Vec<u8>>
                 ("rId2", "slide", &format!("../slides/slide{k}.xml")),
             ])
             .as_bytes(),
-            xml,
         )?;
     }
     Ok(zip.finish()?.into_inner())

@@ -367,6 +367,16 @@ fn build_writes_the_dossier_too_in_the_same_batch_as_the_maps() {
     let (_dir, pdf, pptx) = written(&calaisis(), &[]);
     assert!(std::fs::read(out.path().join("dossier-copil.pdf")).unwrap() == pdf);
     assert!(std::fs::read(out.path().join("dossier-copil.pptx")).unwrap() == pptx);
+    // Without PNG, each map's slide is drawn with the map, from the same parsed SVG: the
+    // same files still.
+    let svg_only = tempfile::tempdir().unwrap();
+    actormap()
+        .args(["build", "--format", "svg", "--out"])
+        .arg(svg_only.path())
+        .assert()
+        .code(1);
+    assert!(std::fs::read(svg_only.path().join("dossier-copil.pdf")).unwrap() == pdf);
+    assert!(std::fs::read(svg_only.path().join("dossier-copil.pptx")).unwrap() == pptx);
     actormap()
         .arg("build")
         .arg("--out")
