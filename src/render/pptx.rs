@@ -561,7 +561,8 @@ fn package(deck: &Deck, pictures: &[Picture]) -> zip::result::ZipResult<Vec<u8>>
             ),
             ("rId3", "extended-properties", "docProps/app.xml"),
         ])
-        .as_bytes())?;
+        .as_bytes(),
+    )?;
     put("docProps/core.xml", core_props(deck).as_bytes())?;
     put("docProps/app.xml", app_props(n).as_bytes())?;
     put("ppt/presentation.xml", presentation(n).as_bytes())?;
@@ -582,7 +583,8 @@ fn package(deck: &Deck, pictures: &[Picture]) -> zip::result::ZipResult<Vec<u8>>
         format!(
             r#"{XML_HEAD}<a:tblStyleLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" def="{{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}}"/>"#
         )
-        .as_bytes())?;
+        .as_bytes(),
+    )?;
     put("ppt/theme/theme1.xml", theme("actormap").as_bytes())?;
     put("ppt/theme/theme2.xml", theme("actormap notes").as_bytes())?;
     put(
