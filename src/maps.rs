@@ -21,6 +21,7 @@ use crate::outdir;
 use crate::parallel;
 use crate::progress::Progress;
 use crate::render::Format;
+use crate::render::deck::{Deck, Drawing};
 use crate::spreadsheet::{self, Cell, Table};
 use crate::terminal;
 
@@ -454,48 +455,28 @@ fn draw_checked(
         .collect();
     let lang = crate::i18n::Lang::from(args.lang);
     // The dossier's deck, before any picture is drawn: its pages are drawn with the maps,
-    // each map's drawing parsed once for its PNG, its PDF page and its slide. It is made
-    // again only when its pages changed or its files are not as written.
-    let mut dossier_names = Vec::new();
-    let mut documents = Vec::new();
-    let mut deck = None;
-    let mut pages = String::new();
-    if extra.dossier {
-        let laid: Vec<(&MapKind, &[Scene])> = if opts.size == Size::default() {
-            kinds.iter().zip(slides.iter().map(Vec::as_slice)).collect()
-        } else {
-            Vec::new()
-        };
-        let assembled = crate::dossier::assemble(t, findings, None, None, lang, &laid);
-        pages = crate::dossier::fingerprint(&assembled);
-        dossier_names = crate::dossier::names();
-        if dossier_names
-            .iter()
-            .all(|name| previous.holds_document(&args.out, name, &pages))
-        {
-            documents = dossier_names
-                .iter()
-                .filter_map(|name| Some((*name, previous.document(name)?.clone())))
-                .collect();
-        } else {
-            deck = Some(assembled);
-        }
-    }
+    // each map's drawing parsed once for its PNG, its PDF page and its slide.
+    let laid: Vec<(&MapKind, &[Scene])> = if opts.size == Size::default() {
+        kinds.iter().zip(slides.iter().map(Vec::as_slice)).collect()
+    } else {
+        Vec::new()
+    };
+    let Dossier {
+        names: dossier_names,
+        pages,
+        deck,
+        mut documents,
+    } = if extra.dossier {
+        dossier(t, findings, lang, &laid, &previous, &args.out)
+    } else {
+        Dossier::default()
+    };
     // Each page of the deck is drawn by the map showing the same scene, else on its own.
-    let mut pages_of: Vec<Vec<usize>> = vec![Vec::new(); jobs.len()];
-    let mut alone = Vec::new();
-    for (k, page) in deck.iter().flat_map(|deck| deck.pages.iter().enumerate()) {
-        let shown = match &page.drawing {
-            crate::render::deck::Drawing::Scene(scene) => {
-                jobs.iter().position(|(s, _)| *s == scene)
-            }
-            crate::render::deck::Drawing::Svg(_) => None,
-        };
-        match shown {
-            Some(i) => pages_of[i].push(k),
-            None => alone.push(k),
-        }
-    }
+    let scenes: Vec<&Scene> = jobs.iter().map(|(scene, _)| *scene).collect();
+    let (pages_of, alone) = deck
+        .as_ref()
+        .map(|deck| shown_by(deck, &scenes))
+        .unwrap_or_else(|| (vec![Vec::new(); scenes.len()], Vec::new()));
     // A map's slide takes its PNG when the map is drawn as PNG at the slide's size.
     let png_slides = formats.contains(&Format::Png);
     let work = |job: &Job| match job {
@@ -503,9 +484,9 @@ fn draw_checked(
         Job::Page(k) => deck
             .as_ref()
             .map_or(0, |deck| match &deck.pages[*k].drawing {
-                crate::render::deck::Drawing::Scene(scene) => drawing_work(scene),
+                Drawing::Scene(scene) => drawing_work(scene),
                 // About a character of text in every 50 bytes of SVG.
-                crate::render::deck::Drawing::Svg(svg) => svg.len() / 50,
+                Drawing::Svg(svg) => svg.len() / 50,
             }),
     };
     // Rasterizing dominates and some pictures take four times as long as others: the
@@ -695,6 +676,72 @@ fn draw_checked(
         terminal::line(out, &line)?;
     }
     crate::dossier::said(&args.out, &dossier_names, &dossier_changed, lang, out)
+}
+
+/// The committee's dossier of a `build`: its files' names, the fingerprint of its pages, and
+/// the deck to make, or the records of its files when the folder holds them as the last run
+/// made them from the same pages (it is then not made again).
+#[derive(Default)]
+struct Dossier {
+    names: Vec<&'static str>,
+    pages: String,
+    deck: Option<Deck>,
+    documents: Vec<(&'static str, manifest::Document)>,
+}
+
+/// The dossier of `t` for a `build` into `dir`, whose last run left `previous`; `laid`: the
+/// maps laid out at the slide's size.
+fn dossier(
+    t: &Territory,
+    findings: &[check::Finding],
+    lang: Lang,
+    laid: &[(&MapKind, &[Scene])],
+    previous: &Manifest,
+    dir: &Path,
+) -> Dossier {
+    let deck = crate::dossier::assemble(t, findings, None, None, lang, laid);
+    let pages = crate::dossier::fingerprint(&deck);
+    let names = crate::dossier::names();
+    if names
+        .iter()
+        .all(|name| previous.holds_document(dir, name, &pages))
+    {
+        let documents = names
+            .iter()
+            .filter_map(|name| Some((*name, previous.document(name)?.clone())))
+            .collect();
+        Dossier {
+            names,
+            pages,
+            deck: None,
+            documents,
+        }
+    } else {
+        Dossier {
+            names,
+            pages,
+            deck: Some(deck),
+            documents: Vec::new(),
+        }
+    }
+}
+
+/// Which of `scenes` each page of `deck` shows (the first equal to its drawing): the
+/// indices of the pages each scene shows, and those of the pages no scene shows.
+fn shown_by(deck: &Deck, scenes: &[&Scene]) -> (Vec<Vec<usize>>, Vec<usize>) {
+    let mut pages_of = vec![Vec::new(); scenes.len()];
+    let mut alone = Vec::new();
+    for (k, page) in deck.pages.iter().enumerate() {
+        let shown = match &page.drawing {
+            Drawing::Scene(scene) => scenes.iter().position(|s| *s == scene),
+            Drawing::Svg(_) => None,
+        };
+        match shown {
+            Some(i) => pages_of[i].push(k),
+            None => alone.push(k),
+        }
+    }
+    (pages_of, alone)
 }
 
 /// About how much rasterizing `scene` takes: its items (areas to fill) and the characters of
@@ -961,6 +1008,35 @@ fn fingerprint(t: &Territory, args: &OutputArgs) -> Result<String, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_page_of_the_dossier_is_drawn_by_the_first_map_showing_its_scene() {
+        let scene = |title: &str| Scene {
+            width: 1920.0,
+            height: 1080.0,
+            title: title.into(),
+            background: "#ffffff",
+            items: Vec::new(),
+        };
+        let (a, b, x) = (scene("A"), scene("B"), scene("X"));
+        let deck = Deck {
+            title: "t".into(),
+            lang: Lang::Fr,
+            pages: vec![
+                crate::render::deck::Page::scene(a.clone()),
+                crate::render::deck::Page::scene(b.clone()),
+                crate::render::deck::Page::svg("C", "<svg/>"),
+                crate::render::deck::Page::scene(a.clone()),
+            ],
+        };
+        let b_twice = b.clone();
+        let (pages_of, alone) = shown_by(&deck, &[&b, &x, &a, &b_twice]);
+        assert_eq!(pages_of, [vec![1], vec![], vec![0, 3], vec![]]);
+        assert_eq!(alone, [2]);
+        let (pages_of, alone) = shown_by(&deck, &[]);
+        assert!(pages_of.is_empty());
+        assert_eq!(alone, [0, 1, 2, 3]);
+    }
 
     #[test]
     fn a_name_shared_by_two_domains_asks_for_an_id() {
