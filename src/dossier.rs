@@ -492,8 +492,7 @@ pub fn files(
 ) -> Result<Vec<(&'static str, Vec<u8>)>, Error> {
     let ready = crate::render::deck::each_page(deck, |page| {
         let svg = page.to_svg();
-        let tree = crate::render::png::parse(&svg)?;
-        Ready::new(page, &svg, &tree, drawn.has(page, &svg))
+        Ready::parse(page, &svg, drawn.has(page, &svg))
     })
     .map_err(|e| deck_failed(dir, names()[0], e))?;
     files_ready(deck, dir, ready, drawn)
@@ -522,6 +521,11 @@ impl Ready {
             pdf: crate::render::pdf::drawing(page, tree)?,
             slide: crate::render::pptx::Slide::new(page, svg, tree, drawn)?,
         })
+    }
+
+    /// [`Ready::new`] of `svg`, parsed here.
+    pub fn parse(page: &Page, svg: &str, drawn: bool) -> Result<Ready, String> {
+        Ready::new(page, svg, &crate::render::png::parse(svg)?, drawn)
     }
 }
 

@@ -524,10 +524,10 @@ fn draw_checked(
                     .iter()
                     .map(|deck| {
                         let page = &deck.pages[*k];
-                        let svg = page.to_svg();
-                        let ready = crate::render::png::parse(&svg)
-                            .and_then(|tree| crate::dossier::Ready::new(page, &svg, &tree, false));
-                        (*k, ready)
+                        (
+                            *k,
+                            crate::dossier::Ready::parse(page, &page.to_svg(), false),
+                        )
                     })
                     .collect(),
             },
