@@ -349,14 +349,16 @@ impl Actor {
 /// What a link points at: one objective, or every objective of a domain.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Scope {
-    Objective(String),
-    Domain(String),
+    Objective(CompactString),
+    Domain(CompactString),
 }
 
 /// An actor's role towards an objective (or a whole domain).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
-    pub actor: String,
+    /// Ids are kept inline (`CompactString`): a territory has a link per row of its largest
+    /// table, and two heap strings each were a million allocations at 500,000 links.
+    pub actor: CompactString,
     pub scope: Scope,
     pub role: Role,
     pub means: Option<Means>,
@@ -588,10 +590,13 @@ impl Index {
             list.sort_by_key(|&i| t.progress[i].date);
         }
 
-        let mut graph = DiGraph::with_capacity(
-            t.domains.len() + t.objectives.len() + t.actors.len(),
-            t.objectives.len() + t.links.len(),
-        );
+        // Room for every edge at once: one more would double the edges' memory and copy them.
+        let edges = t.objectives.len()
+            + t.domains.iter().map(|d| d.related.len()).sum::<usize>()
+            + t.actors.iter().map(|a| a.members.len()).sum::<usize>()
+            + t.links.len();
+        let mut graph =
+            DiGraph::with_capacity(t.domains.len() + t.objectives.len() + t.actors.len(), edges);
         let domain_nodes: Vec<_> = (0..t.domains.len())
             .map(|i| graph.add_node(Node::Domain(i)))
             .collect();

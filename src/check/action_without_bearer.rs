@@ -19,16 +19,16 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
             continue;
         }
         let serves = match &action.scope {
-            Scope::Objective(id) => Serves::Objective(id.clone()),
-            Scope::Domain(id) => Serves::Domain(id.clone()),
+            Scope::Objective(id) => Serves::Objective(id.to_string()),
+            Scope::Domain(id) => Serves::Domain(id.to_string()),
         };
         let mut f = cx.finding(Message::ActionWithoutBearer {
             action: action.title.clone(),
             serves,
         });
         match &action.scope {
-            Scope::Objective(id) => f.objectives.push(id.clone()),
-            Scope::Domain(id) => f.domains.push(id.clone()),
+            Scope::Objective(id) => f.objectives.push(id.to_string()),
+            Scope::Domain(id) => f.domains.push(id.to_string()),
         }
         f.hint = Some(Hint::NameABearer);
         f.location = Some(action.origin.clone());

@@ -480,8 +480,8 @@ mod tests {
             });
             if a % 5 != 0 {
                 t.links.push(Link {
-                    actor: format!("a{a}"),
-                    scope: Scope::Objective(format!("o{}", a % 100)),
+                    actor: compact_str::format_compact!("a{a}"),
+                    scope: Scope::Objective(compact_str::format_compact!("o{}", a % 100)),
                     role: Role::ALL[a % 7],
                     means: None,
                     note: None,

@@ -60,7 +60,7 @@ fn check(cx: &Context, territory: &Territory) -> Vec<Finding> {
             leads: leads
                 .iter()
                 .map(|(actor, link)| match &link.scope {
-                    Scope::Domain(domain) => (actor.name.clone(), Some(domain.clone())),
+                    Scope::Domain(domain) => (actor.name.clone(), Some(domain.to_string())),
                     Scope::Objective(_) => (actor.name.clone(), None),
                 })
                 .collect(),

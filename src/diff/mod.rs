@@ -83,7 +83,7 @@ pub struct ActionRef {
 impl ActionRef {
     fn of(action: &Action) -> ActionRef {
         let serves = match &action.scope {
-            Scope::Objective(id) | Scope::Domain(id) => id.clone(),
+            Scope::Objective(id) | Scope::Domain(id) => id.to_string(),
         };
         ActionRef {
             id: action.id.clone(),

@@ -75,7 +75,7 @@ fn matrix_actors(t: &Territory, domain: Option<&str>) -> BTreeSet<String> {
                     }
             })
         })
-        .map(|l| l.actor.clone())
+        .map(|l| l.actor.to_string())
         .collect()
 }
 

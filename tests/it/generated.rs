@@ -3,6 +3,7 @@
 
 use actormap::error::Location;
 use actormap::model::{Actor, Domain, Link, Objective, Role, Scope, Tables, Territory};
+use compact_str::format_compact;
 
 /// A territory of these tables, with a name.
 fn named(name: &str, tables: Tables) -> Territory {
@@ -66,7 +67,7 @@ pub fn generated(n: usize) -> Territory {
             roles[i % roles.len()]
         };
         t.links.push(Link {
-            actor: format!("a{i}"),
+            actor: format_compact!("a{i}"),
             scope: Scope::Objective("o1".into()),
             role,
             means: None,
@@ -127,8 +128,8 @@ pub fn many_objectives(n: usize) -> Territory {
         }
         for (a, role) in roles {
             t.links.push(Link {
-                actor: format!("a{a}"),
-                scope: Scope::Objective(id.clone()),
+                actor: format_compact!("a{a}"),
+                scope: Scope::Objective(id.as_str().into()),
                 role,
                 means: None,
                 note: None,
@@ -196,8 +197,8 @@ pub fn many_actors(actors: usize) -> Territory {
     for o in 0..objectives {
         for k in 0..8 {
             t.links.push(Link {
-                actor: format!("a{}", (o * 7 + k * 13) % actors),
-                scope: Scope::Objective(format!("o{o}")),
+                actor: format_compact!("a{}", (o * 7 + k * 13) % actors),
+                scope: Scope::Objective(format_compact!("o{o}")),
                 role: Role::ALL[(o + k) % Role::ALL.len()],
                 means: None,
                 note: None,
@@ -385,8 +386,8 @@ pub fn scaled(objectives: usize) -> Territory {
                 _ => None,
             };
             t.links.push(Link {
-                actor: format!("a{}", (o * 5 + k * 97) % actors),
-                scope: Scope::Objective(format!("o{o}")),
+                actor: format_compact!("a{}", (o * 5 + k * 97) % actors),
+                scope: Scope::Objective(format_compact!("o{o}")),
                 role,
                 means,
                 note: (k == 7).then(|| "AAP régional".to_owned()),
@@ -397,7 +398,7 @@ pub fn scaled(objectives: usize) -> Territory {
     for d in &t.domains {
         t.links.push(Link {
             actor: "a1".into(),
-            scope: Scope::Domain(d.id.clone()),
+            scope: Scope::Domain(d.id.as_str().into()),
             role: Role::Funder,
             means: Some(actormap::model::Means::Funding),
             note: None,
@@ -566,7 +567,7 @@ pub fn write_folder(t: &Territory, dir: &std::path::Path) -> std::io::Result<()>
             .enumerate()
             .map(|(n, l)| {
                 let scope = match &l.scope {
-                    Scope::Objective(id) | Scope::Domain(id) => id.clone(),
+                    Scope::Objective(id) | Scope::Domain(id) => id.to_string(),
                 };
                 vec![
                     named(n, &l.actor),
@@ -655,7 +656,7 @@ pub fn covered(objectives: usize, members: usize) -> Territory {
         for j in 0..i % 4 {
             t.actions.push(Action {
                 id: format!("{id}-a{j}"),
-                scope: Scope::Objective(id.clone()),
+                scope: Scope::Objective(id.as_str().into()),
                 title: format!("Action {j} de l'objectif {i}, menée avec les communes volontaires"),
                 bearers: vec![format!("m{}", (i + j) % members)],
                 status: if j == 2 {

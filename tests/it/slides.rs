@@ -548,8 +548,8 @@ fn three_crowded_objectives(per: usize) -> Territory {
                 origin: origin.clone(),
             });
             t.links.push(Link {
-                actor: id,
-                scope: Scope::Objective(format!("o{o}")),
+                actor: id.into(),
+                scope: Scope::Objective(compact_str::format_compact!("o{o}")),
                 role: if i == 0 { Role::Lead } else { roles[i % 5] },
                 means: None,
                 note: None,

@@ -588,8 +588,8 @@ fn list_writes_the_actions_and_the_bodies_as_tables_with_the_loaded_values() {
         for a in t.actions() {
             let row = rows.iter().find(|r| r[2] == a.title).expect(&a.title);
             let (domain, objective) = match &a.scope {
-                Scope::Objective(o) => (t.objective(o).unwrap().domain.clone(), o.clone()),
-                Scope::Domain(d) => (d.clone(), String::new()),
+                Scope::Objective(o) => (t.objective(o).unwrap().domain.clone(), o.to_string()),
+                Scope::Domain(d) => (d.to_string(), String::new()),
             };
             assert_eq!((&row[0], &row[1]), (&domain, &objective), "{}", a.title);
             assert_eq!(row[3], names(&a.bearers));

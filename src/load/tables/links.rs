@@ -9,6 +9,7 @@ use crate::load::table::RowView;
 use crate::load::values;
 use crate::model::{Link, Scope};
 use crate::names::suggest;
+use compact_str::CompactString;
 
 pub static TABLE: TableDef = TableDef {
     schema: Schema {
@@ -122,10 +123,10 @@ impl Builder {
         let actor = actor.map_err(Some).and_then(|a| {
             // An actor's id as written is the id: its row is not read (see `is_id_as_written`).
             if !self.has(TableKind::ACTORS) || self.actor_index.is_id_as_written(&a) {
-                return Ok(a.into_owned());
+                return Ok(CompactString::from(a));
             }
             self.find_actor(&a, || row.location())
-                .map(|n| self.territory.actors[n].id.clone())
+                .map(|n| CompactString::new(&self.territory.actors[n].id))
                 .map_err(|e| e.map(|e| row.error("actor", e)))
         });
         // A links table lists an objective's actors one after the other: the previous row's
@@ -159,8 +160,8 @@ impl Builder {
         match (actor, scope, pairs) {
             (Ok(actor), Ok(scope), Ok(pairs)) => {
                 let links = pairs.iter().map(|&(role, means)| Link {
-                    actor: String::new(),
-                    scope: Scope::Objective(String::new()),
+                    actor: CompactString::default(),
+                    scope: Scope::Objective(CompactString::default()),
                     role,
                     means,
                     note: row.text("note"),
@@ -195,13 +196,17 @@ impl Builder {
         wanted: &str,
     ) -> Result<Scope, Option<LoadError>> {
         if let Some(&o) = self.objective_index.get(wanted).first() {
-            return Ok(Scope::Objective(self.territory.objectives[o].id.clone()));
+            return Ok(Scope::Objective(CompactString::new(
+                &self.territory.objectives[o].id,
+            )));
         }
         if let Some(&d) = self.domain_index.get(wanted).first() {
-            return Ok(Scope::Domain(self.territory.domains[d].id.clone()));
+            return Ok(Scope::Domain(CompactString::new(
+                &self.territory.domains[d].id,
+            )));
         }
         if !self.has(TableKind::OBJECTIVES) || !self.has(TableKind::DOMAINS) {
-            return Ok(Scope::Objective(wanted.to_owned()));
+            return Ok(Scope::Objective(CompactString::new(wanted)));
         }
         if self.objective_index.is_broken(wanted) || self.domain_index.is_broken(wanted) {
             return Err(None);
