@@ -75,19 +75,18 @@ fn findings(
 /// does, found without comparing every pair.
 fn candidates(labels: &[Vec<Label>]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
-    // Equal names and shared aliases: one key.
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (i, own) in labels.iter().enumerate() {
-        for label in own {
-            let actors = by_key.entry(label.key.as_str()).or_default();
-            if actors.last() != Some(&i) {
-                actors.push(i);
-            }
-        }
-    }
-    for actors in by_key.values() {
-        for (n, &i) in actors.iter().enumerate() {
-            pairs.extend(actors[n + 1..].iter().map(|&j| (i, j)));
+    // Equal names and shared aliases: one key. The labels sorted by key, each run of one key
+    // is a group (a map of keys to lists made a list per label, nearly all of one actor).
+    let mut keyed: Vec<(&str, usize)> = labels
+        .iter()
+        .enumerate()
+        .flat_map(|(i, own)| own.iter().map(move |label| (label.key.as_str(), i)))
+        .collect();
+    keyed.sort_unstable();
+    keyed.dedup();
+    for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+        for (n, &(_, i)) in group.iter().enumerate() {
+            pairs.extend(group[n + 1..].iter().map(|&(_, j)| (i, j)));
         }
     }
     // Abbreviations: each label against the trie of every label it could abbreviate.
@@ -150,6 +149,18 @@ struct Search {
     spelling: Vec<(usize, u32)>,
     /// The nodes where the last run of initials may end.
     run_ends: Vec<u32>,
+}
+
+/// Empty `set` for the next walk. Clearing a set costs its capacity, not its length: one
+/// walk that visited many states would otherwise make every later clear as slow (a walk is
+/// run per word of every label, and `spell` per word again).
+fn reset<T>(set: &mut HashSet<T>) {
+    const KEPT: usize = 256;
+    if set.capacity() > KEPT {
+        *set = HashSet::with_capacity_and_hasher(KEPT / 2, Default::default());
+    } else {
+        set.clear();
+    }
 }
 
 impl Trie {
@@ -274,7 +285,7 @@ impl Trie {
     /// Into `found`, the actors with a label that `short` may abbreviate: `walk` run on every
     /// label of the trie at once (without its length conditions, which `same_body` checks).
     fn abbreviated_by(&self, short: &[Word], search: &mut Search, found: &mut Vec<usize>) {
-        search.seen.clear();
+        reset(&mut search.seen);
         search.todo.clear();
         search.todo.push((0, 0, false));
         while let Some((i, node, abbreviated)) = search.todo.pop() {
@@ -312,7 +323,7 @@ impl Trie {
     /// Into `search.run_ends`, the nodes where a run of two words or more from `from` ends
     /// whose initials spell `letters` (as in `spells`: a stop word gives its initial or not).
     fn spell(&self, letters: &[u8], from: u32, search: &mut Search) {
-        search.spelled.clear();
+        reset(&mut search.spelled);
         search.spelling.clear();
         search.spelling.push((0, from));
         while let Some((j, node)) = search.spelling.pop() {
