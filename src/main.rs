@@ -11,8 +11,6 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Keep the memory freed during the run for the run's next allocations: mimalloc hands it back
 /// to the system after 10 ms by default, and then asks for it again, zeroed page by page.
-/// What a run frees is reused within it (and by `watch`'s next rebuild): the process holds no
-/// more than its largest run needed.
 #[allow(unsafe_code)]
 fn keep_freed_memory() {
     // `mi_option_purge_delay` in mimalloc.h (option numbers are kept across versions; the
@@ -23,7 +21,6 @@ fn keep_freed_memory() {
 }
 
 fn main() -> ExitCode {
-    keep_freed_memory();
     // The help and clap's errors in the language the line asks for, French by default.
     let mut cli = match actormap::help::parse(std::env::args_os().collect()) {
         Ok(cli) => cli,
@@ -36,8 +33,13 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    // The process ends with the command: what it loaded is not freed piece by piece.
+    // The process ends with the command: what it loaded is not freed piece by piece, and
+    // what it frees on the way is kept for its next allocations. `watch` waits between
+    // rebuilds: what a rebuild freed goes back to the system.
     cli.exiting = true;
+    if !matches!(cli.command, actormap::cli::Command::Watch { .. }) {
+        keep_freed_memory();
+    }
     // Styles are stripped when stdout is not a terminal, or with NO_COLOR.
     let mut stdout = anstream::stdout().lock();
     match actormap::run(&cli, &mut stdout) {
