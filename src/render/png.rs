@@ -134,6 +134,8 @@ pub fn encode(pixmap: &tiny_skia::Pixmap, encoding: Encoding) -> Result<Vec<u8>,
     let mut writer = encoder.write_header().map_err(failed)?;
     writer.write_image_data(&pixels).map_err(failed)?;
     writer.finish().map_err(failed)?;
+    // The room left is handed back: a build keeps every PNG until it writes them all.
+    bytes.shrink_to_fit();
     Ok(bytes)
 }
 
