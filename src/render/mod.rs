@@ -7,6 +7,7 @@ pub mod deck;
 pub mod pdf;
 pub mod png;
 pub mod pptx;
+mod raster;
 pub mod svg;
 
 use std::cell::OnceCell;

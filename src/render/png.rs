@@ -159,7 +159,7 @@ pub fn rasterize(svg: &str) -> Result<tiny_skia::Pixmap, String> {
 fn draw(tree: &usvg::Tree) -> Result<tiny_skia::Pixmap, String> {
     let (size, scale) = fitted(tree.size());
     let mut pixmap = blank(size.width(), size.height())?;
-    resvg::render(
+    super::raster::render(
         tree,
         tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
@@ -224,7 +224,7 @@ pub fn fitted_into(
     let (w, h) = (f.width.round() as u32, f.height.round() as u32);
     let mut pixmap = blank(w.max(1), h.max(1))?;
     let k = f.scale as f32;
-    resvg::render(
+    super::raster::render(
         tree,
         tiny_skia::Transform::from_scale(k, k),
         &mut pixmap.as_mut(),
