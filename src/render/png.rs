@@ -2,7 +2,7 @@
 //! picture is the same on every machine.
 
 use std::borrow::Cow;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use resvg::{tiny_skia, usvg};
 
@@ -40,31 +40,44 @@ pub fn from_tree(tree: &usvg::Tree) -> Result<Vec<u8>, String> {
     png
 }
 
-/// The pixels of pictures done with, for the next pictures to be drawn into: at most one a
-/// core, kept for the whole process (the threads of a run's stages come and go). A full-HD
-/// picture is 8 MB; asked of the system afresh each time, its pages are faulted in and
-/// zeroed again, which on a virtual machine costs more than drawing the picture.
-static SPARE: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
+/// Buffers done with, for the next pictures: at most one a core, kept for the whole process
+/// (the threads of a run's stages come and go). A full-HD picture is 8 MB; asked of the
+/// system afresh each time, its pages are faulted in and zeroed again, which on a virtual
+/// machine costs more than drawing the picture.
+struct Pool(Mutex<Vec<Vec<u8>>>);
 
-/// Keep the pixels of `pixmap`, done with, for a next picture.
-fn give_back(pixmap: tiny_skia::Pixmap) {
-    let mut spare = SPARE
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if spare.len() < crate::parallel::cores() {
-        spare.push(pixmap.take());
+impl Pool {
+    const fn new() -> Pool {
+        Pool(Mutex::new(Vec::new()))
+    }
+
+    /// Keep `data`, done with, for a next picture.
+    fn give(&self, data: Vec<u8>) {
+        let mut spare = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if spare.len() < crate::parallel::cores() {
+            spare.push(data);
+        }
+    }
+
+    /// A buffer done with and at least `len` bytes long when one is, else another done
+    /// with, else an empty one.
+    fn take(&self, len: usize) -> Vec<u8> {
+        let mut spare = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let fits = spare.iter().position(|data| data.capacity() >= len);
+        fits.or(spare.len().checked_sub(1))
+            .map(|i| spare.swap_remove(i))
+            .unwrap_or_default()
     }
 }
 
-/// Pixels done with and at least `len` bytes long when some are, else an empty buffer.
-fn take_spare(len: usize) -> Vec<u8> {
-    let mut spare = SPARE
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let fits = spare.iter().position(|data| data.capacity() >= len);
-    fits.or(spare.len().checked_sub(1))
-        .map(|i| spare.swap_remove(i))
-        .unwrap_or_default()
+/// The pixels of pictures drawn.
+static PIXELS: Pool = Pool::new();
+/// The buffers pictures were encoded into (the PNG kept is a copy of its own size).
+static ENCODED: Pool = Pool::new();
+
+/// Keep the pixels of `pixmap`, done with, for a next picture.
+fn give_back(pixmap: tiny_skia::Pixmap) {
+    PIXELS.give(pixmap.take());
 }
 
 /// How pixels become a PNG file: the `png` crate's compression and row filter.
@@ -103,7 +116,12 @@ pub const ENCODING: Encoding = Encoding {
 /// filled) is encoded straight from the pixmap, its premultiplied colours being the plain
 /// ones; one with any transparency is un-premultiplied first, as tiny-skia's own encoder does.
 pub fn encode(pixmap: &tiny_skia::Pixmap, encoding: Encoding) -> Result<Vec<u8>, String> {
-    let opaque = pixmap.pixels().iter().all(|p| p.alpha() == u8::MAX);
+    // Alpha bytes and-ed a block at a time (which the compiler vectorizes) rather than
+    // tested pixel by pixel: a slide is 2 million pixels.
+    let opaque = pixmap
+        .data()
+        .chunks(4096)
+        .all(|block| block.chunks_exact(4).fold(u8::MAX, |all, p| all & p[3]) == u8::MAX);
     let pixels: Cow<[u8]> = if opaque {
         Cow::Borrowed(pixmap.data())
     } else {
@@ -117,10 +135,12 @@ pub fn encode(pixmap: &tiny_skia::Pixmap, encoding: Encoding) -> Result<Vec<u8>,
             .collect()
     };
     let failed = |e: png::EncodingError| format!("PNG encoding failed: {e}");
-    // A slide's PNG is a twentieth to a tenth of its pixels' bytes: room for any, once (the
-    // pages asked for and not written to are never given memory, whereas growing the
-    // buffer copies it into new pages).
-    let mut bytes = Vec::with_capacity(pixels.len() / 4);
+    // A slide's PNG is a twentieth to a tenth of its pixels' bytes: room for any, once,
+    // in a buffer of an earlier picture (growing a buffer copies it into new pages; new
+    // pages are zeroed by the system, two megabytes at a time in a huge page).
+    let mut bytes = ENCODED.take(pixels.len() / 4);
+    bytes.clear();
+    bytes.reserve(pixels.len() / 4);
     let mut encoder = png::Encoder::new(&mut bytes, pixmap.width(), pixmap.height());
     encoder.set_color(png::ColorType::Rgba);
     encoder.set_depth(png::BitDepth::Eight);
@@ -134,9 +154,10 @@ pub fn encode(pixmap: &tiny_skia::Pixmap, encoding: Encoding) -> Result<Vec<u8>,
     let mut writer = encoder.write_header().map_err(failed)?;
     writer.write_image_data(&pixels).map_err(failed)?;
     writer.finish().map_err(failed)?;
-    // The room left is handed back: a build keeps every PNG until it writes them all.
-    bytes.shrink_to_fit();
-    Ok(bytes)
+    // A copy of its own size: a build keeps every PNG until it writes them all.
+    let png = bytes.to_vec();
+    ENCODED.give(bytes);
+    Ok(png)
 }
 
 /// An SVG document parsed with the shipped font (and no other): what the PNG and the PDF
@@ -199,7 +220,7 @@ fn blank(width: u32, height: u32) -> Result<tiny_skia::Pixmap, String> {
         .checked_mul(height as usize)
         .and_then(|n| n.checked_mul(4))
         .ok_or_else(too_big)?;
-    let mut data = take_spare(len);
+    let mut data = PIXELS.take(len);
     data.clear();
     data.try_reserve_exact(len).map_err(|_| too_big())?;
     data.resize(len, 0);
