@@ -19,6 +19,7 @@ mod load;
 mod model;
 mod outputs;
 mod pictures;
+mod raster;
 mod rebuild;
 mod render;
 mod report;
