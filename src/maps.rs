@@ -744,8 +744,8 @@ fn shown_by(deck: &Deck, scenes: &[&Scene]) -> (Vec<Vec<usize>>, Vec<usize>) {
     (pages_of, alone)
 }
 
-/// About how much rasterizing `scene` takes: its items (areas to fill) and the characters of
-/// its texts (glyph outlines), which is where resvg spends its time.
+/// About how much drawing `scene` takes: its items (areas to fill) and the characters of its
+/// texts (each glyph laid out by usvg for the PDF page, then laid on the picture).
 fn drawing_work(scene: &Scene) -> usize {
     scene
         .flatten()

@@ -1,4 +1,5 @@
-//! Scene -> bytes: the SVG writer, the PNG rasterizer (resvg with the shipped font) and
+//! Scene -> bytes: the SVG writer, the PNG rasterizer (usvg and resvg with the shipped font,
+//! text laid from a cache of glyphs) and
 //! the Scene as JSON; a deck of pages -> one PDF or one PowerPoint file. Writers only see a
 //! Scene, never the territory.
 

@@ -1,5 +1,6 @@
-//! Scene -> PNG through resvg, with the shipped font only (never system fonts), so the
-//! picture is the same on every machine.
+//! Scene -> PNG: its SVG parsed by usvg with the shipped font only (never system fonts), so
+//! the picture is the same on every machine, and painted by `raster` (resvg, with text laid
+//! from a cache of glyphs).
 
 use std::borrow::Cow;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
