@@ -11,7 +11,7 @@ use super::deck::fit;
 use crate::layout::scene::Scene;
 use crate::layout::text::{BOLD, FONT_FAMILY, REGULAR};
 
-fn fontdb() -> Arc<usvg::fontdb::Database> {
+pub(super) fn fontdb() -> Arc<usvg::fontdb::Database> {
     static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
     DB.get_or_init(|| {
         let mut db = usvg::fontdb::Database::new();

@@ -7,8 +7,9 @@
 //! a quarter of a pixel, across and down), by tiny-skia as resvg would fill it, then blended
 //! where the glyph is. A mask depends on nothing else, so the pixels are the same whatever
 //! the cache holds: the same drawing gives the same bytes, on any thread, in any order.
-//! Text that is not plain (stroked, decorated, filled with a gradient, drawn without
-//! anti-aliasing, turned) and everything else is drawn by resvg.
+//! Text that is not plain (stroked, decorated, translucent, filled with a gradient, drawn
+//! without anti-aliasing, turned, larger than `LARGEST` pixels) and everything else is drawn
+//! by resvg.
 
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
@@ -19,8 +20,38 @@ use rustybuzz::ttf_parser;
 
 /// Draw `tree` into `pixmap` through `transform`, as `resvg::render` would.
 pub fn render(tree: &usvg::Tree, transform: Transform, pixmap: &mut PixmapMut) {
-    let mut glyphs = Glyphs::new(tree.fontdb());
+    // A straight line painted with a gradient or a pattern is drawn by resvg's own walk only
+    // (`render_node` leaves out what has no area): such a drawing is resvg's whole.
+    if has_line_of_no_colour(tree.root()) {
+        resvg::render(tree, transform, pixmap);
+        return;
+    }
+    // The cache holds the glyphs of the shipped font's database (`png::parse`): the text of
+    // a tree parsed with another is resvg's.
+    let shipped = Arc::ptr_eq(tree.fontdb(), &super::png::fontdb());
+    let mut glyphs = Glyphs::new(shipped.then(|| &**tree.fontdb()));
     nodes(tree.root(), transform, pixmap, &mut glyphs);
+}
+
+/// Whether `group` or a group in it drawn in place holds a path without area (a straight
+/// line) whose stroke is not a colour.
+fn has_line_of_no_colour(group: &usvg::Group) -> bool {
+    group.children().iter().any(|node| match node {
+        usvg::Node::Group(group) => !group.should_isolate() && has_line_of_no_colour(group),
+        usvg::Node::Path(path) => {
+            !has_area(path)
+                && path
+                    .stroke()
+                    .is_some_and(|stroke| !matches!(stroke.paint(), usvg::Paint::Color(_)))
+        }
+        _ => false,
+    })
+}
+
+/// Whether the path encloses any area: resvg fills none of a horizontal or vertical line.
+fn has_area(path: &usvg::Path) -> bool {
+    let bounds = path.data().bounds();
+    bounds.width() != 0.0 && bounds.height() != 0.0
 }
 
 fn nodes(group: &usvg::Group, transform: Transform, pixmap: &mut PixmapMut, glyphs: &mut Glyphs) {
@@ -40,9 +71,9 @@ fn nodes(group: &usvg::Group, transform: Transform, pixmap: &mut PixmapMut, glyp
             usvg::Node::Path(path) if draw_path(path, transform, pixmap) => {}
             _ => {
                 // `render_node` draws a node shifted by its bounding box's corner (for a
-                // picture of the node alone): shifted back here, exactly. It draws nothing
-                // of a node without area (a straight line, before its stroke): those are
-                // drawn above when their paint is a colour.
+                // picture of the node alone): shifted back here (to within a rounding of the
+                // translation). It draws nothing of a path without area (a straight line):
+                // those are drawn above, or the whole drawing by resvg (`render`).
                 if let Some(bbox) = node.abs_layer_bounding_box() {
                     resvg::render_node(node, transform.pre_translate(bbox.x(), bbox.y()), pixmap);
                 }
@@ -63,7 +94,8 @@ fn draw_path(path: &usvg::Path, transform: Transform, pixmap: &mut PixmapMut) ->
         }
         _ => None,
     };
-    let fill = match path.fill() {
+    // A path without area has nothing to fill, whatever its fill.
+    let fill = match path.fill().filter(|_| has_area(path)) {
         Some(fill) => match colour(fill.paint(), fill.opacity()) {
             Some(paint) => Some((paint, fill.rule())),
             None => return false,
@@ -82,12 +114,7 @@ fn draw_path(path: &usvg::Path, transform: Transform, pixmap: &mut PixmapMut) ->
     }
     let data = path.data();
     let do_fill = |pixmap: &mut PixmapMut| {
-        // A horizontal or vertical line has nothing to fill.
-        let bounds = data.bounds();
-        if let Some((paint, rule)) = &fill
-            && bounds.width() != 0.0
-            && bounds.height() != 0.0
-        {
+        if let Some((paint, rule)) = &fill {
             let rule = match rule {
                 usvg::FillRule::NonZero => tiny_skia::FillRule::Winding,
                 usvg::FillRule::EvenOdd => tiny_skia::FillRule::EvenOdd,
@@ -118,9 +145,13 @@ fn draw_text(
     pixmap: &mut PixmapMut,
     glyphs: &mut Glyphs,
 ) -> bool {
+    let Some(db) = glyphs.db else {
+        return false;
+    };
     if text.rendering_mode() == usvg::TextRendering::OptimizeSpeed {
         return false;
     }
+    let scale = transform.sx.abs().max(transform.sy.abs());
     // Everything is checked before anything is drawn: text is drawn here whole or not at all.
     let mut laid = Vec::new();
     for span in text.layouted() {
@@ -137,7 +168,12 @@ fn draw_text(
         let usvg::Paint::Color(c) = fill.paint() else {
             return false;
         };
-        if fill.rule() != usvg::FillRule::NonZero {
+        // Glyphs are blended one by one: where two overlap, a translucent fill would be
+        // laid twice (resvg fills a span's glyphs as one path).
+        if fill.rule() != usvg::FillRule::NonZero
+            || fill.opacity().to_u8() != u8::MAX
+            || span.font_size.get() * scale > LARGEST
+        {
             return false;
         }
         let color = tiny_skia::ColorU8::from_rgba(c.red, c.green, c.blue, fill.opacity().to_u8())
@@ -159,12 +195,16 @@ fn draw_text(
         }
     }
     for (key, x, y, color) in laid {
-        if let Some(mask) = glyphs.get(key) {
+        if let Some(mask) = glyphs.get(db, key) {
             blend(pixmap, &mask, x, y, color);
         }
     }
     true
 }
+
+/// The largest text laid from the cache, in pixels to the em: a mask is filled whole, not
+/// cut to the picture, and the slides' text is 12 to 60 pixels.
+const LARGEST: f32 = 256.0;
 
 /// A position as a whole pixel and the quarters of a pixel past it (0 to 3).
 fn quarters(v: f32) -> (i64, u8) {
@@ -192,22 +232,27 @@ struct Mask {
     coverage: Vec<u8>,
 }
 
-/// The masks of every glyph drawn so far, for every thread (a mask is a few hundred bytes;
-/// emptied when it holds more than `CACHED`, which a territory's slides do not reach). The
-/// key holds the font's id in its database: the one database of the shipped font, as
-/// `png::parse` gives every tree.
-type Cache = HashMap<(usize, Key), Option<Arc<Mask>>, foldhash::fast::RandomState>;
-static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(Mutex::default);
-const CACHED: usize = 50_000;
+/// The masks of every glyph drawn so far, for every thread, and their size in bytes. Emptied
+/// when over `BUDGET` bytes, which a territory's slides do not reach (a mask is a few hundred
+/// bytes at the slides' sizes).
+#[derive(Default)]
+struct Cache {
+    masks: HashMap<Key, Option<Arc<Mask>>, foldhash::fast::RandomState>,
+    bytes: usize,
+}
 
-/// The masks one drawing uses, taken from the shared cache once each.
+static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(Mutex::default);
+const BUDGET: usize = 64 << 20;
+
+/// The masks one drawing uses, taken from the shared cache once each; `db`: the shipped
+/// font's database, when the drawing was parsed with it (else its text is resvg's).
 struct Glyphs<'a> {
-    db: &'a Arc<usvg::fontdb::Database>,
+    db: Option<&'a usvg::fontdb::Database>,
     here: HashMap<Key, Option<Arc<Mask>>, foldhash::fast::RandomState>,
 }
 
 impl<'a> Glyphs<'a> {
-    fn new(db: &'a Arc<usvg::fontdb::Database>) -> Glyphs<'a> {
+    fn new(db: Option<&'a usvg::fontdb::Database>) -> Glyphs<'a> {
         Glyphs {
             db,
             here: HashMap::default(),
@@ -215,24 +260,27 @@ impl<'a> Glyphs<'a> {
     }
 
     /// The mask of `key`, `None` for a glyph that covers nothing (a space).
-    fn get(&mut self, key: Key) -> Option<Arc<Mask>> {
+    fn get(&mut self, db: &usvg::fontdb::Database, key: Key) -> Option<Arc<Mask>> {
         if let Some(mask) = self.here.get(&key) {
             return mask.clone();
         }
-        let shared = (Arc::as_ptr(self.db) as usize, key);
         let cached = CACHE
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .get(&shared)
+            .masks
+            .get(&key)
             .cloned();
         let mask = cached.unwrap_or_else(|| {
             // Filled outside the lock: the other threads go on drawing meanwhile.
-            let mask = fill(self.db, key).map(Arc::new);
+            let mask = fill(db, key).map(Arc::new);
+            let size = mask.as_ref().map_or(0, |mask| mask.coverage.len());
             let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
-            if cache.len() >= CACHED {
-                cache.clear();
+            if cache.bytes + size > BUDGET {
+                *cache = Cache::default();
             }
-            cache.insert(shared, mask.clone());
+            if cache.masks.insert(key, mask.clone()).is_none() {
+                cache.bytes += size;
+            }
             mask
         });
         self.here.insert(key, mask.clone());
@@ -261,10 +309,12 @@ fn fill(db: &usvg::fontdb::Database, key: Key) -> Option<Mask> {
     let path = outline.transform(ts)?;
     let bounds = path.bounds();
     // A pixel of margin on every side: anti-aliasing reaches half a pixel out.
+    // Finite (a transformed path is) and at most `LARGEST` across, give or take the
+    // glyph's overhang: no overflow.
     let left = bounds.left().floor() as i64 - 1;
     let top = bounds.top().floor() as i64 - 1;
-    let width = (bounds.right().ceil() as i64 + 1 - left) as u32;
-    let height = (bounds.bottom().ceil() as i64 + 1 - top) as u32;
+    let width = u32::try_from(bounds.right().ceil() as i64 + 1 - left).ok()?;
+    let height = u32::try_from(bounds.bottom().ceil() as i64 + 1 - top).ok()?;
     let mut mask = tiny_skia::Mask::new(width, height)?;
     mask.fill_path(
         &path,
@@ -305,8 +355,9 @@ impl ttf_parser::OutlineBuilder for Outline {
 }
 
 /// `color` laid over the pixels through `mask`, whose origin's pixel is (`x`, `y`): source
-/// over, in premultiplied colour, as tiny-skia blends an anti-aliased fill. What falls
-/// outside the picture is left out.
+/// over, in premultiplied colour, the way tiny-skia blends an anti-aliased fill (rounded to
+/// the nearest level where tiny-skia may round up: a level apart at most). What falls outside
+/// the picture is left out.
 fn blend(
     pixmap: &mut PixmapMut,
     mask: &Mask,
@@ -411,7 +462,7 @@ mod tests {
             )
         };
         let first = pixels(&svg("24"), true);
-        CACHE.lock().unwrap().clear();
+        *CACHE.lock().unwrap() = Cache::default();
         let _other = pixels(&svg("25"), true);
         assert_eq!(pixels(&svg("24"), true).data(), first.data());
     }
@@ -441,6 +492,52 @@ mod tests {
         assert_eq!(mine.data(), pixels(svg, false).data());
         let line = mine.pixel(120, 7).unwrap();
         assert_eq!((line.red(), line.green(), line.blue()), (0x1b, 0x2a, 0x4a));
+    }
+
+    #[test]
+    fn what_the_cache_would_draw_wrong_is_left_to_resvg() {
+        let head = r##"<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200" viewBox="0 0 300 200">
+<linearGradient id="g" gradientUnits="userSpaceOnUse" x1="0" y1="0" x2="300" y2="0"><stop offset="0" stop-color="#c00000"/><stop offset="1" stop-color="#1f4e79"/></linearGradient>
+<text x="20" y="190" font-size="30" fill="#000000">plain</text>"##;
+        for (what, body, drawn_at) in [
+            // `render_node` would leave it out.
+            (
+                "a straight line stroked with a gradient",
+                r##"<path d="M10 20 H290" stroke="url(#g)" stroke-width="6"/>"##,
+                (150, 20),
+            ),
+            (
+                "a straight line stroked with a colour, filled with a gradient",
+                r##"<path d="M10 40 H290" fill="url(#g)" stroke="#2e7d32" stroke-width="4"/>"##,
+                (150, 40),
+            ),
+            // Laid one by one, the overlap of two glyphs would be laid twice.
+            (
+                "translucent glyphs that overlap",
+                r##"<text x="20" y="120" font-size="60" fill="#000000" fill-opacity="0.5" letter-spacing="-25">WWW</text>"##,
+                (40, 100),
+            ),
+            // Its masks would be as large as its letters.
+            (
+                "text larger than LARGEST",
+                r##"<text x="120" y="170" font-size="300" fill="#1b2a4a">o</text>"##,
+                (145, 90),
+            ),
+        ] {
+            let svg = format!("{head}\n{body}\n</svg>");
+            let (mine, theirs) = (pixels(&svg, true), pixels(&svg, false));
+            let bare = pixels(&format!("{head}\n</svg>"), true);
+            let (x, y) = drawn_at;
+            assert_ne!(mine.pixel(x, y), bare.pixel(x, y), "{what}: drawn");
+            // As resvg draws it, and the plain text beside it from the cache as ever.
+            let above_plain = 150 * 300 * 4;
+            assert!(
+                mine.data()[..above_plain] == theirs.data()[..above_plain],
+                "{what}: not as resvg draws it"
+            );
+            let (max, _) = difference(&mine, &theirs);
+            assert!(max < 128, "{what}: {max}");
+        }
     }
 
     #[test]
