@@ -45,7 +45,12 @@ pub struct Drawing {
 
 /// The drawing of `page`, whose SVG is parsed as `tree`.
 pub fn drawing(page: &Page, tree: &usvg::Tree) -> Result<Drawing, String> {
-    let (chunk, root) = svg2pdf::to_chunk(tree, svg2pdf::ConversionOptions::default())
+    // Left uncompressed by svg2pdf, deflated faster in `canonical` (see `deflated`).
+    let options = svg2pdf::ConversionOptions {
+        compress: false,
+        ..svg2pdf::ConversionOptions::default()
+    };
+    let (chunk, root) = svg2pdf::to_chunk(tree, options)
         .map_err(|e| format!("the drawing could not be converted to PDF: {e}"))?;
     let objects = canonical(&chunk, root)?;
     let size = tree.size();
@@ -190,12 +195,13 @@ fn file(objects: &BTreeMap<i32, Vec<u8>>) -> Vec<u8> {
 }
 
 /// The objects of a chunk as svg2pdf wrote it, in canonical form: the entries of resource
-/// dictionaries sorted, and the objects renumbered 1, 2, ... in the order a depth-first walk
-/// from `root` first reaches them (so `root` is 1). Objects nothing reaches are left out.
+/// dictionaries sorted, streams deflated, and the objects renumbered 1, 2, ... in the order
+/// a depth-first walk from `root` first reaches them (so `root` is 1). Objects nothing
+/// reaches are left out.
 fn canonical(chunk: &Chunk, root: Ref) -> Result<Vec<Vec<u8>>, String> {
     let bodies: BTreeMap<Ref, Vec<u8>> = split(chunk.as_bytes())?
         .into_iter()
-        .map(|(id, body)| (id, sort_resources(body)))
+        .map(|(id, body)| (id, deflated(sort_resources(body))))
         .collect();
     let mut order: Vec<Ref> = Vec::new();
     let mut number: BTreeMap<Ref, i32> = BTreeMap::new();
@@ -253,6 +259,52 @@ fn split(buf: &[u8]) -> Result<Vec<(Ref, &[u8])>, String> {
         at = start + body_len + END.len();
     }
     Ok(out)
+}
+
+/// How hard the drawings' streams are deflated: zlib's level 1. svg2pdf deflates them at
+/// level 6, which took half of its time on the bundled data's maps (20 ms of one core
+/// against 6 ms for 18 maps), to make the PDF 4 % smaller (485 kB against 506 kB).
+const DEFLATE_LEVEL: u8 = 1;
+
+/// The object with its stream deflated (`/Filter /FlateDecode`), when it has a stream that
+/// svg2pdf left plain and deflating makes it smaller; else as it was. A stream's data is
+/// what lies between `stream` and `endstream` (as `split` cut it), and its dictionary has
+/// the `/Length` line pdf-writer writes first.
+fn deflated(body: Vec<u8>) -> Vec<u8> {
+    const STREAM: &[u8] = b"\nstream\n";
+    const END: &[u8] = b"\nendstream";
+    const LENGTH: &[u8] = b"  /Length ";
+    let Some(s) = find(&body, STREAM) else {
+        return body;
+    };
+    let (dict, rest) = body.split_at(s);
+    let Some(data) = rest[STREAM.len()..].strip_suffix(END) else {
+        return body;
+    };
+    let lines: Vec<&[u8]> = dict.split(|&b| b == b'\n').collect();
+    if find(dict, b"/Filter").is_some() || !lines.iter().any(|l| l.starts_with(LENGTH)) {
+        return body;
+    }
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(data, DEFLATE_LEVEL);
+    if packed.len() >= data.len() {
+        return body;
+    }
+    let length = format!("  /Length {}\n  /Filter /FlateDecode", packed.len());
+    let mut out = Vec::with_capacity(dict.len() + packed.len() + 64);
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+        }
+        if line.starts_with(LENGTH) {
+            out.extend_from_slice(length.as_bytes());
+        } else {
+            out.extend_from_slice(line);
+        }
+    }
+    out.extend_from_slice(STREAM);
+    out.extend_from_slice(&packed);
+    out.extend_from_slice(END);
+    out
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -428,6 +480,39 @@ fn patch_refs(body: &[u8], map: &mut dyn FnMut(Ref) -> Option<Ref>) -> Result<Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plain_stream_is_deflated_and_the_rest_left_alone() {
+        let data = b"0 0 m 10 10 l S\n".repeat(50);
+        let mut body =
+            b"<<\n  /Length 800\n  /Type /XObject\n  /BBox [0 0 1 1]\n>>\nstream\n".to_vec();
+        body.extend_from_slice(&data);
+        body.extend_from_slice(b"\nendstream");
+        let out = deflated(body.clone());
+        let s = find(&out, b"\nstream\n").unwrap();
+        let dict = std::str::from_utf8(&out[..s]).unwrap();
+        let packed = &out[s + 8..out.len() - b"\nendstream".len()];
+        assert_eq!(
+            dict,
+            format!(
+                "<<\n  /Length {}\n  /Filter /FlateDecode\n  /Type /XObject\n  /BBox [0 0 1 1]\n>>",
+                packed.len()
+            )
+        );
+        assert!(packed.len() < data.len() / 4, "{} bytes", packed.len());
+        assert_eq!(
+            miniz_oxide::inflate::decompress_to_vec_zlib(packed).unwrap(),
+            data
+        );
+        // A stream already filtered, one deflating would not shrink, and no stream at all.
+        let filtered =
+            b"<<\n  /Length 3\n  /Filter /FlateDecode\n>>\nstream\nabc\nendstream".to_vec();
+        let tiny = b"<<\n  /Length 3\n>>\nstream\nabc\nendstream".to_vec();
+        let dict = b"<<\n  /Type /Page\n>>".to_vec();
+        for body in [filtered, tiny, dict] {
+            assert_eq!(deflated(body.clone()), body);
+        }
+    }
 
     #[test]
     fn references_are_found_outside_strings_and_streams() {

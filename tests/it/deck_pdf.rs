@@ -96,6 +96,24 @@ fn assert_pdf_sound(bytes: &[u8], deck: &Deck) {
         doc.trailer.get(b"ID").is_err(),
         "no file id (it would be random)"
     );
+    // Every stream of any size is deflated (a plain vector drawing is 4 times as large)
+    // and decodes.
+    for (id, object) in &doc.objects {
+        let Ok(stream) = object.as_stream() else {
+            continue;
+        };
+        if stream.content.len() > 100 {
+            assert!(
+                stream.dict.get(b"Filter").is_ok(),
+                "object {id:?}: a stream of {} bytes left plain",
+                stream.content.len()
+            );
+            assert!(
+                stream.decompressed_content().is_ok(),
+                "object {id:?} decodes"
+            );
+        }
+    }
     let fonts = embedded_fonts(&doc);
     assert!(
         fonts.iter().any(|f| f.ends_with("+NotoSans"))
