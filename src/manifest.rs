@@ -10,7 +10,7 @@
 //!
 //! The manifest is only a cache: missing, unreadable, too large, not JSON or not ours, it
 //! counts as empty and every picture is drawn. It is written in the same batch as the files
-//! (see `outdir`), so a run that fails leaves it as it was. The hashes are 64-bit SipHash-1-3
+//! (see `outdir`), so a run that fails leaves it as it was. The hashes are 64-bit XXH3
 //! (see `hash::contents`): enough to tell an edited or replaced PNG from the one written, not
 //! a forged one.
 
