@@ -54,12 +54,16 @@ overhead=0
 
 # run NAME COMMAND...: sets wall[NAME] and cpu[NAME] (seconds of the fastest run by wall time;
 # empty when a run passed the limit) and peak[NAME] (largest resident set of the runs, MB).
+# When $fresh names a folder, it is removed before each run, untimed: every `build` is a first
+# one (into a folder it has already filled, a build finds nothing changed and draws nothing).
 declare -A wall cpu peak
+fresh=""
 run() {
     local name=$1 results=() top=0 rc start end stat times
     shift
     for _ in $(seq "$runs"); do
         rc=0
+        [ -n "$fresh" ] && rm -rf "$fresh"
         start=$(date +%s%N)
         { time /usr/bin/time -f '%M' -o "$work/time" timeout "$limit" "$@" >/dev/null 2>"$work/err" || rc=$?; } 2>"$work/cpu"
         end=$(date +%s%N)
@@ -109,7 +113,11 @@ for n in "${sizes[@]}"; do
     run check "$bin" check "$dir"
     run status "$bin" status "$dir"
     run list "$bin" list "$dir"
-    $with_build && run build "$bin" build "$dir" --format svg --out "$work/out$n"
+    if $with_build; then
+        fresh="$work/out$n"
+        run build "$bin" build "$dir" --format svg --out "$work/out$n"
+        fresh=""
+    fi
     rm -rf "$work/out$n" "$dir"
     top=0
     for c in "${commands[@]}"; do
