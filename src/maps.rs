@@ -353,7 +353,7 @@ pub fn draw(
     let findings = check::run(t)?;
     let quiet = Progress::new(false);
     let extra = Extra {
-        pages: &[],
+        report: false,
         dossier: false,
         progress: &quiet,
         fingerprint: None,
@@ -364,8 +364,9 @@ pub fn draw(
 /// What a run writes besides the maps, in the same batch (all or none), and where it shows
 /// its stages.
 struct Extra<'a> {
-    /// Other files of the run (name, bytes): the report page.
-    pages: &'a [(&'a str, Vec<u8>)],
+    /// Whether the report page (`index.html`) is made too, from the maps laid out for the
+    /// run, while they are drawn.
+    report: bool,
     /// Whether the committee's dossier is written too (`crate::dossier`): its map pages are
     /// the slides just laid out when they are at the slide size.
     dossier: bool,
@@ -497,44 +498,66 @@ fn draw_checked(
         .collect();
     order.sort_by_key(|job| std::cmp::Reverse(work(job)));
     progress.stage(drawing, order.len());
-    let made = parallel::map(&order, parallel::cores(), |job| {
-        let made = match job {
-            Job::Map(i) => {
-                let (scene, stem) = jobs[*i];
-                let source = crate::render::Source::new(scene);
-                let files = previous.files(&args.out, stem, &source, &formats);
-                let ready = deck.iter().flat_map(|deck| {
-                    pages_of[*i].iter().map(|&k| {
-                        let page = &deck.pages[k];
-                        let drawn = png_slides && crate::render::pptx::takes_drawn(page);
-                        let ready = source.tree().and_then(|tree| {
-                            crate::dossier::Ready::new(page, source.svg(), tree, drawn)
-                        });
-                        (k, ready)
-                    })
-                });
-                Made {
-                    files,
-                    ready: ready.collect(),
+    // The report page shows the maps just laid out (a map the run does not draw is laid
+    // out for it), and is written while they are drawn.
+    let laid_out = |kind: &MapKind| match kinds.iter().position(|k| k == kind) {
+        Some(i) => slides[i].clone(),
+        None => self::scenes(t, kind, &opts),
+    };
+    let report = || crate::report::bytes_with_maps(t, findings, &opts, &laid_out);
+    let draw_all = || {
+        parallel::map(&order, parallel::cores(), |job| {
+            let made = match job {
+                Job::Map(i) => {
+                    let (scene, stem) = jobs[*i];
+                    let source = crate::render::Source::new(scene);
+                    let files = previous.files(&args.out, stem, &source, &formats);
+                    let ready = deck.iter().flat_map(|deck| {
+                        pages_of[*i].iter().map(|&k| {
+                            let page = &deck.pages[k];
+                            let drawn = png_slides && crate::render::pptx::takes_drawn(page);
+                            let ready = source.tree().and_then(|tree| {
+                                crate::dossier::Ready::new(page, source.svg(), tree, drawn)
+                            });
+                            (k, ready)
+                        })
+                    });
+                    Made {
+                        files,
+                        ready: ready.collect(),
+                    }
                 }
-            }
-            Job::Page(k) => Made {
-                files: Vec::new(),
-                ready: deck
-                    .iter()
-                    .map(|deck| {
-                        let page = &deck.pages[*k];
-                        (
-                            *k,
-                            crate::dossier::Ready::parse(page, &page.to_svg(), false),
-                        )
-                    })
-                    .collect(),
-            },
-        };
-        progress.step();
-        made
+                Job::Page(k) => Made {
+                    files: Vec::new(),
+                    ready: deck
+                        .iter()
+                        .map(|deck| {
+                            let page = &deck.pages[*k];
+                            (
+                                *k,
+                                crate::dossier::Ready::parse(page, &page.to_svg(), false),
+                            )
+                        })
+                        .collect(),
+                },
+            };
+            progress.step();
+            made
+        })
+    };
+    let (page, made) = std::thread::scope(|scope| {
+        let page = extra.report.then(|| scope.spawn(report));
+        let made = draw_all();
+        let page = page.map(|page| {
+            page.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        (page, made)
     });
+    let other_pages: Vec<(&str, Vec<u8>)> = page
+        .map(|page| (crate::report::FILE, page))
+        .into_iter()
+        .collect();
     let mut maps: Vec<Vec<Result<manifest::File, Error>>> =
         (0..jobs.len()).map(|_| Vec::new()).collect();
     let mut ready = Vec::new();
@@ -584,8 +607,7 @@ fn draw_checked(
         .iter()
         .map(|json| (manifest::FILE, json.as_bytes()))
         .chain(
-            extra
-                .pages
+            other_pages
                 .iter()
                 .map(|(name, bytes)| (*name, bytes.as_slice())),
         )
@@ -640,7 +662,7 @@ fn draw_checked(
             let said = files
                 .iter()
                 .map(|f| f.name.as_str())
-                .chain(extra.pages.iter().map(|(name, _)| *name))
+                .chain(other_pages.iter().map(|(name, _)| *name))
                 .chain(dossier_names.iter().copied());
             crate::stamps::Build {
                 fingerprint,
@@ -666,7 +688,7 @@ fn draw_checked(
         };
         terminal::line(out, &line)?;
     }
-    for (name, _) in extra.pages {
+    for (name, _) in &other_pages {
         let path = args.out.join(name);
         let line = if changed.iter().any(|(n, _)| n == name) {
             words.wrote(&path)
@@ -967,7 +989,6 @@ pub fn build(t: &Territory, args: &OutputArgs, out: &mut dyn Write) -> Result<Ou
         }
         return Ok(outcome);
     }
-    let page = crate::report::bytes(t, &findings, &options(args, &findings)?, None);
     draw_checked(
         t,
         &build_list(t),
@@ -975,7 +996,7 @@ pub fn build(t: &Territory, args: &OutputArgs, out: &mut dyn Write) -> Result<Ou
         &[Format::Svg, Format::Png],
         &findings,
         &Extra {
-            pages: &[(crate::report::FILE, page)],
+            report: true,
             dossier: true,
             progress: &Progress::for_stderr(),
             fingerprint: Some(fingerprint),

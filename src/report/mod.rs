@@ -128,6 +128,18 @@ impl Page {
         opts: &Options,
         at: Option<jiff::civil::Date>,
     ) -> Page {
+        Page::with_maps(t, findings, opts, at, &|kind| maps::scenes(t, kind, opts))
+    }
+
+    /// [`Page::new`] with the maps' slides from `laid` (those a `build` has laid out
+    /// already, with the same options): each map is laid out once for the whole run.
+    pub fn with_maps(
+        t: &Territory,
+        findings: &[Finding],
+        opts: &Options,
+        at: Option<jiff::civil::Date>,
+        laid: &dyn Fn(&MapKind) -> Vec<Scene>,
+    ) -> Page {
         let status = status::compute(t, at);
         let status_of: std::collections::HashMap<&str, &ObjectiveStatus> = status
             .objectives
@@ -145,7 +157,7 @@ impl Page {
                 // has one.
                 maps: std::iter::once(MapKind::Domain(d.id.clone()))
                     .chain(layout::page::has_page(t, d).then(|| MapKind::Page(d.id.clone())))
-                    .flat_map(|kind| maps::scenes(t, &kind, opts))
+                    .flat_map(|kind| laid(&kind))
                     .collect(),
                 objectives: t
                     .objectives_of(&d.id)
@@ -156,10 +168,10 @@ impl Page {
         Page {
             lang: opts.lang,
             territory: t.name.clone(),
-            status_chart: maps::scenes(t, &MapKind::Status { at }, opts),
-            matrix: maps::scenes(t, &MapKind::Matrix, opts),
-            links: maps::scenes(t, &MapKind::Links, opts),
-            governance: maps::scenes(t, &MapKind::Governance, opts),
+            status_chart: laid(&MapKind::Status { at }),
+            matrix: laid(&MapKind::Matrix),
+            links: laid(&MapKind::Links),
+            governance: laid(&MapKind::Governance),
             status,
             findings: findings.to_vec(),
             domains,
@@ -251,6 +263,16 @@ pub fn bytes(
     at: Option<jiff::civil::Date>,
 ) -> Vec<u8> {
     html::write(&Page::new(t, findings, opts, at)).into_bytes()
+}
+
+/// [`bytes`] with the maps' slides from `laid` (see [`Page::with_maps`]).
+pub fn bytes_with_maps(
+    t: &Territory,
+    findings: &[Finding],
+    opts: &Options,
+    laid: &dyn Fn(&MapKind) -> Vec<Scene>,
+) -> Vec<u8> {
+    html::write(&Page::with_maps(t, findings, opts, None, laid)).into_bytes()
 }
 
 /// `actormap report`: check, then write `index.html` into `out` (whole or not at all),
