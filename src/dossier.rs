@@ -4,7 +4,8 @@
 //! a domain has several), the matrix, the status chart, the points to watch, and with
 //! `--since` what changed since the last committee. Every finding comes from `check` (the
 //! decisions too: never a second computation), every standing from `status`, every change
-//! from `diff`; each page's findings go into its speaker notes.
+//! from `diff`; each page's findings go into its speaker notes (those of what the slide
+//! shows, at most `MAX_NOTES`).
 //!
 //! The pages are laid out in `layout::dossier` and the maps' own layouts; the words come
 //! from each language's catalog ([`Words`], `src/i18n/<lang>/dossier.rs`).
@@ -92,6 +93,8 @@ pub trait Words {
     fn value_share(&self, value: &str, share: &str) -> String;
     /// A finding in the speaker notes: "erreur : l'objectif regal … n'a pas de chef de file".
     fn finding_note(&self, severity: &str, message: &str) -> String;
+    /// The last line of speaker notes cut at `MAX_NOTES`: "+ 12 autres constats...".
+    fn more_notes(&self, n: usize) -> String;
 }
 
 /// The maps of the dossier, in its order: the overview, every domain's map (and its
@@ -130,14 +133,17 @@ pub fn deck(input: &Input) -> Deck {
     pages.extend(objectives_pages(input));
     pages.extend(decisions_pages(input));
     for (kind, slides) in input.maps {
-        let notes = notes(
-            input.findings.iter().filter(|f| about_map(t, f, kind)),
-            lang,
-        );
+        let about: Vec<&Finding> = input
+            .findings
+            .iter()
+            .filter(|f| about_map(t, f, kind))
+            .collect();
+        let shown = on_slides(&about, slides);
         pages.extend(
             slides
                 .iter()
-                .map(|s| Page::scene(s.clone()).with_notes(notes.clone())),
+                .zip(shown)
+                .map(|(s, findings)| Page::scene(s.clone()).with_notes(notes(findings, lang))),
         );
     }
     pages.extend(attention_pages(input));
@@ -157,8 +163,55 @@ fn note(f: &Finding, lang: Lang) -> String {
     words.finding_note(words.severity(f.severity), &f.message.render(lang))
 }
 
+/// The most findings a page's speaker notes give; past it, a last line says how many more
+/// there are and where they all are. The notes are read while the slide is shown: a large
+/// territory's overview gave each of its slides every error of the territory (2 MB of
+/// notes a slide, half of a 280 MB PowerPoint file). The Calaisis dossier's fullest notes,
+/// its objectives page's, hold 23.
+pub const MAX_NOTES: usize = 30;
+
 fn notes<'a>(findings: impl IntoIterator<Item = &'a Finding>, lang: Lang) -> Vec<String> {
-    findings.into_iter().map(|f| note(f, lang)).collect()
+    let findings: Vec<&Finding> = findings.into_iter().collect();
+    let mut out: Vec<String> = findings
+        .iter()
+        .take(MAX_NOTES)
+        .map(|f| note(f, lang))
+        .collect();
+    if findings.len() > MAX_NOTES {
+        out.push(lang.catalog().more_notes(findings.len() - MAX_NOTES));
+    }
+    out
+}
+
+/// The findings of `about` (a map's) for each of its `slides`: all of them when the map
+/// has one slide; else those about what a slide shows, by the ids of its groups (an
+/// objective's column, row or bars; an actor's row), the most precise the finding names:
+/// its objectives, else its actors, else its domains. A finding naming none is on the first
+/// slide; one about what no slide shows (past the slides' bound) is on none.
+fn on_slides<'a>(about: &[&'a Finding], slides: &[Scene]) -> Vec<Vec<&'a Finding>> {
+    if slides.len() <= 1 {
+        return slides.iter().map(|_| about.to_vec()).collect();
+    }
+    slides
+        .iter()
+        .enumerate()
+        .map(|(i, scene)| {
+            let shown = scene.group_ids();
+            about
+                .iter()
+                .copied()
+                .filter(|f| {
+                    let ids = [&f.objectives, &f.actors, &f.domains]
+                        .into_iter()
+                        .find(|ids| !ids.is_empty());
+                    match ids {
+                        None => i == 0,
+                        Some(ids) => ids.iter().any(|id| shown.contains(id.as_str())),
+                    }
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Whether a map shows what a finding is about: a domain's map its domain and objectives,

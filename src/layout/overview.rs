@@ -259,6 +259,9 @@ impl<'a> Ctx<'a> {
             .map(|o| text::width(&self.share(o), TEXT, Weight::Bold))
             .fold(0.0, f64::max);
         for o in objectives {
+            // Each objective's lines in a group of its id: what the slide shows, for the
+            // dossier's speaker notes (`dossier::on_slides`).
+            let start = items.len();
             let line = words.target_line(&o.title, o.target, o.unit.as_deref());
             // The title is recalled here (complete on the domain's map and the status
             // chart): two lines at most.
@@ -290,6 +293,8 @@ impl<'a> Ctx<'a> {
             cursor += 4.0;
             items.extend(self.progress(o, x + PAD, cursor, inner, label_w));
             cursor += text::line_height(TEXT) + 6.0;
+            let own = items.split_off(start);
+            items.push(group("objective", &o.id, own));
         }
         if objectives.is_empty() {
             para(

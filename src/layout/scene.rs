@@ -2,6 +2,8 @@
 //! sector arcs, groups). Layouts produce one, writers draw one, tests measure one.
 //! Nothing here knows about actors or SVG; `class` and `id` only name what a thing is.
 
+use std::collections::BTreeSet;
+
 use serde::Serialize;
 
 pub use super::text::Weight;
@@ -317,6 +319,24 @@ impl Scene {
         }
         let mut out = Vec::new();
         walk(None, &self.items, &mut out);
+        out
+    }
+
+    /// The ids of its groups, nested ones included (what it shows: objectives, actors,
+    /// domains, each by its id).
+    pub fn group_ids(&self) -> BTreeSet<&str> {
+        fn walk<'a>(items: &'a [Item], out: &mut BTreeSet<&'a str>) {
+            for item in items {
+                if let Item::Group(g) = item {
+                    if !g.id.is_empty() {
+                        out.insert(&g.id);
+                    }
+                    walk(&g.items, out);
+                }
+            }
+        }
+        let mut out = BTreeSet::new();
+        walk(&self.items, &mut out);
         out
     }
 

@@ -341,3 +341,55 @@ fn the_report_of_a_large_territory_cuts_its_lists_and_says_so() {
     .unwrap();
     assert!(!html.contains(r#"class="left-out""#));
 }
+
+/// The speaker notes of a long map's slides are about what each slide shows: every
+/// objective a note of an overview slide names is drawn on that slide, and no page's notes
+/// hold more than `MAX_NOTES` findings, the rest counted on a last line. (Each of a 50,000-
+/// actor overview's 30 slides held every error of the territory: 2 MB of notes a slide.)
+#[test]
+fn the_notes_of_a_long_map_are_those_of_each_slide_and_stay_short() {
+    use actormap::dossier::MAX_NOTES;
+    use actormap::render::deck::Drawing;
+    let t = scaled(700);
+    let deck = actormap::dossier::make(&t, None, None, actormap::i18n::Lang::Fr).unwrap();
+    let (mut overview, mut noted, mut cut) = (0, 0, 0);
+    for page in &deck.pages {
+        let title = plain(&page.title);
+        assert!(
+            page.notes.len() <= MAX_NOTES + 1,
+            "{title}: {}",
+            page.notes.len()
+        );
+        if page.notes.len() == MAX_NOTES + 1 {
+            let last = plain(page.notes.last().unwrap());
+            assert!(
+                last.starts_with("+ ") && last.contains("autres constats ; actormap check"),
+                "{title}: {last}"
+            );
+            cut += 1;
+        }
+        let Drawing::Scene(scene) = &page.drawing else {
+            continue;
+        };
+        if !title.contains("vue d'ensemble (") {
+            continue;
+        }
+        overview += 1;
+        let drawn = objectives_drawn(std::slice::from_ref(scene));
+        for note in &page.notes {
+            // The generated ids: o0, o1...
+            let named: Vec<usize> = note
+                .split_whitespace()
+                .filter_map(|word| word.strip_prefix('o')?.parse().ok())
+                .collect();
+            assert!(!named.is_empty(), "{title}: {note}");
+            for n in named {
+                assert!(drawn.contains(&n), "{title}: o{n} is not drawn: {note}");
+                noted += 1;
+            }
+        }
+    }
+    assert_eq!(overview, layout::frame::MAX_SLIDES);
+    assert!(noted > overview, "{noted} notes on the overview");
+    assert!(cut > 0, "no page's notes were cut");
+}

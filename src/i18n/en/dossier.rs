@@ -73,4 +73,16 @@ impl Words for English {
     fn finding_note(&self, severity: &str, message: &str) -> String {
         format!("{severity}: {message}")
     }
+
+    fn more_notes(&self, n: usize) -> String {
+        let more = if n > 1 {
+            "more findings"
+        } else {
+            "more finding"
+        };
+        format!(
+            "+ {} {more}; actormap check gives them all",
+            self.number(n as f64)
+        )
+    }
 }

@@ -75,4 +75,16 @@ impl Words for French {
     fn finding_note(&self, severity: &str, message: &str) -> String {
         format!("{severity}{NB}: {message}")
     }
+
+    fn more_notes(&self, n: usize) -> String {
+        let others = if n > 1 {
+            "autres constats"
+        } else {
+            "autre constat"
+        };
+        format!(
+            "+{NB}{}{NB}{others}{NB}; actormap check les donne tous",
+            self.number(n as f64)
+        )
+    }
 }
