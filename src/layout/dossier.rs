@@ -143,21 +143,21 @@ pub fn table(t: &Territory, table: &Table, lang: Lang) -> Vec<(Scene, Range<usiz
         (TEXT, Weight::Bold, WHITE),
         lang,
     );
-    let rows: Vec<Measured> = table
-        .rows
-        .iter()
-        .map(|r| measure(r, &xs, (TEXT, Weight::Regular, INK), lang))
-        .collect();
+    // The rows measured as far as the slides go (a regional file's thousands of findings
+    // would take seconds to measure, for slides never drawn).
+    let mut rows: Vec<Measured> = Vec::new();
     // The body's top under the widest title a page of this table can have.
-    let paginated = |title: &str| {
+    let mut paginated = |title: &str| {
         let top =
             Frame::new(DESIGN_WIDTH, DESIGN_HEIGHT).titled(&Page::widest(99).title(title, lang));
         let room = DESIGN_HEIGHT - FOOTER_BAND - top - header.height;
-        let pages = frame::paginate(
-            rows.iter().enumerate().map(|(i, r)| (i, r.height)),
-            room,
-            0.0,
-        );
+        let heights = table.rows.iter().enumerate().map(|(i, r)| {
+            if i == rows.len() {
+                rows.push(measure(r, &xs, (TEXT, Weight::Regular, INK), lang));
+            }
+            (i, rows[i].height)
+        });
+        let pages = frame::paginate_until(heights, room, 0.0, MAX_SLIDES);
         (top, pages)
     };
     let (mut top, mut pages) = paginated(&table.title);
@@ -167,11 +167,11 @@ pub fn table(t: &Territory, table: &Table, lang: Lang) -> Vec<(Scene, Range<usiz
     if pages.len() > MAX_SLIDES {
         let shown =
             |pages: &[Vec<usize>]| pages.iter().take(MAX_SLIDES).map(Vec::len).sum::<usize>();
-        let guess = rows.len() - shown(&pages);
+        let guess = table.rows.len() - shown(&pages);
         let noted = format!("{} · {}", table.title, lang.catalog().more_rows(guess));
         (top, pages) = paginated(&noted);
         pages.truncate(MAX_SLIDES);
-        left_out = Some(lang.catalog().more_rows(rows.len() - shown(&pages)));
+        left_out = Some(lang.catalog().more_rows(table.rows.len() - shown(&pages)));
     }
     let count = pages.len();
     pages

@@ -167,6 +167,17 @@ impl Page {
 /// with `gap` between two; an item taller than a slide has one to itself. One slide at
 /// least, empty when there is no item.
 pub fn paginate<T>(items: impl IntoIterator<Item = (T, f64)>, room: f64, gap: f64) -> Vec<Vec<T>> {
+    paginate_until(items, room, gap, usize::MAX)
+}
+
+/// [`paginate`], reading no item past the first of slide `most + 1` (whose items need not
+/// be measured: that slide is not drawn, only known to be there).
+pub fn paginate_until<T>(
+    items: impl IntoIterator<Item = (T, f64)>,
+    room: f64,
+    gap: f64,
+    most: usize,
+) -> Vec<Vec<T>> {
     let mut slides: Vec<Vec<T>> = vec![Vec::new()];
     let mut used = 0.0;
     for (item, height) in items {
@@ -177,6 +188,9 @@ pub fn paginate<T>(items: impl IntoIterator<Item = (T, f64)>, room: f64, gap: f6
         } else if used + gap + height > room {
             used = height;
             slides.push(vec![item]);
+            if slides.len() > most {
+                break;
+            }
         } else {
             used += gap + height;
             current.push(item);
@@ -443,3 +457,28 @@ impl Panel {
 
 /// The height `Panel::foot` takes.
 pub const FOOT_LINE: f64 = 30.0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pagination_stops_reading_at_the_first_item_past_its_last_slide() {
+        // Three items of 40 a slide of 100: [0, 1], [2, 3], [4, 5], [6].
+        let heights = || (0..7).map(|i| (i, 40.0));
+        assert_eq!(
+            paginate(heights(), 100.0, 10.0),
+            [vec![0, 1], vec![2, 3], vec![4, 5], vec![6]]
+        );
+        let mut read = 0;
+        let counted = heights().inspect(|_| read += 1);
+        let slides = paginate_until(counted, 100.0, 10.0, 2);
+        assert_eq!(slides, [vec![0, 1], vec![2, 3], vec![4]]);
+        assert_eq!(read, 5);
+        // Within the bound, everything.
+        assert_eq!(
+            paginate_until(heights(), 100.0, 10.0, 4),
+            paginate(heights(), 100.0, 10.0)
+        );
+    }
+}
