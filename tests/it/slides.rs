@@ -27,14 +27,19 @@ fn boulonnais() -> Territory {
 
 /// The texts of the groups with this id, in order.
 fn texts_of(scene: &Scene, id: &str) -> Vec<String> {
-    scene
-        .flatten()
-        .into_iter()
-        .filter_map(|(g, i)| match i {
-            Item::Text(t) if g.is_some_and(|g| g.id == id) => Some(plain(&t.text)),
-            _ => None,
-        })
-        .collect()
+    // Within the group, and the groups in it (an overview card's objectives).
+    fn within(items: &[Item], id: &str, inside: bool, out: &mut Vec<String>) {
+        for item in items {
+            match item {
+                Item::Text(t) if inside => out.push(plain(&t.text)),
+                Item::Group(g) => within(&g.items, id, inside || g.id == id, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    within(&scene.items, id, false, &mut out);
+    out
 }
 
 /// The lines of a card joined as a reader reads them: a compound name broken after its
@@ -308,14 +313,34 @@ fn overview_cards_show_each_objective_with_its_lead_progress_and_gaps() {
     ] {
         assert!(dc3.iter().any(|s| s == expected), "{expected} in {dc3:?}");
     }
-    // The progress bar's fill is its share of the track (at most all of it).
-    let bars: Vec<(f64, f64)> = scene
-        .flatten()
-        .into_iter()
-        .filter_map(|(g, i)| match i {
-            Item::Rect(r) if r.class == "progress" && g.is_some_and(|g| g.id == "DC1") => {
-                Some((r.x, r.w))
-            }
+    // The progress bar's fill is its share of the track (at most all of it); the bar is in
+    // its objective's group, within the card.
+    let card = scene
+        .items
+        .iter()
+        .find_map(|item| match item {
+            Item::Group(g) if g.id == "DC1" => Some(g),
+            _ => None,
+        })
+        .expect("DC1's card");
+    let objective = card
+        .items
+        .iter()
+        .find_map(|item| match item {
+            Item::Group(g) if g.class == "objective" => Some(g),
+            _ => None,
+        })
+        .expect("DC1's objective in its card");
+    assert_eq!(
+        objective.id,
+        t.objectives_of("DC1").next().unwrap().id,
+        "the objective's group has its id"
+    );
+    let bars: Vec<(f64, f64)> = objective
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Rect(r) if r.class == "progress" => Some((r.x, r.w)),
             _ => None,
         })
         .collect();
