@@ -138,7 +138,14 @@ pub fn deck(input: &Input) -> Deck {
             .iter()
             .filter(|f| about_map(t, f, kind))
             .collect();
-        let shown = on_slides(&about, slides);
+        // The maps spread over slides objective by objective (and the matrix, actor by
+        // actor) say on each which ones it shows; a domain's slides all show the domain.
+        let shown = match kind {
+            MapKind::Overview | MapKind::Matrix | MapKind::Status { .. } => {
+                on_slides(&about, slides)
+            }
+            _ => slides.iter().map(|_| about.clone()).collect(),
+        };
         pages.extend(
             slides
                 .iter()
@@ -185,7 +192,7 @@ fn notes<'a>(findings: impl IntoIterator<Item = &'a Finding>, lang: Lang) -> Vec
 
 /// The findings of `about` (a map's) for each of its `slides`: all of them when the map
 /// has one slide; else those about what a slide shows, by the ids of its groups (an
-/// objective's column, row or bars; an actor's row), the most precise the finding names:
+/// objective's column or bars; an actor's row), the most precise the finding names:
 /// its objectives, else its actors, else its domains. A finding naming none is on the first
 /// slide; one about what no slide shows (past the slides' bound) is on none.
 fn on_slides<'a>(about: &[&'a Finding], slides: &[Scene]) -> Vec<Vec<&'a Finding>> {
