@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use actormap::check;
 use actormap::error::Location;
-use actormap::layout::scene::{Item, Scene};
+use actormap::layout::scene::{Group, Item, Scene};
 use actormap::layout::{self, Options};
 use actormap::maps::{self, MapKind};
 use actormap::model::{Actor, Domain, Link, Objective, Role, Scope, Tables, Territory};
@@ -315,22 +315,15 @@ fn overview_cards_show_each_objective_with_its_lead_progress_and_gaps() {
     }
     // The progress bar's fill is its share of the track (at most all of it); the bar is in
     // its objective's group, within the card.
-    let card = scene
-        .items
-        .iter()
-        .find_map(|item| match item {
-            Item::Group(g) if g.id == "DC1" => Some(g),
+    fn child(items: &[Item], is: impl Fn(&Group) -> bool) -> Option<&Group> {
+        items.iter().find_map(|item| match item {
+            Item::Group(g) if is(g) => Some(g),
             _ => None,
         })
-        .expect("DC1's card");
-    let objective = card
-        .items
-        .iter()
-        .find_map(|item| match item {
-            Item::Group(g) if g.class == "objective" => Some(g),
-            _ => None,
-        })
-        .expect("DC1's objective in its card");
+    }
+    let card = child(&scene.items, |g| g.id == "DC1").expect("DC1's card");
+    let objective =
+        child(&card.items, |g| g.class == "objective").expect("DC1's objective in its card");
     assert_eq!(
         objective.id,
         t.objectives_of("DC1").next().unwrap().id,
