@@ -343,7 +343,7 @@ fn the_report_of_a_large_territory_cuts_its_lists_and_says_so() {
 }
 
 /// The speaker notes of a long map's slides are about what each slide shows: every
-/// objective a note of an overview slide names is drawn on that slide, and no page's notes
+/// objective a note of an overview or matrix slide names is drawn on that slide, and no page's notes
 /// hold more than `MAX_NOTES` findings, the rest counted on a last line. (Each of a 50,000-
 /// actor overview's 30 slides held every error of the territory: 2 MB of notes a slide.)
 #[test]
@@ -352,7 +352,7 @@ fn the_notes_of_a_long_map_are_those_of_each_slide_and_stay_short() {
     use actormap::render::deck::Drawing;
     let t = scaled(700);
     let deck = actormap::dossier::make(&t, None, None, actormap::i18n::Lang::Fr).unwrap();
-    let (mut overview, mut noted, mut cut) = (0, 0, 0);
+    let (mut overview, mut matrix, mut noted, mut cut) = (0, 0, 0, 0);
     for page in &deck.pages {
         let title = plain(&page.title);
         assert!(
@@ -371,18 +371,30 @@ fn the_notes_of_a_long_map_are_those_of_each_slide_and_stay_short() {
         let Drawing::Scene(scene) = &page.drawing else {
             continue;
         };
-        if !title.contains("vue d'ensemble (") {
+        // The objectives the slide draws: the overview's by their titles, the matrix's by
+        // its columns.
+        let on_matrix = title.contains("qui fait quoi (");
+        let drawn: std::collections::BTreeSet<usize> = if title.contains("vue d'ensemble (") {
+            overview += 1;
+            objectives_drawn(std::slice::from_ref(scene))
+        } else if on_matrix {
+            matrix += 1;
+            group_ids(std::slice::from_ref(scene), "column")
+                .iter()
+                .filter_map(|id| id.strip_prefix('o')?.parse().ok())
+                .collect()
+        } else {
             continue;
-        }
-        overview += 1;
-        let drawn = objectives_drawn(std::slice::from_ref(scene));
-        for note in &page.notes {
+        };
+        // (The line counting the notes cut, past `MAX_NOTES`, names none.)
+        for note in page.notes.iter().take(MAX_NOTES) {
             // The generated ids: o0, o1...
             let named: Vec<usize> = note
                 .split_whitespace()
                 .filter_map(|word| word.strip_prefix('o')?.parse().ok())
                 .collect();
-            assert!(!named.is_empty(), "{title}: {note}");
+            // The matrix also notes findings about the actors of its rows.
+            assert!(!named.is_empty() || on_matrix, "{title}: {note}");
             for n in named {
                 assert!(drawn.contains(&n), "{title}: o{n} is not drawn: {note}");
                 noted += 1;
@@ -390,6 +402,7 @@ fn the_notes_of_a_long_map_are_those_of_each_slide_and_stay_short() {
         }
     }
     assert_eq!(overview, layout::frame::MAX_SLIDES);
+    assert_eq!(matrix, layout::frame::MAX_SLIDES);
     assert!(noted > overview, "{noted} notes on the overview");
     assert!(cut > 0, "no page's notes were cut");
 }
