@@ -102,9 +102,15 @@ pub struct Manifest {
 /// A document in the folder larger than this is not read to be checked: it is made again.
 const MAX_DOCUMENT: u64 = 1024 * 1024 * 1024;
 
-/// This version of actormap, as the manifest records it.
+/// This build of actormap: its version, and the hash of the sources it was built from as
+/// semver's build metadata (`0.1.0+5f1c0e9a2b7d4c31`, see `build.rs`). Two binaries of one
+/// version may draw differently (a build from git, a working copy): what one wrote is not
+/// trusted by the other.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("ACTORMAP_SOURCE"));
+
+/// This build of actormap, as the manifest records it.
 fn version() -> String {
-    env!("CARGO_PKG_VERSION").to_owned()
+    VERSION.to_owned()
 }
 
 /// One file of a run.
@@ -355,10 +361,18 @@ mod tests {
         Picture {
             svg: "1".repeat(16),
             size: "1920x1080".into(),
-            version: env!("CARGO_PKG_VERSION").into(),
+            version: VERSION.into(),
             encoding: render::png::ENCODING.name(),
             png: png.into(),
         }
+    }
+
+    #[test]
+    fn the_version_names_the_release_and_the_sources_it_was_built_from() {
+        let (release, sources) = VERSION.split_once('+').unwrap();
+        assert_eq!(release, env!("CARGO_PKG_VERSION"));
+        assert_eq!(sources.len(), 16, "{VERSION}");
+        assert!(sources.bytes().all(|b| b.is_ascii_hexdigit()), "{VERSION}");
     }
 
     #[test]

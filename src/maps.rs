@@ -1008,8 +1008,9 @@ pub fn build(t: &Territory, args: &OutputArgs, out: &mut dyn Write) -> Result<Ou
 
 /// The fingerprint of a `build`: everything its files are made from. The territory as loaded
 /// (every row of every table with where it was read, its settings and rules: the findings
-/// follow from them), the options that shape the files, the formats, and the version of
-/// actormap. Nothing else goes into a build's files: no date of today, no machine.
+/// follow from them), the options that shape the files, the formats, and the build of
+/// actormap (`manifest::VERSION`). Nothing else goes into a build's files: no date of today,
+/// no machine.
 fn fingerprint(t: &Territory, args: &OutputArgs) -> Result<String, Error> {
     use std::fmt::Write as _;
     let mut text = crate::hash::Text::default();
@@ -1018,7 +1019,7 @@ fn fingerprint(t: &Territory, args: &OutputArgs) -> Result<String, Error> {
     let _ = write!(
         text,
         "build {} {:?} {:?} {:?} {t:?}",
-        env!("CARGO_PKG_VERSION"),
+        manifest::VERSION,
         size(args)?,
         args.lang,
         formats,
