@@ -568,24 +568,37 @@ pub struct Ready {
 }
 
 impl Ready {
-    /// `page`, whose drawing is `svg`, parsed as `tree`; `drawn`: its slide's picture is the
-    /// PNG drawn from `svg` with the maps (see `pptx::Slide::new`).
-    pub fn new(
-        page: &Page,
-        svg: &str,
-        tree: &resvg::usvg::Tree,
-        drawn: bool,
-    ) -> Result<Ready, String> {
+    /// `page`, whose drawing is the scene of `source`; `drawn`: its slide's picture is the
+    /// PNG drawn from its SVG with the maps (see `pptx::Slide::new`).
+    pub fn new(page: &Page, source: &crate::render::Source, drawn: bool) -> Result<Ready, String> {
+        let size = (source.scene.width, source.scene.height);
         Ok(Ready {
             #[cfg(feature = "pdf")]
-            pdf: crate::render::pdf::drawing(page, tree)?,
-            slide: crate::render::pptx::Slide::new(page, svg, tree, drawn)?,
+            pdf: match crate::render::pdf::scene_drawing(page, source.scene) {
+                Some(drawing) => drawing,
+                None => crate::render::pdf::drawing(page, source.tree()?)?,
+            },
+            slide: crate::render::pptx::Slide::new(page, source.svg(), size, drawn, |px| {
+                source.png_fitted_into(px)
+            })?,
         })
     }
 
-    /// [`Ready::new`] of `svg`, parsed here.
+    /// `page`, whose drawing is `svg`, parsed here.
     pub fn parse(page: &Page, svg: &str, drawn: bool) -> Result<Ready, String> {
-        Ready::new(page, svg, &crate::render::png::parse(svg)?, drawn)
+        if let crate::render::deck::Drawing::Scene(scene) = &page.drawing {
+            return Ready::new(page, &crate::render::Source::new(scene), drawn);
+        }
+        let tree = crate::render::png::parse(svg)?;
+        let size = tree.size();
+        let size = (f64::from(size.width()), f64::from(size.height()));
+        Ok(Ready {
+            #[cfg(feature = "pdf")]
+            pdf: crate::render::pdf::drawing(page, &tree)?,
+            slide: crate::render::pptx::Slide::new(page, svg, size, drawn, |px| {
+                crate::render::png::fitted_into(&tree, px).map(|(png, _)| png)
+            })?,
+        })
     }
 }
 

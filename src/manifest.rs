@@ -294,7 +294,7 @@ impl Manifest {
                 return Ok((Drawn::Kept(Some(on_disk)), recorded.clone()));
             }
         }
-        let bytes = render::png::from_tree(source.tree()?)?;
+        let bytes = source.png()?;
         let picture = Picture {
             png: hash::contents(&bytes),
             ..wanted

@@ -516,9 +516,7 @@ fn draw_checked(
                         pages_of[*i].iter().map(|&k| {
                             let page = &deck.pages[k];
                             let drawn = png_slides && crate::render::pptx::takes_drawn(page);
-                            let ready = source.tree().and_then(|tree| {
-                                crate::dossier::Ready::new(page, source.svg(), tree, drawn)
-                            });
+                            let ready = crate::dossier::Ready::new(page, &source, drawn);
                             (k, ready)
                         })
                     });

@@ -13,7 +13,7 @@ pub const REGULAR: &[u8] = ttf_noto_sans::REGULAR;
 pub const BOLD: &[u8] = ttf_noto_sans::BOLD;
 
 /// How heavy a text line is drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Weight {
     Regular,
@@ -105,6 +105,95 @@ fn shape(text: &str, weight: Weight) -> rustybuzz::GlyphBuffer {
     } else {
         rustybuzz::shape(face, &[], buffer)
     }
+}
+
+/// One glyph of a shaped line, in the font's units: its id, where its cluster starts from the
+/// line's start, and where the glyph is from there (its offset, and the advances of the
+/// glyphs before it in the cluster; zero but for marks and ligatures' parts).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Glyph {
+    pub id: u16,
+    pub cluster: i32,
+    pub dx: i32,
+    pub dy: i32,
+    /// The byte range of the text its cluster draws.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The glyphs of one line as resvg lays them, and the line's advance, in font units:
+/// shaped left to right with kerning and ligatures, each cluster as wide as its widest
+/// glyph. A character the font lacks is its blank box (glyph 0), as resvg draws it when the
+/// shipped font is the only one.
+pub fn glyphs(text: &str, weight: Weight) -> (Vec<Glyph>, i32) {
+    let shaped = shape(text, weight);
+    let infos = shaped.glyph_infos();
+    let positions = shaped.glyph_positions();
+    let mut out = Vec::with_capacity(infos.len());
+    let mut at = 0i32;
+    let mut i = 0;
+    while i < infos.len() {
+        let start = infos[i].cluster as usize;
+        let len = infos[i..]
+            .iter()
+            .take_while(|info| info.cluster as usize == start)
+            .count();
+        let end = infos
+            .get(i + len)
+            .map_or(text.len(), |next| next.cluster as usize)
+            .max(start);
+        let (mut inner, mut widest) = (0i32, 0i32);
+        for (info, pos) in infos[i..i + len].iter().zip(&positions[i..i + len]) {
+            out.push(Glyph {
+                id: info.glyph_id as u16,
+                cluster: at,
+                dx: inner + pos.x_offset,
+                dy: pos.y_offset,
+                start,
+                end,
+            });
+            inner += pos.x_advance;
+            widest = widest.max(pos.x_advance);
+        }
+        at += widest;
+        i += len;
+    }
+    (out, at)
+}
+
+/// The size of the em square of the shipped faces, in font units.
+pub fn units_per_em(weight: Weight) -> i32 {
+    face(weight).units_per_em()
+}
+
+/// The line as an SVG reader reads it from `<text>` (white space as `xml:space="default"`
+/// has it): characters XML forbids left out, tabs and line breaks made spaces, runs of
+/// spaces made one, a leading and a trailing space dropped. What the PNG and PDF writers
+/// draw, so that they draw what the SVG shows.
+pub fn as_svg_reads(text: &str) -> std::borrow::Cow<'_, str> {
+    let plain = |c: char| c >= ' ' || c == '\t' || c == '\n' || c == '\r';
+    let simple = text.chars().all(|c| c >= ' ')
+        && !text.contains("  ")
+        && !text.starts_with(' ')
+        && !text.ends_with(' ');
+    if simple {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().filter(|&c| plain(c)) {
+        let c = if c < ' ' { ' ' } else { c };
+        if c == ' ' && out.ends_with(' ') {
+            continue;
+        }
+        out.push(c);
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    if out.starts_with(' ') {
+        out.remove(0);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The advance of a line in ems, shaped with rustybuzz.

@@ -1,11 +1,15 @@
-//! Scene -> bytes: the SVG writer, the PNG rasterizer (usvg and resvg with the shipped font,
-//! text laid from a cache of glyphs) and
-//! the Scene as JSON; a deck of pages -> one PDF or one PowerPoint file. Writers only see a
+//! Scene -> bytes: the SVG writer, the PNG painter (the Scene drawn straight into pixels with
+//! tiny-skia, text laid from a cache of glyphs; a scene it leaves out goes through its SVG,
+//! usvg and resvg) and the Scene as JSON; a deck of pages -> one PDF (each page written
+//! straight from its Scene, else through svg2pdf) or one PowerPoint file. Writers only see a
 //! Scene, never the territory.
 
 pub mod deck;
+mod paint;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+#[cfg(feature = "pdf")]
+mod pdf_scene;
 pub mod png;
 pub mod pptx;
 mod raster;
@@ -38,6 +42,21 @@ impl<'a> Source<'a> {
     /// The scene as an SVG document (`svg::write`).
     pub fn svg(&self) -> &str {
         self.svg.get_or_init(|| svg::write(self.scene))
+    }
+
+    /// The scene's PNG: painted straight from the scene (`png::from_scene`), or drawn from
+    /// its parsed SVG when the painter leaves it to that route.
+    pub fn png(&self) -> Result<Vec<u8>, String> {
+        png::from_scene(self.scene).unwrap_or_else(|| png::from_tree(self.tree()?))
+    }
+
+    /// The scene's picture as large as fits in `size` pixels, as PNG bytes (a slide's), as
+    /// [`Source::png`] draws it.
+    pub fn png_fitted_into(&self, size: (u32, u32)) -> Result<Vec<u8>, String> {
+        match png::scene_fitted_into(self.scene, size) {
+            Some(png) => png,
+            None => png::fitted_into(self.tree()?, size).map(|(png, _)| png),
+        }
     }
 
     /// The SVG document parsed with the shipped font (`png::parse`).

@@ -21,7 +21,14 @@ use resvg::usvg;
 
 /// The deck as the bytes of one PDF file.
 pub fn write(deck: &Deck) -> Result<Vec<u8>, Error> {
-    let drawings = each_page(deck, |page| drawing(page, &png::parse(&page.to_svg())?))?;
+    let drawings = each_page(deck, |page| {
+        if let super::deck::Drawing::Scene(scene) = &page.drawing
+            && let Some(drawing) = scene_drawing(page, scene)
+        {
+            return Ok(drawing);
+        }
+        drawing(page, &png::parse(&page.to_svg())?)
+    })?;
     write_drawings(deck, &drawings)
 }
 
@@ -43,6 +50,45 @@ pub struct Drawing {
     background: [f32; 3],
 }
 
+/// The drawing of `page`, whose drawing is `scene`, written straight from the scene
+/// (`pdf_scene`); `None` for a scene left to the SVG route (see `paint::paintable`).
+pub fn scene_drawing(page: &Page, scene: &crate::layout::scene::Scene) -> Option<Drawing> {
+    let deflate = |data: &[u8]| miniz_oxide::deflate::compress_to_vec_zlib(data, DEFLATE_LEVEL);
+    let objects = super::pdf_scene::objects(scene, &deflate)?;
+    Some(placed(page, objects, (scene.width, scene.height)))
+}
+
+/// The objects of a chunk numbered 1 to n (none missing), in number order.
+pub(super) fn split_chunk(chunk: &Chunk) -> Option<Vec<Vec<u8>>> {
+    let mut objects = split(chunk.as_bytes()).ok()?;
+    objects.sort_by_key(|(id, _)| *id);
+    let numbered = objects
+        .iter()
+        .enumerate()
+        .all(|(i, (id, _))| id.get() == i as i32 + 1);
+    numbered.then(|| objects.into_iter().map(|(_, body)| body.to_vec()).collect())
+}
+
+/// A drawing of `size` made of `objects` (its unit XObject first), placed on its page.
+fn placed(page: &Page, objects: Vec<Vec<u8>>, (width, height): (f64, f64)) -> Drawing {
+    let f = fit(width, height, SLIDE_PT);
+    // PDF's y axis goes up: the drawing's bottom edge is `y + height` from the top.
+    let bottom = SLIDE_PT.1 - f.y - f.height;
+    let super::deck::Rgb(r, g, b) = page.background();
+    Drawing {
+        objects,
+        matrix: [
+            f.width as f32,
+            0.0,
+            0.0,
+            f.height as f32,
+            f.x as f32,
+            bottom as f32,
+        ],
+        background: [r, g, b].map(|c| f32::from(c) / 255.0),
+    }
+}
+
 /// The drawing of `page`, whose SVG is parsed as `tree`.
 pub fn drawing(page: &Page, tree: &usvg::Tree) -> Result<Drawing, String> {
     // Left uncompressed by svg2pdf, deflated faster in `canonical` (see `deflated`).
@@ -54,22 +100,11 @@ pub fn drawing(page: &Page, tree: &usvg::Tree) -> Result<Drawing, String> {
         .map_err(|e| format!("the drawing could not be converted to PDF: {e}"))?;
     let objects = canonical(&chunk, root)?;
     let size = tree.size();
-    let f = fit(f64::from(size.width()), f64::from(size.height()), SLIDE_PT);
-    // PDF's y axis goes up: the drawing's bottom edge is `y + height` from the top.
-    let bottom = SLIDE_PT.1 - f.y - f.height;
-    let super::deck::Rgb(r, g, b) = page.background();
-    Ok(Drawing {
+    Ok(placed(
+        page,
         objects,
-        matrix: [
-            f.width as f32,
-            0.0,
-            0.0,
-            f.height as f32,
-            f.x as f32,
-            bottom as f32,
-        ],
-        background: [r, g, b].map(|c| f32::from(c) / 255.0),
-    })
+        (f64::from(size.width()), f64::from(size.height())),
+    ))
 }
 
 /// The document's own objects: catalog, page tree, information, outline.

@@ -1,6 +1,7 @@
-//! Scene -> PNG: its SVG parsed by usvg with the shipped font only (never system fonts), so
-//! the picture is the same on every machine, and painted by `raster` (resvg, with text laid
-//! from a cache of glyphs).
+//! Scene -> PNG: the Scene painted straight into pixels (`paint`), or its SVG parsed by usvg
+//! and painted by `raster` (resvg, with text laid from a cache of glyphs), the same picture;
+//! with the shipped font only (never system fonts), so the picture is the same on every
+//! machine.
 
 use std::borrow::Cow;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
@@ -192,6 +193,29 @@ fn draw(tree: &usvg::Tree) -> Result<tiny_skia::Pixmap, String> {
     Ok(pixmap)
 }
 
+/// The scene's own size, when it is one a picture can have.
+fn scene_size(scene: &Scene) -> Option<tiny_skia::Size> {
+    tiny_skia::Size::from_wh(scene.width as f32, scene.height as f32)
+}
+
+/// The PNG of `scene` painted straight from it (`paint`): the picture [`from_svg`] draws
+/// from its SVG, without writing and parsing the SVG. `None` for a scene left to the SVG
+/// route (see `paint::paintable`).
+pub fn from_scene(scene: &Scene) -> Option<Result<Vec<u8>, String>> {
+    let size = scene_size(scene).filter(|_| super::paint::paintable(scene))?;
+    let (size, scale) = fitted(size);
+    Some(painted(scene, (size.width(), size.height()), scale))
+}
+
+/// The scene painted at `scale` into a picture of `width` x `height`, as PNG bytes.
+fn painted(scene: &Scene, (width, height): (u32, u32), scale: f32) -> Result<Vec<u8>, String> {
+    let mut pixmap = blank(width, height)?;
+    super::paint::paint(scene, scale, &mut pixmap.as_mut());
+    let png = encode(&pixmap, ENCODING);
+    give_back(pixmap);
+    png
+}
+
 /// The width and height in pixels of the PNG of `scene`: what [`rasterize`] makes of its SVG.
 pub fn pixel_size(scene: &Scene) -> (u32, u32) {
     tiny_skia::Size::from_wh(scene.width as f32, scene.height as f32)
@@ -237,18 +261,8 @@ pub fn fitted_into(
     tree: &usvg::Tree,
     (width, height): (u32, u32),
 ) -> Result<(Vec<u8>, (u32, u32)), String> {
-    let size = tree.size();
-    let f = fit(
-        f64::from(size.width()),
-        f64::from(size.height()),
-        (
-            f64::from(width.min(MAX_SIDE)),
-            f64::from(height.min(MAX_SIDE)),
-        ),
-    );
-    let (w, h) = (f.width.round() as u32, f.height.round() as u32);
-    let mut pixmap = blank(w.max(1), h.max(1))?;
-    let k = f.scale as f32;
+    let ((w, h), k) = fit_into(tree.size(), (width, height));
+    let mut pixmap = blank(w, h)?;
     super::raster::render(
         tree,
         tiny_skia::Transform::from_scale(k, k),
@@ -258,6 +272,32 @@ pub fn fitted_into(
     let png = encode(&pixmap, ENCODING);
     give_back(pixmap);
     Ok((png?, (w, h)))
+}
+
+/// The PNG bytes of [`fitted_into`] of a scene, painted straight from it (see
+/// [`from_scene`]); `None` for a scene left to the SVG route.
+pub fn scene_fitted_into(
+    scene: &Scene,
+    (width, height): (u32, u32),
+) -> Option<Result<Vec<u8>, String>> {
+    let size = scene_size(scene).filter(|_| super::paint::paintable(scene))?;
+    let ((w, h), k) = fit_into(size, (width, height));
+    Some(painted(scene, (w, h), k))
+}
+
+/// The size in pixels of a drawing of `size` as large as fits in `width` x `height` (at
+/// most `MAX_SIDE` a side, at least one pixel), and its scale.
+fn fit_into(size: tiny_skia::Size, (width, height): (u32, u32)) -> ((u32, u32), f32) {
+    let f = fit(
+        f64::from(size.width()),
+        f64::from(size.height()),
+        (
+            f64::from(width.min(MAX_SIDE)),
+            f64::from(height.min(MAX_SIDE)),
+        ),
+    );
+    let (w, h) = (f.width.round() as u32, f.height.round() as u32);
+    ((w.max(1), h.max(1)), f.scale as f32)
 }
 
 /// The width and height a PNG file says it has (its header), or `None` for what is not a PNG.
@@ -272,7 +312,7 @@ pub fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
 
 /// The scene as PNG bytes.
 pub fn write(scene: &Scene) -> Result<Vec<u8>, String> {
-    from_svg(&super::svg::write(scene))
+    from_scene(scene).unwrap_or_else(|| from_svg(&super::svg::write(scene)))
 }
 
 #[cfg(test)]

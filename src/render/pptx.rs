@@ -24,7 +24,6 @@ use super::deck::{
 use super::png;
 use super::svg::escape;
 use crate::model::Lang;
-use resvg::usvg;
 
 /// The deck as the bytes of one `.pptx` file, every page drawn here.
 pub fn write(deck: &Deck) -> Result<Vec<u8>, Error> {
@@ -37,8 +36,7 @@ pub fn write(deck: &Deck) -> Result<Vec<u8>, Error> {
 pub fn write_with(deck: &Deck, drawn: &Drawn) -> Result<Vec<u8>, Error> {
     let slides = each_page(deck, |page| {
         let svg = page.to_svg();
-        let tree = png::parse(&svg)?;
-        Slide::new(page, &svg, &tree, drawn.has(page, &svg))
+        Slide::of(page, &svg, drawn.has(page, &svg))
     })?;
     write_slides(deck, &slides, drawn)
 }
@@ -133,17 +131,43 @@ enum Png {
 }
 
 impl Slide {
-    /// The slide of `page`, whose drawing is `svg`, parsed as `tree`: its picture is drawn
-    /// here unless `drawn` (it is then the PNG drawn from `svg` at the slide's size).
-    pub fn new(page: &Page, svg: &str, tree: &usvg::Tree, drawn: bool) -> Result<Slide, String> {
-        let size = tree.size();
+    /// The slide of `page`, whose drawing is `svg`, its picture drawn here (its scene
+    /// painted, else its SVG drawn) unless `drawn`.
+    pub fn of(page: &Page, svg: &str, drawn: bool) -> Result<Slide, String> {
+        match &page.drawing {
+            super::deck::Drawing::Scene(scene) => {
+                let source = super::Source::new(scene);
+                let size = (scene.width, scene.height);
+                Slide::new(page, svg, size, drawn, |px| source.png_fitted_into(px))
+            }
+            super::deck::Drawing::Svg(_) => {
+                let tree = png::parse(svg)?;
+                let size = tree.size();
+                let size = (f64::from(size.width()), f64::from(size.height()));
+                Slide::new(page, svg, size, drawn, |px| {
+                    png::fitted_into(&tree, px).map(|(png, _)| png)
+                })
+            }
+        }
+    }
+
+    /// The slide of `page`, whose drawing is `svg`, of `size` (its width and height): its
+    /// picture is drawn here by `draw` (as large as fits in `SLIDE_PX`) unless `drawn` (it
+    /// is then the PNG drawn from `svg` at the slide's size).
+    pub fn new(
+        page: &Page,
+        svg: &str,
+        size: (f64, f64),
+        drawn: bool,
+        draw: impl FnOnce((u32, u32)) -> Result<Vec<u8>, String>,
+    ) -> Result<Slide, String> {
         let png = if drawn {
             Png::Drawn(crate::hash::contents(svg.as_bytes()))
         } else {
-            Png::Here(png::fitted_into(tree, SLIDE_PX)?.0)
+            Png::Here(draw(SLIDE_PX)?)
         };
         let slide = (SLIDE_EMU.0 as f64, SLIDE_EMU.1 as f64);
-        let f = fit(f64::from(size.width()), f64::from(size.height()), slide);
+        let f = fit(size.0, size.1, slide);
         let emu = |v: f64| v.round() as u64;
         let super::deck::Rgb(r, g, b) = page.background();
         Ok(Slide {

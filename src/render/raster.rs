@@ -246,13 +246,13 @@ const BUDGET: usize = 64 << 20;
 
 /// The masks one drawing uses, taken from the shared cache once each; `db`: the shipped
 /// font's database, when the drawing was parsed with it (else its text is resvg's).
-struct Glyphs<'a> {
+pub(super) struct Glyphs<'a> {
     db: Option<&'a usvg::fontdb::Database>,
     here: HashMap<Key, Option<Arc<Mask>>, foldhash::fast::RandomState>,
 }
 
 impl<'a> Glyphs<'a> {
-    fn new(db: Option<&'a usvg::fontdb::Database>) -> Glyphs<'a> {
+    pub(super) fn new(db: Option<&'a usvg::fontdb::Database>) -> Glyphs<'a> {
         Glyphs {
             db,
             here: HashMap::default(),
@@ -285,6 +285,55 @@ impl<'a> Glyphs<'a> {
         });
         self.here.insert(key, mask.clone());
         mask
+    }
+}
+
+/// Lay glyph `glyph` of `font` (a face of the shipped font's database) with its origin at
+/// (`x`, `y`) pixels, `scale` pixels to the font unit, filled with `color`: from the cache
+/// of masks, as `draw_text` lays text, or, larger than `LARGEST` pixels to the em, its
+/// outline filled as resvg fills it.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn lay_glyph(
+    pixmap: &mut PixmapMut,
+    glyphs: &mut Glyphs,
+    font: usvg::fontdb::ID,
+    glyph: u16,
+    (scale, em): (f32, f32),
+    (x, y): (f32, f32),
+    color: tiny_skia::Color,
+) {
+    let Some(db) = glyphs.db else {
+        return;
+    };
+    if !(x.is_finite() && y.is_finite() && scale.is_finite()) || scale <= 0.0 {
+        return;
+    }
+    if scale * em > LARGEST {
+        let outline = db.with_face_data(font, |data, index| {
+            let face = ttf_parser::Face::parse(data, index).ok()?;
+            let mut outline = Outline(tiny_skia::PathBuilder::new());
+            face.outline_glyph(ttf_parser::GlyphId(glyph), &mut outline)?;
+            outline.0.finish()
+        });
+        if let Some(Some(path)) = outline {
+            let mut paint = tiny_skia::Paint::default();
+            paint.set_color(color);
+            paint.anti_alias = true;
+            let ts = Transform::from_row(scale, 0.0, 0.0, -scale, x, y);
+            pixmap.fill_path(&path, &paint, tiny_skia::FillRule::Winding, ts, None);
+        }
+        return;
+    }
+    let (px, qx) = quarters(x);
+    let (py, qy) = quarters(y);
+    let key = Key {
+        font,
+        glyph,
+        scale: (scale.to_bits(), (-scale).to_bits()),
+        quarter: (qx, qy),
+    };
+    if let Some(mask) = glyphs.get(db, key) {
+        blend(pixmap, &mask, px, py, color.premultiply().to_color_u8());
     }
 }
 

@@ -170,29 +170,38 @@ fn line(s: &mut String, l: &Line) {
     if l.arrow && l.points.len() >= 2 {
         let from = l.points[l.points.len() - 2];
         let to = l.points[l.points.len() - 1];
-        arrow_head(s, from, to, &l.stroke);
+        arrow(s, from, to, &l.stroke);
     }
 }
 
 /// A filled triangle at `to`, pointing away from `from`, sized after the stroke.
-fn arrow_head(s: &mut String, (x1, y1): (f64, f64), (x2, y2): (f64, f64), stroke: &Stroke) {
+fn arrow(s: &mut String, from: (f64, f64), to: (f64, f64), stroke: &Stroke) {
+    let [a, b, c] = arrow_head(from, to, stroke);
+    let _ = writeln!(
+        s,
+        r#"<path d="M{},{} L{},{} L{},{} Z" fill="{}"/>"#,
+        a.0, a.1, b.0, b.1, c.0, c.1, stroke.color
+    );
+}
+
+/// The corners of the arrow head at `to`, pointing away from `from` and sized after the
+/// stroke, as the SVG writes them (to the hundredth): its tip first.
+pub(super) fn arrow_head(
+    (x1, y1): (f64, f64),
+    (x2, y2): (f64, f64),
+    stroke: &Stroke,
+) -> [(f64, f64); 3] {
     let len = ((x2 - x1).powi(2) + (y2 - y1).powi(2)).sqrt().max(1e-9);
     let (ux, uy) = ((x2 - x1) / len, (y2 - y1) / len);
     let size = 4.0 * stroke.width + 4.0;
     let r = |v: f64| (v * 100.0).round() / 100.0;
     let (bx, by) = (x2 - ux * size, y2 - uy * size);
     let (px, py) = (-uy * size / 2.0, ux * size / 2.0);
-    let _ = writeln!(
-        s,
-        r#"<path d="M{},{} L{},{} L{},{} Z" fill="{}"/>"#,
-        r(x2),
-        r(y2),
-        r(bx + px),
-        r(by + py),
-        r(bx - px),
-        r(by - py),
-        stroke.color
-    );
+    [
+        (r(x2), r(y2)),
+        (r(bx + px), r(by + py)),
+        (r(bx - px), r(by - py)),
+    ]
 }
 
 fn curve(s: &mut String, c: &Curve) {
@@ -211,11 +220,11 @@ fn curve(s: &mut String, c: &Curve) {
     s.push_str("/>\n");
     if c.arrow {
         let (from, to) = c.end_tangent();
-        arrow_head(s, from, to, &c.stroke);
+        arrow(s, from, to, &c.stroke);
     }
     if c.arrow_start {
         let (from, to) = c.start_tangent();
-        arrow_head(s, from, to, &c.stroke);
+        arrow(s, from, to, &c.stroke);
     }
 }
 
@@ -237,23 +246,17 @@ fn polygon(s: &mut String, poly: &Polygon) {
 }
 
 fn sector(s: &mut String, sec: &Sector) {
-    let r = |v: f64| (v * 100.0).round() / 100.0;
-    let at = |radius: f64, deg: f64| {
-        let t = deg.to_radians();
-        (
-            r(sec.cx + radius * sec.stretch * t.cos()),
-            r(sec.cy + radius * t.sin()),
-        )
-    };
-    let large = if (sec.end - sec.start).abs() > 180.0 {
-        1
-    } else {
-        0
-    };
-    let (a, b) = (at(sec.outer, sec.start), at(sec.outer, sec.end));
-    let (c, d) = (at(sec.inner, sec.end), at(sec.inner, sec.start));
-    let (ox, oy) = (r(sec.outer * sec.stretch), r(sec.outer));
-    let (ix, iy) = (r(sec.inner * sec.stretch), r(sec.inner));
+    let SectorShape {
+        a,
+        b,
+        c,
+        d,
+        outer: (ox, oy),
+        inner: (ix, iy),
+        large,
+        ..
+    } = SectorShape::of(sec);
+    let large = u8::from(large);
     let _ = write!(
         s,
         r#"<path d="M{},{} A{ox},{oy} 0 {large} 1 {},{} L{},{} A{ix},{iy} 0 {large} 0 {},{} Z" fill="{}" fill-opacity="{}""#,
@@ -261,6 +264,49 @@ fn sector(s: &mut String, sec: &Sector) {
     );
     class_attr(s, &sec.class);
     s.push_str("/>\n");
+}
+
+/// A ring sector's outline as the SVG writes it (to the hundredth): the outer arc from `a`
+/// (its start) to `b`, a line to `c`, the inner arc back to `d`.
+pub(super) struct SectorShape {
+    pub a: (f64, f64),
+    pub b: (f64, f64),
+    pub c: (f64, f64),
+    pub d: (f64, f64),
+    pub centre: (f64, f64),
+    /// The outer and inner radii, across and down.
+    pub outer: (f64, f64),
+    pub inner: (f64, f64),
+    /// The angles, degrees clockwise from the x axis.
+    pub start: f64,
+    pub end: f64,
+    /// Whether the arcs span over 180 degrees.
+    pub large: bool,
+}
+
+impl SectorShape {
+    pub fn of(sec: &Sector) -> SectorShape {
+        let r = |v: f64| (v * 100.0).round() / 100.0;
+        let at = |radius: f64, deg: f64| {
+            let t = deg.to_radians();
+            (
+                r(sec.cx + radius * sec.stretch * t.cos()),
+                r(sec.cy + radius * t.sin()),
+            )
+        };
+        SectorShape {
+            a: at(sec.outer, sec.start),
+            b: at(sec.outer, sec.end),
+            c: at(sec.inner, sec.end),
+            d: at(sec.inner, sec.start),
+            centre: (sec.cx, sec.cy),
+            outer: (r(sec.outer * sec.stretch), r(sec.outer)),
+            inner: (r(sec.inner * sec.stretch), r(sec.inner)),
+            start: sec.start,
+            end: sec.end,
+            large: (sec.end - sec.start).abs() > 180.0,
+        }
+    }
 }
 
 #[cfg(test)]

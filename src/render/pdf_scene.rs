@@ -1,0 +1,655 @@
+//! Scene -> a page's drawing in PDF, straight from the Scene: what svg2pdf makes of its SVG
+//! parsed by usvg, without writing and parsing the SVG (a third of the dossier's time went
+//! to usvg turning every glyph into a path that the PDF does not use).
+//!
+//! The drawing is a form XObject of 1 x 1 unit (object 1), the scene mapped into it, and
+//! what it uses, numbered from 2: each weight of the shipped font it writes in, embedded as a
+//! subset (a Type 0 font of CID glyphs, `Identity-H`, with a `ToUnicode` map so the text can
+//! be selected, searched and read back), and a graphics state per opacity. Every item is
+//! drawn as the SVG writer says it, with the same geometry as the PNG painter (`paint`):
+//! text shaped as resvg shapes it and written as text, a line's glyphs in one `TJ`.
+
+use std::collections::BTreeMap;
+
+use pdf_writer::types::{CidFontType, FontFlags, LineCapStyle, SystemInfo, UnicodeCmap};
+use pdf_writer::writers::WMode;
+use pdf_writer::{Chunk, Content, Filter, Name, Rect as PdfRect, Ref, Str};
+use rustybuzz::ttf_parser;
+
+use super::paint::{self, Pen};
+use super::svg;
+use crate::layout::scene::{Anchor, Item, Rect, Scene, Stroke, Text};
+use crate::layout::text::{self, BOLD, REGULAR, Weight};
+
+/// The drawing's objects, numbered 1 (the unit XObject) to n, as `pdf::Drawing` holds them;
+/// `None` for a scene left to the SVG route (`paint::paintable`).
+pub(super) fn objects(scene: &Scene, deflate: &dyn Fn(&[u8]) -> Vec<u8>) -> Option<Vec<Vec<u8>>> {
+    if !(paint::paintable(scene) && scene.width > 0.0 && scene.height > 0.0) {
+        return None;
+    }
+    // First the text, shaped once: the fonts' subsets must be known before any glyph is
+    // written (a subset numbers its glyphs anew).
+    let mut lines = Vec::new();
+    shape_all(&scene.items, &mut lines);
+    let mut fonts: BTreeMap<Weight, Subset> = BTreeMap::new();
+    for line in &lines {
+        let subset = fonts.entry(line.weight).or_default();
+        for g in &line.glyphs {
+            subset.add(g.id, &line.text[g.start..g.end]);
+        }
+    }
+    let mut writer = Writer {
+        content: Content::new(),
+        lines: lines.into_iter(),
+        fonts: &fonts,
+        states: Vec::new(),
+    };
+    let (w, h) = (scene.width as f32, scene.height as f32);
+    // Scene units, y down, into the unit square, y up.
+    writer
+        .content
+        .transform([1.0 / w, 0.0, 0.0, -1.0 / h, 0.0, 1.0]);
+    if let Some(c) = paint::colour(scene.background) {
+        writer.fill_rgb(c);
+        writer.content.rect(0.0, 0.0, w, h);
+        writer.content.fill_nonzero();
+    }
+    writer.items(&scene.items);
+    let Writer {
+        content, states, ..
+    } = writer;
+
+    let mut chunk = Chunk::new();
+    let mut next = 2;
+    let mut alloc = || {
+        let r = Ref::new(next);
+        next += 1;
+        r
+    };
+    let font_refs: Vec<(Weight, Ref)> = fonts.keys().map(|&w| (w, alloc())).collect();
+    let state_refs: Vec<Ref> = states.iter().map(|_| alloc()).collect();
+    let data = deflate(&content.finish());
+    {
+        let mut form = chunk.form_xobject(Ref::new(1), &data);
+        form.filter(Filter::FlateDecode);
+        form.bbox(PdfRect::new(0.0, 0.0, 1.0, 1.0));
+        let mut resources = form.resources();
+        if !font_refs.is_empty() {
+            let mut dict = resources.fonts();
+            for (weight, r) in &font_refs {
+                dict.pair(Name(font_name(*weight).as_bytes()), *r);
+            }
+        }
+        if !state_refs.is_empty() {
+            let mut dict = resources.ext_g_states();
+            for (i, r) in state_refs.iter().enumerate() {
+                dict.pair(Name(format!("G{i}").as_bytes()), *r);
+            }
+        }
+    }
+    for (r, o) in state_refs.iter().zip(&states) {
+        chunk
+            .ext_graphics(*r)
+            .non_stroking_alpha(*o)
+            .stroking_alpha(*o);
+    }
+    for (weight, r) in &font_refs {
+        write_font(&mut chunk, *r, *weight, &fonts[weight], &mut alloc, deflate)?;
+    }
+    super::pdf::split_chunk(&chunk)
+}
+
+/// The resource name of a weight's font.
+fn font_name(weight: Weight) -> &'static str {
+    match weight {
+        Weight::Regular => "F0",
+        Weight::Bold => "F1",
+    }
+}
+
+/// A line of text shaped, in the order the items are written.
+struct Line {
+    text: String,
+    weight: Weight,
+    glyphs: Vec<text::Glyph>,
+    advance: i32,
+}
+
+fn shape_all(items: &[Item], lines: &mut Vec<Line>) {
+    for item in items {
+        match item {
+            Item::Text(t) => {
+                let text = text::as_svg_reads(&t.text).into_owned();
+                let (glyphs, advance) = text::glyphs(&text, t.weight);
+                lines.push(Line {
+                    text,
+                    weight: t.weight,
+                    glyphs,
+                    advance,
+                });
+            }
+            Item::Group(g) => shape_all(&g.items, lines),
+            _ => {}
+        }
+    }
+}
+
+/// The glyphs a drawing writes in one face, numbered anew for its subset (the blank glyph
+/// 0 first, as every font has it), with the text each stands for.
+#[derive(Default)]
+struct Subset {
+    remapper: subsetter::GlyphRemapper,
+    text: BTreeMap<u16, String>,
+}
+
+impl Subset {
+    fn add(&mut self, glyph: u16, text: &str) {
+        self.remapper.remap(glyph);
+        self.text.entry(glyph).or_insert_with(|| text.to_owned());
+    }
+}
+
+struct Writer<'a> {
+    content: Content,
+    lines: std::vec::IntoIter<Line>,
+    fonts: &'a BTreeMap<Weight, Subset>,
+    /// The opacities used, in order: graphics state `G<i>` is the i-th.
+    states: Vec<f32>,
+}
+
+impl Pen for Content {
+    fn move_to(&mut self, x: f32, y: f32) {
+        Content::move_to(self, x, y);
+    }
+
+    fn line_to(&mut self, x: f32, y: f32) {
+        Content::line_to(self, x, y);
+    }
+
+    fn cubic_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        Content::cubic_to(self, x1, y1, x2, y2, x, y);
+    }
+
+    fn close(&mut self) {
+        Content::close_path(self);
+    }
+}
+
+impl Writer<'_> {
+    fn items(&mut self, items: &[Item]) {
+        for item in items {
+            match item {
+                Item::Rect(r) => self.rect(r),
+                Item::Text(t) => self.text(t),
+                Item::Line(l) => {
+                    if l.points.len() >= 2 {
+                        let c = &mut self.content;
+                        c.move_to(l.points[0].0 as f32, l.points[0].1 as f32);
+                        for &(x, y) in &l.points[1..] {
+                            c.line_to(x as f32, y as f32);
+                        }
+                        self.stroke(&l.stroke, LineCapStyle::RoundCap);
+                        if l.arrow {
+                            let n = l.points.len();
+                            self.arrow(l.points[n - 2], l.points[n - 1], &l.stroke);
+                        }
+                    }
+                }
+                Item::Curve(curve) => {
+                    let c = &mut self.content;
+                    c.move_to(curve.start.0 as f32, curve.start.1 as f32);
+                    for [c1, c2, end] in &curve.segments {
+                        c.cubic_to(
+                            c1.0 as f32,
+                            c1.1 as f32,
+                            c2.0 as f32,
+                            c2.1 as f32,
+                            end.0 as f32,
+                            end.1 as f32,
+                        );
+                    }
+                    self.stroke(&curve.stroke, LineCapStyle::RoundCap);
+                    if curve.arrow {
+                        let (from, to) = curve.end_tangent();
+                        self.arrow(from, to, &curve.stroke);
+                    }
+                    if curve.arrow_start {
+                        let (from, to) = curve.start_tangent();
+                        self.arrow(from, to, &curve.stroke);
+                    }
+                }
+                Item::Polygon(p) => {
+                    if p.points.len() >= 2
+                        && let Some(c) = paint::colour(p.fill)
+                    {
+                        self.translucent(p.opacity, |w| {
+                            w.fill_rgb(c);
+                            w.content
+                                .move_to(p.points[0].0 as f32, p.points[0].1 as f32);
+                            for &(x, y) in &p.points[1..] {
+                                w.content.line_to(x as f32, y as f32);
+                            }
+                            w.content.close_path();
+                            w.content.fill_nonzero();
+                        });
+                    }
+                }
+                Item::Sector(s) => {
+                    if let Some(c) = paint::colour(s.fill) {
+                        let shape = svg::SectorShape::of(s);
+                        self.translucent(s.opacity, |w| {
+                            w.fill_rgb(c);
+                            paint::outline_sector(&mut w.content, &shape);
+                            w.content.fill_nonzero();
+                        });
+                    }
+                }
+                Item::Group(g) => self.items(&g.items),
+            }
+        }
+    }
+
+    fn fill_rgb(&mut self, c: resvg::tiny_skia::Color) {
+        self.content.set_fill_rgb(c.red(), c.green(), c.blue());
+    }
+
+    /// Draw with `draw` at `opacity` (a graphics state of its own unless opaque).
+    fn translucent(&mut self, opacity: f64, draw: impl FnOnce(&mut Self)) {
+        let o = paint::opacity(opacity);
+        if o >= 1.0 {
+            draw(self);
+            return;
+        }
+        let i = match self.states.iter().position(|&s| s == o) {
+            Some(i) => i,
+            None => {
+                self.states.push(o);
+                self.states.len() - 1
+            }
+        };
+        self.content.save_state();
+        self.content
+            .set_parameters(Name(format!("G{i}").as_bytes()));
+        draw(self);
+        self.content.restore_state();
+    }
+
+    fn rect(&mut self, r: &Rect) {
+        let fill = r.fill.and_then(paint::colour);
+        let stroke = r
+            .stroke
+            .as_ref()
+            .filter(|s| s.width > 0.0 && s.width.is_finite() && paint::colour(s.color).is_some());
+        if fill.is_none() && stroke.is_none() {
+            return;
+        }
+        if let Some(c) = fill {
+            if !paint::outline_rect(&mut self.content, r) {
+                return;
+            }
+            self.fill_rgb(c);
+            self.content.fill_nonzero();
+        }
+        if let Some(stroke) = stroke
+            && paint::outline_rect(&mut self.content, r)
+        {
+            self.stroke(stroke, LineCapStyle::ButtCap);
+        }
+    }
+
+    /// Stroke the path just drawn (or end it unstroked, for a stroke an SVG reader does not
+    /// draw).
+    fn stroke(&mut self, stroke: &Stroke, cap: LineCapStyle) {
+        let c = &mut self.content;
+        let colour = paint::colour(stroke.color);
+        let (Some(colour), true) = (colour, stroke.width > 0.0 && stroke.width.is_finite()) else {
+            c.end_path();
+            return;
+        };
+        c.save_state();
+        c.set_stroke_rgb(colour.red(), colour.green(), colour.blue());
+        c.set_line_width(stroke.width as f32);
+        c.set_line_cap(cap);
+        if let Some(list) = paint::dash_list(&stroke.dash) {
+            c.set_dash_pattern(list, 0.0);
+        }
+        c.stroke();
+        c.restore_state();
+    }
+
+    fn arrow(&mut self, from: (f64, f64), to: (f64, f64), stroke: &Stroke) {
+        let Some(colour) = paint::colour(stroke.color) else {
+            return;
+        };
+        let [a, b, c] = svg::arrow_head(from, to, stroke);
+        self.fill_rgb(colour);
+        let content = &mut self.content;
+        content.move_to(a.0 as f32, a.1 as f32);
+        content.line_to(b.0 as f32, b.1 as f32);
+        content.line_to(c.0 as f32, c.1 as f32);
+        content.close_path();
+        content.fill_nonzero();
+    }
+
+    fn text(&mut self, t: &Text) {
+        let Some(line) = self.lines.next() else {
+            return;
+        };
+        let size = t.size as f32;
+        let Some(colour) = paint::colour(t.color) else {
+            return;
+        };
+        if line.glyphs.is_empty() || line.text.is_empty() || !(size > 0.0 && size.is_finite()) {
+            return;
+        }
+        let subset = &self.fonts[&line.weight];
+        let face = face(line.weight);
+        let em = text::units_per_em(line.weight) as f32;
+        let unit = size / em;
+        let width = line.advance as f32 * unit;
+        let start = t.x as f32
+            - match t.anchor {
+                Anchor::Start => 0.0,
+                Anchor::Middle => width / 2.0,
+                Anchor::End => width,
+            };
+        let c = &mut self.content;
+        c.begin_text();
+        c.set_fill_rgb(colour.red(), colour.green(), colour.blue());
+        c.set_font(Name(font_name(line.weight).as_bytes()), size);
+        // Runs of glyphs on the baseline in one `TJ`, each placed from the one before by
+        // the difference between where it goes and where its advance leaves the pen; a glyph
+        // moved off the baseline (a mark) is placed alone.
+        let mut run: Vec<(u16, f32)> = Vec::new();
+        let mut pen = f32::NAN;
+        let flush = |c: &mut Content, run: &mut Vec<(u16, f32)>| {
+            if run.is_empty() {
+                return;
+            }
+            let mut show = c.show_positioned();
+            let mut items = show.items();
+            for (cid, adjust) in run.drain(..) {
+                if adjust != 0.0 {
+                    items.adjust(adjust);
+                }
+                items.show(Str(&cid.to_be_bytes()));
+            }
+        };
+        for g in &line.glyphs {
+            let x = start + (g.cluster + g.dx) as f32 * unit;
+            let y = t.y as f32 - g.dy as f32 * unit;
+            let cid = subset.remapper.get(g.id).unwrap_or(0);
+            let advance = face
+                .glyph_hor_advance(ttf_parser::GlyphId(g.id))
+                .map_or(0.0, f32::from)
+                * unit;
+            if g.dy != 0 || !pen.is_finite() {
+                flush(c, &mut run);
+                // Text space: y up again, within the flipped drawing.
+                c.set_text_matrix([1.0, 0.0, 0.0, -1.0, x, y]);
+                run.push((cid, 0.0));
+            } else {
+                // In thousandths of the text size, the other way.
+                run.push((cid, -(x - pen) / size * 1000.0));
+            }
+            pen = if g.dy != 0 { f32::NAN } else { x + advance };
+        }
+        flush(c, &mut run);
+        c.end_text();
+    }
+}
+
+/// The shipped face of a weight, for its metrics.
+fn face(weight: Weight) -> ttf_parser::Face<'static> {
+    let data = match weight {
+        Weight::Regular => REGULAR,
+        Weight::Bold => BOLD,
+    };
+    // The embedded fonts are known-good files (`layout::text` shapes with them).
+    ttf_parser::Face::parse(data, 0).expect("embedded font parses")
+}
+
+/// The subset of a weight's face as a Type 0 font at `type0`, and what it needs.
+fn write_font(
+    chunk: &mut Chunk,
+    type0: Ref,
+    weight: Weight,
+    subset: &Subset,
+    alloc: &mut impl FnMut() -> Ref,
+    deflate: &dyn Fn(&[u8]) -> Vec<u8>,
+) -> Option<()> {
+    let (cid_ref, descriptor_ref, cmap_ref, data_ref) = (alloc(), alloc(), alloc(), alloc());
+    let face = face(weight);
+    let data = match weight {
+        Weight::Regular => REGULAR,
+        Weight::Bold => BOLD,
+    };
+    let em = f32::from(face.units_per_em());
+    let to_1000 = |v: f32| v / em * 1000.0;
+    // The six capitals before the name say which glyphs the subset has (PDF's subset tag).
+    let glyphs: Vec<u16> = subset.remapper.remapped_gids().collect();
+    let tag = subset_tag(&glyphs);
+    // The face's own PostScript name ("NotoSans", "NotoSans-Bold"), as readers list it.
+    let postscript = face
+        .names()
+        .into_iter()
+        .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+        .find_map(|n| n.to_string())
+        .unwrap_or_else(|| "NotoSans".to_owned());
+    let base = format!("{tag}+{postscript}");
+    chunk
+        .type0_font(type0)
+        .base_font(Name(base.as_bytes()))
+        .encoding_predefined(Name(b"Identity-H"))
+        .descendant_font(cid_ref)
+        .to_unicode(cmap_ref);
+    const SYSTEM: SystemInfo = SystemInfo {
+        registry: Str(b"Adobe"),
+        ordering: Str(b"Identity"),
+        supplement: 0,
+    };
+    {
+        let mut cid = chunk.cid_font(cid_ref);
+        cid.subtype(CidFontType::Type2);
+        cid.base_font(Name(base.as_bytes()));
+        cid.system_info(SYSTEM);
+        cid.font_descriptor(descriptor_ref);
+        cid.default_width(0.0);
+        cid.cid_to_gid_map_predefined(Name(b"Identity"));
+        let widths: Vec<f32> = glyphs
+            .iter()
+            .map(|&g| {
+                to_1000(
+                    face.glyph_hor_advance(ttf_parser::GlyphId(g))
+                        .map_or(0.0, f32::from),
+                )
+            })
+            .collect();
+        cid.widths().consecutive(0, widths);
+    }
+    let bbox = face.global_bounding_box();
+    let ascent = to_1000(f32::from(face.ascender()));
+    let flags = FontFlags::SYMBOLIC;
+    chunk
+        .font_descriptor(descriptor_ref)
+        .name(Name(base.as_bytes()))
+        .flags(flags)
+        .bbox(PdfRect::new(
+            to_1000(f32::from(bbox.x_min)),
+            to_1000(f32::from(bbox.y_min)),
+            to_1000(f32::from(bbox.x_max)),
+            to_1000(f32::from(bbox.y_max)),
+        ))
+        .italic_angle(0.0)
+        .ascent(ascent)
+        .descent(to_1000(f32::from(face.descender())))
+        .cap_height(
+            face.capital_height()
+                .filter(|&h| h > 0)
+                .map_or(ascent, |h| to_1000(f32::from(h))),
+        )
+        .stem_v(10.0 + 0.244 * (f32::from(face.weight().to_number()) - 50.0))
+        .font_file2(data_ref);
+    let mut cmap = UnicodeCmap::new(Name(b"Custom"), SYSTEM);
+    for (&glyph, text) in &subset.text {
+        if let Some(cid) = subset.remapper.get(glyph)
+            && !text.is_empty()
+        {
+            cmap.pair_with_multiple(cid, text.chars());
+        }
+    }
+    let cmap = deflate(&cmap.finish());
+    chunk
+        .cmap(cmap_ref, &cmap)
+        .writing_mode(WMode::Horizontal)
+        .filter(Filter::FlateDecode);
+    let font = subsetter::subset(data, 0, &subset.remapper).ok()?;
+    chunk
+        .stream(data_ref, &deflate(&font))
+        .filter(Filter::FlateDecode);
+    Some(())
+}
+
+/// Six capital letters from the glyphs of a subset: the same glyphs, the same tag.
+fn subset_tag(glyphs: &[u16]) -> String {
+    let bytes: Vec<u8> = glyphs.iter().flat_map(|g| g.to_be_bytes()).collect();
+    let mut hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+    (0..6)
+        .map(|_| {
+            let letter = char::from(b'A' + (hash % 26) as u8);
+            hash /= 26;
+            letter
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::deck::{Deck, Page, each_page};
+    use super::super::{pdf, png};
+    use crate::i18n::Lang;
+    use crate::layout::scene::Scene;
+
+    /// The deck's PDF written from its scenes, and through their SVG by svg2pdf.
+    fn both(scenes: Vec<Scene>) -> (Vec<u8>, Vec<u8>) {
+        let deck = Deck {
+            title: "Essai".into(),
+            lang: Lang::Fr,
+            pages: scenes.into_iter().map(Page::scene).collect(),
+        };
+        let mine = pdf::write(&deck).unwrap();
+        let drawings = each_page(&deck, |page| {
+            pdf::drawing(page, &png::parse(&page.to_svg())?)
+        })
+        .unwrap();
+        let theirs = pdf::write_drawings(&deck, &drawings).unwrap();
+        (mine, theirs)
+    }
+
+    /// Each page of a PDF in grey at 100 dots per inch, by poppler; `None` (said loudly)
+    /// where `pdftoppm` is not installed.
+    fn pages(pdf: &[u8]) -> Option<Vec<Vec<u8>>> {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("d.pdf");
+        std::fs::write(&file, pdf).unwrap();
+        let ran = std::process::Command::new("pdftoppm")
+            .args(["-r", "100", "-gray"])
+            .arg(&file)
+            .arg(dir.path().join("p"))
+            .status();
+        if ran.is_err() {
+            eprintln!(
+                "SKIPPED: pdftoppm (poppler-utils) is not installed: the PDF pages are not compared"
+            );
+            return None;
+        }
+        assert!(ran.unwrap().success());
+        let mut names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "pgm"))
+            .collect();
+        names.sort();
+        Some(names.iter().map(|p| std::fs::read(p).unwrap()).collect())
+    }
+
+    fn bundled_and_every_item() -> Vec<Scene> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("actors/calaisis");
+        let t = crate::load::load(&dir).unwrap();
+        let opts = crate::layout::Options::default();
+        let mut scenes = vec![super::super::paint::tests::every_item()];
+        for kind in crate::maps::build_list(&t) {
+            scenes.extend(crate::maps::scenes(&t, &kind, &opts));
+        }
+        scenes
+    }
+
+    #[test]
+    fn every_page_is_drawn_as_svg2pdf_draws_its_svg() {
+        let (mine, theirs) = both(bundled_and_every_item());
+        let (Some(mine), Some(theirs)) = (pages(&mine), pages(&theirs)) else {
+            return;
+        };
+        assert_eq!(mine.len(), theirs.len());
+        for (i, (a, b)) in mine.iter().zip(&theirs).enumerate() {
+            assert_eq!(a.len(), b.len());
+            let (mean, block) = apart(a, b);
+            // Poppler puts a glyph on the pixel grid its own way for each way of writing
+            // text: edges of text move by a pixel, nothing more.
+            assert!(mean < 0.5 && block < 40, "page {}: {mean} {block}", i + 1);
+        }
+    }
+
+    /// The mean difference of two grey pictures (PGM files of one size), and the largest
+    /// difference of the mean of an 8 x 8 block: a shape or a word moved or missing shows in
+    /// a block, a pixel of an edge does not.
+    fn apart(a: &[u8], b: &[u8]) -> (f64, u32) {
+        let header = |p: &[u8]| -> (usize, usize, usize) {
+            let text = String::from_utf8_lossy(&p[..p.len().min(40)]).into_owned();
+            let mut fields = text.split_ascii_whitespace().skip(1);
+            let w: usize = fields.next().unwrap().parse().unwrap();
+            let h: usize = fields.next().unwrap().parse().unwrap();
+            (w, h, p.len() - w * h)
+        };
+        let (w, h, start) = header(a);
+        let (a, b) = (&a[start..], &b[start..]);
+        let mean = a
+            .iter()
+            .zip(b)
+            .map(|(x, y)| f64::from(x.abs_diff(*y)))
+            .sum::<f64>()
+            / a.len() as f64;
+        let mut block = 0;
+        for by in 0..h / 8 {
+            for bx in 0..w / 8 {
+                let sum = |p: &[u8]| -> i64 {
+                    (0..64)
+                        .map(|k| i64::from(p[(by * 8 + k / 8) * w + bx * 8 + k % 8]))
+                        .sum()
+                };
+                block = block.max((sum(a) - sum(b)).unsigned_abs() as u32 / 64);
+            }
+        }
+        (mean, block)
+    }
+
+    #[test]
+    fn the_text_is_text_read_back_as_the_svg_shows_it_and_the_file_is_smaller() {
+        let scenes = bundled_and_every_item();
+        let (mine, theirs) = both(scenes);
+        let text = pdf_extract::extract_text_from_mem(&mine).unwrap();
+        // White space as an SVG reader takes it: runs made one, the ends dropped.
+        assert!(text.contains("« en bonne voie »"), "{text}");
+        assert!(text.contains("Chef de file : Sevadec"), "{text}");
+        assert!(text.contains("Massifier les"), "{text}");
+        // One font object a weight a page, its glyphs a subset: smaller than svg2pdf's.
+        assert!(
+            mine.len() < theirs.len(),
+            "{} bytes against {}",
+            mine.len(),
+            theirs.len()
+        );
+        // The same scenes, the same bytes.
+        assert_eq!(both(bundled_and_every_item()).0, mine);
+    }
+}
