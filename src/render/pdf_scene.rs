@@ -558,6 +558,10 @@ mod tests {
             .arg(dir.path().join("p"))
             .status();
         if ran.is_err() {
+            assert!(
+                std::env::var_os("ACTORMAP_REQUIRE_POPPLER").is_none(),
+                "pdftoppm (poppler-utils) is required here and not installed"
+            );
             eprintln!(
                 "SKIPPED: pdftoppm (poppler-utils) is not installed: the PDF pages are not compared"
             );
