@@ -37,8 +37,9 @@ pub(super) fn paintable(scene: &Scene) -> bool {
     colour(scene.background).is_some() && all(&scene.items)
 }
 
-/// Draw `scene` into `pixmap` at `scale` pixels to the scene's unit (`paintable` scenes).
-pub(super) fn paint(scene: &Scene, scale: f32, pixmap: &mut PixmapMut) {
+/// Draw `scene` into `pixmap` at `scale` pixels to the scene's unit (`paintable` scenes),
+/// its background too when `background` (else the picture holds it already).
+pub(super) fn paint(scene: &Scene, scale: f32, background: bool, pixmap: &mut PixmapMut) {
     let db = super::png::fontdb();
     let fonts = Fonts::of(&db);
     let mut painter = Painter {
@@ -47,7 +48,7 @@ pub(super) fn paint(scene: &Scene, scale: f32, pixmap: &mut PixmapMut) {
         glyphs: Glyphs::new(Some(&db)),
         fonts,
     };
-    if let Some(c) = colour(scene.background) {
+    if let Some(c) = colour(scene.background).filter(|_| background) {
         let whole = Rect {
             x: 0.0,
             y: 0.0,
@@ -448,7 +449,7 @@ pub(super) mod tests {
         let (w, h) = super::super::png::pixel_size(scene);
         let mut mine = tiny_skia::Pixmap::new(w, h).unwrap();
         let scale = w as f32 / scene.width as f32;
-        paint(scene, scale, &mut mine.as_mut());
+        paint(scene, scale, true, &mut mine.as_mut());
         let tree = super::super::png::parse(&svg::write(scene)).unwrap();
         let mut theirs = tiny_skia::Pixmap::new(w, h).unwrap();
         raster::render(

@@ -207,13 +207,42 @@ pub fn from_scene(scene: &Scene) -> Option<Result<Vec<u8>, String>> {
     Some(painted(scene, (size.width(), size.height()), scale))
 }
 
+/// The pixels of `scene` painted straight from it, as [`from_scene`] encodes them; `None`
+/// for a scene left to the SVG route.
+pub fn scene_pixels(scene: &Scene) -> Option<Result<tiny_skia::Pixmap, String>> {
+    let size = scene_size(scene).filter(|_| super::paint::paintable(scene))?;
+    let (size, scale) = fitted(size);
+    Some(painted_pixels(scene, (size.width(), size.height()), scale))
+}
+
 /// The scene painted at `scale` into a picture of `width` x `height`, as PNG bytes.
-fn painted(scene: &Scene, (width, height): (u32, u32), scale: f32) -> Result<Vec<u8>, String> {
-    let mut pixmap = blank(width, height)?;
-    super::paint::paint(scene, scale, &mut pixmap.as_mut());
+fn painted(scene: &Scene, size: (u32, u32), scale: f32) -> Result<Vec<u8>, String> {
+    let pixmap = painted_pixels(scene, size, scale)?;
     let png = encode(&pixmap, ENCODING);
     give_back(pixmap);
     png
+}
+
+/// The scene painted at `scale` into a picture of `width` x `height`. A scene that covers
+/// the picture exactly (every slide at its own size) starts from its background colour: the
+/// background is not painted over a cleared picture.
+fn painted_pixels(
+    scene: &Scene,
+    (width, height): (u32, u32),
+    scale: f32,
+) -> Result<tiny_skia::Pixmap, String> {
+    let exact =
+        scale == 1.0 && scene.width == f64::from(width) && scene.height == f64::from(height);
+    let background = super::paint::colour(scene.background).filter(|_| exact);
+    let mut pixmap = match background {
+        Some(c) => {
+            let c = c.premultiply().to_color_u8();
+            filled(width, height, [c.red(), c.green(), c.blue(), c.alpha()])?
+        }
+        None => blank(width, height)?,
+    };
+    super::paint::paint(scene, scale, background.is_none(), &mut pixmap.as_mut());
+    Ok(pixmap)
 }
 
 /// The width and height in pixels of the PNG of `scene`: what [`rasterize`] makes of its SVG.
@@ -241,6 +270,11 @@ fn fitted(size: tiny_skia::Size) -> (tiny_skia::IntSize, f32) {
 /// A transparent picture of `width` x `height`, or a message when the memory cannot be had
 /// (never an abort: the allocation is asked for, not assumed).
 fn blank(width: u32, height: u32) -> Result<tiny_skia::Pixmap, String> {
+    filled(width, height, [0; 4])
+}
+
+/// A picture of `width` x `height` of one colour (premultiplied RGBA), as [`blank`].
+fn filled(width: u32, height: u32, pixel: [u8; 4]) -> Result<tiny_skia::Pixmap, String> {
     let too_big = || format!("cannot make a {width} x {height} picture: not enough memory");
     let size = tiny_skia::IntSize::from_wh(width, height)
         .ok_or_else(|| format!("cannot make a {width} x {height} picture"))?;
@@ -251,7 +285,16 @@ fn blank(width: u32, height: u32) -> Result<tiny_skia::Pixmap, String> {
     let mut data = PIXELS.take(len);
     data.clear();
     data.try_reserve_exact(len).map_err(|_| too_big())?;
-    data.resize(len, 0);
+    if pixel == [0; 4] {
+        data.resize(len, 0);
+    } else {
+        // One pixel, then copies of what is there, doubling: one pass over the memory.
+        data.extend_from_slice(&pixel);
+        while data.len() < len {
+            let more = data.len().min(len - data.len());
+            data.extend_from_within(..more);
+        }
+    }
     tiny_skia::Pixmap::from_vec(data, size).ok_or_else(too_big)
 }
 
