@@ -541,6 +541,15 @@ pub(super) mod tests {
             ),
             text(500.0, 380.0, "Og", 300.0, Weight::Bold, Anchor::Start),
             text(10.0, 10.0, " ", 20.0, Weight::Regular, Anchor::Start),
+            // What the font lacks is its blank box, as with only the shipped font.
+            text(
+                420.0,
+                430.0,
+                "Ωmega 日本 🎉 x\u{301}",
+                20.0,
+                Weight::Regular,
+                Anchor::Start,
+            ),
             Item::Group(Group {
                 class: "g".into(),
                 id: "x".into(),
