@@ -516,29 +516,36 @@ pub fn names() -> Vec<&'static str> {
 }
 
 /// What the dossier's files are made from, as one hash: the deck's title and language, each
-/// page's title, notes and drawing (as SVG), and how its pictures are encoded. The same
-/// fingerprint, from the same version of actormap, makes the same files.
+/// page's title, notes and drawing (its Scene, `Scene::key_bytes`, or its SVG), and how its
+/// pictures are encoded. The same fingerprint, from the same version of actormap, makes the
+/// same files.
 pub fn fingerprint(deck: &Deck) -> String {
-    let svgs = parallel::map(&deck.pages, parallel::cores(), |page| {
-        page.to_svg().into_owned()
-    });
     // Every text ends with a byte no text holds, so two decks cannot read alike.
     let mut all: Vec<u8> = Vec::new();
-    let mut put = |text: &str| {
+    let put = |all: &mut Vec<u8>, text: &str| {
         all.extend_from_slice(text.as_bytes());
         all.push(0xff);
     };
-    put(&deck.title);
-    put(crate::render::deck::language_tag(deck.lang));
-    put(&crate::render::png::ENCODING.name());
-    put(&names().join(","));
-    for (page, svg) in deck.pages.iter().zip(&svgs) {
-        put(&page.title);
-        put(&page.notes.len().to_string());
+    put(&mut all, &deck.title);
+    put(&mut all, crate::render::deck::language_tag(deck.lang));
+    put(&mut all, &crate::render::png::ENCODING.name());
+    put(&mut all, &names().join(","));
+    for page in &deck.pages {
+        put(&mut all, &page.title);
+        put(&mut all, &page.notes.len().to_string());
         for note in &page.notes {
-            put(note);
+            put(&mut all, note);
         }
-        put(svg);
+        match &page.drawing {
+            crate::render::deck::Drawing::Scene(scene) => {
+                all.push(b's');
+                scene.key_bytes(&mut all);
+            }
+            crate::render::deck::Drawing::Svg(svg) => {
+                all.push(b'v');
+                put(&mut all, svg);
+            }
+        }
     }
     crate::hash::contents(&all)
 }
