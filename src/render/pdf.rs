@@ -1,7 +1,9 @@
-//! Deck -> one PDF: a 16:9 page (960 x 540 pt) per deck page, its drawing converted to
-//! vector PDF by svg2pdf with the shipped font embedded as a subset (the text stays text:
-//! selectable, searchable), a bookmark per page, the deck's title and language. No date and
-//! no random id: the same deck gives the same bytes.
+//! Deck -> one PDF: a 16:9 page (960 x 540 pt) per deck page, its drawing written in vector
+//! PDF straight from its Scene (`pdf_scene`; a page given as SVG, or a scene the writer
+//! leaves out, is converted by svg2pdf), the text as text in the shipped font (selectable,
+//! searchable), embedded once for the document as one subset a weight, a bookmark per page,
+//! the deck's title and language. No date and no random id: the same deck gives the same
+//! bytes.
 //!
 //! svg2pdf 0.13 writes a drawing's fonts and resource names in `HashMap` order, which
 //! changes from one run to the next; each drawing is therefore put in a canonical form
@@ -45,6 +47,9 @@ pub fn write_drawings(deck: &Deck, drawings: &[Drawing]) -> Result<Vec<u8>, Erro
 #[derive(Debug)]
 pub struct Drawing {
     objects: Vec<Vec<u8>>,
+    /// The glyphs it writes in each weight of the document's fonts (none for a drawing
+    /// converted by svg2pdf, which embeds its own).
+    fonts: Vec<(crate::layout::text::Weight, super::pdf_scene::Glyphs)>,
     /// Where the unit XObject goes on the page, in points from the bottom-left corner.
     matrix: [f32; 6],
     background: [f32; 3],
@@ -54,8 +59,10 @@ pub struct Drawing {
 /// (`pdf_scene`); `None` for a scene left to the SVG route (see `paint::paintable`).
 pub fn scene_drawing(page: &Page, scene: &crate::layout::scene::Scene) -> Option<Drawing> {
     let deflate = |data: &[u8]| miniz_oxide::deflate::compress_to_vec_zlib(data, DEFLATE_LEVEL);
-    let objects = super::pdf_scene::objects(scene, &deflate)?;
-    Some(placed(page, objects, (scene.width, scene.height)))
+    let (objects, fonts) = super::pdf_scene::objects(scene, &deflate)?;
+    let mut drawing = placed(page, objects, (scene.width, scene.height));
+    drawing.fonts = fonts;
+    Some(drawing)
 }
 
 /// The objects of a chunk numbered 1 to n (none missing), in number order.
@@ -77,6 +84,7 @@ fn placed(page: &Page, objects: Vec<Vec<u8>>, (width, height): (f64, f64)) -> Dr
     let super::deck::Rgb(r, g, b) = page.background();
     Drawing {
         objects,
+        fonts: Vec::new(),
         matrix: [
             f.width as f32,
             0.0,
@@ -122,6 +130,26 @@ fn assemble(deck: &Deck, drawings: &[Drawing]) -> Result<Vec<u8>, String> {
         refs.push((page, Ref::new(next + 1), Ref::new(next + 2), next + 3));
         next += 3 + i32::try_from(d.objects.len()).map_err(|_| "too many objects")?;
     }
+    // The document's fonts, after the pages' objects: one a weight, with the glyphs every
+    // page written from its Scene uses.
+    let mut glyphs: BTreeMap<crate::layout::text::Weight, super::pdf_scene::Glyphs> =
+        BTreeMap::new();
+    for d in drawings {
+        for (weight, used) in &d.fonts {
+            let all = glyphs.entry(*weight).or_default();
+            for (id, text) in used {
+                all.entry(*id).or_insert_with(|| text.clone());
+            }
+        }
+    }
+    let fonts: BTreeMap<crate::layout::text::Weight, Ref> = glyphs
+        .keys()
+        .map(|&weight| {
+            let r = Ref::new(next);
+            next += 1;
+            (weight, r)
+        })
+        .collect();
     let pages: Vec<Ref> = refs.iter().map(|r| r.0).collect();
     let items: Vec<Ref> = refs.iter().map(|r| r.2).collect();
 
@@ -190,9 +218,24 @@ fn assemble(deck: &Deck, drawings: &[Drawing]) -> Result<Vec<u8>, String> {
 
         for (k, body) in d.objects.iter().enumerate() {
             let id = base + k as i32;
-            let body = patch_refs(body, &mut |r| Some(Ref::new(r.get() + base - 1)))?;
+            let body = patch_refs(body, &mut |r| {
+                if r.get() >= super::pdf_scene::FONT_REFS {
+                    super::pdf_scene::font_of(r).and_then(|w| fonts.get(&w).copied())
+                } else {
+                    Some(Ref::new(r.get() + base - 1))
+                }
+            })?;
             objects.insert(id, body);
         }
+    }
+    let deflate = |data: &[u8]| miniz_oxide::deflate::compress_to_vec_zlib(data, DEFLATE_LEVEL);
+    let mut alloc = || {
+        let r = Ref::new(next);
+        next += 1;
+        r
+    };
+    for (weight, r) in &fonts {
+        super::pdf_scene::write_font(&mut own, *r, *weight, &glyphs[weight], &mut alloc, &deflate)?;
     }
     for (id, body) in split(own.as_bytes())? {
         objects.insert(id.get(), body.to_vec());

@@ -2,12 +2,13 @@
 //! parsed by usvg, without writing and parsing the SVG (a third of the dossier's time went
 //! to usvg turning every glyph into a path that the PDF does not use).
 //!
-//! The drawing is a form XObject of 1 x 1 unit (object 1), the scene mapped into it, and
-//! what it uses, numbered from 2: each weight of the shipped font it writes in, embedded as a
-//! subset (a Type 0 font of CID glyphs, `Identity-H`, with a `ToUnicode` map so the text can
-//! be selected, searched and read back), and a graphics state per opacity. Every item is
-//! drawn as the SVG writer says it, with the same geometry as the PNG painter (`paint`):
-//! text shaped as resvg shapes it and written as text, a line's glyphs in one `TJ`.
+//! The drawing is a form XObject of 1 x 1 unit (object 1), the scene mapped into it, and a
+//! graphics state per opacity, numbered from 2. Its text is written as text in the shipped
+//! font, each glyph by its id in the font (its CID), a line's glyphs in one `TJ`; the fonts
+//! themselves are the document's, one subset per weight for all its pages (`write_font`,
+//! called by `pdf::assemble` with the glyphs every page used): the drawing names them by the
+//! references [`font_ref`] reserves. Every item is drawn as the SVG writer says it, with the
+//! same geometry as the PNG painter (`paint`), text shaped as resvg shapes it.
 
 use std::collections::BTreeMap;
 
@@ -21,27 +22,23 @@ use super::svg;
 use crate::layout::scene::{Anchor, Item, Rect, Scene, Stroke, Text};
 use crate::layout::text::{self, BOLD, REGULAR, Weight};
 
-/// The drawing's objects, numbered 1 (the unit XObject) to n, as `pdf::Drawing` holds them;
-/// `None` for a scene left to the SVG route (`paint::paintable`).
-pub(super) fn objects(scene: &Scene, deflate: &dyn Fn(&[u8]) -> Vec<u8>) -> Option<Vec<Vec<u8>>> {
+/// The glyphs a drawing writes in one weight of the font, each with the text it stands for.
+pub(super) type Glyphs = BTreeMap<u16, String>;
+
+/// The drawing's objects, numbered 1 (the unit XObject) to n, as `pdf::Drawing` holds them,
+/// and the glyphs it writes in each weight; `None` for a scene left to the SVG route
+/// (`paint::paintable`).
+#[allow(clippy::type_complexity)]
+pub(super) fn objects(
+    scene: &Scene,
+    deflate: &dyn Fn(&[u8]) -> Vec<u8>,
+) -> Option<(Vec<Vec<u8>>, Vec<(Weight, Glyphs)>)> {
     if !(paint::paintable(scene) && scene.width > 0.0 && scene.height > 0.0) {
         return None;
     }
-    // First the text, shaped once: the fonts' subsets must be known before any glyph is
-    // written (a subset numbers its glyphs anew).
-    let mut lines = Vec::new();
-    shape_all(&scene.items, &mut lines);
-    let mut fonts: BTreeMap<Weight, Subset> = BTreeMap::new();
-    for line in &lines {
-        let subset = fonts.entry(line.weight).or_default();
-        for g in &line.glyphs {
-            subset.add(g.id, &line.text[g.start..g.end]);
-        }
-    }
     let mut writer = Writer {
         content: Content::new(),
-        lines: lines.into_iter(),
-        fonts: &fonts,
+        glyphs: BTreeMap::new(),
         states: Vec::new(),
     };
     let (w, h) = (scene.width as f32, scene.height as f32);
@@ -56,28 +53,23 @@ pub(super) fn objects(scene: &Scene, deflate: &dyn Fn(&[u8]) -> Vec<u8>) -> Opti
     }
     writer.items(&scene.items);
     let Writer {
-        content, states, ..
+        content,
+        states,
+        glyphs,
     } = writer;
 
     let mut chunk = Chunk::new();
-    let mut next = 2;
-    let mut alloc = || {
-        let r = Ref::new(next);
-        next += 1;
-        r
-    };
-    let font_refs: Vec<(Weight, Ref)> = fonts.keys().map(|&w| (w, alloc())).collect();
-    let state_refs: Vec<Ref> = states.iter().map(|_| alloc()).collect();
+    let state_refs: Vec<Ref> = (0..states.len()).map(|i| Ref::new(2 + i as i32)).collect();
     let data = deflate(&content.finish());
     {
         let mut form = chunk.form_xobject(Ref::new(1), &data);
         form.filter(Filter::FlateDecode);
         form.bbox(PdfRect::new(0.0, 0.0, 1.0, 1.0));
         let mut resources = form.resources();
-        if !font_refs.is_empty() {
+        if !glyphs.is_empty() {
             let mut dict = resources.fonts();
-            for (weight, r) in &font_refs {
-                dict.pair(Name(font_name(*weight).as_bytes()), *r);
+            for weight in glyphs.keys() {
+                dict.pair(Name(font_name(*weight).as_bytes()), font_ref(*weight));
             }
         }
         if !state_refs.is_empty() {
@@ -93,10 +85,24 @@ pub(super) fn objects(scene: &Scene, deflate: &dyn Fn(&[u8]) -> Vec<u8>) -> Opti
             .non_stroking_alpha(*o)
             .stroking_alpha(*o);
     }
-    for (weight, r) in &font_refs {
-        write_font(&mut chunk, *r, *weight, &fonts[weight], &mut alloc, deflate)?;
-    }
-    super::pdf::split_chunk(&chunk)
+    let objects = super::pdf::split_chunk(&chunk)?;
+    Some((objects, glyphs.into_iter().collect()))
+}
+
+/// The reference a drawing names a weight's font by, beyond any object a drawing has: the
+/// document puts its font there (`pdf::assemble`).
+pub(super) fn font_ref(weight: Weight) -> Ref {
+    Ref::new(FONT_REFS + weight as i32)
+}
+
+/// Where the references of [`font_ref`] start.
+pub(super) const FONT_REFS: i32 = 1 << 30;
+
+/// The weight whose font `r` (one of [`font_ref`]'s) names.
+pub(super) fn font_of(r: Ref) -> Option<Weight> {
+    [Weight::Regular, Weight::Bold]
+        .into_iter()
+        .find(|&w| font_ref(w) == r)
 }
 
 /// The resource name of a weight's font.
@@ -107,52 +113,10 @@ fn font_name(weight: Weight) -> &'static str {
     }
 }
 
-/// A line of text shaped, in the order the items are written.
-struct Line {
-    text: String,
-    weight: Weight,
-    glyphs: Vec<text::Glyph>,
-    advance: i32,
-}
-
-fn shape_all(items: &[Item], lines: &mut Vec<Line>) {
-    for item in items {
-        match item {
-            Item::Text(t) => {
-                let text = text::as_svg_reads(&t.text).into_owned();
-                let (glyphs, advance) = text::glyphs(&text, t.weight);
-                lines.push(Line {
-                    text,
-                    weight: t.weight,
-                    glyphs,
-                    advance,
-                });
-            }
-            Item::Group(g) => shape_all(&g.items, lines),
-            _ => {}
-        }
-    }
-}
-
-/// The glyphs a drawing writes in one face, numbered anew for its subset (the blank glyph
-/// 0 first, as every font has it), with the text each stands for.
-#[derive(Default)]
-struct Subset {
-    remapper: subsetter::GlyphRemapper,
-    text: BTreeMap<u16, String>,
-}
-
-impl Subset {
-    fn add(&mut self, glyph: u16, text: &str) {
-        self.remapper.remap(glyph);
-        self.text.entry(glyph).or_insert_with(|| text.to_owned());
-    }
-}
-
-struct Writer<'a> {
+struct Writer {
     content: Content,
-    lines: std::vec::IntoIter<Line>,
-    fonts: &'a BTreeMap<Weight, Subset>,
+    /// The glyphs written, by weight.
+    glyphs: BTreeMap<Weight, Glyphs>,
     /// The opacities used, in order: graphics state `G<i>` is the i-th.
     states: Vec<f32>,
 }
@@ -175,7 +139,7 @@ impl Pen for Content {
     }
 }
 
-impl Writer<'_> {
+impl Writer {
     fn items(&mut self, items: &[Item]) {
         for item in items {
             match item {
@@ -332,21 +296,27 @@ impl Writer<'_> {
     }
 
     fn text(&mut self, t: &Text) {
-        let Some(line) = self.lines.next() else {
-            return;
-        };
+        let line = text::as_svg_reads(&t.text);
         let size = t.size as f32;
         let Some(colour) = paint::colour(t.color) else {
             return;
         };
-        if line.glyphs.is_empty() || line.text.is_empty() || !(size > 0.0 && size.is_finite()) {
+        if line.is_empty() || !(size > 0.0 && size.is_finite()) {
             return;
         }
-        let subset = &self.fonts[&line.weight];
-        let face = face(line.weight);
-        let em = text::units_per_em(line.weight) as f32;
+        let (glyphs, advance) = text::glyphs(&line, t.weight);
+        if glyphs.is_empty() {
+            return;
+        }
+        let used = self.glyphs.entry(t.weight).or_default();
+        for g in &glyphs {
+            used.entry(g.id)
+                .or_insert_with(|| line[g.start..g.end].to_owned());
+        }
+        let face = face(t.weight);
+        let em = text::units_per_em(t.weight) as f32;
         let unit = size / em;
-        let width = line.advance as f32 * unit;
+        let width = advance as f32 * unit;
         let start = t.x as f32
             - match t.anchor {
                 Anchor::Start => 0.0,
@@ -356,7 +326,7 @@ impl Writer<'_> {
         let c = &mut self.content;
         c.begin_text();
         c.set_fill_rgb(colour.red(), colour.green(), colour.blue());
-        c.set_font(Name(font_name(line.weight).as_bytes()), size);
+        c.set_font(Name(font_name(t.weight).as_bytes()), size);
         // Runs of glyphs on the baseline in one `TJ`, each placed from the one before by
         // the difference between where it goes and where its advance leaves the pen; a glyph
         // moved off the baseline (a mark) is placed alone.
@@ -375,10 +345,9 @@ impl Writer<'_> {
                 items.show(Str(&cid.to_be_bytes()));
             }
         };
-        for g in &line.glyphs {
+        for g in &glyphs {
             let x = start + (g.cluster + g.dx) as f32 * unit;
             let y = t.y as f32 - g.dy as f32 * unit;
-            let cid = subset.remapper.get(g.id).unwrap_or(0);
             let advance = face
                 .glyph_hor_advance(ttf_parser::GlyphId(g.id))
                 .map_or(0.0, f32::from)
@@ -387,10 +356,10 @@ impl Writer<'_> {
                 flush(c, &mut run);
                 // Text space: y up again, within the flipped drawing.
                 c.set_text_matrix([1.0, 0.0, 0.0, -1.0, x, y]);
-                run.push((cid, 0.0));
+                run.push((g.id, 0.0));
             } else {
                 // In thousandths of the text size, the other way.
-                run.push((cid, -(x - pen) / size * 1000.0));
+                run.push((g.id, -(x - pen) / size * 1000.0));
             }
             pen = if g.dy != 0 { f32::NAN } else { x + advance };
         }
@@ -409,16 +378,20 @@ fn face(weight: Weight) -> ttf_parser::Face<'static> {
     ttf_parser::Face::parse(data, 0).expect("embedded font parses")
 }
 
-/// The subset of a weight's face as a Type 0 font at `type0`, and what it needs.
-fn write_font(
+/// The document's font of `weight` at `type0`, for every page: a Type 0 font whose CIDs are
+/// the glyphs' ids in the shipped face (what the drawings write), the face cut to `glyphs`
+/// (subsetter numbers them anew; a `CIDToGIDMap` gives each CID its new glyph), and what it
+/// needs, at references from `alloc`.
+pub(super) fn write_font(
     chunk: &mut Chunk,
     type0: Ref,
     weight: Weight,
-    subset: &Subset,
+    glyphs: &Glyphs,
     alloc: &mut impl FnMut() -> Ref,
     deflate: &dyn Fn(&[u8]) -> Vec<u8>,
-) -> Option<()> {
-    let (cid_ref, descriptor_ref, cmap_ref, data_ref) = (alloc(), alloc(), alloc(), alloc());
+) -> Result<(), String> {
+    let (cid_ref, descriptor_ref, cmap_ref, data_ref, map_ref) =
+        (alloc(), alloc(), alloc(), alloc(), alloc());
     let face = face(weight);
     let data = match weight {
         Weight::Regular => REGULAR,
@@ -426,17 +399,16 @@ fn write_font(
     };
     let em = f32::from(face.units_per_em());
     let to_1000 = |v: f32| v / em * 1000.0;
-    // The six capitals before the name say which glyphs the subset has (PDF's subset tag).
-    let glyphs: Vec<u16> = subset.remapper.remapped_gids().collect();
-    let tag = subset_tag(&glyphs);
-    // The face's own PostScript name ("NotoSans", "NotoSans-Bold"), as readers list it.
+    let ids: Vec<u16> = glyphs.keys().copied().collect();
+    // The face's own PostScript name ("NotoSans", "NotoSans-Bold"), as readers list it,
+    // after six capitals that say which glyphs the subset has (PDF's subset tag).
     let postscript = face
         .names()
         .into_iter()
         .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
         .find_map(|n| n.to_string())
         .unwrap_or_else(|| "NotoSans".to_owned());
-    let base = format!("{tag}+{postscript}");
+    let base = format!("{}+{postscript}", subset_tag(&ids));
     chunk
         .type0_font(type0)
         .base_font(Name(base.as_bytes()))
@@ -448,6 +420,12 @@ fn write_font(
         ordering: Str(b"Identity"),
         supplement: 0,
     };
+    let mut remapper = subsetter::GlyphRemapper::new();
+    let mut map = vec![0u8; 2 * (usize::from(ids.last().copied().unwrap_or(0)) + 1)];
+    for &id in &ids {
+        let new = remapper.remap(id);
+        map[2 * usize::from(id)..][..2].copy_from_slice(&new.to_be_bytes());
+    }
     {
         let mut cid = chunk.cid_font(cid_ref);
         cid.subtype(CidFontType::Type2);
@@ -455,25 +433,37 @@ fn write_font(
         cid.system_info(SYSTEM);
         cid.font_descriptor(descriptor_ref);
         cid.default_width(0.0);
-        cid.cid_to_gid_map_predefined(Name(b"Identity"));
-        let widths: Vec<f32> = glyphs
-            .iter()
-            .map(|&g| {
-                to_1000(
-                    face.glyph_hor_advance(ttf_parser::GlyphId(g))
-                        .map_or(0.0, f32::from),
-                )
-            })
-            .collect();
-        cid.widths().consecutive(0, widths);
+        cid.cid_to_gid_map_stream(map_ref);
+        let mut widths = cid.widths();
+        // Runs of consecutive CIDs, each with its glyph's advance.
+        let mut i = 0;
+        while i < ids.len() {
+            let run = ids[i..]
+                .iter()
+                .enumerate()
+                .take_while(|(k, id)| usize::from(**id) == usize::from(ids[i]) + k)
+                .count();
+            widths.consecutive(
+                ids[i],
+                ids[i..i + run].iter().map(|&g| {
+                    to_1000(
+                        face.glyph_hor_advance(ttf_parser::GlyphId(g))
+                            .map_or(0.0, f32::from),
+                    )
+                }),
+            );
+            i += run;
+        }
     }
+    chunk
+        .stream(map_ref, &deflate(&map))
+        .filter(Filter::FlateDecode);
     let bbox = face.global_bounding_box();
     let ascent = to_1000(f32::from(face.ascender()));
-    let flags = FontFlags::SYMBOLIC;
     chunk
         .font_descriptor(descriptor_ref)
         .name(Name(base.as_bytes()))
-        .flags(flags)
+        .flags(FontFlags::SYMBOLIC)
         .bbox(PdfRect::new(
             to_1000(f32::from(bbox.x_min)),
             to_1000(f32::from(bbox.y_min)),
@@ -491,11 +481,9 @@ fn write_font(
         .stem_v(10.0 + 0.244 * (f32::from(face.weight().to_number()) - 50.0))
         .font_file2(data_ref);
     let mut cmap = UnicodeCmap::new(Name(b"Custom"), SYSTEM);
-    for (&glyph, text) in &subset.text {
-        if let Some(cid) = subset.remapper.get(glyph)
-            && !text.is_empty()
-        {
-            cmap.pair_with_multiple(cid, text.chars());
+    for (&id, text) in glyphs {
+        if !text.is_empty() {
+            cmap.pair_with_multiple(id, text.chars());
         }
     }
     let cmap = deflate(&cmap.finish());
@@ -503,11 +491,12 @@ fn write_font(
         .cmap(cmap_ref, &cmap)
         .writing_mode(WMode::Horizontal)
         .filter(Filter::FlateDecode);
-    let font = subsetter::subset(data, 0, &subset.remapper).ok()?;
+    let font = subsetter::subset(data, 0, &remapper)
+        .map_err(|e| format!("the font could not be cut to its glyphs: {e}"))?;
     chunk
         .stream(data_ref, &deflate(&font))
         .filter(Filter::FlateDecode);
-    Some(())
+    Ok(())
 }
 
 /// Six capital letters from the glyphs of a subset: the same glyphs, the same tag.

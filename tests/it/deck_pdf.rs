@@ -206,6 +206,15 @@ fn the_calaisis_maps_make_a_two_page_pdf_and_pptx_on_disk() {
     let pptx_bytes = std::fs::read(&pptx_file).unwrap();
     assert_pdf_sound(&pdf_bytes, &deck);
     assert_pptx_sound(&pptx_bytes, &deck);
+    // The pages share the document's fonts: one subset a weight, not one a page.
+    let doc = Document::load_mem(&pdf_bytes).unwrap();
+    let descriptors = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"FontDescriptor"))
+        .count();
+    assert_eq!(descriptors, 2, "one font a weight for the whole document");
     let listed: BTreeSet<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
