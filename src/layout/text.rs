@@ -121,11 +121,45 @@ pub struct Glyph {
     pub end: usize,
 }
 
+/// A line shaped: its glyphs and its advance, in font units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shaped {
+    pub glyphs: Vec<Glyph>,
+    pub advance: i32,
+}
+
 /// The glyphs of one line as resvg lays them, and the line's advance, in font units:
 /// shaped left to right with kerning and ligatures, each cluster as wide as its widest
 /// glyph. A character the font lacks is its blank box (glyph 0), as resvg draws it when the
 /// shipped font is the only one.
-pub fn glyphs(text: &str, weight: Weight) -> (Vec<Glyph>, i32) {
+///
+/// A picture's PNG and its PDF page are drawn one after the other on the same thread, and a
+/// slide says "Financeurs" or a partner's name many times: the lines shaped are kept, per
+/// thread, and shared.
+pub fn glyphs(text: &str, weight: Weight) -> std::rc::Rc<Shaped> {
+    type Lines = std::collections::HashMap<(Weight, String), std::rc::Rc<Shaped>>;
+    thread_local! {
+        static LINES: std::cell::RefCell<Lines> = std::cell::RefCell::new(Lines::new());
+    }
+    if text.len() > CACHED_LEN {
+        return std::rc::Rc::new(shape_line(text, weight));
+    }
+    LINES.with(|lines| {
+        let mut lines = lines.borrow_mut();
+        if let Some(shaped) = lines.get(&(weight, text.to_owned())) {
+            return shaped.clone();
+        }
+        if lines.len() > 20_000 {
+            lines.clear();
+        }
+        let shaped = std::rc::Rc::new(shape_line(text, weight));
+        lines.insert((weight, text.to_owned()), shaped.clone());
+        shaped
+    })
+}
+
+/// [`glyphs`], shaped here.
+fn shape_line(text: &str, weight: Weight) -> Shaped {
     let shaped = shape(text, weight);
     let infos = shaped.glyph_infos();
     let positions = shaped.glyph_positions();
@@ -158,7 +192,10 @@ pub fn glyphs(text: &str, weight: Weight) -> (Vec<Glyph>, i32) {
         at += widest;
         i += len;
     }
-    (out, at)
+    Shaped {
+        glyphs: out,
+        advance: at,
+    }
 }
 
 /// The size of the em square of the shipped faces, in font units.
@@ -530,6 +567,35 @@ impl Wrapped {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_is_shaped_once_per_thread_and_laid_as_resvg_lays_clusters() {
+        let first = glyphs("Chef de file : « office »", Weight::Bold);
+        let again = glyphs("Chef de file : « office »", Weight::Bold);
+        assert!(std::rc::Rc::ptr_eq(&first, &again));
+        assert_eq!(
+            *first,
+            shape_line("Chef de file : « office »", Weight::Bold)
+        );
+        // The other weight is another line.
+        assert_ne!(
+            *glyphs("Chef de file : « office »", Weight::Regular),
+            *first
+        );
+        // The advance is what the layout measures.
+        let em = f64::from(units_per_em(Weight::Bold));
+        let measured = width("Chef de file : « office »", em, Weight::Bold);
+        assert!((f64::from(first.advance) - measured).abs() < 1e-6);
+        // A combining accent is of its letter's cluster: laid from the letter's start.
+        let marked = glyphs("ax\u{301}b", Weight::Regular);
+        let clusters: Vec<i32> = marked.glyphs.iter().map(|g| g.cluster).collect();
+        assert_eq!(clusters.len(), 4, "{marked:?}");
+        assert_eq!(clusters[1], clusters[2], "{marked:?}");
+        assert!(clusters[0] < clusters[1] && clusters[2] < clusters[3]);
+        // A line too long to keep is shaped all the same.
+        let long = "a".repeat(CACHED_LEN + 1);
+        assert_eq!(glyphs(&long, Weight::Regular).glyphs.len(), long.len());
+    }
 
     #[test]
     fn wider_text_measures_wider_and_bold_is_wider() {

@@ -230,10 +230,10 @@ impl Painter<'_> {
         if line.is_empty() || !(size > 0.0 && size.is_finite()) {
             return;
         }
-        let (glyphs, advance) = text::glyphs(&line, t.weight);
+        let shaped = text::glyphs(&line, t.weight);
         let em = text::units_per_em(t.weight) as f32;
         let unit = size / em;
-        let width = advance as f32 * unit;
+        let width = shaped.advance as f32 * unit;
         let start = t.x as f32
             - match t.anchor {
                 Anchor::Start => 0.0,
@@ -241,7 +241,7 @@ impl Painter<'_> {
                 Anchor::End => width,
             };
         let y = t.y as f32;
-        for g in glyphs {
+        for g in &shaped.glyphs {
             let x = start + g.cluster as f32 * unit + g.dx as f32 * unit;
             let y = y - g.dy as f32 * unit;
             let (px, py) = (x * self.ts.sx + self.ts.tx, y * self.ts.sy + self.ts.ty);

@@ -304,12 +304,13 @@ impl Writer {
         if line.is_empty() || !(size > 0.0 && size.is_finite()) {
             return;
         }
-        let (glyphs, advance) = text::glyphs(&line, t.weight);
+        let shaped = text::glyphs(&line, t.weight);
+        let (glyphs, advance) = (&shaped.glyphs, shaped.advance);
         if glyphs.is_empty() {
             return;
         }
         let used = self.glyphs.entry(t.weight).or_default();
-        for g in &glyphs {
+        for g in glyphs {
             used.entry(g.id)
                 .or_insert_with(|| line[g.start..g.end].to_owned());
         }
@@ -345,7 +346,7 @@ impl Writer {
                 items.show(Str(&cid.to_be_bytes()));
             }
         };
-        for g in &glyphs {
+        for g in glyphs {
             let x = start + (g.cluster + g.dx) as f32 * unit;
             let y = t.y as f32 - g.dy as f32 * unit;
             let advance = face
