@@ -14,7 +14,7 @@ use resvg::usvg;
 
 use super::raster::{self, Glyphs};
 use super::svg;
-use crate::layout::scene::{Anchor, Item, Rect, Scene, Stroke, Text};
+use crate::layout::scene::{Anchor, Curve, Item, Rect, Scene, Stroke, Text};
 use crate::layout::text::{self, Weight};
 
 /// Whether `paint` draws `scene` as its SVG reads: no clipped group, every colour
@@ -103,10 +103,7 @@ impl Painter<'_> {
                 Item::Line(l) => {
                     if l.points.len() >= 2 {
                         let mut pb = PathBuilder::new();
-                        pb.move_to(l.points[0].0 as f32, l.points[0].1 as f32);
-                        for &(x, y) in &l.points[1..] {
-                            pb.line_to(x as f32, y as f32);
-                        }
+                        polyline(&mut pb, &l.points);
                         self.line(pb, &l.stroke, pixmap);
                         if l.arrow {
                             let n = l.points.len();
@@ -116,17 +113,7 @@ impl Painter<'_> {
                 }
                 Item::Curve(c) => {
                     let mut pb = PathBuilder::new();
-                    pb.move_to(c.start.0 as f32, c.start.1 as f32);
-                    for [c1, c2, end] in &c.segments {
-                        pb.cubic_to(
-                            c1.0 as f32,
-                            c1.1 as f32,
-                            c2.0 as f32,
-                            c2.1 as f32,
-                            end.0 as f32,
-                            end.1 as f32,
-                        );
-                    }
+                    curve(&mut pb, c);
                     self.line(pb, &c.stroke, pixmap);
                     if c.arrow {
                         let (from, to) = c.end_tangent();
@@ -141,10 +128,7 @@ impl Painter<'_> {
                     // An SVG reader draws no polygon of fewer than two points.
                     if p.points.len() >= 2 {
                         let mut pb = PathBuilder::new();
-                        pb.move_to(p.points[0].0 as f32, p.points[0].1 as f32);
-                        for &(x, y) in &p.points[1..] {
-                            pb.line_to(x as f32, y as f32);
-                        }
+                        polyline(&mut pb, &p.points);
                         pb.close();
                         if let (Some(path), Some(c)) = (pb.finish(), colour(p.fill)) {
                             fill(pixmap, &path, with_opacity(c, p.opacity), self.ts);
@@ -204,11 +188,8 @@ impl Painter<'_> {
     }
 
     fn arrow(&mut self, from: (f64, f64), to: (f64, f64), stroke: &Stroke, pixmap: &mut PixmapMut) {
-        let [a, b, c] = svg::arrow_head(from, to, stroke);
         let mut pb = PathBuilder::new();
-        pb.move_to(a.0 as f32, a.1 as f32);
-        pb.line_to(b.0 as f32, b.1 as f32);
-        pb.line_to(c.0 as f32, c.1 as f32);
+        polyline(&mut pb, &svg::arrow_head(from, to, stroke));
         pb.close();
         if let (Some(path), Some(colour)) = (pb.finish(), colour(stroke.color)) {
             fill(pixmap, &path, colour, self.ts);
@@ -337,6 +318,26 @@ impl Pen for PathBuilder {
     }
 }
 
+/// A line through `points` (at least one).
+pub(super) fn polyline(pen: &mut impl Pen, points: &[(f64, f64)]) {
+    for (i, &(x, y)) in points.iter().enumerate() {
+        if i == 0 {
+            pen.move_to(x as f32, y as f32);
+        } else {
+            pen.line_to(x as f32, y as f32);
+        }
+    }
+}
+
+/// A curve's Bézier segments from its start.
+pub(super) fn curve(pen: &mut impl Pen, c: &Curve) {
+    pen.move_to(c.start.0 as f32, c.start.1 as f32);
+    for [c1, c2, end] in &c.segments {
+        let f = |v: f64| v as f32;
+        pen.cubic_to(f(c1.0), f(c1.1), f(c2.0), f(c2.1), f(end.0), f(end.1));
+    }
+}
+
 /// A rectangle's outline, its corners rounded as SVG rounds them (`rx`, the same across and
 /// down, at most half of each side); none for a rectangle without area, which an SVG reader
 /// does not draw.
@@ -442,7 +443,7 @@ pub(super) fn outline_sector(pen: &mut impl Pen, s: &svg::SectorShape) {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::layout::scene::{Curve, Group, Line, Polygon, Sector};
+    use crate::layout::scene::{Group, Line, Polygon, Sector};
 
     /// The scene painted here, and its SVG parsed and drawn (the route it replaces).
     fn both(scene: &Scene) -> (tiny_skia::Pixmap, tiny_skia::Pixmap) {

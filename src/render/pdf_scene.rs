@@ -147,11 +147,7 @@ impl Writer {
                 Item::Text(t) => self.text(t),
                 Item::Line(l) => {
                     if l.points.len() >= 2 {
-                        let c = &mut self.content;
-                        c.move_to(l.points[0].0 as f32, l.points[0].1 as f32);
-                        for &(x, y) in &l.points[1..] {
-                            c.line_to(x as f32, y as f32);
-                        }
+                        paint::polyline(&mut self.content, &l.points);
                         self.stroke(&l.stroke, LineCapStyle::RoundCap);
                         if l.arrow {
                             let n = l.points.len();
@@ -160,18 +156,7 @@ impl Writer {
                     }
                 }
                 Item::Curve(curve) => {
-                    let c = &mut self.content;
-                    c.move_to(curve.start.0 as f32, curve.start.1 as f32);
-                    for [c1, c2, end] in &curve.segments {
-                        c.cubic_to(
-                            c1.0 as f32,
-                            c1.1 as f32,
-                            c2.0 as f32,
-                            c2.1 as f32,
-                            end.0 as f32,
-                            end.1 as f32,
-                        );
-                    }
+                    paint::curve(&mut self.content, curve);
                     self.stroke(&curve.stroke, LineCapStyle::RoundCap);
                     if curve.arrow {
                         let (from, to) = curve.end_tangent();
@@ -188,11 +173,7 @@ impl Writer {
                     {
                         self.translucent(p.opacity, |w| {
                             w.fill_rgb(c);
-                            w.content
-                                .move_to(p.points[0].0 as f32, p.points[0].1 as f32);
-                            for &(x, y) in &p.points[1..] {
-                                w.content.line_to(x as f32, y as f32);
-                            }
+                            paint::polyline(&mut w.content, &p.points);
                             w.content.close_path();
                             w.content.fill_nonzero();
                         });
@@ -285,14 +266,10 @@ impl Writer {
         let Some(colour) = paint::colour(stroke.color) else {
             return;
         };
-        let [a, b, c] = svg::arrow_head(from, to, stroke);
         self.fill_rgb(colour);
-        let content = &mut self.content;
-        content.move_to(a.0 as f32, a.1 as f32);
-        content.line_to(b.0 as f32, b.1 as f32);
-        content.line_to(c.0 as f32, c.1 as f32);
-        content.close_path();
-        content.fill_nonzero();
+        paint::polyline(&mut self.content, &svg::arrow_head(from, to, stroke));
+        self.content.close_path();
+        self.content.fill_nonzero();
     }
 
     fn text(&mut self, t: &Text) {
