@@ -56,7 +56,8 @@ fn face_and_plan(weight: Weight) -> &'static (rustybuzz::Face<'static>, rustybuz
     }
 }
 
-fn face(weight: Weight) -> &'static rustybuzz::Face<'static> {
+/// The shipped face of a weight, parsed once (its metrics, for the PDF writer too).
+pub(crate) fn face(weight: Weight) -> &'static rustybuzz::Face<'static> {
     &face_and_plan(weight).0
 }
 

@@ -25,14 +25,13 @@ use crate::layout::text::{self, BOLD, REGULAR, Weight};
 /// The glyphs a drawing writes in one weight of the font, each with the text it stands for.
 pub(super) type Glyphs = BTreeMap<u16, String>;
 
-/// The drawing's objects, numbered 1 (the unit XObject) to n, as `pdf::Drawing` holds them,
-/// and the glyphs it writes in each weight; `None` for a scene left to the SVG route
-/// (`paint::paintable`).
-#[allow(clippy::type_complexity)]
-pub(super) fn objects(
-    scene: &Scene,
-    deflate: &dyn Fn(&[u8]) -> Vec<u8>,
-) -> Option<(Vec<Vec<u8>>, Vec<(Weight, Glyphs)>)> {
+/// A drawing written: its objects, numbered 1 (the unit XObject) to n, and the glyphs it
+/// writes in each weight.
+pub(super) type Written = (Vec<Vec<u8>>, Vec<(Weight, Glyphs)>);
+
+/// The drawing of `scene` as `pdf::Drawing` holds it; `None` for a scene left to the SVG
+/// route (`paint::paintable`).
+pub(super) fn objects(scene: &Scene, deflate: &dyn Fn(&[u8]) -> Vec<u8>) -> Option<Written> {
     if !(paint::paintable(scene) && scene.width > 0.0 && scene.height > 0.0) {
         return None;
     }
@@ -291,7 +290,7 @@ impl Writer {
             used.entry(g.id)
                 .or_insert_with(|| line[g.start..g.end].to_owned());
         }
-        let face = face(t.weight);
+        let face = text::face(t.weight);
         let em = text::units_per_em(t.weight) as f32;
         let unit = size / em;
         let width = advance as f32 * unit;
@@ -346,16 +345,6 @@ impl Writer {
     }
 }
 
-/// The shipped face of a weight, for its metrics.
-fn face(weight: Weight) -> ttf_parser::Face<'static> {
-    let data = match weight {
-        Weight::Regular => REGULAR,
-        Weight::Bold => BOLD,
-    };
-    // The embedded fonts are known-good files (`layout::text` shapes with them).
-    ttf_parser::Face::parse(data, 0).expect("embedded font parses")
-}
-
 /// The document's font of `weight` at `type0`, for every page: a Type 0 font whose CIDs are
 /// the glyphs' ids in the shipped face (what the drawings write), the face cut to `glyphs`
 /// (subsetter numbers them anew; a `CIDToGIDMap` gives each CID its new glyph), and what it
@@ -370,12 +359,12 @@ pub(super) fn write_font(
 ) -> Result<(), String> {
     let (cid_ref, descriptor_ref, cmap_ref, data_ref, map_ref) =
         (alloc(), alloc(), alloc(), alloc(), alloc());
-    let face = face(weight);
+    let face = text::face(weight);
     let data = match weight {
         Weight::Regular => REGULAR,
         Weight::Bold => BOLD,
     };
-    let em = f32::from(face.units_per_em());
+    let em = text::units_per_em(weight) as f32;
     let to_1000 = |v: f32| v / em * 1000.0;
     let ids: Vec<u16> = glyphs.keys().copied().collect();
     // The face's own PostScript name ("NotoSans", "NotoSans-Bold"), as readers list it,
