@@ -198,21 +198,27 @@ fn scene_size(scene: &Scene) -> Option<tiny_skia::Size> {
     tiny_skia::Size::from_wh(scene.width as f32, scene.height as f32)
 }
 
+/// The size in pixels `scene` is painted at and its scale (as [`fitted`]); `None` for a
+/// scene left to the SVG route (see `paint::paintable`).
+fn paint_size(scene: &Scene) -> Option<((u32, u32), f32)> {
+    let size = scene_size(scene).filter(|_| super::paint::paintable(scene))?;
+    let (size, scale) = fitted(size);
+    Some(((size.width(), size.height()), scale))
+}
+
 /// The PNG of `scene` painted straight from it (`paint`): the picture [`from_svg`] draws
 /// from its SVG, without writing and parsing the SVG. `None` for a scene left to the SVG
 /// route (see `paint::paintable`).
 pub fn from_scene(scene: &Scene) -> Option<Result<Vec<u8>, String>> {
-    let size = scene_size(scene).filter(|_| super::paint::paintable(scene))?;
-    let (size, scale) = fitted(size);
-    Some(painted(scene, (size.width(), size.height()), scale))
+    let (size, scale) = paint_size(scene)?;
+    Some(painted(scene, size, scale))
 }
 
 /// The pixels of `scene` painted straight from it, as [`from_scene`] encodes them; `None`
 /// for a scene left to the SVG route.
 pub fn scene_pixels(scene: &Scene) -> Option<Result<tiny_skia::Pixmap, String>> {
-    let size = scene_size(scene).filter(|_| super::paint::paintable(scene))?;
-    let (size, scale) = fitted(size);
-    Some(painted_pixels(scene, (size.width(), size.height()), scale))
+    let (size, scale) = paint_size(scene)?;
+    Some(painted_pixels(scene, size, scale))
 }
 
 /// The scene painted at `scale` into a picture of `width` x `height`, as PNG bytes.
@@ -247,7 +253,7 @@ fn painted_pixels(
 
 /// The width and height in pixels of the PNG of `scene`: what [`rasterize`] makes of its SVG.
 pub fn pixel_size(scene: &Scene) -> (u32, u32) {
-    tiny_skia::Size::from_wh(scene.width as f32, scene.height as f32)
+    scene_size(scene)
         .map(|s| fitted(s).0)
         .map_or((0, 0), |s| (s.width(), s.height()))
 }
