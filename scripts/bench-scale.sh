@@ -12,7 +12,10 @@
 #
 # "load" is `check` with every rule turned off: reading and indexing the territory. Each
 # command loads the territory itself, so "load+check+status" counts the load once:
-# check + status - load, what one session that loads, checks and reports progress costs.
+# check + status - load, what one session that loads, checks and reports progress costs; its
+# memory is the largest of the three. Each command's peak memory (resident set, MB, the
+# largest of its runs) is on its own row, `build`'s apart from the others'. The last lines
+# say whether issue 9's goals are met on the largest territory.
 # Other work on the machine slows every run (wall and CPU time alike, through the shared
 # caches): the fastest of several runs is the best estimate of an idle machine, and the load
 # average is printed first.
@@ -103,7 +106,7 @@ commands=(load check status list)
 $with_build && commands+=(build)
 printf '%-28s%-6s' "objectives / actors / links" ""
 for c in "${commands[@]}"; do printf '%-10s' "$c"; done
-printf '%-20s%s\n' "load+check+status" "peak memory"
+printf '%s\n' "load+check+status"
 declare -A seen
 for n in "${sizes[@]}"; do
     dir="$work/t$n"
@@ -119,10 +122,6 @@ for n in "${sizes[@]}"; do
         fresh=""
     fi
     rm -rf "$work/out$n" "$dir"
-    top=0
-    for c in "${commands[@]}"; do
-        [ -n "${peak[$c]}" ] && [ "${peak[$c]}" -gt "$top" ] && top=${peak[$c]}
-    done
     for kind in wall cpu; do
         declare -n times=$kind
         if [ "$kind" = wall ]; then printf '%-28s' "$counts"; else printf '%-28s' ""; fi
@@ -133,10 +132,23 @@ for n in "${sizes[@]}"; do
         done
         total=$(session "${times[load]}" "${times[check]}" "${times[status]}")
         seen[$n,$kind,total]=$total
-        printf '%-20s' "$(cell "$total")"
-        if [ "$kind" = wall ]; then echo "$top MB"; else echo; fi
+        cell "$total"
+        echo
         unset -n times
     done
+    # Peak memory, MB: each command's, then the largest of load, check and status.
+    printf '%-28s%-6s' "" "MB"
+    top=0
+    for c in "${commands[@]}"; do
+        printf '%-10s' "${peak[$c]:--}"
+        seen[$n,mem,$c]=${peak[$c]}
+        case "$c" in load | check | status)
+            if [ -z "${peak[$c]}" ]; then top=""; elif [ -n "$top" ] && [ "${peak[$c]}" -gt "$top" ]; then top=${peak[$c]}; fi ;;
+        esac
+    done
+    seen[$n,mem,total]=$top
+    echo "${top:--}"
+    last=$n
 done
 
 # Ratios between consecutive sizes: ten times the data should cost at most twelve times the time.
@@ -156,3 +168,27 @@ for ((i = 1; i < ${#sizes[@]}; i++)); do
         echo
     done
 done
+
+# Issue 9's goals, on the largest territory (and, for the ratio, against the one before it).
+verdict() { if [ "$1" = 1 ]; then echo met; else echo "NOT met"; fi; }
+below() { awk -v a="$1" -v b="$2" 'BEGIN {print (a != "" && a < b) ? 1 : 0}'; }
+echo
+echo "goals of issue 9, on $(nproc) cores, the largest territory ($last objectives):"
+total=${seen[$last,wall,total]}
+goal() { printf '  %-46s%s\n' "$1" "$2"; }
+goal "load + check + status under 2 s:" "$(cell "$total"), $(verdict "$(below "$total" 2)")"
+mem=${seen[$last,mem,total]}
+goal "... and under 500 MB at its peak:" "${mem:--} MB, $(verdict "$(below "$mem" 500)")"
+if [ ${#sizes[@]} -gt 1 ]; then
+    small=${sizes[${#sizes[@]} - 2]}
+    for kind in wall cpu; do
+        a=${seen[$small,$kind,total]} b=${seen[$last,$kind,total]}
+        ratio=$(awk -v a="$a" -v b="$b" -v n="$last" -v m="$small" \
+            'BEGIN {if (a > 0 && b != "") printf "%.1f", (b / a) / (n / m) * 10; else print ""}')
+        goal "ten times the data, at most 12 times ($kind):" "x ${ratio:--}, $(verdict "$(below "$ratio" 12.05)")"
+    done
+fi
+if $with_build; then
+    build=${seen[$last,wall,build]}
+    goal "build --format svg under 30 s:" "$(cell "$build"), $(verdict "$(below "$build" 30)")"
+fi
