@@ -149,6 +149,13 @@ struct Search {
     spelling: Vec<(usize, u32)>,
     /// The nodes where the last run of initials may end.
     run_ends: Vec<u32>,
+    /// Per word of the short label, how many of the words after it are not stop words: each
+    /// of those takes at least one word of the long label (itself, or a run it is the
+    /// initials of), so a run of initials can only end where that many words are below.
+    after: Vec<usize>,
+    /// The states visited by every walk so far, spelled runs included: the work done, which
+    /// a test bounds.
+    visited: usize,
 }
 
 /// Empty `set` for the next walk. Clearing a set costs its capacity, not its length: one
@@ -286,12 +293,18 @@ impl Trie {
     /// label of the trie at once (without its length conditions, which `same_body` checks).
     fn abbreviated_by(&self, short: &[Word], search: &mut Search, found: &mut Vec<usize>) {
         reset(&mut search.seen);
+        search.after.clear();
+        search.after.resize(short.len(), 0);
+        for i in (1..short.len()).rev() {
+            search.after[i - 1] = search.after[i] + usize::from(!short[i].is_stop());
+        }
         search.todo.clear();
         search.todo.push((0, 0, false));
         while let Some((i, node, abbreviated)) = search.todo.pop() {
             if !search.seen.insert((i, node, abbreviated)) {
                 continue;
             }
+            search.visited += 1;
             if i == short.len() && abbreviated {
                 found.extend_from_slice(self.ends(node));
             }
@@ -311,7 +324,7 @@ impl Trie {
             if x.lower.as_str().len() >= 2 {
                 let capitals = x.capitals.as_deref().map(str::as_bytes);
                 for letters in std::iter::once(x.lower.as_str().as_bytes()).chain(capitals) {
-                    self.spell(letters, node, search);
+                    self.spell(letters, node, search.after[i], search);
                     while let Some(end) = search.run_ends.pop() {
                         search.todo.push((i + 1, end, true));
                     }
@@ -321,8 +334,11 @@ impl Trie {
     }
 
     /// Into `search.run_ends`, the nodes where a run of two words or more from `from` ends
-    /// whose initials spell `letters` (as in `spells`: a stop word gives its initial or not).
-    fn spell(&self, letters: &[u8], from: u32, search: &mut Search) {
+    /// whose initials spell `letters` (as in `spells`: a stop word gives its initial or not)
+    /// with at least `after` words below. Without that bound, the initials "CC" of
+    /// "CC Calaisis" would end a run at every "Commune de C..." of the territory, each a dead
+    /// end for "Calaisis": thousands of nodes per label in a region's territory.
+    fn spell(&self, letters: &[u8], from: u32, after: usize, search: &mut Search) {
         reset(&mut search.spelled);
         search.spelling.clear();
         search.spelling.push((0, from));
@@ -330,12 +346,13 @@ impl Trie {
             if !search.spelled.insert((j, node)) {
                 continue;
             }
+            search.visited += 1;
             let n = node as usize;
             if j == letters.len() && self.depth[n] >= self.depth[from as usize] + 2 {
                 search.run_ends.push(node);
             }
-            // Each letter left needs a word below.
-            let left = letters.len() - j;
+            // Each letter left needs a word below, and then each word after the run.
+            let left = letters.len() - j + after;
             let stops = self.stops(node).iter().copied();
             let skipped = stops.filter(|&c| self.height[c as usize] as usize >= left);
             search.spelling.extend(skipped.map(|c| (j, c)));
@@ -542,6 +559,44 @@ mod tests {
         let n = labels.len();
         let every_pair = (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j)));
         (check(&cx, t), findings(&cx, t, &labels, every_pair))
+    }
+
+    /// A region's territory names thousands of communes "Commune de C..." and many
+    /// communities of communes "CC X". The initials "CC" spell "Commune de C..." for each of
+    /// them, but no such run can be followed by "X": the walk of "CC X" must not visit them.
+    #[test]
+    fn a_run_of_initials_is_not_followed_where_the_words_after_it_cannot_be() {
+        let places: Vec<String> = (0..2000).map(|i| format!("C{i:04x}ville")).collect();
+        let mut names: Vec<String> = places.iter().map(|p| format!("Commune de {p}")).collect();
+        names.push("Communauté de communes Calaisis".to_owned());
+        let actors: Vec<Actor> = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| Actor {
+                id: format!("a{i}"),
+                name: name.clone(),
+                kind: None,
+                short: None,
+                aliases: Vec::new(),
+                members: Vec::new(),
+                origin: crate::error::Location::new("actors.csv", i + 2),
+            })
+            .collect();
+        let labels: Vec<Vec<Label>> = actors.iter().map(labels).collect();
+        let trie = Trie::new(&labels);
+        let mut search = Search::default();
+        let mut found = Vec::new();
+        trie.abbreviated_by(&words("CC Calaisis"), &mut search, &mut found);
+        assert_eq!(
+            found,
+            [2000],
+            "CC Calaisis abbreviates the community of communes"
+        );
+        assert!(search.visited < 50, "{} states visited", search.visited);
+        // Where the run is the last word, every commune it spells is a candidate, as it must be.
+        found.clear();
+        trie.abbreviated_by(&words("CC"), &mut search, &mut found);
+        assert_eq!(found.len(), 2000, "every commune is a candidate");
     }
 
     /// Words of long names, and the stop words between them.
