@@ -18,14 +18,15 @@ use crate::layout::scene::{Anchor, Curve, Item, Rect, Scene, Stroke, Text};
 use crate::layout::text::{self, Weight};
 
 /// Whether `paint` (and the PDF writer) draw `scene` as its SVG reads: no clipped group,
-/// every colour `#rrggbb`, every number finite (an SVG reader drops what a `NaN` would
-/// break: that scene goes through its SVG).
+/// every colour `#rrggbb`, every number finite, also as the `f32` both draw with (an SVG
+/// reader drops what a `NaN` would break, where the PDF writer would write `inf`: that scene
+/// goes through its SVG).
 pub(super) fn paintable(scene: &Scene) -> bool {
     fn finite(values: &[f64]) -> bool {
-        values.iter().all(|v| v.is_finite())
+        values.iter().all(|&v| (v as f32).is_finite())
     }
     fn points(points: &[(f64, f64)]) -> bool {
-        points.iter().all(|&(x, y)| x.is_finite() && y.is_finite())
+        points.iter().all(|&(x, y)| finite(&[x, y]))
     }
     fn stroke(s: &Stroke) -> bool {
         colour(s.color).is_some() && s.width.is_finite() && finite(&s.dash)
@@ -591,6 +592,21 @@ pub(super) mod tests {
                         arrow: false,
                         class: String::new(),
                     }),
+                    // A turn of 20 degrees: its miter (5.8 times the width) is cut at SVG's
+                    // limit of 4, where PDF's default of 10 would leave a spike.
+                    Item::Line(Line {
+                        points: vec![(330.0, 300.0), (600.0, 300.0), (318.1, 197.4)],
+                        stroke: Stroke::solid("#1b2a4a", 12.0),
+                        arrow: false,
+                        class: String::new(),
+                    }),
+                    // A line of no length, which an SVG reader does not draw.
+                    Item::Line(Line {
+                        points: vec![(620.0, 60.0), (620.0, 60.0)],
+                        stroke: Stroke::solid("#1b2a4a", 20.0),
+                        arrow: false,
+                        class: String::new(),
+                    }),
                     Item::Curve(Curve {
                         start: (40.0, 300.0),
                         segments: vec![[(120.0, 200.0), (200.0, 400.0), (280.0, 320.0)]],
@@ -712,6 +728,23 @@ pub(super) mod tests {
         }
         assert!(!paintable(&scene));
         assert!(super::super::png::write(&scene).is_ok());
+        #[cfg(feature = "pdf")]
+        {
+            let page = super::super::deck::Page::scene(scene.clone());
+            assert!(super::super::pdf::scene_drawing(&page, &scene).is_none());
+        }
+        // So is a number too large for the f32 the painter and the PDF writer draw with: the
+        // PDF page would say `inf`, which a PDF reader does not take.
+        let mut scene = every_item();
+        if let Item::Group(g) = &mut scene.items[10]
+            && let Item::Line(l) = &mut g.items[0]
+        {
+            l.points[1].0 = 1e39;
+        }
+        assert!(!paintable(&scene));
+        scene.items.truncate(10);
+        scene.width = 1e-50;
+        assert!(paintable(&scene));
         #[cfg(feature = "pdf")]
         {
             let page = super::super::deck::Page::scene(scene.clone());

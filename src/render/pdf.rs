@@ -36,6 +36,9 @@ pub fn write(deck: &Deck) -> Result<Vec<u8>, Error> {
 
 /// The deck as the bytes of one PDF file, from its pages' drawings (one a page, in order).
 pub fn write_drawings(deck: &Deck, drawings: &[Drawing]) -> Result<Vec<u8>, Error> {
+    if deck.pages.is_empty() {
+        return Err(Error::deck("it has no page"));
+    }
     if drawings.len() != deck.pages.len() {
         return Err(Error::deck("its pages and their drawings do not match"));
     }

@@ -41,6 +41,9 @@ pub(super) fn objects(scene: &Scene, deflate: &dyn Fn(&[u8]) -> Vec<u8>) -> Opti
         states: Vec::new(),
     };
     let (w, h) = (scene.width as f32, scene.height as f32);
+    if !((1.0 / w).is_finite() && (1.0 / h).is_finite()) {
+        return None;
+    }
     // Scene units, y down, into the unit square, y up.
     writer
         .content
@@ -146,8 +149,14 @@ impl Writer {
                 Item::Text(t) => self.text(t),
                 Item::Line(l) => {
                     if l.points.len() >= 2 {
-                        paint::polyline(&mut self.content, &l.points);
-                        self.stroke(&l.stroke, LineCapStyle::RoundCap);
+                        // A line of no length is not drawn, as an SVG reader does not (a PDF
+                        // reader would put a dot for its round caps).
+                        if l.points.iter().any(|p| *p != l.points[0]) {
+                            self.stroke(&l.stroke, LineCapStyle::RoundCap, |c| {
+                                paint::polyline(c, &l.points);
+                                true
+                            });
+                        }
                         if l.arrow {
                             let n = l.points.len();
                             self.arrow(l.points[n - 2], l.points[n - 1], &l.stroke);
@@ -155,8 +164,10 @@ impl Writer {
                     }
                 }
                 Item::Curve(curve) => {
-                    paint::curve(&mut self.content, curve);
-                    self.stroke(&curve.stroke, LineCapStyle::RoundCap);
+                    self.stroke(&curve.stroke, LineCapStyle::RoundCap, |c| {
+                        paint::curve(c, curve);
+                        true
+                    });
                     if curve.arrow {
                         let (from, to) = curve.end_tangent();
                         self.arrow(from, to, &curve.stroke);
@@ -227,37 +238,45 @@ impl Writer {
         if fill.is_none() && stroke.is_none() {
             return;
         }
+        // The colour is set before the path: inside a path object, PDF allows only the
+        // operators that build and paint it (ISO 32000-1, 8.2).
         if let Some(c) = fill {
+            self.fill_rgb(c);
             if !paint::outline_rect(&mut self.content, r) {
                 return;
             }
-            self.fill_rgb(c);
             self.content.fill_nonzero();
         }
-        if let Some(stroke) = stroke
-            && paint::outline_rect(&mut self.content, r)
-        {
-            self.stroke(stroke, LineCapStyle::ButtCap);
+        if let Some(stroke) = stroke {
+            self.stroke(stroke, LineCapStyle::ButtCap, |c| paint::outline_rect(c, r));
         }
     }
 
-    /// Stroke the path just drawn (or end it unstroked, for a stroke an SVG reader does not
-    /// draw).
-    fn stroke(&mut self, stroke: &Stroke, cap: LineCapStyle) {
-        let c = &mut self.content;
+    /// Stroke the path `path` draws (it says whether it drew one), in a graphics state of its
+    /// own set up before the path begins; nothing for a stroke an SVG reader does not draw.
+    fn stroke(
+        &mut self,
+        stroke: &Stroke,
+        cap: LineCapStyle,
+        path: impl FnOnce(&mut Content) -> bool,
+    ) {
         let colour = paint::colour(stroke.color);
         let (Some(colour), true) = (colour, stroke.width > 0.0 && stroke.width.is_finite()) else {
-            c.end_path();
             return;
         };
+        let c = &mut self.content;
         c.save_state();
         c.set_stroke_rgb(colour.red(), colour.green(), colour.blue());
         c.set_line_width(stroke.width as f32);
         c.set_line_cap(cap);
+        // SVG's default, where PDF's is 10: a sharp turn ends in a bevel, not a spike.
+        c.set_miter_limit(4.0);
         if let Some(list) = paint::dash_list(&stroke.dash) {
             c.set_dash_pattern(list, 0.0);
         }
-        c.stroke();
+        if path(c) {
+            c.stroke();
+        }
         c.restore_state();
     }
 
@@ -591,6 +610,54 @@ mod tests {
             }
         }
         (mean, block)
+    }
+
+    /// Inside a path object (from its first `m` or `re` to the operator that paints or ends
+    /// it) PDF allows only the operators that build, clip and paint it (ISO 32000-1, 8.2):
+    /// a colour, a line width or a saved state there is an error that lenient readers
+    /// (poppler, MuPDF) let pass and strict ones (print shops, PDF/A checkers) do not.
+    #[test]
+    fn no_colour_or_state_is_set_inside_a_path() {
+        let deflate = |d: &[u8]| miniz_oxide::deflate::compress_to_vec_zlib(d, 1);
+        for (i, scene) in bundled_and_every_item().iter().enumerate() {
+            let (objects, _) = super::objects(scene, &deflate).expect("drawn from its scene");
+            let body = &objects[0];
+            let start = memchr::memmem::find(body, b"\nstream\n").unwrap() + 8;
+            let end = body.len() - b"\nendstream".len();
+            let content = miniz_oxide::inflate::decompress_to_vec_zlib(&body[start..end]).unwrap();
+            let content = String::from_utf8_lossy(&content);
+            let mut in_path = false;
+            let mut misplaced = Vec::new();
+            for op in content.split_ascii_whitespace() {
+                match op {
+                    "m" | "l" | "c" | "v" | "y" | "re" | "h" => in_path = true,
+                    "f" | "F" | "f*" | "S" | "s" | "B" | "B*" | "b" | "b*" | "n" => in_path = false,
+                    "q" | "Q" | "rg" | "RG" | "w" | "J" | "j" | "d" | "M" | "gs" | "cm" | "BT"
+                    | "Do"
+                        if in_path =>
+                    {
+                        misplaced.push(op.to_owned())
+                    }
+                    _ => {}
+                }
+            }
+            assert!(!in_path, "scene {i}: a path is never painted");
+            assert!(
+                misplaced.is_empty(),
+                "scene {i}: {misplaced:?} inside a path"
+            );
+        }
+    }
+
+    #[test]
+    fn a_deck_of_no_page_is_an_error_not_a_panic() {
+        let deck = Deck {
+            title: "Essai".into(),
+            lang: Lang::Fr,
+            pages: Vec::new(),
+        };
+        assert!(pdf::write_drawings(&deck, &[]).is_err());
+        assert!(pdf::write(&deck).is_err());
     }
 
     #[test]
