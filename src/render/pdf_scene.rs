@@ -305,10 +305,11 @@ impl Writer {
             return;
         }
         let used = self.glyphs.entry(t.weight).or_default();
-        for g in glyphs {
-            used.entry(g.id)
-                .or_insert_with(|| line[g.start..g.end].to_owned());
-        }
+        // A reader copying or searching the text reads each glyph as the document's map
+        // says (`glyph_texts`); where the line is not those texts one after the other (a
+        // character the font lacks, a letter and its combining accent drawn as one, a no-break
+        // space drawn as a space), the line says its own text (`ActualText`).
+        let faithful = glyph_texts(&line, glyphs, t.weight, used);
         let face = text::face(t.weight);
         let em = text::units_per_em(t.weight) as f32;
         let unit = size / em;
@@ -320,6 +321,11 @@ impl Writer {
                 Anchor::End => width,
             };
         let c = &mut self.content;
+        if !faithful {
+            c.begin_marked_content_with_properties(Name(b"Span"))
+                .properties()
+                .actual_text(pdf_writer::TextStr(&line));
+        }
         c.begin_text();
         c.set_fill_rgb(colour.red(), colour.green(), colour.blue());
         c.set_font(Name(font_name(t.weight).as_bytes()), size);
@@ -361,7 +367,72 @@ impl Writer {
         }
         flush(c, &mut run);
         c.end_text();
+        if !faithful {
+            c.end_marked_content();
+        }
     }
+}
+
+/// Into `used`, the text each glyph of `line` stands for, the same on every page: the
+/// character the font gives that glyph (the lowest, where several share it: a space for the
+/// no-break space), or, for a glyph no character gives (a ligature), the text of its cluster
+/// when it draws that cluster alone. Whether those texts, one after the other, are `line`.
+fn glyph_texts(line: &str, glyphs: &[text::Glyph], weight: Weight, used: &mut Glyphs) -> bool {
+    let characters = characters(weight);
+    let mut faithful = true;
+    let mut read = 0;
+    let mut i = 0;
+    while i < glyphs.len() {
+        let (start, end) = (glyphs[i].start, glyphs[i].end);
+        let cluster = glyphs[i..]
+            .iter()
+            .take_while(|g| (g.start, g.end) == (start, end))
+            .count();
+        for g in &glyphs[i..i + cluster] {
+            let mut buffer = [0u8; 4];
+            let own: &str = match characters.get(&g.id) {
+                Some(c) => c.encode_utf8(&mut buffer),
+                None if g.id != 0 && cluster == 1 => line.get(start..end).unwrap_or_default(),
+                None => "",
+            };
+            let text = used.entry(g.id).or_insert_with(|| own.to_owned());
+            faithful &= text == own && line.get(read..).is_some_and(|rest| rest.starts_with(own));
+            read += own.len();
+        }
+        i += cluster;
+    }
+    faithful && read == line.len()
+}
+
+/// Per glyph of the font of `weight`, the lowest character the font gives it.
+fn characters(weight: Weight) -> &'static std::collections::HashMap<u16, char> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static REGULAR_CHARACTERS: OnceLock<HashMap<u16, char>> = OnceLock::new();
+    static BOLD_CHARACTERS: OnceLock<HashMap<u16, char>> = OnceLock::new();
+    let cell = match weight {
+        Weight::Regular => &REGULAR_CHARACTERS,
+        Weight::Bold => &BOLD_CHARACTERS,
+    };
+    cell.get_or_init(|| {
+        let mut characters: HashMap<u16, char> = HashMap::new();
+        let Some(cmap) = text::face(weight).tables().cmap else {
+            return characters;
+        };
+        for table in cmap.subtables.into_iter().filter(|t| t.is_unicode()) {
+            table.codepoints(|code| {
+                if let (Some(c), Some(glyph)) = (char::from_u32(code), table.glyph_index(code))
+                    && glyph.0 != 0
+                {
+                    characters
+                        .entry(glyph.0)
+                        .and_modify(|have| *have = (*have).min(c))
+                        .or_insert(c);
+                }
+            });
+        }
+        characters
+    })
 }
 
 /// The document's font of `weight` at `type0`, for every page: a Type 0 font whose CIDs are
@@ -647,6 +718,68 @@ mod tests {
                 "scene {i}: {misplaced:?} inside a path"
             );
         }
+    }
+
+    /// What a reader copies or finds of each line is the line, wherever its glyphs also
+    /// appear: a letter and its combining accent, characters the font lacks (drawn as the
+    /// same empty box), a no-break space (drawn as a space), a ligature.
+    #[test]
+    fn each_line_reads_back_as_its_own_text() {
+        let lines = [
+            "ax\u{301}",
+            "xyz",
+            "日",
+            "本",
+            "nb\u{a0}sp",
+            "e\u{301}t\u{e9}",
+            "Chef de file : Sevadec",
+            "ﬁxe",
+        ];
+        let items = lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                crate::layout::scene::Item::Text(crate::layout::scene::Text {
+                    x: 20.0,
+                    y: 40.0 + 45.0 * i as f64,
+                    text: (*line).into(),
+                    size: 30.0,
+                    weight: crate::layout::text::Weight::Regular,
+                    anchor: crate::layout::scene::Anchor::Start,
+                    color: "#1b2a4a",
+                    class: String::new(),
+                })
+            })
+            .collect();
+        let scene = Scene {
+            width: 800.0,
+            height: 450.0,
+            title: "t".into(),
+            background: "#ffffff",
+            items,
+        };
+        let (pdf, _) = both(vec![scene]);
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("d.pdf");
+        std::fs::write(&file, &pdf).unwrap();
+        let Ok(out) = std::process::Command::new("pdftotext")
+            .arg(&file)
+            .arg("-")
+            .output()
+        else {
+            assert!(
+                std::env::var_os("ACTORMAP_REQUIRE_POPPLER").is_none(),
+                "pdftotext is missing"
+            );
+            eprintln!("SKIPPED: pdftotext (poppler-utils) is not installed: the text is not read back");
+            return;
+        };
+        let read = String::from_utf8(out.stdout).unwrap();
+        let read: Vec<&str> = read.lines().filter(|l| !l.trim().is_empty()).collect();
+        // pdftotext writes a no-break space as a space, whatever the PDF says (svg2pdf's PDF
+        // reads the same).
+        let expected: Vec<String> = lines.iter().map(|l| l.replace('\u{a0}', " ")).collect();
+        assert_eq!(read, expected);
     }
 
     #[test]
