@@ -18,8 +18,10 @@ pub fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 forbids are dropped rather than written.
+            // Characters XML 1.0 forbids are dropped rather than written: a reader refuses
+            // the whole file for one of them.
             c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            '\u{fffe}' | '\u{ffff}' => {}
             c => out.push(c),
         }
     }
@@ -419,5 +421,28 @@ mod tests {
     fn escape_covers_markup_and_quotes() {
         assert_eq!(escape(r#"<script>&"'"#), "&lt;script&gt;&amp;&quot;&apos;");
         assert_eq!(escape("a\u{1}b"), "ab");
+        assert_eq!(escape("a\u{fffe}b\u{ffff}c\u{fffd}"), "abc\u{fffd}");
+    }
+
+    /// A name with a character XML forbids still makes an SVG that a reader takes.
+    #[test]
+    fn a_character_xml_forbids_does_not_spoil_the_file() {
+        let scene = Scene {
+            width: 200.0,
+            height: 100.0,
+            title: "a\u{ffff}".into(),
+            background: "#ffffff",
+            items: vec![Item::Text(Text {
+                x: 10.0,
+                y: 50.0,
+                text: "Mairie\u{fffe}\u{1}".into(),
+                size: 20.0,
+                weight: Weight::Regular,
+                anchor: Anchor::Start,
+                color: "#1b2a4a",
+                class: String::new(),
+            })],
+        };
+        assert!(super::super::png::parse(&write(&scene)).is_ok());
     }
 }
