@@ -645,6 +645,45 @@ pub(super) mod tests {
         }
     }
 
+    /// A sector whose angles go backwards, over more than a turn, or whose circle is
+    /// mirrored is drawn the same by both routes.
+    #[test]
+    fn an_odd_sector_is_painted_as_its_svg_is_drawn() {
+        for (start, end, stretch) in [
+            (-80.0, 150.0, 1.0),
+            (90.0, 0.0, 1.0),
+            (0.0, 400.0, 1.0),
+            (0.0, 359.0, 1.0),
+            (10.0, 120.0, -1.5),
+            (200.0, 10.0, -1.0),
+        ] {
+            let scene = Scene {
+                width: 400.0,
+                height: 400.0,
+                title: "t".into(),
+                background: "#ffffff",
+                items: vec![Item::Sector(Sector {
+                    cx: 200.0,
+                    cy: 200.0,
+                    inner: 40.0,
+                    outer: 110.0,
+                    stretch,
+                    start,
+                    end,
+                    fill: "#e69f00",
+                    opacity: 1.0,
+                    class: String::new(),
+                })],
+            };
+            let (mine, theirs) = both(&scene);
+            let (mean, far) = apart(&mine, &theirs);
+            assert!(
+                mean < 0.1 && far < 0.001,
+                "{start} to {end}, stretch {stretch}: {mean} {far}"
+            );
+        }
+    }
+
     #[test]
     fn every_kind_of_item_is_painted_as_its_svg_is_drawn() {
         let scene = every_item();

@@ -771,7 +771,9 @@ mod tests {
                 std::env::var_os("ACTORMAP_REQUIRE_POPPLER").is_none(),
                 "pdftotext is missing"
             );
-            eprintln!("SKIPPED: pdftotext (poppler-utils) is not installed: the text is not read back");
+            eprintln!(
+                "SKIPPED: pdftotext (poppler-utils) is not installed: the text is not read back"
+            );
             return;
         };
         let read = String::from_utf8(out.stdout).unwrap();

@@ -259,9 +259,11 @@ fn sector(s: &mut String, sec: &Sector) {
         ..
     } = SectorShape::of(sec);
     let large = u8::from(large);
+    // Clockwise on screen, unless a negative stretch mirrors the circle.
+    let (out, back) = if sec.stretch < 0.0 { (0, 1) } else { (1, 0) };
     let _ = write!(
         s,
-        r#"<path d="M{},{} A{ox},{oy} 0 {large} 1 {},{} L{},{} A{ix},{iy} 0 {large} 0 {},{} Z" fill="{}" fill-opacity="{}""#,
+        r#"<path d="M{},{} A{ox},{oy} 0 {large} {out} {},{} L{},{} A{ix},{iy} 0 {large} {back} {},{} Z" fill="{}" fill-opacity="{}""#,
         a.0, a.1, b.0, b.1, c.0, c.1, d.0, d.1, sec.fill, sec.opacity
     );
     class_attr(s, &sec.class);
@@ -269,7 +271,9 @@ fn sector(s: &mut String, sec: &Sector) {
 }
 
 /// A ring sector's outline as the SVG writes it (to the hundredth): the outer arc from `a`
-/// (its start) to `b`, a line to `c`, the inner arc back to `d`.
+/// (its start) to `b`, a line to `c`, the inner arc back to `d`. Its angles go upwards, the
+/// smaller first, over less than a whole turn (which an SVG arc cannot draw: it would end
+/// where it starts, and be left out).
 pub(super) struct SectorShape {
     pub a: (f64, f64),
     pub b: (f64, f64),
@@ -288,6 +292,12 @@ pub(super) struct SectorShape {
 
 impl SectorShape {
     pub fn of(sec: &Sector) -> SectorShape {
+        let (start, end) = if sec.end < sec.start {
+            (sec.end, sec.start)
+        } else {
+            (sec.start, sec.end)
+        };
+        let end = end.min(start + 359.99);
         let r = |v: f64| (v * 100.0).round() / 100.0;
         let at = |radius: f64, deg: f64| {
             let t = deg.to_radians();
@@ -297,16 +307,16 @@ impl SectorShape {
             )
         };
         SectorShape {
-            a: at(sec.outer, sec.start),
-            b: at(sec.outer, sec.end),
-            c: at(sec.inner, sec.end),
-            d: at(sec.inner, sec.start),
+            a: at(sec.outer, start),
+            b: at(sec.outer, end),
+            c: at(sec.inner, end),
+            d: at(sec.inner, start),
             centre: (sec.cx, sec.cy),
             outer: (r(sec.outer * sec.stretch), r(sec.outer)),
             inner: (r(sec.inner * sec.stretch), r(sec.inner)),
-            start: sec.start,
-            end: sec.end,
-            large: (sec.end - sec.start).abs() > 180.0,
+            start,
+            end,
+            large: end - start > 180.0,
         }
     }
 }
