@@ -410,6 +410,9 @@ fn draw_checked(
     let pictures = formats.contains(&Format::Png);
     // The manifest records the PNGs and the dossier's files.
     let recorded = pictures || extra.dossier;
+    // The folder's files are looked at from now on: what the run finds there is known as of
+    // this time (see `Stamps::after`).
+    let looked = crate::stamps::now();
     let previous = if recorded {
         Manifest::read(&args.out)
     } else {
@@ -638,6 +641,7 @@ fn draw_checked(
     let mut batch = outdir::Batch::open(&args.out)?;
     batch.stage_all(&changed)?;
     batch.commit()?;
+    let wrote = crate::stamps::now();
     if recorded {
         // What this machine now knows of the folder's files, for the next run to trust
         // without reading them (a cache: not written when unchanged, a failure ignored).
@@ -645,17 +649,26 @@ fn draw_checked(
             .iter()
             .filter(|_| dossier_files.is_empty())
             .map(|(name, d)| (*name, d.file.clone()));
-        let known: Vec<(&str, String)> = files
+        let written: std::collections::HashSet<&str> = changed.iter().map(|(n, _)| *n).collect();
+        let sure = |name: &str| {
+            if written.contains(name) {
+                wrote
+            } else {
+                looked
+            }
+        };
+        let known: Vec<(&str, String, u64)> = files
             .iter()
             .map(|f| (f.name.as_str(), f.hash.clone()))
             .chain(others.iter().map(|(name, _, hash)| (*name, hash.clone())))
             .chain(kept_documents)
+            .map(|(name, hash)| (name, hash, sure(name)))
             .collect();
         // The files a build says, in the order it says them (see below), for the next build
         // from the same fingerprint to say them again without making them.
         let build = extra.fingerprint.clone().map(|fingerprint| {
             let hashes: std::collections::HashMap<&str, &String> =
-                known.iter().map(|(name, hash)| (*name, hash)).collect();
+                known.iter().map(|(name, hash, _)| (*name, hash)).collect();
             let hash_of = |name: &str| hashes.get(name).map(|hash| (*hash).clone());
             let said = files
                 .iter()

@@ -104,7 +104,7 @@ impl Record {
 }
 
 /// Now, in nanoseconds since the epoch.
-fn now() -> u64 {
+pub fn now() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .ok()
@@ -170,6 +170,7 @@ impl Stamps {
             .build
             .as_ref()
             .filter(|b| b.fingerprint == fingerprint)?;
+        let sure = now();
         let mut read = false;
         for (name, hash) in &build.files {
             match self.hash_of(dir, name) {
@@ -186,10 +187,10 @@ impl Stamps {
             }
         }
         if read {
-            let files: Vec<(&str, String)> = build
+            let files: Vec<(&str, String, u64)> = build
                 .files
                 .iter()
-                .map(|(name, hash)| (name.as_str(), hash.clone()))
+                .map(|(name, hash)| (name.as_str(), hash.clone(), sure))
                 .collect();
             self.after(dir, &files)
                 .with_build(Some(build.clone()))
@@ -204,19 +205,24 @@ impl Stamps {
         Stamps { build, ..self }
     }
 
-    /// The stamps after a run left `files` (name, hash of the bytes it holds) in `dir`:
-    /// each one's stamp now (an earlier record that still vouches for the file is kept as it
-    /// is); a file gone is left out, and so are the names of earlier runs; no build record.
-    pub fn after(&self, dir: &Path, files: &[(&str, String)]) -> Stamps {
+    /// The stamps after a run left `files` in `dir`: for each, its name, the hash of the
+    /// bytes the run wrote or found there, and when the run was sure of them (`now()` after
+    /// it wrote the file, or before it first looked at it). Each file's stamp now (an earlier
+    /// record that still vouches for the file is kept as it is); a file changed since the run
+    /// was sure of it is left out (its stamp would vouch for bytes the run never saw: another
+    /// program's, or another build's running at the same time), and so are a file gone and
+    /// the names of earlier runs; no build record.
+    pub fn after(&self, dir: &Path, files: &[(&str, String, u64)]) -> Stamps {
         let taken = now();
         Stamps {
             build: None,
             files: files
                 .iter()
-                .filter_map(|(name, hash)| {
+                .filter_map(|(name, hash, sure)| {
                     let stamp = Stamp::of(&dir.join(name))?;
                     let record = match self.files.get(*name) {
                         Some(r) if r.settled() && r.stamp == stamp && r.hash == *hash => r.clone(),
+                        _ if stamp.modified.max(stamp.changed) > *sure => return None,
                         _ => Record {
                             hash: hash.clone(),
                             stamp,
@@ -252,9 +258,9 @@ mod tests {
     /// The stamps of `names` in `dir` as a run would leave them, taken `later` nanoseconds
     /// after now (as if the next run came that much later).
     fn taken(dir: &Path, names: &[(&str, &[u8])], later: u64) -> Stamps {
-        let files: Vec<(&str, String)> = names
+        let files: Vec<(&str, String, u64)> = names
             .iter()
-            .map(|(name, bytes)| (*name, hash::contents(bytes)))
+            .map(|(name, bytes)| (*name, hash::contents(bytes), now()))
             .collect();
         let mut stamps = Stamps::default().after(dir, &files);
         for record in stamps.files.values_mut() {
@@ -306,11 +312,41 @@ mod tests {
         assert_eq!(fresh.hash_of(dir.path(), "dc3.svg"), None);
         assert!(fresh.holds(dir.path(), "dc3.svg", b"<svg/>"));
         // A later run records it again; that record is kept as it is by the runs after it.
-        let files = [("dc3.svg", hash::contents(b"<svg/>"))];
+        let files = [("dc3.svg", hash::contents(b"<svg/>"), now())];
         let mut settled = fresh.after(dir.path(), &files);
         settled.files.get_mut("dc3.svg").unwrap().taken += 2 * SETTLED;
         assert!(settled.hash_of(dir.path(), "dc3.svg").is_some());
         assert_eq!(settled.after(dir.path(), &files), settled);
+    }
+
+    /// A file changed after the run wrote it or looked at it (by another program, or by a
+    /// build running at the same time) is not recorded with the run's hash: its stamp would
+    /// vouch for bytes the run never saw, and every later build would trust them.
+    #[test]
+    fn a_file_changed_after_the_run_was_sure_of_it_is_not_vouched_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dc3.png");
+        fs::write(&path, b"ours").unwrap();
+        let sure = now();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        fs::write(&path, b"else").unwrap();
+        let files = [("dc3.png", hash::contents(b"ours"), sure)];
+        let mut stamps = Stamps::default().after(dir.path(), &files);
+        assert!(stamps.files.is_empty(), "{stamps:?}");
+        // Even recorded long after: nothing vouches for it, a later run reads it.
+        for record in stamps.files.values_mut() {
+            record.taken += 2 * SETTLED;
+        }
+        assert_eq!(stamps.hash_of(dir.path(), "dc3.png"), None);
+        assert!(!stamps.holds(dir.path(), "dc3.png", b"ours"));
+        // Unchanged since the run was sure of it, it is recorded.
+        let files = [("dc3.png", hash::contents(b"else"), now())];
+        assert!(
+            Stamps::default()
+                .after(dir.path(), &files)
+                .files
+                .contains_key("dc3.png")
+        );
     }
 
     #[test]
