@@ -36,7 +36,7 @@ const MAX_MANIFEST: u64 = 16 * 1024 * 1024;
 
 /// A PNG in the folder larger than this is not read to be checked (ours are at most
 /// 8000 x 8000): it is drawn again.
-const MAX_PNG: u64 = 512 * 1024 * 1024;
+pub const MAX_PNG: u64 = 512 * 1024 * 1024;
 
 /// What the manifest records about one PNG of the folder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

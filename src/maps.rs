@@ -377,6 +377,32 @@ struct Extra<'a> {
     fingerprint: Option<String>,
 }
 
+/// The bytes of `file`, a PNG of `scene` kept without reading it (its stamp vouched for it),
+/// read for the dossier's slides. One that changed since it was found (another program wrote
+/// it during the run) is drawn again and written: the slides and the folder get the picture
+/// of the territory, not the other program's.
+fn kept_png_at_hand(file: &mut manifest::File, scene: &Scene, dir: &Path) -> Result<(), Error> {
+    if file.bytes.is_some() || file.picture.is_none() {
+        return Ok(());
+    }
+    let on_disk = outdir::read_regular(&dir.join(&file.name), manifest::MAX_PNG)
+        .filter(|bytes| crate::hash::contents(bytes) == file.hash);
+    file.bytes = Some(match on_disk {
+        Some(bytes) => bytes,
+        None => {
+            let bytes = crate::render::Source::new(scene)
+                .png()
+                .map_err(|e| Error::Write {
+                    path: dir.join(&file.name),
+                    source: std::io::Error::other(e),
+                })?;
+            file.write = true;
+            bytes
+        }
+    });
+    Ok(())
+}
+
 /// One job of `draw_checked`'s drawing stage.
 enum Job {
     /// The files of one map picture (its index among the run's pictures), with the pages of
@@ -571,10 +597,16 @@ fn draw_checked(
     ready.sort_by_key(|(k, _)| *k);
     // Every file is made before any is written, and all are written before any replaces an
     // old one: a run that fails leaves the folder as it was, manifest included.
-    let mut files = maps
-        .into_iter()
-        .flatten()
-        .collect::<Result<Vec<manifest::File>, Error>>()?;
+    let mut files = Vec::new();
+    for (i, made) in maps.into_iter().enumerate() {
+        for file in made {
+            let mut file = file?;
+            if deck.is_some() {
+                kept_png_at_hand(&mut file, jobs[i].0, &args.out)?;
+            }
+            files.push(file);
+        }
+    }
     files.extend(lists.into_iter().flatten());
     let mut dossier_files = Vec::new();
     if let Some(deck) = &deck {
@@ -1041,6 +1073,43 @@ fn fingerprint(t: &Territory, args: &OutputArgs) -> Result<String, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A PNG kept on the word of its stamp, found changed when the dossier reads it (another
+    /// program wrote it during the run), is drawn again and written.
+    #[test]
+    fn a_kept_png_changed_during_the_run_is_drawn_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = crate::load::load(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/actors/calaisis"
+        )))
+        .unwrap();
+        let scene = scenes(&t, &MapKind::Domain("DC3".into()), &Options::default()).remove(0);
+        let png = crate::render::Source::new(&scene).png().unwrap();
+        let kept = |write: bool| manifest::File {
+            name: "dc3.png".into(),
+            bytes: None,
+            hash: crate::hash::contents(&png),
+            write,
+            picture: Some(manifest::Picture {
+                svg: String::new(),
+                size: String::new(),
+                version: String::new(),
+                encoding: String::new(),
+                png: crate::hash::contents(&png),
+            }),
+        };
+        std::fs::write(dir.path().join("dc3.png"), &png).unwrap();
+        let mut file = kept(false);
+        kept_png_at_hand(&mut file, &scene, dir.path()).unwrap();
+        assert!(!file.write);
+        assert_eq!(file.bytes.as_deref(), Some(png.as_slice()));
+        std::fs::write(dir.path().join("dc3.png"), b"another program's").unwrap();
+        let mut file = kept(false);
+        kept_png_at_hand(&mut file, &scene, dir.path()).unwrap();
+        assert!(file.write);
+        assert_eq!(file.to_write(), Some(png.as_slice()));
+    }
 
     #[test]
     fn each_page_of_the_dossier_is_drawn_by_the_first_map_showing_its_scene() {
