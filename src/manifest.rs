@@ -302,6 +302,15 @@ impl Manifest {
         Ok((Drawn::Now(bytes), picture))
     }
 
+    /// `self` without the records of the files `names` (files a run removes).
+    pub fn without(mut self, names: &[String]) -> Manifest {
+        for name in names {
+            self.pictures.remove(name);
+            self.documents.remove(name);
+        }
+        self
+    }
+
     /// The manifest after a run into `dir` that made `files` and `documents`: theirs, and
     /// those of earlier runs whose file is still in the folder. Names that are not ours (a
     /// path, a hidden file) are dropped, so a hostile manifest cannot grow or point outside.

@@ -633,7 +633,27 @@ fn draw_checked(
             .map(|(name, bytes)| (*name, manifest::Document::new(&pages, bytes)))
             .collect();
     }
-    let json = recorded.then(|| previous.after(&args.out, &files, &documents).to_json());
+    // What the run says, and what the last build said that it does not: files it made that
+    // this build no longer makes (a map now spread over two slides, a domain gone, a format
+    // no longer asked for), still as it left them. They are removed once this run's files
+    // are in place: left, they would show an out-of-date map to whoever opens them.
+    let said: Vec<&str> = files
+        .iter()
+        .map(|f| f.name.as_str())
+        .chain(other_pages.iter().map(|(name, _)| *name))
+        .chain(dossier_names.iter().copied())
+        .collect();
+    let obsolete = if recorded {
+        previous.stamps().obsolete(&args.out, &said)
+    } else {
+        Vec::new()
+    };
+    let json = recorded.then(|| {
+        previous
+            .after(&args.out, &files, &documents)
+            .without(&obsolete)
+            .to_json()
+    });
     // Every other file of the run, with the hash of its bytes: the manifest, the report
     // page, the dossier's files (hashed already for the manifest).
     let others: Vec<(&str, &[u8], String)> = json
@@ -674,6 +694,10 @@ fn draw_checked(
     batch.stage_all(&changed)?;
     batch.commit()?;
     let wrote = crate::stamps::now();
+    let removed: Vec<&String> = obsolete
+        .iter()
+        .filter(|name| std::fs::remove_file(args.out.join(name)).is_ok())
+        .collect();
     if recorded {
         // What this machine now knows of the folder's files, for the next run to trust
         // without reading them (a cache: not written when unchanged, a failure ignored).
@@ -702,15 +726,11 @@ fn draw_checked(
             let hashes: std::collections::HashMap<&str, &String> =
                 known.iter().map(|(name, hash, _)| (*name, hash)).collect();
             let hash_of = |name: &str| hashes.get(name).map(|hash| (*hash).clone());
-            let said = files
-                .iter()
-                .map(|f| f.name.as_str())
-                .chain(other_pages.iter().map(|(name, _)| *name))
-                .chain(dossier_names.iter().copied());
             crate::stamps::Build {
                 fingerprint,
                 files: said
-                    .filter_map(|name| Some((name.to_owned(), hash_of(name)?)))
+                    .iter()
+                    .filter_map(|&name| Some((name.to_owned(), hash_of(name)?)))
                     .collect(),
             }
         });
@@ -740,7 +760,11 @@ fn draw_checked(
         };
         terminal::line(out, &line)?;
     }
-    crate::dossier::said(&args.out, &dossier_names, &dossier_changed, lang, out)
+    crate::dossier::said(&args.out, &dossier_names, &dossier_changed, lang, out)?;
+    for name in removed {
+        terminal::line(out, &words.removed(&args.out.join(name)))?;
+    }
+    Ok(())
 }
 
 /// The committee's dossier of a `build`: its files' names, the fingerprint of its pages, and

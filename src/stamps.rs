@@ -103,6 +103,15 @@ impl Record {
     }
 }
 
+/// A name of a file right in the folder, not hidden: no separator, no `..`, no leading dot.
+fn plain(name: &str) -> bool {
+    let mut parts = Path::new(name).components();
+    matches!(parts.next(), Some(std::path::Component::Normal(_)))
+        && parts.next().is_none()
+        && !name.starts_with('.')
+        && !name.contains(['/', '\\'])
+}
+
 /// Now, in nanoseconds since the epoch.
 pub fn now() -> u64 {
     std::time::SystemTime::now()
@@ -197,6 +206,27 @@ impl Stamps {
                 .save(dir, self);
         }
         Some(build.files.iter().map(|(name, _)| name.as_str()).collect())
+    }
+
+    /// The files the last `build` into `dir` said and `now` does not, that still hold the
+    /// bytes it recorded (a file changed since is someone's, and stays). Only plain names of
+    /// the folder: stamps are read from the folder, and cannot name a file elsewhere.
+    pub fn obsolete(&self, dir: &Path, now: &[&str]) -> Vec<String> {
+        const LARGEST: u64 = 1 << 31;
+        let Some(build) = &self.build else {
+            return Vec::new();
+        };
+        build
+            .files
+            .iter()
+            .filter(|(name, _)| plain(name) && !now.contains(&name.as_str()))
+            .filter(|(name, hash)| match self.hash_of(dir, name) {
+                Some(recorded) => recorded == hash,
+                None => outdir::read_regular(&dir.join(name), LARGEST)
+                    .is_some_and(|bytes| hash::contents(&bytes) == *hash),
+            })
+            .map(|(name, _)| name.clone())
+            .collect()
     }
 
     /// `self` with the last build's record: `build`, or none (a run that is not a build
@@ -347,6 +377,36 @@ mod tests {
                 .files
                 .contains_key("dc3.png")
         );
+    }
+
+    /// Only plain names of the folder are ever removed, whatever the stamps say: they are
+    /// read from the folder, where anyone may have written them.
+    #[test]
+    fn only_a_plain_name_of_the_folder_is_obsolete() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("out");
+        fs::create_dir(&dir).unwrap();
+        let names = [
+            "../outside.png",
+            "sub/dc1.png",
+            ".hidden.png",
+            "dc1.png",
+            "dc2.png",
+        ];
+        fs::create_dir(dir.join("sub")).unwrap();
+        for name in names {
+            fs::write(dir.join(name), b"ours").unwrap();
+        }
+        let stamps = Stamps::default().with_build(Some(Build {
+            fingerprint: String::new(),
+            files: names
+                .iter()
+                .map(|n| ((*n).to_owned(), hash::contents(b"ours")))
+                .collect(),
+        }));
+        assert_eq!(stamps.obsolete(&dir, &["dc2.png"]), ["dc1.png"]);
+        fs::write(dir.join("dc1.png"), b"else").unwrap();
+        assert!(stamps.obsolete(&dir, &["dc2.png"]).is_empty());
     }
 
     #[test]

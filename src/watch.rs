@@ -68,6 +68,8 @@ pub trait Words {
     fn wrote(&self, path: &Path) -> String;
     /// The line of a file a run would have written with the bytes it already holds.
     fn unchanged(&self, path: &Path) -> String;
+    /// A file an earlier `build` made that this one no longer makes, removed.
+    fn removed(&self, path: &Path) -> String;
 }
 
 /// How long the folder must stay quiet after a change before the rebuild starts: an

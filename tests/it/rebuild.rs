@@ -120,6 +120,45 @@ fn a_second_build_writes_nothing_and_says_every_file_is_unchanged() {
     assert_eq!(identities(out.path()), before);
 }
 
+/// The files a build no longer makes (here the PNGs, once only SVG is asked for) are
+/// removed and said so, unless changed since it wrote them: left, a deck linked to them
+/// would go on showing an out-of-date map. A file that is not a build's is never touched.
+#[test]
+fn the_files_a_build_no_longer_makes_are_removed_unless_changed_since() {
+    let out = tempfile::tempdir().unwrap();
+    run(&["build"], None, out.path(), 1);
+    fs::write(out.path().join("dc5.png"), b"annotated by hand").unwrap();
+    fs::write(out.path().join("notes.png"), b"the officer's").unwrap();
+    let stdout = run(&["build", "--format", "svg"], None, out.path(), 1);
+    let removed: Vec<&str> = stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("removed "))
+        .collect();
+    assert_eq!(removed.len(), 17, "{stdout}");
+    assert!(
+        removed
+            .iter()
+            .all(|l| l.ends_with(".png (this build no longer makes it)")),
+        "{removed:?}"
+    );
+    let left: Vec<String> = names(out.path())
+        .into_iter()
+        .filter(|n| n.ends_with(".png"))
+        .collect();
+    assert_eq!(left, ["dc5.png", "notes.png"]);
+    assert!(!manifest(out.path()).to_string().contains("\"dc3.png\""));
+    // Asked for again, the PNGs are drawn again.
+    let stdout = run(&["build"], None, out.path(), 1);
+    assert_eq!(
+        wrote(&stdout, out.path())
+            .iter()
+            .filter(|n| n.ends_with(".png"))
+            .count(),
+        18,
+        "{stdout}"
+    );
+}
+
 /// The stamps of `dir`, each record's `taken` moved `later` nanoseconds on (as if the run
 /// that took them came that much later), and one record's hash replaced.
 fn restamp(dir: &Path, later: u64, name: &str, hash: &str) {

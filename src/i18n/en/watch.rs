@@ -42,4 +42,8 @@ impl Words for English {
     fn unchanged(&self, path: &Path) -> String {
         format!("unchanged {}", path.display())
     }
+
+    fn removed(&self, path: &Path) -> String {
+        format!("removed {} (this build no longer makes it)", path.display())
+    }
 }

@@ -54,4 +54,8 @@ impl Words for French {
     fn unchanged(&self, path: &Path) -> String {
         format!("inchangé{NB}: {}", path.display())
     }
+
+    fn removed(&self, path: &Path) -> String {
+        format!("supprimé{NB}: {} (n'est plus produit)", path.display())
+    }
 }
