@@ -1047,9 +1047,11 @@ pub fn build(t: &Territory, args: &OutputArgs, out: &mut dyn Write) -> Result<Ou
     // options and version, and its files are all still as it left them (their stamps say
     // so: none is read). The build is deterministic: it would make the same bytes again.
     let fingerprint = fingerprint(t, args)?;
-    if let Some(names) =
-        crate::stamps::Stamps::read(&args.out).unchanged_build(&args.out, &fingerprint)
-    {
+    if let Some(names) = crate::stamps::Stamps::read(&args.out).unchanged_build(
+        &args.out,
+        &fingerprint,
+        &[manifest::FILE],
+    ) {
         let words = crate::i18n::Lang::from(args.lang).catalog();
         for name in names {
             terminal::line(out, &words.unchanged(&args.out.join(name)))?;

@@ -169,24 +169,38 @@ impl Stamps {
     }
 
     /// The files of the last `build` into `dir`, in the order it said them, when it was
-    /// made from `fingerprint` and every one of them is still as it wrote or kept it: then a
+    /// made from `fingerprint` and every one of them, and every file `also` (files the build
+    /// writes without saying them: the manifest), is still as it wrote or kept it: then a
     /// `build` from the same fingerprint has nothing to do. A file whose stamp vouches for it
     /// is not read; one recorded too soon after it was written (the build just before) is
     /// read and hashed. The stamps are then taken again (saved when they changed), so the
     /// files, once settled, are not read by the next build.
-    pub fn unchanged_build(&self, dir: &Path, fingerprint: &str) -> Option<Vec<&str>> {
+    pub fn unchanged_build(
+        &self,
+        dir: &Path,
+        fingerprint: &str,
+        also: &[&str],
+    ) -> Option<Vec<&str>> {
         let build = self
             .build
             .as_ref()
             .filter(|b| b.fingerprint == fingerprint)?;
         let sure = now();
         let mut read = false;
-        for (name, hash) in &build.files {
+        let mut files: Vec<(&str, String, u64)> = build
+            .files
+            .iter()
+            .map(|(name, hash)| (name.as_str(), hash.clone(), sure))
+            .collect();
+        for name in also {
+            files.push((name, self.files.get(*name)?.hash.clone(), sure));
+        }
+        for (name, hash, _) in &files {
             match self.hash_of(dir, name) {
                 Some(recorded) if recorded == hash => {}
                 Some(_) => return None,
                 None => {
-                    let record = self.files.get(name).filter(|r| r.hash == *hash)?;
+                    let record = self.files.get(*name).filter(|r| r.hash == *hash)?;
                     let on_disk = outdir::read_regular(&dir.join(name), record.stamp.len)?;
                     if hash::contents(&on_disk) != *hash {
                         return None;
@@ -196,11 +210,6 @@ impl Stamps {
             }
         }
         if read {
-            let files: Vec<(&str, String, u64)> = build
-                .files
-                .iter()
-                .map(|(name, hash)| (name.as_str(), hash.clone(), sure))
-                .collect();
             self.after(dir, &files)
                 .with_build(Some(build.clone()))
                 .save(dir, self);

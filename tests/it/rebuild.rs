@@ -120,6 +120,27 @@ fn a_second_build_writes_nothing_and_says_every_file_is_unchanged() {
     assert_eq!(identities(out.path()), before);
 }
 
+/// The manifest deleted, or its bytes changed, between two builds of the same territory:
+/// the second build is made again and writes it back as it was.
+#[test]
+fn a_damaged_manifest_is_written_back_by_the_next_build() {
+    let out = tempfile::tempdir().unwrap();
+    run(&["build"], None, out.path(), 1);
+    let original = fs::read(out.path().join(MANIFEST)).unwrap();
+    for damage in [None, Some(&b"{}"[..]), Some(&b"not json at all"[..])] {
+        match damage {
+            None => fs::remove_file(out.path().join(MANIFEST)).unwrap(),
+            Some(bytes) => fs::write(out.path().join(MANIFEST), bytes).unwrap(),
+        }
+        run(&["build"], None, out.path(), 1);
+        assert_eq!(
+            fs::read(out.path().join(MANIFEST)).unwrap(),
+            original,
+            "{damage:?}"
+        );
+    }
+}
+
 /// The files a build no longer makes (here the PNGs, once only SVG is asked for) are
 /// removed and said so, unless changed since it wrote them: left, a deck linked to them
 /// would go on showing an out-of-date map. A file that is not a build's is never touched.
