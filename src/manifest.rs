@@ -119,7 +119,7 @@ pub struct File {
     /// Its name in the output folder.
     pub name: String,
     /// Its bytes: made now, or, for a PNG kept, read from the folder; `None` for a PNG kept
-    /// that its stamp vouches for (not read: see `File::picture_bytes`).
+    /// that its stamp vouches for (not read; `maps::kept_png_at_hand` reads it for the dossier).
     pub bytes: Option<Vec<u8>>,
     /// The hash of its bytes (`hash::contents`).
     pub hash: String,
@@ -133,19 +133,6 @@ impl File {
     /// The bytes to write, or `None` when the folder already holds them.
     pub fn to_write(&self) -> Option<&[u8]> {
         self.bytes.as_deref().filter(|_| self.write)
-    }
-
-    /// The PNG's bytes: those at hand, or those of the folder's file when it still has the
-    /// hash recorded (read now); `None` for a file that is not a PNG of the run, or that
-    /// changed since.
-    pub fn picture_bytes(&self, dir: &Path) -> Option<std::borrow::Cow<'_, [u8]>> {
-        let picture = self.picture.as_ref()?;
-        match &self.bytes {
-            Some(bytes) => Some(bytes.as_slice().into()),
-            None => outdir::read_regular(&dir.join(&self.name), MAX_PNG)
-                .filter(|bytes| hash::contents(bytes) == picture.png)
-                .map(Into::into),
-        }
     }
 }
 

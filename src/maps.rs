@@ -610,15 +610,10 @@ fn draw_checked(
     files.extend(lists.into_iter().flatten());
     let mut dossier_files = Vec::new();
     if let Some(deck) = &deck {
-        // The PNGs of the run, those kept read from the folder now.
-        let pngs: Vec<(&str, std::borrow::Cow<[u8]>)> = files
+        // The PNGs of the run, those kept at hand already (`kept_png_at_hand`).
+        let pngs: Vec<(&str, &[u8])> = files
             .iter()
-            .filter_map(|f| {
-                Some((
-                    f.picture.as_ref()?.svg.as_str(),
-                    f.picture_bytes(&args.out)?,
-                ))
-            })
+            .filter_map(|f| Some((f.picture.as_ref()?.svg.as_str(), f.bytes.as_deref()?)))
             .collect();
         let mut drawn = crate::render::pptx::Drawn::default();
         for (svg, bytes) in &pngs {
